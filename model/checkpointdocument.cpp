@@ -1,0 +1,198 @@
+#include "checkpointdocument.h"
+
+#include "setrequiresgradcommand.h"
+
+#include <QSet>
+#include <QUndoStack>
+
+namespace torchscope {
+
+QString checkpointFormatName(CheckpointFormat format)
+{
+    switch (format) {
+    case CheckpointFormat::TorchScript:
+        return QStringLiteral("torchscript");
+    case CheckpointFormat::PickleModule:
+        return QStringLiteral("pickle-module");
+    case CheckpointFormat::StateDict:
+        return QStringLiteral("state_dict");
+    case CheckpointFormat::StateDictLegacy:
+        return QStringLiteral("state_dict-legacy");
+    case CheckpointFormat::Safetensors:
+        return QStringLiteral("safetensors");
+    case CheckpointFormat::Sharded:
+        return QStringLiteral("sharded");
+    }
+    return QString();
+}
+
+CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
+    : QObject(parent),
+      m_format(content.format),
+      m_filePath(std::move(content.filePath)),
+      m_warnings(std::move(content.warnings)),
+      m_scriptModule(std::move(content.scriptModule)),
+      m_tensors(std::move(content.tensors)),
+      m_undoStack(new QUndoStack(this))
+{
+    m_storesRequiresGrad = m_format == CheckpointFormat::TorchScript || m_format == CheckpointFormat::PickleModule;
+    buildModuleTree(content.modules);
+    assignTensorsAndCounts();
+}
+
+CheckpointDocument::~CheckpointDocument() = default;
+
+ModuleNode *CheckpointDocument::ensureModule(const QString &path, const QString &typeName)
+{
+    if (ModuleNode *existing = m_modulesByPath.value(path))
+        return existing;
+    const int dot = path.lastIndexOf(QLatin1Char('.'));
+    ModuleNode *parent = ensureModule(dot < 0 ? QString() : path.left(dot), QString());
+    auto node = std::make_unique<ModuleNode>(parent, path.mid(dot + 1), path, typeName);
+    node->m_row = parent->childCount();
+    ModuleNode *raw = node.get();
+    parent->m_children.push_back(std::move(node));
+    m_modulesByPath.insert(path, raw);
+    return raw;
+}
+
+void CheckpointDocument::buildModuleTree(const QVector<ModuleEntry> &modules)
+{
+    QString rootType;
+    if (!modules.isEmpty() && modules.first().path.isEmpty())
+        rootType = modules.first().typeName;
+    m_root = std::make_unique<ModuleNode>(nullptr, QString(), QString(), rootType);
+    m_modulesByPath.insert(QString(), m_root.get());
+    for (const ModuleEntry &entry : modules)
+        ensureModule(entry.path, entry.typeName);
+    // Weights-only files name no modules: every dotted prefix of a tensor name becomes one.
+    for (const TensorInfo &tensor : m_tensors) {
+        const int dot = tensor.name.lastIndexOf(QLatin1Char('.'));
+        if (dot > 0 && !m_modulesByPath.contains(tensor.name.left(dot)))
+            ensureModule(tensor.name.left(dot), QString());
+    }
+}
+
+void CheckpointDocument::assignTensorsAndCounts()
+{
+    const size_t count = m_tensors.size();
+    m_tensorModule.assign(count, nullptr);
+    m_countStop.assign(count, nullptr);
+    m_requiresGrad.assign(count, false);
+    for (size_t i = 0; i < count; ++i) {
+        TensorInfo &tensor = m_tensors[i];
+        m_tensorsByName.insert(tensor.name, int(i));
+        const int dot = tensor.name.lastIndexOf(QLatin1Char('.'));
+        ModuleNode *module = dot < 0 ? m_root.get() : m_modulesByPath.value(tensor.name.left(dot));
+        m_tensorModule[i] = module;
+        module->m_tensors.append(int(i));
+        if (tensor.tiedTo >= 0 && size_t(tensor.tiedTo) < i) {
+            const int canonical = m_tensors[size_t(tensor.tiedTo)].tiedTo >= 0 ? m_tensors[size_t(tensor.tiedTo)].tiedTo
+                                                                              : tensor.tiedTo;
+            tensor.tiedTo = canonical;
+            m_tiedGroups[canonical].append(int(i));
+            ModuleNode *canonicalModule = m_tensorModule[size_t(canonical)];
+            ModuleNode *stop = module;
+            while (stop && !stop->isAncestorOf(canonicalModule))
+                stop = stop->parent();
+            m_countStop[i] = stop;
+            tensor.requiresGrad = m_tensors[size_t(canonical)].requiresGrad;
+        } else {
+            tensor.tiedTo = -1;
+        }
+        m_requiresGrad[i] = tensor.hasRequiresGrad && tensor.requiresGrad;
+        if (tensor.kind != TensorKind::Buffer)
+            addToCounts(int(i), tensor.numel(), m_requiresGrad[i] ? tensor.numel() : 0);
+    }
+}
+
+void CheckpointDocument::addToCounts(int index, qint64 parameterDelta, qint64 trainableDelta)
+{
+    ModuleNode *stop = m_countStop[size_t(index)];
+    for (ModuleNode *node = m_tensorModule[size_t(index)]; node && node != stop; node = node->parent()) {
+        node->m_parameterCount += parameterDelta;
+        node->m_trainableCount += trainableDelta;
+    }
+}
+
+QVector<int> CheckpointDocument::tensorsInSubtree(const ModuleNode *module) const
+{
+    QVector<int> result;
+    if (module == m_root.get()) {
+        result.reserve(tensorCount());
+        for (int i = 0; i < tensorCount(); ++i)
+            result.append(i);
+        return result;
+    }
+    const QString prefix = module->path() + QLatin1Char('.');
+    for (int i = 0; i < tensorCount(); ++i) {
+        if (m_tensors[size_t(i)].name.startsWith(prefix))
+            result.append(i);
+    }
+    return result;
+}
+
+QString CheckpointDocument::relativeName(int index, const ModuleNode *module) const
+{
+    const QString &name = m_tensors[size_t(index)].name;
+    return module->path().isEmpty() ? name : name.mid(module->path().size() + 1);
+}
+
+bool CheckpointDocument::isEditable(int index) const
+{
+    return m_storesRequiresGrad && m_tensors[size_t(index)].kind == TensorKind::Parameter;
+}
+
+bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText)
+{
+    QVector<int> changing;
+    QSet<int> seen;
+    for (int index : indices) {
+        if (index < 0 || index >= tensorCount() || !isEditable(index))
+            continue;
+        const int canonical = m_tensors[size_t(index)].tiedTo >= 0 ? m_tensors[size_t(index)].tiedTo : index;
+        if (m_requiresGrad[size_t(canonical)] != value && !seen.contains(canonical)) {
+            seen.insert(canonical);
+            changing.append(canonical);
+        }
+    }
+    if (changing.isEmpty())
+        return false;
+    QString text = undoText;
+    if (text.isEmpty()) {
+        const QString what = changing.size() == 1 ? m_tensors[size_t(changing.first())].name
+                                                  : tr("%n parameters", nullptr, int(changing.size()));
+        text = value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what);
+    }
+    m_undoStack->push(new SetRequiresGradCommand(this, changing, value, text));
+    return true;
+}
+
+bool CheckpointDocument::setModuleRequiresGrad(const ModuleNode *module, bool value)
+{
+    const QString what = module->path().isEmpty() ? tr("the whole model") : module->path();
+    return setRequiresGrad(tensorsInSubtree(module), value, value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what));
+}
+
+void CheckpointDocument::applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values)
+{
+    QVector<int> changed;
+    for (int k = 0; k < indices.size(); ++k) {
+        const int canonical = indices[k];
+        const bool value = values[size_t(k)];
+        if (m_requiresGrad[size_t(canonical)] == value)
+            continue;
+        QVector<int> members{canonical};
+        members += m_tiedGroups.value(canonical);
+        for (int member : std::as_const(members)) {
+            m_requiresGrad[size_t(member)] = value;
+            const qint64 numel = m_tensors[size_t(member)].numel();
+            addToCounts(member, 0, value ? numel : -numel);
+            changed.append(member);
+        }
+    }
+    if (!changed.isEmpty())
+        Q_EMIT requiresGradChanged(changed);
+}
+
+} // namespace torchscope

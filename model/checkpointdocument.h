@@ -1,0 +1,121 @@
+#pragma once
+
+#include "modulenode.h"
+#include "tensorinfo.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QUndoStack;
+
+namespace torchscope {
+
+enum class CheckpointFormat { TorchScript, PickleModule, StateDict, StateDictLegacy, Safetensors, Sharded };
+
+// The name the CLI's `info --json` uses, e.g. "torchscript", "state_dict-legacy".
+QString checkpointFormatName(CheckpointFormat format);
+
+struct ModuleEntry
+{
+    QString path;
+    QString typeName;
+};
+
+// Everything a reader produces; the document is built from it.
+struct CheckpointContent
+{
+    CheckpointFormat format = CheckpointFormat::StateDict;
+    QString filePath;
+    // Modules in named_modules() order, the root ("") first. Empty for weights-only files,
+    // whose tree is rebuilt from the dotted tensor names.
+    QVector<ModuleEntry> modules;
+    // Tensors in state_dict() order; tiedTo set for tensors that alias an earlier one.
+    std::vector<TensorInfo> tensors;
+    // Opaque TorchScript module kept by the LibTorch bridge, needed to write entire-model files.
+    std::shared_ptr<void> scriptModule;
+    // Things the reader noticed and the user should know (refused globals, skipped entries).
+    QStringList warnings;
+};
+
+struct ParameterTotals
+{
+    qint64 parameters = 0;
+    qint64 trainable = 0;
+    qint64 frozen() const { return parameters - trainable; }
+};
+
+// An opened checkpoint: module tree, tensors and requires_grad flags. Flags change only through
+// commands on the document's undo stack; requiresGradChanged() names every tensor affected.
+class CheckpointDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CheckpointDocument(CheckpointContent content, QObject *parent = nullptr);
+    ~CheckpointDocument() override;
+
+    CheckpointFormat format() const { return m_format; }
+    const QString &filePath() const { return m_filePath; }
+    const QStringList &warnings() const { return m_warnings; }
+    // True where the file stores requires_grad flags (entire-model files).
+    bool storesRequiresGrad() const { return m_storesRequiresGrad; }
+    const std::shared_ptr<void> &scriptModule() const { return m_scriptModule; }
+
+    ModuleNode *root() const { return m_root.get(); }
+    ModuleNode *findModule(const QString &path) const { return m_modulesByPath.value(path); }
+    // The module that owns tensor `index` directly.
+    ModuleNode *moduleOfTensor(int index) const { return m_tensorModule[size_t(index)]; }
+    const std::vector<TensorInfo> &tensors() const { return m_tensors; }
+    int tensorCount() const { return int(m_tensors.size()); }
+    const TensorInfo &tensor(int index) const { return m_tensors[size_t(index)]; }
+    int findTensor(const QString &name) const { return m_tensorsByName.value(name, -1); }
+    // Tensor indices of the subtree of `module`, in state_dict order.
+    QVector<int> tensorsInSubtree(const ModuleNode *module) const;
+    // Tensor names relative to `module`, as module.state_dict() would key them.
+    QString relativeName(int index, const ModuleNode *module) const;
+
+    bool isEditable(int index) const;
+    bool requiresGrad(int index) const { return m_requiresGrad[size_t(index)]; }
+    std::vector<bool> requiresGradFlags() const { return m_requiresGrad; }
+    ParameterTotals totals() const { return {m_root->parameterCount(), m_root->trainableCount()}; }
+
+    QUndoStack *undoStack() const { return m_undoStack; }
+    // Pushes one undoable edit setting the flag of every editable tensor in `indices`;
+    // returns false (and pushes nothing) when no flag would change.
+    bool setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText = QString());
+    bool setModuleRequiresGrad(const ModuleNode *module, bool value);
+
+    // Applies flags without recording them; for undo commands.
+    void applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values);
+
+Q_SIGNALS:
+    void requiresGradChanged(const QVector<int> &tensorIndices);
+
+private:
+    void buildModuleTree(const QVector<ModuleEntry> &modules);
+    ModuleNode *ensureModule(const QString &path, const QString &typeName);
+    void assignTensorsAndCounts();
+    void addToCounts(int index, qint64 parameterDelta, qint64 trainableDelta);
+
+    CheckpointFormat m_format;
+    QString m_filePath;
+    QStringList m_warnings;
+    bool m_storesRequiresGrad = false;
+    std::shared_ptr<void> m_scriptModule;
+    std::unique_ptr<ModuleNode> m_root;
+    QHash<QString, ModuleNode *> m_modulesByPath;
+    std::vector<TensorInfo> m_tensors;
+    QHash<QString, int> m_tensorsByName;
+    std::vector<bool> m_requiresGrad;
+    std::vector<ModuleNode *> m_tensorModule;
+    // Counting a tensor's elements walks up from its module and stops before this node; for an
+    // alias that is where the subtree already holds the tensor it is tied to (nullptr: the root).
+    std::vector<ModuleNode *> m_countStop;
+    QHash<int, QVector<int>> m_tiedGroups;
+    QUndoStack *m_undoStack;
+};
+
+} // namespace torchscope

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+namespace torchscope {
+
+// Element types as PyTorch names them. The numeric values are part of the LibTorch bridge's
+// interface (the bridge maps c10::ScalarType onto them), so only append.
+enum class DType : int {
+    Invalid = 0,
+    Float32,
+    Float64,
+    Float16,
+    BFloat16,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    UInt8,
+    Bool,
+    Complex64,
+    Complex128,
+};
+
+// PyTorch's spelling without "torch.", e.g. "float32", "bfloat16".
+QString dtypeName(DType type);
+DType dtypeFromName(const QString &name);
+int dtypeElementSize(DType type);
+bool dtypeIsFloatingPoint(DType type);
+bool dtypeIsComplex(DType type);
+
+// Reads one element as double; complex types give their real part.
+double dtypeElementToDouble(DType type, const char *element);
+
+// IEEE half and bfloat16 decoding shared by statistics and histograms.
+float halfToFloat(quint16 bits);
+float bfloat16ToFloat(quint16 bits);
+
+} // namespace torchscope

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QUndoCommand>
+#include <QVector>
+
+#include <vector>
+
+namespace torchscope {
+
+class CheckpointDocument;
+
+// Sets requires_grad on a set of parameters as one undoable step, however many there are.
+class SetRequiresGradCommand : public QUndoCommand
+{
+public:
+    SetRequiresGradCommand(CheckpointDocument *document, QVector<int> indices, bool value, const QString &text);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    CheckpointDocument *m_document;
+    QVector<int> m_indices;
+    std::vector<bool> m_oldValues;
+    bool m_value;
+};
+
+} // namespace torchscope

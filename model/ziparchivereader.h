@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace torchscope {
+
+class MappedFile;
+
+// Reads the central directory of a zip archive (with ZIP64) as torch.save and torch.jit.save
+// write them, checking every offset against the file before anything is touched.
+class ZipArchiveReader
+{
+public:
+    struct Entry
+    {
+        QString name;
+        quint16 method = 0;
+        quint32 crc32 = 0;
+        qint64 compressedSize = 0;
+        qint64 uncompressedSize = 0;
+        qint64 localHeaderOffset = 0;
+        qint64 dataOffset = 0;
+    };
+
+    // Whether the bytes start like a zip archive (a local file header).
+    static bool looksLikeZip(const char *data, qint64 size);
+
+    bool open(std::shared_ptr<MappedFile> file, QString *error);
+
+    const QVector<Entry> &entries() const { return m_entries; }
+    const Entry *find(const QString &name) const;
+    // The single top-level folder every entry lives in, e.g. "archive" (without the slash).
+    const QString &rootFolder() const { return m_rootFolder; }
+    // Finds "<root>/<relativeName>".
+    const Entry *findRecord(const QString &relativeName) const;
+
+    // The entry's bytes (inflated if deflated), checked against the CRC.
+    bool read(const Entry &entry, QByteArray *out, QString *error, qint64 maxSize = qint64(1) << 31) const;
+    // The entry's bytes in place; only for stored entries.
+    const char *storedData(const Entry &entry) const;
+    const std::shared_ptr<MappedFile> &file() const { return m_file; }
+
+private:
+    bool fail(QString *error, const QString &reason) const;
+
+    std::shared_ptr<MappedFile> m_file;
+    QVector<Entry> m_entries;
+    QHash<QString, int> m_byName;
+    QString m_rootFolder;
+};
+
+} // namespace torchscope

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QVector>
+
+class QIODevice;
+
+namespace torchscope {
+
+// Writes an uncompressed zip archive the way PyTorch's PyTorchStreamWriter does: every record
+// inside one folder, data aligned to 64 bytes, ZIP64 end records, real CRCs.
+class ZipWriter
+{
+public:
+    ZipWriter(QIODevice *device, QString rootFolder);
+
+    // Adds "<root>/<name>".
+    bool addRecord(const QString &name, const char *data, qint64 size);
+    bool finish();
+    const QString &errorString() const { return m_error; }
+
+private:
+    struct CentralEntry
+    {
+        QByteArray name;
+        quint32 crc32;
+        qint64 size;
+        qint64 localHeaderOffset;
+    };
+    bool write(const QByteArray &bytes);
+    bool write(const char *data, qint64 size);
+
+    QIODevice *m_device;
+    QString m_rootFolder;
+    qint64 m_offset = 0;
+    QVector<CentralEntry> m_entries;
+    QString m_error;
+};
+
+} // namespace torchscope
