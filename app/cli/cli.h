@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QStringList>
+
+class QTextStream;
+
+namespace torchscope {
+
+// torchscope-cli: `info`, `export`, `example`. Exit codes: 0 success, 1 a file that cannot be read
+// or written (one line on stderr), 2 a usage error.
+class Cli
+{
+public:
+    enum ExitCode { Success = 0, FileError = 1, UsageError = 2 };
+
+    Cli(QTextStream &out, QTextStream &err);
+    int run(const QStringList &arguments);
+
+private:
+    int info(QStringList args);
+    int exportCheckpoint(QStringList args);
+    int example(QStringList args);
+    int usage(const QString &message);
+    int fileError(const QString &message);
+    void printHelp();
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace torchscope

@@ -1,0 +1,422 @@
+#include "mainwindow.h"
+
+#include "checkpointdocument.h"
+#include "checkpointreader.h"
+#include "filedialog.h"
+#include "messagebox.h"
+#include "moduletreemodel.h"
+#include "parametertablemodel.h"
+#include "saveasdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QProgressDialog>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace torchscope {
+
+namespace {
+struct LoadResult
+{
+    bool ok = false;
+    CheckpointContent content;
+    QString error;
+};
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_treeModel(new ModuleTreeModel(this)),
+      m_tableModel(new ParameterTableModel(this)),
+      m_tableProxy(new QSortFilterProxyModel(this))
+{
+    setWindowIcon(QIcon(QStringLiteral(":/icons/torchscope.svg")));
+
+    m_treeView = new QTreeView(this);
+    m_treeView->setObjectName(QStringLiteral("moduleTree"));
+    m_treeView->setModel(m_treeModel);
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setAlternatingRowColors(true);
+    m_treeView->header()->setStretchLastSection(false);
+    m_treeView->header()->setSectionResizeMode(ModuleTreeModel::NameColumn, QHeaderView::Stretch);
+
+    m_tableProxy->setSourceModel(m_tableModel);
+    m_tableProxy->setSortRole(ParameterTableModel::SortRole);
+    m_tableView = new QTableView(this);
+    m_tableView->setObjectName(QStringLiteral("parameterTable"));
+    m_tableView->setModel(m_tableProxy);
+    m_tableView->setSortingEnabled(true);
+    m_tableView->sortByColumn(ParameterTableModel::NameColumn, Qt::AscendingOrder);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 8);
+    m_tableView->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
+
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; padding: 6px; "
+                                           "border: 1px solid #e0c060; border-radius: 3px; }"));
+    m_banner->hide();
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_tableView);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_treeView);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    setCentralWidget(splitter);
+
+    m_totalsLabel = new QLabel(this);
+    m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
+    statusBar()->addPermanentWidget(m_totalsLabel);
+
+    connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showModule(m_treeModel->moduleAt(current)); });
+
+    createActions();
+    updateTitle();
+    resize(1200, 760);
+}
+
+MainWindow::~MainWindow()
+{
+    // Views must let go of the models before the document they adapt goes away.
+    m_treeModel->setDocument(nullptr);
+    m_tableModel->setDocument(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *openAction = fileMenu->addAction(tr("&Open…"), this, &MainWindow::open);
+    openAction->setShortcut(QKeySequence::Open);
+    m_saveAsAction = fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_saveAsAction->setObjectName(QStringLiteral("saveAsAction"));
+    m_saveAsAction->setEnabled(false);
+    fileMenu->addSeparator();
+    QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence::Quit);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = editMenu->addAction(tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setEnabled(false);
+    m_redoAction = editMenu->addAction(tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setEnabled(false);
+    connect(m_undoAction, &QAction::triggered, this, [this] {
+        if (m_document)
+            m_document->undoStack()->undo();
+    });
+    connect(m_redoAction, &QAction::triggered, this, [this] {
+        if (m_document)
+            m_document->undoStack()->redo();
+    });
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *exampleAction = helpMenu->addAction(tr("Open &example model"), this, &MainWindow::openExampleModel);
+    exampleAction->setObjectName(QStringLiteral("openExampleAction"));
+    helpMenu->addAction(tr("&About Torchscope"), this, [this] {
+        QMessageBox::about(this, tr("About Torchscope"),
+                           tr("<h3>Torchscope %1</h3><p>An explorer for PyTorch checkpoints: module tree, "
+                              "parameters, requires_grad flags, weights-only and entire-model export.</p>"
+                              "<p>Licensed under the GNU General Public License, version 3 or later. "
+                              "Uses Qt, LibTorch and QCustomPlot.</p>")
+                               .arg(QStringLiteral(TORCHSCOPE_VERSION)));
+    });
+}
+
+void MainWindow::open()
+{
+    const QString path = FileDialog::getOpenFileName(
+        this, tr("Open Checkpoint"), QString(),
+        tr("PyTorch checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    startLoad(tr("Opening %1…").arg(QFileInfo(path).fileName()),
+              [path](CheckpointContent *content, QString *error, const Progress &progress) {
+                  return readCheckpoint(path, progress, content, error);
+              });
+}
+
+void MainWindow::openExampleModel()
+{
+    startLoad(tr("Building the example model…"), [](CheckpointContent *content, QString *error, const Progress &) {
+        return readExampleModel(content, error);
+    });
+}
+
+void MainWindow::beginBusy(const QString &label, std::shared_ptr<std::atomic_bool> canceled)
+{
+    m_busy = true;
+    m_saveAsAction->setEnabled(false);
+    m_progress = new QProgressDialog(label, tr("Cancel"), 0, 0, this);
+    m_progress->setObjectName(QStringLiteral("progressDialog"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, this, [canceled] { *canceled = true; });
+    statusBar()->showMessage(label);
+}
+
+void MainWindow::endBusy()
+{
+    m_busy = false;
+    m_saveAsAction->setEnabled(m_document != nullptr);
+    if (m_progress) {
+        m_progress->hide();
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    statusBar()->clearMessage();
+}
+
+void MainWindow::startLoad(const QString &label, LoadFunction load)
+{
+    if (m_busy)
+        return;
+    auto canceled = std::make_shared<std::atomic_bool>(false);
+    beginBusy(label, canceled);
+    auto *watcher = new QFutureWatcher<std::shared_ptr<LoadResult>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, canceled] {
+        watcher->deleteLater();
+        std::shared_ptr<LoadResult> result = watcher->result();
+        endBusy();
+        if (*canceled) {
+            statusBar()->showMessage(tr("Opening canceled"), 5000);
+            return;
+        }
+        if (!result->ok) {
+            MessageBox::critical(this, tr("Cannot open"), result->error);
+            Q_EMIT loadFailed(result->error);
+            return;
+        }
+        setDocument(std::make_unique<CheckpointDocument>(std::move(result->content)));
+        Q_EMIT documentLoaded();
+    });
+    Progress progress;
+    progress.canceled = [canceled] { return canceled->load(); };
+    watcher->setFuture(QtConcurrent::run([load, progress] {
+        auto result = std::make_shared<LoadResult>();
+        result->ok = load(&result->content, &result->error, progress);
+        return result;
+    }));
+}
+
+void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
+{
+    m_treeModel->setDocument(document.get());
+    m_tableModel->setDocument(document.get());
+    m_document = std::move(document);
+    m_saveAsAction->setEnabled(true);
+
+    QUndoStack *stack = m_document->undoStack();
+    connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(stack, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, this, [this](const QString &text) {
+        m_undoAction->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    connect(stack, &QUndoStack::redoTextChanged, this, [this](const QString &text) {
+        m_redoAction->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
+    m_undoAction->setEnabled(false);
+    m_redoAction->setEnabled(false);
+    connect(m_document.get(), &CheckpointDocument::requiresGradChanged, this, &MainWindow::updateTotals);
+
+    QStringList notes;
+    if (!m_document->storesRequiresGrad())
+        notes << tr("This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
+                    "trainable when it loads these weights into a freshly built model.");
+    for (const QString &warning : m_document->warnings())
+        notes << warning.toHtmlEscaped();
+    m_banner->setText(notes.join(QStringLiteral("<br>")));
+    m_banner->setVisible(!notes.isEmpty());
+
+    const QModelIndex rootIndex = m_treeModel->index(0, 0);
+    m_treeView->expand(rootIndex);
+    m_treeView->setCurrentIndex(rootIndex);
+    for (int column = 1; column < ModuleTreeModel::ColumnCount; ++column)
+        m_treeView->resizeColumnToContents(column);
+    m_tableView->resizeColumnsToContents();
+    m_tableView->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
+    updateTitle();
+    updateTotals();
+}
+
+void MainWindow::showModule(const ModuleNode *module)
+{
+    if (m_document)
+        m_tableModel->setModule(module);
+}
+
+QString MainWindow::selectedModulePath() const
+{
+    const ModuleNode *module = m_treeModel->moduleAt(m_treeView->currentIndex());
+    return module ? module->path() : QString();
+}
+
+void MainWindow::updateTitle()
+{
+    QString name = tr("Torchscope");
+    if (m_document) {
+        const QString file = m_document->filePath().isEmpty() ? tr("Example model")
+                                                              : QFileInfo(m_document->filePath()).fileName();
+        name = QStringLiteral("%1[*] — %2").arg(file, tr("Torchscope"));
+    }
+    setWindowTitle(name);
+    setWindowModified(m_document && !m_document->undoStack()->isClean());
+}
+
+void MainWindow::updateTotals()
+{
+    if (!m_document) {
+        m_totalsLabel->clear();
+        return;
+    }
+    const QLocale locale;
+    const ParameterTotals totals = m_document->totals();
+    m_totalsLabel->setText(tr("%1 parameters: %2 trainable, %3 frozen")
+                               .arg(locale.toString(totals.parameters), locale.toString(totals.trainable),
+                                    locale.toString(totals.frozen())));
+}
+
+void MainWindow::saveAs()
+{
+    if (!m_document || m_busy)
+        return;
+    SaveAsDialog dialog(m_document.get(), selectedModulePath(), this);
+    dialog.setObjectName(QStringLiteral("saveAsDialog"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    std::unique_ptr<SaveJob> job = SaveJob::prepare(*m_document, dialog.request(), &error);
+    if (!job) {
+        MessageBox::critical(this, tr("Cannot save"), error);
+        Q_EMIT saveFinished(false, error);
+        return;
+    }
+    startSave(std::move(job));
+}
+
+void MainWindow::startSave(std::unique_ptr<SaveJob> job, std::function<void(bool)> done)
+{
+    auto canceled = std::make_shared<std::atomic_bool>(false);
+    const SaveRequest request = job->request();
+    beginBusy(tr("Saving %1…").arg(QFileInfo(request.path).fileName()), canceled);
+    QPointer<QProgressDialog> progressDialog = m_progress;
+    Progress progress;
+    progress.canceled = [canceled] { return canceled->load(); };
+    progress.report = [progressDialog](qint64 doneBytes, qint64 total) {
+        const int permille = total > 0 ? int(doneBytes * 1000 / total) : 0;
+        QMetaObject::invokeMethod(qApp, [progressDialog, permille] {
+            if (progressDialog) {
+                progressDialog->setMaximum(1000);
+                progressDialog->setValue(permille);
+            }
+        });
+    };
+    struct SaveResult
+    {
+        bool ok = false;
+        QString error;
+    };
+    std::shared_ptr<SaveJob> sharedJob(std::move(job));
+    auto *watcher = new QFutureWatcher<SaveResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, done] {
+        watcher->deleteLater();
+        const SaveResult result = watcher->result();
+        endBusy();
+        if (result.ok) {
+            // Only an entire-model save of the whole model keeps every edit; weights-only files drop the flags.
+            if (request.mode == SaveMode::EntireModel && request.modulePath.isEmpty() && m_document)
+                m_document->undoStack()->setClean();
+            const QString message = tr("Saved %1").arg(request.path);
+            statusBar()->showMessage(message, 5000);
+            Q_EMIT saveFinished(true, message);
+        } else {
+            MessageBox::critical(this, tr("Cannot save"), result.error);
+            Q_EMIT saveFinished(false, result.error);
+        }
+        if (done)
+            done(result.ok);
+    });
+    watcher->setFuture(QtConcurrent::run([sharedJob, progress] {
+        SaveResult result;
+        result.ok = sharedJob->run(progress, &result.error);
+        return result;
+    }));
+}
+
+bool MainWindow::saveBeforeClosing()
+{
+    SaveAsDialog dialog(m_document.get(), QString(), this);
+    dialog.setObjectName(QStringLiteral("saveAsDialog"));
+    if (m_document->scriptModule())
+        dialog.setMode(SaveMode::EntireModel);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QString error;
+    std::unique_ptr<SaveJob> job = SaveJob::prepare(*m_document, dialog.request(), &error);
+    if (!job) {
+        MessageBox::critical(this, tr("Cannot save"), error);
+        return false;
+    }
+    QEventLoop loop;
+    bool saved = false;
+    startSave(std::move(job), [&](bool ok) {
+        saved = ok;
+        loop.quit();
+    });
+    loop.exec();
+    return saved;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_busy) {
+        event->ignore();
+        return;
+    }
+    if (m_document && !m_document->undoStack()->isClean()) {
+        const auto answer = MessageBox::question(
+            this, tr("Unsaved changes"),
+            tr("The requires_grad flags were changed and not saved. Save them before closing?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !saveBeforeClosing())) {
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
+} // namespace torchscope

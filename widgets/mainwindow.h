@@ -1,0 +1,85 @@
+#pragma once
+
+#include "checkpointwriter.h"
+
+#include <QMainWindow>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QProgressDialog;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeView;
+
+namespace torchscope {
+
+class CheckpointDocument;
+struct CheckpointContent;
+class ModuleNode;
+class ModuleTreeModel;
+class ParameterTableModel;
+
+// The main window: module tree on the left, the selected module's tensors on the right. Opening
+// and saving run off the UI thread behind a cancelable progress dialog.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    CheckpointDocument *document() const { return m_document.get(); }
+    QTreeView *moduleTreeView() const { return m_treeView; }
+    QTableView *parameterTableView() const { return m_tableView; }
+    ModuleTreeModel *moduleTreeModel() const { return m_treeModel; }
+    ParameterTableModel *parameterTableModel() const { return m_tableModel; }
+    bool isBusy() const { return m_busy; }
+
+public Q_SLOTS:
+    void openFile(const QString &path);
+    void openExampleModel();
+    void open();
+    void saveAs();
+
+Q_SIGNALS:
+    void documentLoaded();
+    void loadFailed(const QString &reason);
+    void saveFinished(bool ok, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    using LoadFunction = std::function<bool(CheckpointContent *, QString *, const Progress &)>;
+    void createActions();
+    void startLoad(const QString &label, LoadFunction load);
+    // Runs the save in the background; `done` gets whether it succeeded.
+    void startSave(std::unique_ptr<SaveJob> job, std::function<void(bool)> done = {});
+    bool saveBeforeClosing();
+    void setDocument(std::unique_ptr<CheckpointDocument> document);
+    void beginBusy(const QString &label, std::shared_ptr<std::atomic_bool> canceled);
+    void endBusy();
+    void updateTitle();
+    void updateTotals();
+    void showModule(const ModuleNode *module);
+    QString selectedModulePath() const;
+
+    std::unique_ptr<CheckpointDocument> m_document;
+    ModuleTreeModel *m_treeModel;
+    ParameterTableModel *m_tableModel;
+    QSortFilterProxyModel *m_tableProxy;
+    QTreeView *m_treeView;
+    QTableView *m_tableView;
+    QLabel *m_banner;
+    QLabel *m_totalsLabel;
+    QProgressDialog *m_progress = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    bool m_busy = false;
+};
+
+} // namespace torchscope
