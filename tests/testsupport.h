@@ -1,0 +1,35 @@
+#pragma once
+
+#include "checkpointdocument.h"
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace torchscope::test {
+
+// A tensor for hand-built documents: float32 values 0, 1, 2, ... unless given.
+TensorInfo makeTensor(const QString &name, TensorKind kind, QVector<qint64> shape, bool requiresGrad = true,
+                      DType dtype = DType::Float32);
+// Wraps raw bytes as a contiguous tensor.
+TensorInfo tensorFromBytes(const QString &name, DType dtype, QVector<qint64> shape, QByteArray bytes);
+
+// A small entire-model document:
+//   ""          Net      (no tensors)
+//   encoder     Sequential
+//   encoder.0   Linear   weight [4,3], bias [4]
+//   encoder.1   BatchNorm1d weight [4], bias [4], running_mean [4] (buffer)
+//   head        Linear   weight [2,4], bias [2]
+//   decoder     Linear   weight tied to encoder.0.weight
+CheckpointContent smallModelContent();
+
+// Real PyTorch at the path the build was configured with.
+QString pythonPath();
+QString peerScript();
+QString cliPath();
+// Runs the peer script; returns its exit code and puts stdout+stderr in `output`.
+int runPeer(const QStringList &arguments, QString *output, int timeoutMs = 240000);
+int runProcess(const QString &program, const QStringList &arguments, QString *out, QString *err,
+               int timeoutMs = 240000);
+
+} // namespace torchscope::test

@@ -1,0 +1,289 @@
+// The torchscope-cli contract that scripts and outside checks rely on: commands, JSON keys,
+// exit codes, one-line errors, and outputs left untouched on failure.
+
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace torchscope;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void versionStartsWithoutLibTorch();
+    void infoJsonContract();
+    void infoText();
+    void statsAgreeWithPyTorch();
+    void exportAppliesGlobsInOrder();
+    void exportSubmoduleWeightsOnly();
+    void errors_data();
+    void errors();
+    void outputUntouchedOnFailure_data();
+    void outputUntouchedOnFailure();
+
+private:
+    int cli(const QStringList &arguments, QString *out = nullptr, QString *err = nullptr);
+    QJsonObject infoJson(const QString &file);
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    void writeFile(const QString &name, const QByteArray &bytes);
+
+    QTemporaryDir m_dir;
+    QString m_example;
+};
+
+int TestCli::cli(const QStringList &arguments, QString *out, QString *err)
+{
+    QString o, e;
+    const int code = test::runProcess(test::cliPath(), arguments, &o, &e);
+    if (out)
+        *out = o;
+    if (err)
+        *err = e;
+    return code;
+}
+
+void TestCli::writeFile(const QString &name, const QByteArray &bytes)
+{
+    QFile file(path(name));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+QJsonObject TestCli::infoJson(const QString &file)
+{
+    QString out, err;
+    const int code = cli({QStringLiteral("info"), file, QStringLiteral("--json")}, &out, &err);
+    if (code != 0)
+        qWarning("%s", qPrintable(err));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(out.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        qWarning("bad JSON: %s", qPrintable(parseError.errorString()));
+    return document.object();
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_example = path(QStringLiteral("example.pt"));
+    QString err;
+    QCOMPARE(cli({QStringLiteral("example"), QStringLiteral("-o"), m_example}, nullptr, &err), 0);
+    QVERIFY(QFile::exists(m_example));
+}
+
+void TestCli::versionStartsWithoutLibTorch()
+{
+    QString out;
+    QCOMPARE(cli({QStringLiteral("--version")}, &out), 0);
+    QCOMPARE(out.trimmed(), QStringLiteral("torchscope-cli " TORCHSCOPE_VERSION));
+    // LibTorch is loaded on demand: the executable itself must not depend on it.
+    QString ldd, lddErr;
+    QCOMPARE(test::runProcess(QStringLiteral("ldd"), {test::cliPath()}, &ldd, &lddErr), 0);
+    QVERIFY2(!ldd.contains(QStringLiteral("libtorch")) && !ldd.contains(QStringLiteral("libc10")), qPrintable(ldd));
+}
+
+void TestCli::infoJsonContract()
+{
+    const QJsonObject info = infoJson(m_example);
+    QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("torchscript"));
+    const QJsonArray modules = info.value(QStringLiteral("modules")).toArray();
+    QVERIFY(modules.size() > 4);
+    QCOMPARE(modules.at(0).toObject().value(QStringLiteral("path")).toString(), QString());
+    QCOMPARE(modules.at(0).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("CNN"));
+    QStringList paths;
+    for (const QJsonValue &module : modules)
+        paths << module.toObject().value(QStringLiteral("path")).toString();
+    QVERIFY(paths.contains(QStringLiteral("layer1.0")));
+    QCOMPARE(modules.at(paths.indexOf(QStringLiteral("fc"))).toObject().value(QStringLiteral("type")).toString(),
+             QStringLiteral("torch.nn.modules.linear.Linear"));
+
+    qint64 parameterElements = 0;
+    const QJsonArray tensors = info.value(QStringLiteral("tensors")).toArray();
+    for (const QJsonValue &value : tensors) {
+        const QJsonObject tensor = value.toObject();
+        for (const char *key : {"name", "kind", "dtype", "shape", "requires_grad"})
+            QVERIFY2(tensor.contains(QLatin1String(key)), key);
+        const QString kind = tensor.value(QStringLiteral("kind")).toString();
+        QVERIFY(kind == QLatin1String("parameter") || kind == QLatin1String("buffer"));
+        if (kind == QLatin1String("parameter")) {
+            QVERIFY(tensor.value(QStringLiteral("requires_grad")).isBool());
+            qint64 numel = 1;
+            for (const QJsonValue &d : tensor.value(QStringLiteral("shape")).toArray())
+                numel *= qint64(d.toDouble());
+            parameterElements += numel;
+        } else {
+            QVERIFY(tensor.value(QStringLiteral("requires_grad")).isNull());
+        }
+    }
+    const QJsonObject first = tensors.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("sequential.0.weight"));
+    QCOMPARE(first.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
+    QCOMPARE(first.value(QStringLiteral("shape")).toArray(), (QJsonArray{8, 1, 3, 3}));
+    const QJsonObject totals = info.value(QStringLiteral("totals")).toObject();
+    QCOMPARE(qint64(totals.value(QStringLiteral("parameters")).toDouble()), parameterElements);
+    QCOMPARE(qint64(totals.value(QStringLiteral("trainable")).toDouble()), parameterElements);
+    QCOMPARE(qint64(totals.value(QStringLiteral("frozen")).toDouble()), qint64(0));
+}
+
+void TestCli::infoText()
+{
+    QString out;
+    QCOMPARE(cli({QStringLiteral("info"), m_example}, &out), 0);
+    QVERIFY(out.contains(QStringLiteral("Format: torchscript")));
+    QVERIFY(out.contains(QStringLiteral("layer2 Sequential")));
+    QVERIFY(out.contains(QStringLiteral("fc Linear  params 15690, trainable 15690")));
+    QVERIFY(out.contains(QStringLiteral("Totals: 31930 parameters (31930 trainable, 0 frozen)")));
+}
+
+void TestCli::statsAgreeWithPyTorch()
+{
+    QString out;
+    QCOMPARE(cli({QStringLiteral("info"), m_example, QStringLiteral("--json"), QStringLiteral("--stats")}, &out), 0);
+    const QJsonArray tensors = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("tensors")).toArray();
+    QString peer;
+    QCOMPARE(test::runPeer({QStringLiteral("stats"), m_example}, &peer), 0);
+    const QJsonObject expected = QJsonDocument::fromJson(peer.toUtf8()).object();
+    QCOMPARE(tensors.size(), expected.size());
+    for (const QJsonValue &value : tensors) {
+        const QJsonObject tensor = value.toObject();
+        const QJsonArray want = expected.value(tensor.value(QStringLiteral("name")).toString()).toArray();
+        const char *keys[] = {"min", "max", "mean", "std"};
+        for (int k = 0; k < 4; ++k) {
+            const double got = tensor.value(QLatin1String(keys[k])).toDouble();
+            QVERIFY2(std::abs(got - want.at(k).toDouble()) <= 1e-9 * (1 + std::abs(want.at(k).toDouble())),
+                     qPrintable(tensor.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + QLatin1String(keys[k])));
+        }
+    }
+}
+
+void TestCli::exportAppliesGlobsInOrder()
+{
+    const QString out = path(QStringLiteral("frozen.pt"));
+    QString err;
+    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), out, QStringLiteral("--entire-model"),
+                  QStringLiteral("--freeze"), QStringLiteral("*"), QStringLiteral("--unfreeze"), QStringLiteral("fc.*"),
+                  QStringLiteral("--freeze=fc.bias")},
+                 nullptr, &err),
+             0);
+    const QJsonObject info = infoJson(out);
+    for (const QJsonValue &value : info.value(QStringLiteral("tensors")).toArray()) {
+        const QJsonObject tensor = value.toObject();
+        if (tensor.value(QStringLiteral("kind")).toString() != QLatin1String("parameter"))
+            continue;
+        const QString name = tensor.value(QStringLiteral("name")).toString();
+        QCOMPARE(tensor.value(QStringLiteral("requires_grad")).toBool(), name == QLatin1String("fc.weight"));
+    }
+    const QJsonObject totals = info.value(QStringLiteral("totals")).toObject();
+    QCOMPARE(qint64(totals.value(QStringLiteral("trainable")).toDouble()), qint64(15680));
+    QCOMPARE(qint64(totals.value(QStringLiteral("frozen")).toDouble()), qint64(31930 - 15680));
+}
+
+void TestCli::exportSubmoduleWeightsOnly()
+{
+    // Weights-only archives are checked by PyTorch in tst_interop; here: the flags and exit code.
+    const QString out = path(QStringLiteral("layer2.pt"));
+    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), out, QStringLiteral("--weights-only"),
+                  QStringLiteral("--module"), QStringLiteral("layer2")}),
+             0);
+    QVERIFY(QFile(out).size() > 12832 * 4);
+    const QString entire = path(QStringLiteral("layer2-entire.pt"));
+    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), entire, QStringLiteral("--entire-model"),
+                  QStringLiteral("--module=layer2")}),
+             0);
+    const QJsonObject info = infoJson(entire);
+    QCOMPARE(info.value(QStringLiteral("modules")).toArray().at(0).toObject().value(QStringLiteral("type")).toString(),
+             QStringLiteral("torch.nn.modules.container.Sequential"));
+    QCOMPARE(info.value(QStringLiteral("tensors")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("0.weight"));
+}
+
+void TestCli::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("no command") << QStringList() << 2 << "missing command";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
+    QTest::newRow("info without file") << QStringList{"info"} << 2 << "missing FILE";
+    QTest::newRow("info unknown option") << QStringList{"info", "x.pt", "--yaml"} << 2 << "unknown option";
+    QTest::newRow("export without mode") << QStringList{"export", "@example", "-o", "@out.pt"} << 2 << "exactly one";
+    QTest::newRow("export with both modes")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--entire-model"} << 2 << "exactly one";
+    QTest::newRow("export without output") << QStringList{"export", "@example", "--weights-only"} << 2 << "missing -o";
+    QTest::newRow("export unknown module")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--module", "nope"} << 2 << "no module";
+    QTest::newRow("missing file") << QStringList{"info", "@does-not-exist.pt"} << 1 << "no such file";
+    QTest::newRow("directory") << QStringList{"info", "@"} << 1 << "directory";
+    QTest::newRow("empty file") << QStringList{"info", "@empty.pt"} << 1 << "empty file";
+    QTest::newRow("not a checkpoint") << QStringList{"info", "@notes.txt"} << 1 << "not a PyTorch checkpoint";
+    QTest::newRow("truncated archive") << QStringList{"info", "@truncated.pt"} << 1 << "truncated";
+    QTest::newRow("export of a truncated archive")
+        << QStringList{"export", "@truncated.pt", "-o", "@out.pt", "--weights-only"} << 1 << "truncated";
+    QTest::newRow("unwritable output")
+        << QStringList{"export", "@example", "-o", "@no-such-dir/out.pt", "--weights-only"} << 1 << "cannot write";
+}
+
+void TestCli::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, reason);
+    writeFile(QStringLiteral("empty.pt"), QByteArray());
+    writeFile(QStringLiteral("notes.txt"), QByteArray("just some notes\n"));
+    QFile example(m_example);
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    writeFile(QStringLiteral("truncated.pt"), example.readAll().left(int(example.size() / 2)));
+    for (QString &argument : arguments) {
+        if (argument == QLatin1String("@example"))
+            argument = m_example;
+        else if (argument.startsWith(QLatin1Char('@')))
+            argument = m_dir.path() + QLatin1Char('/') + argument.mid(1);
+    }
+    QString out, err;
+    QCOMPARE(cli(arguments, &out, &err), exitCode);
+    QVERIFY2(err.contains(reason), qPrintable(err));
+    if (exitCode == 1)
+        QCOMPARE(err.trimmed().count(QLatin1Char('\n')), 0);
+    QVERIFY(!QFile::exists(path(QStringLiteral("out.pt"))));
+}
+
+void TestCli::outputUntouchedOnFailure_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("truncated input") << QStringList{"export", "@truncated.pt", "-o", "@keep.pt", "--entire-model"};
+    QTest::newRow("unknown module") << QStringList{"export", "@example", "-o", "@keep.pt", "--entire-model", "--module", "x"};
+    QTest::newRow("not a checkpoint") << QStringList{"export", "@notes.txt", "-o", "@keep.pt", "--weights-only"};
+}
+
+void TestCli::outputUntouchedOnFailure()
+{
+    QFETCH(QStringList, arguments);
+    writeFile(QStringLiteral("keep.pt"), QByteArray("keep me"));
+    writeFile(QStringLiteral("notes.txt"), QByteArray("just some notes\n"));
+    QFile example(m_example);
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    writeFile(QStringLiteral("truncated.pt"), example.readAll().left(int(example.size() - 30)));
+    for (QString &argument : arguments) {
+        if (argument == QLatin1String("@example"))
+            argument = m_example;
+        else if (argument.startsWith(QLatin1Char('@')))
+            argument = path(argument.mid(1));
+    }
+    QVERIFY(cli(arguments) != 0);
+    QFile kept(path(QStringLiteral("keep.pt")));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("keep me"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

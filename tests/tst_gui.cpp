@@ -1,0 +1,301 @@
+// The main window offscreen, driven as a user would: real clicks on checkboxes and the tree,
+// the Save As dialog filled in and confirmed, the close prompt answered.
+
+#include "checkpointdocument.h"
+#include "checkpointreader.h"
+#include "checkpointwriter.h"
+#include "filedialog.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "moduletreemodel.h"
+#include "parametertablemodel.h"
+#include "saveasdialog.h"
+#include "testsupport.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStyle>
+#include <QStyleOptionViewItem>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QScopeGuard>
+
+using namespace torchscope;
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensOffTheUiThread();
+    void clickingTableCheckboxFreezesParameter();
+    void clickingTreeCheckFreezesModule();
+    void saveAsWeightsOnlyOfSubmodule();
+    void saveAsEntireModelKeepsFlags();
+    void browseUsesFileDialog();
+    void closingWithUnsavedChangesAsks();
+    void openFailureSaysWhy();
+
+private:
+    static QRect checkRect(QAbstractItemView *view, const QModelIndex &index);
+    static void clickCheck(QAbstractItemView *view, const QModelIndex &index);
+    QModelIndex tableIndex(const QString &name, int column);
+    QModelIndex treeIndex(const QString &path);
+    // Answers the next Save As dialog from inside its event loop.
+    void answerSaveAs(const QString &path, bool weightsOnly, const QString &module);
+
+    QTemporaryDir m_dir;
+    QString m_source;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestGui::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_source = m_dir.filePath(QStringLiteral("cnn.pt"));
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readExampleModel(&content, &error), qPrintable(error));
+    CheckpointDocument example(std::move(content));
+    auto job = SaveJob::prepare(example, {m_source, SaveMode::EntireModel, QString()}, &error);
+    QVERIFY(job && job->run(Progress(), &error));
+}
+
+void TestGui::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->openFile(m_source);
+    QVERIFY(loaded.wait(60000));
+}
+
+void TestGui::cleanup()
+{
+    if (m_window && m_window->document())
+        m_window->document()->undoStack()->setClean();
+    m_window.reset();
+}
+
+QRect TestGui::checkRect(QAbstractItemView *view, const QModelIndex &index)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.rect = view->visualRect(index);
+    option.features |= QStyleOptionViewItem::HasCheckIndicator;
+    option.state |= QStyle::State_Enabled;
+    return view->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, view);
+}
+
+void TestGui::clickCheck(QAbstractItemView *view, const QModelIndex &index)
+{
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, checkRect(view, index).center());
+}
+
+QModelIndex TestGui::tableIndex(const QString &name, int column)
+{
+    QAbstractItemModel *model = m_window->parameterTableView()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, ParameterTableModel::NameColumn).data().toString() == name)
+            return model->index(row, column);
+    }
+    return QModelIndex();
+}
+
+QModelIndex TestGui::treeIndex(const QString &path)
+{
+    ModuleTreeModel *model = m_window->moduleTreeModel();
+    return model->indexOf(m_window->document()->findModule(path));
+}
+
+void TestGui::opensOffTheUiThread()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    window.openExampleModel();
+    // The call returns at once; the work finishes in the background while events keep flowing.
+    QVERIFY(window.isBusy());
+    QVERIFY(!window.document());
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(!window.isBusy());
+    QCOMPARE(window.document()->root()->childCount(), 4);
+    QVERIFY(window.windowTitle().contains(QStringLiteral("Example model")));
+}
+
+void TestGui::clickingTableCheckboxFreezesParameter()
+{
+    CheckpointDocument *document = m_window->document();
+    const QModelIndex box = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn);
+    QVERIFY(box.isValid());
+    QCOMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(!m_window->isWindowModified());
+    clickCheck(m_window->parameterTableView(), box);
+    QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("fc.weight"))));
+    QCOMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QCOMPARE(treeIndex(QStringLiteral("fc")).data(Qt::CheckStateRole).toInt(), int(Qt::PartiallyChecked));
+    QCOMPARE(treeIndex(QString()).data(Qt::CheckStateRole).toInt(), int(Qt::PartiallyChecked));
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("totalsLabel"))->text().contains(QStringLiteral("15,680 frozen")));
+    // Clicking again restores it, and undo takes both steps back.
+    clickCheck(m_window->parameterTableView(), box);
+    QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("fc.weight"))));
+    QCOMPARE(document->undoStack()->count(), 2);
+}
+
+void TestGui::clickingTreeCheckFreezesModule()
+{
+    CheckpointDocument *document = m_window->document();
+    const QModelIndex layer1 = treeIndex(QStringLiteral("layer1"));
+    QVERIFY(layer1.isValid());
+    clickCheck(m_window->moduleTreeView(), layer1);
+    QCOMPARE(layer1.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    for (int i : document->tensorsInSubtree(document->findModule(QStringLiteral("layer1")))) {
+        if (document->isEditable(i))
+            QVERIFY2(!document->requiresGrad(i), qPrintable(document->tensor(i).name));
+    }
+    QCOMPARE(tableIndex(QStringLiteral("layer1.0.weight"), ParameterTableModel::RequiresGradColumn).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Unchecked));
+    QCOMPARE(document->findModule(QStringLiteral("layer2"))->trainableCount(), document->findModule(QStringLiteral("layer2"))->parameterCount());
+    // Selecting the module narrows the table to its subtree, named relative to it.
+    m_window->moduleTreeView()->setCurrentIndex(layer1);
+    QCOMPARE(m_window->parameterTableView()->model()->rowCount(), 7);
+    QVERIFY(tableIndex(QStringLiteral("0.weight"), 0).isValid());
+    QCOMPARE(document->undoStack()->count(), 1);
+}
+
+void TestGui::answerSaveAs(const QString &path, bool weightsOnly, const QString &module)
+{
+    QTimer::singleShot(0, this, [=] {
+        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        // A failed check must not leave the dialog's event loop running.
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *pathEdit = dialog->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+        pathEdit->clear();
+        QTest::keyClicks(pathEdit, path);
+        // Click the round indicator: a radio button takes clicks on its indicator and label only.
+        auto *radio = dialog->findChild<QRadioButton *>(weightsOnly ? QStringLiteral("weightsOnlyButton")
+                                                                    : QStringLiteral("entireModelButton"));
+        QTest::mouseClick(radio, Qt::LeftButton, Qt::NoModifier, QPoint(8, radio->height() / 2));
+        QCOMPARE(radio->isChecked(), true);
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("moduleCombo"));
+        combo->setCurrentIndex(combo->findData(module));
+        const QString note = dialog->findChild<QLabel *>(QStringLiteral("noteLabel"))->text();
+        if (weightsOnly)
+            QVERIFY2(note.contains(QStringLiteral("keep no requires_grad flags")), qPrintable(note));
+        QPushButton *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+    });
+}
+
+void TestGui::saveAsWeightsOnlyOfSubmodule()
+{
+    const QString output = m_dir.filePath(QStringLiteral("layer2-weights.pt"));
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    answerSaveAs(output, true, QStringLiteral("layer2"));
+    m_window->saveAs();
+    QVERIFY(saved.wait(60000));
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    QString peer;
+    QVERIFY2(test::runPeer({QStringLiteral("check-weights"), m_source, output, QStringLiteral("--module"), QStringLiteral("layer2")},
+                           &peer) == 0,
+             qPrintable(peer));
+}
+
+void TestGui::saveAsEntireModelKeepsFlags()
+{
+    CheckpointDocument *document = m_window->document();
+    clickCheck(m_window->moduleTreeView(), treeIndex(QStringLiteral("sequential")));
+    clickCheck(m_window->parameterTableView(), tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::RequiresGradColumn));
+    QVERIFY(m_window->isWindowModified());
+    const QString output = m_dir.filePath(QStringLiteral("edited.pt"));
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    answerSaveAs(output, false, QString());
+    m_window->saveAs();
+    QVERIFY(saved.wait(60000));
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    QVERIFY(!m_window->isWindowModified());
+
+    QJsonObject flags;
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        if (document->isEditable(i))
+            flags.insert(document->tensor(i).name, document->requiresGrad(i));
+    }
+    QCOMPARE(flags.value(QStringLiteral("fc.bias")).toBool(), false);
+    QCOMPARE(flags.value(QStringLiteral("sequential.0.weight")).toBool(), false);
+    QCOMPARE(flags.value(QStringLiteral("fc.weight")).toBool(), true);
+    QFile file(output + QStringLiteral(".flags.json"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(flags).toJson());
+    file.close();
+    QString peer;
+    QVERIFY2(test::runPeer({QStringLiteral("check-entire"), m_source, output, file.fileName()}, &peer) == 0, qPrintable(peer));
+}
+
+void TestGui::browseUsesFileDialog()
+{
+    SaveAsDialog dialog(m_window->document(), QStringLiteral("fc"));
+    QCOMPARE(dialog.request().modulePath, QStringLiteral("fc"));
+    FileDialog::setNextFileName(QStringLiteral("/tmp/chosen.pt"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("browseButton")), Qt::LeftButton);
+    QCOMPARE(dialog.request().path, QStringLiteral("/tmp/chosen.pt"));
+    QCOMPARE(dialog.request().mode, SaveMode::EntireModel);
+}
+
+void TestGui::closingWithUnsavedChangesAsks()
+{
+    clickCheck(m_window->moduleTreeView(), treeIndex(QStringLiteral("fc")));
+    QVERIFY(m_window->isWindowModified());
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("not saved")));
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    QVERIFY(m_window->close());
+}
+
+void TestGui::openFailureSaysWhy()
+{
+    const QString bad = m_dir.filePath(QStringLiteral("bad.pt"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("PK\x03\x04 but nothing else");
+    file.close();
+    QSignalSpy failed(m_window.get(), &MainWindow::loadFailed);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    m_window->openFile(bad);
+    QVERIFY(failed.wait(30000));
+    const QString reason = failed.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QStringLiteral("zip")), qPrintable(reason));
+    QVERIFY(!reason.contains(QLatin1Char('\n')));
+    QCOMPARE(MessageBox::lastText(), reason);
+    // The document that was open stays open.
+    QVERIFY(m_window->document());
+}
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"

@@ -1,0 +1,245 @@
+// Real PyTorch as the judge, both directions: PyTorch writes TorchScript models that Torchscope
+// must read exactly, and loads what Torchscope writes.
+
+#include "checkpointdocument.h"
+#include "checkpointreader.h"
+#include "checkpointwriter.h"
+#include "namepattern.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace torchscope;
+
+class TestInterop : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void readsWhatPyTorchWrote_data();
+    void readsWhatPyTorchWrote();
+    void pyTorchLoadsWhatWeWrite_data();
+    void pyTorchLoadsWhatWeWrite();
+    void exampleModelRunsInPyTorch();
+    void failedSaveLeavesExistingFileUntouched_data();
+    void failedSaveLeavesExistingFileUntouched();
+
+private:
+    std::unique_ptr<CheckpointDocument> open(const QString &path);
+    QTemporaryDir m_dir;
+    QJsonObject m_manifest;
+};
+
+void TestInterop::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString output;
+    QCOMPARE(test::runPeer({QStringLiteral("fixtures"), m_dir.path()}, &output), 0);
+    QFile file(m_dir.filePath(QStringLiteral("manifest.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    m_manifest = QJsonDocument::fromJson(file.readAll()).object();
+    QVERIFY(m_manifest.size() >= 5);
+}
+
+std::unique_ptr<CheckpointDocument> TestInterop::open(const QString &path)
+{
+    CheckpointContent content;
+    QString error;
+    if (!readCheckpoint(path, Progress(), &content, &error)) {
+        qWarning("%s", qPrintable(error));
+        return nullptr;
+    }
+    return std::make_unique<CheckpointDocument>(std::move(content));
+}
+
+void TestInterop::readsWhatPyTorchWrote_data()
+{
+    QTest::addColumn<QString>("model");
+    for (const QString &name : m_manifest.keys())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestInterop::readsWhatPyTorchWrote()
+{
+    QFETCH(QString, model);
+    const QJsonObject expected = m_manifest.value(model).toObject();
+    auto document = open(expected.value(QStringLiteral("file")).toString());
+    QVERIFY(document);
+    QCOMPARE(document->format(), CheckpointFormat::TorchScript);
+
+    const QJsonArray modules = expected.value(QStringLiteral("modules")).toArray();
+    QStringList expectedPaths, paths;
+    for (const QJsonValue &module : modules) {
+        const QString path = module.toObject().value(QStringLiteral("path")).toString();
+        expectedPaths << path;
+        const ModuleNode *node = document->findModule(path);
+        QVERIFY2(node, qPrintable(path));
+        QCOMPARE(node->shortTypeName(), module.toObject().value(QStringLiteral("type")).toString());
+    }
+    std::function<void(const ModuleNode *)> walk = [&](const ModuleNode *node) {
+        paths << node->path();
+        for (int i = 0; i < node->childCount(); ++i)
+            walk(node->child(i));
+    };
+    walk(document->root());
+    QCOMPARE(paths, expectedPaths);
+
+    const QJsonArray tensors = expected.value(QStringLiteral("tensors")).toArray();
+    QCOMPARE(document->tensorCount(), int(tensors.size()));
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        const QJsonObject want = tensors.at(i).toObject();
+        const TensorInfo &tensor = document->tensor(i);
+        const QString name = want.value(QStringLiteral("name")).toString();
+        QCOMPARE(tensor.name, name);
+        QCOMPARE(tensorKindName(tensor.kind), want.value(QStringLiteral("kind")).toString());
+        QCOMPARE(dtypeName(tensor.dtype), want.value(QStringLiteral("dtype")).toString());
+        QVector<qint64> shape;
+        for (const QJsonValue &d : want.value(QStringLiteral("shape")).toArray())
+            shape << qint64(d.toDouble());
+        QCOMPARE(tensor.shape, shape);
+        if (tensor.kind == TensorKind::Parameter)
+            QCOMPARE(document->requiresGrad(i), want.value(QStringLiteral("requires_grad")).toBool());
+        const QByteArray digest =
+            QCryptographicHash::hash(tensor.contiguousBytes(), QCryptographicHash::Sha256).toHex();
+        QVERIFY2(digest == want.value(QStringLiteral("sha256")).toString().toLatin1(), qPrintable(name));
+    }
+    if (model.startsWith(QLatin1String("tied"))) {
+        const int head = document->findTensor(QStringLiteral("head.weight"));
+        QCOMPARE(document->tensor(head).tiedTo, document->findTensor(QStringLiteral("embed.weight")));
+        QCOMPARE(document->totals().parameters, qint64(12 * 6 + 6 + 6));
+    }
+}
+
+void TestInterop::pyTorchLoadsWhatWeWrite_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("weightsOnly");
+    QTest::addColumn<QString>("module");
+    QTest::addColumn<QStringList>("freeze");
+
+    const QStringList allButFc{QStringLiteral("*"), QStringLiteral("!fc.*")};
+    QTest::newRow("cnn weights-only") << "cnn_scripted" << true << "" << QStringList();
+    QTest::newRow("cnn weights-only of layer2") << "cnn_scripted" << true << "layer2" << QStringList();
+    QTest::newRow("cnn entire, all but fc frozen") << "cnn_scripted" << false << "" << allButFc;
+    QTest::newRow("cnn entire layer2") << "cnn_scripted" << false << "layer2" << QStringList{QStringLiteral("layer2.0.*")};
+    QTest::newRow("traced entire, all but fc frozen") << "cnn_traced" << false << "" << allButFc;
+    QTest::newRow("traced weights-only") << "cnn_traced" << true << "" << QStringList();
+    QTest::newRow("partly frozen, unfrozen again") << "cnn_partly_frozen" << false << "" << QStringList{QStringLiteral("!*")};
+    QTest::newRow("tied weights-only") << "tied_scripted" << true << "" << QStringList();
+    QTest::newRow("tied entire, embed frozen") << "tied_scripted" << false << "" << QStringList{QStringLiteral("embed.*")};
+    QTest::newRow("resnet18 weights-only") << "resnet18_scripted" << true << "" << QStringList();
+    QTest::newRow("resnet18 entire, layer4 and fc trainable")
+        << "resnet18_scripted" << false << "" << QStringList{QStringLiteral("*"), QStringLiteral("!layer4.*"), QStringLiteral("!fc.*")};
+    QTest::newRow("resnet18 weights-only of layer3.1") << "resnet18_scripted" << true << "layer3.1" << QStringList();
+}
+
+void TestInterop::pyTorchLoadsWhatWeWrite()
+{
+    QFETCH(QString, model);
+    QFETCH(bool, weightsOnly);
+    QFETCH(QString, module);
+    QFETCH(QStringList, freeze);
+    const QString source = m_manifest.value(model).toObject().value(QStringLiteral("file")).toString();
+    auto document = open(source);
+    QVERIFY(document);
+    // "!glob" unfreezes, "glob" freezes, in order, as the CLI's --unfreeze / --freeze do.
+    for (const QString &rule : freeze) {
+        const bool train = rule.startsWith(QLatin1Char('!'));
+        const NamePattern pattern(train ? rule.mid(1) : rule);
+        QVector<int> matched;
+        for (int i = 0; i < document->tensorCount(); ++i) {
+            if (pattern.matches(document->tensor(i).name))
+                matched << i;
+        }
+        QVERIFY(!matched.isEmpty());
+        document->setRequiresGrad(matched, train);
+    }
+    const QString output = m_dir.filePath(QStringLiteral("%1-%2-%3.pt").arg(model, weightsOnly ? QStringLiteral("w") : QStringLiteral("e"), module));
+    QString error;
+    auto job = SaveJob::prepare(*document, {output, weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, module}, &error);
+    QVERIFY2(job, qPrintable(error));
+    QVERIFY2(job->run(Progress(), &error), qPrintable(error));
+
+    QString peerOutput;
+    QStringList arguments;
+    if (weightsOnly) {
+        arguments = {QStringLiteral("check-weights"), source, output};
+    } else {
+        QJsonObject flags;
+        for (int i = 0; i < document->tensorCount(); ++i) {
+            if (document->isEditable(i))
+                flags.insert(document->tensor(i).name, document->requiresGrad(i));
+        }
+        const QString flagsPath = output + QStringLiteral(".flags.json");
+        QFile file(flagsPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(flags).toJson());
+        file.close();
+        arguments = {QStringLiteral("check-entire"), source, output, flagsPath};
+    }
+    if (!module.isEmpty())
+        arguments << QStringLiteral("--module") << module;
+    const int code = test::runPeer(arguments, &peerOutput);
+    QVERIFY2(code == 0, qPrintable(peerOutput));
+}
+
+void TestInterop::exampleModelRunsInPyTorch()
+{
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readExampleModel(&content, &error), qPrintable(error));
+    CheckpointDocument document(std::move(content));
+    QStringList children;
+    for (int i = 0; i < document.root()->childCount(); ++i)
+        children << document.root()->child(i)->name();
+    QCOMPARE(children, (QStringList{QStringLiteral("sequential"), QStringLiteral("layer1"), QStringLiteral("layer2"),
+                                    QStringLiteral("fc")}));
+    QCOMPARE(document.findModule(QStringLiteral("fc"))->shortTypeName(), QStringLiteral("Linear"));
+    document.setModuleRequiresGrad(document.findModule(QStringLiteral("layer1")), false);
+    const QString output = m_dir.filePath(QStringLiteral("example.pt"));
+    auto job = SaveJob::prepare(document, {output, SaveMode::EntireModel, QString()}, &error);
+    QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
+    QString peerOutput;
+    QVERIFY2(test::runPeer({QStringLiteral("check-example"), output}, &peerOutput) == 0, qPrintable(peerOutput));
+}
+
+void TestInterop::failedSaveLeavesExistingFileUntouched_data()
+{
+    QTest::addColumn<bool>("weightsOnly");
+    QTest::newRow("weights-only") << true;
+    QTest::newRow("entire model") << false;
+}
+
+void TestInterop::failedSaveLeavesExistingFileUntouched()
+{
+    QFETCH(bool, weightsOnly);
+    auto document = open(m_manifest.value(QStringLiteral("cnn_scripted")).toObject().value(QStringLiteral("file")).toString());
+    QVERIFY(document);
+    const QString target = m_dir.filePath(QStringLiteral("precious.pt"));
+    {
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("precious bytes");
+    }
+    QString error;
+    auto job = SaveJob::prepare(*document, {target, weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, QString()}, &error);
+    QVERIFY(job);
+    Progress canceled;
+    canceled.canceled = [] { return true; };
+    QVERIFY(!job->run(canceled, &error));
+    QVERIFY(error.contains(QStringLiteral("canceled")));
+    QFile file(target);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("precious bytes"));
+    const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("precious*")}, QDir::Files);
+    QCOMPARE(leftovers, QStringList{QStringLiteral("precious.pt")});
+}
+
+QTEST_GUILESS_MAIN(TestInterop)
+#include "tst_interop.moc"
