@@ -31,6 +31,7 @@ CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *paren
       m_format(content.format),
       m_filePath(std::move(content.filePath)),
       m_warnings(std::move(content.warnings)),
+      m_metadata(std::move(content.metadata)),
       m_scriptModule(std::move(content.scriptModule)),
       m_tensors(std::move(content.tensors)),
       m_undoStack(new QUndoStack(this))
@@ -100,8 +101,12 @@ void CheckpointDocument::assignTensorsAndCounts()
         } else {
             tensor.tiedTo = -1;
         }
-        m_requiresGrad[i] = tensor.hasRequiresGrad && tensor.requiresGrad;
-        if (tensor.kind != TensorKind::Buffer)
+        // Weights-only files store no flags: their floating-point tensors count as the trainable
+        // parameters PyTorch makes of them when it loads them into a fresh model.
+        const bool countsAsParameter = tensor.kind == TensorKind::Parameter
+                                       || (tensor.kind == TensorKind::Tensor && dtypeIsFloatingPoint(tensor.dtype));
+        m_requiresGrad[i] = tensor.hasRequiresGrad ? tensor.requiresGrad : countsAsParameter;
+        if (countsAsParameter)
             addToCounts(int(i), tensor.numel(), m_requiresGrad[i] ? tensor.numel() : 0);
     }
 }

@@ -39,6 +39,8 @@ struct CheckpointContent
     std::shared_ptr<void> scriptModule;
     // Things the reader noticed and the user should know (refused globals, skipped entries).
     QStringList warnings;
+    // Free-form metadata the file carries (safetensors' __metadata__), in file order.
+    QVector<QPair<QString, QString>> metadata;
 };
 
 struct ParameterTotals
@@ -60,9 +62,16 @@ public:
     CheckpointFormat format() const { return m_format; }
     const QString &filePath() const { return m_filePath; }
     const QStringList &warnings() const { return m_warnings; }
+    const QVector<QPair<QString, QString>> &metadata() const { return m_metadata; }
     // True where the file stores requires_grad flags (entire-model files).
     bool storesRequiresGrad() const { return m_storesRequiresGrad; }
     const std::shared_ptr<void> &scriptModule() const { return m_scriptModule; }
+    // Entire-model files are written by LibTorch from a TorchScript module: one held in memory
+    // (the example) or the TorchScript file this document was read from.
+    bool canSaveEntireModel() const
+    {
+        return m_scriptModule || (m_format == CheckpointFormat::TorchScript && !m_filePath.isEmpty());
+    }
 
     ModuleNode *root() const { return m_root.get(); }
     ModuleNode *findModule(const QString &path) const { return m_modulesByPath.value(path); }
@@ -103,6 +112,7 @@ private:
     CheckpointFormat m_format;
     QString m_filePath;
     QStringList m_warnings;
+    QVector<QPair<QString, QString>> m_metadata;
     bool m_storesRequiresGrad = false;
     std::shared_ptr<void> m_scriptModule;
     std::unique_ptr<ModuleNode> m_root;

@@ -33,13 +33,15 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
         }
         return job;
     }
-    if (!document.scriptModule()) {
+    if (!document.canSaveEntireModel()) {
         *error = document.storesRequiresGrad()
                      ? tr("saving an entire model needs a TorchScript source; save weights only instead")
                      : tr("a weights-only file has no architecture to save as an entire model");
         return nullptr;
     }
     job->m_scriptModule = document.scriptModule();
+    if (!job->m_scriptModule)
+        job->m_scriptSource = document.filePath();
     for (int index = 0; index < document.tensorCount(); ++index) {
         if (document.isEditable(index))
             job->m_requiresGrad.insert(document.tensor(index).name, document.requiresGrad(index));
@@ -60,7 +62,9 @@ bool SaveJob::run(const Progress &progress, QString *error) const
         ok = StateDictWriter::write(m_entries, &file, progress, &reason);
     } else {
         TorchBridge *bridge = torchBridge(&reason);
-        ok = bridge && bridge->saveTorchScript(m_scriptModule, m_request.modulePath, m_requiresGrad, &file, &reason);
+        std::shared_ptr<void> module = m_scriptModule;
+        ok = bridge && (module || bridge->openTorchScript(m_scriptSource, &module, &reason))
+             && bridge->saveTorchScript(module, m_request.modulePath, m_requiresGrad, &file, &reason);
     }
     if (ok && progress.isCanceled()) {
         ok = false;

@@ -41,6 +41,8 @@ private:
     SaveRequest m_request;
     std::vector<StateDictWriter::Entry> m_entries;
     std::shared_ptr<void> m_scriptModule;
+    // A TorchScript file read by our own reader; LibTorch loads it only when it is written back.
+    QString m_scriptSource;
     QHash<QString, bool> m_requiresGrad;
 };
 

@@ -1,6 +1,8 @@
 #include "dtype.h"
 
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace torchscope {
 
@@ -17,6 +19,8 @@ constexpr DTypeRow kRows[] = {
     {DType::BFloat16, "bfloat16", 2},   {DType::Int8, "int8", 1},         {DType::Int16, "int16", 2},
     {DType::Int32, "int32", 4},         {DType::Int64, "int64", 8},       {DType::UInt8, "uint8", 1},
     {DType::Bool, "bool", 1},           {DType::Complex64, "complex64", 8}, {DType::Complex128, "complex128", 16},
+    {DType::UInt16, "uint16", 2},       {DType::UInt32, "uint32", 4},     {DType::UInt64, "uint64", 8},
+    {DType::Float8E4M3, "float8_e4m3fn", 1}, {DType::Float8E5M2, "float8_e5m2", 1},
 };
 
 const DTypeRow *rowFor(DType type)
@@ -60,7 +64,8 @@ int dtypeElementSize(DType type)
 
 bool dtypeIsFloatingPoint(DType type)
 {
-    return type == DType::Float32 || type == DType::Float64 || type == DType::Float16 || type == DType::BFloat16;
+    return type == DType::Float32 || type == DType::Float64 || type == DType::Float16 || type == DType::BFloat16
+           || type == DType::Float8E4M3 || type == DType::Float8E5M2;
 }
 
 bool dtypeIsComplex(DType type)
@@ -105,6 +110,28 @@ float bfloat16ToFloat(quint16 bits)
     return value;
 }
 
+float float8E5M2ToFloat(quint8 bits)
+{
+    // e5m2 is the upper byte of an IEEE half.
+    return halfToFloat(quint16(bits) << 8);
+}
+
+float float8E4M3ToFloat(quint8 bits)
+{
+    // e4m3fn: bias 7, no infinities, S.1111.111 is NaN.
+    const bool negative = bits & 0x80;
+    const int exponent = (bits >> 3) & 0xf;
+    const int mantissa = bits & 0x7;
+    float value;
+    if (exponent == 0xf && mantissa == 0x7)
+        value = std::numeric_limits<float>::quiet_NaN();
+    else if (exponent == 0)
+        value = std::ldexp(float(mantissa) / 8.0f, -6);
+    else
+        value = std::ldexp(1.0f + float(mantissa) / 8.0f, exponent - 7);
+    return negative ? -value : value;
+}
+
 double dtypeElementToDouble(DType type, const char *p)
 {
     switch (type) {
@@ -130,6 +157,16 @@ double dtypeElementToDouble(DType type, const char *p)
         return load<quint8>(p);
     case DType::Bool:
         return load<quint8>(p) != 0 ? 1.0 : 0.0;
+    case DType::UInt16:
+        return load<quint16>(p);
+    case DType::UInt32:
+        return load<quint32>(p);
+    case DType::UInt64:
+        return double(load<quint64>(p));
+    case DType::Float8E4M3:
+        return float8E4M3ToFloat(load<quint8>(p));
+    case DType::Float8E5M2:
+        return float8E5M2ToFloat(load<quint8>(p));
     case DType::Invalid:
         break;
     }

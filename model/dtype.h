@@ -20,6 +20,11 @@ enum class DType : int {
     Bool,
     Complex64,
     Complex128,
+    UInt16,
+    UInt32,
+    UInt64,
+    Float8E4M3,
+    Float8E5M2,
 };
 
 // PyTorch's spelling without "torch.", e.g. "float32", "bfloat16".
@@ -35,5 +40,7 @@ double dtypeElementToDouble(DType type, const char *element);
 // IEEE half and bfloat16 decoding shared by statistics and histograms.
 float halfToFloat(quint16 bits);
 float bfloat16ToFloat(quint16 bits);
+float float8E4M3ToFloat(quint8 bits);
+float float8E5M2ToFloat(quint8 bits);
 
 } // namespace torchscope

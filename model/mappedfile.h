@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tensorinfo.h"
+
 #include <QString>
 
 #include <memory>
@@ -25,6 +27,23 @@ private:
     const char *m_data = nullptr;
     qint64 m_size = 0;
     QString m_path;
+};
+
+// Bytes of a mapped file used in place as a tensor storage; keeps the mapping alive.
+class MappedFileRange final : public TensorStorage
+{
+public:
+    MappedFileRange(std::shared_ptr<MappedFile> file, qint64 offset, qint64 size)
+        : m_file(std::move(file)), m_offset(offset), m_size(size)
+    {
+    }
+    const char *data() const override { return m_file->data() + m_offset; }
+    qint64 size() const override { return m_size; }
+
+private:
+    std::shared_ptr<MappedFile> m_file;
+    qint64 m_offset;
+    qint64 m_size;
 };
 
 } // namespace torchscope

@@ -35,8 +35,13 @@ const char *StateDictWriter::storageClassName(DType type)
         return "ComplexFloatStorage";
     case DType::Complex128:
         return "ComplexDoubleStorage";
+    case DType::UInt16:
+    case DType::UInt32:
+    case DType::UInt64:
+    case DType::Float8E4M3:
+    case DType::Float8E5M2:
     case DType::Invalid:
-        break;
+        break; // PyTorch 1.13 has no storage class for these
     }
     return nullptr;
 }

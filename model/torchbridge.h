@@ -53,6 +53,8 @@ public:
     virtual ~TorchBridge() = default;
 
     virtual bool loadTorchScript(const QString &path, BridgeModel *out, QString *error) = 0;
+    // Loads only the module, for writing it back later (reading goes through our own safe reader).
+    virtual bool openTorchScript(const QString &path, std::shared_ptr<void> *scriptModule, QString *error) = 0;
     // The built-in example: a small CNN with children sequential, layer1, layer2, fc.
     virtual bool buildExampleModel(BridgeModel *out, QString *error) = 0;
     // Writes the module at `modulePath` of `scriptModule` as a TorchScript archive, with each

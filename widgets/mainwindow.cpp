@@ -380,7 +380,7 @@ bool MainWindow::saveBeforeClosing()
 {
     SaveAsDialog dialog(m_document.get(), QString(), this);
     dialog.setObjectName(QStringLiteral("saveAsDialog"));
-    if (m_document->scriptModule())
+    if (m_document->canSaveEntireModel())
         dialog.setMode(SaveMode::EntireModel);
     if (dialog.exec() != QDialog::Accepted)
         return false;

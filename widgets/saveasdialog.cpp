@@ -35,7 +35,7 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     modeLayout->addWidget(m_weightsOnlyButton);
     modeLayout->addWidget(m_entireModelButton);
 
-    const bool canSaveEntireModel = document->scriptModule() != nullptr;
+    const bool canSaveEntireModel = document->canSaveEntireModel();
     m_entireModelButton->setEnabled(canSaveEntireModel);
     if (!canSaveEntireModel)
         m_entireModelButton->setToolTip(tr("Only models opened from TorchScript can be saved as an entire model."));

@@ -179,6 +179,19 @@ public:
         return false;
     }
 
+    bool openTorchScript(const QString &path, std::shared_ptr<void> *scriptModule, QString *error) override
+    {
+        try {
+            *scriptModule = std::make_shared<torch::jit::Module>(torch::jit::load(path.toStdString(), c10::Device(c10::kCPU)));
+            return true;
+        } catch (const c10::Error &e) {
+            *error = firstLine(e.what_without_backtrace());
+        } catch (const std::exception &e) {
+            *error = firstLine(e.what());
+        }
+        return false;
+    }
+
     bool buildExampleModel(BridgeModel *out, QString *error) override
     {
         try {
