@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -277,6 +278,9 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         out->warnings += shard.warnings;
         out->metadata += shard.metadata;
     }
+    // One model from many files: listed by name, as the index lists them.
+    std::stable_sort(out->tensors.begin(), out->tensors.end(),
+                     [](const TensorInfo &a, const TensorInfo &b) { return a.name < b.name; });
     if (!shardOf.isEmpty()) {
         *error = tr("%1 tensors listed in the index are missing from their shards (e.g. %2)")
                      .arg(shardOf.size()).arg(shardOf.begin().key());

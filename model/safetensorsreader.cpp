@@ -121,7 +121,11 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         qint64 numel = 1;
         for (const QJsonValue &d : shapeArray) {
             const double v = d.toDouble(-1);
-            if (v < 0 || v > double(kMaxElements) || v != double(qint64(v))) {
+            if (v > double(kMaxElements)) {
+                *error = tr("%1: more than 2^40 elements").arg(name);
+                return false;
+            }
+            if (v < 0 || v != double(qint64(v))) {
                 *error = tr("%1: bad shape").arg(name);
                 return false;
             }

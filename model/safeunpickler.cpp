@@ -34,6 +34,20 @@ QString decodeUtf8(const char *p, qint64 n)
     return QString::fromUtf8(p, n);
 }
 
+// Protocol 2 writes Python 2 module names; Python 3's unpickler maps them back (fix_imports),
+// so that is the name a refusal should show and the known callables should match.
+QString python3ModuleName(const QString &module)
+{
+    static const QHash<QString, QString> renamed{
+        {QStringLiteral("__builtin__"), QStringLiteral("builtins")},
+        {QStringLiteral("copy_reg"), QStringLiteral("copyreg")},
+        {QStringLiteral("commands"), QStringLiteral("subprocess")},
+        {QStringLiteral("cPickle"), QStringLiteral("pickle")},
+        {QStringLiteral("exceptions"), QStringLiteral("builtins")},
+    };
+    return renamed.value(module, module);
+}
+
 struct KnownStorage
 {
     const char *name;
@@ -210,7 +224,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         return refuse(name);
 
     if (name == QLatin1String("collections.OrderedDict") || name == QLatin1String("builtins.dict")
-        || name == QLatin1String("__builtin__.dict") || name == QLatin1String("collections.defaultdict")) {
+        || name == QLatin1String("collections.defaultdict")) {
         auto dict = PickleValue::make(Type::Dict);
         if (name != QLatin1String("collections.defaultdict") && !a.empty() && a[0]->isSequence()) {
             for (const PickleValuePtr &pair : a[0]->items) {
@@ -249,8 +263,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
             bytes->bytes = a[0]->text.toLatin1();
         return bytes;
     }
-    if (name == QLatin1String("builtins.set") || name == QLatin1String("__builtin__.set")
-        || name == QLatin1String("builtins.frozenset") || name == QLatin1String("__builtin__.frozenset")) {
+    if (name == QLatin1String("builtins.set") || name == QLatin1String("builtins.frozenset")) {
         auto set = PickleValue::make(Type::Set);
         if (!a.empty() && a[0]->isSequence())
             set->items = a[0]->items;
@@ -624,7 +637,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (!readLine(&module, error) || !readLine(&name, error))
                 return false;
             auto value = PickleValue::make(Type::Global);
-            value->text = QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name);
+            value->text = python3ModuleName(QString::fromUtf8(module)) + QLatin1Char('.') + QString::fromUtf8(name);
             push(value);
             break;
         }

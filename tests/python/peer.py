@@ -2,6 +2,8 @@
 
 Usage:
   peer.py fixtures OUTDIR          write TorchScript models and a manifest.json describing each
+  peer.py formats OUTDIR           write every torch.save / safetensors / sharded variant + formats.json
+  peer.py hostile OUTDIR           write files whose pickles would run code on torch.load
   peer.py describe FILE OUT.json   describe a TorchScript file as PyTorch sees it
   peer.py check-weights ORIGINAL EXPORTED [--module PATH]
   peer.py check-entire ORIGINAL EXPORTED FLAGS.json [--module PATH]
@@ -126,6 +128,231 @@ def fixtures(outdir):
         json.dump(manifest, f, indent=1)
 
 
+# --- every checkpoint format -------------------------------------------------------------
+
+SAFETENSORS_CODES = {
+    torch.bool: "BOOL", torch.uint8: "U8", torch.int8: "I8", torch.int16: "I16", torch.int32: "I32",
+    torch.int64: "I64", torch.float16: "F16", torch.bfloat16: "BF16", torch.float32: "F32",
+    torch.float64: "F64", torch.complex64: "C64",
+}
+
+
+def write_safetensors(path, tensors, metadata=None):
+    """The safetensors layout, written by hand (the safetensors package is not in Debian)."""
+    header = {}
+    chunks = []
+    offset = 0
+    # As the reference writer does: by dtype alignment (largest first), then by name.
+    order = sorted(tensors.items(), key=lambda kv: (-kv[1].element_size(), kv[0]))
+    for name, t in order:
+        data = tensor_bytes(t) if t.dtype != torch.complex64 else t.contiguous().numpy().tobytes()
+        header[name] = {"dtype": SAFETENSORS_CODES[t.dtype], "shape": list(t.shape),
+                        "data_offsets": [offset, offset + len(data)]}
+        chunks.append(data)
+        offset += len(data)
+    if metadata:
+        header["__metadata__"] = metadata
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * ((8 - len(text) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(len(text).to_bytes(8, "little"))
+        f.write(text)
+        for chunk in chunks:
+            f.write(chunk)
+
+
+def every_dtype():
+    g = torch.Generator().manual_seed(3)
+    base = torch.randn(4, 5, generator=g)
+    shared = torch.arange(24, dtype=torch.float32)
+    tensors = {
+        "f32": base,
+        "f64": base.double(),
+        "f16": base.half(),
+        "bf16": base.bfloat16(),
+        "i8": (base * 50).to(torch.int8),
+        "i16": (base * 1000).to(torch.int16),
+        "i32": (base * 1e6).to(torch.int32),
+        "i64": (base * 1e12).to(torch.int64),
+        "u8": (base.abs() * 40).to(torch.uint8),
+        "bool": base > 0,
+        "c64": torch.complex(base, -base),
+        "scalar": torch.tensor(3.5),
+        "empty": torch.zeros(0, 7),
+        "nan_inf": torch.tensor([1.0, float("nan"), float("inf"), -float("inf"), -2.0]),
+    }
+    return tensors, shared
+
+
+def describe_tensors(tensors, kinds=None, flags=None):
+    out = []
+    for name, t in tensors.items():
+        out.append({"name": name, "dtype": dtype_name(t.dtype), "shape": list(t.shape),
+                    "kind": (kinds or {}).get(name, "tensor"),
+                    "requires_grad": (flags or {}).get(name),
+                    "sha256": hashlib.sha256(t.detach().contiguous().numpy().tobytes() if t.dtype == torch.complex64
+                                             else tensor_bytes(t)).hexdigest()})
+    return out
+
+
+def flatten(obj, prefix=""):
+    """Tensors of a nested dict/list by dotted key path, in insertion order."""
+    items = []
+    if isinstance(obj, torch.Tensor):
+        items.append((prefix, obj))
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            items += flatten(v, "%s.%s" % (prefix, k) if prefix else str(k))
+    elif isinstance(obj, (list, tuple)):
+        for i, v in enumerate(obj):
+            items += flatten(v, "%s.%d" % (prefix, i) if prefix else str(i))
+    return items
+
+
+def module_description(model):
+    modules = [{"path": name, "type": type(m).__module__ + "." + type(m).__qualname__}
+               for name, m in model.named_modules()]
+    tensors = {}
+    kinds = {}
+    flags = {}
+    for prefix, m in model.named_modules():
+        for name, p in m._parameters.items():
+            if p is not None:
+                full = prefix + "." + name if prefix else name
+                tensors[full] = p
+                kinds[full] = "parameter"
+                flags[full] = p.requires_grad
+        for name, b in m._buffers.items():
+            if b is not None and name not in m._non_persistent_buffers_set:
+                full = prefix + "." + name if prefix else name
+                tensors[full] = b
+                kinds[full] = "buffer"
+    # state_dict order, which is what Torchscope lists
+    ordered = {k: tensors[k] for k in model.state_dict(keep_vars=True).keys()}
+    for k in tensors:
+        if k not in ordered:
+            ordered[k] = tensors[k]
+    return modules, describe_tensors(ordered, kinds, flags)
+
+
+def formats(outdir):
+    import torchvision
+    torch.manual_seed(0)
+    os.makedirs(outdir, exist_ok=True)
+    cases = {}
+
+    def add(name, fmt, tensors, modules=None, ties=None, metadata=None):
+        cases[name] = {"file": os.path.join(outdir, name), "format": fmt, "tensors": tensors,
+                       "modules": modules or [], "ties": ties or [], "metadata": metadata or {}}
+
+    cnn = CNN().eval()
+    for name, p in cnn.named_parameters():
+        p.requires_grad = name.startswith("fc.")
+    sd = cnn.state_dict()
+    torch.save(sd, os.path.join(outdir, "state_dict.pt"))
+    add("state_dict.pt", "state_dict", describe_tensors(sd))
+    torch.save(sd, os.path.join(outdir, "state_dict_legacy.pt"), _use_new_zipfile_serialization=False)
+    add("state_dict_legacy.pt", "state_dict-legacy", describe_tensors(sd))
+
+    dtypes, shared = every_dtype()
+    views = dict(dtypes)
+    views["transposed"] = dtypes["f32"].t()                 # strides (1, 5)
+    views["slice"] = shared[5:17].view(3, 4)                 # storage offset 5
+    views["column"] = shared.view(4, 6)[:, 2]                # stride 6
+    views["whole"] = shared                                  # shares the slice's storage
+    views["again"] = dtypes["f32"]                           # the same tensor twice: tied
+    torch.save(views, os.path.join(outdir, "tensors.pt"))
+    add("tensors.pt", "state_dict", describe_tensors(views), ties=[["again", "f32"]])
+    torch.save(views, os.path.join(outdir, "tensors_legacy.pt"), _use_new_zipfile_serialization=False)
+    add("tensors_legacy.pt", "state_dict-legacy", describe_tensors(views), ties=[["again", "f32"]])
+
+    nested = {"epoch": 7, "model": sd, "optimizer": {"lr": 0.1, "history": [torch.ones(2), torch.zeros(3, 1)]},
+              "note": "trained", "best": 0.93}
+    torch.save(nested, os.path.join(outdir, "nested.pt"))
+    add("nested.pt", "state_dict", describe_tensors(dict(flatten(nested))))
+
+    modules, tensors = module_description(cnn)
+    torch.save(cnn, os.path.join(outdir, "whole_cnn.pt"))
+    add("whole_cnn.pt", "pickle-module", tensors, modules)
+    torch.save(cnn, os.path.join(outdir, "whole_cnn_legacy.pt"), _use_new_zipfile_serialization=False)
+    add("whole_cnn_legacy.pt", "pickle-module", tensors, modules)
+    tied = Tied()
+    tied.norm.weight.requires_grad = False
+    modules, tensors = module_description(tied)
+    torch.save(tied, os.path.join(outdir, "whole_tied.pt"))
+    add("whole_tied.pt", "pickle-module", tensors, modules, ties=[["head.weight", "embed.weight"]])
+    resnet = torchvision.models.resnet18(num_classes=10)
+    for p in resnet.layer1.parameters():
+        p.requires_grad = False
+    modules, tensors = module_description(resnet)
+    torch.save(resnet, os.path.join(outdir, "whole_resnet18.pt"))
+    add("whole_resnet18.pt", "pickle-module", tensors, modules)
+
+    st = {k: v for k, v in dtypes.items()}
+    write_safetensors(os.path.join(outdir, "model.safetensors"), st, {"format": "pt", "source": "torchscope tests"})
+    add("model.safetensors", "safetensors", sorted(describe_tensors(st), key=lambda t: t["name"]),
+        metadata={"format": "pt", "source": "torchscope tests"})
+
+    # Sharded checkpoints as Hugging Face writes them: shards plus an index naming each tensor's shard.
+    keys = list(sd.keys())
+    halves = [keys[: len(keys) // 2], keys[len(keys) // 2:]]
+    for kind, ext, writer in (("bin", "bin", lambda path, part: torch.save(part, path)),
+                              ("safetensors", "safetensors", write_safetensors)):
+        prefix = "pytorch_model" if kind == "bin" else "model"
+        weight_map = {}
+        for i, half in enumerate(halves):
+            shard = "%s-%05d-of-%05d.%s" % (prefix, i + 1, len(halves), ext)
+            writer(os.path.join(outdir, shard), {k: sd[k] for k in half})
+            weight_map.update({k: shard for k in half})
+        index = "%s.%s.index.json" % (prefix, ext)
+        with open(os.path.join(outdir, index), "w") as f:
+            json.dump({"metadata": {"total_size": sum(t.numel() * t.element_size() for t in sd.values())},
+                       "weight_map": weight_map}, f, indent=2)
+        add(index, "sharded", sorted(describe_tensors(sd), key=lambda t: t["name"]))
+
+    with open(os.path.join(outdir, "formats.json"), "w") as f:
+        json.dump(cases, f, indent=1)
+
+
+class Payload:
+    """Pickles as a call that torch.load would make."""
+
+    def __init__(self, func, args):
+        self.func, self.args = func, args
+
+    def __reduce__(self):
+        return (self.func, self.args)
+
+
+def hostile(outdir):
+    import subprocess
+    os.makedirs(outdir, exist_ok=True)
+    marker = os.path.join(outdir, "pwned")
+    weights = {"layer.weight": torch.arange(6.0).view(2, 3), "layer.bias": torch.ones(2)}
+    payloads = {
+        "os_system": (os.system, ("touch " + marker,)),
+        "eval": (eval, ("open(%r, 'w').close()" % marker,)),
+        "exec": (exec, ("open(%r, 'w').close()" % marker,)),
+        "subprocess": (subprocess.Popen, (["touch", marker],)),
+    }
+    cases = {}
+    for name, (func, args) in payloads.items():
+        mixed = dict(weights)
+        mixed["payload"] = Payload(func, args)
+        path = os.path.join(outdir, name + ".pt")
+        torch.save(mixed, path)
+        cases[name + ".pt"] = {"callable": func.__module__ + "." + func.__qualname__ if name != "subprocess"
+                               else "subprocess.Popen", "tensors": 2}
+        legacy = os.path.join(outdir, name + "_legacy.pt")
+        torch.save(mixed, legacy, _use_new_zipfile_serialization=False)
+        cases[name + "_legacy.pt"] = dict(cases[name + ".pt"])
+    only = os.path.join(outdir, "only_payload.pt")
+    torch.save(Payload(os.system, ("touch " + marker,)), only)
+    cases["only_payload.pt"] = {"callable": "posix.system", "tensors": 0}
+    with open(os.path.join(outdir, "hostile.json"), "w") as f:
+        json.dump({"marker": marker, "cases": cases}, f, indent=1)
+
+
 def submodule(model, path):
     for part in [p for p in path.split(".") if p]:
         model = getattr(model, part)
@@ -227,6 +454,10 @@ def main(argv):
         del argv[i:i + 2]
     if command == "fixtures":
         fixtures(argv[2])
+    elif command == "formats":
+        formats(argv[2])
+    elif command == "hostile":
+        hostile(argv[2])
     elif command == "describe":
         with open(argv[3], "w") as f:
             json.dump(describe(torch.jit.load(argv[2])), f)

@@ -1,0 +1,283 @@
+// Every format real PyTorch writes, read back without Python and compared with what PyTorch
+// says; hostile and damaged files refused with a reason, never run, never a crash.
+
+#include "checkpointdocument.h"
+#include "checkpointreader.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace torchscope;
+
+class TestCheckpointReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void readsEveryFormat_data();
+    void readsEveryFormat();
+    void hostilePicklesRunNothing_data();
+    void hostilePicklesRunNothing();
+    void truncatedFilesFailWithAReason_data();
+    void truncatedFilesFailWithAReason();
+    void corruptBytesNeverCrash_data();
+    void corruptBytesNeverCrash();
+    void absurdSafetensorsHeaders_data();
+    void absurdSafetensorsHeaders();
+    void shardNamesCannotLeaveTheFolder();
+
+private:
+    static QJsonObject readJson(const QString &path);
+    static bool read(const QString &path, CheckpointContent *content, QString *error);
+    QString writeFile(const QString &name, const QByteArray &bytes);
+
+    QTemporaryDir m_dir;
+    QJsonObject m_formats;
+    QJsonObject m_hostile;
+};
+
+QJsonObject TestCheckpointReader::readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QJsonObject();
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+bool TestCheckpointReader::read(const QString &path, CheckpointContent *content, QString *error)
+{
+    return readCheckpoint(path, Progress(), content, error);
+}
+
+QString TestCheckpointReader::writeFile(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(bytes);
+    return path;
+}
+
+void TestCheckpointReader::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString output;
+    QVERIFY2(test::runPeer({"formats", m_dir.filePath("formats")}, &output) == 0, qPrintable(output));
+    QVERIFY2(test::runPeer({"hostile", m_dir.filePath("hostile")}, &output) == 0, qPrintable(output));
+    m_formats = readJson(m_dir.filePath("formats/formats.json"));
+    m_hostile = readJson(m_dir.filePath("hostile/hostile.json"));
+    QVERIFY(m_formats.size() >= 12);
+}
+
+void TestCheckpointReader::readsEveryFormat_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const QString &name : m_formats.keys())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestCheckpointReader::readsEveryFormat()
+{
+    QFETCH(QString, name);
+    const QJsonObject expected = m_formats.value(name).toObject();
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(read(expected.value("file").toString(), &content, &error), qPrintable(error));
+    CheckpointDocument document(std::move(content));
+    QCOMPARE(checkpointFormatName(document.format()), expected.value("format").toString());
+
+    const QJsonArray tensors = expected.value("tensors").toArray();
+    QStringList expectedNames, names;
+    for (const QJsonValue &t : tensors)
+        expectedNames << t.toObject().value("name").toString();
+    for (const TensorInfo &t : document.tensors())
+        names << t.name;
+    QCOMPARE(names, expectedNames);
+    for (int i = 0; i < document.tensorCount(); ++i) {
+        const QJsonObject want = tensors.at(i).toObject();
+        const TensorInfo &tensor = document.tensor(i);
+        QCOMPARE(dtypeName(tensor.dtype), want.value("dtype").toString());
+        QVector<qint64> shape;
+        for (const QJsonValue &d : want.value("shape").toArray())
+            shape << qint64(d.toDouble());
+        QCOMPARE(tensor.shape, shape);
+        QCOMPARE(tensorKindName(tensor.kind), want.value("kind").toString());
+        if (want.value("requires_grad").isNull()) {
+            QVERIFY(!tensor.hasRequiresGrad);
+        } else {
+            QVERIFY(tensor.hasRequiresGrad);
+            QCOMPARE(document.requiresGrad(i), want.value("requires_grad").toBool());
+        }
+        const QByteArray digest = QCryptographicHash::hash(tensor.contiguousBytes(), QCryptographicHash::Sha256).toHex();
+        QVERIFY2(digest == want.value("sha256").toString().toLatin1(), qPrintable(tensor.name));
+    }
+
+    const QJsonArray modules = expected.value("modules").toArray();
+    if (!modules.isEmpty()) {
+        QStringList expectedModules, readModules;
+        for (const QJsonValue &m : modules)
+            expectedModules << m.toObject().value("path").toString() + QLatin1Char(' ') + m.toObject().value("type").toString();
+        std::function<void(const ModuleNode *)> walk = [&](const ModuleNode *node) {
+            readModules << node->path() + QLatin1Char(' ') + node->typeName();
+            for (int i = 0; i < node->childCount(); ++i)
+                walk(node->child(i));
+        };
+        walk(document.root());
+        QCOMPARE(readModules, expectedModules);
+    }
+    for (const QJsonValue &tie : expected.value("ties").toArray()) {
+        const int alias = document.findTensor(tie.toArray().at(0).toString());
+        const int canonical = document.findTensor(tie.toArray().at(1).toString());
+        QVERIFY(alias >= 0 && canonical >= 0);
+        QCOMPARE(document.tensor(alias).tiedTo, canonical);
+    }
+    const QJsonObject metadata = expected.value("metadata").toObject();
+    for (auto it = metadata.begin(); it != metadata.end(); ++it)
+        QVERIFY(document.metadata().contains(qMakePair(it.key(), it.value().toString())));
+}
+
+void TestCheckpointReader::hostilePicklesRunNothing_data()
+{
+    QTest::addColumn<QString>("name");
+    const QJsonObject cases = m_hostile.value("cases").toObject();
+    for (const QString &name : cases.keys())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestCheckpointReader::hostilePicklesRunNothing()
+{
+    QFETCH(QString, name);
+    const QJsonObject expected = m_hostile.value("cases").toObject().value(name).toObject();
+    const QString refusal = QStringLiteral("would call %1 on load; refused").arg(expected.value("callable").toString());
+    CheckpointContent content;
+    QString error;
+    const bool ok = read(m_dir.filePath("hostile/") + name, &content, &error);
+    if (expected.value("tensors").toInt() == 0) {
+        QVERIFY(!ok);
+        QCOMPARE(error.section(QStringLiteral(": "), 1), refusal);
+    } else {
+        QVERIFY2(ok, qPrintable(error));
+        QVERIFY2(content.warnings.contains(refusal), qPrintable(content.warnings.join('|')));
+        QCOMPARE(int(content.tensors.size()), expected.value("tensors").toInt());
+        QCOMPARE(content.tensors[0].name, QStringLiteral("layer.weight"));
+    }
+    QVERIFY2(!QFile::exists(m_hostile.value("marker").toString()), "a payload ran");
+}
+
+void TestCheckpointReader::truncatedFilesFailWithAReason_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<double>("fraction");
+    for (const QString &name : {QStringLiteral("state_dict.pt"), QStringLiteral("state_dict_legacy.pt"),
+                                QStringLiteral("whole_cnn.pt"), QStringLiteral("whole_cnn_legacy.pt"),
+                                QStringLiteral("model.safetensors"), QStringLiteral("tensors_legacy.pt")}) {
+        for (double fraction : {0.0001, 0.01, 0.3, 0.5, 0.9, 0.999})
+            QTest::addRow("%s at %g", qPrintable(name), fraction) << name << fraction;
+    }
+}
+
+void TestCheckpointReader::truncatedFilesFailWithAReason()
+{
+    QFETCH(QString, name);
+    QFETCH(double, fraction);
+    QFile file(m_dir.filePath("formats/") + name);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const QString path = writeFile(QStringLiteral("truncated-") + name, bytes.left(std::max<qsizetype>(1, qsizetype(bytes.size() * fraction))));
+    CheckpointContent content;
+    QString error;
+    QVERIFY(!read(path, &content, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+}
+
+void TestCheckpointReader::corruptBytesNeverCrash_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const QString &name : {QStringLiteral("tensors.pt"), QStringLiteral("tensors_legacy.pt"),
+                                QStringLiteral("whole_tied.pt"), QStringLiteral("model.safetensors")})
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestCheckpointReader::corruptBytesNeverCrash()
+{
+    QFETCH(QString, name);
+    QFile file(m_dir.filePath("formats/") + name);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray original = file.readAll();
+    // Damage one byte at a time across the file; each read must end in content or a reason.
+    quint32 seed = 12345;
+    for (int round = 0; round < 300; ++round) {
+        QByteArray bytes = original;
+        seed = seed * 1664525u + 1013904223u;
+        const qsizetype at = qsizetype(seed % quint32(bytes.size()));
+        bytes[at] = char(bytes[at] ^ char(1 + (seed >> 24) % 255));
+        const QString path = writeFile(QStringLiteral("corrupt-") + name, bytes);
+        CheckpointContent content;
+        QString error;
+        if (read(path, &content, &error)) {
+            for (const TensorInfo &tensor : content.tensors)
+                QVERIFY(tensor.contiguousBytes().size() == tensor.byteSize());
+        } else {
+            QVERIFY(!error.isEmpty());
+        }
+    }
+}
+
+void TestCheckpointReader::absurdSafetensorsHeaders_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("dataBytes");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("shape beyond 2^40") << QByteArray(R"({"w":{"dtype":"F32","shape":[2199023255553],"data_offsets":[0,8]}})") << 8 << "2^40";
+    QTest::newRow("offsets past the end") << QByteArray(R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8000000000000]}})") << 8 << "outside";
+    QTest::newRow("size mismatch") << QByteArray(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})") << 8 << "bytes of data";
+    QTest::newRow("overlap") << QByteArray(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})") << 8 << "overlaps";
+    QTest::newRow("hole") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})") << 8 << "hole";
+    QTest::newRow("trailing bytes") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})") << 8 << "cover";
+    QTest::newRow("not json") << QByteArray("{not json at all") << 0 << "bad safetensors header";
+    QTest::newRow("negative shape") << QByteArray(R"({"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}})") << 0 << "bad shape";
+}
+
+void TestCheckpointReader::absurdSafetensorsHeaders()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(int, dataBytes);
+    QFETCH(QString, reason);
+    QByteArray bytes(8, '\0');
+    const quint64 length = quint64(header.size());
+    for (int i = 0; i < 8; ++i)
+        bytes[i] = char((length >> (8 * i)) & 0xff);
+    bytes += header + QByteArray(dataBytes, '\0');
+    CheckpointContent content;
+    QString error;
+    QVERIFY(!read(writeFile(QStringLiteral("absurd.safetensors"), bytes), &content, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+
+    // A header length larger than the file is refused before anything is allocated.
+    QByteArray huge = bytes;
+    for (int i = 0; i < 8; ++i)
+        huge[i] = char(0x7f);
+    huge[8] = '{';
+    QVERIFY(!read(writeFile(QStringLiteral("huge.safetensors"), huge), &content, &error));
+}
+
+void TestCheckpointReader::shardNamesCannotLeaveTheFolder()
+{
+    const QString index = writeFile(QStringLiteral("evil.index.json"),
+                                    R"({"weight_map": {"w": "../../etc/passwd"}})");
+    CheckpointContent content;
+    QString error;
+    QVERIFY(!read(index, &content, &error));
+    QVERIFY2(error.contains(QStringLiteral("bad shard name")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestCheckpointReader)
+#include "tst_checkpointreader.moc"
