@@ -227,6 +227,10 @@ bool readSingleFile(const QString &path, const std::shared_ptr<MappedFile> &file
 bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile> &file, const Progress &progress,
                            CheckpointContent *out, QString *error)
 {
+    if (file->size() > (qint64(256) << 20)) {
+        *error = tr("index file too large");
+        return false;
+    }
     QJsonParseError parseError;
     const QJsonDocument index = QJsonDocument::fromJson(QByteArray::fromRawData(file->data(), qsizetype(file->size())), &parseError);
     const QJsonObject weightMap = index.object().value(QStringLiteral("weight_map")).toObject();
@@ -342,6 +346,18 @@ bool readCheckpoint(const QString &path, const Progress &progress, CheckpointCon
         return false;
     }
     return true;
+}
+
+bool readCheckpointBytes(const QByteArray &bytes, CheckpointContent *out, QString *error)
+{
+    const std::shared_ptr<MappedFile> file = MappedFile::fromBuffer(bytes);
+    return readSingleFile(QString(), file, out, error);
+}
+
+bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out, QString *error)
+{
+    return readShardedCheckpoint(QDir(folder).filePath(QStringLiteral("index.json")), MappedFile::fromBuffer(bytes),
+                                 Progress(), out, error);
 }
 
 bool readExampleModel(CheckpointContent *out, QString *error)

@@ -19,6 +19,7 @@ packages=(
     libqcustomplot-dev libtorch-dev
     python3-torch python3-torchvision python3-numpy
     xvfb xauth fonts-dejavu-core
+    clang-14 libclang-rt-14-dev
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -52,3 +53,5 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$build" --output-on-failure --timeout 900 -j 2
+# The readers under AddressSanitizer/UBSan with libFuzzer, briefly (scripts/fuzz.sh 3600 for a long run).
+bash "$here/scripts/fuzz.sh" "${TORCHSCOPE_FUZZ_SECONDS:-20}"

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
     void openFailureSaysWhy();
+    void droppingAFileOpensIt();
+    void weightsOnlyFileShowsBanner();
 
 private:
     static QRect checkRect(QAbstractItemView *view, const QModelIndex &index);
@@ -295,6 +298,45 @@ void TestGui::openFailureSaysWhy()
     QCOMPARE(MessageBox::lastText(), reason);
     // The document that was open stays open.
     QVERIFY(m_window->document());
+}
+
+void TestGui::droppingAFileOpensIt()
+{
+    const QString weights = m_dir.filePath(QStringLiteral("dropped.pt"));
+    QString error;
+    auto job = SaveJob::prepare(*m_window->document(), {weights, SaveMode::WeightsOnly, QString()}, &error);
+    QVERIFY(job && job->run(Progress(), &error));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(weights)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(m_window->document()->filePath(), weights);
+    QCOMPARE(m_window->document()->format(), CheckpointFormat::StateDict);
+}
+
+void TestGui::weightsOnlyFileShowsBanner()
+{
+    const QString weights = m_dir.filePath(QStringLiteral("weights.pt"));
+    QString error;
+    auto job = SaveJob::prepare(*m_window->document(), {weights, SaveMode::WeightsOnly, QString()}, &error);
+    QVERIFY(job && job->run(Progress(), &error));
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->openFile(weights);
+    QVERIFY(loaded.wait(30000));
+    auto *banner = m_window->findChild<QLabel *>(QStringLiteral("banner"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QStringLiteral("stores no requires_grad flags")));
+    // No flags: no checkboxes anywhere, and the table says so.
+    const QModelIndex root = m_window->moduleTreeModel()->index(0, 0);
+    QVERIFY(!root.data(Qt::CheckStateRole).isValid());
+    const QModelIndex cell = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn);
+    QVERIFY(!cell.data(Qt::CheckStateRole).isValid());
+    QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(), QStringLiteral("tensor"));
 }
 
 QTEST_MAIN(TestGui)

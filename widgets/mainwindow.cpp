@@ -11,6 +11,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -97,6 +100,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     updateTitle();
+    setAcceptDrops(true);
     resize(1200, 760);
 }
 
@@ -398,6 +402,22 @@ bool MainWindow::saveBeforeClosing()
     });
     loop.exec();
     return saved;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!m_busy && urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -51,6 +51,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     using LoadFunction = std::function<bool(CheckpointContent *, QString *, const Progress &)>;

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the readers with AddressSanitizer/UBSan and runs each libFuzzer target.
+#   scripts/fuzz.sh [SECONDS]     default 20 s per target (CI); e.g. scripts/fuzz.sh 3600 for a long run
+# Seeds are real files written by PyTorch at run time; crashes land in build-fuzz/artifacts/.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seconds="${1:-20}"
+build="${TORCHSCOPE_FUZZ_BUILD_DIR:-$here/build-fuzz}"
+python="${TORCHSCOPE_PYTHON:-/usr/bin/python3}"
+
+CXX=clang++-14 CC=clang-14 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTORCHSCOPE_FUZZ=ON
+cmake --build "$build"
+
+corpus="$build/corpus"
+rm -rf "$corpus"
+mkdir -p "$corpus/seeds" "$corpus/archive" "$corpus/unpickler" "$corpus/safetensors" "$build/artifacts"
+"$python" "$here/tests/python/peer.py" formats "$corpus/seeds" >/dev/null
+"$python" "$here/tests/python/peer.py" hostile "$corpus/seeds/hostile" >/dev/null
+"$python" "$here/tests/python/peer.py" fixtures "$corpus/seeds/script" >/dev/null
+for f in "$corpus"/seeds/*.pt "$corpus"/seeds/hostile/*.pt "$corpus"/seeds/script/cnn_*.pt "$corpus"/seeds/script/tied*.pt; do
+    cp "$f" "$corpus/archive/"
+done
+cp "$corpus"/seeds/*.safetensors "$corpus"/seeds/*.index.json "$corpus/safetensors/"
+# The pickles inside the archives, and the legacy files that are pickles from byte 0.
+"$python" - "$corpus" <<'PY'
+import glob, os, sys, zipfile
+corpus = sys.argv[1]
+for path in glob.glob(os.path.join(corpus, "archive", "*.pt")):
+    try:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                if name.endswith(".pkl"):
+                    with open(os.path.join(corpus, "unpickler", os.path.basename(path) + "-" + name.replace("/", "_")), "wb") as f:
+                        f.write(z.read(name))
+    except zipfile.BadZipFile:
+        with open(path, "rb") as src, open(os.path.join(corpus, "unpickler", os.path.basename(path)), "wb") as f:
+            f.write(src.read())
+PY
+
+export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
+status=0
+for target in unpickler archive safetensors; do
+    echo "== fuzz_$target for ${seconds}s"
+    if ! "$build/bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
+            -artifact_prefix="$build/artifacts/$target-" "$corpus/$target" 2>"$build/fuzz_$target.log"; then
+        status=1
+        tail -40 "$build/fuzz_$target.log"
+    fi
+    grep -E "stat::number_of_executed_units|Done" "$build/fuzz_$target.log" | head -2 || true
+done
+if [ "$status" -eq 0 ]; then
+    echo "fuzz: 3 passed, 0 failed"
+else
+    echo "fuzz: a target found a crash (see above)"
+fi
+exit "$status"
