@@ -3,6 +3,7 @@
 #include "checkpointdocument.h"
 #include "checkpointreader.h"
 #include "filedialog.h"
+#include "histogrampanel.h"
 #include "messagebox.h"
 #include "moduletreemodel.h"
 #include "parametertablemodel.h"
@@ -56,7 +57,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_treeView->setUniformRowHeights(true);
     m_treeView->setAlternatingRowColors(true);
     m_treeView->header()->setStretchLastSection(false);
-    m_treeView->header()->setSectionResizeMode(ModuleTreeModel::NameColumn, QHeaderView::Stretch);
 
     m_tableProxy->setSourceModel(m_tableModel);
     m_tableProxy->setSortRole(ParameterTableModel::SortRole);
@@ -78,17 +78,26 @@ MainWindow::MainWindow(QWidget *parent)
                                            "border: 1px solid #e0c060; border-radius: 3px; }"));
     m_banner->hide();
 
+    m_histogram = new HistogramPanel(this);
+    m_histogram->setObjectName(QStringLiteral("histogramPanel"));
+    auto *tableAndPlot = new QSplitter(Qt::Vertical, this);
+    tableAndPlot->addWidget(m_tableView);
+    tableAndPlot->addWidget(m_histogram);
+    tableAndPlot->setStretchFactor(0, 3);
+    tableAndPlot->setStretchFactor(1, 2);
+
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_banner);
-    rightLayout->addWidget(m_tableView);
+    rightLayout->addWidget(tableAndPlot, 1);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_treeView);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({440, 760});
     setCentralWidget(splitter);
 
     m_totalsLabel = new QLabel(this);
@@ -97,6 +106,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showModule(m_treeModel->moduleAt(current)); });
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::showTensorHistogram);
 
     createActions();
     updateTitle();
@@ -107,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Views must let go of the models before the document they adapt goes away.
+    m_histogram->setDocument(nullptr);
     m_treeModel->setDocument(nullptr);
     m_tableModel->setDocument(nullptr);
 }
@@ -239,6 +251,7 @@ void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
 {
     m_treeModel->setDocument(document.get());
     m_tableModel->setDocument(document.get());
+    m_histogram->setDocument(document.get());
     m_document = std::move(document);
     m_saveAsAction->setEnabled(true);
 
@@ -268,7 +281,7 @@ void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
     const QModelIndex rootIndex = m_treeModel->index(0, 0);
     m_treeView->expand(rootIndex);
     m_treeView->setCurrentIndex(rootIndex);
-    for (int column = 1; column < ModuleTreeModel::ColumnCount; ++column)
+    for (int column = 0; column < ModuleTreeModel::ColumnCount; ++column)
         m_treeView->resizeColumnToContents(column);
     m_tableView->resizeColumnsToContents();
     m_tableView->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
@@ -278,8 +291,26 @@ void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
 
 void MainWindow::showModule(const ModuleNode *module)
 {
-    if (m_document)
-        m_tableModel->setModule(module);
+    if (!m_document || !module)
+        return;
+    m_tableModel->setModule(module);
+    // A module's histogram pools its parameters (all its tensors if it has none).
+    QVector<int> parameters, all = m_document->tensorsInSubtree(module);
+    for (int index : std::as_const(all)) {
+        if (m_document->tensor(index).kind != TensorKind::Buffer)
+            parameters << index;
+    }
+    const QString name = module->path().isEmpty() ? tr("whole model") : module->path();
+    if (!all.isEmpty())
+        m_histogram->showTensors(parameters.isEmpty() ? all : parameters, tr("%1 (pooled)").arg(name));
+}
+
+void MainWindow::showTensorHistogram(const QModelIndex &proxyIndex)
+{
+    if (!m_document || !proxyIndex.isValid())
+        return;
+    const int tensor = proxyIndex.data(ParameterTableModel::TensorIndexRole).toInt();
+    m_histogram->showTensors({tensor}, m_document->tensor(tensor).name);
 }
 
 QString MainWindow::selectedModulePath() const

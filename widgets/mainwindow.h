@@ -18,6 +18,7 @@ namespace torchscope {
 
 class CheckpointDocument;
 struct CheckpointContent;
+class HistogramPanel;
 class ModuleNode;
 class ModuleTreeModel;
 class ParameterTableModel;
@@ -36,6 +37,7 @@ public:
     QTableView *parameterTableView() const { return m_tableView; }
     ModuleTreeModel *moduleTreeModel() const { return m_treeModel; }
     ParameterTableModel *parameterTableModel() const { return m_tableModel; }
+    HistogramPanel *histogramPanel() const { return m_histogram; }
     bool isBusy() const { return m_busy; }
 
 public Q_SLOTS:
@@ -67,6 +69,7 @@ private:
     void updateTitle();
     void updateTotals();
     void showModule(const ModuleNode *module);
+    void showTensorHistogram(const QModelIndex &proxyIndex);
     QString selectedModulePath() const;
 
     std::unique_ptr<CheckpointDocument> m_document;
@@ -76,6 +79,7 @@ private:
     QTreeView *m_treeView;
     QTableView *m_tableView;
     QLabel *m_banner;
+    HistogramPanel *m_histogram;
     QLabel *m_totalsLabel;
     QProgressDialog *m_progress = nullptr;
     QAction *m_saveAsAction = nullptr;

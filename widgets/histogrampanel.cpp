@@ -1,0 +1,350 @@
+#include "histogrampanel.h"
+
+#include "checkpointdocument.h"
+#include "filedialog.h"
+#include "histogramplot.h"
+#include "messagebox.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <limits>
+
+namespace torchscope {
+
+struct HistogramPanel::Job
+{
+    std::atomic_bool canceled{false};
+    QString key;
+};
+
+namespace {
+struct JobResult
+{
+    HistogramResult main;
+    HistogramResult overlay;
+    bool hasOverlay = false;
+};
+} // namespace
+
+HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
+{
+    m_plot = new HistogramPlot(this);
+    m_plot->setObjectName(QStringLiteral("histogramPlot"));
+    m_plot->setMinimumHeight(220);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &HistogramPanel::showToolTip);
+
+    m_bins = new QSpinBox(this);
+    m_bins->setObjectName(QStringLiteral("binsSpin"));
+    m_bins->setRange(0, 10000);
+    m_bins->setSpecialValueText(tr("auto"));
+    m_bins->setToolTip(tr("Number of bars; auto picks one from the number of values"));
+    m_fixedRange = new QCheckBox(tr("Range"), this);
+    m_fixedRange->setObjectName(QStringLiteral("fixedRangeCheck"));
+    m_low = new QDoubleSpinBox(this);
+    m_high = new QDoubleSpinBox(this);
+    for (QDoubleSpinBox *box : {m_low, m_high}) {
+        box->setRange(-1e300, 1e300);
+        box->setDecimals(6);
+        box->setEnabled(false);
+    }
+    m_low->setObjectName(QStringLiteral("rangeLow"));
+    m_high->setObjectName(QStringLiteral("rangeHigh"));
+    m_high->setValue(1);
+    m_logCounts = new QCheckBox(tr("Log counts"), this);
+    m_logCounts->setObjectName(QStringLiteral("logCountsCheck"));
+    m_overlay = new QComboBox(this);
+    m_overlay->setObjectName(QStringLiteral("overlayCombo"));
+    m_overlay->setToolTip(tr("Draw a second tensor over this one, on the same bins"));
+    m_overlay->setMinimumContentsLength(16);
+    m_overlay->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_export = new QToolButton(this);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_export->setText(tr("Export…"));
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Bins"), this));
+    controls->addWidget(m_bins);
+    controls->addWidget(m_fixedRange);
+    controls->addWidget(m_low);
+    controls->addWidget(m_high);
+    controls->addWidget(m_logCounts);
+    controls->addWidget(new QLabel(tr("Compare with"), this));
+    controls->addWidget(m_overlay, 1);
+    controls->addWidget(m_export);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("histogramMessage"));
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumHeight(14);
+    m_progress->hide();
+    m_cancel = new QToolButton(this);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->hide();
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_message, 1);
+    status->addWidget(m_progress);
+    status->addWidget(m_cancel);
+
+    m_statistics = new QLabel(this);
+    m_statistics->setObjectName(QStringLiteral("statisticsLabel"));
+    m_statistics->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statistics->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_statistics->setMinimumWidth(190);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_plot, 1);
+    body->addWidget(m_statistics);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addLayout(status);
+    layout->addLayout(body, 1);
+
+    connect(m_bins, &QSpinBox::valueChanged, this, &HistogramPanel::recompute);
+    connect(m_fixedRange, &QCheckBox::toggled, this, [this](bool on) {
+        m_low->setEnabled(on);
+        m_high->setEnabled(on);
+        if (on && m_plot->histogram().edges.size() > 1) {
+            const QSignalBlocker blockLow(m_low), blockHigh(m_high);
+            m_low->setValue(m_plot->histogram().edges.front());
+            m_high->setValue(m_plot->histogram().edges.back());
+        }
+        recompute();
+    });
+    connect(m_low, &QDoubleSpinBox::editingFinished, this, &HistogramPanel::recompute);
+    connect(m_high, &QDoubleSpinBox::editingFinished, this, &HistogramPanel::recompute);
+    connect(m_logCounts, &QCheckBox::toggled, m_plot, &HistogramPlot::setLogarithmicCounts);
+    connect(m_overlay, &QComboBox::currentIndexChanged, this, &HistogramPanel::recompute);
+    connect(m_export, &QToolButton::clicked, this, &HistogramPanel::exportClicked);
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        cancelRunning();
+        m_message->setText(tr("Canceled"));
+    });
+}
+
+HistogramPanel::~HistogramPanel()
+{
+    cancelRunning();
+}
+
+void HistogramPanel::setDocument(CheckpointDocument *document)
+{
+    cancelRunning();
+    m_document = document;
+    m_cache.clear();
+    m_indices.clear();
+    m_plot->clearHistogram();
+    m_statistics->clear();
+    m_message->clear();
+    updateOverlayChoices();
+}
+
+void HistogramPanel::updateOverlayChoices()
+{
+    const QSignalBlocker blocker(m_overlay);
+    m_overlay->clear();
+    m_overlay->addItem(tr("(nothing)"), -1);
+    if (!m_document)
+        return;
+    for (int i = 0; i < m_document->tensorCount(); ++i) {
+        if (!dtypeIsComplex(m_document->tensor(i).dtype))
+            m_overlay->addItem(m_document->tensor(i).name, i);
+    }
+}
+
+void HistogramPanel::showTensors(const QVector<int> &indices, const QString &title)
+{
+    m_indices = indices;
+    m_title = title;
+    recompute();
+}
+
+QString HistogramPanel::cacheKey() const
+{
+    QStringList parts;
+    for (int index : m_indices)
+        parts << QString::number(index);
+    return parts.join(QLatin1Char(',')) + QStringLiteral("|%1|%2|%3|%4|%5")
+                                              .arg(m_bins->value())
+                                              .arg(m_fixedRange->isChecked())
+                                              .arg(m_low->value(), 0, 'g', 17)
+                                              .arg(m_high->value(), 0, 'g', 17)
+                                              .arg(m_overlay->currentData().toInt());
+}
+
+void HistogramPanel::cancelRunning()
+{
+    if (m_running)
+        m_running->canceled = true;
+    m_running.reset();
+    m_progress->hide();
+    m_cancel->hide();
+}
+
+void HistogramPanel::recompute()
+{
+    cancelRunning();
+    if (!m_document || m_indices.isEmpty()) {
+        m_plot->clearHistogram();
+        m_statistics->clear();
+        return;
+    }
+    std::vector<TensorInfo> tensors;
+    for (int index : std::as_const(m_indices)) {
+        if (!dtypeIsComplex(m_document->tensor(index).dtype))
+            tensors.push_back(m_document->tensor(index));
+    }
+    if (tensors.empty()) {
+        m_plot->clearHistogram();
+        m_statistics->clear();
+        m_message->setText(tr("%1: complex tensors are listed, not plotted").arg(m_title));
+        return;
+    }
+    const QString key = cacheKey();
+    if (const auto cached = m_cache.constFind(key); cached != m_cache.constEnd()) {
+        showResult(cached->first, cached->second, m_overlay->currentData().toInt() >= 0);
+        return;
+    }
+    HistogramRequest request;
+    request.bins = m_bins->value();
+    request.hasRange = m_fixedRange->isChecked();
+    request.low = m_low->value();
+    request.high = m_high->value();
+    if (request.hasRange && !(request.low < request.high)) {
+        m_message->setText(tr("The range needs its low end below its high end"));
+        return;
+    }
+    std::vector<TensorInfo> overlay;
+    if (const int other = m_overlay->currentData().toInt(); other >= 0)
+        overlay.push_back(m_document->tensor(other));
+
+    auto job = std::make_shared<Job>();
+    job->key = key;
+    m_running = job;
+    m_message->setText(tr("Computing %1…").arg(m_title));
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+
+    QPointer<QProgressBar> bar = m_progress;
+    Progress progress;
+    progress.canceled = [job] { return job->canceled.load(); };
+    progress.report = [bar](qint64 done, qint64 total) {
+        const int permille = total > 0 ? int(done * 1000 / total) : 0;
+        QMetaObject::invokeMethod(bar, [bar, permille] {
+            if (bar)
+                bar->setValue(permille);
+        });
+    };
+    auto *watcher = new QFutureWatcher<JobResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        if (job->canceled || m_running != job)
+            return;
+        m_running.reset();
+        m_progress->hide();
+        m_cancel->hide();
+        const JobResult result = watcher->result();
+        m_cache.insert(job->key, {result.main, result.overlay});
+        showResult(result.main, result.overlay, result.hasOverlay);
+    });
+    watcher->setFuture(QtConcurrent::run([tensors = std::move(tensors), overlay = std::move(overlay), request, progress] {
+        JobResult result;
+        std::vector<const TensorInfo *> pointers;
+        for (const TensorInfo &tensor : tensors)
+            pointers.push_back(&tensor);
+        result.main = HistogramKernel::compute(pointers, request, progress);
+        if (!overlay.empty() && !result.main.canceled) {
+            // The comparison uses the same bins, so the bars line up.
+            result.hasOverlay = true;
+            result.overlay.edges = result.main.edges;
+            result.overlay.stats = HistogramKernel::statistics({&overlay.front()}, progress);
+            result.overlay.counts = HistogramKernel::counts({&overlay.front()}, result.main.edges, progress);
+        }
+        return result;
+    }));
+}
+
+void HistogramPanel::showResult(const HistogramResult &main, const HistogramResult &overlay, bool hasOverlay)
+{
+    m_plot->setHistogram(main, m_title);
+    if (hasOverlay)
+        m_plot->setOverlay(overlay, m_overlay->currentText());
+    else
+        m_plot->clearOverlay();
+
+    const QLocale locale;
+    const TensorStats &s = main.stats;
+    auto number = [&](double v) { return locale.toString(v, 'g', 6); };
+    QString text = QStringLiteral("<b>%1</b><table>").arg(m_title.toHtmlEscaped());
+    auto row = [&](const QString &name, const QString &value, bool alarm = false) {
+        text += QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>")
+                    .arg(name, alarm ? QStringLiteral("<span style='color:#c00000'><b>%1</b></span>").arg(value) : value);
+    };
+    row(tr("elements"), locale.toString(s.count));
+    if (s.hasMoments()) {
+        row(tr("min"), number(s.min));
+        row(tr("max"), number(s.max));
+        row(tr("mean"), number(s.mean));
+        row(tr("std"), number(s.std));
+        row(tr("L2 norm"), number(s.l2Norm));
+    }
+    row(tr("zeros"), s.count ? QStringLiteral("%1 %").arg(locale.toString(100.0 * double(s.zeroCount) / double(s.count), 'f', 2))
+                             : QStringLiteral("—"));
+    row(tr("NaN"), locale.toString(s.nanCount), s.nanCount > 0);
+    row(tr("Inf"), locale.toString(s.infCount), s.infCount > 0);
+    text += QStringLiteral("</table>");
+    if (s.nanCount || s.infCount)
+        text += tr("<p style='color:#c00000'>NaN and Inf are left out of the histogram and the moments.</p>");
+    m_statistics->setText(text);
+    m_message->setText(tr("%n bin(s)", nullptr, int(main.counts.size())));
+    Q_EMIT histogramShown();
+}
+
+void HistogramPanel::showToolTip(QMouseEvent *event)
+{
+    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
+    const int bin = m_plot->binAt(x);
+    if (bin < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    const HistogramResult &result = m_plot->histogram();
+    const bool last = bin == result.counts.size() - 1;
+    const QLocale locale;
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       tr("[%1, %2%3\n%4 values")
+                           .arg(locale.toString(result.edges[bin], 'g', 6), locale.toString(result.edges[bin + 1], 'g', 6),
+                                last ? QStringLiteral("]") : QStringLiteral(")"), locale.toString(result.counts[bin])),
+                       m_plot);
+}
+
+void HistogramPanel::exportClicked()
+{
+    const QString path = FileDialog::getSaveFileName(this, tr("Export Histogram"), QString(),
+                                                     tr("PNG image (*.png);;PDF document (*.pdf);;SVG image (*.svg)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void HistogramPanel::exportTo(const QString &path)
+{
+    QString error;
+    if (!m_plot->exportTo(path, &error))
+        MessageBox::critical(this, tr("Cannot export"), error);
+}
+
+} // namespace torchscope

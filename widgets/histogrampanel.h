@@ -1,0 +1,75 @@
+#pragma once
+
+#include "histogramkernel.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QSpinBox;
+class QToolButton;
+
+namespace torchscope {
+
+class CheckpointDocument;
+class HistogramPlot;
+
+// Histogram and statistics of the selected tensor, or of a module's parameters pooled, computed off
+// the UI thread. A new selection cancels the running job; results are cached per tensor and settings.
+class HistogramPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HistogramPanel(QWidget *parent = nullptr);
+    ~HistogramPanel() override;
+
+    void setDocument(CheckpointDocument *document);
+    void showTensors(const QVector<int> &indices, const QString &title);
+
+    HistogramPlot *plot() const { return m_plot; }
+    QLabel *statisticsLabel() const { return m_statistics; }
+    bool isComputing() const { return m_running != nullptr; }
+    int cachedResults() const { return int(m_cache.size()); }
+    void exportTo(const QString &path);
+
+Q_SIGNALS:
+    void histogramShown();
+
+private:
+    struct Job;
+    void recompute();
+    void showResult(const HistogramResult &main, const HistogramResult &overlay, bool hasOverlay);
+    void cancelRunning();
+    void updateOverlayChoices();
+    void exportClicked();
+    void showToolTip(QMouseEvent *event);
+    QString cacheKey() const;
+
+    QPointer<CheckpointDocument> m_document;
+    QVector<int> m_indices;
+    QString m_title;
+    HistogramPlot *m_plot;
+    QSpinBox *m_bins;
+    QCheckBox *m_fixedRange;
+    QDoubleSpinBox *m_low;
+    QDoubleSpinBox *m_high;
+    QCheckBox *m_logCounts;
+    QComboBox *m_overlay;
+    QToolButton *m_export;
+    QLabel *m_statistics;
+    QLabel *m_message;
+    QProgressBar *m_progress;
+    QToolButton *m_cancel;
+    std::shared_ptr<Job> m_running;
+    QHash<QString, std::pair<HistogramResult, HistogramResult>> m_cache;
+};
+
+} // namespace torchscope
