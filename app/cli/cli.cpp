@@ -3,6 +3,8 @@
 #include "checkpointdocument.h"
 #include "checkpointreader.h"
 #include "checkpointwriter.h"
+#include "histogramkernel.h"
+#include "histogramplot.h"
 #include "namepattern.h"
 #include "tensorstats.h"
 
@@ -12,6 +14,7 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -88,6 +91,7 @@ void Cli::printHelp()
              "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
              "                        [--freeze GLOB]... [--unfreeze GLOB]...\n"
              "  torchscope-cli example -o FILE [--weights-only]\n"
+             "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
              "  torchscope-cli --version\n"
              "\n"
              "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does;\n"
@@ -115,6 +119,8 @@ int Cli::run(const QStringList &arguments)
         return exportCheckpoint(args);
     if (command == QLatin1String("example"))
         return example(args);
+    if (command == QLatin1String("hist"))
+        return histogram(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -308,6 +314,130 @@ int Cli::exportCheckpoint(QStringList args)
         return fileError(QStringLiteral("%1: %2").arg(output, error));
     if (!job->run(Progress(), &error))
         return fileError(error);
+    return Success;
+}
+
+bool Cli::needsGui(const QStringList &arguments)
+{
+    return arguments.size() > 1 && arguments.at(1) == QLatin1String("hist")
+           && std::any_of(arguments.begin(), arguments.end(),
+                          [](const QString &arg) { return isOption(arg, QStringLiteral("--png")); });
+}
+
+int Cli::histogram(QStringList args)
+{
+    QString file, name, png;
+    bool json = false;
+    HistogramRequest request;
+    for (int i = 0; i < args.size();) {
+        const QString arg = args[i];
+        QString value;
+        if (arg == QLatin1String("--json")) {
+            json = true;
+            args.removeAt(i);
+        } else if (isOption(arg, QStringLiteral("--bins"))) {
+            bool ok = false;
+            if (!takeValue(args, i, QStringLiteral("--bins"), &value) || (request.bins = value.toInt(&ok), !ok)
+                || request.bins < 1 || request.bins > 1000000)
+                return usage(QStringLiteral("hist: --bins needs a whole number from 1 to 1000000"));
+        } else if (isOption(arg, QStringLiteral("--range"))) {
+            const bool given = takeValue(args, i, QStringLiteral("--range"), &value);
+            const QStringList parts = value.split(QLatin1Char(','));
+            bool lowOk = false, highOk = false;
+            if (given && parts.size() == 2) {
+                request.low = parts[0].trimmed().toDouble(&lowOk);
+                request.high = parts[1].trimmed().toDouble(&highOk);
+            }
+            if (!lowOk || !highOk || !std::isfinite(request.low) || !std::isfinite(request.high) || !(request.low < request.high))
+                return usage(QStringLiteral("hist: --range needs LO,HI with finite LO < HI"));
+            request.hasRange = true;
+        } else if (isOption(arg, QStringLiteral("--png"))) {
+            if (!takeValue(args, i, QStringLiteral("--png"), &png))
+                return usage(QStringLiteral("hist: --png needs a file"));
+        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            return usage(QStringLiteral("hist: unknown option '%1'").arg(arg));
+        } else if (file.isEmpty()) {
+            file = arg;
+            args.removeAt(i);
+        } else if (name.isNull()) {
+            name = arg;
+            args.removeAt(i);
+        } else {
+            return usage(QStringLiteral("hist: unexpected argument '%1'").arg(arg));
+        }
+    }
+    if (file.isEmpty() || name.isNull())
+        return usage(QStringLiteral("hist: needs FILE and TENSOR"));
+
+    CheckpointContent content;
+    QString error;
+    if (!readCheckpoint(file, Progress(), &content, &error))
+        return fileError(error);
+    CheckpointDocument document(std::move(content));
+    // A tensor by name, or a module whose parameters are pooled.
+    std::vector<const TensorInfo *> tensors;
+    if (const int index = document.findTensor(name); index >= 0) {
+        tensors.push_back(&document.tensor(index));
+    } else if (const ModuleNode *module = document.findModule(name)) {
+        for (int i : document.tensorsInSubtree(module)) {
+            if (document.tensor(i).kind != TensorKind::Buffer)
+                tensors.push_back(&document.tensor(i));
+        }
+    }
+    if (tensors.empty())
+        return usage(QStringLiteral("hist: no tensor or module '%1' in %2").arg(name, file));
+    for (const TensorInfo *tensor : tensors) {
+        if (dtypeIsComplex(tensor->dtype))
+            return fileError(QStringLiteral("%1: complex tensors are listed, not plotted").arg(tensor->name));
+    }
+    const HistogramResult result = HistogramKernel::compute(tensors, request);
+    const TensorStats &s = result.stats;
+
+    if (!png.isEmpty()) {
+        HistogramPlot plot;
+        plot.resize(900, 520);
+        plot.setHistogram(result, name);
+        QString reason;
+        if (!plot.exportTo(png, &reason))
+            return fileError(reason);
+    }
+    if (json) {
+        QJsonArray edges, counts;
+        for (double edge : result.edges)
+            edges.append(edge);
+        for (qint64 count : result.counts)
+            counts.append(count);
+        const bool has = s.hasMoments();
+        const QJsonObject root{{QStringLiteral("tensor"), name},
+                               {QStringLiteral("edges"), edges},
+                               {QStringLiteral("counts"), counts},
+                               {QStringLiteral("numel"), s.count},
+                               {QStringLiteral("min"), has ? number(s.min) : QJsonValue()},
+                               {QStringLiteral("max"), has ? number(s.max) : QJsonValue()},
+                               {QStringLiteral("mean"), has ? number(s.mean) : QJsonValue()},
+                               {QStringLiteral("std"), has ? number(s.std) : QJsonValue()},
+                               {QStringLiteral("l2_norm"), has ? number(s.l2Norm) : QJsonValue()},
+                               {QStringLiteral("zero_fraction"), s.count ? QJsonValue(double(s.zeroCount) / double(s.count)) : QJsonValue()},
+                               {QStringLiteral("nan_count"), s.nanCount},
+                               {QStringLiteral("inf_count"), s.infCount}};
+        m_out << QJsonDocument(root).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    m_out << name << ": " << s.count << " elements";
+    if (s.hasMoments())
+        m_out << QStringLiteral(", min %1, max %2, mean %3, std %4, L2 %5")
+                     .arg(s.min, 0, 'g', 6).arg(s.max, 0, 'g', 6).arg(s.mean, 0, 'g', 6).arg(s.std, 0, 'g', 6).arg(s.l2Norm, 0, 'g', 6);
+    m_out << ", zeros " << s.zeroCount << ", NaN " << s.nanCount << ", Inf " << s.infCount << "\n";
+    qint64 peak = 1;
+    for (qint64 count : result.counts)
+        peak = std::max(peak, count);
+    for (int i = 0; i < result.counts.size(); ++i) {
+        const bool last = i == result.counts.size() - 1;
+        m_out << QStringLiteral("[%1, %2%3 %4 ")
+                     .arg(result.edges[i], 12, 'g', 6).arg(result.edges[i + 1], 12, 'g', 6)
+                     .arg(last ? QLatin1Char(']') : QLatin1Char(')')).arg(result.counts[i], 10)
+              << QString(int(40 * result.counts[i] / peak), QLatin1Char('#')) << "\n";
+    }
     return Success;
 }
 

@@ -15,11 +15,14 @@ public:
 
     Cli(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
+    // Whether these arguments draw an image, which needs a QApplication rather than a QCoreApplication.
+    static bool needsGui(const QStringList &arguments);
 
 private:
     int info(QStringList args);
     int exportCheckpoint(QStringList args);
     int example(QStringList args);
+    int histogram(QStringList args);
     int usage(const QString &message);
     int fileError(const QString &message);
     void printHelp();

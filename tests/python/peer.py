@@ -8,6 +8,7 @@ Usage:
   peer.py check-weights ORIGINAL EXPORTED [--module PATH]
   peer.py check-entire ORIGINAL EXPORTED FLAGS.json [--module PATH]
   peer.py stats FILE               population statistics of every state_dict tensor, NaN/Inf left out
+  peer.py histograms FILE BINS [LO,HI]  numpy.histogram of every real tensor torch.load gives, as JSON
   peer.py check-example FILE       the built-in example: children, forward on 1x1x28x28, a training step
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
@@ -445,6 +446,29 @@ def stats(path):
     print(json.dumps(result))
 
 
+def histograms(path, bins, value_range):
+    import numpy as np
+    result = {}
+    loaded = torch.load(path)
+    for name, t in flatten(loaded):
+        if t.is_complex():
+            continue
+        v = t.detach().double().flatten().numpy()
+        finite = v[np.isfinite(v)]
+        if value_range:
+            lo, hi = value_range
+        elif finite.size:
+            lo, hi = float(finite.min()), float(finite.max())
+            if lo == hi:
+                lo, hi = lo - 0.5, hi + 0.5
+        else:
+            lo, hi = 0.0, 1.0
+        edges = np.linspace(lo, hi, bins + 1)
+        counts, _ = np.histogram(finite, bins=edges)
+        result[name] = {"edges": edges.tolist(), "counts": counts.tolist()}
+    print(json.dumps(result))
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -465,6 +489,9 @@ def main(argv):
         check_weights(argv[2], argv[3], module)
     elif command == "check-entire":
         check_entire(argv[2], argv[3], argv[4], module)
+    elif command == "histograms":
+        value_range = [float(x) for x in argv[4].split(",")] if len(argv) > 4 else None
+        histograms(argv[2], int(argv[3]), value_range)
     elif command == "stats":
         stats(argv[2])
     elif command == "check-example":

@@ -1,0 +1,299 @@
+// The histogram kernel: exact numpy.histogram semantics for every dtype and view, by hand and
+// against real numpy on tensors PyTorch wrote.
+
+#include "checkpointdocument.h"
+#include "checkpointreader.h"
+#include "histogramkernel.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+
+using namespace torchscope;
+
+namespace {
+template <typename T>
+QByteArray bytesOf(const std::vector<T> &values)
+{
+    return QByteArray(reinterpret_cast<const char *>(values.data()), qsizetype(values.size() * sizeof(T)));
+}
+
+// numpy.histogram(values, bins=edges): searchsorted semantics, the last bin closed.
+QVector<qint64> referenceCounts(const std::vector<double> &values, const QVector<double> &edges)
+{
+    QVector<qint64> counts(edges.size() - 1, 0);
+    for (double v : values) {
+        if (!(v >= edges.front() && v <= edges.back()))
+            continue;
+        int bin = int(std::upper_bound(edges.begin(), edges.end(), v) - edges.begin()) - 1;
+        counts[std::min<int>(bin, int(counts.size()) - 1)]++;
+    }
+    return counts;
+}
+} // namespace
+
+class TestHistogramKernel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void handCases_data();
+    void handCases();
+    void edgesAreNumpyLinspace();
+    void defaultRange_data();
+    void defaultRange();
+    void largeTensorAcrossThreadsMatchesReference_data();
+    void largeTensorAcrossThreadsMatchesReference();
+    void stridedViewsCountLikeContiguousCopies();
+    void poolsSeveralTensors();
+    void cancelStopsEarly();
+    void matchesNumpy_data();
+    void matchesNumpy();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestHistogramKernel::handCases_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("dtype");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<int>("bins");
+    QTest::addColumn<QVector<qint64>>("counts");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+
+    QTest::newRow("upper edge falls in the last bin") << bytesOf<double>({0, 0.5, 1, 1}) << int(DType::Float64) << 0.0 << 1.0 << 2
+                                                      << QVector<qint64>{1, 3};
+    QTest::newRow("lower edge in the first bin") << bytesOf<double>({0, 0.25}) << int(DType::Float64) << 0.0 << 1.0 << 4
+                                                 << QVector<qint64>{1, 1, 0, 0};
+    QTest::newRow("values outside the range are dropped") << bytesOf<float>({-1, 0.1f, 2, 0.9f}) << int(DType::Float32) << 0.0
+                                                          << 1.0 << 2 << QVector<qint64>{1, 1};
+    QTest::newRow("NaN and Inf are left out") << bytesOf<double>({nan, inf, -inf, 0.5}) << int(DType::Float64) << 0.0 << 1.0
+                                              << 1 << QVector<qint64>{1};
+    QTest::newRow("interior edges are half-open") << bytesOf<double>({0.1, 0.2, 0.3}) << int(DType::Float64) << 0.0 << 0.3
+                                                  << 3 << QVector<qint64>{0, 1, 2};
+    QTest::newRow("int32") << bytesOf<qint32>({-3, 0, 3, 3}) << int(DType::Int32) << -3.0 << 3.0 << 3
+                           << QVector<qint64>{1, 1, 2};
+    QTest::newRow("uint8") << bytesOf<quint8>({0, 255, 128}) << int(DType::UInt8) << 0.0 << 255.0 << 2
+                           << QVector<qint64>{1, 2};
+    QTest::newRow("bool") << bytesOf<quint8>({0, 1, 1}) << int(DType::Bool) << 0.0 << 1.0 << 2 << QVector<qint64>{1, 2};
+    // float16: 1.0 = 0x3c00, -2.0 = 0xc000, 65504 = 0x7bff, NaN = 0x7e00
+    QTest::newRow("float16") << bytesOf<quint16>({0x3c00, 0xc000, 0x7bff, 0x7e00}) << int(DType::Float16) << -2.0
+                             << 65504.0 << 2 << QVector<qint64>{2, 1};
+    // bfloat16: 1.0 = 0x3f80, -3.0 = 0xc040, +Inf = 0x7f80
+    QTest::newRow("bfloat16") << bytesOf<quint16>({0x3f80, 0xc040, 0x7f80}) << int(DType::BFloat16) << -3.0 << 1.0 << 4
+                              << QVector<qint64>{1, 0, 0, 1};
+    QTest::newRow("empty") << QByteArray() << int(DType::Float32) << 0.0 << 1.0 << 3 << QVector<qint64>{0, 0, 0};
+    QTest::newRow("one element") << bytesOf<float>({0.5f}) << int(DType::Float32) << 0.0 << 1.0 << 3
+                                 << QVector<qint64>{0, 1, 0};
+}
+
+void TestHistogramKernel::handCases()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, dtype);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(int, bins);
+    QFETCH(QVector<qint64>, counts);
+    const qint64 n = bytes.size() / dtypeElementSize(DType(dtype));
+    const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType(dtype), {n}, bytes);
+    HistogramRequest request;
+    request.bins = bins;
+    request.hasRange = true;
+    request.low = low;
+    request.high = high;
+    const HistogramResult result = HistogramKernel::compute({&tensor}, request);
+    QCOMPARE(result.counts, counts);
+    QCOMPARE(result.edges.size(), bins + 1);
+    QCOMPARE(result.stats.count, n);
+}
+
+void TestHistogramKernel::edgesAreNumpyLinspace()
+{
+    // numpy.linspace(-0.1, 0.7, 9): i * step + start, the last edge exactly the stop value.
+    const QVector<double> edges = HistogramKernel::linspaceEdges(-0.1, 0.7, 8);
+    QCOMPARE(edges.size(), 9);
+    const double step = (0.7 - -0.1) / 8;
+    for (int i = 0; i < 8; ++i)
+        QCOMPARE(edges[i], double(i) * step + -0.1);
+    QCOMPARE(edges[8], 0.7);
+}
+
+void TestHistogramKernel::defaultRange_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::newRow("min and max of finite values") << bytesOf<double>({2, -1, std::numeric_limits<double>::infinity(), 5}) << -1.0 << 5.0;
+    QTest::newRow("constant tensor widens by 0.5") << bytesOf<double>({3, 3}) << 2.5 << 3.5;
+    QTest::newRow("no finite values: [0, 1]") << bytesOf<double>({std::numeric_limits<double>::quiet_NaN()}) << 0.0 << 1.0;
+}
+
+void TestHistogramKernel::defaultRange()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {bytes.size() / 8}, bytes);
+    HistogramRequest request;
+    request.bins = 10;
+    const HistogramResult result = HistogramKernel::compute({&tensor}, request);
+    QCOMPARE(result.edges.front(), low);
+    QCOMPARE(result.edges.back(), high);
+}
+
+void TestHistogramKernel::largeTensorAcrossThreadsMatchesReference_data()
+{
+    QTest::addColumn<int>("dtype");
+    QTest::newRow("float32") << int(DType::Float32);
+    QTest::newRow("float16") << int(DType::Float16);
+    QTest::newRow("bfloat16") << int(DType::BFloat16);
+    QTest::newRow("int16") << int(DType::Int16);
+}
+
+void TestHistogramKernel::largeTensorAcrossThreadsMatchesReference()
+{
+    QFETCH(int, dtype);
+    const qint64 n = 6'000'000; // large enough to be split across threads
+    std::mt19937 random(7);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    QByteArray bytes(n * dtypeElementSize(DType(dtype)), Qt::Uninitialized);
+    for (qint64 i = 0; i < n; ++i) {
+        const float v = normal(random);
+        char *p = bytes.data() + i * dtypeElementSize(DType(dtype));
+        if (DType(dtype) == DType::Float32) {
+            std::memcpy(p, &v, 4);
+        } else if (DType(dtype) == DType::Int16) {
+            const qint16 s = qint16(v * 1000);
+            std::memcpy(p, &s, 2);
+        } else {
+            quint32 bits;
+            std::memcpy(&bits, &v, 4);
+            // Any 16-bit pattern is a valid half or bfloat16 value; take the top half of the float.
+            const quint16 half = DType(dtype) == DType::BFloat16 ? quint16(bits >> 16) : quint16(bits >> 13);
+            std::memcpy(p, &half, 2);
+        }
+    }
+    const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType(dtype), {n}, bytes);
+    HistogramRequest request;
+    request.bins = 97;
+    const HistogramResult result = HistogramKernel::compute({&tensor}, request);
+    std::vector<double> values;
+    values.reserve(size_t(n));
+    for (qint64 i = 0; i < n; ++i)
+        values.push_back(dtypeElementToDouble(DType(dtype), bytes.constData() + i * dtypeElementSize(DType(dtype))));
+    QCOMPARE(result.counts, referenceCounts(values, result.edges));
+    qint64 total = 0;
+    for (qint64 c : result.counts)
+        total += c;
+    QCOMPARE(total, result.stats.finite);
+}
+
+void TestHistogramKernel::stridedViewsCountLikeContiguousCopies()
+{
+    std::vector<float> values(60);
+    for (int i = 0; i < 60; ++i)
+        values[size_t(i)] = std::sin(float(i));
+    TensorInfo transposed = test::tensorFromBytes(QStringLiteral("t"), DType::Float32, {12, 5}, bytesOf(values));
+    transposed.strides = {1, 12}; // a (5, 12) tensor's .t()
+    QString error;
+    QVERIFY(transposed.validateView(&error));
+    const TensorInfo copy = test::tensorFromBytes(QStringLiteral("c"), DType::Float32, {12, 5}, transposed.contiguousBytes());
+    HistogramRequest request;
+    request.bins = 7;
+    const HistogramResult a = HistogramKernel::compute({&transposed}, request);
+    const HistogramResult b = HistogramKernel::compute({&copy}, request);
+    QCOMPARE(a.counts, b.counts);
+    QCOMPARE(a.stats.mean, b.stats.mean);
+}
+
+void TestHistogramKernel::poolsSeveralTensors()
+{
+    const TensorInfo a = test::tensorFromBytes(QStringLiteral("a"), DType::Float32, {2}, bytesOf<float>({0, 1}));
+    const TensorInfo b = test::tensorFromBytes(QStringLiteral("b"), DType::Float64, {2}, bytesOf<double>({2, 3}));
+    HistogramRequest request;
+    request.bins = 3;
+    const HistogramResult result = HistogramKernel::compute({&a, &b}, request);
+    QCOMPARE(result.edges.front(), 0.0);
+    QCOMPARE(result.edges.back(), 3.0);
+    QCOMPARE(result.counts, (QVector<qint64>{1, 1, 2}));
+    QCOMPARE(result.stats.count, qint64(4));
+    QCOMPARE(result.stats.mean, 1.5);
+}
+
+void TestHistogramKernel::cancelStopsEarly()
+{
+    const TensorInfo tensor = test::makeTensor(QStringLiteral("t"), TensorKind::Tensor, {8'000'000});
+    Progress progress;
+    progress.canceled = [] { return true; };
+    const HistogramResult result = HistogramKernel::compute({&tensor}, HistogramRequest(), progress);
+    QVERIFY(result.canceled);
+}
+
+void TestHistogramKernel::matchesNumpy_data()
+{
+    QTest::addColumn<int>("bins");
+    QTest::addColumn<QString>("range");
+    QTest::newRow("10 bins, data range") << 10 << QString();
+    QTest::newRow("7 bins, fixed range") << 7 << QStringLiteral("-1.5,1.25");
+    QTest::newRow("1 bin") << 1 << QString();
+    QTest::newRow("333 bins") << 333 << QString();
+}
+
+void TestHistogramKernel::matchesNumpy()
+{
+    QFETCH(int, bins);
+    QFETCH(QString, range);
+    if (!QFile::exists(m_dir.filePath("formats/tensors.pt"))) {
+        QString output;
+        QVERIFY2(test::runPeer({"formats", m_dir.filePath("formats")}, &output) == 0, qPrintable(output));
+    }
+    const QString path = m_dir.filePath("formats/tensors.pt");
+    QStringList arguments{"histograms", path, QString::number(bins)};
+    if (!range.isEmpty())
+        arguments << range;
+    QString output;
+    QVERIFY2(test::runPeer(arguments, &output) == 0, qPrintable(output));
+    const QJsonObject expected = QJsonDocument::fromJson(output.toUtf8()).object();
+    QVERIFY(expected.size() >= 15);
+
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(path, Progress(), &content, &error), qPrintable(error));
+    for (const TensorInfo &tensor : content.tensors) {
+        if (dtypeIsComplex(tensor.dtype))
+            continue;
+        const QJsonObject want = expected.value(tensor.name).toObject();
+        QVERIFY2(!want.isEmpty(), qPrintable(tensor.name));
+        HistogramRequest request;
+        request.bins = bins;
+        if (!range.isEmpty()) {
+            request.hasRange = true;
+            request.low = range.section(QLatin1Char(','), 0, 0).toDouble();
+            request.high = range.section(QLatin1Char(','), 1, 1).toDouble();
+        }
+        const HistogramResult result = HistogramKernel::compute({&tensor}, request);
+        QVector<double> edges;
+        for (const QJsonValue &e : want.value("edges").toArray())
+            edges << e.toDouble();
+        QVector<qint64> counts;
+        for (const QJsonValue &c : want.value("counts").toArray())
+            counts << qint64(c.toDouble());
+        QVERIFY2(result.edges == edges, qPrintable(tensor.name));
+        QVERIFY2(result.counts == counts, qPrintable(tensor.name));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestHistogramKernel)
+#include "tst_histogramkernel.moc"
