@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <complex>
+#include <type_traits>
 #include <cstring>
 #include <limits>
 #include <thread>
@@ -14,16 +15,34 @@ namespace torchscope {
 namespace {
 constexpr qint64 kChunk = qint64(1) << 20; // elements between cancel checks
 
-template <typename Raw, typename Convert, typename Visit>
-void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert convert, Visit &visit)
+constexpr int kBlock = 4096; // values decoded at a time into a buffer that stays in L1
+
+// Hands elements [begin, end) to block(const Value *values, int n) in row-major order. Contiguous
+// data already of type Value is passed in place; anything else is decoded into a small buffer.
+template <typename Value, typename Raw, typename Convert, typename Block>
+void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert convert, Block &block)
 {
     const char *base = tensor.firstElement();
+    if (tensor.isContiguous() && std::is_same_v<Value, Raw>
+        && reinterpret_cast<quintptr>(base) % alignof(Raw) == 0) {
+        const Value *values = reinterpret_cast<const Value *>(base) + begin;
+        for (qint64 i = 0; i < end - begin; i += kBlock)
+            block(values + i, int(std::min<qint64>(kBlock, end - begin - i)));
+        return;
+    }
+    Value buffer[kBlock];
     if (tensor.isContiguous()) {
         const char *p = base + begin * qint64(sizeof(Raw));
-        for (qint64 i = begin; i < end; ++i, p += sizeof(Raw)) {
-            Raw raw;
-            std::memcpy(&raw, p, sizeof raw);
-            visit(double(convert(raw)));
+        for (qint64 i = begin; i < end;) {
+            const int n = int(std::min<qint64>(kBlock, end - i));
+            for (int k = 0; k < n; ++k) {
+                Raw raw;
+                std::memcpy(&raw, p + qint64(k) * qint64(sizeof(Raw)), sizeof raw);
+                buffer[k] = Value(convert(raw));
+            }
+            block(buffer, n);
+            p += qint64(n) * qint64(sizeof(Raw));
+            i += n;
         }
         return;
     }
@@ -37,10 +56,15 @@ void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert conv
         rest /= tensor.shape[d];
         offset += index[d] * tensor.strides[d];
     }
+    int n = 0;
     for (qint64 i = begin; i < end; ++i) {
         Raw raw;
         std::memcpy(&raw, base + offset * qint64(sizeof(Raw)), sizeof raw);
-        visit(double(convert(raw)));
+        buffer[n++] = Value(convert(raw));
+        if (n == kBlock) {
+            block(buffer, n);
+            n = 0;
+        }
         for (int d = rank - 1; d >= 0; --d) {
             if (++index[d] < tensor.shape[d]) {
                 offset += tensor.strides[d];
@@ -50,48 +74,53 @@ void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert conv
             index[d] = 0;
         }
     }
+    if (n > 0)
+        block(buffer, n);
 }
 
-// Calls visit(double) for elements [begin, end) of the tensor in row-major order.
-template <typename Visit>
-void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visit &visit)
+// Calls visitor.block(values, n) with float values for types that a float holds exactly (float32,
+// float16, bfloat16, float8, small integers) and double values for the rest.
+template <typename Visitor>
+void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &visitor)
 {
     auto same = [](auto v) { return v; };
+    auto asFloat = [&visitor](const float *v, int n) { visitor.block(v, n); };
+    auto asDouble = [&visitor](const double *v, int n) { visitor.block(v, n); };
     switch (tensor.dtype) {
     case DType::Float32:
-        return visitTyped<float>(tensor, begin, end, same, visit);
+        return visitTyped<float, float>(tensor, begin, end, same, asFloat);
     case DType::Float64:
-        return visitTyped<double>(tensor, begin, end, same, visit);
+        return visitTyped<double, double>(tensor, begin, end, same, asDouble);
     case DType::Complex64: // complex tensors contribute their real parts
-        return visitTyped<std::complex<float>>(tensor, begin, end, [](std::complex<float> v) { return v.real(); }, visit);
+        return visitTyped<float, std::complex<float>>(tensor, begin, end, [](std::complex<float> v) { return v.real(); }, asFloat);
     case DType::Complex128:
-        return visitTyped<std::complex<double>>(tensor, begin, end, [](std::complex<double> v) { return v.real(); }, visit);
+        return visitTyped<double, std::complex<double>>(tensor, begin, end, [](std::complex<double> v) { return v.real(); }, asDouble);
     case DType::Float16:
-        return visitTyped<quint16>(tensor, begin, end, halfToFloat, visit);
+        return visitTyped<float, quint16>(tensor, begin, end, halfToFloat, asFloat);
     case DType::BFloat16:
-        return visitTyped<quint16>(tensor, begin, end, bfloat16ToFloat, visit);
+        return visitTyped<float, quint16>(tensor, begin, end, bfloat16ToFloat, asFloat);
     case DType::Int8:
-        return visitTyped<qint8>(tensor, begin, end, same, visit);
+        return visitTyped<float, qint8>(tensor, begin, end, same, asFloat);
     case DType::Int16:
-        return visitTyped<qint16>(tensor, begin, end, same, visit);
+        return visitTyped<float, qint16>(tensor, begin, end, same, asFloat);
     case DType::Int32:
-        return visitTyped<qint32>(tensor, begin, end, same, visit);
+        return visitTyped<double, qint32>(tensor, begin, end, same, asDouble);
     case DType::Int64:
-        return visitTyped<qint64>(tensor, begin, end, [](qint64 v) { return double(v); }, visit);
+        return visitTyped<double, qint64>(tensor, begin, end, [](qint64 v) { return double(v); }, asDouble);
     case DType::UInt8:
-        return visitTyped<quint8>(tensor, begin, end, same, visit);
+        return visitTyped<float, quint8>(tensor, begin, end, same, asFloat);
     case DType::Bool:
-        return visitTyped<quint8>(tensor, begin, end, [](quint8 v) { return v ? 1 : 0; }, visit);
+        return visitTyped<float, quint8>(tensor, begin, end, [](quint8 v) { return v ? 1 : 0; }, asFloat);
     case DType::UInt16:
-        return visitTyped<quint16>(tensor, begin, end, same, visit);
+        return visitTyped<float, quint16>(tensor, begin, end, same, asFloat);
     case DType::UInt32:
-        return visitTyped<quint32>(tensor, begin, end, same, visit);
+        return visitTyped<double, quint32>(tensor, begin, end, same, asDouble);
     case DType::UInt64:
-        return visitTyped<quint64>(tensor, begin, end, [](quint64 v) { return double(v); }, visit);
+        return visitTyped<double, quint64>(tensor, begin, end, [](quint64 v) { return double(v); }, asDouble);
     case DType::Float8E4M3:
-        return visitTyped<quint8>(tensor, begin, end, float8E4M3ToFloat, visit);
+        return visitTyped<float, quint8>(tensor, begin, end, float8E4M3ToFloat, asFloat);
     case DType::Float8E5M2:
-        return visitTyped<quint8>(tensor, begin, end, float8E5M2ToFloat, visit);
+        return visitTyped<float, quint8>(tensor, begin, end, float8E5M2ToFloat, asFloat);
     case DType::Invalid:
         break;
     }
@@ -150,49 +179,165 @@ struct Moments
     qint64 count = 0, finite = 0, nan = 0, inf = 0, zero = 0;
     double min = std::numeric_limits<double>::infinity();
     double max = -std::numeric_limits<double>::infinity();
-    double mean = 0, m2 = 0, sumSquares = 0;
+    // Sums of (v - shift) and its square: the shifted-data algorithm keeps the variance accurate
+    // when the mean is large, without a division per value as Welford's update needs.
+    bool shifted = false;
+    double shift = 0, sum = 0, sumSquares = 0;
 
     void add(double v)
     {
         ++count;
-        if (std::isnan(v)) {
-            ++nan;
+        if (!std::isfinite(v)) {
+            std::isnan(v) ? ++nan : ++inf;
             return;
         }
-        if (std::isinf(v)) {
-            ++inf;
-            return;
+        if (!shifted) {
+            shifted = true;
+            shift = v;
         }
         zero += v == 0;
         ++finite;
         min = std::min(min, v);
         max = std::max(max, v);
-        // Welford: stays accurate for large tensors with a large mean.
-        const double delta = v - mean;
-        mean += delta / double(finite);
-        m2 += delta * (v - mean);
-        sumSquares += v * v;
+        const double d = v - shift;
+        sum += d;
+        sumSquares += d * d;
+    }
+    // Four independent lanes per accumulator let the adds overlap; a block holding NaN or Inf
+    // (rare) takes the value-by-value path.
+    template <typename T>
+    void block(const T *v, int n)
+    {
+        bool allFinite = true;
+        for (int k = 0; k < n; ++k)
+            allFinite &= (v[k] - v[k]) == T(0);
+        if (!allFinite || !shifted) {
+            for (int k = 0; k < n; ++k)
+                add(double(v[k]));
+            return;
+        }
+        double s[4] = {0, 0, 0, 0}, q[4] = {0, 0, 0, 0};
+        T lo[4] = {v[0], v[0], v[0], v[0]}, hi[4] = {v[0], v[0], v[0], v[0]};
+        qint64 z[4] = {0, 0, 0, 0};
+        const int whole = n & ~3;
+        for (int k = 0; k < whole; k += 4) {
+            for (int j = 0; j < 4; ++j) {
+                const T x = v[k + j];
+                const double d = double(x) - shift;
+                s[j] += d;
+                q[j] += d * d;
+                lo[j] = x < lo[j] ? x : lo[j];
+                hi[j] = x > hi[j] ? x : hi[j];
+                z[j] += x == T(0);
+            }
+        }
+        for (int k = whole; k < n; ++k) {
+            const double d = double(v[k]) - shift;
+            s[0] += d;
+            q[0] += d * d;
+            lo[0] = v[k] < lo[0] ? v[k] : lo[0];
+            hi[0] = v[k] > hi[0] ? v[k] : hi[0];
+            z[0] += v[k] == T(0);
+        }
+        sum += (s[0] + s[1]) + (s[2] + s[3]);
+        sumSquares += (q[0] + q[1]) + (q[2] + q[3]);
+        min = std::min(min, double(std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]))));
+        max = std::max(max, double(std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]))));
+        zero += z[0] + z[1] + z[2] + z[3];
+        count += n;
+        finite += n;
+    }
+    double mean() const { return finite ? shift + sum / double(finite) : 0; }
+    double m2() const { return finite ? std::max(0.0, sumSquares - sum * sum / double(finite)) : 0; }
+    // Sum of v^2 from the shifted sums: sum (d + shift)^2.
+    double squaredValues() const { return sumSquares + 2 * shift * sum + double(finite) * shift * shift; }
+};
+
+struct Combined
+{
+    qint64 count = 0, finite = 0, nan = 0, inf = 0, zero = 0;
+    double min = std::numeric_limits<double>::infinity();
+    double max = -std::numeric_limits<double>::infinity();
+    double mean = 0, m2 = 0, sumOfSquaredValues = 0;
+
+    static Combined of(const Moments &m)
+    {
+        Combined c;
+        c.count = m.count;
+        c.finite = m.finite;
+        c.nan = m.nan;
+        c.inf = m.inf;
+        c.zero = m.zero;
+        c.min = m.min;
+        c.max = m.max;
+        c.mean = m.mean();
+        c.m2 = m.m2();
+        c.sumOfSquaredValues = m.squaredValues();
+        return c;
     }
 
-    // Chan et al.'s pairwise combination of two partial results.
-    void merge(const Moments &other)
+    // Chan et al.'s pairwise combination of partial results.
+    void merge(const Combined &part)
     {
-        if (other.finite > 0) {
-            const double n = double(finite + other.finite);
-            const double delta = other.mean - mean;
-            mean += delta * double(other.finite) / n;
-            m2 += other.m2 + delta * delta * double(finite) * double(other.finite) / n;
-            min = std::min(min, other.min);
-            max = std::max(max, other.max);
-            sumSquares += other.sumSquares;
+        if (part.finite > 0) {
+            const double n = double(finite + part.finite);
+            const double delta = part.mean - mean;
+            m2 += part.m2 + delta * delta * double(finite) * double(part.finite) / n;
+            mean += delta * double(part.finite) / n;
+            min = std::min(min, part.min);
+            max = std::max(max, part.max);
+            sumOfSquaredValues += part.sumOfSquaredValues;
         }
-        count += other.count;
-        finite += other.finite;
-        nan += other.nan;
-        inf += other.inf;
-        zero += other.zero;
+        count += part.count;
+        finite += part.finite;
+        nan += part.nan;
+        inf += part.inf;
+        zero += part.zero;
     }
 };
+// Counts values into bins; two sub-histograms used alternately break the store-to-load chain
+// when neighbouring values fall in the same bin.
+struct Binner
+{
+    qint64 *count;
+    const double *edge;
+    double low, high, norm;
+    int bins;
+
+    template <typename T>
+    void block(const T *values, int n)
+    {
+        // Locals, so the compiler need not reload them after every counter store.
+        qint64 *const even = count;
+        qint64 *const odd = count + bins;
+        const double *const e = edge;
+        const double lo = low, hi = high, scale = norm;
+        const int last = bins - 1;
+        auto binOf = [&](double v) {
+            int i = int((v - lo) * scale);
+            i = i > last ? last : i;
+            // As numpy does: the float estimate can be one bin off; the edges decide.
+            i -= v < e[i];
+            i += (i < last) & (v >= e[i + 1]);
+            return i;
+        };
+        int k = 0;
+        for (; k + 1 < n; k += 2) {
+            const double a = double(values[k]);
+            const double b = double(values[k + 1]);
+            if (a >= lo && a <= hi) // also drops NaN
+                ++even[binOf(a)];
+            if (b >= lo && b <= hi)
+                ++odd[binOf(b)];
+        }
+        if (k < n) {
+            const double a = double(values[k]);
+            if (a >= lo && a <= hi)
+                ++even[binOf(a)];
+        }
+    }
+};
+
 } // namespace
 
 int HistogramKernel::defaultBins(qint64 values)
@@ -216,17 +361,18 @@ TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &t
                                         bool *canceled)
 {
     const int workers = workerCount();
-    std::vector<Moments> partial{size_t(workers)};
+    std::vector<Combined> partial{size_t(workers)};
     const bool finished = parallelOver(tensors, workers, progress, [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
-        Moments &m = partial[size_t(worker)];
-        auto visit = [&m](double v) { m.add(v); };
-        visitValues(tensor, begin, end, visit);
+        // Accumulate in a local: the compiler keeps it in registers, and workers never share a cache line.
+        Moments local;
+        visitValues(tensor, begin, end, local);
+        partial[size_t(worker)].merge(Combined::of(local));
     });
     if (canceled)
         *canceled = !finished;
-    Moments total;
-    for (const Moments &m : partial)
-        total.merge(m);
+    Combined total;
+    for (const Combined &part : partial)
+        total.merge(part);
     TensorStats stats;
     for (const TensorInfo *tensor : tensors)
         stats.count += tensor->numel();
@@ -239,7 +385,7 @@ TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &t
         stats.max = total.max;
         stats.mean = total.mean;
         stats.std = std::sqrt(total.m2 / double(total.finite));
-        stats.l2Norm = std::sqrt(total.sumSquares);
+        stats.l2Norm = std::sqrt(total.sumOfSquaredValues);
     }
     return stats;
 }
@@ -249,26 +395,15 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
 {
     const int bins = int(edges.size()) - 1;
     const int workers = workerCount();
-    std::vector<std::vector<qint64>> partial(size_t(workers), std::vector<qint64>(size_t(bins), 0));
+    // Two sub-histograms per worker, used alternately: neighbouring values often fall in the same
+    // bin, and alternating breaks the store-to-load chain on that counter.
+    std::vector<std::vector<qint64>> partial(size_t(workers), std::vector<qint64>(size_t(2 * bins), 0));
     const double low = edges.front();
     const double high = edges.back();
     const double norm = double(bins) / (high - low);
     const double *edge = edges.constData();
     const bool finished = parallelOver(tensors, workers, progress, [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
-        qint64 *count = partial[size_t(worker)].data();
-        auto visit = [&](double v) {
-            if (!(v >= low && v <= high)) // also drops NaN
-                return;
-            int i = int((v - low) * norm);
-            if (i >= bins)
-                i = bins - 1;
-            // As numpy does: the float estimate can be one bin off; the edges decide.
-            if (v < edge[i])
-                --i;
-            else if (i + 1 < bins && v >= edge[i + 1])
-                ++i;
-            ++count[i];
-        };
+        Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, bins};
         visitValues(tensor, begin, end, visit);
     });
     if (canceled)
@@ -276,7 +411,7 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
     QVector<qint64> result(bins, 0);
     for (const auto &p : partial) {
         for (int i = 0; i < bins; ++i)
-            result[i] += p[size_t(i)];
+            result[i] += p[size_t(i)] + p[size_t(bins + i)];
     }
     return result;
 }

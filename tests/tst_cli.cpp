@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void statsAgreeWithPyTorch();
     void exportAppliesGlobsInOrder();
     void exportSubmoduleWeightsOnly();
+    void histogramMatchesNumpy();
+    void histogramPng();
     void errors_data();
     void errors();
     void outputUntouchedOnFailure_data();
@@ -204,6 +207,41 @@ void TestCli::exportSubmoduleWeightsOnly()
              QStringLiteral("torch.nn.modules.container.Sequential"));
     QCOMPARE(info.value(QStringLiteral("tensors")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
              QStringLiteral("0.weight"));
+}
+
+void TestCli::histogramMatchesNumpy()
+{
+    // Weights-only copy so that PyTorch's torch.load gives the same tensors by name.
+    const QString weights = path(QStringLiteral("hist-weights.pt"));
+    QCOMPARE(cli({"export", m_example, "-o", weights, "--weights-only"}), 0);
+    QString out, err;
+    QCOMPARE(cli({"hist", weights, "layer1.0.weight", "--bins", "13", "--json"}, &out, &err), 0);
+    const QJsonObject ours = QJsonDocument::fromJson(out.toUtf8()).object();
+    QString peer;
+    QCOMPARE(test::runPeer({"histograms", weights, "13"}, &peer), 0);
+    const QJsonObject numpy = QJsonDocument::fromJson(peer.toUtf8()).object().value("layer1.0.weight").toObject();
+    QCOMPARE(ours.value("edges").toArray(), numpy.value("edges").toArray());
+    QCOMPARE(ours.value("counts").toArray(), numpy.value("counts").toArray());
+    QCOMPARE(qint64(ours.value("numel").toDouble()), qint64(16 * 8 * 5 * 5));
+    for (const char *key : {"min", "max", "mean", "std", "l2_norm", "zero_fraction", "nan_count", "inf_count"})
+        QVERIFY2(ours.contains(QLatin1String(key)), key);
+
+    QCOMPARE(cli({"hist", weights, "fc.bias", "--range", "-1,1", "--bins", "4", "--json"}, &out, &err), 0);
+    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("edges").toArray(), (QJsonArray{-1.0, -0.5, 0.0, 0.5, 1.0}));
+    QCOMPARE(cli({"hist", weights, "nope"}, &out, &err), 2);
+    QCOMPARE(cli({"hist", weights, "fc.bias", "--bins", "0"}, &out, &err), 2);
+    QCOMPARE(cli({"hist", weights, "fc.bias", "--range", "1,0"}, &out, &err), 2);
+}
+
+void TestCli::histogramPng()
+{
+    const QString png = path(QStringLiteral("fc.png"));
+    QString out, err;
+    QCOMPARE(cli({"hist", m_example, "fc", "--png", png}, &out, &err), 0);
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 600);
+    QVERIFY(out.contains(QStringLiteral("fc: 15690 elements")));
 }
 
 void TestCli::errors_data()

@@ -5,6 +5,8 @@
 #include "checkpointreader.h"
 #include "checkpointwriter.h"
 #include "filedialog.h"
+#include "histogrampanel.h"
+#include "histogramplot.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "moduletreemodel.h"
@@ -13,7 +15,11 @@
 #include "testsupport.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QImage>
+#include <QSpinBox>
+#include <QToolButton>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -53,6 +59,8 @@ private Q_SLOTS:
     void closingWithUnsavedChangesAsks();
     void openFailureSaysWhy();
     void droppingAFileOpensIt();
+    void histogramFollowsSelection();
+    void histogramLogToggleAndExport();
     void weightsOnlyFileShowsBanner();
 
 private:
@@ -337,6 +345,75 @@ void TestGui::weightsOnlyFileShowsBanner()
     const QModelIndex cell = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn);
     QVERIFY(!cell.data(Qt::CheckStateRole).isValid());
     QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(), QStringLiteral("tensor"));
+}
+
+void TestGui::histogramFollowsSelection()
+{
+    HistogramPanel *panel = m_window->histogramPanel();
+    QSignalSpy shown(panel, &HistogramPanel::histogramShown);
+    // Click the fc.weight row: the panel draws that tensor, off the UI thread.
+    const QModelIndex cell = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::NameColumn);
+    m_window->parameterTableView()->scrollTo(cell);
+    QTest::mouseClick(m_window->parameterTableView()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      m_window->parameterTableView()->visualRect(cell).center());
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    const TensorInfo &fc = m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("fc.weight")));
+    const HistogramResult expected = HistogramKernel::compute({&fc}, HistogramRequest());
+    HistogramPlot *plot = panel->plot();
+    QCOMPARE(plot->bars()->dataCount(), int(expected.counts.size()));
+    for (int i = 0; i < expected.counts.size(); ++i)
+        QCOMPARE(qint64((plot->bars()->data()->begin() + i)->value), expected.counts[i]);
+    QVERIFY(panel->statisticsLabel()->text().contains(QStringLiteral("fc.weight")));
+
+    // Fewer bins through the spin box; then back, which comes from the cache at once.
+    auto *bins = panel->findChild<QSpinBox *>(QStringLiteral("binsSpin"));
+    shown.clear();
+    bins->setValue(5);
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    QCOMPARE(plot->bars()->dataCount(), 5);
+    const int cached = panel->cachedResults();
+    shown.clear();
+    bins->setValue(0);
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(panel->cachedResults(), cached);
+
+    // Selecting a module pools its parameters.
+    shown.clear();
+    m_window->moduleTreeView()->setCurrentIndex(treeIndex(QStringLiteral("layer1")));
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    qint64 total = 0;
+    for (auto it = plot->bars()->data()->begin(); it != plot->bars()->data()->end(); ++it)
+        total += qint64(it->value);
+    QCOMPARE(total, m_window->document()->findModule(QStringLiteral("layer1"))->parameterCount());
+}
+
+void TestGui::histogramLogToggleAndExport()
+{
+    HistogramPanel *panel = m_window->histogramPanel();
+    QSignalSpy shown(panel, &HistogramPanel::histogramShown);
+    m_window->moduleTreeView()->setCurrentIndex(treeIndex(QStringLiteral("fc")));
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    auto *log = panel->findChild<QCheckBox *>(QStringLiteral("logCountsCheck"));
+    QCOMPARE(panel->plot()->yAxis->scaleType(), QCPAxis::stLinear);
+    QTest::mouseClick(log, Qt::LeftButton, Qt::NoModifier, QPoint(8, log->height() / 2));
+    QCOMPARE(panel->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+
+    const QList<QPair<QString, QByteArray>> formats{{QStringLiteral("png"), QByteArray("\x89PNG")},
+                                                     {QStringLiteral("pdf"), QByteArray("%PDF")},
+                                                     {QStringLiteral("svg"), QByteArray("<?xml")}};
+    for (const auto &[suffix, magic] : formats) {
+        const QString path = m_dir.filePath(QStringLiteral("histogram.") + suffix);
+        FileDialog::setNextFileName(path);
+        QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.startsWith(magic), qPrintable(suffix));
+        if (suffix == QLatin1String("png"))
+            QVERIFY(!QImage::fromData(bytes).isNull());
+        if (suffix == QLatin1String("svg"))
+            QVERIFY(bytes.contains("<svg"));
+    }
 }
 
 QTEST_MAIN(TestGui)

@@ -1,0 +1,54 @@
+// Times Torchscope's histogram kernel (statistics + counts, data range) on one tensor of a
+// checkpoint; prints the best of several runs. Driven by bench_histogram.py.
+
+#include "checkpointreader.h"
+#include "histogramkernel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+using namespace torchscope;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    if (argc < 4) {
+        out << "usage: bench_histogram FILE TENSOR BINS [REPEATS]\n";
+        return 2;
+    }
+    CheckpointContent content;
+    QString error;
+    if (!readCheckpoint(QString::fromLocal8Bit(argv[1]), Progress(), &content, &error)) {
+        QTextStream(stderr) << error << "\n";
+        return 1;
+    }
+    const QString name = QString::fromLocal8Bit(argv[2]);
+    const TensorInfo *tensor = nullptr;
+    for (const TensorInfo &t : content.tensors) {
+        if (t.name == name)
+            tensor = &t;
+    }
+    if (!tensor) {
+        QTextStream(stderr) << "no tensor " << name << "\n";
+        return 1;
+    }
+    HistogramRequest request;
+    request.bins = QByteArray(argv[3]).toInt();
+    const int repeats = argc > 4 ? QByteArray(argv[4]).toInt() : 3;
+    (void)HistogramKernel::statistics({tensor}); // fault the mapped pages in once, as a warm cache
+    double best = 1e300;
+    qint64 total = 0;
+    for (int r = 0; r < repeats; ++r) {
+        QElapsedTimer timer;
+        timer.start();
+        const HistogramResult result = HistogramKernel::compute({tensor}, request);
+        best = std::min(best, timer.nsecsElapsed() / 1e9);
+        total = 0;
+        for (qint64 c : result.counts)
+            total += c;
+    }
+    out << "seconds " << best << " counted " << total << "\n";
+    return 0;
+}
