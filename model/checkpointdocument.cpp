@@ -107,16 +107,21 @@ void CheckpointDocument::assignTensorsAndCounts()
                                        || (tensor.kind == TensorKind::Tensor && dtypeIsFloatingPoint(tensor.dtype));
         m_requiresGrad[i] = tensor.hasRequiresGrad ? tensor.requiresGrad : countsAsParameter;
         if (countsAsParameter)
-            addToCounts(int(i), tensor.numel(), m_requiresGrad[i] ? tensor.numel() : 0);
+            addToCounts(int(i), 1, m_requiresGrad[i] ? 1 : 0);
     }
 }
 
-void CheckpointDocument::addToCounts(int index, qint64 parameterDelta, qint64 trainableDelta)
+void CheckpointDocument::addToCounts(int index, qint64 parameterSign, qint64 trainableSign)
 {
+    const TensorInfo &tensor = m_tensors[size_t(index)];
+    const qint64 numel = tensor.numel();
+    const qint64 bytes = tensor.byteSize();
     ModuleNode *stop = m_countStop[size_t(index)];
     for (ModuleNode *node = m_tensorModule[size_t(index)]; node && node != stop; node = node->parent()) {
-        node->m_parameterCount += parameterDelta;
-        node->m_trainableCount += trainableDelta;
+        node->m_parameterCount += parameterSign * numel;
+        node->m_trainableCount += trainableSign * numel;
+        node->m_parameterBytes += parameterSign * bytes;
+        node->m_trainableBytes += trainableSign * bytes;
     }
 }
 
@@ -150,27 +155,77 @@ bool CheckpointDocument::isEditable(int index) const
 
 bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText)
 {
+    QString text = undoText;
+    if (text.isEmpty()) {
+        int editable = 0;
+        int last = -1;
+        for (int index : indices) {
+            if (index >= 0 && index < tensorCount() && isEditable(index)) {
+                ++editable;
+                last = index;
+            }
+        }
+        const QString what = editable == 1 ? m_tensors[size_t(last)].name : tr("%n parameters", nullptr, editable);
+        text = value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what);
+    }
+    return setRequiresGrad(indices, std::vector<bool>(size_t(indices.size()), value), text);
+}
+
+bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values,
+                                         const QString &undoText)
+{
     QVector<int> changing;
-    QSet<int> seen;
-    for (int index : indices) {
+    std::vector<bool> newValues;
+    std::vector<char> seen(m_tensors.size(), 0);
+    for (int k = 0; k < indices.size(); ++k) {
+        const int index = indices[k];
         if (index < 0 || index >= tensorCount() || !isEditable(index))
             continue;
         const int canonical = m_tensors[size_t(index)].tiedTo >= 0 ? m_tensors[size_t(index)].tiedTo : index;
-        if (m_requiresGrad[size_t(canonical)] != value && !seen.contains(canonical)) {
-            seen.insert(canonical);
+        if (m_requiresGrad[size_t(canonical)] != values[size_t(k)] && !seen[size_t(canonical)]) {
+            seen[size_t(canonical)] = 1;
             changing.append(canonical);
+            newValues.push_back(values[size_t(k)]);
         }
     }
     if (changing.isEmpty())
         return false;
-    QString text = undoText;
-    if (text.isEmpty()) {
-        const QString what = changing.size() == 1 ? m_tensors[size_t(changing.first())].name
-                                                  : tr("%n parameters", nullptr, int(changing.size()));
-        text = value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what);
-    }
-    m_undoStack->push(new SetRequiresGradCommand(this, changing, value, text));
+    m_undoStack->push(new SetRequiresGradCommand(this, changing, std::move(newValues), undoText));
     return true;
+}
+
+QVector<int> CheckpointDocument::parametersInSubtree(const ModuleNode *module) const
+{
+    QVector<int> result;
+    for (int index : tensorsInSubtree(module)) {
+        if (isEditable(index))
+            result.append(index);
+    }
+    return result;
+}
+
+bool CheckpointDocument::freezeAllExcept(const ModuleNode *module)
+{
+    QVector<int> indices;
+    std::vector<bool> values;
+    for (int index = 0; index < tensorCount(); ++index) {
+        if (!isEditable(index))
+            continue;
+        indices.append(index);
+        values.push_back(module->isAncestorOf(m_tensorModule[size_t(index)]));
+    }
+    const QString what = module->path().isEmpty() ? tr("the whole model") : module->path();
+    return setRequiresGrad(indices, values, tr("Freeze all except %1").arg(what));
+}
+
+QVector<int> CheckpointDocument::parametersOfType(const QString &typeName) const
+{
+    QVector<int> result;
+    for (int index = 0; index < tensorCount(); ++index) {
+        if (isEditable(index) && m_tensorModule[size_t(index)]->shortTypeName() == typeName)
+            result.append(index);
+    }
+    return result;
 }
 
 bool CheckpointDocument::setModuleRequiresGrad(const ModuleNode *module, bool value)
@@ -191,8 +246,7 @@ void CheckpointDocument::applyRequiresGrad(const QVector<int> &indices, const st
         members += m_tiedGroups.value(canonical);
         for (int member : std::as_const(members)) {
             m_requiresGrad[size_t(member)] = value;
-            const qint64 numel = m_tensors[size_t(member)].numel();
-            addToCounts(member, 0, value ? numel : -numel);
+            addToCounts(member, 0, value ? 1 : -1);
             changed.append(member);
         }
     }

@@ -47,7 +47,10 @@ struct ParameterTotals
 {
     qint64 parameters = 0;
     qint64 trainable = 0;
+    qint64 parameterBytes = 0;
+    qint64 trainableBytes = 0;
     qint64 frozen() const { return parameters - trainable; }
+    qint64 frozenBytes() const { return parameterBytes - trainableBytes; }
 };
 
 // An opened checkpoint: module tree, tensors and requires_grad flags. Flags change only through
@@ -89,13 +92,25 @@ public:
     bool isEditable(int index) const;
     bool requiresGrad(int index) const { return m_requiresGrad[size_t(index)]; }
     std::vector<bool> requiresGradFlags() const { return m_requiresGrad; }
-    ParameterTotals totals() const { return {m_root->parameterCount(), m_root->trainableCount()}; }
+    ParameterTotals totals() const { return totals(m_root.get()); }
+    static ParameterTotals totals(const ModuleNode *module)
+    {
+        return {module->parameterCount(), module->trainableCount(), module->parameterBytes(), module->trainableBytes()};
+    }
 
     QUndoStack *undoStack() const { return m_undoStack; }
     // Pushes one undoable edit setting the flag of every editable tensor in `indices`;
     // returns false (and pushes nothing) when no flag would change.
     bool setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText = QString());
+    // One undoable edit giving each tensor its own flag (values[i] for indices[i]).
+    bool setRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values, const QString &undoText);
     bool setModuleRequiresGrad(const ModuleNode *module, bool value);
+    // Freezes every parameter outside `module` and unfreezes those inside it, as one edit.
+    bool freezeAllExcept(const ModuleNode *module);
+    // Parameters (editable tensors) of every module whose short type name is `typeName`.
+    QVector<int> parametersOfType(const QString &typeName) const;
+    // Editable tensors of the subtree; all editable tensors for the root.
+    QVector<int> parametersInSubtree(const ModuleNode *module) const;
 
     // Applies flags without recording them; for undo commands.
     void applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values);
@@ -107,7 +122,7 @@ private:
     void buildModuleTree(const QVector<ModuleEntry> &modules);
     ModuleNode *ensureModule(const QString &path, const QString &typeName);
     void assignTensorsAndCounts();
-    void addToCounts(int index, qint64 parameterDelta, qint64 trainableDelta);
+    void addToCounts(int index, qint64 parameterSign, qint64 trainableSign);
 
     CheckpointFormat m_format;
     QString m_filePath;

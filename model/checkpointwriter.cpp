@@ -1,6 +1,7 @@
 #include "checkpointwriter.h"
 
 #include "checkpointdocument.h"
+#include "freezeplan.h"
 #include "torchbridge.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             job->m_entries.push_back({document.relativeName(index, module), tensor,
                                       tensor.tiedTo >= 0 ? tensor.tiedTo : index});
         }
+        if (request.writeFreezePlan && document.storesRequiresGrad())
+            job->m_freezePlan = FreezePlan::toJson(document);
         return job;
     }
     if (!document.canSaveEntireModel()) {
@@ -78,6 +81,13 @@ bool SaveJob::run(const Progress &progress, QString *error) const
     if (!file.commit()) {
         *error = tr("%1: cannot write: %2").arg(m_request.path, file.errorString());
         return false;
+    }
+    if (!m_freezePlan.isEmpty()) {
+        QSaveFile plan(FreezePlan::pathBeside(m_request.path));
+        if (!plan.open(QIODevice::WriteOnly) || plan.write(m_freezePlan) != m_freezePlan.size() || !plan.commit()) {
+            *error = tr("%1: cannot write: %2").arg(plan.fileName(), plan.errorString());
+            return false;
+        }
     }
     return true;
 }

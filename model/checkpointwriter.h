@@ -21,6 +21,8 @@ struct SaveRequest
     SaveMode mode = SaveMode::WeightsOnly;
     // The module to save ("" for the whole model).
     QString modulePath;
+    // Weights-only files keep no flags: also write them as a freeze plan beside the checkpoint.
+    bool writeFreezePlan = false;
 };
 
 // A save captured on the UI thread (tensors and flags as they are now) that can then run on any
@@ -44,6 +46,7 @@ private:
     // A TorchScript file read by our own reader; LibTorch loads it only when it is written back.
     QString m_scriptSource;
     QHash<QString, bool> m_requiresGrad;
+    QByteArray m_freezePlan;
 };
 
 } // namespace torchscope

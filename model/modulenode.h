@@ -35,6 +35,8 @@ public:
     qint64 parameterCount() const { return m_parameterCount; }
     qint64 trainableCount() const { return m_trainableCount; }
     qint64 frozenCount() const { return m_parameterCount - m_trainableCount; }
+    qint64 parameterBytes() const { return m_parameterBytes; }
+    qint64 trainableBytes() const { return m_trainableBytes; }
     bool isAncestorOf(const ModuleNode *other) const;
 
 private:
@@ -48,6 +50,8 @@ private:
     QVector<int> m_tensors;
     qint64 m_parameterCount = 0;
     qint64 m_trainableCount = 0;
+    qint64 m_parameterBytes = 0;
+    qint64 m_trainableBytes = 0;
 };
 
 } // namespace torchscope

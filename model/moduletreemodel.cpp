@@ -82,6 +82,8 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
             return locale.toString(node->parameterCount());
         case TrainableColumn:
             return locale.toString(node->trainableCount());
+        case FrozenColumn:
+            return locale.toString(node->frozenCount());
         }
         break;
     case SortRole:
@@ -90,6 +92,8 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
             return node->parameterCount();
         case TrainableColumn:
             return node->trainableCount();
+        case FrozenColumn:
+            return node->frozenCount();
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -98,9 +102,15 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
             return node->typeName();
         if (index.column() == NameColumn)
             return node->path().isEmpty() ? tr("The whole model") : node->path();
+        if (index.column() == ParametersColumn)
+            return locale.formattedDataSize(node->parameterBytes());
+        if (index.column() == TrainableColumn)
+            return locale.formattedDataSize(node->trainableBytes());
+        if (index.column() == FrozenColumn)
+            return locale.formattedDataSize(node->parameterBytes() - node->trainableBytes());
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == ParametersColumn || index.column() == TrainableColumn)
+        if (index.column() >= ParametersColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::CheckStateRole:
@@ -150,6 +160,8 @@ QVariant ModuleTreeModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Parameters");
     case TrainableColumn:
         return tr("Trainable");
+    case FrozenColumn:
+        return tr("Frozen");
     }
     return QVariant();
 }

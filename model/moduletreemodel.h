@@ -8,13 +8,13 @@ namespace torchscope {
 class CheckpointDocument;
 class ModuleNode;
 
-// The named_children tree of a document for a QTreeView: name, type, parameter count and
-// trainable count, with a tri-state check meaning all / some / none of the subtree's parameters train.
+// The named_children tree of a document for a QTreeView: name, type, parameter, trainable and
+// frozen counts (torchinfo's totals, tied parameters once), with a tri-state check meaning all / some / none of the subtree's parameters train.
 class ModuleTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, TypeColumn, ParametersColumn, TrainableColumn, ColumnCount };
+    enum Column { NameColumn, TypeColumn, ParametersColumn, TrainableColumn, FrozenColumn, ColumnCount };
     enum Role { ModulePathRole = Qt::UserRole + 1, SortRole };
 
     explicit ModuleTreeModel(QObject *parent = nullptr);

@@ -114,6 +114,8 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
         break;
     case TensorIndexRole:
         return tensorIndex;
+    case FullNameRole:
+        return tensor.name;
     }
     return QVariant();
 }

@@ -26,7 +26,7 @@ public:
         RequiresGradColumn,
         ColumnCount
     };
-    enum Role { TensorIndexRole = Qt::UserRole + 1, SortRole };
+    enum Role { TensorIndexRole = Qt::UserRole + 1, SortRole, FullNameRole };
 
     explicit ParameterTableModel(QObject *parent = nullptr);
 

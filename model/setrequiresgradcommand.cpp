@@ -4,9 +4,9 @@
 
 namespace torchscope {
 
-SetRequiresGradCommand::SetRequiresGradCommand(CheckpointDocument *document, QVector<int> indices, bool value,
-                                               const QString &text)
-    : QUndoCommand(text), m_document(document), m_indices(std::move(indices)), m_value(value)
+SetRequiresGradCommand::SetRequiresGradCommand(CheckpointDocument *document, QVector<int> indices,
+                                               std::vector<bool> values, const QString &text)
+    : QUndoCommand(text), m_document(document), m_indices(std::move(indices)), m_newValues(std::move(values))
 {
     m_oldValues.reserve(size_t(m_indices.size()));
     for (int index : std::as_const(m_indices))
@@ -15,7 +15,7 @@ SetRequiresGradCommand::SetRequiresGradCommand(CheckpointDocument *document, QVe
 
 void SetRequiresGradCommand::redo()
 {
-    m_document->applyRequiresGrad(m_indices, std::vector<bool>(size_t(m_indices.size()), m_value));
+    m_document->applyRequiresGrad(m_indices, m_newValues);
 }
 
 void SetRequiresGradCommand::undo()

@@ -13,7 +13,8 @@ class CheckpointDocument;
 class SetRequiresGradCommand : public QUndoCommand
 {
 public:
-    SetRequiresGradCommand(CheckpointDocument *document, QVector<int> indices, bool value, const QString &text);
+    SetRequiresGradCommand(CheckpointDocument *document, QVector<int> indices, std::vector<bool> values,
+                           const QString &text);
 
     void redo() override;
     void undo() override;
@@ -22,7 +23,7 @@ private:
     CheckpointDocument *m_document;
     QVector<int> m_indices;
     std::vector<bool> m_oldValues;
-    bool m_value;
+    std::vector<bool> m_newValues;
 };
 
 } // namespace torchscope

@@ -3,11 +3,13 @@
 #include "checkpointdocument.h"
 #include "checkpointreader.h"
 #include "checkpointwriter.h"
+#include "freezeplan.h"
 #include "histogramkernel.h"
 #include "histogramplot.h"
 #include "namepattern.h"
 #include "tensorstats.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -89,13 +91,13 @@ void Cli::printHelp()
     m_out << "Usage:\n"
              "  torchscope-cli info FILE [--json] [--stats]\n"
              "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
-             "                        [--freeze GLOB]... [--unfreeze GLOB]...\n"
+             "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
              "  torchscope-cli example -o FILE [--weights-only]\n"
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
              "  torchscope-cli --version\n"
              "\n"
              "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does;\n"
-             "--freeze and --unfreeze apply in the order given.\n"
+             "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the order given.\n"
              "Exit status: 0 success, 1 a file cannot be read or written, 2 usage error.\n";
 }
 
@@ -241,7 +243,14 @@ int Cli::exportCheckpoint(QStringList args)
 {
     QString input, output, modulePath;
     bool weightsOnly = false, entireModel = false;
-    QVector<QPair<bool, QString>> patterns; // (train, glob) in command-line order
+    // Steps in command-line order: (train, glob), or a freeze plan file when the glob is empty.
+    struct Step
+    {
+        bool train;
+        QString glob;
+        QString planFile;
+    };
+    QVector<Step> patterns;
     for (int i = 0; i < args.size();) {
         const QString arg = args[i];
         QString value;
@@ -264,7 +273,11 @@ int Cli::exportCheckpoint(QStringList args)
             const QString name = train ? QStringLiteral("--unfreeze") : QStringLiteral("--freeze");
             if (!takeValue(args, i, name, &value))
                 return usage(QStringLiteral("export: %1 needs a glob").arg(name));
-            patterns.append({train, value});
+            patterns.append({train, value, QString()});
+        } else if (isOption(arg, QStringLiteral("--freeze-plan"))) {
+            if (!takeValue(args, i, QStringLiteral("--freeze-plan"), &value))
+                return usage(QStringLiteral("export: --freeze-plan needs a file"));
+            patterns.append({false, QString(), value});
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             return usage(QStringLiteral("export: unknown option '%1'").arg(arg));
         } else if (input.isEmpty()) {
@@ -289,12 +302,23 @@ int Cli::exportCheckpoint(QStringList args)
     if (!document.findModule(modulePath))
         return usage(QStringLiteral("export: no module '%1' in %2").arg(modulePath, input));
 
-    for (const auto &[train, glob] : std::as_const(patterns)) {
+    for (const Step &step : std::as_const(patterns)) {
         if (!document.storesRequiresGrad()) {
             m_err << "torchscope-cli: warning: " << input
-                  << " stores no requires_grad flags; --freeze/--unfreeze have no effect\n";
+                  << " stores no requires_grad flags; --freeze/--unfreeze/--freeze-plan have no effect\n";
             break;
         }
+        if (!step.planFile.isEmpty()) {
+            QFile planFile(step.planFile);
+            if (!planFile.open(QIODevice::ReadOnly))
+                return fileError(QStringLiteral("%1: %2").arg(step.planFile, planFile.errorString()));
+            QHash<QString, bool> flags;
+            if (!FreezePlan::parseJson(planFile.readAll(), &flags, &error) || !FreezePlan::apply(document, flags, &error))
+                return fileError(QStringLiteral("%1: %2").arg(step.planFile, error));
+            continue;
+        }
+        const bool train = step.train;
+        const QString &glob = step.glob;
         const NamePattern pattern(glob);
         if (!pattern.isValid())
             return usage(QStringLiteral("export: bad glob '%1'").arg(glob));
