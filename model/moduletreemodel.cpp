@@ -7,6 +7,11 @@
 
 namespace torchscope {
 
+CheckpointDocument *ModuleTreeModel::document() const
+{
+    return m_document;
+}
+
 ModuleTreeModel::ModuleTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 void ModuleTreeModel::setDocument(CheckpointDocument *document)

@@ -20,7 +20,7 @@ public:
     explicit ModuleTreeModel(QObject *parent = nullptr);
 
     void setDocument(CheckpointDocument *document);
-    CheckpointDocument *document() const { return m_document; }
+    CheckpointDocument *document() const;
 
     ModuleNode *moduleAt(const QModelIndex &index) const;
     QModelIndex indexOf(const ModuleNode *module, int column = 0) const;

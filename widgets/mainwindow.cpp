@@ -3,6 +3,10 @@
 #include "checkpointdocument.h"
 #include "checkpointreader.h"
 #include "filedialog.h"
+#include "freezepatterndialog.h"
+#include "freezeplan.h"
+#include "namepattern.h"
+#include "parametertableview.h"
 #include "histogrampanel.h"
 #include "messagebox.h"
 #include "moduletreemodel.h"
@@ -10,6 +14,15 @@
 #include "saveasdialog.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QUndoView>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -47,24 +60,60 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_treeModel(new ModuleTreeModel(this)),
       m_tableModel(new ParameterTableModel(this)),
-      m_tableProxy(new QSortFilterProxyModel(this))
+      m_tableProxy(new QSortFilterProxyModel(this)),
+      m_treeProxy(new QSortFilterProxyModel(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/torchscope.svg")));
 
+    // Filtering keeps the ancestors of every match, so a match is always reachable in the tree.
+    m_treeProxy->setSourceModel(m_treeModel);
+    m_treeProxy->setRecursiveFilteringEnabled(true);
+    m_treeProxy->setFilterRole(ModuleTreeModel::ModulePathRole);
+    m_treeProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_treeView = new QTreeView(this);
     m_treeView->setObjectName(QStringLiteral("moduleTree"));
-    m_treeView->setModel(m_treeModel);
+    m_treeView->setModel(m_treeProxy);
+    m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_treeView, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
     m_treeView->setUniformRowHeights(true);
     m_treeView->setAlternatingRowColors(true);
     m_treeView->header()->setStretchLastSection(false);
 
     m_tableProxy->setSourceModel(m_tableModel);
     m_tableProxy->setSortRole(ParameterTableModel::SortRole);
-    m_tableView = new QTableView(this);
+    m_tableProxy->setFilterRole(ParameterTableModel::FullNameRole);
+    m_tableProxy->setFilterKeyColumn(ParameterTableModel::NameColumn);
+    m_tableView = new ParameterTableView(this);
     m_tableView->setObjectName(QStringLiteral("parameterTable"));
     m_tableView->setModel(m_tableProxy);
+    // state_dict order until the user sorts by a column: no sort pass over every row on opening.
+    m_tableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_tableView->setSortingEnabled(true);
-    m_tableView->sortByColumn(ParameterTableModel::NameColumn, Qt::AscendingOrder);
+    m_tableView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tableView, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    connect(m_tableView, &ParameterTableView::requiresGradToggled, this, [this](const QVector<int> &indices, bool value) {
+        if (m_document)
+            m_document->setRequiresGrad(indices, value);
+    });
+
+    m_treeFilter = new QLineEdit(this);
+    m_treeFilter->setObjectName(QStringLiteral("treeFilter"));
+    m_treeFilter->setPlaceholderText(tr("Filter modules"));
+    m_treeFilter->setClearButtonEnabled(true);
+    connect(m_treeFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_treeProxy->setFilterFixedString(text);
+        if (!text.isEmpty())
+            m_treeView->expandAll();
+    });
+    m_tableFilter = new QLineEdit(this);
+    m_tableFilter->setObjectName(QStringLiteral("tableFilter"));
+    m_tableFilter->setPlaceholderText(tr("Filter parameters"));
+    m_tableFilter->setClearButtonEnabled(true);
+    m_tableFilterSyntax = new QComboBox(this);
+    m_tableFilterSyntax->setObjectName(QStringLiteral("tableFilterSyntax"));
+    m_tableFilterSyntax->addItems({tr("Substring"), tr("Glob"), tr("Regular expression")});
+    connect(m_tableFilter, &QLineEdit::textChanged, this, &MainWindow::applyTableFilter);
+    connect(m_tableFilterSyntax, &QComboBox::currentIndexChanged, this, &MainWindow::applyTableFilter);
     m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tableView->setAlternatingRowColors(true);
     m_tableView->verticalHeader()->hide();
@@ -80,8 +129,16 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_histogram = new HistogramPanel(this);
     m_histogram->setObjectName(QStringLiteral("histogramPanel"));
+    auto *tablePane = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tablePane);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_tableFilter, 1);
+    filterRow->addWidget(m_tableFilterSyntax);
+    tableLayout->addLayout(filterRow);
+    tableLayout->addWidget(m_tableView, 1);
     auto *tableAndPlot = new QSplitter(Qt::Vertical, this);
-    tableAndPlot->addWidget(m_tableView);
+    tableAndPlot->addWidget(tablePane);
     tableAndPlot->addWidget(m_histogram);
     tableAndPlot->setStretchFactor(0, 3);
     tableAndPlot->setStretchFactor(1, 2);
@@ -92,8 +149,13 @@ MainWindow::MainWindow(QWidget *parent)
     rightLayout->addWidget(m_banner);
     rightLayout->addWidget(tableAndPlot, 1);
 
+    auto *treePane = new QWidget(this);
+    auto *treeLayout = new QVBoxLayout(treePane);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_treeFilter);
+    treeLayout->addWidget(m_treeView, 1);
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_treeView);
+    splitter->addWidget(treePane);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -105,9 +167,18 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_totalsLabel);
 
     connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { showModule(m_treeModel->moduleAt(current)); });
+            [this](const QModelIndex &current) { showModule(moduleAtTreeIndex(current)); });
     connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::showTensorHistogram);
+
+    m_historyView = new QUndoView(this);
+    m_historyView->setObjectName(QStringLiteral("historyView"));
+    m_historyView->setEmptyLabel(tr("<opened>"));
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_historyView);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
 
     createActions();
     updateTitle();
@@ -118,6 +189,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Views must let go of the models before the document they adapt goes away.
+    m_historyView->setStack(nullptr);
     m_histogram->setDocument(nullptr);
     m_treeModel->setDocument(nullptr);
     m_tableModel->setDocument(nullptr);
@@ -132,6 +204,9 @@ void MainWindow::createActions()
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     m_saveAsAction->setObjectName(QStringLiteral("saveAsAction"));
     m_saveAsAction->setEnabled(false);
+    QAction *exportPlanAction = fileMenu->addAction(tr("Export Freeze &Plan…"), this, &MainWindow::exportFreezePlan);
+    exportPlanAction->setObjectName(QStringLiteral("exportFreezePlanAction"));
+    m_documentActions << exportPlanAction;
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -151,6 +226,20 @@ void MainWindow::createActions()
         if (m_document)
             m_document->undoStack()->redo();
     });
+    editMenu->addSeparator();
+    QAction *patternAction = editMenu->addAction(tr("Freeze by &Pattern…"), this, &MainWindow::freezeByPattern);
+    patternAction->setObjectName(QStringLiteral("freezeByPatternAction"));
+    patternAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction *copyCodeAction = editMenu->addAction(tr("&Copy Freeze Plan as PyTorch Code"), this, &MainWindow::copyFreezePlanAsCode);
+    copyCodeAction->setObjectName(QStringLiteral("copyFreezePlanAction"));
+    m_documentActions << patternAction << copyCodeAction;
+    for (QAction *action : std::as_const(m_documentActions))
+        action->setEnabled(false);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *historyAction = m_historyDock->toggleViewAction();
+    historyAction->setText(tr("Edit &History"));
+    viewMenu->addAction(historyAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *exampleAction = helpMenu->addAction(tr("Open &example model"), this, &MainWindow::openExampleModel);
@@ -254,6 +343,9 @@ void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
     m_histogram->setDocument(document.get());
     m_document = std::move(document);
     m_saveAsAction->setEnabled(true);
+    for (QAction *action : std::as_const(m_documentActions))
+        action->setEnabled(true);
+    m_historyView->setStack(m_document->undoStack());
 
     QUndoStack *stack = m_document->undoStack();
     connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
@@ -278,7 +370,7 @@ void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
     m_banner->setText(notes.join(QStringLiteral("<br>")));
     m_banner->setVisible(!notes.isEmpty());
 
-    const QModelIndex rootIndex = m_treeModel->index(0, 0);
+    const QModelIndex rootIndex = m_treeProxy->index(0, 0);
     m_treeView->expand(rootIndex);
     m_treeView->setCurrentIndex(rootIndex);
     for (int column = 0; column < ModuleTreeModel::ColumnCount; ++column)
@@ -315,8 +407,137 @@ void MainWindow::showTensorHistogram(const QModelIndex &proxyIndex)
 
 QString MainWindow::selectedModulePath() const
 {
-    const ModuleNode *module = m_treeModel->moduleAt(m_treeView->currentIndex());
+    const ModuleNode *module = moduleAtTreeIndex(m_treeView->currentIndex());
     return module ? module->path() : QString();
+}
+
+ParameterTableView *MainWindow::parameterTableView() const
+{
+    return m_tableView;
+}
+
+ModuleNode *MainWindow::moduleAtTreeIndex(const QModelIndex &proxyIndex) const
+{
+    return m_treeModel->moduleAt(m_treeProxy->mapToSource(proxyIndex));
+}
+
+QModelIndex MainWindow::treeIndexOf(const QString &path) const
+{
+    if (!m_document)
+        return QModelIndex();
+    return m_treeProxy->mapFromSource(m_treeModel->indexOf(m_document->findModule(path)));
+}
+
+void MainWindow::applyTableFilter()
+{
+    const QString text = m_tableFilter->text();
+    QRegularExpression expression;
+    switch (m_tableFilterSyntax->currentIndex()) {
+    case 0:
+        expression = QRegularExpression(QRegularExpression::escape(text), QRegularExpression::CaseInsensitiveOption);
+        break;
+    case 1: // a glob names whole parameters, as in Freeze by Pattern
+        expression = QRegularExpression(QRegularExpression::anchoredPattern(NamePattern::globToRegularExpression(text)));
+        break;
+    default:
+        expression = QRegularExpression(text);
+        break;
+    }
+    if (text.isEmpty())
+        expression = QRegularExpression();
+    m_tableFilter->setStyleSheet(expression.isValid() ? QString() : QStringLiteral("QLineEdit { color: #c00000; }"));
+    if (expression.isValid())
+        m_tableProxy->setFilterRegularExpression(expression);
+}
+
+void MainWindow::showTreeContextMenu(const QPoint &position)
+{
+    const ModuleNode *module = moduleAtTreeIndex(m_treeView->indexAt(position));
+    if (!m_document || !module || !m_document->storesRequiresGrad())
+        return;
+    const QString name = module->path().isEmpty() ? tr("the whole model") : module->path();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("treeContextMenu"));
+    menu.addAction(tr("Freeze %1").arg(name), this, [this, module] { m_document->setModuleRequiresGrad(module, false); });
+    menu.addAction(tr("Unfreeze %1").arg(name), this, [this, module] { m_document->setModuleRequiresGrad(module, true); });
+    menu.addAction(tr("Freeze All Except %1").arg(name), this, [this, module] { m_document->freezeAllExcept(module); });
+    const QString type = module->shortTypeName();
+    if (!type.isEmpty()) {
+        menu.addSeparator();
+        menu.addAction(tr("Freeze Every %1").arg(type), this, [this, type] {
+            m_document->setRequiresGrad(m_document->parametersOfType(type), false, tr("Freeze every %1").arg(type));
+        });
+        menu.addAction(tr("Unfreeze Every %1").arg(type), this, [this, type] {
+            m_document->setRequiresGrad(m_document->parametersOfType(type), true, tr("Unfreeze every %1").arg(type));
+        });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Freeze by Pattern…"), this, &MainWindow::freezeByPattern);
+    menu.exec(m_treeView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showTableContextMenu(const QPoint &position)
+{
+    if (!m_document || !m_document->storesRequiresGrad() || !m_tableView->indexAt(position).isValid())
+        return;
+    const QVector<int> selected = m_tableView->selectedTensors();
+    const QString what = selected.size() == 1 ? m_document->tensor(selected.first()).name
+                                              : tr("%n Selected", nullptr, int(selected.size()));
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("tableContextMenu"));
+    menu.addAction(tr("Freeze %1").arg(what), this, [this, selected] { m_document->setRequiresGrad(selected, false); });
+    menu.addAction(tr("Unfreeze %1").arg(what), this, [this, selected] { m_document->setRequiresGrad(selected, true); });
+    menu.addAction(tr("Freeze All Except %1").arg(what), this, [this, selected, what] {
+        QVector<int> indices;
+        std::vector<bool> values;
+        for (int index = 0; index < m_document->tensorCount(); ++index) {
+            indices << index;
+            values.push_back(selected.contains(index));
+        }
+        m_document->setRequiresGrad(indices, values, tr("Freeze all except %1").arg(what));
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Freeze by Pattern…"), this, &MainWindow::freezeByPattern);
+    menu.exec(m_tableView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::freezeByPattern()
+{
+    if (!m_document)
+        return;
+    FreezePatternDialog dialog(m_document.get(), this);
+    dialog.setObjectName(QStringLiteral("freezePatternDialog"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool unfreeze = dialog.unfreeze();
+    const QString text = unfreeze ? tr("Unfreeze \u201c%1\u201d").arg(dialog.pattern()) : tr("Freeze \u201c%1\u201d").arg(dialog.pattern());
+    m_document->setRequiresGrad(dialog.matchedParameters(), unfreeze, text);
+}
+
+void MainWindow::copyFreezePlanAsCode()
+{
+    if (!m_document)
+        return;
+    QGuiApplication::clipboard()->setText(FreezePlan::pythonSnippet(*m_document));
+    statusBar()->showMessage(tr("Copied a PyTorch snippet that sets these requires_grad flags"), 5000);
+}
+
+void MainWindow::exportFreezePlan()
+{
+    if (!m_document)
+        return;
+    const QString suggested = m_document->filePath().isEmpty() ? QStringLiteral("model.freeze.json")
+                                                               : FreezePlan::pathBeside(m_document->filePath());
+    const QString path = FileDialog::getSaveFileName(this, tr("Export Freeze Plan"), suggested, tr("Freeze plans (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray json = FreezePlan::toJson(*m_document);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        MessageBox::critical(this, tr("Cannot export"), tr("%1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
 }
 
 void MainWindow::updateTitle()
@@ -339,9 +560,10 @@ void MainWindow::updateTotals()
     }
     const QLocale locale;
     const ParameterTotals totals = m_document->totals();
-    m_totalsLabel->setText(tr("%1 parameters: %2 trainable, %3 frozen")
-                               .arg(locale.toString(totals.parameters), locale.toString(totals.trainable),
-                                    locale.toString(totals.frozen())));
+    m_totalsLabel->setText(tr("Total params: %1 (%2) · Trainable: %3 (%4) · Frozen: %5 (%6)")
+                               .arg(locale.toString(totals.parameters), locale.formattedDataSize(totals.parameterBytes),
+                                    locale.toString(totals.trainable), locale.formattedDataSize(totals.trainableBytes),
+                                    locale.toString(totals.frozen()), locale.formattedDataSize(totals.frozenBytes())));
 }
 
 void MainWindow::saveAs()

@@ -8,11 +8,15 @@
 #include <functional>
 #include <memory>
 
+class QComboBox;
+class QDockWidget;
 class QLabel;
+class QLineEdit;
 class QProgressDialog;
 class QSortFilterProxyModel;
 class QTableView;
 class QTreeView;
+class QUndoView;
 
 namespace torchscope {
 
@@ -22,6 +26,7 @@ class HistogramPanel;
 class ModuleNode;
 class ModuleTreeModel;
 class ParameterTableModel;
+class ParameterTableView;
 
 // The main window: module tree on the left, the selected module's tensors on the right. Opening
 // and saving run off the UI thread behind a cancelable progress dialog.
@@ -34,7 +39,10 @@ public:
 
     CheckpointDocument *document() const { return m_document.get(); }
     QTreeView *moduleTreeView() const { return m_treeView; }
-    QTableView *parameterTableView() const { return m_tableView; }
+    ParameterTableView *parameterTableView() const;
+    QSortFilterProxyModel *moduleTreeProxy() const { return m_treeProxy; }
+    // The tree view's index of the module at `path`.
+    QModelIndex treeIndexOf(const QString &path) const;
     ModuleTreeModel *moduleTreeModel() const { return m_treeModel; }
     ParameterTableModel *parameterTableModel() const { return m_tableModel; }
     HistogramPanel *histogramPanel() const { return m_histogram; }
@@ -45,6 +53,9 @@ public Q_SLOTS:
     void openExampleModel();
     void open();
     void saveAs();
+    void freezeByPattern();
+    void copyFreezePlanAsCode();
+    void exportFreezePlan();
 
 Q_SIGNALS:
     void documentLoaded();
@@ -70,19 +81,30 @@ private:
     void updateTotals();
     void showModule(const ModuleNode *module);
     void showTensorHistogram(const QModelIndex &proxyIndex);
+    void showTreeContextMenu(const QPoint &position);
+    void showTableContextMenu(const QPoint &position);
+    void applyTableFilter();
+    ModuleNode *moduleAtTreeIndex(const QModelIndex &proxyIndex) const;
     QString selectedModulePath() const;
 
     std::unique_ptr<CheckpointDocument> m_document;
     ModuleTreeModel *m_treeModel;
     ParameterTableModel *m_tableModel;
     QSortFilterProxyModel *m_tableProxy;
+    QSortFilterProxyModel *m_treeProxy;
     QTreeView *m_treeView;
-    QTableView *m_tableView;
+    ParameterTableView *m_tableView;
+    QLineEdit *m_treeFilter;
+    QLineEdit *m_tableFilter;
+    QComboBox *m_tableFilterSyntax;
+    QUndoView *m_historyView;
+    QDockWidget *m_historyDock;
     QLabel *m_banner;
     HistogramPanel *m_histogram;
     QLabel *m_totalsLabel;
     QProgressDialog *m_progress = nullptr;
     QAction *m_saveAsAction = nullptr;
+    QList<QAction *> m_documentActions;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     bool m_busy = false;

@@ -1,0 +1,117 @@
+#include "freezepatterndialog.h"
+
+#include "checkpointdocument.h"
+#include "namepattern.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStringListModel>
+#include <QVBoxLayout>
+
+namespace torchscope {
+
+FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWidget *parent)
+    : QDialog(parent), m_document(document)
+{
+    setWindowTitle(tr("Freeze by Pattern"));
+    m_patternEdit = new QLineEdit(this);
+    m_patternEdit->setObjectName(QStringLiteral("patternEdit"));
+    m_patternEdit->setPlaceholderText(tr("e.g. layer1.*  or  *.bias"));
+    m_syntaxCombo = new QComboBox(this);
+    m_syntaxCombo->setObjectName(QStringLiteral("syntaxCombo"));
+    m_syntaxCombo->addItem(tr("Glob"));
+    m_syntaxCombo->addItem(tr("Regular expression"));
+    m_freezeButton = new QRadioButton(tr("&Freeze matches"), this);
+    m_freezeButton->setObjectName(QStringLiteral("freezeButton"));
+    m_unfreezeButton = new QRadioButton(tr("&Unfreeze matches"), this);
+    m_unfreezeButton->setObjectName(QStringLiteral("unfreezeButton"));
+    m_freezeButton->setChecked(true);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_previewModel = new QStringListModel(this);
+    m_preview = new QListView(this);
+    m_preview->setObjectName(QStringLiteral("previewList"));
+    m_preview->setModel(m_previewModel);
+    m_preview->setUniformItemSizes(true);
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+
+    auto *patternRow = new QHBoxLayout;
+    patternRow->addWidget(m_patternEdit, 1);
+    patternRow->addWidget(m_syntaxCombo);
+    auto *actionRow = new QHBoxLayout;
+    actionRow->addWidget(m_freezeButton);
+    actionRow->addWidget(m_unfreezeButton);
+    actionRow->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Parameter names matching (the whole name must match):"), this));
+    layout->addLayout(patternRow);
+    layout->addLayout(actionRow);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(m_buttons);
+
+    connect(m_patternEdit, &QLineEdit::textChanged, this, &FreezePatternDialog::updatePreview);
+    connect(m_syntaxCombo, &QComboBox::currentIndexChanged, this, &FreezePatternDialog::updatePreview);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updatePreview();
+    resize(560, 480);
+}
+
+bool FreezePatternDialog::unfreeze() const
+{
+    return m_unfreezeButton->isChecked();
+}
+
+QString FreezePatternDialog::pattern() const
+{
+    return m_patternEdit->text();
+}
+
+void FreezePatternDialog::setPattern(const QString &pattern, bool regularExpression)
+{
+    m_syntaxCombo->setCurrentIndex(regularExpression ? 1 : 0);
+    m_patternEdit->setText(pattern);
+}
+
+void FreezePatternDialog::updatePreview()
+{
+    m_matched.clear();
+    QStringList names;
+    const QString text = m_patternEdit->text();
+    const NamePattern pattern(text, m_syntaxCombo->currentIndex() == 1 ? NamePattern::Syntax::RegularExpression
+                                                                      : NamePattern::Syntax::Glob);
+    if (!pattern.isValid()) {
+        m_summary->setText(tr("<span style='color:#c00000'>Not a valid regular expression: %1</span>")
+                               .arg(pattern.errorString().toHtmlEscaped()));
+    } else if (!text.isEmpty()) {
+        qint64 elements = 0;
+        for (int index = 0; index < m_document->tensorCount(); ++index) {
+            const TensorInfo &tensor = m_document->tensor(index);
+            if (m_document->isEditable(index) && pattern.matches(tensor.name)) {
+                m_matched.append(index);
+                names << tensor.name;
+                if (tensor.tiedTo < 0)
+                    elements += tensor.numel();
+            }
+        }
+        const QLocale locale;
+        m_summary->setText(tr("%n parameter(s) match, %1 elements", nullptr, int(m_matched.size()))
+                               .arg(locale.toString(elements)));
+    } else {
+        m_summary->setText(tr("Type a pattern to see what it matches."));
+    }
+    m_previewModel->setStringList(names);
+    m_buttons->button(QDialogButtonBox::Apply)->setEnabled(!m_matched.isEmpty());
+}
+
+} // namespace torchscope
