@@ -33,7 +33,7 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
                                       tensor.tiedTo >= 0 ? tensor.tiedTo : index});
         }
         if (request.writeFreezePlan && document.storesRequiresGrad())
-            job->m_freezePlan = FreezePlan::toJson(document);
+            job->m_freezePlan = FreezePlan::toJson(document, module);
         return job;
     }
     if (!document.canSaveEntireModel()) {

@@ -56,12 +56,14 @@ void collectRules(const CheckpointDocument &document, const ModuleNode *node, bo
 }
 } // namespace
 
-QByteArray FreezePlan::toJson(const CheckpointDocument &document)
+QByteArray FreezePlan::toJson(const CheckpointDocument &document, const ModuleNode *module)
 {
+    if (!module)
+        module = document.root();
     QJsonObject flags;
-    for (int index = 0; index < document.tensorCount(); ++index) {
+    for (int index : document.tensorsInSubtree(module)) {
         if (document.isEditable(index))
-            flags.insert(document.tensor(index).name, bool(document.requiresGrad(index)));
+            flags.insert(document.relativeName(index, module), bool(document.requiresGrad(index)));
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("requires_grad"), flags}}).toJson(QJsonDocument::Indented);
 }
@@ -106,8 +108,8 @@ bool FreezePlan::apply(CheckpointDocument &document, const QHash<QString, bool> 
     }
     if (!unknown.isEmpty()) {
         unknown.sort();
-        *error = QCoreApplication::translate("FreezePlan", "the freeze plan names %n parameter(s) this model does not have: %1",
-                                             nullptr, int(unknown.size()))
+        *error = tr("the freeze plan names parameters this model does not have (%1): %2")
+                     .arg(unknown.size())
                      .arg(unknown.mid(0, 5).join(QStringLiteral(", ")) + (unknown.size() > 5 ? QStringLiteral(", …") : QString()));
         return false;
     }

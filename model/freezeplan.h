@@ -7,6 +7,7 @@
 namespace torchscope {
 
 class CheckpointDocument;
+class ModuleNode;
 
 // The requires_grad flags of a document, taken to PyTorch: as JSON
 // ({"requires_grad": {"<parameter name>": true|false, ...}}) and as a Python snippet that sets them
@@ -14,7 +15,8 @@ class CheckpointDocument;
 class FreezePlan
 {
 public:
-    static QByteArray toJson(const CheckpointDocument &document);
+    // The flags of `module`'s parameters (the whole model by default), named relative to it.
+    static QByteArray toJson(const CheckpointDocument &document, const ModuleNode *module = nullptr);
     static bool parseJson(const QByteArray &json, QHash<QString, bool> *flags, QString *error);
     // Applies a plan as one undoable edit; every name must be a parameter of the document.
     static bool apply(CheckpointDocument &document, const QHash<QString, bool> &flags, QString *error);

@@ -20,6 +20,12 @@ private Q_SLOTS:
     void buffersAndNoOpsPushNothing();
     void subtreeAndRelativeNames();
     void weightsOnlyTreeFromDottedNames();
+    void freezeAllExceptIsOneStep();
+    void parametersOfType();
+    void perParameterValues();
+    void undoRedoSequence_data();
+    void undoRedoSequence();
+    void bytesFollowFlags();
 };
 
 void TestCheckpointDocument::buildsModuleTreeInOrder()
@@ -160,6 +166,86 @@ void TestCheckpointDocument::weightsOnlyTreeFromDottedNames()
     QVERIFY(document.findModule(QStringLiteral("model.layers.1.attn")));
     QCOMPARE(document.findModule(QStringLiteral("model.layers"))->childCount(), 2);
     QCOMPARE(document.moduleOfTensor(2), document.root());
+}
+
+void TestCheckpointDocument::freezeAllExceptIsOneStep()
+{
+    CheckpointDocument document(test::smallModelContent());
+    document.setRequiresGrad({5}, false); // head.weight frozen first: "except head" must unfreeze it
+    QVERIFY(document.freezeAllExcept(document.findModule(QStringLiteral("head"))));
+    QCOMPARE(document.undoStack()->count(), 2);
+    for (int i = 0; i < document.tensorCount(); ++i) {
+        if (document.isEditable(i))
+            QCOMPARE(document.requiresGrad(i), document.tensor(i).name.startsWith(QLatin1String("head.")));
+    }
+    QCOMPARE(document.totals().trainable, qint64(10));
+    document.undoStack()->undo();
+    QVERIFY(!document.requiresGrad(5));
+    QVERIFY(document.requiresGrad(0));
+}
+
+void TestCheckpointDocument::parametersOfType()
+{
+    CheckpointDocument document(test::smallModelContent());
+    QCOMPARE(document.parametersOfType(QStringLiteral("Linear")), (QVector<int>{0, 1, 5, 6, 7}));
+    QCOMPARE(document.parametersOfType(QStringLiteral("BatchNorm1d")), (QVector<int>{2, 3})); // not the buffer
+    QVERIFY(document.parametersOfType(QStringLiteral("Conv2d")).isEmpty());
+}
+
+void TestCheckpointDocument::perParameterValues()
+{
+    CheckpointDocument document(test::smallModelContent());
+    QSignalSpy spy(&document, &CheckpointDocument::requiresGradChanged);
+    QVERIFY(document.setRequiresGrad({1, 2, 6}, {false, true, false}, QStringLiteral("mixed")));
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(!document.requiresGrad(1));
+    QVERIFY(document.requiresGrad(2));
+    QVERIFY(!document.requiresGrad(6));
+    QCOMPARE(document.undoStack()->text(0), QStringLiteral("mixed"));
+}
+
+void TestCheckpointDocument::undoRedoSequence_data()
+{
+    QTest::addColumn<int>("undos");
+    for (int undos = 0; undos <= 4; ++undos)
+        QTest::addRow("%d undos", undos) << undos;
+}
+
+void TestCheckpointDocument::undoRedoSequence()
+{
+    QFETCH(int, undos);
+    CheckpointDocument document(test::smallModelContent());
+    std::vector<std::vector<bool>> states{document.requiresGradFlags()};
+    document.setModuleRequiresGrad(document.root(), false);
+    states.push_back(document.requiresGradFlags());
+    document.setModuleRequiresGrad(document.findModule(QStringLiteral("encoder.1")), true);
+    states.push_back(document.requiresGradFlags());
+    document.freezeAllExcept(document.findModule(QStringLiteral("decoder")));
+    states.push_back(document.requiresGradFlags());
+    document.setRequiresGrad({6}, true);
+    states.push_back(document.requiresGradFlags());
+    for (int i = 0; i < undos; ++i)
+        document.undoStack()->undo();
+    QCOMPARE(document.requiresGradFlags(), states[size_t(4 - undos)]);
+    qint64 trainable = 0;
+    for (int i = 0; i < document.tensorCount(); ++i) {
+        if (document.isEditable(i) && document.requiresGrad(i) && document.tensor(i).tiedTo < 0)
+            trainable += document.tensor(i).numel();
+    }
+    QCOMPARE(document.totals().trainable, trainable);
+    for (int i = 0; i < undos; ++i)
+        document.undoStack()->redo();
+    QCOMPARE(document.requiresGradFlags(), states.back());
+    QCOMPARE(document.undoStack()->isClean(), false);
+}
+
+void TestCheckpointDocument::bytesFollowFlags()
+{
+    CheckpointDocument document(test::smallModelContent());
+    QCOMPARE(document.totals().parameterBytes, qint64(34 * 4));
+    document.setModuleRequiresGrad(document.findModule(QStringLiteral("head")), false);
+    QCOMPARE(document.totals().frozenBytes(), qint64(10 * 4));
+    QCOMPARE(CheckpointDocument::totals(document.findModule(QStringLiteral("head"))).trainableBytes, qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointDocument)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void statsAgreeWithPyTorch();
     void exportAppliesGlobsInOrder();
     void exportSubmoduleWeightsOnly();
+    void exportAppliesFreezePlan();
     void histogramMatchesNumpy();
     void histogramPng();
     void errors_data();
@@ -207,6 +208,28 @@ void TestCli::exportSubmoduleWeightsOnly()
              QStringLiteral("torch.nn.modules.container.Sequential"));
     QCOMPARE(info.value(QStringLiteral("tensors")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
              QStringLiteral("0.weight"));
+}
+
+void TestCli::exportAppliesFreezePlan()
+{
+    writeFile(QStringLiteral("plan.json"), R"({"requires_grad": {"fc.weight": false, "layer1.0.bias": false}})");
+    const QString out = path(QStringLiteral("planned.pt"));
+    QString err;
+    // The plan, then a glob after it: command-line order.
+    QCOMPARE(cli({"export", m_example, "-o", out, "--entire-model", "--freeze-plan", path("plan.json"), "--unfreeze", "fc.*"},
+                 nullptr, &err), 0);
+    for (const QJsonValue &value : infoJson(out).value("tensors").toArray()) {
+        const QJsonObject tensor = value.toObject();
+        if (tensor.value("kind").toString() == QLatin1String("parameter"))
+            QCOMPARE(tensor.value("requires_grad").toBool(), tensor.value("name").toString() != QLatin1String("layer1.0.bias"));
+    }
+    writeFile(QStringLiteral("bad-plan.json"), R"({"requires_grad": {"fc.weight": false, "head.weight": true}})");
+    writeFile(QStringLiteral("keep.pt"), QByteArray("keep me"));
+    QCOMPARE(cli({"export", m_example, "-o", path("keep.pt"), "--entire-model", "--freeze-plan", path("bad-plan.json")}, nullptr, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("head.weight")) && err.contains(QStringLiteral("does not have")), qPrintable(err));
+    QFile kept(path(QStringLiteral("keep.pt")));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("keep me"));
 }
 
 void TestCli::histogramMatchesNumpy()

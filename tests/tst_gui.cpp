@@ -5,6 +5,7 @@
 #include "checkpointreader.h"
 #include "checkpointwriter.h"
 #include "filedialog.h"
+#include "freezepatterndialog.h"
 #include "histogrampanel.h"
 #include "histogramplot.h"
 #include "mainwindow.h"
@@ -17,7 +18,12 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QContextMenuEvent>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
 #include <QImage>
 #include <QSpinBox>
 #include <QToolButton>
@@ -61,6 +67,14 @@ private Q_SLOTS:
     void openFailureSaysWhy();
     void droppingAFileOpensIt();
     void histogramFollowsSelection();
+    void treeContextMenuFreezesAllExcept();
+    void freezeEveryTypeFromTheMenu();
+    void tableContextMenuAndMultiRowToggles();
+    void freezeByPatternDialogPreviewsAndApplies();
+    void filtersNarrowTableAndTree_data();
+    void filtersNarrowTableAndTree();
+    void weightsOnlySaveWritesPlanBeside();
+    void snippetGoesToClipboard();
     void histogramLogToggleAndExport();
     void weightsOnlyFileShowsBanner();
 
@@ -414,6 +428,175 @@ void TestGui::histogramLogToggleAndExport()
         if (suffix == QLatin1String("svg"))
             QVERIFY(bytes.contains("<svg"));
     }
+}
+
+// Opens the context menu at `index` of `view` and clicks the entry starting with `text`.
+static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &index, const QString &text)
+{
+    view->scrollTo(index);
+    const QPoint position = view->visualRect(index).center();
+    bool clicked = false;
+    QTimer::singleShot(0, view, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        QVERIFY(menu);
+        const QList<QAction *> actions = menu->actions();
+        for (QAction *action : actions) {
+            if (action->text().startsWith(text)) {
+                QTest::mouseClick(menu, Qt::LeftButton, Qt::NoModifier, menu->actionGeometry(action).center());
+                clicked = true;
+                return;
+            }
+        }
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, position, view->viewport()->mapToGlobal(position));
+    QApplication::sendEvent(view->viewport(), &event);
+    QVERIFY2(clicked, qPrintable(text));
+}
+
+void TestGui::treeContextMenuFreezesAllExcept()
+{
+    CheckpointDocument *document = m_window->document();
+    chooseFromContextMenu(m_window->moduleTreeView(), treeIndex(QStringLiteral("fc")), QStringLiteral("Freeze All Except fc"));
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        if (document->isEditable(i))
+            QCOMPARE(document->requiresGrad(i), document->tensor(i).name.startsWith(QLatin1String("fc.")));
+    }
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(treeIndex(QString()).data(Qt::CheckStateRole).toInt(), int(Qt::PartiallyChecked));
+    // Ctrl+Z and Ctrl+Shift+Z, pressed on the active window.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window->moduleTreeView(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(document->totals().trainable, document->totals().parameters);
+    QTest::keyClick(m_window->moduleTreeView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(document->totals().trainable, qint64(15690));
+}
+
+void TestGui::freezeEveryTypeFromTheMenu()
+{
+    CheckpointDocument *document = m_window->document();
+    chooseFromContextMenu(m_window->moduleTreeView(), treeIndex(QStringLiteral("layer1.1")), QStringLiteral("Freeze Every BatchNorm2d"));
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        if (document->isEditable(i))
+            QCOMPARE(document->requiresGrad(i), document->moduleOfTensor(i)->shortTypeName() != QLatin1String("BatchNorm2d"));
+    }
+    QCOMPARE(document->undoStack()->count(), 1);
+}
+
+void TestGui::tableContextMenuAndMultiRowToggles()
+{
+    CheckpointDocument *document = m_window->document();
+    ParameterTableView *table = m_window->parameterTableView();
+    // Select fc.weight and fc.bias, then click one checkbox: both change, in one step.
+    const QModelIndex weight = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::NameColumn);
+    const QModelIndex bias = tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::NameColumn);
+    table->selectionModel()->select(weight, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    table->selectionModel()->select(bias, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QModelIndex box = weight.sibling(weight.row(), ParameterTableModel::RequiresGradColumn);
+    table->scrollTo(box);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, table->checkRect(box).center());
+    QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("fc.weight"))));
+    QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("fc.bias"))));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+    // Space toggles them back.
+    table->setCurrentIndex(bias);
+    table->selectionModel()->select(weight, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTest::keyClick(table, Qt::Key_Space);
+    QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("fc.weight"))));
+    QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("fc.bias"))));
+    QCOMPARE(document->undoStack()->count(), 2);
+    // The context menu works on the same selection.
+    chooseFromContextMenu(table, weight, QStringLiteral("Freeze All Except 2 Selected"));
+    QCOMPARE(document->totals().trainable, qint64(15690));
+}
+
+void TestGui::freezeByPatternDialogPreviewsAndApplies()
+{
+    CheckpointDocument *document = m_window->document();
+    QString summary;
+    int previewRows = -1;
+    bool applyEnabledForBadRegex = true;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<FreezePatternDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        auto *syntax = dialog->findChild<QComboBox *>(QStringLiteral("syntaxCombo"));
+        auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
+        QPushButton *apply = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Apply);
+        syntax->setCurrentIndex(1);
+        QTest::keyClicks(pattern, QStringLiteral("layer[12"));
+        applyEnabledForBadRegex = apply->isEnabled();
+        pattern->clear();
+        QTest::keyClicks(pattern, QStringLiteral("layer[12]\\.\\d\\.weight"));
+        summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+        previewRows = dialog->findChild<QListView *>(QStringLiteral("previewList"))->model()->rowCount();
+        QTest::mouseClick(apply, Qt::LeftButton);
+    });
+    m_window->freezeByPattern();
+    QVERIFY(!applyEnabledForBadRegex);
+    QCOMPARE(previewRows, 4); // layer1.0, layer1.1, layer2.0, layer2.1 weights
+    QVERIFY2(summary.contains(QStringLiteral("Matching parameters: 4 · elements: %1").arg(QLocale().toString(3200 + 16 + 12800 + 32))),
+             qPrintable(summary));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("layer2.0.weight"))));
+    QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("layer2.0.bias"))));
+}
+
+void TestGui::filtersNarrowTableAndTree_data()
+{
+    QTest::addColumn<int>("syntax");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("substring, any case") << 0 << "RUNNING_MEAN" << 3;
+    QTest::newRow("glob names whole parameters") << 1 << "layer?.0.*" << 4;
+    QTest::newRow("glob anchored") << 1 << "weight" << 0;
+    QTest::newRow("regex searches") << 2 << "bias$" << 7;
+}
+
+void TestGui::filtersNarrowTableAndTree()
+{
+    QFETCH(int, syntax);
+    QFETCH(QString, text);
+    QFETCH(int, rows);
+    m_window->findChild<QComboBox *>(QStringLiteral("tableFilterSyntax"))->setCurrentIndex(syntax);
+    QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("tableFilter")), text);
+    QCOMPARE(m_window->parameterTableView()->model()->rowCount(), rows);
+
+    QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("treeFilter")), QStringLiteral("layer2.1"));
+    QVERIFY(treeIndex(QStringLiteral("layer2.1")).isValid());
+    QVERIFY(treeIndex(QStringLiteral("layer2")).isValid()); // ancestors stay
+    QVERIFY(!treeIndex(QStringLiteral("fc")).isValid());
+}
+
+void TestGui::weightsOnlySaveWritesPlanBeside()
+{
+    CheckpointDocument *document = m_window->document();
+    document->setModuleRequiresGrad(document->findModule(QStringLiteral("sequential")), false);
+    const QString output = m_dir.filePath(QStringLiteral("planned-weights.pt"));
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    answerSaveAs(output, true, QString());
+    m_window->saveAs();
+    QVERIFY(saved.wait(60000));
+    QVERIFY(saved.at(0).at(0).toBool());
+    QFile plan(m_dir.filePath(QStringLiteral("planned-weights.freeze.json")));
+    QVERIFY(plan.open(QIODevice::ReadOnly));
+    const QJsonObject flags = QJsonDocument::fromJson(plan.readAll()).object().value(QStringLiteral("requires_grad")).toObject();
+    QCOMPARE(flags.value(QStringLiteral("sequential.0.weight")).toBool(true), false);
+    QCOMPARE(flags.value(QStringLiteral("fc.weight")).toBool(false), true);
+}
+
+void TestGui::snippetGoesToClipboard()
+{
+    m_window->document()->setModuleRequiresGrad(m_window->document()->findModule(QStringLiteral("layer1")), false);
+    m_window->findChild<QAction *>(QStringLiteral("copyFreezePlanAction"))->trigger();
+    const QString text = QGuiApplication::clipboard()->text();
+    QVERIFY2(text.contains(QStringLiteral("\"layer1.\": False")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("for name, param in model.named_parameters():")));
 }
 
 QTEST_MAIN(TestGui)

@@ -105,8 +105,8 @@ void FreezePatternDialog::updatePreview()
             }
         }
         const QLocale locale;
-        m_summary->setText(tr("%n parameter(s) match, %1 elements", nullptr, int(m_matched.size()))
-                               .arg(locale.toString(elements)));
+        m_summary->setText(tr("Matching parameters: %1 · elements: %2")
+                               .arg(locale.toString(m_matched.size()), locale.toString(elements)));
     } else {
         m_summary->setText(tr("Type a pattern to see what it matches."));
     }

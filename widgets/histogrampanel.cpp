@@ -310,7 +310,7 @@ void HistogramPanel::showResult(const HistogramResult &main, const HistogramResu
     if (s.nanCount || s.infCount)
         text += tr("<p style='color:#c00000'>NaN and Inf are left out of the histogram and the moments.</p>");
     m_statistics->setText(text);
-    m_message->setText(tr("%n bin(s)", nullptr, int(main.counts.size())));
+    m_message->setText(tr("Bins: %1").arg(main.counts.size()));
     Q_EMIT histogramShown();
 }
 

@@ -216,7 +216,13 @@ void MainWindow::createActions()
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setEnabled(false);
     m_redoAction = editMenu->addAction(tr("&Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Ctrl+Shift+Z everywhere, plus whatever the platform calls Redo (Ctrl+Y on some).
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    m_redoAction->setShortcuts(redoKeys);
     m_redoAction->setEnabled(false);
     connect(m_undoAction, &QAction::triggered, this, [this] {
         if (m_document)

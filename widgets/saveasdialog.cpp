@@ -2,7 +2,9 @@
 
 #include "checkpointdocument.h"
 #include "filedialog.h"
+#include "freezeplan.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -44,6 +46,9 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_noteLabel = new QLabel(this);
     m_noteLabel->setObjectName(QStringLiteral("noteLabel"));
     m_noteLabel->setWordWrap(true);
+    m_freezePlanCheck = new QCheckBox(this);
+    m_freezePlanCheck->setObjectName(QStringLiteral("freezePlanCheck"));
+    m_freezePlanCheck->setChecked(document->storesRequiresGrad());
 
     m_moduleCombo = new QComboBox(this);
     m_moduleCombo->setObjectName(QStringLiteral("moduleCombo"));
@@ -78,6 +83,7 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(modeBox);
     layout->addWidget(m_noteLabel);
+    layout->addWidget(m_freezePlanCheck);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
 
@@ -98,8 +104,9 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
 
 SaveRequest SaveAsDialog::request() const
 {
-    return {m_pathEdit->text().trimmed(), m_weightsOnlyButton->isChecked() ? SaveMode::WeightsOnly : SaveMode::EntireModel,
-            m_moduleCombo->currentData().toString()};
+    const bool weightsOnly = m_weightsOnlyButton->isChecked();
+    return {m_pathEdit->text().trimmed(), weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
+            m_moduleCombo->currentData().toString(), weightsOnly && m_freezePlanCheck->isVisibleTo(this) && m_freezePlanCheck->isChecked()};
 }
 
 void SaveAsDialog::setFilePath(const QString &path)
@@ -137,12 +144,15 @@ void SaveAsDialog::updateState()
         m_noteLabel->setText(tr("The file keeps the architecture, the weights and each parameter's requires_grad "
                                 "flag as set here; load it with <tt>torch.jit.load</tt>."));
     }
+    // The flags a weights-only file drops can travel beside it as a freeze plan.
+    const QString planName = QFileInfo(FreezePlan::pathBeside(m_pathEdit->text().trimmed())).fileName();
+    m_freezePlanCheck->setText(tr("Also write the requires_grad flags as a freeze plan beside it (%1)").arg(planName));
+    m_freezePlanCheck->setVisible(weightsOnly && m_document->storesRequiresGrad());
     const ModuleNode *module = m_document->findModule(m_moduleCombo->currentData().toString());
     if (module) {
         const QLocale locale;
         const int tensors = int(m_document->tensorsInSubtree(module).size());
-        m_summaryLabel->setText(tr("%n tensor(s); %1 parameters, %2 trainable", nullptr, tensors)
-                                    .arg(locale.toString(module->parameterCount()), locale.toString(module->trainableCount())));
+        m_summaryLabel->setText(tr("Tensors: %1 · parameters: %2 · trainable: %3").arg(QString::number(tensors), locale.toString(module->parameterCount()), locale.toString(module->trainableCount())));
     }
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_pathEdit->text().trimmed().isEmpty());
 }

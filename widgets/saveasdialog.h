@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -35,6 +36,7 @@ private:
     QRadioButton *m_entireModelButton;
     QComboBox *m_moduleCombo;
     QLabel *m_noteLabel;
+    QCheckBox *m_freezePlanCheck;
     QLabel *m_summaryLabel;
     QLineEdit *m_pathEdit;
     QDialogButtonBox *m_buttons;

@@ -9,6 +9,7 @@ Usage:
   peer.py check-entire ORIGINAL EXPORTED FLAGS.json [--module PATH]
   peer.py stats FILE               population statistics of every state_dict tensor, NaN/Inf left out
   peer.py histograms FILE BINS [LO,HI]  numpy.histogram of every real tensor torch.load gives, as JSON
+  peer.py check-snippet SNIPPET.py FLAGS.json   run a freeze snippet on a fresh torchvision resnet18
   peer.py check-example FILE       the built-in example: children, forward on 1x1x28x28, a training step
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
@@ -469,6 +470,22 @@ def histograms(path, bins, value_range):
     print(json.dumps(result))
 
 
+def check_snippet(snippet_path, flags_path):
+    import torchvision
+    with open(flags_path) as f:
+        expected = json.load(f)
+    model = torchvision.models.resnet18(num_classes=10)
+    with open(snippet_path) as f:
+        exec(f.read(), {"model": model})
+    got = {name: p.requires_grad for name, p in model.named_parameters()}
+    if set(got) != set(expected):
+        fail("parameter names differ")
+    wrong = [name for name in got if got[name] != expected[name]]
+    if wrong:
+        fail("%d flags differ, e.g. %s is %s" % (len(wrong), wrong[0], got[wrong[0]]))
+    print("OK %d flags, %d trainable" % (len(got), sum(got.values())))
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -494,6 +511,8 @@ def main(argv):
         histograms(argv[2], int(argv[3]), value_range)
     elif command == "stats":
         stats(argv[2])
+    elif command == "check-snippet":
+        check_snippet(argv[2], argv[3])
     elif command == "check-example":
         check_example(argv[2])
     else:
