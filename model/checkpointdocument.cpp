@@ -67,10 +67,13 @@ void CheckpointDocument::buildModuleTree(const QVector<ModuleEntry> &modules)
     for (const ModuleEntry &entry : modules)
         ensureModule(entry.path, entry.typeName);
     // Weights-only files name no modules: every dotted prefix of a tensor name becomes one.
+    // Neighbouring tensors mostly share a module, so the last one found is tried first.
+    const ModuleNode *last = nullptr;
     for (const TensorInfo &tensor : m_tensors) {
         const int dot = tensor.name.lastIndexOf(QLatin1Char('.'));
-        if (dot > 0 && !m_modulesByPath.contains(tensor.name.left(dot)))
-            ensureModule(tensor.name.left(dot), QString());
+        if (dot <= 0 || (last && QStringView(tensor.name).left(dot) == last->path()))
+            continue;
+        last = ensureModule(tensor.name.left(dot), QString());
     }
 }
 
@@ -80,11 +83,16 @@ void CheckpointDocument::assignTensorsAndCounts()
     m_tensorModule.assign(count, nullptr);
     m_countStop.assign(count, nullptr);
     m_requiresGrad.assign(count, false);
+    m_tensorsByName.reserve(qsizetype(count));
     for (size_t i = 0; i < count; ++i) {
         TensorInfo &tensor = m_tensors[i];
         m_tensorsByName.insert(tensor.name, int(i));
         const int dot = tensor.name.lastIndexOf(QLatin1Char('.'));
-        ModuleNode *module = dot < 0 ? m_root.get() : m_modulesByPath.value(tensor.name.left(dot));
+        ModuleNode *module = i > 0 ? m_tensorModule[i - 1] : nullptr;
+        if (dot < 0)
+            module = m_root.get();
+        else if (!module || QStringView(tensor.name).left(dot) != module->path())
+            module = m_modulesByPath.value(tensor.name.left(dot));
         m_tensorModule[i] = module;
         module->m_tensors.append(int(i));
         if (tensor.tiedTo >= 0 && size_t(tensor.tiedTo) < i) {

@@ -126,38 +126,46 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
     }
 }
 
-// Runs work(tensor, begin, end, worker) over all elements of all tensors, split across threads,
-// checking for cancellation between chunks. Returns false if canceled.
+// Runs work(tensor, begin, end, worker) over all elements of all tensors on `workers` threads.
+// Large tensors are cut into chunks and small ones kept whole; threads take the next piece as they
+// finish, check for cancellation between pieces, and progress is reported in 1/1000 steps only.
 template <typename Work>
 bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, const Progress &progress, Work work)
 {
+    struct Piece
+    {
+        const TensorInfo *tensor;
+        qint64 begin, end;
+    };
+    std::vector<Piece> pieces;
     qint64 total = 0;
-    for (const TensorInfo *tensor : tensors)
-        total += tensor->storage ? tensor->numel() : 0;
+    for (const TensorInfo *tensor : tensors) {
+        const qint64 n = tensor->storage ? tensor->numel() : 0;
+        for (qint64 begin = 0; begin < n; begin += kChunk)
+            pieces.push_back({tensor, begin, std::min(n, begin + kChunk)});
+        total += n;
+    }
+    std::atomic<size_t> next{0};
     std::atomic<qint64> done{0};
+    std::atomic<qint64> reported{0};
     std::atomic<bool> canceled{false};
+    const qint64 step = std::max<qint64>(1, total / 1000);
     auto run = [&](int worker) {
-        for (const TensorInfo *tensor : tensors) {
-            const qint64 n = tensor->storage ? tensor->numel() : 0;
-            const qint64 share = (n + workers - 1) / workers;
-            const qint64 begin = std::min(n, share * worker);
-            const qint64 end = std::min(n, begin + share);
-            for (qint64 chunk = begin; chunk < end; chunk += kChunk) {
-                if (canceled.load(std::memory_order_relaxed) || progress.isCanceled()) {
-                    canceled = true;
-                    return;
-                }
-                const qint64 chunkEnd = std::min(end, chunk + kChunk);
-                work(*tensor, chunk, chunkEnd, worker);
-                const qint64 now = done.fetch_add(chunkEnd - chunk) + (chunkEnd - chunk);
-                if (worker == 0)
-                    progress.set(now, total);
+        for (size_t i = next++; i < pieces.size(); i = next++) {
+            if (canceled.load(std::memory_order_relaxed) || progress.isCanceled()) {
+                canceled = true;
+                return;
             }
+            const Piece &piece = pieces[i];
+            work(*piece.tensor, piece.begin, piece.end, worker);
+            const qint64 now = done.fetch_add(piece.end - piece.begin) + (piece.end - piece.begin);
+            qint64 last = reported.load();
+            if (now - last >= step && reported.compare_exchange_strong(last, now))
+                progress.set(now, total);
         }
     };
     if (workers == 1 || total < 4 * kChunk) {
-        for (int w = 0; w < workers; ++w)
-            run(w);
+        run(0);
     } else {
         std::vector<std::thread> threads;
         for (int w = 1; w < workers; ++w)

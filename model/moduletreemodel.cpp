@@ -182,9 +182,23 @@ void ModuleTreeModel::onRequiresGradChanged(const QVector<int> &tensorIndices)
             touched.insert(node);
         }
     }
-    for (const ModuleNode *node : std::as_const(touched))
-        Q_EMIT dataChanged(indexOf(node, NameColumn), indexOf(node, ColumnCount - 1),
+    // One signal per run of sibling rows rather than one per module: freezing the root of a
+    // 10,000-module model touches every row.
+    QHash<const ModuleNode *, std::pair<int, int>> rowsByParent;
+    for (const ModuleNode *node : std::as_const(touched)) {
+        auto it = rowsByParent.find(node->parent());
+        if (it == rowsByParent.end())
+            rowsByParent.insert(node->parent(), {node->row(), node->row()});
+        else
+            *it = {std::min(it->first, node->row()), std::max(it->second, node->row())};
+    }
+    for (auto it = rowsByParent.cbegin(); it != rowsByParent.cend(); ++it) {
+        const ModuleNode *parent = it.key();
+        const ModuleNode *first = parent ? parent->child(it->first) : m_document->root();
+        const ModuleNode *last = parent ? parent->child(it->second) : m_document->root();
+        Q_EMIT dataChanged(indexOf(first, NameColumn), indexOf(last, ColumnCount - 1),
                            {Qt::DisplayRole, Qt::CheckStateRole, SortRole});
+    }
 }
 
 } // namespace torchscope

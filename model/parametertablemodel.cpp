@@ -31,8 +31,11 @@ void ParameterTableModel::setModule(const ModuleNode *module)
 {
     if (!m_document)
         return;
+    module = module ? module : m_document->root();
+    if (module == m_module)
+        return; // already shown: no reset, the view keeps its scroll position and selection
     beginResetModel();
-    m_module = module ? module : m_document->root();
+    m_module = module;
     rebuildRows();
     endResetModel();
 }
@@ -44,9 +47,9 @@ void ParameterTableModel::rebuildRows()
     if (!m_document)
         return;
     m_rows = m_document->tensorsInSubtree(m_module);
-    m_rowOfTensor.reserve(m_rows.size());
+    m_rowOfTensor.fill(-1, m_document->tensorCount());
     for (int row = 0; row < m_rows.size(); ++row)
-        m_rowOfTensor.insert(m_rows[row], row);
+        m_rowOfTensor[m_rows[row]] = row;
 }
 
 int ParameterTableModel::rowCount(const QModelIndex &parent) const

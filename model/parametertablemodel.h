@@ -37,6 +37,7 @@ public:
     const ModuleNode *module() const { return m_module; }
     int tensorIndexAt(int row) const { return m_rows.value(row, -1); }
     int rowOfTensor(int tensorIndex) const { return m_rowOfTensor.value(tensorIndex, -1); }
+    // Row of each tensor index, -1 for tensors outside the shown module.
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -52,7 +53,7 @@ private:
     QPointer<CheckpointDocument> m_document;
     const ModuleNode *m_module = nullptr;
     QVector<int> m_rows;
-    QHash<int, int> m_rowOfTensor;
+    QVector<int> m_rowOfTensor;
 };
 
 } // namespace torchscope

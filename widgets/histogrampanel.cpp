@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QSpinBox>
+#include <QStringListModel>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -69,6 +70,8 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     m_overlay->setToolTip(tr("Draw a second tensor over this one, on the same bins"));
     m_overlay->setMinimumContentsLength(16);
     m_overlay->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_overlayModel = new QStringListModel(this);
+    m_overlay->setModel(m_overlayModel);
     m_export = new QToolButton(this);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setText(tr("Export…"));
@@ -154,15 +157,25 @@ void HistogramPanel::setDocument(CheckpointDocument *document)
 
 void HistogramPanel::updateOverlayChoices()
 {
+    // One model set at once: adding 100,000 items one by one would stall the window.
     const QSignalBlocker blocker(m_overlay);
-    m_overlay->clear();
-    m_overlay->addItem(tr("(nothing)"), -1);
-    if (!m_document)
-        return;
-    for (int i = 0; i < m_document->tensorCount(); ++i) {
-        if (!dtypeIsComplex(m_document->tensor(i).dtype))
-            m_overlay->addItem(m_document->tensor(i).name, i);
+    QStringList names{tr("(nothing)")};
+    m_overlayTensors = {-1};
+    if (m_document) {
+        for (int i = 0; i < m_document->tensorCount(); ++i) {
+            if (!dtypeIsComplex(m_document->tensor(i).dtype)) {
+                names << m_document->tensor(i).name;
+                m_overlayTensors << i;
+            }
+        }
     }
+    m_overlayModel->setStringList(names);
+    m_overlay->setCurrentIndex(0);
+}
+
+int HistogramPanel::overlayTensor() const
+{
+    return m_overlayTensors.value(m_overlay->currentIndex(), -1);
 }
 
 void HistogramPanel::showTensors(const QVector<int> &indices, const QString &title)
@@ -174,15 +187,14 @@ void HistogramPanel::showTensors(const QVector<int> &indices, const QString &tit
 
 QString HistogramPanel::cacheKey() const
 {
-    QStringList parts;
-    for (int index : m_indices)
-        parts << QString::number(index);
-    return parts.join(QLatin1Char(',')) + QStringLiteral("|%1|%2|%3|%4|%5")
+    // A digest of the index list: a module's histogram can pool 100,000 tensors.
+    const size_t digest = qHashRange(m_indices.begin(), m_indices.end());
+    return QStringLiteral("%1:%2:%3").arg(digest).arg(m_indices.size()).arg(m_indices.value(0)) + QStringLiteral("|%1|%2|%3|%4|%5")
                                               .arg(m_bins->value())
                                               .arg(m_fixedRange->isChecked())
                                               .arg(m_low->value(), 0, 'g', 17)
                                               .arg(m_high->value(), 0, 'g', 17)
-                                              .arg(m_overlay->currentData().toInt());
+                                              .arg(overlayTensor());
 }
 
 void HistogramPanel::cancelRunning()
@@ -215,7 +227,7 @@ void HistogramPanel::recompute()
     }
     const QString key = cacheKey();
     if (const auto cached = m_cache.constFind(key); cached != m_cache.constEnd()) {
-        showResult(cached->first, cached->second, m_overlay->currentData().toInt() >= 0);
+        showResult(cached->first, cached->second, overlayTensor() >= 0);
         return;
     }
     HistogramRequest request;
@@ -228,7 +240,7 @@ void HistogramPanel::recompute()
         return;
     }
     std::vector<TensorInfo> overlay;
-    if (const int other = m_overlay->currentData().toInt(); other >= 0)
+    if (const int other = overlayTensor(); other >= 0)
         overlay.push_back(m_document->tensor(other));
 
     auto job = std::make_shared<Job>();

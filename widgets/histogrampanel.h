@@ -15,6 +15,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QSpinBox;
+class QStringListModel;
 class QToolButton;
 
 namespace torchscope {
@@ -52,6 +53,7 @@ private:
     void exportClicked();
     void showToolTip(QMouseEvent *event);
     QString cacheKey() const;
+    int overlayTensor() const;
 
     QPointer<CheckpointDocument> m_document;
     QVector<int> m_indices;
@@ -63,6 +65,8 @@ private:
     QDoubleSpinBox *m_high;
     QCheckBox *m_logCounts;
     QComboBox *m_overlay;
+    QStringListModel *m_overlayModel;
+    QVector<int> m_overlayTensors; // tensor index of each overlay choice; -1 for none
     QToolButton *m_export;
     QLabel *m_statistics;
     QLabel *m_message;

@@ -43,6 +43,7 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QThread>
 #include <QtConcurrent>
 
 namespace torchscope {
@@ -51,7 +52,7 @@ namespace {
 struct LoadResult
 {
     bool ok = false;
-    CheckpointContent content;
+    std::unique_ptr<CheckpointDocument> document;
     QString error;
 };
 } // namespace
@@ -68,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Filtering keeps the ancestors of every match, so a match is always reachable in the tree.
     m_treeProxy->setSourceModel(m_treeModel);
     m_treeProxy->setRecursiveFilteringEnabled(true);
+    m_treeProxy->setDynamicSortFilter(false); // paths never change: no re-filtering on every count update
     m_treeProxy->setFilterRole(ModuleTreeModel::ModulePathRole);
     m_treeProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_treeView = new QTreeView(this);
@@ -330,14 +332,21 @@ void MainWindow::startLoad(const QString &label, LoadFunction load)
             Q_EMIT loadFailed(result->error);
             return;
         }
-        setDocument(std::make_unique<CheckpointDocument>(std::move(result->content)));
+        setDocument(std::move(result->document));
         Q_EMIT documentLoaded();
     });
     Progress progress;
     progress.canceled = [canceled] { return canceled->load(); };
-    watcher->setFuture(QtConcurrent::run([load, progress] {
+    QThread *uiThread = thread();
+    watcher->setFuture(QtConcurrent::run([load, progress, uiThread] {
         auto result = std::make_shared<LoadResult>();
-        result->ok = load(&result->content, &result->error, progress);
+        CheckpointContent content;
+        result->ok = load(&content, &result->error, progress);
+        if (result->ok) {
+            // Indexing 100,000 tensors takes a while too: build the document here, then hand it over.
+            result->document = std::make_unique<CheckpointDocument>(std::move(content));
+            result->document->moveToThread(uiThread);
+        }
         return result;
     }));
 }
@@ -379,9 +388,19 @@ void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
     const QModelIndex rootIndex = m_treeProxy->index(0, 0);
     m_treeView->expand(rootIndex);
     m_treeView->setCurrentIndex(rootIndex);
-    for (int column = 0; column < ModuleTreeModel::ColumnCount; ++column)
-        m_treeView->resizeColumnToContents(column);
-    m_tableView->resizeColumnsToContents();
+    // Fixed widths: measuring contents would visit every row of a 10,000-module tree.
+    const int digits = m_treeView->fontMetrics().horizontalAdvance(QStringLiteral("000,000,000,0"));
+    m_treeView->setColumnWidth(ModuleTreeModel::NameColumn, m_treeView->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 16);
+    m_treeView->setColumnWidth(ModuleTreeModel::TypeColumn, m_treeView->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 9);
+    for (int column = ModuleTreeModel::ParametersColumn; column < ModuleTreeModel::ColumnCount; ++column)
+        m_treeView->setColumnWidth(column, digits);
+    const int em = m_tableView->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    m_tableView->setColumnWidth(ParameterTableModel::KindColumn, em * 7);
+    m_tableView->setColumnWidth(ParameterTableModel::ShapeColumn, em * 9);
+    m_tableView->setColumnWidth(ParameterTableModel::DTypeColumn, em * 6);
+    m_tableView->setColumnWidth(ParameterTableModel::NumelColumn, em * 7);
+    m_tableView->setColumnWidth(ParameterTableModel::BytesColumn, em * 6);
+    m_tableView->setColumnWidth(ParameterTableModel::RequiresGradColumn, em * 8);
     m_tableView->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
     updateTitle();
     updateTotals();

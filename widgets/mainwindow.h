@@ -48,6 +48,9 @@ public:
     HistogramPanel *histogramPanel() const { return m_histogram; }
     bool isBusy() const { return m_busy; }
 
+    // Shows a document built elsewhere (benchmarks, tests); opening files goes through openFile().
+    void setDocument(std::unique_ptr<CheckpointDocument> document);
+
 public Q_SLOTS:
     void openFile(const QString &path);
     void openExampleModel();
@@ -74,7 +77,6 @@ private:
     // Runs the save in the background; `done` gets whether it succeeded.
     void startSave(std::unique_ptr<SaveJob> job, std::function<void(bool)> done = {});
     bool saveBeforeClosing();
-    void setDocument(std::unique_ptr<CheckpointDocument> document);
     void beginBusy(const QString &label, std::shared_ptr<std::atomic_bool> canceled);
     void endBusy();
     void updateTitle();
