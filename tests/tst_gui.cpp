@@ -76,6 +76,7 @@ private Q_SLOTS:
     void weightsOnlySaveWritesPlanBeside();
     void snippetGoesToClipboard();
     void histogramLogToggleAndExport();
+    void newSelectionCancelsTheRunningHistogram();
     void weightsOnlyFileShowsBanner();
 
 private:
@@ -428,6 +429,29 @@ void TestGui::histogramLogToggleAndExport()
         if (suffix == QLatin1String("svg"))
             QVERIFY(bytes.contains("<svg"));
     }
+}
+
+void TestGui::newSelectionCancelsTheRunningHistogram()
+{
+    // A big tensor of its own document, so the first job is still running when the second starts.
+    CheckpointContent content;
+    content.format = CheckpointFormat::StateDict;
+    content.tensors.push_back(test::makeTensor(QStringLiteral("big"), TensorKind::Tensor, {20'000'000}));
+    content.tensors.push_back(test::makeTensor(QStringLiteral("small"), TensorKind::Tensor, {3}));
+    CheckpointDocument document(std::move(content));
+    HistogramPanel panel;
+    panel.setDocument(&document);
+    QSignalSpy shown(&panel, &HistogramPanel::histogramShown);
+    panel.showTensors({0}, QStringLiteral("big"));
+    QVERIFY(panel.isComputing());
+    panel.showTensors({1}, QStringLiteral("small"));
+    QVERIFY(shown.wait(30000));
+    QTest::qWait(200); // a stale result for "big" must not arrive after this
+    QCOMPARE(shown.count(), 1);
+    QVERIFY(!panel.isComputing());
+    QCOMPARE(panel.plot()->histogram().stats.count, qint64(3));
+    QVERIFY(panel.statisticsLabel()->text().contains(QStringLiteral("small")));
+    panel.setDocument(nullptr);
 }
 
 // Opens the context menu at `index` of `view` and clicks the entry starting with `text`.
