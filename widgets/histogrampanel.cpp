@@ -56,9 +56,10 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     m_low = new QDoubleSpinBox(this);
     m_high = new QDoubleSpinBox(this);
     for (QDoubleSpinBox *box : {m_low, m_high}) {
-        box->setRange(-1e300, 1e300);
+        box->setRange(-1e15, 1e15);
         box->setDecimals(6);
         box->setEnabled(false);
+        box->setMaximumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("-0000.000000")) + 30);
     }
     m_low->setObjectName(QStringLiteral("rangeLow"));
     m_high->setObjectName(QStringLiteral("rangeHigh"));
@@ -68,7 +69,7 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     m_overlay = new QComboBox(this);
     m_overlay->setObjectName(QStringLiteral("overlayCombo"));
     m_overlay->setToolTip(tr("Draw a second tensor over this one, on the same bins"));
-    m_overlay->setMinimumContentsLength(16);
+    m_overlay->setMinimumContentsLength(10);
     m_overlay->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_overlayModel = new QStringListModel(this);
     m_overlay->setModel(m_overlayModel);

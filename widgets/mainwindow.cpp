@@ -161,7 +161,8 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({440, 760});
+    splitter->setSizes({460, 740});
+    right->setMinimumWidth(520);
     setCentralWidget(splitter);
 
     m_totalsLabel = new QLabel(this);
