@@ -2,6 +2,37 @@
 
 namespace torchscope {
 
+namespace {
+void takeChildren(PickleValue &value, std::vector<PickleValuePtr> *pending)
+{
+    for (PickleValuePtr &item : value.items)
+        pending->push_back(std::move(item));
+    value.items.clear();
+    for (auto &[key, item] : value.entries) {
+        pending->push_back(std::move(key));
+        pending->push_back(std::move(item));
+    }
+    value.entries.clear();
+    if (value.state)
+        pending->push_back(std::move(value.state));
+}
+} // namespace
+
+PickleValue::~PickleValue()
+{
+    if (items.empty() && entries.empty() && !state)
+        return;
+    std::vector<PickleValuePtr> pending;
+    takeChildren(*this, &pending);
+    while (!pending.empty()) {
+        PickleValuePtr value = std::move(pending.back());
+        pending.pop_back();
+        // The last owner empties the value before letting it go, so its destructor has nothing to recurse into.
+        if (value && value.use_count() == 1)
+            takeChildren(*value, &pending);
+    }
+}
+
 PickleValuePtr PickleValue::make(Type type)
 {
     auto value = std::make_shared<PickleValue>();

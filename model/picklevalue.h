@@ -70,6 +70,13 @@ struct PickleValue
     PickleValuePtr state;                                           // Object: what BUILD gave it
     std::shared_ptr<TensorRecord> tensor;
 
+    PickleValue() = default;
+    PickleValue(const PickleValue &) = default;
+    PickleValue &operator=(const PickleValue &) = default;
+    // Releases nested values iteratively: a hostile pickle can nest a million lists, and the
+    // default destructor would recurse once per level.
+    ~PickleValue();
+
     static PickleValuePtr make(Type type);
     static PickleValuePtr makeString(const QString &text);
     static PickleValuePtr makeInt(qint64 value);

@@ -8,7 +8,9 @@
 namespace torchscope {
 
 namespace {
-constexpr size_t kMaxStack = size_t(1) << 24;
+constexpr size_t kMaxStack = size_t(1) << 22;
+// About 1.5 GB of values at most, whatever a hostile pickle asks for; a state_dict uses ~20 a tensor.
+constexpr qint64 kMaxValues = qint64(8) << 20;
 constexpr int kMaxMemo = 1 << 24;
 constexpr qint64 kMaxLine = 1 << 16;
 constexpr int kMaxDimensions = 64;
@@ -313,9 +315,10 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     int marks = 0;
     std::vector<PickleValuePtr> items;
 
+    qint64 values = 0;
     auto push = [&](PickleValuePtr value) {
         m_stack.push_back(std::move(value));
-        return m_stack.size() <= kMaxStack;
+        return m_stack.size() <= kMaxStack && ++values <= kMaxValues;
     };
     auto memoPut = [&](quint32 index, QString *err) {
         if (m_stack.empty() || m_stack.back()->type == Type::Mark)
@@ -747,6 +750,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         }
         if (m_stack.size() > kMaxStack)
             return fail(error, tr("stack too deep"));
+        if (values > kMaxValues)
+            return fail(error, tr("more than %1 objects").arg(kMaxValues));
     }
 }
 

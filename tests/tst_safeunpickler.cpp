@@ -1,0 +1,165 @@
+// The restricted pickle interpreter on hand-written pickles: what it builds, what it refuses, and
+// that malformed or hostile input ends in a one-line reason rather than a crash.
+
+#include "checkpointreader.h"
+#include "safeunpickler.h"
+#include "zipwriter.h"
+
+#include <QBuffer>
+#include <QTest>
+
+using namespace torchscope;
+
+namespace {
+QByteArray u32(quint32 v)
+{
+    QByteArray out(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        out[i] = char((v >> (8 * i)) & 0xff);
+    return out;
+}
+
+QByteArray str(const QByteArray &s)
+{
+    return 'X' + u32(quint32(s.size())) + s;
+}
+
+QByteArray global(const QByteArray &module, const QByteArray &name)
+{
+    return 'c' + module + '\n' + name + '\n';
+}
+
+// ('storage', torch.<type>, key, 'cpu', numel) as BINPERSID
+QByteArray storage(const QByteArray &type, const QByteArray &key, int numel)
+{
+    return QByteArray("(") + str("storage") + global("torch", type) + str(key) + str("cpu") + 'K' + char(numel) + "tQ";
+}
+
+// BININT1: a byte that may be zero, which a C string literal cannot hold.
+QByteArray int1(int v)
+{
+    return QByteArray("K") + char(v);
+}
+
+QByteArray zipWith(const QByteArray &pickle)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    ZipWriter zip(&buffer, QStringLiteral("archive"));
+    zip.addRecord(QStringLiteral("data.pkl"), pickle.constData(), pickle.size());
+    zip.addRecord(QStringLiteral("version"), "3\n", 2);
+    zip.finish();
+    return buffer.data();
+}
+} // namespace
+
+class TestSafeUnpickler : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void buildsOrderedDictOfTensors();
+    void refusesCallsButKeepsReading();
+    void malformed_data();
+    void malformed();
+    void deepNestingIsReleasedWithoutRecursion();
+    void objectFloodHasABound();
+};
+
+void TestSafeUnpickler::buildsOrderedDictOfTensors()
+{
+    // OrderedDict([('w', _rebuild_tensor_v2(storage, 0, (2, 3), (3, 1), False, OrderedDict()))])
+    const QByteArray pickle = QByteArray("\x80\x02") + global("collections", "OrderedDict") + ")R(" + str("w")
+                              + global("torch._utils", "_rebuild_tensor_v2") + "(" + storage("FloatStorage", "0", 6)
+                              + int1(0) + int1(2) + int1(3) + "\x86" + int1(3) + int1(1) + "\x86" + "\x89" + global("collections", "OrderedDict")
+                              + ")Rt" + "Ru.";
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY2(unpickler.run(0, &error), qPrintable(error));
+    const PickleValuePtr root = unpickler.result();
+    QCOMPARE(root->type, PickleValue::Type::Dict);
+    const PickleValuePtr w = root->get(QStringLiteral("w"));
+    QVERIFY(w && w->type == PickleValue::Type::Tensor);
+    QCOMPARE(w->tensor->shape, (QVector<qint64>{2, 3}));
+    QCOMPARE(w->tensor->strides, (QVector<qint64>{3, 1}));
+    QCOMPARE(unpickler.storages().size(), size_t(1));
+    QCOMPARE(unpickler.storages()[0].dtype, DType::Float32);
+    QCOMPARE(unpickler.storages()[0].numel, qint64(6));
+    QVERIFY(unpickler.refusals().isEmpty());
+}
+
+void TestSafeUnpickler::refusesCallsButKeepsReading()
+{
+    // {'a': 1, 'b': posix.system('touch x'), 'c': builtins.eval('1')}
+    const QByteArray pickle = QByteArray("\x80\x02}(") + str("a") + "K\x01" + str("b") + global("posix", "system") + str("touch x")
+                              + "\x85R" + str("c") + global("__builtin__", "eval") + str("1") + "\x85Ru.";
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY2(unpickler.run(0, &error), qPrintable(error));
+    QCOMPARE(unpickler.refusals(), (QStringList{QStringLiteral("would call posix.system on load; refused"),
+                                                QStringLiteral("would call builtins.eval on load; refused")}));
+    QCOMPARE(unpickler.result()->get(QStringLiteral("a"))->integer, qint64(1));
+    QCOMPARE(unpickler.result()->get(QStringLiteral("b"))->type, PickleValue::Type::Refused);
+}
+
+void TestSafeUnpickler::malformed_data()
+{
+    QTest::addColumn<QByteArray>("pickle");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("empty") << QByteArray() << "truncated";
+    QTest::newRow("no STOP") << QByteArray("\x80\x02K\x01") << "truncated";
+    QTest::newRow("unknown protocol") << QByteArray("\x80\x09.") << "protocol";
+    QTest::newRow("unknown opcode") << QByteArray("\x80\x02\xff.") << "unknown opcode";
+    QTest::newRow("STOP on empty stack") << QByteArray("\x80\x02.") << "empty stack";
+    QTest::newRow("SETITEM on a list") << QByteArray("\x80\x02]K\x01K\x02s.") << "SETITEM on a list";
+    QTest::newRow("APPEND to a dict") << QByteArray("\x80\x02}K\x01" "a.") << "APPEND to a dict";
+    QTest::newRow("missing memo") << QByteArray("\x80\x02h\x07.") << "memo entry 7 missing";
+    QTest::newRow("string longer than data") << (QByteArray("\x80\x02X") + u32(0x7fffffff) + "abc.") << "longer than the data";
+    QTest::newRow("TUPLE without MARK") << QByteArray("\x80\x02K\x01t.") << "MARK missing";
+    QTest::newRow("extension registry") << QByteArray("\x80\x02\x82\x01.") << "extension";
+    QTest::newRow("storage with two types")
+        << (QByteArray("\x80\x02(") + storage("FloatStorage", "0", 4) + storage("LongStorage", "0", 4) + "t.") << "two different";
+    QTest::newRow("unknown storage type") << (QByteArray("\x80\x02") + storage("QInt8Storage", "0", 4) + ".") << "unsupported storage";
+    QTest::newRow("shape and stride ranks differ")
+        << (QByteArray("\x80\x02") + global("torch._utils", "_rebuild_tensor_v2") + "(" + storage("FloatStorage", "0", 4)
+            + int1(0) + int1(2) + "\x85" + int1(1) + int1(1) + "\x86\x89)tR.")
+        << "malformed tensor";
+}
+
+void TestSafeUnpickler::malformed()
+{
+    QFETCH(QByteArray, pickle);
+    QFETCH(QString, reason);
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY(!unpickler.run(0, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+}
+
+void TestSafeUnpickler::deepNestingIsReleasedWithoutRecursion()
+{
+    // [[[[...]]]] two million levels deep, built through the memo.
+    QByteArray pickle("\x80\x02]r");
+    pickle += u32(0);
+    for (quint32 i = 1; i < 2'000'000; ++i)
+        pickle += ']' + ('r' + u32(i)) + 'a' + ('j' + u32(i));
+    pickle += '.';
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpointBytes(zipWith(pickle), &content, &error), qPrintable(error));
+    QCOMPARE(int(content.tensors.size()), 0);
+}
+
+void TestSafeUnpickler::objectFloodHasABound()
+{
+    QByteArray pickle("\x80\x02");
+    pickle += QByteArray(9 << 20, 'N'); // nine million Nones
+    pickle += '.';
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY(!unpickler.run(0, &error));
+    QVERIFY2(error.contains(QStringLiteral("stack too deep")) || error.contains(QStringLiteral("objects")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestSafeUnpickler)
+#include "tst_safeunpickler.moc"
