@@ -108,6 +108,14 @@ void TestCheckpointReader::readsEveryFormat()
         for (const QJsonValue &d : want.value("shape").toArray())
             shape << qint64(d.toDouble());
         QCOMPARE(tensor.shape, shape);
+        // Views read back as PyTorch gives them: same strides and offset into the same storage.
+        if (document.format() != CheckpointFormat::Safetensors && document.format() != CheckpointFormat::Sharded) {
+            QVector<qint64> strides;
+            for (const QJsonValue &d : want.value("stride").toArray())
+                strides << qint64(d.toDouble());
+            QVERIFY2(tensor.strides == strides || tensor.numel() <= 1, qPrintable(tensor.name));
+            QCOMPARE(tensor.storageOffset, qint64(want.value("storage_offset").toDouble()));
+        }
         QCOMPARE(tensorKindName(tensor.kind), want.value("kind").toString());
         if (want.value("requires_grad").isNull()) {
             QVERIFY(!tensor.hasRequiresGrad);

@@ -190,6 +190,7 @@ def describe_tensors(tensors, kinds=None, flags=None):
     out = []
     for name, t in tensors.items():
         out.append({"name": name, "dtype": dtype_name(t.dtype), "shape": list(t.shape),
+                    "stride": list(t.stride()), "storage_offset": t.storage_offset(),
                     "kind": (kinds or {}).get(name, "tensor"),
                     "requires_grad": (flags or {}).get(name),
                     "sha256": hashlib.sha256(t.detach().contiguous().numpy().tobytes() if t.dtype == torch.complex64
