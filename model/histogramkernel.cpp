@@ -216,21 +216,22 @@ struct Moments
     template <typename T>
     void block(const T *v, int n)
     {
-        bool allFinite = true;
-        for (int k = 0; k < n; ++k)
-            allFinite &= (v[k] - v[k]) == T(0);
-        if (!allFinite || !shifted) {
+        if (!shifted) {
             for (int k = 0; k < n; ++k)
                 add(double(v[k]));
             return;
         }
+        // One pass with four independent lanes; x - x is NaN exactly for NaN and Inf, so a block
+        // holding either (rare) is detected at the end and redone value by value.
         double s[4] = {0, 0, 0, 0}, q[4] = {0, 0, 0, 0};
         T lo[4] = {v[0], v[0], v[0], v[0]}, hi[4] = {v[0], v[0], v[0], v[0]};
         qint64 z[4] = {0, 0, 0, 0};
+        T check[4] = {0, 0, 0, 0};
         const int whole = n & ~3;
         for (int k = 0; k < whole; k += 4) {
             for (int j = 0; j < 4; ++j) {
                 const T x = v[k + j];
+                check[j] += x - x;
                 const double d = double(x) - shift;
                 s[j] += d;
                 q[j] += d * d;
@@ -240,12 +241,19 @@ struct Moments
             }
         }
         for (int k = whole; k < n; ++k) {
-            const double d = double(v[k]) - shift;
+            const T x = v[k];
+            check[0] += x - x;
+            const double d = double(x) - shift;
             s[0] += d;
             q[0] += d * d;
-            lo[0] = v[k] < lo[0] ? v[k] : lo[0];
-            hi[0] = v[k] > hi[0] ? v[k] : hi[0];
-            z[0] += v[k] == T(0);
+            lo[0] = x < lo[0] ? x : lo[0];
+            hi[0] = x > hi[0] ? x : hi[0];
+            z[0] += x == T(0);
+        }
+        if (!((check[0] + check[1] + check[2] + check[3]) == T(0))) {
+            for (int k = 0; k < n; ++k)
+                add(double(v[k]));
+            return;
         }
         sum += (s[0] + s[1]) + (s[2] + s[3]);
         sumSquares += (q[0] + q[1]) + (q[2] + q[3]);
@@ -303,45 +311,41 @@ struct Combined
         zero += part.zero;
     }
 };
-// Counts values into bins; two sub-histograms used alternately break the store-to-load chain
-// when neighbouring values fall in the same bin.
+// Counts values into bins exactly as numpy.histogram does with the same edges.
 struct Binner
 {
     qint64 *count;
     const double *edge;
     double low, high, norm;
+    // How far, in bins, rounding can move a value's computed position (see counts()).
+    double tolerance;
     int bins;
 
     template <typename T>
     void block(const T *values, int n)
     {
         // Locals, so the compiler need not reload them after every counter store.
-        qint64 *const even = count;
-        qint64 *const odd = count + bins;
+        qint64 *const counts = count;
         const double *const e = edge;
-        const double lo = low, hi = high, scale = norm;
+        const double lo = low, hi = high, scale = norm, tol = tolerance;
         const int last = bins - 1;
-        auto binOf = [&](double v) {
-            int i = int((v - lo) * scale);
+        for (int k = 0; k < n; ++k) {
+            const double v = double(values[k]);
+            if (!(v >= lo && v <= hi)) // also drops NaN; predictable over the data's own range
+                continue;
+            const double x = (v - lo) * scale;
+            int i = int(x);
+            const double fraction = x - double(i);
             i = i > last ? last : i;
-            // As numpy does: the float estimate can be one bin off; the edges decide.
-            i -= v < e[i];
-            i += (i < last) & (v >= e[i + 1]);
-            return i;
-        };
-        int k = 0;
-        for (; k + 1 < n; k += 2) {
-            const double a = double(values[k]);
-            const double b = double(values[k + 1]);
-            if (a >= lo && a <= hi) // also drops NaN
-                ++even[binOf(a)];
-            if (b >= lo && b <= hi)
-                ++odd[binOf(b)];
-        }
-        if (k < n) {
-            const double a = double(values[k]);
-            if (a >= lo && a <= hi)
-                ++even[binOf(a)];
+            // Rounding moves the estimate by less than `tol`: only a value that lands that close to
+            // an edge can belong to the neighbouring bin, and there the edges decide, as in numpy.
+            if (fraction < tol || fraction > 1 - tol) {
+                if (v < e[i])
+                    --i;
+                else if (i < last && v >= e[i + 1])
+                    ++i;
+            }
+            ++counts[i];
         }
     }
 };
@@ -403,15 +407,17 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
 {
     const int bins = int(edges.size()) - 1;
     const int workers = workerCount();
-    // Two sub-histograms per worker, used alternately: neighbouring values often fall in the same
-    // bin, and alternating breaks the store-to-load chain on that counter.
-    std::vector<std::vector<qint64>> partial(size_t(workers), std::vector<qint64>(size_t(2 * bins), 0));
+    std::vector<std::vector<qint64>> partial(size_t(workers), std::vector<qint64>(size_t(bins), 0));
     const double low = edges.front();
     const double high = edges.back();
     const double norm = double(bins) / (high - low);
+    // Bound on the rounding in (v - low) * norm and in the edges themselves, in bins, with a wide
+    // margin; a narrow range far from zero gets a large bound and is checked against the edges always.
+    const double magnitude = std::max(std::abs(low), std::abs(high));
+    const double tolerance = 16 * std::numeric_limits<double>::epsilon() * (magnitude * norm + double(bins) + 1);
     const double *edge = edges.constData();
     const bool finished = parallelOver(tensors, workers, progress, [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
-        Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, bins};
+        Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, tolerance, bins};
         visitValues(tensor, begin, end, visit);
     });
     if (canceled)
@@ -419,7 +425,7 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
     QVector<qint64> result(bins, 0);
     for (const auto &p : partial) {
         for (int i = 0; i < bins; ++i)
-            result[i] += p[size_t(i)] + p[size_t(bins + i)];
+            result[i] += p[size_t(i)];
     }
     return result;
 }

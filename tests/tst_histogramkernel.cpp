@@ -52,6 +52,8 @@ private Q_SLOTS:
     void largeTensorAcrossThreadsMatchesReference_data();
     void largeTensorAcrossThreadsMatchesReference();
     void stridedViewsCountLikeContiguousCopies();
+    void valuesOnEdgesAndNarrowRanges_data();
+    void valuesOnEdgesAndNarrowRanges();
     void poolsSeveralTensors();
     void cancelStopsEarly();
     void matchesNumpy_data();
@@ -216,6 +218,45 @@ void TestHistogramKernel::stridedViewsCountLikeContiguousCopies()
     const HistogramResult b = HistogramKernel::compute({&copy}, request);
     QCOMPARE(a.counts, b.counts);
     QCOMPARE(a.stats.mean, b.stats.mean);
+}
+
+void TestHistogramKernel::valuesOnEdgesAndNarrowRanges_data()
+{
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<int>("bins");
+    QTest::newRow("unit range") << -1.0 << 1.0 << 100;
+    QTest::newRow("narrow range far from zero") << 1e6 << 1e6 + 1e-3 << 100;
+    QTest::newRow("tiny values") << -3e-30 << 7e-30 << 33;
+    QTest::newRow("many bins") << -0.1 << 0.7 << 100000;
+}
+
+void TestHistogramKernel::valuesOnEdgesAndNarrowRanges()
+{
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(int, bins);
+    // Every edge itself, its neighbours one ulp away, and random values in between.
+    const QVector<double> edges = HistogramKernel::linspaceEdges(low, high, bins);
+    std::vector<double> values;
+    for (double edge : edges) {
+        values.push_back(edge);
+        values.push_back(std::nextafter(edge, -INFINITY));
+        values.push_back(std::nextafter(edge, INFINITY));
+    }
+    std::mt19937_64 random(11);
+    std::uniform_real_distribution<double> uniform(low, high);
+    for (int i = 0; i < 200000; ++i)
+        values.push_back(uniform(random));
+    const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {qint64(values.size())}, bytesOf(values));
+    HistogramRequest request;
+    request.bins = bins;
+    request.hasRange = true;
+    request.low = low;
+    request.high = high;
+    const HistogramResult result = HistogramKernel::compute({&tensor}, request);
+    QCOMPARE(result.edges, edges);
+    QCOMPARE(result.counts, referenceCounts(values, edges));
 }
 
 void TestHistogramKernel::poolsSeveralTensors()
