@@ -77,6 +77,7 @@ private Q_SLOTS:
     void snippetGoesToClipboard();
     void histogramLogToggleAndExport();
     void newSelectionCancelsTheRunningHistogram();
+    void overlayComparesOnTheSameBins();
     void weightsOnlyFileShowsBanner();
 
 private:
@@ -452,6 +453,31 @@ void TestGui::newSelectionCancelsTheRunningHistogram()
     QCOMPARE(panel.plot()->histogram().stats.count, qint64(3));
     QVERIFY(panel.statisticsLabel()->text().contains(QStringLiteral("small")));
     panel.setDocument(nullptr);
+}
+
+void TestGui::overlayComparesOnTheSameBins()
+{
+    HistogramPanel *panel = m_window->histogramPanel();
+    QSignalSpy shown(panel, &HistogramPanel::histogramShown);
+    m_window->moduleTreeView()->setCurrentIndex(treeIndex(QStringLiteral("layer2.0")));
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    auto *overlay = panel->findChild<QComboBox *>(QStringLiteral("overlayCombo"));
+    const int choice = overlay->findText(QStringLiteral("layer1.0.weight"));
+    QVERIFY(choice > 0);
+    shown.clear();
+    overlay->setCurrentIndex(choice);
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    HistogramPlot *plot = panel->plot();
+    QVERIFY(plot->overlayBars()->visible());
+    QVERIFY(plot->legend->visible());
+    QCOMPARE(plot->overlayBars()->dataCount(), plot->bars()->dataCount());
+    // Values of layer1.0.weight that fall inside layer2.0's range, on layer2.0's bins.
+    const TensorInfo &other = m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("layer1.0.weight")));
+    const QVector<qint64> expected = HistogramKernel::counts({&other}, plot->histogram().edges);
+    for (int i = 0; i < expected.size(); ++i)
+        QCOMPARE(qint64((plot->overlayBars()->data()->begin() + i)->value), expected[i]);
+    overlay->setCurrentIndex(0);
+    QVERIFY(!plot->overlayBars()->visible());
 }
 
 // Opens the context menu at `index` of `view` and clicks the entry starting with `text`.
