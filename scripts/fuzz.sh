@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the readers with AddressSanitizer/UBSan and runs each libFuzzer target.
-#   scripts/fuzz.sh [SECONDS]     default 20 s per target (CI); e.g. scripts/fuzz.sh 3600 for a long run
+#   scripts/fuzz.sh               a fixed-seed smoke run of a set number of inputs per target (CI: same
+#                                 inputs every time, about 20 s each here)
+#   scripts/fuzz.sh SECONDS       a random-seed run of SECONDS per target, e.g. scripts/fuzz.sh 3600
 # Seeds are real files written by PyTorch at run time; crashes land in build-fuzz/artifacts/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-seconds="${1:-20}"
+seconds="${1:-}"
 build="${TORCHSCOPE_FUZZ_BUILD_DIR:-$here/build-fuzz}"
 python="${TORCHSCOPE_PYTHON:-/usr/bin/python3}"
 
@@ -39,9 +41,16 @@ PY
 
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
 status=0
+declare -A smoke_runs=([unpickler]=40000 [archive]=50000 [safetensors]=150000)
 for target in unpickler archive safetensors; do
-    echo "== fuzz_$target for ${seconds}s"
-    if ! "$build/bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
+    if [ -n "$seconds" ]; then
+        echo "== fuzz_$target for ${seconds}s"
+        limit=(-max_total_time="$seconds")
+    else
+        echo "== fuzz_$target: ${smoke_runs[$target]} inputs from seed 1"
+        limit=(-seed=1 -runs="${smoke_runs[$target]}")
+    fi
+    if ! "$build/bin/fuzz_$target" "${limit[@]}" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
             -artifact_prefix="$build/artifacts/$target-" "$corpus/$target" 2>"$build/fuzz_$target.log"; then
         status=1
         tail -40 "$build/fuzz_$target.log"
