@@ -78,7 +78,9 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     auto *form = new QFormLayout;
     form->addRow(tr("&Module:"), m_moduleCombo);
     form->addRow(QString(), m_summaryLabel);
-    form->addRow(tr("&File:"), pathLayout);
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_pathEdit);
+    form->addRow(fileLabel, pathLayout);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(modeBox);
