@@ -32,6 +32,7 @@ private Q_SLOTS:
     void absurdSafetensorsHeaders_data();
     void absurdSafetensorsHeaders();
     void shardNamesCannotLeaveTheFolder();
+    void filesLargerThanMemoryOpen();
 
 private:
     static QJsonObject readJson(const QString &path);
@@ -285,6 +286,39 @@ void TestCheckpointReader::shardNamesCannotLeaveTheFolder()
     QString error;
     QVERIFY(!read(index, &content, &error));
     QVERIFY2(error.contains(QStringLiteral("bad shard name")), qPrintable(error));
+}
+
+void TestCheckpointReader::filesLargerThanMemoryOpen()
+{
+    // A 32 GiB safetensors file (more than this machine's memory), sparse on disk: opening maps it and
+    // reads only the header, so it opens at once; one value read touches one page.
+    const qint64 tensorBytes = qint64(8) << 30;
+    QByteArray header = QStringLiteral(R"({"a":{"dtype":"F32","shape":[%1],"data_offsets":[0,%2]},)"
+                                       R"("b":{"dtype":"F32","shape":[%1],"data_offsets":[%2,%3]},)"
+                                       R"("c":{"dtype":"F32","shape":[%1],"data_offsets":[%3,%4]},)"
+                                       R"("d":{"dtype":"F32","shape":[%1],"data_offsets":[%4,%5]}})")
+                            .arg(tensorBytes / 4).arg(tensorBytes).arg(2 * tensorBytes).arg(3 * tensorBytes).arg(4 * tensorBytes)
+                            .toLatin1();
+    header += QByteArray((8 - header.size() % 8) % 8, ' ');
+    const QString path = m_dir.filePath(QStringLiteral("huge.safetensors"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray length(8, '\0');
+    for (int i = 0; i < 8; ++i)
+        length[i] = char((quint64(header.size()) >> (8 * i)) & 0xff);
+    file.write(length + header);
+    QVERIFY(file.resize(8 + header.size() + 4 * tensorBytes));
+    file.close();
+
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(read(path, &content, &error), qPrintable(error));
+    CheckpointDocument document(std::move(content));
+    QCOMPARE(document.tensorCount(), 4);
+    QCOMPARE(document.totals().parameters, 4 * tensorBytes / 4);
+    const TensorInfo &d = document.tensor(3);
+    QCOMPARE(dtypeElementToDouble(d.dtype, d.firstElement() + d.byteSize() - 4), 0.0);
+    QFile::remove(path);
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointReader)
