@@ -214,16 +214,36 @@ QVector<int> CheckpointDocument::parametersInSubtree(const ModuleNode *module) c
 
 bool CheckpointDocument::freezeAllExcept(const ModuleNode *module)
 {
+    return freezeAllExcept(tensorsInSubtree(module), module->path().isEmpty() ? tr("the whole model") : module->path());
+}
+
+bool CheckpointDocument::freezeAllExcept(const QVector<int> &keep, const QString &what)
+{
+    std::vector<char> trainable(m_tensors.size(), 0);
+    for (int index : keep) {
+        if (index >= 0 && index < tensorCount())
+            trainable[size_t(index)] = 1;
+    }
     QVector<int> indices;
     std::vector<bool> values;
     for (int index = 0; index < tensorCount(); ++index) {
         if (!isEditable(index))
             continue;
         indices.append(index);
-        values.push_back(module->isAncestorOf(m_tensorModule[size_t(index)]));
+        values.push_back(trainable[size_t(index)] != 0);
     }
-    const QString what = module->path().isEmpty() ? tr("the whole model") : module->path();
     return setRequiresGrad(indices, values, tr("Freeze all except %1").arg(what));
+}
+
+QVector<int> CheckpointDocument::pooledTensors(const ModuleNode *module) const
+{
+    const QVector<int> all = tensorsInSubtree(module);
+    QVector<int> parameters;
+    for (int index : all) {
+        if (m_tensors[size_t(index)].kind != TensorKind::Buffer)
+            parameters.append(index);
+    }
+    return parameters.isEmpty() ? all : parameters;
 }
 
 QVector<int> CheckpointDocument::parametersOfType(const QString &typeName) const

@@ -107,6 +107,10 @@ public:
     bool setModuleRequiresGrad(const ModuleNode *module, bool value);
     // Freezes every parameter outside `module` and unfreezes those inside it, as one edit.
     bool freezeAllExcept(const ModuleNode *module);
+    // Freezes every parameter but `keep`, which become trainable, as one edit named after `what`.
+    bool freezeAllExcept(const QVector<int> &keep, const QString &what);
+    // What a module's histogram pools: its parameters, or all its tensors when it has none.
+    QVector<int> pooledTensors(const ModuleNode *module) const;
     // Parameters (editable tensors) of every module whose short type name is `typeName`.
     QVector<int> parametersOfType(const QString &typeName) const;
     // Editable tensors of the subtree; all editable tensors for the root.

@@ -128,10 +128,16 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
             return false;
         }
         const TensorInfo &tensor = entries[storageOwner[key]].tensor;
-        const QByteArray bytes = tensor.contiguousBytes();
-        if (!zip.addRecord(QStringLiteral("data/") + QString::number(key), bytes.constData(), bytes.size()))
+        // Contiguous tensors are written straight from their (mapped) storage; only views are copied.
+        QByteArray copy;
+        const char *data = tensor.firstElement();
+        if (tensor.byteSize() > 0 && !tensor.isContiguous()) {
+            copy = tensor.contiguousBytes();
+            data = copy.constData();
+        }
+        if (!zip.addRecord(QStringLiteral("data/") + QString::number(key), data, tensor.byteSize()))
             return zipFailed();
-        written += bytes.size();
+        written += tensor.byteSize();
         progress.set(written, totalBytes);
     }
     static const QByteArray kVersion("3\n");

@@ -26,6 +26,16 @@ QByteArray bytesOf(const std::vector<T> &values)
     return QByteArray(reinterpret_cast<const char *>(values.data()), qsizetype(values.size() * sizeof(T)));
 }
 
+HistogramRequest rangeRequest(int bins, double low, double high)
+{
+    HistogramRequest request;
+    request.bins = bins;
+    request.hasRange = true;
+    request.low = low;
+    request.high = high;
+    return request;
+}
+
 // numpy.histogram(values, bins=edges): searchsorted semantics, the last bin closed.
 QVector<qint64> referenceCounts(const std::vector<double> &values, const QVector<double> &edges)
 {
@@ -110,12 +120,7 @@ void TestHistogramKernel::handCases()
     QFETCH(QVector<qint64>, counts);
     const qint64 n = bytes.size() / dtypeElementSize(DType(dtype));
     const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType(dtype), {n}, bytes);
-    HistogramRequest request;
-    request.bins = bins;
-    request.hasRange = true;
-    request.low = low;
-    request.high = high;
-    const HistogramResult result = HistogramKernel::compute({&tensor}, request);
+    const HistogramResult result = HistogramKernel::compute({&tensor}, rangeRequest(bins, low, high));
     QCOMPARE(result.counts, counts);
     QCOMPARE(result.edges.size(), bins + 1);
     QCOMPARE(result.stats.count, n);
@@ -249,12 +254,7 @@ void TestHistogramKernel::valuesOnEdgesAndNarrowRanges()
     for (int i = 0; i < 200000; ++i)
         values.push_back(uniform(random));
     const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {qint64(values.size())}, bytesOf(values));
-    HistogramRequest request;
-    request.bins = bins;
-    request.hasRange = true;
-    request.low = low;
-    request.high = high;
-    const HistogramResult result = HistogramKernel::compute({&tensor}, request);
+    const HistogramResult result = HistogramKernel::compute({&tensor}, rangeRequest(bins, low, high));
     QCOMPARE(result.edges, edges);
     QCOMPARE(result.counts, referenceCounts(values, edges));
 }

@@ -412,15 +412,10 @@ void MainWindow::showModule(const ModuleNode *module)
     if (!m_document || !module)
         return;
     m_tableModel->setModule(module);
-    // A module's histogram pools its parameters (all its tensors if it has none).
-    QVector<int> parameters, all = m_document->tensorsInSubtree(module);
-    for (int index : std::as_const(all)) {
-        if (m_document->tensor(index).kind != TensorKind::Buffer)
-            parameters << index;
-    }
+    const QVector<int> pooled = m_document->pooledTensors(module);
     const QString name = module->path().isEmpty() ? tr("whole model") : module->path();
-    if (!all.isEmpty())
-        m_histogram->showTensors(parameters.isEmpty() ? all : parameters, tr("%1 (pooled)").arg(name));
+    if (!pooled.isEmpty())
+        m_histogram->showTensors(pooled, tr("%1 (pooled)").arg(name));
 }
 
 void MainWindow::showTensorHistogram(const QModelIndex &proxyIndex)
@@ -513,15 +508,8 @@ void MainWindow::showTableContextMenu(const QPoint &position)
     menu.setObjectName(QStringLiteral("tableContextMenu"));
     menu.addAction(tr("Freeze %1").arg(what), this, [this, selected] { m_document->setRequiresGrad(selected, false); });
     menu.addAction(tr("Unfreeze %1").arg(what), this, [this, selected] { m_document->setRequiresGrad(selected, true); });
-    menu.addAction(tr("Freeze All Except %1").arg(what), this, [this, selected, what] {
-        QVector<int> indices;
-        std::vector<bool> values;
-        for (int index = 0; index < m_document->tensorCount(); ++index) {
-            indices << index;
-            values.push_back(selected.contains(index));
-        }
-        m_document->setRequiresGrad(indices, values, tr("Freeze all except %1").arg(what));
-    });
+    menu.addAction(tr("Freeze All Except %1").arg(what), this,
+                   [this, selected, what] { m_document->freezeAllExcept(selected, what); });
     menu.addSeparator();
     menu.addAction(tr("Freeze by Pattern…"), this, &MainWindow::freezeByPattern);
     menu.exec(m_tableView->viewport()->mapToGlobal(position));

@@ -398,15 +398,13 @@ int Cli::histogram(QStringList args)
     if (!readCheckpoint(file, Progress(), &content, &error))
         return fileError(error);
     CheckpointDocument document(std::move(content));
-    // A tensor by name, or a module whose parameters are pooled.
+    // A tensor by name, or a module whose parameters are pooled, as the GUI does.
     std::vector<const TensorInfo *> tensors;
     if (const int index = document.findTensor(name); index >= 0) {
         tensors.push_back(&document.tensor(index));
     } else if (const ModuleNode *module = document.findModule(name)) {
-        for (int i : document.tensorsInSubtree(module)) {
-            if (document.tensor(i).kind != TensorKind::Buffer)
-                tensors.push_back(&document.tensor(i));
-        }
+        for (int i : document.pooledTensors(module))
+            tensors.push_back(&document.tensor(i));
     }
     if (tensors.empty())
         return usage(QStringLiteral("hist: no tensor or module '%1' in %2").arg(name, file));
