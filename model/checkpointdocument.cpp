@@ -237,13 +237,21 @@ bool CheckpointDocument::freezeAllExcept(const QVector<int> &keep, const QString
 
 QVector<int> CheckpointDocument::pooledTensors(const ModuleNode *module) const
 {
+    // A tied tensor is pooled once, like the totals count it, when what it is tied to is pooled too.
     const QVector<int> all = tensorsInSubtree(module);
-    QVector<int> parameters;
+    std::vector<char> inSubtree(m_tensors.size(), 0);
+    for (int index : all)
+        inSubtree[size_t(index)] = 1;
+    QVector<int> parameters, tensors;
     for (int index : all) {
-        if (m_tensors[size_t(index)].kind != TensorKind::Buffer)
+        const TensorInfo &tensor = m_tensors[size_t(index)];
+        if (tensor.tiedTo >= 0 && inSubtree[size_t(tensor.tiedTo)])
+            continue;
+        tensors.append(index);
+        if (tensor.kind != TensorKind::Buffer)
             parameters.append(index);
     }
-    return parameters.isEmpty() ? all : parameters;
+    return parameters.isEmpty() ? tensors : parameters;
 }
 
 QVector<int> CheckpointDocument::parametersOfType(const QString &typeName) const

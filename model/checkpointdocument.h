@@ -109,7 +109,8 @@ public:
     bool freezeAllExcept(const ModuleNode *module);
     // Freezes every parameter but `keep`, which become trainable, as one edit named after `what`.
     bool freezeAllExcept(const QVector<int> &keep, const QString &what);
-    // What a module's histogram pools: its parameters, or all its tensors when it has none.
+    // What a module's histogram pools: its parameters, or all its tensors when it has none; tied
+    // tensors once.
     QVector<int> pooledTensors(const ModuleNode *module) const;
     // Parameters (editable tensors) of every module whose short type name is `typeName`.
     QVector<int> parametersOfType(const QString &typeName) const;

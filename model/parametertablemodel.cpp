@@ -113,6 +113,8 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == NameColumn)
             return tensor.name;
+        if (index.column() == KindColumn)
+            return data(index, Qt::DisplayRole);
         if (index.column() == BytesColumn)
             return tr("%1 bytes").arg(locale.toString(tensor.byteSize()));
         break;

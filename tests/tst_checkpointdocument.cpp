@@ -149,6 +149,10 @@ void TestCheckpointDocument::subtreeAndRelativeNames()
     QCOMPARE(document.relativeName(4, encoder), QStringLiteral("1.running_mean"));
     QCOMPARE(document.relativeName(4, document.root()), QStringLiteral("encoder.1.running_mean"));
     QCOMPARE(document.tensorsInSubtree(document.root()).size(), 8);
+    // Pooled for a histogram: parameters only, the tied decoder.weight once (with encoder.0.weight),
+    // but on its own when its twin lies outside the module.
+    QCOMPARE(document.pooledTensors(document.root()), (QVector<int>{0, 1, 2, 3, 5, 6}));
+    QCOMPARE(document.pooledTensors(document.findModule(QStringLiteral("decoder"))), (QVector<int>{7}));
 }
 
 void TestCheckpointDocument::weightsOnlyTreeFromDottedNames()
