@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checkpointdocument.h"
+#include "tensor/checkpointcontent.h"
 
 #include <QProcess>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "checkpointdocument.h"
+#include "document/checkpointdocument.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 // Every format real PyTorch writes, read back without Python and compared with what PyTorch
 // says; hostile and damaged files refused with a reason, never run, never a crash.
 
-#include "checkpointdocument.h"
-#include "checkpointreader.h"
+#include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>

@@ -1,10 +1,10 @@
 // Freeze plans: JSON both ways, applied as one edit, and the PyTorch snippet run by real PyTorch on a
 // freshly built model, which must end with exactly the flags Torchscope shows.
 
-#include "checkpointdocument.h"
-#include "checkpointreader.h"
-#include "freezeplan.h"
-#include "namepattern.h"
+#include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
+#include "document/freezeplan.h"
+#include "document/namepattern.h"
 #include "testsupport.h"
 
 #include <QFile>

@@ -1,9 +1,9 @@
 // The histogram kernel: exact numpy.histogram semantics for every dtype and view, by hand and
 // against real numpy on tensors PyTorch wrote.
 
-#include "checkpointdocument.h"
-#include "checkpointreader.h"
-#include "histogramkernel.h"
+#include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
+#include "stats/histogramkernel.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

@@ -1,10 +1,11 @@
 // Real PyTorch as the judge, both directions: PyTorch writes TorchScript models that Torchscope
 // must read exactly, and loads what Torchscope writes.
 
-#include "checkpointdocument.h"
-#include "checkpointreader.h"
-#include "checkpointwriter.h"
-#include "namepattern.h"
+#include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
+#include "document/examplemodel.h"
+#include "document/savejob.h"
+#include "document/namepattern.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>

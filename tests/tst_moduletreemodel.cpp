@@ -1,5 +1,5 @@
-#include "checkpointdocument.h"
-#include "moduletreemodel.h"
+#include "document/checkpointdocument.h"
+#include "itemmodels/moduletreemodel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

@@ -1,4 +1,4 @@
-#include "namepattern.h"
+#include "document/namepattern.h"
 
 #include <QTest>
 

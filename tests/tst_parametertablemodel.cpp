@@ -1,6 +1,6 @@
-#include "checkpointdocument.h"
-#include "moduletreemodel.h"
-#include "parametertablemodel.h"
+#include "document/checkpointdocument.h"
+#include "itemmodels/moduletreemodel.h"
+#include "itemmodels/parametertablemodel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

@@ -1,9 +1,9 @@
 // The restricted pickle interpreter on hand-written pickles: what it builds, what it refuses, and
 // that malformed or hostile input ends in a one-line reason rather than a crash.
 
-#include "checkpointreader.h"
-#include "safeunpickler.h"
-#include "zipwriter.h"
+#include "formats/checkpointreader.h"
+#include "formats/pickle/safeunpickler.h"
+#include "formats/zip/zipwriter.h"
 
 #include <QBuffer>
 #include <QTest>

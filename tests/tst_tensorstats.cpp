@@ -1,4 +1,4 @@
-#include "tensorstats.h"
+#include "stats/tensorstats.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "mappedfile.h"
-#include "statedictwriter.h"
+#include "tensor/mappedfile.h"
+#include "formats/statedictwriter.h"
 #include "testsupport.h"
-#include "ziparchivereader.h"
-#include "zipwriter.h"
+#include "formats/zip/ziparchivereader.h"
+#include "formats/zip/zipwriter.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "freezepatterndialog.h"
 
-#include "checkpointdocument.h"
-#include "namepattern.h"
+#include "document/checkpointdocument.h"
+#include "document/namepattern.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
 #include "histogrampanel.h"
 
-#include "checkpointdocument.h"
+#include "document/checkpointdocument.h"
 #include "filedialog.h"
-#include "histogramplot.h"
+#include "plot/histogramplot.h"
 #include "messagebox.h"
 
 #include <QCheckBox>

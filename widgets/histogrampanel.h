@@ -1,6 +1,6 @@
 #pragma once
 
-#include "histogramkernel.h"
+#include "stats/histogramkernel.h"
 
 #include <QHash>
 #include <QPointer>

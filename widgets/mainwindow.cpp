@@ -1,16 +1,17 @@
 #include "mainwindow.h"
 
-#include "checkpointdocument.h"
-#include "checkpointreader.h"
+#include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
+#include "document/examplemodel.h"
 #include "filedialog.h"
 #include "freezepatterndialog.h"
-#include "freezeplan.h"
-#include "namepattern.h"
+#include "document/freezeplan.h"
+#include "document/namepattern.h"
 #include "parametertableview.h"
 #include "histogrampanel.h"
 #include "messagebox.h"
-#include "moduletreemodel.h"
-#include "parametertablemodel.h"
+#include "itemmodels/moduletreemodel.h"
+#include "itemmodels/parametertablemodel.h"
 #include "saveasdialog.h"
 
 #include <QAction>

@@ -1,7 +1,7 @@
 #include "parametertableview.h"
 
-#include "checkpointdocument.h"
-#include "parametertablemodel.h"
+#include "document/checkpointdocument.h"
+#include "itemmodels/parametertablemodel.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

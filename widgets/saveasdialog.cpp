@@ -1,8 +1,8 @@
 #include "saveasdialog.h"
 
-#include "checkpointdocument.h"
+#include "document/checkpointdocument.h"
 #include "filedialog.h"
-#include "freezeplan.h"
+#include "document/freezeplan.h"
 
 #include <QCheckBox>
 #include <QComboBox>

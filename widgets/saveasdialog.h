@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checkpointwriter.h"
+#include "document/savejob.h"
 
 #include <QDialog>
 

@@ -1,13 +1,14 @@
 #include "cli.h"
 
-#include "checkpointdocument.h"
-#include "checkpointreader.h"
-#include "checkpointwriter.h"
-#include "freezeplan.h"
-#include "histogramkernel.h"
-#include "histogramplot.h"
-#include "namepattern.h"
-#include "tensorstats.h"
+#include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
+#include "document/examplemodel.h"
+#include "document/savejob.h"
+#include "document/freezeplan.h"
+#include "stats/histogramkernel.h"
+#include "plot/histogramplot.h"
+#include "document/namepattern.h"
+#include "stats/tensorstats.h"
 
 #include <QFile>
 #include <QJsonArray>

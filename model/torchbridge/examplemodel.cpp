@@ -1,4 +1,4 @@
-#include "examplemodel.h"
+#include "torchbridge/examplemodel.h"
 
 #include <torch/script.h>
 

@@ -2,9 +2,9 @@
 // window (offscreen). Times populating tree and table, freezing the root with a click on its check,
 // undoing it, and scrolling the table end to end. Target: each <= 100 ms.
 
-#include "checkpointdocument.h"
+#include "document/checkpointdocument.h"
 #include "mainwindow.h"
-#include "moduletreemodel.h"
+#include "itemmodels/moduletreemodel.h"
 #include "parametertableview.h"
 
 #include <QApplication>

@@ -1,8 +1,8 @@
 // Times Torchscope's histogram kernel (statistics + counts, data range) on one tensor of a
 // checkpoint; prints the best of several runs. Driven by bench_histogram.py.
 
-#include "checkpointreader.h"
-#include "histogramkernel.h"
+#include "formats/checkpointreader.h"
+#include "stats/histogramkernel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

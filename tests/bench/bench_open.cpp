@@ -1,10 +1,10 @@
 // Opens a checkpoint the way the GUI does, up to a populated module tree and parameter table,
 // and prints the elapsed milliseconds. Driven by bench_open.py, which also times PyTorch.
 
-#include "checkpointdocument.h"
-#include "checkpointreader.h"
-#include "moduletreemodel.h"
-#include "parametertablemodel.h"
+#include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
+#include "itemmodels/moduletreemodel.h"
+#include "itemmodels/parametertablemodel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // libFuzzer target: zip archives and legacy pickles read as checkpoints, down to every tensor byte.
-#include "checkpointreader.h"
+#include "formats/checkpointreader.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // libFuzzer target: safetensors headers and sharded-checkpoint index files.
-#include "checkpointreader.h"
+#include "formats/checkpointreader.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // libFuzzer target: the restricted pickle interpreter on arbitrary bytes.
-#include "safeunpickler.h"
+#include "formats/pickle/safeunpickler.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,0 +1,274 @@
+#include "document/checkpointdocument.h"
+
+#include "document/setrequiresgradcommand.h"
+
+#include <QSet>
+#include <QUndoStack>
+
+namespace torchscope {
+
+CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
+    : QObject(parent),
+      m_format(content.format),
+      m_filePath(std::move(content.filePath)),
+      m_warnings(std::move(content.warnings)),
+      m_metadata(std::move(content.metadata)),
+      m_sourceBytes(std::move(content.sourceBytes)),
+      m_tensors(std::move(content.tensors)),
+      m_undoStack(new QUndoStack(this))
+{
+    m_storesRequiresGrad = isEntireModelFormat(m_format);
+    buildModuleTree(content.modules);
+    assignTensorsAndCounts();
+}
+
+CheckpointDocument::~CheckpointDocument() = default;
+
+ModuleNode *CheckpointDocument::ensureModule(const QString &path, const QString &typeName)
+{
+    if (ModuleNode *existing = m_modulesByPath.value(path))
+        return existing;
+    const int dot = path.lastIndexOf(QLatin1Char('.'));
+    ModuleNode *parent = ensureModule(dot < 0 ? QString() : path.left(dot), QString());
+    auto node = std::make_unique<ModuleNode>(parent, path.mid(dot + 1), path, typeName);
+    node->m_row = parent->childCount();
+    ModuleNode *raw = node.get();
+    parent->m_children.push_back(std::move(node));
+    m_modulesByPath.insert(path, raw);
+    return raw;
+}
+
+void CheckpointDocument::buildModuleTree(const QVector<ModuleEntry> &modules)
+{
+    QString rootType;
+    if (!modules.isEmpty() && modules.first().path.isEmpty())
+        rootType = modules.first().typeName;
+    m_root = std::make_unique<ModuleNode>(nullptr, QString(), QString(), rootType);
+    m_modulesByPath.insert(QString(), m_root.get());
+    for (const ModuleEntry &entry : modules)
+        ensureModule(entry.path, entry.typeName);
+    // Weights-only files name no modules: every dotted prefix of a tensor name becomes one.
+    // Neighbouring tensors mostly share a module, so the last one found is tried first.
+    const ModuleNode *last = nullptr;
+    for (const TensorInfo &tensor : m_tensors) {
+        const int dot = tensor.name.lastIndexOf(QLatin1Char('.'));
+        if (dot <= 0 || (last && QStringView(tensor.name).left(dot) == last->path()))
+            continue;
+        last = ensureModule(tensor.name.left(dot), QString());
+    }
+}
+
+void CheckpointDocument::assignTensorsAndCounts()
+{
+    const size_t count = m_tensors.size();
+    m_tensorModule.assign(count, nullptr);
+    m_countStop.assign(count, nullptr);
+    m_requiresGrad.assign(count, false);
+    m_tensorsByName.reserve(qsizetype(count));
+    for (size_t i = 0; i < count; ++i) {
+        TensorInfo &tensor = m_tensors[i];
+        m_tensorsByName.insert(tensor.name, int(i));
+        const int dot = tensor.name.lastIndexOf(QLatin1Char('.'));
+        ModuleNode *module = i > 0 ? m_tensorModule[i - 1] : nullptr;
+        if (dot < 0)
+            module = m_root.get();
+        else if (!module || QStringView(tensor.name).left(dot) != module->path())
+            module = m_modulesByPath.value(tensor.name.left(dot));
+        m_tensorModule[i] = module;
+        module->m_tensors.append(int(i));
+        if (tensor.tiedTo >= 0 && size_t(tensor.tiedTo) < i) {
+            const int canonical = m_tensors[size_t(tensor.tiedTo)].tiedTo >= 0 ? m_tensors[size_t(tensor.tiedTo)].tiedTo
+                                                                              : tensor.tiedTo;
+            tensor.tiedTo = canonical;
+            m_tiedGroups[canonical].append(int(i));
+            ModuleNode *canonicalModule = m_tensorModule[size_t(canonical)];
+            ModuleNode *stop = module;
+            while (stop && !stop->isAncestorOf(canonicalModule))
+                stop = stop->parent();
+            m_countStop[i] = stop;
+            tensor.requiresGrad = m_tensors[size_t(canonical)].requiresGrad;
+        } else {
+            tensor.tiedTo = -1;
+        }
+        // Weights-only files store no flags: their floating-point tensors count as the trainable
+        // parameters PyTorch makes of them when it loads them into a fresh model.
+        const bool countsAsParameter = tensor.kind == TensorKind::Parameter
+                                       || (tensor.kind == TensorKind::Tensor && dtypeIsFloatingPoint(tensor.dtype));
+        m_requiresGrad[i] = tensor.hasRequiresGrad ? tensor.requiresGrad : countsAsParameter;
+        if (countsAsParameter)
+            addToCounts(int(i), 1, m_requiresGrad[i] ? 1 : 0);
+    }
+}
+
+void CheckpointDocument::addToCounts(int index, qint64 parameterSign, qint64 trainableSign)
+{
+    const TensorInfo &tensor = m_tensors[size_t(index)];
+    const qint64 numel = tensor.numel();
+    const qint64 bytes = tensor.byteSize();
+    ModuleNode *stop = m_countStop[size_t(index)];
+    for (ModuleNode *node = m_tensorModule[size_t(index)]; node && node != stop; node = node->parent()) {
+        node->m_parameterCount += parameterSign * numel;
+        node->m_trainableCount += trainableSign * numel;
+        node->m_parameterBytes += parameterSign * bytes;
+        node->m_trainableBytes += trainableSign * bytes;
+    }
+}
+
+QVector<int> CheckpointDocument::tensorsInSubtree(const ModuleNode *module) const
+{
+    QVector<int> result;
+    if (module == m_root.get()) {
+        result.reserve(tensorCount());
+        for (int i = 0; i < tensorCount(); ++i)
+            result.append(i);
+        return result;
+    }
+    const QString prefix = module->path() + QLatin1Char('.');
+    for (int i = 0; i < tensorCount(); ++i) {
+        if (m_tensors[size_t(i)].name.startsWith(prefix))
+            result.append(i);
+    }
+    return result;
+}
+
+QString CheckpointDocument::relativeName(int index, const ModuleNode *module) const
+{
+    const QString &name = m_tensors[size_t(index)].name;
+    return module->path().isEmpty() ? name : name.mid(module->path().size() + 1);
+}
+
+bool CheckpointDocument::isEditable(int index) const
+{
+    return m_storesRequiresGrad && m_tensors[size_t(index)].kind == TensorKind::Parameter;
+}
+
+bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText)
+{
+    QString text = undoText;
+    if (text.isEmpty()) {
+        int editable = 0;
+        int last = -1;
+        for (int index : indices) {
+            if (index >= 0 && index < tensorCount() && isEditable(index)) {
+                ++editable;
+                last = index;
+            }
+        }
+        const QString what = editable == 1 ? m_tensors[size_t(last)].name : tr("%n parameters", nullptr, editable);
+        text = value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what);
+    }
+    return setRequiresGrad(indices, std::vector<bool>(size_t(indices.size()), value), text);
+}
+
+bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values,
+                                         const QString &undoText)
+{
+    QVector<int> changing;
+    std::vector<bool> newValues;
+    std::vector<char> seen(m_tensors.size(), 0);
+    for (int k = 0; k < indices.size(); ++k) {
+        const int index = indices[k];
+        if (index < 0 || index >= tensorCount() || !isEditable(index))
+            continue;
+        const int canonical = m_tensors[size_t(index)].tiedTo >= 0 ? m_tensors[size_t(index)].tiedTo : index;
+        if (m_requiresGrad[size_t(canonical)] != values[size_t(k)] && !seen[size_t(canonical)]) {
+            seen[size_t(canonical)] = 1;
+            changing.append(canonical);
+            newValues.push_back(values[size_t(k)]);
+        }
+    }
+    if (changing.isEmpty())
+        return false;
+    m_undoStack->push(new SetRequiresGradCommand(this, changing, std::move(newValues), undoText));
+    return true;
+}
+
+QVector<int> CheckpointDocument::parametersInSubtree(const ModuleNode *module) const
+{
+    QVector<int> result;
+    for (int index : tensorsInSubtree(module)) {
+        if (isEditable(index))
+            result.append(index);
+    }
+    return result;
+}
+
+bool CheckpointDocument::freezeAllExcept(const ModuleNode *module)
+{
+    return freezeAllExcept(tensorsInSubtree(module), module->path().isEmpty() ? tr("the whole model") : module->path());
+}
+
+bool CheckpointDocument::freezeAllExcept(const QVector<int> &keep, const QString &what)
+{
+    std::vector<char> trainable(m_tensors.size(), 0);
+    for (int index : keep) {
+        if (index >= 0 && index < tensorCount())
+            trainable[size_t(index)] = 1;
+    }
+    QVector<int> indices;
+    std::vector<bool> values;
+    for (int index = 0; index < tensorCount(); ++index) {
+        if (!isEditable(index))
+            continue;
+        indices.append(index);
+        values.push_back(trainable[size_t(index)] != 0);
+    }
+    return setRequiresGrad(indices, values, tr("Freeze all except %1").arg(what));
+}
+
+QVector<int> CheckpointDocument::pooledTensors(const ModuleNode *module) const
+{
+    // A tied tensor is pooled once, like the totals count it, when what it is tied to is pooled too.
+    const QVector<int> all = tensorsInSubtree(module);
+    std::vector<char> inSubtree(m_tensors.size(), 0);
+    for (int index : all)
+        inSubtree[size_t(index)] = 1;
+    QVector<int> parameters, tensors;
+    for (int index : all) {
+        const TensorInfo &tensor = m_tensors[size_t(index)];
+        if (tensor.tiedTo >= 0 && inSubtree[size_t(tensor.tiedTo)])
+            continue;
+        tensors.append(index);
+        if (tensor.kind != TensorKind::Buffer)
+            parameters.append(index);
+    }
+    return parameters.isEmpty() ? tensors : parameters;
+}
+
+QVector<int> CheckpointDocument::parametersOfType(const QString &typeName) const
+{
+    QVector<int> result;
+    for (int index = 0; index < tensorCount(); ++index) {
+        if (isEditable(index) && m_tensorModule[size_t(index)]->shortTypeName() == typeName)
+            result.append(index);
+    }
+    return result;
+}
+
+bool CheckpointDocument::setModuleRequiresGrad(const ModuleNode *module, bool value)
+{
+    const QString what = module->path().isEmpty() ? tr("the whole model") : module->path();
+    return setRequiresGrad(tensorsInSubtree(module), value, value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what));
+}
+
+void CheckpointDocument::applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values)
+{
+    QVector<int> changed;
+    for (int k = 0; k < indices.size(); ++k) {
+        const int canonical = indices[k];
+        const bool value = values[size_t(k)];
+        if (m_requiresGrad[size_t(canonical)] == value)
+            continue;
+        QVector<int> members{canonical};
+        members += m_tiedGroups.value(canonical);
+        for (int member : std::as_const(members)) {
+            m_requiresGrad[size_t(member)] = value;
+            addToCounts(member, 0, value ? 1 : -1);
+            changed.append(member);
+        }
+    }
+    if (!changed.isEmpty())
+        Q_EMIT requiresGradChanged(changed);
+}
+
+} // namespace torchscope

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "document/modulenode.h"
+#include "tensor/checkpointcontent.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QUndoStack;
+
+namespace torchscope {
+
+struct ParameterTotals
+{
+    qint64 parameters = 0;
+    qint64 trainable = 0;
+    qint64 parameterBytes = 0;
+    qint64 trainableBytes = 0;
+    qint64 frozen() const { return parameters - trainable; }
+    qint64 frozenBytes() const { return parameterBytes - trainableBytes; }
+};
+
+// An opened checkpoint: module tree, tensors and requires_grad flags. Flags change only through
+// commands on the document's undo stack; requiresGradChanged() names every tensor affected.
+class CheckpointDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CheckpointDocument(CheckpointContent content, QObject *parent = nullptr);
+    ~CheckpointDocument() override;
+
+    CheckpointFormat format() const { return m_format; }
+    const QString &filePath() const { return m_filePath; }
+    const QStringList &warnings() const { return m_warnings; }
+    const QVector<QPair<QString, QString>> &metadata() const { return m_metadata; }
+    // True where the file stores requires_grad flags (entire-model files).
+    bool storesRequiresGrad() const { return m_storesRequiresGrad; }
+    // The archive this document was read from when it came from memory (the built-in example).
+    const QByteArray &sourceBytes() const { return m_sourceBytes; }
+    // Entire-model files are written by LibTorch from the TorchScript archive this document was
+    // read from (a file, or the example held in memory).
+    bool canSaveEntireModel() const
+    {
+        return m_format == CheckpointFormat::TorchScript && (!m_filePath.isEmpty() || !m_sourceBytes.isEmpty());
+    }
+
+    ModuleNode *root() const { return m_root.get(); }
+    ModuleNode *findModule(const QString &path) const { return m_modulesByPath.value(path); }
+    // The module that owns tensor `index` directly.
+    ModuleNode *moduleOfTensor(int index) const { return m_tensorModule[size_t(index)]; }
+    const std::vector<TensorInfo> &tensors() const { return m_tensors; }
+    int tensorCount() const { return int(m_tensors.size()); }
+    const TensorInfo &tensor(int index) const { return m_tensors[size_t(index)]; }
+    int findTensor(const QString &name) const { return m_tensorsByName.value(name, -1); }
+    // Tensor indices of the subtree of `module`, in state_dict order.
+    QVector<int> tensorsInSubtree(const ModuleNode *module) const;
+    // Tensor names relative to `module`, as module.state_dict() would key them.
+    QString relativeName(int index, const ModuleNode *module) const;
+
+    bool isEditable(int index) const;
+    bool requiresGrad(int index) const { return m_requiresGrad[size_t(index)]; }
+    std::vector<bool> requiresGradFlags() const { return m_requiresGrad; }
+    ParameterTotals totals() const { return totals(m_root.get()); }
+    static ParameterTotals totals(const ModuleNode *module)
+    {
+        return {module->parameterCount(), module->trainableCount(), module->parameterBytes(), module->trainableBytes()};
+    }
+
+    QUndoStack *undoStack() const { return m_undoStack; }
+    // Pushes one undoable edit setting the flag of every editable tensor in `indices`;
+    // returns false (and pushes nothing) when no flag would change.
+    bool setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText = QString());
+    // One undoable edit giving each tensor its own flag (values[i] for indices[i]).
+    bool setRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values, const QString &undoText);
+    bool setModuleRequiresGrad(const ModuleNode *module, bool value);
+    // Freezes every parameter outside `module` and unfreezes those inside it, as one edit.
+    bool freezeAllExcept(const ModuleNode *module);
+    // Freezes every parameter but `keep`, which become trainable, as one edit named after `what`.
+    bool freezeAllExcept(const QVector<int> &keep, const QString &what);
+    // What a module's histogram pools: its parameters, or all its tensors when it has none; tied
+    // tensors once.
+    QVector<int> pooledTensors(const ModuleNode *module) const;
+    // Parameters (editable tensors) of every module whose short type name is `typeName`.
+    QVector<int> parametersOfType(const QString &typeName) const;
+    // Editable tensors of the subtree; all editable tensors for the root.
+    QVector<int> parametersInSubtree(const ModuleNode *module) const;
+
+    // Applies flags without recording them; for undo commands.
+    void applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values);
+
+Q_SIGNALS:
+    void requiresGradChanged(const QVector<int> &tensorIndices);
+
+private:
+    void buildModuleTree(const QVector<ModuleEntry> &modules);
+    ModuleNode *ensureModule(const QString &path, const QString &typeName);
+    void assignTensorsAndCounts();
+    void addToCounts(int index, qint64 parameterSign, qint64 trainableSign);
+
+    CheckpointFormat m_format;
+    QString m_filePath;
+    QStringList m_warnings;
+    QVector<QPair<QString, QString>> m_metadata;
+    bool m_storesRequiresGrad = false;
+    QByteArray m_sourceBytes;
+    std::unique_ptr<ModuleNode> m_root;
+    QHash<QString, ModuleNode *> m_modulesByPath;
+    std::vector<TensorInfo> m_tensors;
+    QHash<QString, int> m_tensorsByName;
+    std::vector<bool> m_requiresGrad;
+    std::vector<ModuleNode *> m_tensorModule;
+    // Counting a tensor's elements walks up from its module and stops before this node; for an
+    // alias that is where the subtree already holds the tensor it is tied to (nullptr: the root).
+    std::vector<ModuleNode *> m_countStop;
+    QHash<int, QVector<int>> m_tiedGroups;
+    QUndoStack *m_undoStack;
+};
+
+} // namespace torchscope

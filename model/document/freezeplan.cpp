@@ -1,0 +1,144 @@
+#include "document/freezeplan.h"
+
+#include "document/checkpointdocument.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace torchscope {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FreezePlan", text);
+}
+
+QString pythonString(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+struct Rule
+{
+    QString key; // "" (everything), "prefix." (a module's subtree) or an exact parameter name
+    bool value;
+};
+
+// Emits the fewest rules, module by module, such that the longest matching key decides each flag.
+void collectRules(const CheckpointDocument &document, const ModuleNode *node, bool inherited, QVector<Rule> *rules)
+{
+    if (node->parameterCount() == 0)
+        return;
+    const bool allTrain = node->trainableCount() == node->parameterCount();
+    const bool noneTrain = node->trainableCount() == 0;
+    const QString prefix = node->path().isEmpty() ? QString() : node->path() + QLatin1Char('.');
+    if (allTrain || noneTrain) {
+        if (allTrain != inherited || (node->path().isEmpty() && rules->isEmpty()))
+            rules->append({prefix, allTrain});
+        return;
+    }
+    // Mixed: the majority becomes this module's default, the rest is said below it.
+    const bool majority = node->trainableCount() * 2 >= node->parameterCount();
+    if (majority != inherited || (node->path().isEmpty() && rules->isEmpty()))
+        rules->append({prefix, majority});
+    for (int index : node->tensors()) {
+        if (document.isEditable(index) && document.requiresGrad(index) != majority)
+            rules->append({document.tensor(index).name, document.requiresGrad(index)});
+    }
+    for (int i = 0; i < node->childCount(); ++i)
+        collectRules(document, node->child(i), majority, rules);
+}
+} // namespace
+
+QByteArray FreezePlan::toJson(const CheckpointDocument &document, const ModuleNode *module)
+{
+    if (!module)
+        module = document.root();
+    QJsonObject flags;
+    for (int index : document.tensorsInSubtree(module)) {
+        if (document.isEditable(index))
+            flags.insert(document.relativeName(index, module), bool(document.requiresGrad(index)));
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("requires_grad"), flags}}).toJson(QJsonDocument::Indented);
+}
+
+bool FreezePlan::parseJson(const QByteArray &json, QHash<QString, bool> *flags, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = tr("not a freeze plan: %1").arg(parseError.errorString());
+        return false;
+    }
+    const QJsonValue plan = document.object().value(QStringLiteral("requires_grad"));
+    if (!plan.isObject()) {
+        *error = tr("not a freeze plan: no \"requires_grad\" object");
+        return false;
+    }
+    const QJsonObject object = plan.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isBool()) {
+            *error = tr("freeze plan: the value for \"%1\" is not true or false").arg(it.key());
+            return false;
+        }
+        flags->insert(it.key(), it.value().toBool());
+    }
+    return true;
+}
+
+bool FreezePlan::apply(CheckpointDocument &document, const QHash<QString, bool> &flags, QString *error)
+{
+    QVector<int> indices;
+    std::vector<bool> values;
+    QStringList unknown;
+    for (auto it = flags.begin(); it != flags.end(); ++it) {
+        const int index = document.findTensor(it.key());
+        if (index < 0 || !document.isEditable(index)) {
+            unknown << it.key();
+            continue;
+        }
+        indices.append(index);
+        values.push_back(it.value());
+    }
+    if (!unknown.isEmpty()) {
+        unknown.sort();
+        *error = tr("the freeze plan names parameters this model does not have (%1): %2")
+                     .arg(unknown.size())
+                     .arg(unknown.mid(0, 5).join(QStringLiteral(", ")) + (unknown.size() > 5 ? QStringLiteral(", …") : QString()));
+        return false;
+    }
+    document.setRequiresGrad(indices, values, tr("Apply freeze plan"));
+    return true;
+}
+
+QString FreezePlan::pythonSnippet(const CheckpointDocument &document)
+{
+    QVector<Rule> rules;
+    collectRules(document, document.root(), true, &rules);
+    const ParameterTotals totals = document.totals();
+    QString code = QStringLiteral("# requires_grad as set in Torchscope: %1 of %2 parameters trainable.\n")
+                       .arg(totals.trainable).arg(totals.parameters);
+    code += QStringLiteral("# The longest matching rule decides: \"\" is every parameter, \"name.\" a module's subtree.\n");
+    code += QStringLiteral("rules = {\n");
+    for (const Rule &rule : std::as_const(rules))
+        code += QStringLiteral("    %1: %2,\n").arg(pythonString(rule.key), rule.value ? QStringLiteral("True") : QStringLiteral("False"));
+    code += QStringLiteral("}\n"
+                           "for name, param in model.named_parameters():\n"
+                           "    key = max((k for k in rules if k == \"\" or name == k or (k.endswith(\".\") and name.startswith(k))), key=len)\n"
+                           "    param.requires_grad = rules[key]\n");
+    return code;
+}
+
+QString FreezePlan::pathBeside(const QString &checkpointPath)
+{
+    const QFileInfo info(checkpointPath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".freeze.json"));
+}
+
+} // namespace torchscope

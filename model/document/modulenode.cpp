@@ -1,0 +1,25 @@
+#include "document/modulenode.h"
+
+namespace torchscope {
+
+ModuleNode::ModuleNode(ModuleNode *parent, QString name, QString path, QString typeName)
+    : m_parent(parent), m_name(std::move(name)), m_path(std::move(path)), m_typeName(std::move(typeName))
+{
+}
+
+QString ModuleNode::shortTypeName() const
+{
+    const int dot = m_typeName.lastIndexOf(QLatin1Char('.'));
+    return dot < 0 ? m_typeName : m_typeName.mid(dot + 1);
+}
+
+bool ModuleNode::isAncestorOf(const ModuleNode *other) const
+{
+    for (const ModuleNode *node = other; node; node = node->parent()) {
+        if (node == this)
+            return true;
+    }
+    return false;
+}
+
+} // namespace torchscope

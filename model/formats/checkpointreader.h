@@ -1,0 +1,25 @@
+#pragma once
+
+#include "tensor/checkpointcontent.h"
+#include "tensor/progress.h"
+
+#include <memory>
+
+namespace torchscope {
+
+class MappedFile;
+
+// Reads a checkpoint file into plain content, recognising its format from the bytes, not the
+// file name. Safe to call off the UI thread; builds no QObjects.
+bool readCheckpoint(const QString &path, const Progress &progress, CheckpointContent *out, QString *error);
+
+// Reads a single-file checkpoint (zip, legacy, safetensors) held in memory; for fuzzing and tests.
+bool readCheckpointBytes(const QByteArray &bytes, CheckpointContent *out, QString *error);
+
+// Reads a sharded-checkpoint index held in memory whose shards would sit in `folder`.
+bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out, QString *error);
+
+// Recognises a single-file checkpoint (zip, legacy, safetensors) from its bytes and reads it.
+bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error);
+
+} // namespace torchscope

@@ -1,0 +1,108 @@
+#include "formats/legacyreader.h"
+
+#include "formats/pickle/picklecheckpoint.h"
+#include "formats/pickle/safeunpickler.h"
+#include "tensor/mappedfile.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <cstring>
+
+namespace torchscope {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CheckpointReader", text);
+}
+} // namespace
+
+bool looksLikeLegacyCheckpoint(const char *data, qint64 size)
+{
+    static const char kMagic[] = "\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19";
+    return size >= 14 && std::memcmp(data, kMagic, 14) == 0;
+}
+
+bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error)
+{
+    const char *data = file->data();
+    const qint64 size = file->size();
+    qint64 pos = 0;
+    PickleValuePtr header[3];
+    for (PickleValuePtr &value : header) {
+        SafeUnpickler unpickler(data, size);
+        if (!unpickler.run(pos, error))
+            return false;
+        value = unpickler.result();
+        pos = unpickler.endOffset();
+    }
+    if (header[1]->type != PickleValue::Type::Int || header[1]->integer != 1001) {
+        *error = tr("unsupported legacy protocol version");
+        return false;
+    }
+    if (PickleValuePtr littleEndian = header[2]->get(QStringLiteral("little_endian"));
+        littleEndian && littleEndian->type == PickleValue::Type::Bool && !littleEndian->boolean) {
+        *error = tr("big-endian checkpoints are not supported");
+        return false;
+    }
+    SafeUnpickler objectPickle(data, size);
+    if (!objectPickle.run(pos, error))
+        return false;
+    SafeUnpickler keysPickle(data, size);
+    if (!keysPickle.run(objectPickle.endOffset(), error))
+        return false;
+    const PickleValuePtr keys = keysPickle.result();
+    if (keys->type != PickleValue::Type::List) {
+        *error = tr("legacy checkpoint: storage key list missing");
+        return false;
+    }
+    // After the pickles: for each key, an int64 element count and the storage's raw bytes.
+    QHash<QString, int> storageByKey;
+    const std::vector<StorageRef> &storages = objectPickle.storages();
+    for (size_t i = 0; i < storages.size(); ++i)
+        storageByKey.insert(storages[i].key, int(i));
+    std::vector<std::pair<qint64, qint64>> ranges(storages.size(), {-1, 0});
+    pos = keysPickle.endOffset();
+    for (const PickleValuePtr &key : keys->items) {
+        const QString name = key->type == PickleValue::Type::String ? key->text : QString::number(key->integer);
+        const int index = storageByKey.value(name, -1);
+        if (index < 0 || pos + 8 > size) {
+            *error = tr("legacy checkpoint: storage %1 is missing or truncated").arg(name);
+            return false;
+        }
+        qint64 count = 0;
+        std::memcpy(&count, data + pos, 8);
+        pos += 8;
+        const StorageRef &ref = storages[size_t(index)];
+        const qint64 elementSize = dtypeElementSize(ref.dtype);
+        if (count != ref.numel || count < 0 || count > (size - pos) / elementSize) {
+            *error = tr("legacy checkpoint: storage %1 claims %2 elements; the pickle says %3 and the file has room for fewer")
+                         .arg(name).arg(count).arg(ref.numel);
+            return false;
+        }
+        ranges[size_t(index)] = {pos, count * elementSize};
+        pos += count * elementSize;
+    }
+    if (pos != size) {
+        *error = tr("legacy checkpoint: %1 unexpected bytes at the end").arg(size - pos);
+        return false;
+    }
+    auto resolver = [&](int index, QString *reason) -> std::shared_ptr<const TensorStorage> {
+        const auto &[offset, length] = ranges[size_t(index)];
+        if (offset < 0) {
+            *reason = tr("storage %1 has no data").arg(storages[size_t(index)].key);
+            return nullptr;
+        }
+        return std::make_shared<MappedFileRange>(file, offset, length);
+    };
+    PickleCheckpoint checkpoint(storages, resolver);
+    if (!checkpoint.interpret(objectPickle.result(), nullptr, out, error))
+        return false;
+    if (out->format == CheckpointFormat::StateDict)
+        out->format = CheckpointFormat::StateDictLegacy;
+    return applyRefusals(objectPickle.refusals(), out, error);
+}
+
+
+} // namespace torchscope

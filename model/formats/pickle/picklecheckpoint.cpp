@@ -1,0 +1,257 @@
+#include "formats/pickle/picklecheckpoint.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace torchscope {
+
+bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString *error)
+{
+    out->warnings = refusals + out->warnings;
+    if (out->tensors.empty() && !refusals.isEmpty()) {
+        *error = refusals.first();
+        return false;
+    }
+    return true;
+}
+
+namespace {
+constexpr int kMaxDepth = 200;
+using Type = PickleValue::Type;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PickleCheckpoint", text);
+}
+
+QString join(const QString &prefix, const QString &name)
+{
+    return prefix.isEmpty() ? name : prefix + QLatin1Char('.') + name;
+}
+
+QString keyText(const PickleValuePtr &key)
+{
+    if (!key)
+        return QString();
+    if (key->type == Type::String)
+        return key->text;
+    if (key->type == Type::Int)
+        return QString::number(key->integer);
+    return QString();
+}
+} // namespace
+
+void parseScriptClasses(const QString &qualifiedPrefix, const QString &source, ScriptClassTable *table)
+{
+    static const QRegularExpression classLine(QStringLiteral("^class\\s+(\\w+)\\s*\\(\\s*Module\\s*\\)\\s*:"));
+    static const QRegularExpression listLine(QStringLiteral("^\\s+(__parameters__|__buffers__)\\s*=\\s*\\[(.*)\\]"));
+    static const QRegularExpression quoted(QStringLiteral("\"([^\"]*)\""));
+    ScriptClassInfo *current = nullptr;
+    const QStringList lines = source.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("class "))) {
+            const QRegularExpressionMatch match = classLine.match(line);
+            current = match.hasMatch() ? &(*table)[qualifiedPrefix + QLatin1Char('.') + match.captured(1)] : nullptr;
+            continue;
+        }
+        if (!current)
+            continue;
+        const QRegularExpressionMatch match = listLine.match(line);
+        if (!match.hasMatch())
+            continue;
+        QSet<QString> &names = match.captured(1) == QLatin1String("__parameters__") ? current->parameters : current->buffers;
+        auto it = quoted.globalMatch(match.captured(2));
+        while (it.hasNext())
+            names.insert(it.next().captured(1));
+    }
+}
+
+PickleCheckpoint::PickleCheckpoint(const std::vector<StorageRef> &storages, StorageResolver resolver)
+    : m_storages(storages), m_resolver(std::move(resolver)), m_resolved(storages.size())
+{
+}
+
+QString PickleCheckpoint::cleanScriptTypeName(const QString &qualifiedName)
+{
+    QStringList parts = qualifiedName.split(QLatin1Char('.'));
+    parts.removeIf([](const QString &part) {
+        return part == QLatin1String("__torch__") || part.startsWith(QLatin1String("___torch_mangle_"));
+    });
+    return parts.join(QLatin1Char('.'));
+}
+
+bool PickleCheckpoint::isPickledModule(const PickleValuePtr &value)
+{
+    return value && value->type == Type::Object && value->state && value->state->type == Type::Dict
+           && value->state->get(QStringLiteral("_modules")) && value->state->get(QStringLiteral("_parameters"));
+}
+
+bool PickleCheckpoint::isScriptModule(const PickleValuePtr &value) const
+{
+    if (!value || value->type != Type::Object || !value->text.startsWith(QLatin1String("__torch__.")))
+        return false;
+    if (m_classes && m_classes->contains(value->text))
+        return true;
+    return value->state && value->state->get(QStringLiteral("training"));
+}
+
+bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag,
+                                 QString *error)
+{
+    if (record.storage < 0 || size_t(record.storage) >= m_storages.size()) {
+        *error = tr("%1: bad storage reference").arg(name);
+        return false;
+    }
+    std::shared_ptr<const TensorStorage> &storage = m_resolved[size_t(record.storage)];
+    if (!storage) {
+        storage = m_resolver(record.storage, error);
+        if (!storage)
+            return false;
+    }
+    TensorInfo tensor;
+    tensor.name = name;
+    tensor.kind = kind;
+    tensor.dtype = m_storages[size_t(record.storage)].dtype;
+    tensor.shape = record.shape;
+    tensor.strides = record.strides;
+    tensor.storageOffset = record.storageOffset;
+    tensor.storage = storage;
+    tensor.hasRequiresGrad = hasFlag;
+    tensor.requiresGrad = hasFlag && record.requiresGrad;
+    if (!tensor.validateView(error))
+        return false;
+    // The same view of the same storage is the same tensor: tied weights.
+    QString viewKey = QString::number(record.storage) + QLatin1Char('/') + QString::number(record.storageOffset);
+    for (int i = 0; i < record.shape.size(); ++i)
+        viewKey += QLatin1Char('/') + QString::number(record.shape[i]) + QLatin1Char(':') + QString::number(record.strides[i]);
+    const int index = int(m_out->tensors.size());
+    const auto first = m_firstView.constFind(viewKey);
+    if (first != m_firstView.constEnd() && tensor.numel() > 0)
+        tensor.tiedTo = *first;
+    else
+        m_firstView.insert(viewKey, index);
+    m_out->tensors.push_back(std::move(tensor));
+    return true;
+}
+
+bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error)
+{
+    if (!value || depth > kMaxDepth || m_visiting.contains(value.get()))
+        return true; // cycles and absurd nesting hold no tensors we can name
+    switch (value->type) {
+    case Type::Tensor:
+        return addTensor(prefix.isEmpty() ? QStringLiteral("tensor") : prefix, *value->tensor, TensorKind::Tensor, false,
+                         error);
+    case Type::Dict:
+    case Type::List:
+    case Type::Tuple:
+    case Type::Object: {
+        m_visiting.insert(value.get());
+        bool ok = true;
+        if (value->type == Type::Dict) {
+            for (const auto &[key, item] : value->entries) {
+                const QString name = keyText(key);
+                if (!name.isNull() && !(ok = walkDict(item, join(prefix, name), depth + 1, error)))
+                    break;
+            }
+        } else if (value->type == Type::Object) {
+            // A module inside a dict ({"model": model, ...}) shows under its key.
+            if (isPickledModule(value))
+                ok = walkPickledModule(value, prefix, depth + 1, error);
+        } else {
+            for (size_t i = 0; i < value->items.size() && ok; ++i)
+                ok = walkDict(value->items[i], join(prefix, QString::number(i)), depth + 1, error);
+        }
+        m_visiting.remove(value.get());
+        return ok;
+    }
+    default:
+        return true;
+    }
+}
+
+bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error)
+{
+    if (depth > kMaxDepth || m_visiting.contains(module.get()))
+        return true;
+    m_visiting.insert(module.get());
+    m_out->modules.append({path, module->text});
+    const PickleValuePtr &state = module->state;
+    QSet<QString> nonPersistent;
+    if (PickleValuePtr set = state->get(QStringLiteral("_non_persistent_buffers_set"))) {
+        for (const PickleValuePtr &item : set->items)
+            nonPersistent.insert(keyText(item));
+    }
+    if (PickleValuePtr parameters = state->get(QStringLiteral("_parameters")); parameters && parameters->type == Type::Dict) {
+        for (const auto &[key, value] : parameters->entries) {
+            if (value && value->type == Type::Tensor
+                && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Parameter, true, error))
+                return false;
+        }
+    }
+    if (PickleValuePtr buffers = state->get(QStringLiteral("_buffers")); buffers && buffers->type == Type::Dict) {
+        for (const auto &[key, value] : buffers->entries) {
+            if (value && value->type == Type::Tensor && !nonPersistent.contains(keyText(key))
+                && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
+                return false;
+        }
+    }
+    if (PickleValuePtr children = state->get(QStringLiteral("_modules")); children && children->type == Type::Dict) {
+        for (const auto &[key, value] : children->entries) {
+            if (isPickledModule(value) && !walkPickledModule(value, join(path, keyText(key)), depth + 1, error))
+                return false;
+        }
+    }
+    m_visiting.remove(module.get());
+    return true;
+}
+
+bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error)
+{
+    if (depth > kMaxDepth || m_visiting.contains(module.get()) || !module->state || module->state->type != Type::Dict)
+        return true;
+    m_visiting.insert(module.get());
+    m_out->modules.append({path, cleanScriptTypeName(module->text)});
+    const ScriptClassInfo info = m_classes ? m_classes->value(module->text) : ScriptClassInfo();
+    const auto &attributes = module->state->entries;
+    // state_dict order: this module's parameters, then its buffers, then each child in turn.
+    for (const auto &[key, value] : attributes) {
+        if (value && value->type == Type::Tensor && info.parameters.contains(keyText(key))
+            && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Parameter, true, error))
+            return false;
+    }
+    for (const auto &[key, value] : attributes) {
+        if (value && value->type == Type::Tensor && info.buffers.contains(keyText(key))
+            && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
+            return false;
+    }
+    for (const auto &[key, value] : attributes) {
+        if (isScriptModule(value) && !walkScriptModule(value, join(path, keyText(key)), depth + 1, error))
+            return false;
+    }
+    m_visiting.remove(module.get());
+    return true;
+}
+
+bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTable *classes, CheckpointContent *out,
+                                 QString *error)
+{
+    m_out = out;
+    m_classes = classes;
+    if (classes) {
+        out->format = CheckpointFormat::TorchScript;
+        if (!isScriptModule(root)) {
+            *error = tr("the TorchScript archive holds no module");
+            return false;
+        }
+        return walkScriptModule(root, QString(), 0, error);
+    }
+    if (isPickledModule(root)) {
+        out->format = CheckpointFormat::PickleModule;
+        return walkPickledModule(root, QString(), 0, error);
+    }
+    out->format = CheckpointFormat::StateDict;
+    return walkDict(root, QString(), 0, error);
+}
+
+} // namespace torchscope

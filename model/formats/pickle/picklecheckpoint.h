@@ -1,0 +1,60 @@
+#pragma once
+
+#include "tensor/checkpointcontent.h"
+#include "formats/pickle/picklevalue.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <functional>
+
+namespace torchscope {
+
+// The parameter and buffer names a TorchScript class declares in its source
+// (`__parameters__ = ["weight", "bias", ]`), keyed by qualified class name.
+struct ScriptClassInfo
+{
+    QSet<QString> parameters;
+    QSet<QString> buffers;
+};
+using ScriptClassTable = QHash<QString, ScriptClassInfo>;
+
+// Reads the class declarations of one TorchScript source file ("code/__torch__/a/b.py").
+void parseScriptClasses(const QString &qualifiedPrefix, const QString &source, ScriptClassTable *table);
+
+// Refused calls become warnings; a file that yields nothing but refusals is an error naming the first.
+bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString *error);
+
+// Turns an unpickled checkpoint into content: a state_dict or nested dict of tensors, a whole
+// nn.Module pickled by torch.save(model), or a TorchScript module (with `classes`).
+class PickleCheckpoint
+{
+public:
+    // Gives the bytes of storage `index` of the unpickler's table, or nullptr with a reason.
+    using StorageResolver = std::function<std::shared_ptr<const TensorStorage>(int index, QString *error)>;
+
+    PickleCheckpoint(const std::vector<StorageRef> &storages, StorageResolver resolver);
+
+    // Decides the format from the root value and fills `out` (format, modules, tensors).
+    bool interpret(const PickleValuePtr &root, const ScriptClassTable *classes, CheckpointContent *out, QString *error);
+
+    static QString cleanScriptTypeName(const QString &qualifiedName);
+    static bool isPickledModule(const PickleValuePtr &value);
+
+private:
+    bool addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag, QString *error);
+    bool walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);
+    bool walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
+    bool walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
+    bool isScriptModule(const PickleValuePtr &value) const;
+
+    const std::vector<StorageRef> &m_storages;
+    StorageResolver m_resolver;
+    std::vector<std::shared_ptr<const TensorStorage>> m_resolved;
+    const ScriptClassTable *m_classes = nullptr;
+    CheckpointContent *m_out = nullptr;
+    QSet<const PickleValue *> m_visiting;
+    QHash<QString, int> m_firstView;
+};
+
+} // namespace torchscope

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "tensor/dtype.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace torchscope {
+
+struct PickleValue;
+using PickleValuePtr = std::shared_ptr<PickleValue>;
+
+// A storage named by a persistent id: ('storage', torch.FloatStorage, key, location, numel).
+struct StorageRef
+{
+    QString key;
+    DType dtype = DType::Invalid;
+    qint64 numel = 0;
+    QString location;
+};
+
+// A tensor rebuilt by torch._utils._rebuild_tensor_v2 (and wrapped by _rebuild_parameter).
+struct TensorRecord
+{
+    int storage = -1; // index into SafeUnpickler::storages()
+    qint64 storageOffset = 0;
+    QVector<qint64> shape;
+    QVector<qint64> strides;
+    bool requiresGrad = false;
+    bool isParameter = false;
+};
+
+// What the safe unpickler builds: plain data, class records that were never instantiated, tensors
+// that point at storages, and markers where a call was refused. Nothing here can run code.
+struct PickleValue
+{
+    enum class Type {
+        None,
+        Bool,
+        Int,
+        BigInt,   // an integer wider than 64 bits; raw little-endian two's complement bytes
+        Float,
+        String,
+        Bytes,
+        Tuple,
+        List,
+        Dict,
+        Set,
+        Global,   // a reference to module.name, never imported
+        Object,   // an instance of a class we do not build: class name, constructor args and state
+        Storage,  // a persistent-id storage reference; integer indexes SafeUnpickler::storages()
+        Tensor,
+        Refused,  // the result of a call we refused to make
+        Mark,     // internal: the MARK position on the stack
+    };
+
+    Type type = Type::None;
+    bool boolean = false;
+    qint64 integer = 0;
+    double real = 0;
+    QString text;          // String; Global and Object: "module.name"; Refused: what was refused
+    QByteArray bytes;      // Bytes, BigInt
+    std::vector<PickleValuePtr> items;                              // Tuple, List, Set; Object: args
+    std::vector<std::pair<PickleValuePtr, PickleValuePtr>> entries; // Dict, in insertion order
+    PickleValuePtr state;                                           // Object: what BUILD gave it
+    std::shared_ptr<TensorRecord> tensor;
+
+    PickleValue() = default;
+    PickleValue(const PickleValue &) = default;
+    PickleValue &operator=(const PickleValue &) = default;
+    // Releases nested values iteratively: a hostile pickle can nest a million lists, and the
+    // default destructor would recurse once per level.
+    ~PickleValue();
+
+    static PickleValuePtr make(Type type);
+    static PickleValuePtr makeString(const QString &text);
+    static PickleValuePtr makeInt(qint64 value);
+
+    bool isString() const { return type == Type::String; }
+    bool isSequence() const { return type == Type::Tuple || type == Type::List; }
+    // Dict lookup by string key; nullptr if absent.
+    PickleValuePtr get(const QString &key) const;
+    QString describe() const;
+};
+
+} // namespace torchscope

@@ -1,0 +1,758 @@
+#include "formats/pickle/safeunpickler.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+#include <cstring>
+
+namespace torchscope {
+
+namespace {
+constexpr size_t kMaxStack = size_t(1) << 22;
+// About 1.5 GB of values at most, whatever a hostile pickle asks for; a state_dict uses ~20 a tensor.
+constexpr qint64 kMaxValues = qint64(8) << 20;
+constexpr int kMaxMemo = 1 << 24;
+constexpr qint64 kMaxLine = 1 << 16;
+constexpr int kMaxDimensions = 64;
+
+using Type = PickleValue::Type;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SafeUnpickler", text);
+}
+
+quint64 readLE(const char *p, int n)
+{
+    quint64 v = 0;
+    for (int i = n - 1; i >= 0; --i)
+        v = (v << 8) | quint8(p[i]);
+    return v;
+}
+
+// Python's UTF-8 strings may hold lone surrogates; QString::fromUtf8 replaces what it cannot decode.
+QString decodeUtf8(const char *p, qint64 n)
+{
+    return QString::fromUtf8(p, n);
+}
+
+// Protocol 2 writes Python 2 module names; Python 3's unpickler maps them back (fix_imports),
+// so that is the name a refusal should show and the known callables should match.
+QString python3ModuleName(const QString &module)
+{
+    static const QHash<QString, QString> renamed{
+        {QStringLiteral("__builtin__"), QStringLiteral("builtins")},
+        {QStringLiteral("copy_reg"), QStringLiteral("copyreg")},
+        {QStringLiteral("commands"), QStringLiteral("subprocess")},
+        {QStringLiteral("cPickle"), QStringLiteral("pickle")},
+        {QStringLiteral("exceptions"), QStringLiteral("builtins")},
+    };
+    return renamed.value(module, module);
+}
+
+struct KnownStorage
+{
+    const char *name;
+    DType dtype;
+};
+constexpr KnownStorage kStorages[] = {
+    {"FloatStorage", DType::Float32},       {"DoubleStorage", DType::Float64},  {"HalfStorage", DType::Float16},
+    {"BFloat16Storage", DType::BFloat16},   {"CharStorage", DType::Int8},       {"ShortStorage", DType::Int16},
+    {"IntStorage", DType::Int32},           {"LongStorage", DType::Int64},      {"ByteStorage", DType::UInt8},
+    {"BoolStorage", DType::Bool},           {"ComplexFloatStorage", DType::Complex64},
+    {"ComplexDoubleStorage", DType::Complex128},
+};
+} // namespace
+
+SafeUnpickler::SafeUnpickler(const char *data, qint64 size) : m_data(data), m_size(size) {}
+
+DType SafeUnpickler::dtypeForStorageClass(const QString &className)
+{
+    if (!className.startsWith(QLatin1String("torch.")))
+        return DType::Invalid;
+    const QString name = className.mid(6);
+    for (const KnownStorage &known : kStorages) {
+        if (name == QLatin1String(known.name))
+            return known.dtype;
+    }
+    return DType::Invalid;
+}
+
+bool SafeUnpickler::fail(QString *error, const QString &reason)
+{
+    *error = tr("pickle: %1 (at byte %2)").arg(reason).arg(m_pos);
+    return false;
+}
+
+bool SafeUnpickler::need(qint64 count, QString *error)
+{
+    if (count < 0 || count > m_size - m_pos)
+        return fail(error, tr("truncated data"));
+    return true;
+}
+
+PickleValuePtr SafeUnpickler::pop()
+{
+    if (m_stack.empty() || m_stack.back()->type == Type::Mark)
+        return nullptr;
+    PickleValuePtr value = std::move(m_stack.back());
+    m_stack.pop_back();
+    return value;
+}
+
+bool SafeUnpickler::popMark(std::vector<PickleValuePtr> *items, QString *error)
+{
+    size_t i = m_stack.size();
+    while (i > 0 && m_stack[i - 1]->type != Type::Mark)
+        --i;
+    if (i == 0)
+        return fail(error, tr("MARK missing"));
+    items->assign(std::make_move_iterator(m_stack.begin() + qsizetype(i)), std::make_move_iterator(m_stack.end()));
+    m_stack.resize(i - 1);
+    return true;
+}
+
+bool SafeUnpickler::readLine(QByteArray *line, QString *error)
+{
+    const qint64 limit = std::min(m_size, m_pos + kMaxLine);
+    for (qint64 i = m_pos; i < limit; ++i) {
+        if (m_data[i] == '\n') {
+            *line = QByteArray(m_data + m_pos, i - m_pos);
+            m_pos = i + 1;
+            return true;
+        }
+    }
+    return fail(error, tr("unterminated line"));
+}
+
+PickleValuePtr SafeUnpickler::refuse(const QString &what)
+{
+    const QString message = tr("would call %1 on load; refused").arg(what);
+    if (!m_refusals.contains(message))
+        m_refusals << message;
+    auto value = PickleValue::make(Type::Refused);
+    value->text = what;
+    return value;
+}
+
+PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString *error)
+{
+    if (!pid || pid->type != Type::Tuple || pid->items.empty() || !pid->items[0]->isString()) {
+        auto value = PickleValue::make(Type::Refused);
+        value->text = tr("unknown persistent id");
+        return value;
+    }
+    const QString kind = pid->items[0]->text;
+    // Legacy whole-model saves name classes as ('module', class, source file, source).
+    if (kind == QLatin1String("module") && pid->items.size() >= 2)
+        return pid->items[1];
+    if (kind != QLatin1String("storage") || (pid->items.size() != 5 && pid->items.size() != 6)) {
+        auto value = PickleValue::make(Type::Refused);
+        value->text = tr("persistent id '%1'").arg(kind);
+        return value;
+    }
+    const PickleValuePtr &type = pid->items[1];
+    const PickleValuePtr &key = pid->items[2];
+    const PickleValuePtr &location = pid->items[3];
+    const PickleValuePtr &numel = pid->items[4];
+    if (type->type != Type::Global || (key->type != Type::String && key->type != Type::Int) || numel->type != Type::Int
+        || numel->integer < 0) {
+        fail(error, tr("malformed storage reference"));
+        return nullptr;
+    }
+    if (pid->items.size() == 6 && pid->items[5]->type != Type::None) {
+        fail(error, tr("storage views of the pre-1.0 format are not supported"));
+        return nullptr;
+    }
+    const DType dtype = dtypeForStorageClass(type->text);
+    if (dtype == DType::Invalid) {
+        fail(error, tr("unsupported storage type %1").arg(type->text));
+        return nullptr;
+    }
+    const QString keyText = key->type == Type::String ? key->text : QString::number(key->integer);
+    int index = m_storageByKey.value(keyText, -1);
+    if (index < 0) {
+        index = int(m_storages.size());
+        m_storageByKey.insert(keyText, index);
+        m_storages.push_back({keyText, dtype, numel->integer, location->isString() ? location->text : QString()});
+    } else if (m_storages[size_t(index)].dtype != dtype || m_storages[size_t(index)].numel != numel->integer) {
+        fail(error, tr("storage %1 is referenced with two different types or sizes").arg(keyText));
+        return nullptr;
+    }
+    auto value = PickleValue::make(Type::Storage);
+    value->integer = index;
+    return value;
+}
+
+PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &args, QString *error)
+{
+    // (storage, storage_offset, size, stride[, requires_grad, backward_hooks[, metadata]])
+    auto malformed = [&] {
+        fail(error, tr("malformed tensor"));
+        return PickleValuePtr();
+    };
+    if (args.size() < 4 || args[0]->type != Type::Storage || args[1]->type != Type::Int || !args[2]->isSequence()
+        || !args[3]->isSequence() || args[2]->items.size() != args[3]->items.size()
+        || args[2]->items.size() > size_t(kMaxDimensions))
+        return malformed();
+    auto record = std::make_shared<TensorRecord>();
+    record->storage = int(args[0]->integer);
+    record->storageOffset = args[1]->integer;
+    for (size_t i = 0; i < args[2]->items.size(); ++i) {
+        const PickleValuePtr &size = args[2]->items[i];
+        const PickleValuePtr &stride = args[3]->items[i];
+        if (size->type != Type::Int || stride->type != Type::Int)
+            return malformed();
+        record->shape.append(size->integer);
+        record->strides.append(stride->integer);
+    }
+    if (args.size() >= 5 && args[4]->type == Type::Bool)
+        record->requiresGrad = args[4]->boolean;
+    auto value = PickleValue::make(Type::Tensor);
+    value->tensor = record;
+    return value;
+}
+
+PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error)
+{
+    if (!callable || !args)
+        return fail(error, tr("stack underflow")), nullptr;
+    if (callable->type != Type::Global)
+        return refuse(callable->describe());
+    const QString &name = callable->text;
+    const std::vector<PickleValuePtr> empty;
+    const std::vector<PickleValuePtr> &a = args->type == Type::Tuple ? args->items : empty;
+    if (args->type != Type::Tuple)
+        return refuse(name);
+
+    if (name == QLatin1String("collections.OrderedDict") || name == QLatin1String("builtins.dict")
+        || name == QLatin1String("collections.defaultdict")) {
+        auto dict = PickleValue::make(Type::Dict);
+        if (name != QLatin1String("collections.defaultdict") && !a.empty() && a[0]->isSequence()) {
+            for (const PickleValuePtr &pair : a[0]->items) {
+                if (pair->isSequence() && pair->items.size() == 2)
+                    dict->entries.emplace_back(pair->items[0], pair->items[1]);
+            }
+        }
+        return dict;
+    }
+    if (name == QLatin1String("torch._utils._rebuild_tensor_v2") || name == QLatin1String("torch._utils._rebuild_tensor"))
+        return rebuildTensor(a, error);
+    if (name == QLatin1String("torch._utils._rebuild_parameter")
+        || name == QLatin1String("torch._utils._rebuild_parameter_with_state")) {
+        if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
+            return fail(error, tr("malformed parameter")), nullptr;
+        auto value = PickleValue::make(Type::Tensor);
+        value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
+        value->tensor->isParameter = true;
+        value->tensor->requiresGrad = a[1]->boolean;
+        return value;
+    }
+    if (name == QLatin1String("torch._tensor._rebuild_from_type_v2")) {
+        // (func, new_type, args, state): rebuild with func, then note the subclass.
+        if (a.size() < 3 || a[1]->type != Type::Global)
+            return fail(error, tr("malformed tensor subclass")), nullptr;
+        PickleValuePtr inner = call(a[0], a[2], error);
+        if (inner && inner->type == Type::Tensor && a[1]->text == QLatin1String("torch.nn.parameter.Parameter")) {
+            inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
+            inner->tensor->isParameter = true;
+        }
+        return inner;
+    }
+    if (name == QLatin1String("_codecs.encode")) {
+        auto bytes = PickleValue::make(Type::Bytes);
+        if (!a.empty() && a[0]->isString())
+            bytes->bytes = a[0]->text.toLatin1();
+        return bytes;
+    }
+    if (name == QLatin1String("builtins.set") || name == QLatin1String("builtins.frozenset")) {
+        auto set = PickleValue::make(Type::Set);
+        if (!a.empty() && a[0]->isSequence())
+            set->items = a[0]->items;
+        return set;
+    }
+    if (name == QLatin1String("torch.Size") || name == QLatin1String("builtins.tuple")) {
+        auto tuple = PickleValue::make(Type::Tuple);
+        if (!a.empty() && a[0]->isSequence())
+            tuple->items = a[0]->items;
+        return tuple;
+    }
+    if (name == QLatin1String("torch.device")) {
+        QStringList parts;
+        for (const PickleValuePtr &part : a)
+            parts << (part->isString() ? part->text : part->describe());
+        return PickleValue::makeString(parts.join(QLatin1Char(':')));
+    }
+    if (name == QLatin1String("torch.jit._pickle.restore_type_tag"))
+        return a.empty() ? PickleValue::make(Type::None) : a[0];
+    if (name.startsWith(QLatin1String("torch.jit._pickle.build_"))) {
+        auto list = PickleValue::make(Type::List);
+        if (!a.empty() && a[0]->isSequence())
+            list->items = a[0]->items;
+        return list;
+    }
+    return refuse(name);
+}
+
+bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &state)
+{
+    if (target->type == Type::Object) {
+        if (target->state && target->state->type == Type::Dict && state->type == Type::Dict)
+            target->state->entries.insert(target->state->entries.end(), state->entries.begin(), state->entries.end());
+        else
+            target->state = state;
+    }
+    // BUILD on a dict (OrderedDict's _metadata) or a tensor (hooks) carries nothing we show.
+    return true;
+}
+
+bool SafeUnpickler::run(qint64 offset, QString *error)
+{
+    m_pos = offset;
+    m_stack.clear();
+    m_memo.clear();
+    m_result.reset();
+    int marks = 0;
+    std::vector<PickleValuePtr> items;
+
+    qint64 values = 0;
+    auto push = [&](PickleValuePtr value) {
+        m_stack.push_back(std::move(value));
+        return m_stack.size() <= kMaxStack && ++values <= kMaxValues;
+    };
+    auto memoPut = [&](quint32 index, QString *err) {
+        if (m_stack.empty() || m_stack.back()->type == Type::Mark)
+            return fail(err, tr("nothing to memoize"));
+        if (!m_memo.contains(index) && m_memo.size() >= kMaxMemo)
+            return fail(err, tr("memo too large"));
+        m_memo.insert(index, m_stack.back());
+        return true;
+    };
+    auto memoGet = [&](quint32 index, QString *err) {
+        const auto it = m_memo.constFind(index);
+        if (it == m_memo.constEnd())
+            return fail(err, tr("memo entry %1 missing").arg(index));
+        return push(*it) || fail(err, tr("stack too deep"));
+    };
+
+    while (true) {
+        if (!need(1, error))
+            return false;
+        const quint8 op = quint8(m_data[m_pos++]);
+        switch (op) {
+        case 0x80: // PROTO
+            if (!need(1, error))
+                return false;
+            if (quint8(m_data[m_pos]) > 5)
+                return fail(error, tr("unsupported protocol %1").arg(quint8(m_data[m_pos])));
+            ++m_pos;
+            break;
+        case 0x95: // FRAME
+            if (!need(8, error))
+                return false;
+            m_pos += 8;
+            break;
+        case '.': { // STOP
+            PickleValuePtr value = pop();
+            if (!value)
+                return fail(error, tr("empty stack at STOP"));
+            m_result = value;
+            return true;
+        }
+        case '(': // MARK
+            if (++marks > 1 << 20)
+                return fail(error, tr("too many marks"));
+            if (!push(PickleValue::make(Type::Mark)))
+                return fail(error, tr("stack too deep"));
+            break;
+        case '0': // POP
+            if (m_stack.empty())
+                return fail(error, tr("stack underflow"));
+            m_stack.pop_back();
+            break;
+        case '1': // POP_MARK
+            if (!popMark(&items, error))
+                return false;
+            break;
+        case '2': // DUP
+            if (m_stack.empty())
+                return fail(error, tr("stack underflow"));
+            if (!push(m_stack.back()))
+                return fail(error, tr("stack too deep"));
+            break;
+        case 'N':
+            push(PickleValue::make(Type::None));
+            break;
+        case 0x88:
+        case 0x89: {
+            auto value = PickleValue::make(Type::Bool);
+            value->boolean = op == 0x88;
+            push(value);
+            break;
+        }
+        case 'J':
+        case 'K':
+        case 'M': {
+            const int n = op == 'J' ? 4 : op == 'K' ? 1 : 2;
+            if (!need(n, error))
+                return false;
+            quint64 raw = readLE(m_data + m_pos, n);
+            m_pos += n;
+            qint64 v = op == 'J' ? qint64(qint32(quint32(raw))) : qint64(raw);
+            if (!push(PickleValue::makeInt(v)))
+                return fail(error, tr("stack too deep"));
+            break;
+        }
+        case 0x8a:   // LONG1
+        case 0x8b: { // LONG4
+            const int lengthBytes = op == 0x8a ? 1 : 4;
+            if (!need(lengthBytes, error))
+                return false;
+            const qint64 n = qint64(readLE(m_data + m_pos, lengthBytes));
+            m_pos += lengthBytes;
+            if (n > 1 << 20 || !need(n, error))
+                return fail(error, tr("integer too long"));
+            PickleValuePtr value;
+            if (n <= 8) {
+                quint64 raw = n == 0 ? 0 : readLE(m_data + m_pos, int(n));
+                if (n > 0 && n < 8 && (quint8(m_data[m_pos + n - 1]) & 0x80))
+                    raw |= ~quint64(0) << (8 * n); // sign-extend
+                value = PickleValue::makeInt(qint64(raw));
+            } else {
+                value = PickleValue::make(Type::BigInt);
+                value->bytes = QByteArray(m_data + m_pos, n);
+            }
+            m_pos += n;
+            push(value);
+            break;
+        }
+        case 'I':   // INT (text), also True/False as I01/I00
+        case 'L': { // LONG (text)
+            QByteArray line;
+            if (!readLine(&line, error))
+                return false;
+            if (line.endsWith('L'))
+                line.chop(1);
+            bool ok = false;
+            if (op == 'I' && (line == "01" || line == "00")) {
+                auto value = PickleValue::make(Type::Bool);
+                value->boolean = line == "01";
+                push(value);
+                break;
+            }
+            const qint64 v = line.toLongLong(&ok);
+            if (!ok)
+                return fail(error, tr("bad integer"));
+            push(PickleValue::makeInt(v));
+            break;
+        }
+        case 'F': {
+            QByteArray line;
+            if (!readLine(&line, error))
+                return false;
+            auto value = PickleValue::make(Type::Float);
+            value->real = line.toDouble();
+            push(value);
+            break;
+        }
+        case 'G': { // BINFLOAT, big-endian
+            if (!need(8, error))
+                return false;
+            quint64 raw = 0;
+            for (int i = 0; i < 8; ++i)
+                raw = (raw << 8) | quint8(m_data[m_pos + i]);
+            m_pos += 8;
+            auto value = PickleValue::make(Type::Float);
+            std::memcpy(&value->real, &raw, 8);
+            push(value);
+            break;
+        }
+        case 'X':    // BINUNICODE
+        case 0x8c:   // SHORT_BINUNICODE
+        case 0x8d:   // BINUNICODE8
+        case 'B':    // BINBYTES
+        case 'C':    // SHORT_BINBYTES
+        case 0x8e:   // BINBYTES8
+        case 0x96:   // BYTEARRAY8
+        case 'T':    // BINSTRING
+        case 'U': {  // SHORT_BINSTRING
+            const int lengthBytes = (op == 0x8c || op == 'C' || op == 'U') ? 1 : (op == 0x8d || op == 0x8e || op == 0x96) ? 8 : 4;
+            if (!need(lengthBytes, error))
+                return false;
+            const quint64 n = readLE(m_data + m_pos, lengthBytes);
+            m_pos += lengthBytes;
+            if (n > quint64(m_size - m_pos))
+                return fail(error, tr("string longer than the data"));
+            PickleValuePtr value;
+            if (op == 'X' || op == 0x8c || op == 0x8d) {
+                value = PickleValue::makeString(decodeUtf8(m_data + m_pos, qint64(n)));
+            } else if (op == 'T' || op == 'U') {
+                value = PickleValue::makeString(QString::fromLatin1(m_data + m_pos, qint64(n)));
+            } else {
+                value = PickleValue::make(Type::Bytes);
+                value->bytes = QByteArray(m_data + m_pos, qint64(n));
+            }
+            m_pos += qint64(n);
+            if (!push(value))
+                return fail(error, tr("stack too deep"));
+            break;
+        }
+        case 'S':   // STRING (quoted text)
+        case 'V': { // UNICODE (raw-unicode-escape text)
+            QByteArray line;
+            if (!readLine(&line, error))
+                return false;
+            if (op == 'S' && line.size() >= 2 && (line.front() == '\'' || line.front() == '"'))
+                line = line.mid(1, line.size() - 2);
+            push(PickleValue::makeString(QString::fromUtf8(line)));
+            break;
+        }
+        case ')':
+            push(PickleValue::make(Type::Tuple));
+            break;
+        case ']':
+            push(PickleValue::make(Type::List));
+            break;
+        case '}':
+            push(PickleValue::make(Type::Dict));
+            break;
+        case 0x8f: // EMPTY_SET
+            push(PickleValue::make(Type::Set));
+            break;
+        case 't':
+        case 'l':
+        case 0x91: { // TUPLE, LIST, FROZENSET
+            if (!popMark(&items, error))
+                return false;
+            --marks;
+            auto value = PickleValue::make(op == 't' ? Type::Tuple : op == 'l' ? Type::List : Type::Set);
+            value->items = std::move(items);
+            push(value);
+            break;
+        }
+        case 0x85:
+        case 0x86:
+        case 0x87: { // TUPLE1..3
+            const size_t n = op - 0x84;
+            if (m_stack.size() < n)
+                return fail(error, tr("stack underflow"));
+            auto value = PickleValue::make(Type::Tuple);
+            for (size_t i = m_stack.size() - n; i < m_stack.size(); ++i) {
+                if (m_stack[i]->type == Type::Mark)
+                    return fail(error, tr("stack underflow"));
+                value->items.push_back(m_stack[i]);
+            }
+            m_stack.resize(m_stack.size() - n);
+            push(value);
+            break;
+        }
+        case 'd': { // DICT
+            if (!popMark(&items, error))
+                return false;
+            --marks;
+            if (items.size() % 2)
+                return fail(error, tr("odd number of dict items"));
+            auto value = PickleValue::make(Type::Dict);
+            for (size_t i = 0; i < items.size(); i += 2)
+                value->entries.emplace_back(items[i], items[i + 1]);
+            push(value);
+            break;
+        }
+        case 'a': { // APPEND
+            PickleValuePtr item = pop();
+            if (!item || m_stack.empty())
+                return fail(error, tr("stack underflow"));
+            const PickleValuePtr &list = m_stack.back();
+            if (list->type != Type::List)
+                return fail(error, tr("APPEND to a %1").arg(list->describe()));
+            list->items.push_back(item);
+            break;
+        }
+        case 'e':      // APPENDS
+        case 0x90: {   // ADDITEMS
+            if (!popMark(&items, error))
+                return false;
+            --marks;
+            if (m_stack.empty())
+                return fail(error, tr("stack underflow"));
+            const PickleValuePtr &target = m_stack.back();
+            if (target->type != (op == 'e' ? Type::List : Type::Set))
+                return fail(error, tr("APPENDS to a %1").arg(target->describe()));
+            target->items.insert(target->items.end(), items.begin(), items.end());
+            break;
+        }
+        case 's': { // SETITEM
+            PickleValuePtr value = pop();
+            PickleValuePtr key = pop();
+            if (!key || !value || m_stack.empty())
+                return fail(error, tr("stack underflow"));
+            const PickleValuePtr &dict = m_stack.back();
+            if (dict->type != Type::Dict)
+                return fail(error, tr("SETITEM on a %1").arg(dict->describe()));
+            dict->entries.emplace_back(key, value);
+            break;
+        }
+        case 'u': { // SETITEMS
+            if (!popMark(&items, error))
+                return false;
+            --marks;
+            if (m_stack.empty() || items.size() % 2)
+                return fail(error, tr("malformed SETITEMS"));
+            const PickleValuePtr &dict = m_stack.back();
+            if (dict->type != Type::Dict)
+                return fail(error, tr("SETITEMS on a %1").arg(dict->describe()));
+            for (size_t i = 0; i < items.size(); i += 2)
+                dict->entries.emplace_back(items[i], items[i + 1]);
+            break;
+        }
+        case 'g':
+        case 'p': { // GET, PUT (text)
+            QByteArray line;
+            if (!readLine(&line, error))
+                return false;
+            bool ok = false;
+            const quint32 index = line.toUInt(&ok);
+            if (!ok)
+                return fail(error, tr("bad memo index"));
+            if (!(op == 'g' ? memoGet(index, error) : memoPut(index, error)))
+                return false;
+            break;
+        }
+        case 'h':
+        case 'j':
+        case 'q':
+        case 'r': { // BINGET, LONG_BINGET, BINPUT, LONG_BINPUT
+            const int n = (op == 'h' || op == 'q') ? 1 : 4;
+            if (!need(n, error))
+                return false;
+            const quint32 index = quint32(readLE(m_data + m_pos, n));
+            m_pos += n;
+            if (!((op == 'h' || op == 'j') ? memoGet(index, error) : memoPut(index, error)))
+                return false;
+            break;
+        }
+        case 0x94: // MEMOIZE
+            if (!memoPut(quint32(m_memo.size()), error))
+                return false;
+            break;
+        case 'c': { // GLOBAL
+            QByteArray module, name;
+            if (!readLine(&module, error) || !readLine(&name, error))
+                return false;
+            auto value = PickleValue::make(Type::Global);
+            value->text = python3ModuleName(QString::fromUtf8(module)) + QLatin1Char('.') + QString::fromUtf8(name);
+            push(value);
+            break;
+        }
+        case 0x93: { // STACK_GLOBAL
+            PickleValuePtr name = pop();
+            PickleValuePtr module = pop();
+            if (!name || !module || !name->isString() || !module->isString())
+                return fail(error, tr("malformed STACK_GLOBAL"));
+            auto value = PickleValue::make(Type::Global);
+            value->text = module->text + QLatin1Char('.') + name->text;
+            push(value);
+            break;
+        }
+        case 'R': { // REDUCE
+            PickleValuePtr args = pop();
+            PickleValuePtr callable = pop();
+            PickleValuePtr value = call(callable, args, error);
+            if (!value)
+                return false;
+            push(value);
+            break;
+        }
+        case 0x81:   // NEWOBJ
+        case 0x92: { // NEWOBJ_EX
+            PickleValuePtr kwargs = op == 0x92 ? pop() : nullptr;
+            PickleValuePtr args = pop();
+            PickleValuePtr cls = pop();
+            if (!args || !cls || (op == 0x92 && !kwargs))
+                return fail(error, tr("stack underflow"));
+            if (cls->type != Type::Global) {
+                push(refuse(cls->describe()));
+                break;
+            }
+            // cls.__new__(cls): the instance is kept as an inert record of its class and state.
+            auto object = PickleValue::make(Type::Object);
+            object->text = cls->text;
+            if (args->type == Type::Tuple)
+                object->items = args->items;
+            push(object);
+            break;
+        }
+        case 'i': { // INST: module, name lines, args from MARK; calls the class
+            QByteArray module, name;
+            if (!readLine(&module, error) || !readLine(&name, error) || !popMark(&items, error))
+                return false;
+            --marks;
+            auto callable = PickleValue::make(Type::Global);
+            callable->text = QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name);
+            auto args = PickleValue::make(Type::Tuple);
+            args->items = std::move(items);
+            PickleValuePtr value = call(callable, args, error);
+            if (!value)
+                return false;
+            push(value);
+            break;
+        }
+        case 'o': { // OBJ: class and args from MARK; calls the class
+            if (!popMark(&items, error))
+                return false;
+            --marks;
+            if (items.empty())
+                return fail(error, tr("malformed OBJ"));
+            auto args = PickleValue::make(Type::Tuple);
+            args->items.assign(items.begin() + 1, items.end());
+            PickleValuePtr value = call(items.front(), args, error);
+            if (!value)
+                return false;
+            push(value);
+            break;
+        }
+        case 'b': { // BUILD
+            PickleValuePtr state = pop();
+            if (!state || m_stack.empty() || m_stack.back()->type == Type::Mark)
+                return fail(error, tr("stack underflow"));
+            build(m_stack.back(), state);
+            break;
+        }
+        case 'Q': { // BINPERSID
+            PickleValuePtr pid = pop();
+            if (!pid)
+                return fail(error, tr("stack underflow"));
+            PickleValuePtr value = persistentLoad(pid, error);
+            if (!value)
+                return false;
+            push(value);
+            break;
+        }
+        case 'P': { // PERSID (text)
+            QByteArray line;
+            if (!readLine(&line, error))
+                return false;
+            PickleValuePtr value = persistentLoad(PickleValue::makeString(QString::fromUtf8(line)), error);
+            if (!value)
+                return false;
+            push(value);
+            break;
+        }
+        case 0x82:
+        case 0x83:
+        case 0x84: // EXT1/2/4: the copyreg extension registry names callables
+            return fail(error, tr("extension-registry opcodes are not supported"));
+        case 0x97:
+        case 0x98: // NEXT_BUFFER, READONLY_BUFFER
+            return fail(error, tr("out-of-band buffers are not supported"));
+        default:
+            return fail(error, tr("unknown opcode 0x%1").arg(op, 2, 16, QLatin1Char('0')));
+        }
+        if (m_stack.size() > kMaxStack)
+            return fail(error, tr("stack too deep"));
+        if (values > kMaxValues)
+            return fail(error, tr("more than %1 objects").arg(kMaxValues));
+    }
+}
+
+} // namespace torchscope

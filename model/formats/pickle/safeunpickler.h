@@ -1,0 +1,58 @@
+#pragma once
+
+#include "formats/pickle/picklevalue.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <vector>
+
+namespace torchscope {
+
+// A pickle interpreter that imports nothing and calls nothing. It knows the few callables that
+// PyTorch checkpoints use (OrderedDict, _rebuild_tensor_v2, _rebuild_parameter, ...) and evaluates
+// them itself; classes become inert records of their name and state; any other call is refused
+// and reported ("would call posix.system on load; refused") while the rest of the file still reads.
+// Every length, count and nesting depth is bounded before anything is allocated.
+class SafeUnpickler
+{
+public:
+    SafeUnpickler(const char *data, qint64 size);
+
+    // Runs one pickle starting at `offset`, up to its STOP. Returns false with a one-line reason for
+    // input that is not a well-formed pickle.
+    bool run(qint64 offset, QString *error);
+    PickleValuePtr result() const { return m_result; }
+    // Where the pickle ended (just past STOP).
+    qint64 endOffset() const { return m_pos; }
+
+    const std::vector<StorageRef> &storages() const { return m_storages; }
+    const QStringList &refusals() const { return m_refusals; }
+
+    static DType dtypeForStorageClass(const QString &className);
+
+private:
+    bool fail(QString *error, const QString &reason);
+    bool need(qint64 count, QString *error);
+    PickleValuePtr pop();
+    bool popMark(std::vector<PickleValuePtr> *items, QString *error);
+    bool readLine(QByteArray *line, QString *error);
+    PickleValuePtr call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error);
+    PickleValuePtr rebuildTensor(const std::vector<PickleValuePtr> &args, QString *error);
+    PickleValuePtr persistentLoad(const PickleValuePtr &pid, QString *error);
+    PickleValuePtr refuse(const QString &what);
+    bool build(const PickleValuePtr &target, const PickleValuePtr &state);
+
+    const char *m_data;
+    qint64 m_size;
+    qint64 m_pos = 0;
+    std::vector<PickleValuePtr> m_stack;
+    QHash<quint32, PickleValuePtr> m_memo;
+    std::vector<size_t> m_marks;
+    PickleValuePtr m_result;
+    std::vector<StorageRef> m_storages;
+    QHash<QString, int> m_storageByKey;
+    QStringList m_refusals;
+};
+
+} // namespace torchscope

@@ -1,0 +1,171 @@
+#include "formats/safetensorsreader.h"
+
+#include "tensor/mappedfile.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstring>
+
+namespace torchscope {
+
+namespace {
+constexpr qint64 kMaxHeader = 100 * 1000 * 1000;
+constexpr qint64 kMaxElements = qint64(1) << 40;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SafetensorsReader", text);
+}
+
+quint64 headerLength(const char *data)
+{
+    quint64 n = 0;
+    std::memcpy(&n, data, 8);
+    return n;
+}
+
+} // namespace
+
+DType SafetensorsReader::dtypeFromCode(const QString &code, bool *known)
+{
+    static const QHash<QString, DType> codes{
+        {QStringLiteral("BOOL"), DType::Bool},        {QStringLiteral("U8"), DType::UInt8},
+        {QStringLiteral("I8"), DType::Int8},          {QStringLiteral("I16"), DType::Int16},
+        {QStringLiteral("I32"), DType::Int32},        {QStringLiteral("I64"), DType::Int64},
+        {QStringLiteral("F16"), DType::Float16},      {QStringLiteral("BF16"), DType::BFloat16},
+        {QStringLiteral("F32"), DType::Float32},      {QStringLiteral("F64"), DType::Float64},
+        {QStringLiteral("C64"), DType::Complex64},    {QStringLiteral("U16"), DType::UInt16},
+        {QStringLiteral("U32"), DType::UInt32},       {QStringLiteral("U64"), DType::UInt64},
+        {QStringLiteral("F8_E4M3"), DType::Float8E4M3}, {QStringLiteral("F8_E5M2"), DType::Float8E5M2},
+    };
+    const auto it = codes.constFind(code);
+    *known = it != codes.constEnd();
+    return *known ? *it : DType::Invalid;
+}
+
+bool SafetensorsReader::looksLikeSafetensors(const char *data, qint64 size)
+{
+    if (size < 10)
+        return false;
+    const quint64 n = headerLength(data);
+    return n >= 2 && n <= quint64(size - 8) && data[8] == '{';
+}
+
+bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error)
+{
+    const char *data = file->data();
+    const qint64 size = file->size();
+    if (size < 8) {
+        *error = tr("truncated safetensors file");
+        return false;
+    }
+    const quint64 n = headerLength(data);
+    if (n > quint64(kMaxHeader) || n > quint64(size - 8)) {
+        *error = tr("safetensors header claims %1 bytes, the file has %2").arg(n).arg(size - 8);
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument header = QJsonDocument::fromJson(QByteArray::fromRawData(data + 8, qsizetype(n)), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !header.isObject()) {
+        *error = tr("bad safetensors header: %1").arg(parseError.errorString());
+        return false;
+    }
+    const qint64 bufferStart = 8 + qint64(n);
+    const qint64 bufferSize = size - bufferStart;
+    out->format = CheckpointFormat::Safetensors;
+
+    struct Span
+    {
+        qint64 begin, end;
+        QString name;
+    };
+    std::vector<Span> spans;
+    const QJsonObject object = header.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString name = it.key();
+        if (name == QLatin1String("__metadata__")) {
+            const QJsonObject metadata = it.value().toObject();
+            for (auto m = metadata.begin(); m != metadata.end(); ++m)
+                out->metadata.append({m.key(), m.value().toString()});
+            continue;
+        }
+        const QJsonObject entry = it.value().toObject();
+        const QJsonArray shapeArray = entry.value(QStringLiteral("shape")).toArray();
+        const QJsonArray offsets = entry.value(QStringLiteral("data_offsets")).toArray();
+        if (!entry.value(QStringLiteral("dtype")).isString() || !entry.value(QStringLiteral("shape")).isArray()
+            || offsets.size() != 2) {
+            *error = tr("%1: malformed header entry").arg(name);
+            return false;
+        }
+        const QString code = entry.value(QStringLiteral("dtype")).toString();
+        const double beginValue = offsets.at(0).toDouble(-1);
+        const double endValue = offsets.at(1).toDouble(-1);
+        if (beginValue < 0 || endValue < beginValue || endValue > double(bufferSize)) {
+            *error = tr("%1: data offsets outside the file").arg(name);
+            return false;
+        }
+        const qint64 begin = qint64(beginValue);
+        const qint64 end = qint64(endValue);
+        spans.push_back({begin, end, name});
+        bool known = false;
+        const DType dtype = dtypeFromCode(code, &known);
+        if (!known) {
+            out->warnings << tr("%1: element type %2 is not supported; skipped").arg(name, code);
+            continue;
+        }
+        QVector<qint64> shape;
+        qint64 numel = 1;
+        for (const QJsonValue &d : shapeArray) {
+            const double v = d.toDouble(-1);
+            if (v > double(kMaxElements)) {
+                *error = tr("%1: more than 2^40 elements").arg(name);
+                return false;
+            }
+            if (v < 0 || v != double(qint64(v))) {
+                *error = tr("%1: bad shape").arg(name);
+                return false;
+            }
+            shape.append(qint64(v));
+            if (shape.back() > 0 && numel > kMaxElements / shape.back()) {
+                *error = tr("%1: more than 2^40 elements").arg(name);
+                return false;
+            }
+            numel *= shape.back();
+        }
+        if (numel * dtypeElementSize(dtype) != end - begin) {
+            *error = tr("%1: %2 bytes of data for %3 elements of %4").arg(name).arg(end - begin).arg(numel).arg(dtypeName(dtype));
+            return false;
+        }
+        TensorInfo tensor;
+        tensor.name = name;
+        tensor.kind = TensorKind::Tensor;
+        tensor.dtype = dtype;
+        tensor.shape = shape;
+        tensor.strides = TensorInfo::contiguousStrides(shape);
+        tensor.storage = std::make_shared<MappedFileRange>(file, bufferStart + begin, end - begin);
+        out->tensors.push_back(std::move(tensor));
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
+    qint64 expected = 0;
+    for (const Span &span : spans) {
+        if (span.begin != expected) {
+            *error = span.begin < expected ? tr("%1: data overlaps another tensor").arg(span.name)
+                                           : tr("%1: hole in the data before this tensor").arg(span.name);
+            return false;
+        }
+        expected = span.end;
+    }
+    if (expected != bufferSize) {
+        *error = tr("data buffer is %1 bytes, the tensors cover %2").arg(bufferSize).arg(expected);
+        return false;
+    }
+    return true;
+}
+
+} // namespace torchscope

@@ -1,0 +1,149 @@
+#include "formats/statedictwriter.h"
+
+#include "formats/pickle/picklewriter.h"
+#include "formats/zip/zipwriter.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace torchscope {
+
+const char *StateDictWriter::storageClassName(DType type)
+{
+    switch (type) {
+    case DType::Float32:
+        return "FloatStorage";
+    case DType::Float64:
+        return "DoubleStorage";
+    case DType::Float16:
+        return "HalfStorage";
+    case DType::BFloat16:
+        return "BFloat16Storage";
+    case DType::Int8:
+        return "CharStorage";
+    case DType::Int16:
+        return "ShortStorage";
+    case DType::Int32:
+        return "IntStorage";
+    case DType::Int64:
+        return "LongStorage";
+    case DType::UInt8:
+        return "ByteStorage";
+    case DType::Bool:
+        return "BoolStorage";
+    case DType::Complex64:
+        return "ComplexFloatStorage";
+    case DType::Complex128:
+        return "ComplexDoubleStorage";
+    case DType::UInt16:
+    case DType::UInt32:
+    case DType::UInt64:
+    case DType::Float8E4M3:
+    case DType::Float8E5M2:
+    case DType::Invalid:
+        break; // PyTorch 1.13 has no storage class for these
+    }
+    return nullptr;
+}
+
+bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
+                            QString *error)
+{
+    PickleWriter pickle;
+    pickle.global("collections", "OrderedDict");
+    pickle.emptyTuple();
+    pickle.reduce();
+    pickle.memoize();
+
+    // Storage key of each entry; tied entries reuse the key of the first in their group.
+    std::vector<int> storageKey(entries.size());
+    std::vector<size_t> storageOwner;
+    QHash<int, int> keyOfGroup;
+    qint64 totalBytes = 0;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const Entry &entry = entries[i];
+        if (!storageClassName(entry.tensor.dtype)) {
+            *error = QCoreApplication::translate("StateDictWriter", "%1: cannot save this element type").arg(entry.key);
+            return false;
+        }
+        if (entry.storageGroup >= 0 && keyOfGroup.contains(entry.storageGroup)) {
+            storageKey[i] = keyOfGroup.value(entry.storageGroup);
+            continue;
+        }
+        storageKey[i] = int(storageOwner.size());
+        if (entry.storageGroup >= 0)
+            keyOfGroup.insert(entry.storageGroup, storageKey[i]);
+        storageOwner.push_back(i);
+        totalBytes += entry.tensor.byteSize();
+    }
+
+    constexpr size_t kBatch = 1000; // as CPython batches SETITEMS
+    for (size_t start = 0; start < entries.size(); start += kBatch) {
+        pickle.mark();
+        for (size_t i = start; i < std::min(entries.size(), start + kBatch); ++i) {
+            const TensorInfo &tensor = entries[i].tensor;
+            pickle.string(entries[i].key);
+            pickle.global("torch._utils", "_rebuild_tensor_v2");
+            pickle.mark();
+            pickle.mark();
+            pickle.string(QStringLiteral("storage"));
+            pickle.global("torch", storageClassName(tensor.dtype));
+            pickle.string(QString::number(storageKey[i]));
+            pickle.string(QStringLiteral("cpu"));
+            pickle.integer(tensor.numel());
+            pickle.tuple();
+            pickle.memoize();
+            pickle.persistentId();
+            pickle.integer(0);
+            pickle.intTuple(tensor.shape);
+            pickle.intTuple(TensorInfo::contiguousStrides(tensor.shape));
+            pickle.boolean(false);
+            pickle.global("collections", "OrderedDict");
+            pickle.emptyTuple();
+            pickle.reduce();
+            pickle.memoize();
+            pickle.tuple();
+            pickle.memoize();
+            pickle.reduce();
+            pickle.memoize();
+        }
+        pickle.setItems();
+    }
+    const QByteArray data = pickle.finish();
+
+    ZipWriter zip(device, QStringLiteral("archive"));
+    auto zipFailed = [&] {
+        *error = zip.errorString();
+        return false;
+    };
+    if (!zip.addRecord(QStringLiteral("data.pkl"), data.constData(), data.size()))
+        return zipFailed();
+    static const QByteArray kByteOrder("little");
+    if (!zip.addRecord(QStringLiteral("byteorder"), kByteOrder.constData(), kByteOrder.size()))
+        return zipFailed();
+    qint64 written = 0;
+    for (size_t key = 0; key < storageOwner.size(); ++key) {
+        if (progress.isCanceled()) {
+            *error = QCoreApplication::translate("StateDictWriter", "canceled");
+            return false;
+        }
+        const TensorInfo &tensor = entries[storageOwner[key]].tensor;
+        // Contiguous tensors are written straight from their (mapped) storage; only views are copied.
+        QByteArray copy;
+        const char *data = tensor.firstElement();
+        if (tensor.byteSize() > 0 && !tensor.isContiguous()) {
+            copy = tensor.contiguousBytes();
+            data = copy.constData();
+        }
+        if (!zip.addRecord(QStringLiteral("data/") + QString::number(key), data, tensor.byteSize()))
+            return zipFailed();
+        written += tensor.byteSize();
+        progress.set(written, totalBytes);
+    }
+    static const QByteArray kVersion("3\n");
+    if (!zip.addRecord(QStringLiteral("version"), kVersion.constData(), kVersion.size()) || !zip.finish())
+        return zipFailed();
+    return true;
+}
+
+} // namespace torchscope

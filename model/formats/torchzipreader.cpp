@@ -1,0 +1,93 @@
+#include "formats/torchzipreader.h"
+
+#include "formats/pickle/picklecheckpoint.h"
+#include "formats/pickle/safeunpickler.h"
+#include "formats/zip/ziparchivereader.h"
+#include "tensor/mappedfile.h"
+
+#include <QCoreApplication>
+
+namespace torchscope {
+
+namespace {
+constexpr qint64 kMaxPickle = qint64(1) << 31;
+constexpr qint64 kMaxSource = qint64(64) << 20;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CheckpointReader", text);
+}
+} // namespace
+
+bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error)
+{
+    ZipArchiveReader zip;
+    if (!zip.open(file, error))
+        return false;
+    const ZipArchiveReader::Entry *pickleEntry = zip.findRecord(QStringLiteral("data.pkl"));
+    if (!pickleEntry) {
+        *error = tr("a zip archive, but not a PyTorch checkpoint (no data.pkl)");
+        return false;
+    }
+    if (const ZipArchiveReader::Entry *order = zip.findRecord(QStringLiteral("byteorder"))) {
+        QByteArray byteOrder;
+        if (!zip.read(*order, &byteOrder, error, 64))
+            return false;
+        if (byteOrder.trimmed() != "little") {
+            *error = tr("big-endian checkpoints are not supported");
+            return false;
+        }
+    }
+    // TorchScript declares which attributes are parameters and buffers in its class sources.
+    ScriptClassTable classes;
+    const bool torchScript = zip.findRecord(QStringLiteral("constants.pkl")) != nullptr;
+    if (torchScript) {
+        const QString codePrefix = zip.rootFolder() + QStringLiteral("/code/");
+        for (const ZipArchiveReader::Entry &entry : zip.entries()) {
+            if (!entry.name.startsWith(codePrefix) || !entry.name.endsWith(QLatin1String(".py")))
+                continue;
+            QByteArray source;
+            if (!zip.read(entry, &source, error, kMaxSource))
+                return false;
+            QString qualified = entry.name.mid(codePrefix.size());
+            qualified.chop(3);
+            qualified.replace(QLatin1Char('/'), QLatin1Char('.'));
+            parseScriptClasses(qualified, QString::fromUtf8(source), &classes);
+        }
+    }
+    QByteArray pickle;
+    if (!zip.read(*pickleEntry, &pickle, error, kMaxPickle))
+        return false;
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    if (!unpickler.run(0, error))
+        return false;
+
+    const std::vector<StorageRef> &storages = unpickler.storages();
+    auto resolver = [&](int index, QString *reason) -> std::shared_ptr<const TensorStorage> {
+        const StorageRef &ref = storages[size_t(index)];
+        const ZipArchiveReader::Entry *entry = zip.findRecord(QStringLiteral("data/") + ref.key);
+        if (!entry) {
+            *reason = tr("storage %1 is missing from the archive").arg(ref.key);
+            return nullptr;
+        }
+        const qint64 expected = ref.numel * dtypeElementSize(ref.dtype);
+        if (ref.numel > (qint64(1) << 40) || entry->uncompressedSize != expected) {
+            *reason = tr("storage %1 holds %2 bytes, the pickle says %3 elements of %4")
+                          .arg(ref.key).arg(entry->uncompressedSize).arg(ref.numel).arg(dtypeName(ref.dtype));
+            return nullptr;
+        }
+        if (entry->method == 0)
+            return std::make_shared<MappedFileRange>(zip.file(), entry->dataOffset, entry->uncompressedSize);
+        auto bytes = std::make_shared<QByteArray>();
+        if (!zip.read(*entry, bytes.get(), reason))
+            return nullptr;
+        return std::make_shared<OwnedTensorStorage>(bytes, bytes->constData(), bytes->size());
+    };
+    PickleCheckpoint checkpoint(storages, resolver);
+    if (!checkpoint.interpret(unpickler.result(), torchScript ? &classes : nullptr, out, error))
+        return false;
+    return applyRefusals(unpickler.refusals(), out, error);
+}
+
+
+} // namespace torchscope

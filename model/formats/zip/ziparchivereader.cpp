@@ -1,0 +1,222 @@
+#include "formats/zip/ziparchivereader.h"
+
+#include "tensor/mappedfile.h"
+
+#include <QCoreApplication>
+
+#include <zlib.h>
+
+#include <cstring>
+
+namespace torchscope {
+
+namespace {
+constexpr quint32 kLocalHeaderSignature = 0x04034b50;
+constexpr quint32 kCentralHeaderSignature = 0x02014b50;
+constexpr quint32 kEndSignature = 0x06054b50;
+constexpr quint32 kZip64EndSignature = 0x06064b50;
+constexpr quint32 kZip64LocatorSignature = 0x07064b50;
+constexpr qint64 kEndRecordSize = 22;
+constexpr int kMaxEntries = 1 << 22;
+
+quint16 u16(const char *p)
+{
+    const auto *b = reinterpret_cast<const uchar *>(p);
+    return quint16(b[0] | (b[1] << 8));
+}
+
+quint32 u32(const char *p)
+{
+    return quint32(u16(p)) | (quint32(u16(p + 2)) << 16);
+}
+
+quint64 u64(const char *p)
+{
+    return quint64(u32(p)) | (quint64(u32(p + 4)) << 32);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ZipArchiveReader", text);
+}
+} // namespace
+
+bool ZipArchiveReader::looksLikeZip(const char *data, qint64 size)
+{
+    return size >= 4 && u32(data) == kLocalHeaderSignature;
+}
+
+bool ZipArchiveReader::fail(QString *error, const QString &reason) const
+{
+    *error = reason;
+    return false;
+}
+
+bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
+{
+    m_file = std::move(file);
+    m_entries.clear();
+    m_byName.clear();
+    const char *data = m_file->data();
+    const qint64 size = m_file->size();
+    if (size < kEndRecordSize)
+        return fail(error, tr("truncated zip archive: too short for an end-of-directory record"));
+
+    // The end record is in the last 64 KiB + 22 bytes (its comment is at most 65535 bytes).
+    qint64 end = -1;
+    const qint64 lowest = std::max<qint64>(0, size - kEndRecordSize - 0xffff);
+    for (qint64 pos = size - kEndRecordSize; pos >= lowest; --pos) {
+        if (u32(data + pos) == kEndSignature && pos + kEndRecordSize + u16(data + pos + 20) <= size) {
+            end = pos;
+            break;
+        }
+    }
+    if (end < 0)
+        return fail(error, tr("truncated or corrupt zip archive: end of central directory not found"));
+
+    quint64 entryCount = u16(data + end + 10);
+    quint64 directorySize = u32(data + end + 12);
+    quint64 directoryOffset = u32(data + end + 16);
+    if (end >= 20 && u32(data + end - 20) == kZip64LocatorSignature) {
+        const quint64 zip64End = u64(data + end - 20 + 8);
+        if (zip64End > quint64(size) - 56)
+            return fail(error, tr("corrupt zip archive: ZIP64 end record outside the file"));
+        const char *z = data + zip64End;
+        if (u32(z) != kZip64EndSignature)
+            return fail(error, tr("corrupt zip archive: bad ZIP64 end record"));
+        entryCount = u64(z + 32);
+        directorySize = u64(z + 40);
+        directoryOffset = u64(z + 48);
+    }
+    if (directoryOffset > quint64(size) || directorySize > quint64(size) - directoryOffset)
+        return fail(error, tr("truncated zip archive: central directory lies outside the file"));
+    if (entryCount > quint64(kMaxEntries) || entryCount > directorySize / 46 + 1)
+        return fail(error, tr("corrupt zip archive: absurd entry count"));
+
+    m_entries.reserve(int(entryCount));
+    qint64 pos = qint64(directoryOffset);
+    const qint64 directoryEnd = qint64(directoryOffset + directorySize);
+    for (quint64 i = 0; i < entryCount; ++i) {
+        if (pos + 46 > directoryEnd || u32(data + pos) != kCentralHeaderSignature)
+            return fail(error, tr("corrupt zip archive: bad central directory entry"));
+        const char *h = data + pos;
+        Entry entry;
+        const quint16 flags = u16(h + 8);
+        entry.method = u16(h + 10);
+        entry.crc32 = u32(h + 16);
+        quint64 compressed = u32(h + 20);
+        quint64 uncompressed = u32(h + 24);
+        const int nameLength = u16(h + 28);
+        const int extraLength = u16(h + 30);
+        const int commentLength = u16(h + 32);
+        quint64 localOffset = u32(h + 42);
+        if (pos + 46 + nameLength + extraLength + commentLength > directoryEnd)
+            return fail(error, tr("corrupt zip archive: central directory entry overruns the directory"));
+        if (flags & 0x1)
+            return fail(error, tr("encrypted zip entries are not supported"));
+        entry.name = QString::fromUtf8(h + 46, nameLength);
+        // ZIP64 extra field: the 64-bit values appear only for the 32-bit fields that are saturated.
+        const char *extra = h + 46 + nameLength;
+        for (int e = 0; e + 4 <= extraLength;) {
+            const quint16 id = u16(extra + e);
+            const int length = u16(extra + e + 2);
+            if (e + 4 + length > extraLength)
+                return fail(error, tr("corrupt zip archive: bad extra field"));
+            if (id == 0x0001) {
+                int k = e + 4;
+                auto next = [&](quint64 *field) {
+                    if (*field != 0xffffffffu)
+                        return true;
+                    if (k + 8 > e + 4 + length)
+                        return false;
+                    *field = u64(extra + k);
+                    k += 8;
+                    return true;
+                };
+                if (!next(&uncompressed) || !next(&compressed) || !next(&localOffset))
+                    return fail(error, tr("corrupt zip archive: bad ZIP64 extra field"));
+            }
+            e += 4 + length;
+        }
+        if (localOffset > quint64(size) - 30)
+            return fail(error, tr("truncated zip archive: entry %1 lies outside the file").arg(entry.name));
+        const char *local = data + localOffset;
+        if (u32(local) != kLocalHeaderSignature)
+            return fail(error, tr("corrupt zip archive: bad local header for %1").arg(entry.name));
+        const quint64 dataOffset = localOffset + 30 + u16(local + 26) + u16(local + 28);
+        if (dataOffset > quint64(size) || compressed > quint64(size) - dataOffset)
+            return fail(error, tr("truncated zip archive: data of %1 reaches past the end of the file").arg(entry.name));
+        if (entry.method != 0 && entry.method != 8)
+            return fail(error, tr("unsupported compression method %1 for %2").arg(entry.method).arg(entry.name));
+        if (entry.method == 0 && compressed != uncompressed)
+            return fail(error, tr("corrupt zip archive: stored entry %1 has mismatched sizes").arg(entry.name));
+        entry.compressedSize = qint64(compressed);
+        entry.uncompressedSize = qint64(uncompressed);
+        entry.localHeaderOffset = qint64(localOffset);
+        entry.dataOffset = qint64(dataOffset);
+        if (m_byName.contains(entry.name))
+            return fail(error, tr("corrupt zip archive: duplicate entry %1").arg(entry.name));
+        m_byName.insert(entry.name, m_entries.size());
+        m_entries.append(entry);
+        pos += 46 + nameLength + extraLength + commentLength;
+    }
+    if (m_entries.isEmpty())
+        return fail(error, tr("empty zip archive"));
+    const QString first = m_entries.first().name;
+    const int slash = first.indexOf(QLatin1Char('/'));
+    if (slash <= 0)
+        return fail(error, tr("not a PyTorch archive: entries are not inside one folder"));
+    m_rootFolder = first.left(slash);
+    const QString prefix = m_rootFolder + QLatin1Char('/');
+    for (const Entry &entry : std::as_const(m_entries)) {
+        if (!entry.name.startsWith(prefix))
+            return fail(error, tr("not a PyTorch archive: entries are not inside one folder"));
+    }
+    return true;
+}
+
+const ZipArchiveReader::Entry *ZipArchiveReader::find(const QString &name) const
+{
+    const int index = m_byName.value(name, -1);
+    return index < 0 ? nullptr : &m_entries[index];
+}
+
+const ZipArchiveReader::Entry *ZipArchiveReader::findRecord(const QString &relativeName) const
+{
+    return find(m_rootFolder + QLatin1Char('/') + relativeName);
+}
+
+const char *ZipArchiveReader::storedData(const Entry &entry) const
+{
+    return entry.method == 0 ? m_file->data() + entry.dataOffset : nullptr;
+}
+
+bool ZipArchiveReader::read(const Entry &entry, QByteArray *out, QString *error, qint64 maxSize) const
+{
+    if (entry.uncompressedSize > maxSize)
+        return fail(error, tr("%1 is too large (%2 bytes)").arg(entry.name).arg(entry.uncompressedSize));
+    const char *source = m_file->data() + entry.dataOffset;
+    if (entry.method == 0) {
+        *out = QByteArray(source, entry.uncompressedSize);
+    } else {
+        out->resize(entry.uncompressedSize);
+        z_stream stream{};
+        if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
+            return fail(error, tr("cannot start decompression"));
+        stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(source));
+        stream.avail_in = uInt(std::min<qint64>(entry.compressedSize, 0x7fffffff));
+        stream.next_out = reinterpret_cast<Bytef *>(out->data());
+        stream.avail_out = uInt(out->size());
+        const int status = inflate(&stream, Z_FINISH);
+        const bool complete = status == Z_STREAM_END && stream.total_out == uLong(entry.uncompressedSize);
+        inflateEnd(&stream);
+        if (!complete)
+            return fail(error, tr("corrupt compressed data in %1").arg(entry.name));
+    }
+    const quint32 crc = quint32(::crc32_z(0, reinterpret_cast<const Bytef *>(out->constData()), size_t(out->size())));
+    if (crc != entry.crc32)
+        return fail(error, tr("corrupt zip archive: CRC mismatch in %1").arg(entry.name));
+    return true;
+}
+
+} // namespace torchscope

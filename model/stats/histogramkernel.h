@@ -1,0 +1,48 @@
+#pragma once
+
+#include "tensor/progress.h"
+#include "stats/tensorstats.h"
+
+#include <QVector>
+
+#include <vector>
+
+namespace torchscope {
+
+struct TensorInfo;
+
+struct HistogramRequest
+{
+    int bins = 0;          // 0: a default from the number of values
+    bool hasRange = false; // otherwise [min, max] of the finite values
+    double low = 0;
+    double high = 0;
+};
+
+struct HistogramResult
+{
+    QVector<double> edges;  // bins + 1 edges, as numpy.linspace(low, high, bins + 1)
+    QVector<qint64> counts; // bin i holds edges[i] <= v < edges[i + 1]; the last bin includes its upper edge
+    TensorStats stats;      // over all values; NaN and Inf counted, then left out of everything else
+    bool canceled = false;
+};
+
+// Statistics and histograms of one or more tensors (pooled), for every dtype and any strides.
+// Counts equal numpy.histogram(values, bins=edges). Work is split across all cores; each value is
+// read once for the statistics and once more for the histogram.
+class HistogramKernel
+{
+public:
+    static HistogramResult compute(const std::vector<const TensorInfo *> &tensors, const HistogramRequest &request,
+                                   const Progress &progress = Progress());
+    static TensorStats statistics(const std::vector<const TensorInfo *> &tensors, const Progress &progress = Progress(),
+                                  bool *canceled = nullptr);
+    // Counts only, over a range that must be finite with low < high.
+    static QVector<qint64> counts(const std::vector<const TensorInfo *> &tensors, const QVector<double> &edges,
+                                  const Progress &progress = Progress(), bool *canceled = nullptr);
+    // numpy.linspace(low, high, bins + 1): low + i * step, the last edge exactly high.
+    static QVector<double> linspaceEdges(double low, double high, int bins);
+    static int defaultBins(qint64 values);
+};
+
+} // namespace torchscope

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "tensor/tensorinfo.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace torchscope {
+
+// A read-only memory mapping of a whole file. Shared so that tensor storages can keep it alive.
+class MappedFile
+{
+public:
+    static std::shared_ptr<MappedFile> open(const QString &path, QString *error);
+    static std::shared_ptr<MappedFile> fromBuffer(QByteArray bytes);
+    ~MappedFile();
+
+    const char *data() const { return m_data; }
+    qint64 size() const { return m_size; }
+    const QString &path() const { return m_path; }
+
+private:
+    MappedFile() = default;
+    struct Private;
+    std::unique_ptr<Private> d;
+    const char *m_data = nullptr;
+    qint64 m_size = 0;
+    QString m_path;
+};
+
+// Bytes of a mapped file used in place as a tensor storage; keeps the mapping alive.
+class MappedFileRange final : public TensorStorage
+{
+public:
+    MappedFileRange(std::shared_ptr<MappedFile> file, qint64 offset, qint64 size)
+        : m_file(std::move(file)), m_offset(offset), m_size(size)
+    {
+    }
+    const char *data() const override { return m_file->data() + m_offset; }
+    qint64 size() const override { return m_size; }
+
+private:
+    std::shared_ptr<MappedFile> m_file;
+    qint64 m_offset;
+    qint64 m_size;
+};
+
+} // namespace torchscope

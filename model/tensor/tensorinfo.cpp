@@ -1,0 +1,148 @@
+#include "tensor/tensorinfo.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstring>
+#include <limits>
+
+namespace torchscope {
+
+QString tensorKindName(TensorKind kind)
+{
+    switch (kind) {
+    case TensorKind::Parameter:
+        return QStringLiteral("parameter");
+    case TensorKind::Buffer:
+        return QStringLiteral("buffer");
+    case TensorKind::Tensor:
+        break;
+    }
+    return QStringLiteral("tensor");
+}
+
+qint64 TensorInfo::numel() const
+{
+    qint64 n = 1;
+    for (qint64 d : shape)
+        n *= d;
+    return n;
+}
+
+QVector<qint64> TensorInfo::contiguousStrides(const QVector<qint64> &shape)
+{
+    QVector<qint64> strides(shape.size());
+    qint64 step = 1;
+    for (int i = shape.size() - 1; i >= 0; --i) {
+        strides[i] = step;
+        step *= std::max<qint64>(shape[i], 1);
+    }
+    return strides;
+}
+
+bool TensorInfo::isContiguous() const
+{
+    qint64 expected = 1;
+    for (int i = shape.size() - 1; i >= 0; --i) {
+        if (shape[i] != 1 && strides[i] != expected)
+            return false;
+        expected *= shape[i];
+    }
+    return true;
+}
+
+const char *TensorInfo::firstElement() const
+{
+    return storage ? storage->data() + storageOffset * dtypeElementSize(dtype) : nullptr;
+}
+
+bool TensorInfo::validateView(QString *error) const
+{
+    const int elementSize = dtypeElementSize(dtype);
+    if (elementSize == 0) {
+        *error = QCoreApplication::translate("TensorInfo", "%1: unknown element type").arg(name);
+        return false;
+    }
+    if (shape.size() != strides.size()) {
+        *error = QCoreApplication::translate("TensorInfo", "%1: shape and stride ranks differ").arg(name);
+        return false;
+    }
+    constexpr qint64 kMaxElements = qint64(1) << 40;
+    qint64 count = 1;
+    qint64 lastOffset = storageOffset;
+    bool empty = false;
+    for (int i = 0; i < shape.size(); ++i) {
+        if (shape[i] < 0 || strides[i] < 0) {
+            *error = QCoreApplication::translate("TensorInfo", "%1: negative size or stride").arg(name);
+            return false;
+        }
+        if (shape[i] == 0)
+            empty = true;
+        if (shape[i] > 0 && count > kMaxElements / shape[i]) {
+            *error = QCoreApplication::translate("TensorInfo", "%1: more than 2^40 elements").arg(name);
+            return false;
+        }
+        count *= shape[i];
+        if (shape[i] > 0) {
+            if (strides[i] > 0 && (shape[i] - 1) > (std::numeric_limits<qint64>::max() / 4) / strides[i]) {
+                *error = QCoreApplication::translate("TensorInfo", "%1: stride out of range").arg(name);
+                return false;
+            }
+            lastOffset += (shape[i] - 1) * strides[i];
+        }
+    }
+    if (storageOffset < 0) {
+        *error = QCoreApplication::translate("TensorInfo", "%1: negative storage offset").arg(name);
+        return false;
+    }
+    if (empty)
+        return true;
+    const qint64 storageElements = storage ? storage->size() / elementSize : 0;
+    if (lastOffset >= storageElements) {
+        *error = QCoreApplication::translate("TensorInfo", "%1: view reaches past the end of its storage")
+                     .arg(name);
+        return false;
+    }
+    return true;
+}
+
+QByteArray TensorInfo::contiguousBytes() const
+{
+    const qint64 total = byteSize();
+    if (total == 0 || !storage)
+        return QByteArray();
+    const char *base = firstElement();
+    if (isContiguous())
+        return QByteArray(base, total);
+
+    const int elementSize = dtypeElementSize(dtype);
+    QByteArray out(total, Qt::Uninitialized);
+    char *dst = out.data();
+    const int rank = shape.size();
+    QVector<qint64> index(rank, 0);
+    const qint64 n = numel();
+    qint64 offset = 0;
+    for (qint64 k = 0; k < n; ++k) {
+        std::memcpy(dst, base + offset * elementSize, elementSize);
+        dst += elementSize;
+        for (int d = rank - 1; d >= 0; --d) {
+            if (++index[d] < shape[d]) {
+                offset += strides[d];
+                break;
+            }
+            offset -= (shape[d] - 1) * strides[d];
+            index[d] = 0;
+        }
+    }
+    return out;
+}
+
+QString shapeToString(const QVector<qint64> &shape)
+{
+    QStringList parts;
+    for (qint64 d : shape)
+        parts << QString::number(d);
+    return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+} // namespace torchscope

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "tensor/dtype.h"
+
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace torchscope {
+
+// Bytes of one storage, however they are held (a LibTorch tensor, a mapped file, a buffer).
+// Storages are immutable once built, so any thread may read them.
+class TensorStorage
+{
+public:
+    virtual ~TensorStorage() = default;
+    virtual const char *data() const = 0;
+    virtual qint64 size() const = 0;
+};
+
+// A storage that keeps its bytes alive through an owner of any type.
+class OwnedTensorStorage final : public TensorStorage
+{
+public:
+    OwnedTensorStorage(std::shared_ptr<const void> owner, const char *data, qint64 size)
+        : m_owner(std::move(owner)), m_data(data), m_size(size)
+    {
+    }
+    const char *data() const override { return m_data; }
+    qint64 size() const override { return m_size; }
+
+private:
+    std::shared_ptr<const void> m_owner;
+    const char *m_data;
+    qint64 m_size;
+};
+
+enum class TensorKind { Parameter, Buffer, Tensor };
+
+QString tensorKindName(TensorKind kind);
+
+// One named tensor of a checkpoint: metadata plus a view (offset, strides in elements) on a storage.
+struct TensorInfo
+{
+    QString name;
+    TensorKind kind = TensorKind::Tensor;
+    DType dtype = DType::Invalid;
+    QVector<qint64> shape;
+    QVector<qint64> strides;
+    qint64 storageOffset = 0;
+    std::shared_ptr<const TensorStorage> storage;
+    // Whether the file stores a requires_grad flag for this tensor (parameters of entire-model files).
+    bool hasRequiresGrad = false;
+    bool requiresGrad = false;
+    // Index of the first tensor this one is tied to (same storage and view), or -1.
+    int tiedTo = -1;
+
+    qint64 numel() const;
+    qint64 byteSize() const { return numel() * dtypeElementSize(dtype); }
+    bool isContiguous() const;
+    // Pointer to element (0,...,0); only valid when the view was checked against the storage.
+    const char *firstElement() const;
+    // The tensor's elements in row-major order, as torch.Tensor.contiguous() lays them out.
+    QByteArray contiguousBytes() const;
+    // Checks the view lies inside the storage; gives a one-line reason otherwise.
+    bool validateView(QString *error) const;
+
+    static QVector<qint64> contiguousStrides(const QVector<qint64> &shape);
+};
+
+QString shapeToString(const QVector<qint64> &shape);
+
+} // namespace torchscope
