@@ -10,6 +10,7 @@
 #include "histogrampanel.h"
 #include "plot/histogramplot.h"
 #include "mainwindow.h"
+#include "modulepane.h"
 #include "messagebox.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
@@ -86,6 +87,13 @@ private:
     static void clickCheck(QAbstractItemView *view, const QModelIndex &index);
     QModelIndex tableIndex(const QString &name, int column);
     QModelIndex treeIndex(const QString &path);
+    // The window's parts, found by object name as a user's tools would.
+    QTreeView *treeView() const { return m_window->findChild<QTreeView *>(QStringLiteral("moduleTree")); }
+    ParameterTableView *tableView() const
+    {
+        return m_window->findChild<ParameterTableView *>(QStringLiteral("parameterTable"));
+    }
+    HistogramPanel *histogramPanel() const { return m_window->findChild<HistogramPanel *>(QStringLiteral("histogramPanel")); }
     // Answers the next Save As dialog from inside its event loop.
     void answerSaveAs(const QString &path, bool weightsOnly, const QString &module);
 
@@ -141,7 +149,7 @@ void TestGui::clickCheck(QAbstractItemView *view, const QModelIndex &index)
 
 QModelIndex TestGui::tableIndex(const QString &name, int column)
 {
-    QAbstractItemModel *model = m_window->parameterTableView()->model();
+    QAbstractItemModel *model = tableView()->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->index(row, ParameterTableModel::NameColumn).data().toString() == name)
             return model->index(row, column);
@@ -151,7 +159,7 @@ QModelIndex TestGui::tableIndex(const QString &name, int column)
 
 QModelIndex TestGui::treeIndex(const QString &path)
 {
-    return m_window->treeIndexOf(path);
+    return m_window->findChild<ModulePane *>(QStringLiteral("modulePane"))->indexOf(path);
 }
 
 void TestGui::opensOffTheUiThread()
@@ -176,7 +184,7 @@ void TestGui::clickingTableCheckboxFreezesParameter()
     QVERIFY(box.isValid());
     QCOMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QVERIFY(!m_window->isWindowModified());
-    clickCheck(m_window->parameterTableView(), box);
+    clickCheck(tableView(), box);
     QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("fc.weight"))));
     QCOMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
     QCOMPARE(treeIndex(QStringLiteral("fc")).data(Qt::CheckStateRole).toInt(), int(Qt::PartiallyChecked));
@@ -184,7 +192,7 @@ void TestGui::clickingTableCheckboxFreezesParameter()
     QVERIFY(m_window->isWindowModified());
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("totalsLabel"))->text().contains(QStringLiteral("Frozen: 15,680 (")));
     // Clicking again restores it, and undo takes both steps back.
-    clickCheck(m_window->parameterTableView(), box);
+    clickCheck(tableView(), box);
     QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("fc.weight"))));
     QCOMPARE(document->undoStack()->count(), 2);
 }
@@ -194,7 +202,7 @@ void TestGui::clickingTreeCheckFreezesModule()
     CheckpointDocument *document = m_window->document();
     const QModelIndex layer1 = treeIndex(QStringLiteral("layer1"));
     QVERIFY(layer1.isValid());
-    clickCheck(m_window->moduleTreeView(), layer1);
+    clickCheck(treeView(), layer1);
     QCOMPARE(layer1.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
     for (int i : document->tensorsInSubtree(document->findModule(QStringLiteral("layer1")))) {
         if (document->isEditable(i))
@@ -204,8 +212,8 @@ void TestGui::clickingTreeCheckFreezesModule()
              int(Qt::Unchecked));
     QCOMPARE(document->findModule(QStringLiteral("layer2"))->trainableCount(), document->findModule(QStringLiteral("layer2"))->parameterCount());
     // Selecting the module narrows the table to its subtree, named relative to it.
-    m_window->moduleTreeView()->setCurrentIndex(layer1);
-    QCOMPARE(m_window->parameterTableView()->model()->rowCount(), 7);
+    treeView()->setCurrentIndex(layer1);
+    QCOMPARE(tableView()->model()->rowCount(), 7);
     QVERIFY(tableIndex(QStringLiteral("0.weight"), 0).isValid());
     QCOMPARE(document->undoStack()->count(), 1);
 }
@@ -257,8 +265,8 @@ void TestGui::saveAsWeightsOnlyOfSubmodule()
 void TestGui::saveAsEntireModelKeepsFlags()
 {
     CheckpointDocument *document = m_window->document();
-    clickCheck(m_window->moduleTreeView(), treeIndex(QStringLiteral("sequential")));
-    clickCheck(m_window->parameterTableView(), tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::RequiresGradColumn));
+    clickCheck(treeView(), treeIndex(QStringLiteral("sequential")));
+    clickCheck(tableView(), tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::RequiresGradColumn));
     QVERIFY(m_window->isWindowModified());
     const QString output = m_dir.filePath(QStringLiteral("edited.pt"));
     QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
@@ -296,7 +304,7 @@ void TestGui::browseUsesFileDialog()
 
 void TestGui::closingWithUnsavedChangesAsks()
 {
-    clickCheck(m_window->moduleTreeView(), treeIndex(QStringLiteral("fc")));
+    clickCheck(treeView(), treeIndex(QStringLiteral("fc")));
     QVERIFY(m_window->isWindowModified());
     MessageBox::setNextAnswer(QMessageBox::Cancel);
     QVERIFY(!m_window->close());
@@ -357,7 +365,7 @@ void TestGui::weightsOnlyFileShowsBanner()
     QVERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(QStringLiteral("stores no requires_grad flags")));
     // No flags: no checkboxes anywhere, and the table says so.
-    const QModelIndex root = m_window->moduleTreeModel()->index(0, 0);
+    const QModelIndex root = treeView()->model()->index(0, 0);
     QVERIFY(!root.data(Qt::CheckStateRole).isValid());
     const QModelIndex cell = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn);
     QVERIFY(!cell.data(Qt::CheckStateRole).isValid());
@@ -366,13 +374,13 @@ void TestGui::weightsOnlyFileShowsBanner()
 
 void TestGui::histogramFollowsSelection()
 {
-    HistogramPanel *panel = m_window->histogramPanel();
+    HistogramPanel *panel = histogramPanel();
     QSignalSpy shown(panel, &HistogramPanel::histogramShown);
     // Click the fc.weight row: the panel draws that tensor, off the UI thread.
     const QModelIndex cell = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::NameColumn);
-    m_window->parameterTableView()->scrollTo(cell);
-    QTest::mouseClick(m_window->parameterTableView()->viewport(), Qt::LeftButton, Qt::NoModifier,
-                      m_window->parameterTableView()->visualRect(cell).center());
+    tableView()->scrollTo(cell);
+    QTest::mouseClick(tableView()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      tableView()->visualRect(cell).center());
     QVERIFY(shown.wait(30000) || shown.count() > 0);
     const TensorInfo &fc = m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("fc.weight")));
     const HistogramResult expected = HistogramKernel::compute({&fc}, HistogramRequest());
@@ -396,7 +404,7 @@ void TestGui::histogramFollowsSelection()
 
     // Selecting a module pools its parameters.
     shown.clear();
-    m_window->moduleTreeView()->setCurrentIndex(treeIndex(QStringLiteral("layer1")));
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("layer1")));
     QVERIFY(shown.wait(30000) || shown.count() > 0);
     qint64 total = 0;
     for (auto it = plot->bars()->data()->begin(); it != plot->bars()->data()->end(); ++it)
@@ -406,9 +414,9 @@ void TestGui::histogramFollowsSelection()
 
 void TestGui::histogramLogToggleAndExport()
 {
-    HistogramPanel *panel = m_window->histogramPanel();
+    HistogramPanel *panel = histogramPanel();
     QSignalSpy shown(panel, &HistogramPanel::histogramShown);
-    m_window->moduleTreeView()->setCurrentIndex(treeIndex(QStringLiteral("fc")));
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("fc")));
     QVERIFY(shown.wait(30000) || shown.count() > 0);
     auto *log = panel->findChild<QCheckBox *>(QStringLiteral("logCountsCheck"));
     QCOMPARE(panel->plot()->yAxis->scaleType(), QCPAxis::stLinear);
@@ -458,9 +466,9 @@ void TestGui::newSelectionCancelsTheRunningHistogram()
 
 void TestGui::overlayComparesOnTheSameBins()
 {
-    HistogramPanel *panel = m_window->histogramPanel();
+    HistogramPanel *panel = histogramPanel();
     QSignalSpy shown(panel, &HistogramPanel::histogramShown);
-    m_window->moduleTreeView()->setCurrentIndex(treeIndex(QStringLiteral("layer2.0")));
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("layer2.0")));
     QVERIFY(shown.wait(30000) || shown.count() > 0);
     auto *overlay = panel->findChild<QComboBox *>(QStringLiteral("overlayCombo"));
     const int choice = overlay->findText(QStringLiteral("layer1.0.weight"));
@@ -508,7 +516,7 @@ static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &in
 void TestGui::treeContextMenuFreezesAllExcept()
 {
     CheckpointDocument *document = m_window->document();
-    chooseFromContextMenu(m_window->moduleTreeView(), treeIndex(QStringLiteral("fc")), QStringLiteral("Freeze All Except fc"));
+    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("fc")), QStringLiteral("Freeze All Except fc"));
     for (int i = 0; i < document->tensorCount(); ++i) {
         if (document->isEditable(i))
             QCOMPARE(document->requiresGrad(i), document->tensor(i).name.startsWith(QLatin1String("fc.")));
@@ -518,16 +526,16 @@ void TestGui::treeContextMenuFreezesAllExcept()
     // Ctrl+Z and Ctrl+Shift+Z, pressed on the active window.
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTest::keyClick(m_window->moduleTreeView(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(treeView(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(document->totals().trainable, document->totals().parameters);
-    QTest::keyClick(m_window->moduleTreeView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(treeView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(document->totals().trainable, qint64(15690));
 }
 
 void TestGui::freezeEveryTypeFromTheMenu()
 {
     CheckpointDocument *document = m_window->document();
-    chooseFromContextMenu(m_window->moduleTreeView(), treeIndex(QStringLiteral("layer1.1")), QStringLiteral("Freeze Every BatchNorm2d"));
+    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("layer1.1")), QStringLiteral("Freeze Every BatchNorm2d"));
     for (int i = 0; i < document->tensorCount(); ++i) {
         if (document->isEditable(i))
             QCOMPARE(document->requiresGrad(i), document->moduleOfTensor(i)->shortTypeName() != QLatin1String("BatchNorm2d"));
@@ -538,7 +546,7 @@ void TestGui::freezeEveryTypeFromTheMenu()
 void TestGui::tableContextMenuAndMultiRowToggles()
 {
     CheckpointDocument *document = m_window->document();
-    ParameterTableView *table = m_window->parameterTableView();
+    ParameterTableView *table = tableView();
     // Select fc.weight and fc.bias, then click one checkbox: both change, in one step.
     const QModelIndex weight = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::NameColumn);
     const QModelIndex bias = tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::NameColumn);
@@ -616,7 +624,7 @@ void TestGui::filtersNarrowTableAndTree()
     QFETCH(int, rows);
     m_window->findChild<QComboBox *>(QStringLiteral("tableFilterSyntax"))->setCurrentIndex(syntax);
     QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("tableFilter")), text);
-    QCOMPARE(m_window->parameterTableView()->model()->rowCount(), rows);
+    QCOMPARE(tableView()->model()->rowCount(), rows);
 
     QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("treeFilter")), QStringLiteral("layer2.1"));
     QVERIFY(treeIndex(QStringLiteral("layer2.1")).isValid());

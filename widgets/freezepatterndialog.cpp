@@ -27,8 +27,8 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
     m_patternEdit->setPlaceholderText(tr("e.g. layer1.*  or  *.bias"));
     m_syntaxCombo = new QComboBox(this);
     m_syntaxCombo->setObjectName(QStringLiteral("syntaxCombo"));
-    m_syntaxCombo->addItem(tr("Glob"));
-    m_syntaxCombo->addItem(tr("Regular expression"));
+    m_syntaxCombo->addItem(tr("Glob (whole name)"));
+    m_syntaxCombo->addItem(tr("Regular expression (whole name)"));
     m_freezeButton = new QRadioButton(tr("&Freeze matches"), this);
     m_freezeButton->setObjectName(QStringLiteral("freezeButton"));
     m_unfreezeButton = new QRadioButton(tr("&Unfreeze matches"), this);
@@ -95,14 +95,12 @@ void FreezePatternDialog::updatePreview()
                                .arg(pattern.errorString().toHtmlEscaped()));
     } else if (!text.isEmpty()) {
         qint64 elements = 0;
-        for (int index = 0; index < m_document->tensorCount(); ++index) {
+        m_matched = m_document->parametersMatching(pattern);
+        for (int index : std::as_const(m_matched)) {
             const TensorInfo &tensor = m_document->tensor(index);
-            if (m_document->isEditable(index) && pattern.matches(tensor.name)) {
-                m_matched.append(index);
-                names << tensor.name;
-                if (tensor.tiedTo < 0)
-                    elements += tensor.numel();
-            }
+            names << tensor.name;
+            if (tensor.tiedTo < 0)
+                elements += tensor.numel();
         }
         const QLocale locale;
         m_summary->setText(tr("Matching parameters: %1 · elements: %2")

@@ -1,6 +1,7 @@
 #include "histogrampanel.h"
 
 #include "document/checkpointdocument.h"
+#include "jobs/job.h"
 #include "filedialog.h"
 #include "plot/histogramplot.h"
 #include "messagebox.h"
@@ -8,7 +9,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -18,20 +18,13 @@
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <limits>
 
 namespace torchscope {
 
-struct HistogramPanel::Job
-{
-    std::atomic_bool canceled{false};
-    QString key;
-};
-
 namespace {
-struct JobResult
+struct PanelHistograms
 {
     HistogramResult main;
     HistogramResult overlay;
@@ -201,8 +194,8 @@ QString HistogramPanel::cacheKey() const
 void HistogramPanel::cancelRunning()
 {
     if (m_running)
-        m_running->canceled = true;
-    m_running.reset();
+        m_running->cancel();
+    m_running.clear();
     m_progress->hide();
     m_cancel->hide();
 }
@@ -244,51 +237,42 @@ void HistogramPanel::recompute()
     if (const int other = overlayTensor(); other >= 0)
         overlay.push_back(m_document->tensor(other));
 
-    auto job = std::make_shared<Job>();
-    job->key = key;
-    m_running = job;
     m_message->setText(tr("Computing %1…").arg(m_title));
     m_progress->setValue(0);
     m_progress->show();
     m_cancel->show();
-
-    QPointer<QProgressBar> bar = m_progress;
-    Progress progress;
-    progress.canceled = [job] { return job->canceled.load(); };
-    progress.report = [bar](qint64 done, qint64 total) {
-        const int permille = total > 0 ? int(done * 1000 / total) : 0;
-        QMetaObject::invokeMethod(bar, [bar, permille] {
-            if (bar)
-                bar->setValue(permille);
+    auto *job = ResultJob<PanelHistograms>::start(
+        this, [tensors = std::move(tensors), overlay = std::move(overlay), request](const Progress &progress,
+                                                                                   PanelHistograms *result, QString *) {
+            std::vector<const TensorInfo *> pointers;
+            for (const TensorInfo &tensor : tensors)
+                pointers.push_back(&tensor);
+            result->main = HistogramKernel::compute(pointers, request, progress);
+            if (!overlay.empty() && !result->main.canceled) {
+                // The comparison uses the same bins, so the bars line up.
+                result->hasOverlay = true;
+                result->overlay.edges = result->main.edges;
+                result->overlay.stats = HistogramKernel::statistics({&overlay.front()}, progress);
+                result->overlay.counts = HistogramKernel::counts({&overlay.front()}, result->main.edges, progress);
+            }
+            return !result->main.canceled;
         });
-    };
-    auto *watcher = new QFutureWatcher<JobResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job] {
-        watcher->deleteLater();
-        if (job->canceled || m_running != job)
+    m_running = job;
+    connect(job, &Job::progressChanged, m_progress, [this](qint64 done, qint64 total) {
+        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    });
+    connect(job, &Job::finished, this, [this, job, key] {
+        if (m_running != job)
             return;
-        m_running.reset();
+        m_running.clear();
         m_progress->hide();
         m_cancel->hide();
-        const JobResult result = watcher->result();
-        m_cache.insert(job->key, {result.main, result.overlay});
+        if (!job->succeeded())
+            return;
+        const PanelHistograms &result = job->result();
+        m_cache.insert(key, {result.main, result.overlay});
         showResult(result.main, result.overlay, result.hasOverlay);
     });
-    watcher->setFuture(QtConcurrent::run([tensors = std::move(tensors), overlay = std::move(overlay), request, progress] {
-        JobResult result;
-        std::vector<const TensorInfo *> pointers;
-        for (const TensorInfo &tensor : tensors)
-            pointers.push_back(&tensor);
-        result.main = HistogramKernel::compute(pointers, request, progress);
-        if (!overlay.empty() && !result.main.canceled) {
-            // The comparison uses the same bins, so the bars line up.
-            result.hasOverlay = true;
-            result.overlay.edges = result.main.edges;
-            result.overlay.stats = HistogramKernel::statistics({&overlay.front()}, progress);
-            result.overlay.counts = HistogramKernel::counts({&overlay.front()}, result.main.edges, progress);
-        }
-        return result;
-    }));
 }
 
 void HistogramPanel::showResult(const HistogramResult &main, const HistogramResult &overlay, bool hasOverlay)

@@ -1,13 +1,12 @@
 #pragma once
 
+#include "jobs/job.h"
 #include "stats/histogramkernel.h"
 
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
 
-#include <atomic>
-#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -22,6 +21,7 @@ namespace torchscope {
 
 class CheckpointDocument;
 class HistogramPlot;
+class Job;
 
 // Histogram and statistics of the selected tensor, or of a module's parameters pooled, computed off
 // the UI thread. A new selection cancels the running job; results are cached per tensor and settings.
@@ -45,7 +45,6 @@ Q_SIGNALS:
     void histogramShown();
 
 private:
-    struct Job;
     void recompute();
     void showResult(const HistogramResult &main, const HistogramResult &overlay, bool hasOverlay);
     void cancelRunning();
@@ -72,7 +71,7 @@ private:
     QLabel *m_message;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
-    std::shared_ptr<Job> m_running;
+    QPointer<Job> m_running;
     QHash<QString, std::pair<HistogramResult, HistogramResult>> m_cache;
 };
 

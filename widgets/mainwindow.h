@@ -1,35 +1,26 @@
 #pragma once
 
-#include "document/savejob.h"
-
 #include <QMainWindow>
 
-#include <atomic>
-#include <functional>
 #include <memory>
 
-class QComboBox;
 class QDockWidget;
 class QLabel;
-class QLineEdit;
-class QProgressDialog;
-class QSortFilterProxyModel;
-class QTableView;
-class QTreeView;
+class QUndoGroup;
 class QUndoView;
 
 namespace torchscope {
 
 class CheckpointDocument;
-struct CheckpointContent;
+class DocumentJobs;
 class HistogramPanel;
+class MainActions;
 class ModuleNode;
-class ModuleTreeModel;
-class ParameterTableModel;
-class ParameterTableView;
+class ModulePane;
+class ParameterPane;
 
-// The main window: module tree on the left, the selected module's tensors on the right. Opening
-// and saving run off the UI thread behind a cancelable progress dialog.
+// The main window: module tree on the left, the selected module's tensors and their histogram on
+// the right. It arranges the panes and routes actions; opening and saving run as background jobs.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,15 +29,7 @@ public:
     ~MainWindow() override;
 
     CheckpointDocument *document() const { return m_document.get(); }
-    QTreeView *moduleTreeView() const { return m_treeView; }
-    ParameterTableView *parameterTableView() const;
-    QSortFilterProxyModel *moduleTreeProxy() const { return m_treeProxy; }
-    // The tree view's index of the module at `path`.
-    QModelIndex treeIndexOf(const QString &path) const;
-    ModuleTreeModel *moduleTreeModel() const { return m_treeModel; }
-    ParameterTableModel *parameterTableModel() const { return m_tableModel; }
-    HistogramPanel *histogramPanel() const { return m_histogram; }
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const;
 
     // Shows a document built elsewhere (benchmarks, tests); opening files goes through openFile().
     void setDocument(std::unique_ptr<CheckpointDocument> document);
@@ -71,45 +54,32 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    using LoadFunction = std::function<bool(CheckpointContent *, QString *, const Progress &)>;
-    void createActions();
-    void startLoad(const QString &label, LoadFunction load);
-    // Runs the save in the background; `done` gets whether it succeeded.
-    void startSave(std::unique_ptr<SaveJob> job, std::function<void(bool)> done = {});
-    bool saveBeforeClosing();
-    void beginBusy(const QString &label, std::shared_ptr<std::atomic_bool> canceled);
-    void endBusy();
+    void takeDocument(std::shared_ptr<CheckpointDocument> document);
+    void onSaved(bool ok, const QString &path, const QString &error);
+    void showAbout();
     void updateTitle();
     void updateTotals();
+    void updateBanner();
     void showModule(const ModuleNode *module);
-    void showTensorHistogram(const QModelIndex &proxyIndex);
-    void showTreeContextMenu(const QPoint &position);
-    void showTableContextMenu(const QPoint &position);
-    void applyTableFilter();
-    ModuleNode *moduleAtTreeIndex(const QModelIndex &proxyIndex) const;
-    QString selectedModulePath() const;
+    void showTensor(int tensorIndex);
+    void showModuleMenu(const ModuleNode *module, const QPoint &globalPosition);
+    void showTensorMenu(const QVector<int> &tensors, const QPoint &globalPosition);
 
-    std::unique_ptr<CheckpointDocument> m_document;
-    ModuleTreeModel *m_treeModel;
-    ParameterTableModel *m_tableModel;
-    QSortFilterProxyModel *m_tableProxy;
-    QSortFilterProxyModel *m_treeProxy;
-    QTreeView *m_treeView;
-    ParameterTableView *m_tableView;
-    QLineEdit *m_treeFilter;
-    QLineEdit *m_tableFilter;
-    QComboBox *m_tableFilterSyntax;
+    std::shared_ptr<CheckpointDocument> m_document;
+    QUndoGroup *m_undoGroup;
+    DocumentJobs *m_jobs;
+    ModulePane *m_modulePane;
+    ParameterPane *m_parameterPane;
+    HistogramPanel *m_histogram;
     QUndoView *m_historyView;
     QDockWidget *m_historyDock;
     QLabel *m_banner;
-    HistogramPanel *m_histogram;
     QLabel *m_totalsLabel;
-    QProgressDialog *m_progress = nullptr;
-    QAction *m_saveAsAction = nullptr;
-    QList<QAction *> m_documentActions;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    bool m_busy = false;
+    MainActions *m_actions;
+    // Set while an entire-model save requested by closing runs; the window closes when it succeeds.
+    bool m_closeAfterSave = false;
+    bool m_closeConfirmed = false;
+    bool m_saveKeepsEveryEdit = false;
 };
 
 } // namespace torchscope

@@ -53,7 +53,7 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_moduleCombo = new QComboBox(this);
     m_moduleCombo->setObjectName(QStringLiteral("moduleCombo"));
     std::function<void(const ModuleNode *)> addModules = [&](const ModuleNode *node) {
-        const QString label = node->path().isEmpty() ? tr("Whole model") : node->path();
+        const QString label = node->displayTitle();
         const QString type = node->shortTypeName();
         m_moduleCombo->addItem(type.isEmpty() ? label : QStringLiteral("%1  (%2)").arg(label, type), node->path());
         for (int i = 0; i < node->childCount(); ++i)

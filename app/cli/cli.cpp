@@ -323,11 +323,7 @@ int Cli::exportCheckpoint(QStringList args)
         const NamePattern pattern(glob);
         if (!pattern.isValid())
             return usage(QStringLiteral("export: bad glob '%1'").arg(glob));
-        QVector<int> matched;
-        for (int i = 0; i < document.tensorCount(); ++i) {
-            if (document.isEditable(i) && pattern.matches(document.tensor(i).name))
-                matched.append(i);
-        }
+        const QVector<int> matched = document.parametersMatching(pattern);
         if (matched.isEmpty())
             m_err << "torchscope-cli: warning: '" << glob << "' matches no parameter\n";
         document.setRequiresGrad(matched, train);

@@ -1,5 +1,6 @@
 #include "document/checkpointdocument.h"
 
+#include "document/namepattern.h"
 #include "document/setrequiresgradcommand.h"
 
 #include <QSet>
@@ -183,6 +184,16 @@ bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, const std:
     return true;
 }
 
+QVector<int> CheckpointDocument::parametersMatching(const NamePattern &pattern) const
+{
+    QVector<int> matched;
+    for (int index = 0; index < tensorCount(); ++index) {
+        if (isEditable(index) && pattern.matches(m_tensors[size_t(index)].name))
+            matched.append(index);
+    }
+    return matched;
+}
+
 QVector<int> CheckpointDocument::parametersInSubtree(const ModuleNode *module) const
 {
     QVector<int> result;
@@ -195,7 +206,7 @@ QVector<int> CheckpointDocument::parametersInSubtree(const ModuleNode *module) c
 
 bool CheckpointDocument::freezeAllExcept(const ModuleNode *module)
 {
-    return freezeAllExcept(tensorsInSubtree(module), module->path().isEmpty() ? tr("the whole model") : module->path());
+    return freezeAllExcept(tensorsInSubtree(module), module->displayName());
 }
 
 bool CheckpointDocument::freezeAllExcept(const QVector<int> &keep, const QString &what)
@@ -247,7 +258,7 @@ QVector<int> CheckpointDocument::parametersOfType(const QString &typeName) const
 
 bool CheckpointDocument::setModuleRequiresGrad(const ModuleNode *module, bool value)
 {
-    const QString what = module->path().isEmpty() ? tr("the whole model") : module->path();
+    const QString what = module->displayName();
     return setRequiresGrad(tensorsInSubtree(module), value, value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what));
 }
 

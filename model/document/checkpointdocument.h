@@ -13,6 +13,10 @@
 class QUndoStack;
 
 namespace torchscope {
+class NamePattern;
+}
+
+namespace torchscope {
 
 struct ParameterTotals
 {
@@ -86,16 +90,18 @@ public:
     QVector<int> pooledTensors(const ModuleNode *module) const;
     // Parameters (editable tensors) of every module whose short type name is `typeName`.
     QVector<int> parametersOfType(const QString &typeName) const;
+    // Parameters (editable tensors) whose full names match `pattern`, in state_dict order.
+    QVector<int> parametersMatching(const NamePattern &pattern) const;
     // Editable tensors of the subtree; all editable tensors for the root.
     QVector<int> parametersInSubtree(const ModuleNode *module) const;
-
-    // Applies flags without recording them; for undo commands.
-    void applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values);
 
 Q_SIGNALS:
     void requiresGradChanged(const QVector<int> &tensorIndices);
 
 private:
+    friend class SetRequiresGradCommand;
+    // Applies flags without recording them: only the undo command calls this.
+    void applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values);
     void buildModuleTree(const QVector<ModuleEntry> &modules);
     ModuleNode *ensureModule(const QString &path, const QString &typeName);
     void assignTensorsAndCounts();

@@ -1,6 +1,18 @@
 #include "document/modulenode.h"
 
+#include <QCoreApplication>
+
 namespace torchscope {
+
+QString ModuleNode::displayName() const
+{
+    return m_path.isEmpty() ? QCoreApplication::translate("ModuleNode", "the whole model") : m_path;
+}
+
+QString ModuleNode::displayTitle() const
+{
+    return m_path.isEmpty() ? QCoreApplication::translate("ModuleNode", "The whole model") : m_path;
+}
 
 ModuleNode::ModuleNode(ModuleNode *parent, QString name, QString path, QString typeName)
     : m_parent(parent), m_name(std::move(name)), m_path(std::move(path)), m_typeName(std::move(typeName))

@@ -22,6 +22,10 @@ public:
     const QString &path() const { return m_path; }
     // Fully qualified class, e.g. "torch.nn.modules.conv.Conv2d"; empty where the file does not say.
     const QString &typeName() const { return m_typeName; }
+    // How the UI names this module: its path, or "the whole model" for the root ("The whole model"
+    // where it starts a label).
+    QString displayName() const;
+    QString displayTitle() const;
     // The class name alone, e.g. "Conv2d".
     QString shortTypeName() const;
 

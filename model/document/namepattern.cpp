@@ -3,9 +3,22 @@
 namespace torchscope {
 
 NamePattern::NamePattern(const QString &pattern, Syntax syntax)
-    : m_regex(QRegularExpression::anchoredPattern(syntax == Syntax::Glob ? globToRegularExpression(pattern)
-                                                                         : pattern))
 {
+    switch (syntax) {
+    case Syntax::Glob:
+        m_regex.setPattern(QRegularExpression::anchoredPattern(globToRegularExpression(pattern)));
+        break;
+    case Syntax::RegularExpression:
+        m_regex.setPattern(QRegularExpression::anchoredPattern(pattern));
+        break;
+    case Syntax::RegularExpressionSearch:
+        m_regex.setPattern(pattern);
+        break;
+    case Syntax::Substring:
+        m_regex.setPattern(QRegularExpression::escape(pattern));
+        m_regex.setPatternOptions(QRegularExpression::CaseInsensitiveOption);
+        break;
+    }
 }
 
 QString NamePattern::globToRegularExpression(const QString &glob)

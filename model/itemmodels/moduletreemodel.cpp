@@ -106,7 +106,7 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
         if (index.column() == TypeColumn && !node->typeName().isEmpty())
             return node->typeName();
         if (index.column() == NameColumn)
-            return node->path().isEmpty() ? tr("The whole model") : node->path();
+            return node->displayTitle();
         if (index.column() == ParametersColumn)
             return locale.formattedDataSize(node->parameterBytes());
         if (index.column() == TrainableColumn)

@@ -2,6 +2,9 @@
 
 #include "tensor/tensorinfo.h"
 
+#include <QSemaphore>
+#include <QThreadPool>
+
 #include <atomic>
 #include <cmath>
 #include <complex>
@@ -126,6 +129,23 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
     }
 }
 
+int workerCount()
+{
+    return int(std::max(1u, std::min(16u, std::thread::hardware_concurrency())));
+}
+
+// Threads kept for the kernel across calls, one per core.
+QThreadPool &kernelThreadPool()
+{
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setMaxThreadCount(workerCount());
+        return true;
+    }();
+    Q_UNUSED(configured);
+    return pool;
+}
+
 // Runs work(tensor, begin, end, worker) over all elements of all tensors on `workers` threads.
 // Large tensors are cut into chunks and small ones kept whole; threads take the next piece as they
 // finish, check for cancellation between pieces, and progress is reported in 1/1000 steps only.
@@ -167,20 +187,21 @@ bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, c
     if (workers == 1 || total < 4 * kChunk) {
         run(0);
     } else {
-        std::vector<std::thread> threads;
-        for (int w = 1; w < workers; ++w)
-            threads.emplace_back(run, w);
+        // Helpers come from the kernel's own pool, whose tasks never wait on it, so a kernel called
+        // from a pool thread cannot starve; the caller works too and then waits for its helpers.
+        QSemaphore helpersDone;
+        for (int w = 1; w < workers; ++w) {
+            kernelThreadPool().start([&run, &helpersDone, w] {
+                run(w);
+                helpersDone.release();
+            });
+        }
         run(0);
-        for (std::thread &thread : threads)
-            thread.join();
+        helpersDone.acquire(workers - 1);
     }
     return !canceled;
 }
 
-int workerCount()
-{
-    return int(std::max(1u, std::min(16u, std::thread::hardware_concurrency())));
-}
 
 struct Moments
 {

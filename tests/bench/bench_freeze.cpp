@@ -82,17 +82,17 @@ int main(int argc, char *argv[])
     const double build = timeMs([&] { document = std::make_unique<CheckpointDocument>(std::move(content)); });
     CheckpointDocument *doc = document.get();
     const double populate = timeMs([&] { window.setDocument(std::move(document)); });
-    const QModelIndex root = window.moduleTreeProxy()->index(0, 0);
-    const double freeze = timeMs([&] { window.moduleTreeProxy()->setData(root, Qt::Unchecked, Qt::CheckStateRole); });
+    const QModelIndex root = window.findChild<QTreeView *>(QStringLiteral("moduleTree"))->model()->index(0, 0);
+    const double freeze = timeMs([&] { window.findChild<QTreeView *>(QStringLiteral("moduleTree"))->model()->setData(root, Qt::Unchecked, Qt::CheckStateRole); });
     const bool frozen = doc->totals().trainable == 0;
     const double undo = timeMs([&] { doc->undoStack()->undo(); });
     const bool restored = doc->totals().trainable == doc->totals().parameters;
-    QScrollBar *bar = window.parameterTableView()->verticalScrollBar();
+    QScrollBar *bar = window.findChild<ParameterTableView *>(QStringLiteral("parameterTable"))->verticalScrollBar();
     const double scroll = timeMs([&] {
         // One page at a time, end to end: every step repaints only the visible rows.
         for (int value = 0; value <= bar->maximum(); value += std::max(1, bar->maximum() / 200)) {
             bar->setValue(value);
-            window.parameterTableView()->viewport()->repaint();
+            window.findChild<ParameterTableView *>(QStringLiteral("parameterTable"))->viewport()->repaint();
         }
     });
     out << "modules " << modules << ", parameters " << parameters << "\n";

@@ -1,0 +1,72 @@
+#include "mainactions.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QUndoGroup>
+
+namespace torchscope {
+
+MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *historyToggle) : QObject(window)
+{
+    QMenu *fileMenu = window->menuBar()->addMenu(tr("&File"));
+    open = fileMenu->addAction(tr("&Open…"));
+    open->setShortcut(QKeySequence::Open);
+    saveAs = fileMenu->addAction(tr("Save &As…"));
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    saveAs->setObjectName(QStringLiteral("saveAsAction"));
+    exportFreezePlan = fileMenu->addAction(tr("Export Freeze &Plan…"));
+    exportFreezePlan->setObjectName(QStringLiteral("exportFreezePlanAction"));
+    fileMenu->addSeparator();
+    quit = fileMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *editMenu = window->menuBar()->addMenu(tr("&Edit"));
+    undo = undoGroup->createUndoAction(this);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    redo = undoGroup->createRedoAction(this);
+    redo->setObjectName(QStringLiteral("redoAction"));
+    // Ctrl+Shift+Z everywhere, plus whatever the platform calls Redo (Ctrl+Y on some).
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    redo->setShortcuts(redoKeys);
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    freezeByPattern = editMenu->addAction(tr("Freeze by &Pattern…"));
+    freezeByPattern->setObjectName(QStringLiteral("freezeByPatternAction"));
+    freezeByPattern->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    copyFreezePlan = editMenu->addAction(tr("&Copy Freeze Plan as PyTorch Code"));
+    copyFreezePlan->setObjectName(QStringLiteral("copyFreezePlanAction"));
+
+    QMenu *viewMenu = window->menuBar()->addMenu(tr("&View"));
+    historyToggle->setText(tr("Edit &History"));
+    viewMenu->addAction(historyToggle);
+
+    QMenu *helpMenu = window->menuBar()->addMenu(tr("&Help"));
+    openExample = helpMenu->addAction(tr("Open &example model"));
+    openExample->setObjectName(QStringLiteral("openExampleAction"));
+    about = helpMenu->addAction(tr("&About Torchscope"));
+    setDocumentOpen(false);
+}
+
+void MainActions::setDocumentOpen(bool documentOpen)
+{
+    m_documentOpen = documentOpen;
+    saveAs->setEnabled(documentOpen && !m_busy);
+    for (QAction *action : {exportFreezePlan, freezeByPattern, copyFreezePlan})
+        action->setEnabled(documentOpen);
+}
+
+void MainActions::setBusy(bool busy)
+{
+    m_busy = busy;
+    setDocumentOpen(m_documentOpen);
+}
+
+} // namespace torchscope

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMainWindow;
+class QUndoGroup;
+
+namespace torchscope {
+
+// The main window's menus and actions. Undo and redo come from the undo group, so their text and
+// state follow the active document's stack. Actions that need a document start disabled.
+class MainActions : public QObject
+{
+    Q_OBJECT
+public:
+    MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *historyToggle);
+
+    void setDocumentOpen(bool open);
+    void setBusy(bool busy);
+
+    QAction *open;
+    QAction *saveAs;
+    QAction *exportFreezePlan;
+    QAction *quit;
+    QAction *undo;
+    QAction *redo;
+    QAction *freezeByPattern;
+    QAction *copyFreezePlan;
+    QAction *openExample;
+    QAction *about;
+
+private:
+    bool m_documentOpen = false;
+    bool m_busy = false;
+};
+
+} // namespace torchscope

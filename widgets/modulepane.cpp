@@ -1,0 +1,88 @@
+#include "modulepane.h"
+
+#include "document/checkpointdocument.h"
+#include "itemmodels/moduletreemodel.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace torchscope {
+
+ModulePane::ModulePane(QWidget *parent)
+    : QWidget(parent), m_model(new ModuleTreeModel(this)), m_proxy(new QSortFilterProxyModel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setDynamicSortFilter(false); // paths never change: no re-filtering on every count update
+    m_proxy->setFilterRole(ModuleTreeModel::ModulePathRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("moduleTree"));
+    m_view->setModel(m_proxy);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setStretchLastSection(false);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        if (const ModuleNode *module = moduleAt(m_view->indexAt(position)))
+            Q_EMIT contextMenuRequested(module, m_view->viewport()->mapToGlobal(position));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { Q_EMIT currentModuleChanged(moduleAt(current)); });
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("treeFilter"));
+    m_filter->setPlaceholderText(tr("Filter modules"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        if (!text.isEmpty())
+            m_view->expandAll();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view, 1);
+}
+
+void ModulePane::setDocument(CheckpointDocument *document)
+{
+    m_document = document;
+    m_model->setDocument(document);
+    if (!document)
+        return;
+    const QModelIndex rootIndex = m_proxy->index(0, 0);
+    m_view->expand(rootIndex);
+    m_view->setCurrentIndex(rootIndex);
+    // Fixed widths: measuring contents would visit every row of a 10,000-module tree.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int em = metrics.horizontalAdvance(QLatin1Char('m'));
+    m_view->setColumnWidth(ModuleTreeModel::NameColumn, em * 16);
+    m_view->setColumnWidth(ModuleTreeModel::TypeColumn, em * 9);
+    const int digits = metrics.horizontalAdvance(QStringLiteral("000,000,000,0"));
+    for (int column = ModuleTreeModel::ParametersColumn; column < ModuleTreeModel::ColumnCount; ++column)
+        m_view->setColumnWidth(column, digits);
+}
+
+ModuleNode *ModulePane::moduleAt(const QModelIndex &proxyIndex) const
+{
+    return m_model->moduleAt(m_proxy->mapToSource(proxyIndex));
+}
+
+ModuleNode *ModulePane::currentModule() const
+{
+    return moduleAt(m_view->currentIndex());
+}
+
+QModelIndex ModulePane::indexOf(const QString &path) const
+{
+    if (!m_document)
+        return QModelIndex();
+    return m_proxy->mapFromSource(m_model->indexOf(m_document->findModule(path)));
+}
+
+} // namespace torchscope

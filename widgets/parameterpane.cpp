@@ -1,0 +1,100 @@
+#include "parameterpane.h"
+
+#include "document/checkpointdocument.h"
+#include "document/namepattern.h"
+#include "itemmodels/parametertablemodel.h"
+#include "parametertableview.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QVBoxLayout>
+
+namespace torchscope {
+
+ParameterPane::ParameterPane(QWidget *parent)
+    : QWidget(parent), m_model(new ParameterTableModel(this)), m_proxy(new QSortFilterProxyModel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ParameterTableModel::SortRole);
+    m_proxy->setFilterRole(ParameterTableModel::FullNameRole);
+    m_proxy->setFilterKeyColumn(ParameterTableModel::NameColumn);
+    m_view = new ParameterTableView(this);
+    m_view->setObjectName(QStringLiteral("parameterTable"));
+    m_view->setModel(m_proxy);
+    // state_dict order until the user sorts by a column: no sort pass over every row on opening.
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        if (m_view->indexAt(position).isValid())
+            Q_EMIT contextMenuRequested(m_view->selectedTensors(), m_view->viewport()->mapToGlobal(position));
+    });
+    connect(m_view, &ParameterTableView::requiresGradToggled, this, [this](const QVector<int> &indices, bool value) {
+        if (m_document)
+            m_document->setRequiresGrad(indices, value);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            Q_EMIT currentTensorChanged(current.data(ParameterTableModel::TensorIndexRole).toInt());
+    });
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("tableFilter"));
+    m_filter->setPlaceholderText(tr("Filter parameters"));
+    m_filter->setClearButtonEnabled(true);
+    m_syntax = new QComboBox(this);
+    m_syntax->setObjectName(QStringLiteral("tableFilterSyntax"));
+    m_syntax->addItems({tr("Substring"), tr("Glob (whole name)"), tr("Regular expression (search)")});
+    connect(m_filter, &QLineEdit::textChanged, this, &ParameterPane::applyFilter);
+    connect(m_syntax, &QComboBox::currentIndexChanged, this, &ParameterPane::applyFilter);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_syntax);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_view, 1);
+}
+
+void ParameterPane::setDocument(CheckpointDocument *document)
+{
+    m_document = document;
+    m_model->setDocument(document);
+    if (!document)
+        return;
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    m_view->setColumnWidth(ParameterTableModel::KindColumn, em * 7);
+    m_view->setColumnWidth(ParameterTableModel::ShapeColumn, em * 9);
+    m_view->setColumnWidth(ParameterTableModel::DTypeColumn, em * 6);
+    m_view->setColumnWidth(ParameterTableModel::NumelColumn, em * 7);
+    m_view->setColumnWidth(ParameterTableModel::BytesColumn, em * 6);
+    m_view->setColumnWidth(ParameterTableModel::RequiresGradColumn, em * 8);
+    m_view->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
+}
+
+void ParameterPane::showModule(const ModuleNode *module)
+{
+    m_model->setModule(module);
+}
+
+void ParameterPane::applyFilter()
+{
+    static const NamePattern::Syntax kSyntaxes[] = {NamePattern::Syntax::Substring, NamePattern::Syntax::Glob,
+                                                    NamePattern::Syntax::RegularExpressionSearch};
+    const QString text = m_filter->text();
+    const NamePattern pattern(text, kSyntaxes[qBound(0, m_syntax->currentIndex(), 2)]);
+    m_filter->setStyleSheet(pattern.isValid() ? QString() : QStringLiteral("QLineEdit { color: #c00000; }"));
+    if (pattern.isValid())
+        m_proxy->setFilterRegularExpression(text.isEmpty() ? QRegularExpression() : pattern.regularExpression());
+}
+
+} // namespace torchscope
