@@ -66,6 +66,7 @@ private Q_SLOTS:
     void saveAsEntireModelKeepsFlags();
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
+    void closingWithSaveClosesAfterTheSave();
     void openFailureSaysWhy();
     void droppingAFileOpensIt();
     void histogramFollowsSelection();
@@ -312,6 +313,28 @@ void TestGui::closingWithUnsavedChangesAsks()
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("not saved")));
     MessageBox::setNextAnswer(QMessageBox::Discard);
     QVERIFY(m_window->close());
+}
+
+void TestGui::closingWithSaveClosesAfterTheSave()
+{
+    clickCheck(treeView(), treeIndex(QStringLiteral("layer2")));
+    QVERIFY(m_window->isWindowModified());
+    const QString output = m_dir.filePath(QStringLiteral("saved-on-close.pt"));
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    MessageBox::setNextAnswer(QMessageBox::Save);
+    answerSaveAs(output, false, QString());
+    // The save runs in the background: close() returns at once and the window stays until it is done.
+    QVERIFY(!m_window->close());
+    QVERIFY(saved.wait(60000));
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    QTRY_VERIFY(!m_window->isVisible());
+    QVERIFY(!m_window->isWindowModified());
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(output, Progress(), &content, &error), qPrintable(error));
+    CheckpointDocument reopened(std::move(content));
+    QVERIFY(!reopened.requiresGrad(reopened.findTensor(QStringLiteral("layer2.0.weight"))));
+    QVERIFY(reopened.requiresGrad(reopened.findTensor(QStringLiteral("fc.weight"))));
 }
 
 void TestGui::openFailureSaysWhy()
