@@ -93,6 +93,13 @@ void TestCli::versionStartsWithoutLibTorch()
     QString ldd, lddErr;
     QCOMPARE(test::runProcess(QStringLiteral("ldd"), {test::cliPath()}, &ldd, &lddErr), 0);
     QVERIFY2(!ldd.contains(QStringLiteral("libtorch")) && !ldd.contains(QStringLiteral("libc10")), qPrintable(ldd));
+    // Nor on the window: the CLI links the document and the plot, never the widgets library.
+    QFile binary(test::cliPath());
+    QVERIFY(binary.open(QIODevice::ReadOnly));
+    const QByteArray bytes = binary.readAll();
+    QVERIFY(bytes.contains("HistogramPlot"));
+    QVERIFY(!bytes.contains("torchscope::MainWindow"));
+    QVERIFY(!bytes.contains("SaveAsDialog"));
 }
 
 void TestCli::infoJsonContract()

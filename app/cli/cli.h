@@ -19,10 +19,11 @@ public:
     static bool needsGui(const QStringList &arguments);
 
 private:
-    int info(QStringList args);
-    int exportCheckpoint(QStringList args);
-    int example(QStringList args);
-    int histogram(QStringList args);
+    // Each subcommand parses its arguments into typed options (clioptions.h), then runs.
+    int info(const QStringList &arguments);
+    int exportCheckpoint(const QStringList &arguments);
+    int example(const QStringList &arguments);
+    int histogram(const QStringList &arguments);
     int usage(const QString &message);
     int fileError(const QString &message);
     void printHelp();

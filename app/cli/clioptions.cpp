@@ -1,0 +1,226 @@
+#include "clioptions.h"
+
+#include <QCommandLineParser>
+
+#include <cmath>
+
+namespace torchscope::cli {
+
+namespace {
+
+// An option with a value, and what to say when the value is missing.
+struct ValueOption
+{
+    QStringList names;
+    QString missingMessage;
+};
+
+// Parses `arguments` for `command` with QCommandLineParser and turns its failures into our
+// messages: "<command>: unknown option '--x'" and each option's own "needs a value" line.
+class SubcommandParser
+{
+public:
+    SubcommandParser(QString command, const QStringList &flags, const QVector<ValueOption> &valueOptions)
+        : m_command(std::move(command)), m_valueOptions(valueOptions)
+    {
+        m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        for (const QString &flag : flags)
+            m_parser.addOption(QCommandLineOption(flag));
+        for (const ValueOption &option : valueOptions)
+            m_parser.addOption(QCommandLineOption(option.names, QString(), QStringLiteral("value")));
+    }
+
+    bool parse(const QStringList &arguments, QString *message)
+    {
+        // A value option at the very end has no value: say which, in its own words.
+        if (!arguments.isEmpty()) {
+            const QString last = arguments.last();
+            for (const ValueOption &option : std::as_const(m_valueOptions)) {
+                for (const QString &name : option.names) {
+                    if (last == dashed(name)) {
+                        *message = option.missingMessage.contains(QLatin1String("%1")) ? option.missingMessage.arg(last)
+                                                                                       : option.missingMessage;
+                        return false;
+                    }
+                }
+            }
+        }
+        if (m_parser.parse(QStringList{m_command} + arguments))
+            return true;
+        const QStringList unknown = m_parser.unknownOptionNames();
+        const QString name = unknown.isEmpty() ? QString() : unknown.first();
+        // Name the option as it was typed ("--x=1", "-x").
+        QString given = dashed(name);
+        for (const QString &argument : arguments) {
+            const QString bare = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1).section(QLatin1Char('='), 0, 0);
+            if (argument.startsWith(QLatin1Char('-')) && bare == name) {
+                given = argument;
+                break;
+            }
+        }
+        *message = unknown.isEmpty() ? QStringLiteral("%1: %2").arg(m_command, m_parser.errorText())
+                                     : QStringLiteral("%1: unknown option '%2'").arg(m_command, given);
+        return false;
+    }
+
+    QCommandLineParser &parser() { return m_parser; }
+
+private:
+    static QString dashed(const QString &name)
+    {
+        return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+    }
+
+    QString m_command;
+    QVector<ValueOption> m_valueOptions;
+    QCommandLineParser m_parser;
+};
+
+const QStringList kOutput{QStringLiteral("o"), QStringLiteral("output")};
+
+} // namespace
+
+bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *message)
+{
+    SubcommandParser parser(QStringLiteral("info"), {QStringLiteral("json"), QStringLiteral("stats")}, {});
+    if (!parser.parse(arguments, message))
+        return false;
+    const QStringList files = parser.parser().positionalArguments();
+    if (files.isEmpty()) {
+        *message = QStringLiteral("info: missing FILE");
+        return false;
+    }
+    if (files.size() > 1) {
+        *message = QStringLiteral("info: more than one file given");
+        return false;
+    }
+    options->file = files.first();
+    options->json = parser.parser().isSet(QStringLiteral("json"));
+    options->stats = parser.parser().isSet(QStringLiteral("stats"));
+    return true;
+}
+
+bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message)
+{
+    SubcommandParser parser(QStringLiteral("export"), {QStringLiteral("weights-only"), QStringLiteral("entire-model")},
+                            {{kOutput, QStringLiteral("export: %1 needs a file")},
+                             {{QStringLiteral("module")}, QStringLiteral("export: %1 needs a module path")},
+                             {{QStringLiteral("freeze")}, QStringLiteral("export: %1 needs a glob")},
+                             {{QStringLiteral("unfreeze")}, QStringLiteral("export: %1 needs a glob")},
+                             {{QStringLiteral("freeze-plan")}, QStringLiteral("export: %1 needs a file")}});
+    if (!parser.parse(arguments, message))
+        return false;
+    QCommandLineParser &p = parser.parser();
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() > 1) {
+        *message = QStringLiteral("export: unexpected argument '%1'").arg(positional.at(1));
+        return false;
+    }
+    if (positional.isEmpty()) {
+        *message = QStringLiteral("export: missing input file");
+        return false;
+    }
+    options->input = positional.first();
+    options->output = p.values(QStringLiteral("output")).value(p.values(QStringLiteral("output")).size() - 1);
+    if (options->output.isEmpty()) {
+        *message = QStringLiteral("export: missing -o OUT");
+        return false;
+    }
+    const bool weightsOnly = p.isSet(QStringLiteral("weights-only"));
+    if (weightsOnly == p.isSet(QStringLiteral("entire-model"))) {
+        *message = QStringLiteral("export: choose exactly one of --weights-only and --entire-model");
+        return false;
+    }
+    options->weightsOnly = weightsOnly;
+    const QStringList modules = p.values(QStringLiteral("module"));
+    options->modulePath = modules.isEmpty() ? QString() : modules.last();
+    // The parser keeps each option's values in order; the names it found give the order across options.
+    const QStringList freezes = p.values(QStringLiteral("freeze"));
+    const QStringList unfreezes = p.values(QStringLiteral("unfreeze"));
+    const QStringList plans = p.values(QStringLiteral("freeze-plan"));
+    int freeze = 0, unfreeze = 0, plan = 0;
+    for (const QString &name : p.optionNames()) {
+        if (name == QLatin1String("freeze"))
+            options->steps.append({FreezeStep::Kind::Freeze, freezes.at(freeze++)});
+        else if (name == QLatin1String("unfreeze"))
+            options->steps.append({FreezeStep::Kind::Unfreeze, unfreezes.at(unfreeze++)});
+        else if (name == QLatin1String("freeze-plan"))
+            options->steps.append({FreezeStep::Kind::Plan, plans.at(plan++)});
+    }
+    return true;
+}
+
+bool parseExample(const QStringList &arguments, ExampleOptions *options, QString *message)
+{
+    SubcommandParser parser(QStringLiteral("example"), {QStringLiteral("weights-only")},
+                            {{kOutput, QStringLiteral("example: %1 needs a file")}});
+    if (!parser.parse(arguments, message)) {
+        // example has always named any stray word, option or not, as unexpected.
+        message->replace(QStringLiteral("example: unknown option"), QStringLiteral("example: unexpected argument"));
+        return false;
+    }
+    QCommandLineParser &p = parser.parser();
+    if (!p.positionalArguments().isEmpty()) {
+        *message = QStringLiteral("example: unexpected argument '%1'").arg(p.positionalArguments().first());
+        return false;
+    }
+    const QStringList outputs = p.values(QStringLiteral("output"));
+    options->output = outputs.isEmpty() ? QString() : outputs.last();
+    if (options->output.isEmpty()) {
+        *message = QStringLiteral("example: missing -o FILE");
+        return false;
+    }
+    options->weightsOnly = p.isSet(QStringLiteral("weights-only"));
+    return true;
+}
+
+bool parseHist(const QStringList &arguments, HistOptions *options, QString *message)
+{
+    const QString binsMessage = QStringLiteral("hist: --bins needs a whole number from 1 to 1000000");
+    const QString rangeMessage = QStringLiteral("hist: --range needs LO,HI with finite LO < HI");
+    SubcommandParser parser(QStringLiteral("hist"), {QStringLiteral("json")},
+                            {{{QStringLiteral("bins")}, binsMessage},
+                             {{QStringLiteral("range")}, rangeMessage},
+                             {{QStringLiteral("png")}, QStringLiteral("hist: %1 needs a file")}});
+    if (!parser.parse(arguments, message))
+        return false;
+    QCommandLineParser &p = parser.parser();
+    if (p.isSet(QStringLiteral("bins"))) {
+        bool ok = false;
+        options->request.bins = p.value(QStringLiteral("bins")).toInt(&ok);
+        if (!ok || options->request.bins < 1 || options->request.bins > 1000000) {
+            *message = binsMessage;
+            return false;
+        }
+    }
+    if (p.isSet(QStringLiteral("range"))) {
+        const QStringList parts = p.value(QStringLiteral("range")).split(QLatin1Char(','));
+        bool lowOk = false, highOk = false;
+        HistogramRequest &request = options->request;
+        if (parts.size() == 2) {
+            request.low = parts[0].trimmed().toDouble(&lowOk);
+            request.high = parts[1].trimmed().toDouble(&highOk);
+        }
+        if (!lowOk || !highOk || !std::isfinite(request.low) || !std::isfinite(request.high) || !(request.low < request.high)) {
+            *message = rangeMessage;
+            return false;
+        }
+        request.hasRange = true;
+    }
+    options->png = p.value(QStringLiteral("png"));
+    options->json = p.isSet(QStringLiteral("json"));
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() > 2) {
+        *message = QStringLiteral("hist: unexpected argument '%1'").arg(positional.at(2));
+        return false;
+    }
+    if (positional.size() < 2) {
+        *message = QStringLiteral("hist: needs FILE and TENSOR");
+        return false;
+    }
+    options->file = positional.at(0);
+    options->tensor = positional.at(1);
+    return true;
+}
+
+} // namespace torchscope::cli

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "stats/histogramkernel.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace torchscope::cli {
+
+// Each subcommand's arguments, parsed and checked before anything runs.
+
+struct InfoOptions
+{
+    QString file;
+    bool json = false;
+    bool stats = false;
+};
+
+// One --freeze GLOB, --unfreeze GLOB or --freeze-plan FILE, in command-line order.
+struct FreezeStep
+{
+    enum class Kind { Freeze, Unfreeze, Plan };
+    Kind kind = Kind::Freeze;
+    QString value;
+};
+
+struct ExportOptions
+{
+    QString input;
+    QString output;
+    bool weightsOnly = false;
+    QString modulePath;
+    QVector<FreezeStep> steps;
+};
+
+struct ExampleOptions
+{
+    QString output;
+    bool weightsOnly = false;
+};
+
+struct HistOptions
+{
+    QString file;
+    QString tensor;
+    QString png;
+    bool json = false;
+    HistogramRequest request;
+};
+
+// Each parser takes the arguments after the subcommand's name. On failure it returns false with
+// the usage message to print (e.g. "export: missing -o OUT").
+bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *message);
+bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message);
+bool parseExample(const QStringList &arguments, ExampleOptions *options, QString *message);
+bool parseHist(const QStringList &arguments, HistOptions *options, QString *message);
+
+} // namespace torchscope::cli

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+class QTextStream;
+
+namespace torchscope {
+
+class CheckpointDocument;
+struct HistogramResult;
+
+namespace cli {
+
+// What each subcommand prints, each in one place: the --json objects (whose keys are a contract
+// relied on outside this repository) and the text forms.
+QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bool withStats);
+void printInfo(QTextStream &out, const CheckpointDocument &document, const QString &file, bool withStats);
+QJsonObject histogramJson(const QString &name, const HistogramResult &result);
+void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result);
+
+} // namespace cli
+} // namespace torchscope
