@@ -299,6 +299,57 @@ void TestCli::errors_data()
         << QStringList{"export", "@truncated.pt", "-o", "@out.pt", "--weights-only"} << 1 << "truncated";
     QTest::newRow("unwritable output")
         << QStringList{"export", "@example", "-o", "@no-such-dir/out.pt", "--weights-only"} << 1 << "cannot write";
+    // Every usage error of every subcommand, with its exact line (scripts match on these).
+    QTest::newRow("info: two files") << QStringList{"info", "a.pt", "b.pt"} << 2 << "torchscope-cli: info: more than one file given\n";
+    QTest::newRow("info: unknown option, as typed")
+        << QStringList{"info", "a.pt", "--yaml=1"} << 2 << "torchscope-cli: info: unknown option '--yaml=1'\n";
+    QTest::newRow("export: no input") << QStringList{"export"} << 2 << "torchscope-cli: export: missing input file\n";
+    QTest::newRow("export: -o without a file") << QStringList{"export", "@example", "-o"} << 2 << "torchscope-cli: export: -o needs a file\n";
+    QTest::newRow("export: --output without a file")
+        << QStringList{"export", "@example", "--output"} << 2 << "torchscope-cli: export: --output needs a file\n";
+    QTest::newRow("export: --module without a path")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--module"} << 2
+        << "torchscope-cli: export: --module needs a module path\n";
+    QTest::newRow("export: --freeze without a glob")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--entire-model", "--freeze"} << 2
+        << "torchscope-cli: export: --freeze needs a glob\n";
+    QTest::newRow("export: --unfreeze without a glob")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--entire-model", "--unfreeze"} << 2
+        << "torchscope-cli: export: --unfreeze needs a glob\n";
+    QTest::newRow("export: --freeze-plan without a file")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--entire-model", "--freeze-plan"} << 2
+        << "torchscope-cli: export: --freeze-plan needs a file\n";
+    QTest::newRow("export: bad glob")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--entire-model", "--freeze", "[z-a]"} << 2
+        << "torchscope-cli: export: bad glob '[z-a]'\n";
+    QTest::newRow("export: unknown option")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--bogus"} << 2
+        << "torchscope-cli: export: unknown option '--bogus'\n";
+    QTest::newRow("export: two inputs")
+        << QStringList{"export", "@example", "extra", "-o", "@out.pt", "--weights-only"} << 2
+        << "torchscope-cli: export: unexpected argument 'extra'\n";
+    QTest::newRow("example: no output") << QStringList{"example"} << 2 << "torchscope-cli: example: missing -o FILE\n";
+    QTest::newRow("example: -o without a file") << QStringList{"example", "-o"} << 2 << "torchscope-cli: example: -o needs a file\n";
+    QTest::newRow("example: stray word")
+        << QStringList{"example", "extra", "-o", "@out.pt"} << 2 << "torchscope-cli: example: unexpected argument 'extra'\n";
+    QTest::newRow("example: stray option")
+        << QStringList{"example", "-o", "@out.pt", "--bogus"} << 2 << "torchscope-cli: example: unexpected argument '--bogus'\n";
+    QTest::newRow("hist: no tensor") << QStringList{"hist", "@example"} << 2 << "torchscope-cli: hist: needs FILE and TENSOR\n";
+    QTest::newRow("hist: three words")
+        << QStringList{"hist", "@example", "fc", "extra"} << 2 << "torchscope-cli: hist: unexpected argument 'extra'\n";
+    QTest::newRow("hist: --bins 0") << QStringList{"hist", "@example", "fc", "--bins", "0"} << 2
+                                    << "torchscope-cli: hist: --bins needs a whole number from 1 to 1000000\n";
+    QTest::newRow("hist: --bins without a number") << QStringList{"hist", "@example", "fc", "--bins"} << 2
+                                                   << "torchscope-cli: hist: --bins needs a whole number from 1 to 1000000\n";
+    QTest::newRow("hist: --range reversed") << QStringList{"hist", "@example", "fc", "--range", "1,0"} << 2
+                                            << "torchscope-cli: hist: --range needs LO,HI with finite LO < HI\n";
+    QTest::newRow("hist: --range without values") << QStringList{"hist", "@example", "fc", "--range"} << 2
+                                                  << "torchscope-cli: hist: --range needs LO,HI with finite LO < HI\n";
+    QTest::newRow("hist: --png without a file") << QStringList{"hist", "@example", "fc", "--png"} << 2
+                                                << "torchscope-cli: hist: --png needs a file\n";
+    QTest::newRow("hist: unknown option") << QStringList{"hist", "@example", "fc", "--bogus"} << 2
+                                          << "torchscope-cli: hist: unknown option '--bogus'\n";
+    QTest::newRow("hist: unknown tensor") << QStringList{"hist", "@example", "nope"} << 2 << "hist: no tensor or module 'nope'";
 }
 
 void TestCli::errors()
@@ -320,6 +371,8 @@ void TestCli::errors()
     QString out, err;
     QCOMPARE(cli(arguments, &out, &err), exitCode);
     QVERIFY2(err.contains(reason), qPrintable(err));
+    if (exitCode == 2)
+        QVERIFY2(err.endsWith(QStringLiteral("Try 'torchscope-cli --help'.\n")), qPrintable(err));
     if (exitCode == 1)
         QCOMPARE(err.trimmed().count(QLatin1Char('\n')), 0);
     QVERIFY(!QFile::exists(path(QStringLiteral("out.pt"))));
