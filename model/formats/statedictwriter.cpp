@@ -8,44 +8,6 @@
 
 namespace torchscope {
 
-const char *StateDictWriter::storageClassName(DType type)
-{
-    switch (type) {
-    case DType::Float32:
-        return "FloatStorage";
-    case DType::Float64:
-        return "DoubleStorage";
-    case DType::Float16:
-        return "HalfStorage";
-    case DType::BFloat16:
-        return "BFloat16Storage";
-    case DType::Int8:
-        return "CharStorage";
-    case DType::Int16:
-        return "ShortStorage";
-    case DType::Int32:
-        return "IntStorage";
-    case DType::Int64:
-        return "LongStorage";
-    case DType::UInt8:
-        return "ByteStorage";
-    case DType::Bool:
-        return "BoolStorage";
-    case DType::Complex64:
-        return "ComplexFloatStorage";
-    case DType::Complex128:
-        return "ComplexDoubleStorage";
-    case DType::UInt16:
-    case DType::UInt32:
-    case DType::UInt64:
-    case DType::Float8E4M3:
-    case DType::Float8E5M2:
-    case DType::Invalid:
-        break; // PyTorch 1.13 has no storage class for these
-    }
-    return nullptr;
-}
-
 bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
                             QString *error)
 {
@@ -62,7 +24,7 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
     qint64 totalBytes = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
         const Entry &entry = entries[i];
-        if (!storageClassName(entry.tensor.dtype)) {
+        if (!dtypeStorageClass(entry.tensor.dtype)) {
             *error = QCoreApplication::translate("StateDictWriter", "%1: cannot save this element type").arg(entry.key);
             return false;
         }
@@ -87,7 +49,7 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
             pickle.mark();
             pickle.mark();
             pickle.string(QStringLiteral("storage"));
-            pickle.global("torch", storageClassName(tensor.dtype));
+            pickle.global("torch", dtypeStorageClass(tensor.dtype));
             pickle.string(QString::number(storageKey[i]));
             pickle.string(QStringLiteral("cpu"));
             pickle.integer(tensor.numel());

@@ -26,7 +26,6 @@ public:
 
     static bool write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
                       QString *error);
-    static const char *storageClassName(DType type);
 };
 
 } // namespace torchscope

@@ -173,4 +173,38 @@ double dtypeElementToDouble(DType type, const char *p)
     return 0.0;
 }
 
+namespace {
+// PyTorch's typed storage classes: the one table both the unpickler and the writer use.
+struct StorageClass
+{
+    DType dtype;
+    const char *name;
+};
+constexpr StorageClass kStorageClasses[] = {
+    {DType::Float32, "FloatStorage"},       {DType::Float64, "DoubleStorage"},  {DType::Float16, "HalfStorage"},
+    {DType::BFloat16, "BFloat16Storage"},   {DType::Int8, "CharStorage"},       {DType::Int16, "ShortStorage"},
+    {DType::Int32, "IntStorage"},           {DType::Int64, "LongStorage"},      {DType::UInt8, "ByteStorage"},
+    {DType::Bool, "BoolStorage"},           {DType::Complex64, "ComplexFloatStorage"},
+    {DType::Complex128, "ComplexDoubleStorage"},
+};
+} // namespace
+
+const char *dtypeStorageClass(DType type)
+{
+    for (const StorageClass &storage : kStorageClasses) {
+        if (storage.dtype == type)
+            return storage.name;
+    }
+    return nullptr;
+}
+
+DType dtypeFromStorageClass(QStringView className)
+{
+    for (const StorageClass &storage : kStorageClasses) {
+        if (className == QLatin1String(storage.name))
+            return storage.dtype;
+    }
+    return DType::Invalid;
+}
+
 } // namespace torchscope

@@ -4,8 +4,7 @@
 
 namespace torchscope {
 
-// Element types as PyTorch names them. The numeric values are part of the LibTorch bridge's
-// interface (the bridge maps c10::ScalarType onto them), so only append.
+// Element types as PyTorch names them.
 enum class DType : int {
     Invalid = 0,
     Float32,
@@ -31,6 +30,10 @@ enum class DType : int {
 QString dtypeName(DType type);
 DType dtypeFromName(const QString &name);
 int dtypeElementSize(DType type);
+// The typed storage class PyTorch pickles for this element type ("FloatStorage"), or nullptr where
+// PyTorch 1.13 has none; and back, from the class name without "torch." (Invalid if unknown).
+const char *dtypeStorageClass(DType type);
+DType dtypeFromStorageClass(QStringView className);
 bool dtypeIsFloatingPoint(DType type);
 bool dtypeIsComplex(DType type);
 

@@ -50,18 +50,6 @@ QString python3ModuleName(const QString &module)
     return renamed.value(module, module);
 }
 
-struct KnownStorage
-{
-    const char *name;
-    DType dtype;
-};
-constexpr KnownStorage kStorages[] = {
-    {"FloatStorage", DType::Float32},       {"DoubleStorage", DType::Float64},  {"HalfStorage", DType::Float16},
-    {"BFloat16Storage", DType::BFloat16},   {"CharStorage", DType::Int8},       {"ShortStorage", DType::Int16},
-    {"IntStorage", DType::Int32},           {"LongStorage", DType::Int64},      {"ByteStorage", DType::UInt8},
-    {"BoolStorage", DType::Bool},           {"ComplexFloatStorage", DType::Complex64},
-    {"ComplexDoubleStorage", DType::Complex128},
-};
 } // namespace
 
 SafeUnpickler::SafeUnpickler(const char *data, qint64 size) : m_data(data), m_size(size) {}
@@ -70,12 +58,7 @@ DType SafeUnpickler::dtypeForStorageClass(const QString &className)
 {
     if (!className.startsWith(QLatin1String("torch.")))
         return DType::Invalid;
-    const QString name = className.mid(6);
-    for (const KnownStorage &known : kStorages) {
-        if (name == QLatin1String(known.name))
-            return known.dtype;
-    }
-    return DType::Invalid;
+    return dtypeFromStorageClass(QStringView(className).mid(6));
 }
 
 bool SafeUnpickler::fail(QString *error, const QString &reason)
