@@ -15,7 +15,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Explore PyTorch checkpoints."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Checkpoint to open."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "Checkpoint to open."));
     parser.process(app);
 
     torchscope::MainWindow window;

@@ -16,7 +16,8 @@ TensorInfo tensorFromBytes(const QString &name, DType dtype, QVector<qint64> sha
     return tensor;
 }
 
-TensorInfo makeTensor(const QString &name, TensorKind kind, QVector<qint64> shape, bool requiresGrad, DType dtype)
+TensorInfo makeTensor(const QString &name, TensorKind kind, QVector<qint64> shape, bool requiresGrad,
+                      DType dtype)
 {
     qint64 n = 1;
     for (qint64 d : shape)
@@ -27,7 +28,8 @@ TensorInfo makeTensor(const QString &name, TensorKind kind, QVector<qint64> shap
             const float v = float(i);
             std::memcpy(bytes.data() + i * 4, &v, 4);
         } else {
-            std::memset(bytes.data() + i * dtypeElementSize(dtype), int(i & 0x7f), size_t(dtypeElementSize(dtype)));
+            std::memset(bytes.data() + i * dtypeElementSize(dtype), int(i & 0x7f),
+                        size_t(dtypeElementSize(dtype)));
         }
     }
     TensorInfo tensor = tensorFromBytes(name, dtype, shape, bytes);
@@ -41,17 +43,19 @@ CheckpointContent smallModelContent()
 {
     CheckpointContent content;
     content.format = CheckpointFormat::TorchScript;
-    content.modules = {{QString(), QStringLiteral("Net")},
-                       {QStringLiteral("encoder"), QStringLiteral("torch.nn.modules.container.Sequential")},
-                       {QStringLiteral("encoder.0"), QStringLiteral("torch.nn.modules.linear.Linear")},
-                       {QStringLiteral("encoder.1"), QStringLiteral("torch.nn.modules.batchnorm.BatchNorm1d")},
-                       {QStringLiteral("head"), QStringLiteral("torch.nn.modules.linear.Linear")},
-                       {QStringLiteral("decoder"), QStringLiteral("torch.nn.modules.linear.Linear")}};
+    content.modules = {
+        {QString(), QStringLiteral("Net")},
+        {QStringLiteral("encoder"), QStringLiteral("torch.nn.modules.container.Sequential")},
+        {QStringLiteral("encoder.0"), QStringLiteral("torch.nn.modules.linear.Linear")},
+        {QStringLiteral("encoder.1"), QStringLiteral("torch.nn.modules.batchnorm.BatchNorm1d")},
+        {QStringLiteral("head"), QStringLiteral("torch.nn.modules.linear.Linear")},
+        {QStringLiteral("decoder"), QStringLiteral("torch.nn.modules.linear.Linear")}};
     content.tensors.push_back(makeTensor(QStringLiteral("encoder.0.weight"), TensorKind::Parameter, {4, 3}));
     content.tensors.push_back(makeTensor(QStringLiteral("encoder.0.bias"), TensorKind::Parameter, {4}));
     content.tensors.push_back(makeTensor(QStringLiteral("encoder.1.weight"), TensorKind::Parameter, {4}));
     content.tensors.push_back(makeTensor(QStringLiteral("encoder.1.bias"), TensorKind::Parameter, {4}));
-    content.tensors.push_back(makeTensor(QStringLiteral("encoder.1.running_mean"), TensorKind::Buffer, {4}, false));
+    content.tensors.push_back(
+        makeTensor(QStringLiteral("encoder.1.running_mean"), TensorKind::Buffer, {4}, false));
     content.tensors.push_back(makeTensor(QStringLiteral("head.weight"), TensorKind::Parameter, {2, 4}));
     content.tensors.push_back(makeTensor(QStringLiteral("head.bias"), TensorKind::Parameter, {2}));
     TensorInfo tied = content.tensors[0];
@@ -76,7 +80,8 @@ QString cliPath()
     return qEnvironmentVariable("TORCHSCOPE_CLI");
 }
 
-int runProcess(const QString &program, const QStringList &arguments, QString *out, QString *err, int timeoutMs)
+int runProcess(const QString &program, const QStringList &arguments, QString *out, QString *err,
+               int timeoutMs)
 {
     QProcess process;
     process.start(program, arguments);

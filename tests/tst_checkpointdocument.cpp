@@ -52,7 +52,8 @@ void TestCheckpointDocument::countsPerModule_data()
     QTest::addColumn<qint64>("trainableAfterFreezingEncoder0Weight");
 
     // encoder.0.weight (12) is tied to decoder.weight: counted once wherever both are in the subtree.
-    QTest::newRow("root counts the tie once") << QString() << qint64(12 + 4 + 4 + 4 + 8 + 2) << qint64(34 - 12);
+    QTest::newRow("root counts the tie once")
+        << QString() << qint64(12 + 4 + 4 + 4 + 8 + 2) << qint64(34 - 12);
     QTest::newRow("encoder") << QStringLiteral("encoder") << qint64(24) << qint64(12);
     QTest::newRow("linear") << QStringLiteral("encoder.0") << qint64(16) << qint64(4);
     QTest::newRow("buffers are not parameters") << QStringLiteral("encoder.1") << qint64(8) << qint64(8);
@@ -159,8 +160,10 @@ void TestCheckpointDocument::weightsOnlyTreeFromDottedNames()
 {
     CheckpointContent content;
     content.format = CheckpointFormat::StateDict;
-    content.tensors.push_back(test::makeTensor(QStringLiteral("model.layers.0.attn.weight"), TensorKind::Tensor, {2}));
-    content.tensors.push_back(test::makeTensor(QStringLiteral("model.layers.1.attn.weight"), TensorKind::Tensor, {2}));
+    content.tensors.push_back(
+        test::makeTensor(QStringLiteral("model.layers.0.attn.weight"), TensorKind::Tensor, {2}));
+    content.tensors.push_back(
+        test::makeTensor(QStringLiteral("model.layers.1.attn.weight"), TensorKind::Tensor, {2}));
     content.tensors.push_back(test::makeTensor(QStringLiteral("lm_head"), TensorKind::Tensor, {3}));
     for (TensorInfo &tensor : content.tensors)
         tensor.hasRequiresGrad = false;
@@ -192,7 +195,8 @@ void TestCheckpointDocument::parametersOfType()
 {
     CheckpointDocument document(test::smallModelContent());
     QCOMPARE(document.parametersOfType(QStringLiteral("Linear")), (QVector<int>{0, 1, 5, 6, 7}));
-    QCOMPARE(document.parametersOfType(QStringLiteral("BatchNorm1d")), (QVector<int>{2, 3})); // not the buffer
+    QCOMPARE(document.parametersOfType(QStringLiteral("BatchNorm1d")),
+             (QVector<int>{2, 3})); // not the buffer
     QVERIFY(document.parametersOfType(QStringLiteral("Conv2d")).isEmpty());
 }
 
@@ -249,7 +253,8 @@ void TestCheckpointDocument::bytesFollowFlags()
     QCOMPARE(document.totals().parameterBytes, qint64(34 * 4));
     document.setModuleRequiresGrad(document.findModule(QStringLiteral("head")), false);
     QCOMPARE(document.totals().frozenBytes(), qint64(10 * 4));
-    QCOMPARE(CheckpointDocument::totals(document.findModule(QStringLiteral("head"))).trainableBytes, qint64(0));
+    QCOMPARE(CheckpointDocument::totals(document.findModule(QStringLiteral("head"))).trainableBytes,
+             qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointDocument)

@@ -110,7 +110,8 @@ void TestCheckpointReader::readsEveryFormat()
             shape << qint64(d.toDouble());
         QCOMPARE(tensor.shape, shape);
         // Views read back as PyTorch gives them: same strides and offset into the same storage.
-        if (document.format() != CheckpointFormat::Safetensors && document.format() != CheckpointFormat::Sharded) {
+        if (document.format() != CheckpointFormat::Safetensors &&
+            document.format() != CheckpointFormat::Sharded) {
             QVector<qint64> strides;
             for (const QJsonValue &d : want.value("stride").toArray())
                 strides << qint64(d.toDouble());
@@ -124,7 +125,8 @@ void TestCheckpointReader::readsEveryFormat()
             QVERIFY(tensor.hasRequiresGrad);
             QCOMPARE(document.requiresGrad(i), want.value("requires_grad").toBool());
         }
-        const QByteArray digest = QCryptographicHash::hash(tensor.contiguousBytes(), QCryptographicHash::Sha256).toHex();
+        const QByteArray digest =
+            QCryptographicHash::hash(tensor.contiguousBytes(), QCryptographicHash::Sha256).toHex();
         QVERIFY2(digest == want.value("sha256").toString().toLatin1(), qPrintable(tensor.name));
     }
 
@@ -132,7 +134,8 @@ void TestCheckpointReader::readsEveryFormat()
     if (!modules.isEmpty()) {
         QStringList expectedModules, readModules;
         for (const QJsonValue &m : modules)
-            expectedModules << m.toObject().value("path").toString() + QLatin1Char(' ') + m.toObject().value("type").toString();
+            expectedModules << m.toObject().value("path").toString() + QLatin1Char(' ') +
+                                   m.toObject().value("type").toString();
         std::function<void(const ModuleNode *)> walk = [&](const ModuleNode *node) {
             readModules << node->path() + QLatin1Char(' ') + node->typeName();
             for (int i = 0; i < node->childCount(); ++i)
@@ -164,7 +167,8 @@ void TestCheckpointReader::hostilePicklesRunNothing()
 {
     QFETCH(QString, name);
     const QJsonObject expected = m_hostile.value("cases").toObject().value(name).toObject();
-    const QString refusal = QStringLiteral("would call %1 on load; refused").arg(expected.value("callable").toString());
+    const QString refusal =
+        QStringLiteral("would call %1 on load; refused").arg(expected.value("callable").toString());
     CheckpointContent content;
     QString error;
     const bool ok = read(m_dir.filePath("hostile/") + name, &content, &error);
@@ -199,7 +203,8 @@ void TestCheckpointReader::truncatedFilesFailWithAReason()
     QFile file(m_dir.filePath("formats/") + name);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
-    const QString path = writeFile(QStringLiteral("truncated-") + name, bytes.left(std::max<qsizetype>(1, qsizetype(bytes.size() * fraction))));
+    const QString path = writeFile(QStringLiteral("truncated-") + name,
+                                   bytes.left(std::max<qsizetype>(1, qsizetype(bytes.size() * fraction))));
     CheckpointContent content;
     QString error;
     QVERIFY(!read(path, &content, &error));
@@ -245,14 +250,25 @@ void TestCheckpointReader::absurdSafetensorsHeaders_data()
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<int>("dataBytes");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("shape beyond 2^40") << QByteArray(R"({"w":{"dtype":"F32","shape":[2199023255553],"data_offsets":[0,8]}})") << 8 << "2^40";
-    QTest::newRow("offsets past the end") << QByteArray(R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8000000000000]}})") << 8 << "outside";
-    QTest::newRow("size mismatch") << QByteArray(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})") << 8 << "bytes of data";
-    QTest::newRow("overlap") << QByteArray(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})") << 8 << "overlaps";
-    QTest::newRow("hole") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})") << 8 << "hole";
-    QTest::newRow("trailing bytes") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})") << 8 << "cover";
+    QTest::newRow("shape beyond 2^40")
+        << QByteArray(R"({"w":{"dtype":"F32","shape":[2199023255553],"data_offsets":[0,8]}})") << 8 << "2^40";
+    QTest::newRow("offsets past the end")
+        << QByteArray(R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8000000000000]}})") << 8
+        << "outside";
+    QTest::newRow("size mismatch") << QByteArray(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})")
+                                   << 8 << "bytes of data";
+    QTest::newRow("overlap")
+        << QByteArray(
+               R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})")
+        << 8 << "overlaps";
+    QTest::newRow("hole") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})") << 8
+                          << "hole";
+    QTest::newRow("trailing bytes") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})")
+                                    << 8 << "cover";
     QTest::newRow("not json") << QByteArray("{not json at all") << 0 << "bad safetensors header";
-    QTest::newRow("negative shape") << QByteArray(R"({"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}})") << 0 << "bad shape";
+    QTest::newRow("negative shape") << QByteArray(
+                                           R"({"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}})")
+                                    << 0 << "bad shape";
 }
 
 void TestCheckpointReader::absurdSafetensorsHeaders()
@@ -280,8 +296,8 @@ void TestCheckpointReader::absurdSafetensorsHeaders()
 
 void TestCheckpointReader::shardNamesCannotLeaveTheFolder()
 {
-    const QString index = writeFile(QStringLiteral("evil.index.json"),
-                                    R"({"weight_map": {"w": "../../etc/passwd"}})");
+    const QString index =
+        writeFile(QStringLiteral("evil.index.json"), R"({"weight_map": {"w": "../../etc/passwd"}})");
     CheckpointContent content;
     QString error;
     QVERIFY(!read(index, &content, &error));
@@ -297,7 +313,11 @@ void TestCheckpointReader::filesLargerThanMemoryOpen()
                                        R"("b":{"dtype":"F32","shape":[%1],"data_offsets":[%2,%3]},)"
                                        R"("c":{"dtype":"F32","shape":[%1],"data_offsets":[%3,%4]},)"
                                        R"("d":{"dtype":"F32","shape":[%1],"data_offsets":[%4,%5]}})")
-                            .arg(tensorBytes / 4).arg(tensorBytes).arg(2 * tensorBytes).arg(3 * tensorBytes).arg(4 * tensorBytes)
+                            .arg(tensorBytes / 4)
+                            .arg(tensorBytes)
+                            .arg(2 * tensorBytes)
+                            .arg(3 * tensorBytes)
+                            .arg(4 * tensorBytes)
                             .toLatin1();
     header += QByteArray((8 - header.size() % 8) % 8, ' ');
     const QString path = m_dir.filePath(QStringLiteral("huge.safetensors"));

@@ -92,7 +92,8 @@ void TestCli::versionStartsWithoutLibTorch()
     // LibTorch is loaded on demand: the executable itself must not depend on it.
     QString ldd, lddErr;
     QCOMPARE(test::runProcess(QStringLiteral("ldd"), {test::cliPath()}, &ldd, &lddErr), 0);
-    QVERIFY2(!ldd.contains(QStringLiteral("libtorch")) && !ldd.contains(QStringLiteral("libc10")), qPrintable(ldd));
+    QVERIFY2(!ldd.contains(QStringLiteral("libtorch")) && !ldd.contains(QStringLiteral("libc10")),
+             qPrintable(ldd));
     // Nor on the window: the CLI links the document and the plot, never the widgets library.
     QFile binary(test::cliPath());
     QVERIFY(binary.open(QIODevice::ReadOnly));
@@ -114,8 +115,9 @@ void TestCli::infoJsonContract()
     for (const QJsonValue &module : modules)
         paths << module.toObject().value(QStringLiteral("path")).toString();
     QVERIFY(paths.contains(QStringLiteral("layer1.0")));
-    QCOMPARE(modules.at(paths.indexOf(QStringLiteral("fc"))).toObject().value(QStringLiteral("type")).toString(),
-             QStringLiteral("torch.nn.modules.linear.Linear"));
+    QCOMPARE(
+        modules.at(paths.indexOf(QStringLiteral("fc"))).toObject().value(QStringLiteral("type")).toString(),
+        QStringLiteral("torch.nn.modules.linear.Linear"));
 
     qint64 parameterElements = 0;
     const QJsonArray tensors = info.value(QStringLiteral("tensors")).toArray();
@@ -158,8 +160,11 @@ void TestCli::infoText()
 void TestCli::statsAgreeWithPyTorch()
 {
     QString out;
-    QCOMPARE(cli({QStringLiteral("info"), m_example, QStringLiteral("--json"), QStringLiteral("--stats")}, &out), 0);
-    const QJsonArray tensors = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("tensors")).toArray();
+    QCOMPARE(
+        cli({QStringLiteral("info"), m_example, QStringLiteral("--json"), QStringLiteral("--stats")}, &out),
+        0);
+    const QJsonArray tensors =
+        QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("tensors")).toArray();
     QString peer;
     QCOMPARE(test::runPeer({QStringLiteral("stats"), m_example}, &peer), 0);
     const QJsonObject expected = QJsonDocument::fromJson(peer.toUtf8()).object();
@@ -171,7 +176,8 @@ void TestCli::statsAgreeWithPyTorch()
         for (int k = 0; k < 4; ++k) {
             const double got = tensor.value(QLatin1String(keys[k])).toDouble();
             QVERIFY2(std::abs(got - want.at(k).toDouble()) <= 1e-9 * (1 + std::abs(want.at(k).toDouble())),
-                     qPrintable(tensor.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + QLatin1String(keys[k])));
+                     qPrintable(tensor.value(QStringLiteral("name")).toString() + QLatin1Char(' ') +
+                                QLatin1String(keys[k])));
         }
     }
 }
@@ -180,9 +186,9 @@ void TestCli::exportAppliesGlobsInOrder()
 {
     const QString out = path(QStringLiteral("frozen.pt"));
     QString err;
-    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), out, QStringLiteral("--entire-model"),
-                  QStringLiteral("--freeze"), QStringLiteral("*"), QStringLiteral("--unfreeze"), QStringLiteral("fc.*"),
-                  QStringLiteral("--freeze=fc.bias")},
+    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), out,
+                  QStringLiteral("--entire-model"), QStringLiteral("--freeze"), QStringLiteral("*"),
+                  QStringLiteral("--unfreeze"), QStringLiteral("fc.*"), QStringLiteral("--freeze=fc.bias")},
                  nullptr, &err),
              0);
     const QJsonObject info = infoJson(out);
@@ -202,38 +208,57 @@ void TestCli::exportSubmoduleWeightsOnly()
 {
     // Weights-only archives are checked by PyTorch in tst_interop; here: the flags and exit code.
     const QString out = path(QStringLiteral("layer2.pt"));
-    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), out, QStringLiteral("--weights-only"),
-                  QStringLiteral("--module"), QStringLiteral("layer2")}),
+    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), out,
+                  QStringLiteral("--weights-only"), QStringLiteral("--module"), QStringLiteral("layer2")}),
              0);
     QVERIFY(QFile(out).size() > 12832 * 4);
     const QString entire = path(QStringLiteral("layer2-entire.pt"));
-    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), entire, QStringLiteral("--entire-model"),
-                  QStringLiteral("--module=layer2")}),
+    QCOMPARE(cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), entire,
+                  QStringLiteral("--entire-model"), QStringLiteral("--module=layer2")}),
              0);
     const QJsonObject info = infoJson(entire);
-    QCOMPARE(info.value(QStringLiteral("modules")).toArray().at(0).toObject().value(QStringLiteral("type")).toString(),
+    QCOMPARE(info.value(QStringLiteral("modules"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("type"))
+                 .toString(),
              QStringLiteral("torch.nn.modules.container.Sequential"));
-    QCOMPARE(info.value(QStringLiteral("tensors")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+    QCOMPARE(info.value(QStringLiteral("tensors"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
              QStringLiteral("0.weight"));
 }
 
 void TestCli::exportAppliesFreezePlan()
 {
-    writeFile(QStringLiteral("plan.json"), R"({"requires_grad": {"fc.weight": false, "layer1.0.bias": false}})");
+    writeFile(QStringLiteral("plan.json"),
+              R"({"requires_grad": {"fc.weight": false, "layer1.0.bias": false}})");
     const QString out = path(QStringLiteral("planned.pt"));
     QString err;
     // The plan, then a glob after it: command-line order.
-    QCOMPARE(cli({"export", m_example, "-o", out, "--entire-model", "--freeze-plan", path("plan.json"), "--unfreeze", "fc.*"},
-                 nullptr, &err), 0);
+    QCOMPARE(cli({"export", m_example, "-o", out, "--entire-model", "--freeze-plan", path("plan.json"),
+                  "--unfreeze", "fc.*"},
+                 nullptr, &err),
+             0);
     for (const QJsonValue &value : infoJson(out).value("tensors").toArray()) {
         const QJsonObject tensor = value.toObject();
         if (tensor.value("kind").toString() == QLatin1String("parameter"))
-            QCOMPARE(tensor.value("requires_grad").toBool(), tensor.value("name").toString() != QLatin1String("layer1.0.bias"));
+            QCOMPARE(tensor.value("requires_grad").toBool(),
+                     tensor.value("name").toString() != QLatin1String("layer1.0.bias"));
     }
-    writeFile(QStringLiteral("bad-plan.json"), R"({"requires_grad": {"fc.weight": false, "head.weight": true}})");
+    writeFile(QStringLiteral("bad-plan.json"),
+              R"({"requires_grad": {"fc.weight": false, "head.weight": true}})");
     writeFile(QStringLiteral("keep.pt"), QByteArray("keep me"));
-    QCOMPARE(cli({"export", m_example, "-o", path("keep.pt"), "--entire-model", "--freeze-plan", path("bad-plan.json")}, nullptr, &err), 1);
-    QVERIFY2(err.contains(QStringLiteral("head.weight")) && err.contains(QStringLiteral("does not have")), qPrintable(err));
+    QCOMPARE(cli({"export", m_example, "-o", path("keep.pt"), "--entire-model", "--freeze-plan",
+                  path("bad-plan.json")},
+                 nullptr, &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("head.weight")) && err.contains(QStringLiteral("does not have")),
+             qPrintable(err));
     QFile kept(path(QStringLiteral("keep.pt")));
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), QByteArray("keep me"));
@@ -249,15 +274,18 @@ void TestCli::histogramMatchesNumpy()
     const QJsonObject ours = QJsonDocument::fromJson(out.toUtf8()).object();
     QString peer;
     QCOMPARE(test::runPeer({"histograms", weights, "13"}, &peer), 0);
-    const QJsonObject numpy = QJsonDocument::fromJson(peer.toUtf8()).object().value("layer1.0.weight").toObject();
+    const QJsonObject numpy =
+        QJsonDocument::fromJson(peer.toUtf8()).object().value("layer1.0.weight").toObject();
     QCOMPARE(ours.value("edges").toArray(), numpy.value("edges").toArray());
     QCOMPARE(ours.value("counts").toArray(), numpy.value("counts").toArray());
     QCOMPARE(qint64(ours.value("numel").toDouble()), qint64(16 * 8 * 5 * 5));
-    for (const char *key : {"min", "max", "mean", "std", "l2_norm", "zero_fraction", "nan_count", "inf_count"})
+    for (const char *key :
+         {"min", "max", "mean", "std", "l2_norm", "zero_fraction", "nan_count", "inf_count"})
         QVERIFY2(ours.contains(QLatin1String(key)), key);
 
     QCOMPARE(cli({"hist", weights, "fc.bias", "--range", "-1,1", "--bins", "4", "--json"}, &out, &err), 0);
-    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("edges").toArray(), (QJsonArray{-1.0, -0.5, 0.0, 0.5, 1.0}));
+    QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value("edges").toArray(),
+             (QJsonArray{-1.0, -0.5, 0.0, 0.5, 1.0}));
     QCOMPARE(cli({"hist", weights, "nope"}, &out, &err), 2);
     QCOMPARE(cli({"hist", weights, "fc.bias", "--bins", "0"}, &out, &err), 2);
     QCOMPARE(cli({"hist", weights, "fc.bias", "--range", "1,0"}, &out, &err), 2);
@@ -284,12 +312,16 @@ void TestCli::errors_data()
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
     QTest::newRow("info without file") << QStringList{"info"} << 2 << "missing FILE";
     QTest::newRow("info unknown option") << QStringList{"info", "x.pt", "--yaml"} << 2 << "unknown option";
-    QTest::newRow("export without mode") << QStringList{"export", "@example", "-o", "@out.pt"} << 2 << "exactly one";
+    QTest::newRow("export without mode")
+        << QStringList{"export", "@example", "-o", "@out.pt"} << 2 << "exactly one";
     QTest::newRow("export with both modes")
-        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--entire-model"} << 2 << "exactly one";
-    QTest::newRow("export without output") << QStringList{"export", "@example", "--weights-only"} << 2 << "missing -o";
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--entire-model"} << 2
+        << "exactly one";
+    QTest::newRow("export without output")
+        << QStringList{"export", "@example", "--weights-only"} << 2 << "missing -o";
     QTest::newRow("export unknown module")
-        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--module", "nope"} << 2 << "no module";
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--module", "nope"} << 2
+        << "no module";
     QTest::newRow("missing file") << QStringList{"info", "@does-not-exist.pt"} << 1 << "no such file";
     QTest::newRow("directory") << QStringList{"info", "@"} << 1 << "directory";
     QTest::newRow("empty file") << QStringList{"info", "@empty.pt"} << 1 << "empty file";
@@ -298,15 +330,19 @@ void TestCli::errors_data()
     QTest::newRow("export of a truncated archive")
         << QStringList{"export", "@truncated.pt", "-o", "@out.pt", "--weights-only"} << 1 << "truncated";
     QTest::newRow("unwritable output")
-        << QStringList{"export", "@example", "-o", "@no-such-dir/out.pt", "--weights-only"} << 1 << "cannot write";
+        << QStringList{"export", "@example", "-o", "@no-such-dir/out.pt", "--weights-only"} << 1
+        << "cannot write";
     // Every usage error of every subcommand, with its exact line (scripts match on these).
-    QTest::newRow("info: two files") << QStringList{"info", "a.pt", "b.pt"} << 2 << "torchscope-cli: info: more than one file given\n";
-    QTest::newRow("info: unknown option, as typed")
-        << QStringList{"info", "a.pt", "--yaml=1"} << 2 << "torchscope-cli: info: unknown option '--yaml=1'\n";
-    QTest::newRow("export: no input") << QStringList{"export"} << 2 << "torchscope-cli: export: missing input file\n";
-    QTest::newRow("export: -o without a file") << QStringList{"export", "@example", "-o"} << 2 << "torchscope-cli: export: -o needs a file\n";
-    QTest::newRow("export: --output without a file")
-        << QStringList{"export", "@example", "--output"} << 2 << "torchscope-cli: export: --output needs a file\n";
+    QTest::newRow("info: two files") << QStringList{"info", "a.pt", "b.pt"} << 2
+                                     << "torchscope-cli: info: more than one file given\n";
+    QTest::newRow("info: unknown option, as typed") << QStringList{"info", "a.pt", "--yaml=1"} << 2
+                                                    << "torchscope-cli: info: unknown option '--yaml=1'\n";
+    QTest::newRow("export: no input")
+        << QStringList{"export"} << 2 << "torchscope-cli: export: missing input file\n";
+    QTest::newRow("export: -o without a file")
+        << QStringList{"export", "@example", "-o"} << 2 << "torchscope-cli: export: -o needs a file\n";
+    QTest::newRow("export: --output without a file") << QStringList{"export", "@example", "--output"} << 2
+                                                     << "torchscope-cli: export: --output needs a file\n";
     QTest::newRow("export: --module without a path")
         << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--module"} << 2
         << "torchscope-cli: export: --module needs a module path\n";
@@ -328,28 +364,36 @@ void TestCli::errors_data()
     QTest::newRow("export: two inputs")
         << QStringList{"export", "@example", "extra", "-o", "@out.pt", "--weights-only"} << 2
         << "torchscope-cli: export: unexpected argument 'extra'\n";
-    QTest::newRow("example: no output") << QStringList{"example"} << 2 << "torchscope-cli: example: missing -o FILE\n";
-    QTest::newRow("example: -o without a file") << QStringList{"example", "-o"} << 2 << "torchscope-cli: example: -o needs a file\n";
-    QTest::newRow("example: stray word")
-        << QStringList{"example", "extra", "-o", "@out.pt"} << 2 << "torchscope-cli: example: unexpected argument 'extra'\n";
-    QTest::newRow("example: stray option")
-        << QStringList{"example", "-o", "@out.pt", "--bogus"} << 2 << "torchscope-cli: example: unexpected argument '--bogus'\n";
-    QTest::newRow("hist: no tensor") << QStringList{"hist", "@example"} << 2 << "torchscope-cli: hist: needs FILE and TENSOR\n";
-    QTest::newRow("hist: three words")
-        << QStringList{"hist", "@example", "fc", "extra"} << 2 << "torchscope-cli: hist: unexpected argument 'extra'\n";
-    QTest::newRow("hist: --bins 0") << QStringList{"hist", "@example", "fc", "--bins", "0"} << 2
-                                    << "torchscope-cli: hist: --bins needs a whole number from 1 to 1000000\n";
-    QTest::newRow("hist: --bins without a number") << QStringList{"hist", "@example", "fc", "--bins"} << 2
-                                                   << "torchscope-cli: hist: --bins needs a whole number from 1 to 1000000\n";
-    QTest::newRow("hist: --range reversed") << QStringList{"hist", "@example", "fc", "--range", "1,0"} << 2
-                                            << "torchscope-cli: hist: --range needs LO,HI with finite LO < HI\n";
-    QTest::newRow("hist: --range without values") << QStringList{"hist", "@example", "fc", "--range"} << 2
-                                                  << "torchscope-cli: hist: --range needs LO,HI with finite LO < HI\n";
+    QTest::newRow("example: no output")
+        << QStringList{"example"} << 2 << "torchscope-cli: example: missing -o FILE\n";
+    QTest::newRow("example: -o without a file")
+        << QStringList{"example", "-o"} << 2 << "torchscope-cli: example: -o needs a file\n";
+    QTest::newRow("example: stray word") << QStringList{"example", "extra", "-o", "@out.pt"} << 2
+                                         << "torchscope-cli: example: unexpected argument 'extra'\n";
+    QTest::newRow("example: stray option") << QStringList{"example", "-o", "@out.pt", "--bogus"} << 2
+                                           << "torchscope-cli: example: unexpected argument '--bogus'\n";
+    QTest::newRow("hist: no tensor") << QStringList{"hist", "@example"} << 2
+                                     << "torchscope-cli: hist: needs FILE and TENSOR\n";
+    QTest::newRow("hist: three words") << QStringList{"hist", "@example", "fc", "extra"} << 2
+                                       << "torchscope-cli: hist: unexpected argument 'extra'\n";
+    QTest::newRow("hist: --bins 0")
+        << QStringList{"hist", "@example", "fc", "--bins", "0"} << 2
+        << "torchscope-cli: hist: --bins needs a whole number from 1 to 1000000\n";
+    QTest::newRow("hist: --bins without a number")
+        << QStringList{"hist", "@example", "fc", "--bins"} << 2
+        << "torchscope-cli: hist: --bins needs a whole number from 1 to 1000000\n";
+    QTest::newRow("hist: --range reversed")
+        << QStringList{"hist", "@example", "fc", "--range", "1,0"} << 2
+        << "torchscope-cli: hist: --range needs LO,HI with finite LO < HI\n";
+    QTest::newRow("hist: --range without values")
+        << QStringList{"hist", "@example", "fc", "--range"} << 2
+        << "torchscope-cli: hist: --range needs LO,HI with finite LO < HI\n";
     QTest::newRow("hist: --png without a file") << QStringList{"hist", "@example", "fc", "--png"} << 2
                                                 << "torchscope-cli: hist: --png needs a file\n";
     QTest::newRow("hist: unknown option") << QStringList{"hist", "@example", "fc", "--bogus"} << 2
                                           << "torchscope-cli: hist: unknown option '--bogus'\n";
-    QTest::newRow("hist: unknown tensor") << QStringList{"hist", "@example", "nope"} << 2 << "hist: no tensor or module 'nope'";
+    QTest::newRow("hist: unknown tensor")
+        << QStringList{"hist", "@example", "nope"} << 2 << "hist: no tensor or module 'nope'";
 }
 
 void TestCli::errors()
@@ -381,9 +425,12 @@ void TestCli::errors()
 void TestCli::outputUntouchedOnFailure_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("truncated input") << QStringList{"export", "@truncated.pt", "-o", "@keep.pt", "--entire-model"};
-    QTest::newRow("unknown module") << QStringList{"export", "@example", "-o", "@keep.pt", "--entire-model", "--module", "x"};
-    QTest::newRow("not a checkpoint") << QStringList{"export", "@notes.txt", "-o", "@keep.pt", "--weights-only"};
+    QTest::newRow("truncated input") << QStringList{"export", "@truncated.pt", "-o", "@keep.pt",
+                                                    "--entire-model"};
+    QTest::newRow("unknown module") << QStringList{"export",         "@example", "-o", "@keep.pt",
+                                                   "--entire-model", "--module", "x"};
+    QTest::newRow("not a checkpoint")
+        << QStringList{"export", "@notes.txt", "-o", "@keep.pt", "--weights-only"};
 }
 
 void TestCli::outputUntouchedOnFailure()

@@ -2,9 +2,9 @@
 // freshly built model, which must end with exactly the flags Torchscope shows.
 
 #include "document/checkpointdocument.h"
-#include "formats/checkpointreader.h"
 #include "document/freezeplan.h"
 #include "document/namepattern.h"
+#include "formats/checkpointreader.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -60,8 +60,11 @@ void TestFreezePlan::jsonRoundTrip()
     QCOMPARE(other.undoStack()->count(), 1);
 
     // A submodule's plan is keyed relative to it.
-    const QJsonObject encoder = QJsonDocument::fromJson(FreezePlan::toJson(document, document.findModule(QStringLiteral("encoder"))))
-                                    .object().value(QStringLiteral("requires_grad")).toObject();
+    const QJsonObject encoder =
+        QJsonDocument::fromJson(FreezePlan::toJson(document, document.findModule(QStringLiteral("encoder"))))
+            .object()
+            .value(QStringLiteral("requires_grad"))
+            .toObject();
     QCOMPARE(encoder.keys(), (QStringList{"0.bias", "0.weight", "1.bias", "1.weight"}));
 }
 
@@ -69,7 +72,8 @@ void TestFreezePlan::unknownNamesAreAnError()
 {
     CheckpointDocument document(test::smallModelContent());
     QString error;
-    QVERIFY(!FreezePlan::apply(document, {{QStringLiteral("head.weight"), false}, {QStringLiteral("nope.weight"), true}}, &error));
+    QVERIFY(!FreezePlan::apply(
+        document, {{QStringLiteral("head.weight"), false}, {QStringLiteral("nope.weight"), true}}, &error));
     QVERIFY2(error.contains(QStringLiteral("nope.weight")), qPrintable(error));
     QCOMPARE(document.undoStack()->count(), 0);
     QVERIFY(!FreezePlan::apply(document, {{QStringLiteral("encoder.1.running_mean"), false}}, &error));
@@ -98,7 +102,8 @@ void TestFreezePlan::snippetGivesExactFlagsInPyTorch_data()
     QTest::newRow("as loaded") << QStringList();
     QTest::newRow("everything frozen") << QStringList{"*"};
     QTest::newRow("all but fc") << QStringList{"*", "!fc.*"};
-    QTest::newRow("mixed inside a block") << QStringList{"layer2.*", "!layer2.0.conv1.weight", "layer3.1.bn2.bias"};
+    QTest::newRow("mixed inside a block")
+        << QStringList{"layer2.*", "!layer2.0.conv1.weight", "layer3.1.bn2.bias"};
     QTest::newRow("every batch norm") << QStringList{"*bn*", "*downsample.1.*"};
     QTest::newRow("one parameter") << QStringList{"!*", "conv1.weight"};
 }
@@ -122,7 +127,8 @@ void TestFreezePlan::snippetGivesExactFlagsInPyTorch()
     }
     const QString snippet = FreezePlan::pythonSnippet(document);
     QVERIFY(snippet.contains(QStringLiteral("model.named_parameters()")));
-    QVERIFY2(snippet.count(QLatin1Char('\n')) < 40, qPrintable(snippet)); // short: modules become prefix rules
+    QVERIFY2(snippet.count(QLatin1Char('\n')) < 40,
+             qPrintable(snippet)); // short: modules become prefix rules
     const QString snippetPath = m_dir.filePath("snippet.py");
     const QString flagsPath = m_dir.filePath("flags.json");
     QFile snippetFile(snippetPath);
@@ -131,10 +137,14 @@ void TestFreezePlan::snippetGivesExactFlagsInPyTorch()
     snippetFile.close();
     QFile flagsFile(flagsPath);
     QVERIFY(flagsFile.open(QIODevice::WriteOnly));
-    flagsFile.write(QJsonDocument(QJsonDocument::fromJson(FreezePlan::toJson(document)).object().value("requires_grad").toObject()).toJson());
+    flagsFile.write(
+        QJsonDocument(
+            QJsonDocument::fromJson(FreezePlan::toJson(document)).object().value("requires_grad").toObject())
+            .toJson());
     flagsFile.close();
     QString output;
-    QVERIFY2(test::runPeer({"check-snippet", snippetPath, flagsPath}, &output) == 0, qPrintable(output + snippet));
+    QVERIFY2(test::runPeer({"check-snippet", snippetPath, flagsPath}, &output) == 0,
+             qPrintable(output + snippet));
 }
 
 QTEST_GUILESS_MAIN(TestFreezePlan)

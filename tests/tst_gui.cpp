@@ -2,19 +2,19 @@
 // the Save As dialog filled in and confirmed, the close prompt answered.
 
 #include "document/checkpointdocument.h"
-#include "formats/checkpointreader.h"
 #include "document/examplemodel.h"
 #include "document/savejob.h"
 #include "filedialog.h"
+#include "formats/checkpointreader.h"
 #include "freezepatterndialog.h"
 #include "histogrampanel.h"
-#include "plot/histogramplot.h"
-#include "mainwindow.h"
-#include "modulepane.h"
-#include "messagebox.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "modulepane.h"
 #include "parametertableview.h"
+#include "plot/histogramplot.h"
 #include "saveasdialog.h"
 #include "testsupport.h"
 
@@ -23,32 +23,32 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QContextMenuEvent>
-#include <QListView>
-#include <QLocale>
-#include <QMenu>
-#include <QImage>
-#include <QSpinBox>
-#include <QToolButton>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
-#include <QScopeGuard>
 
 using namespace torchscope;
 
@@ -94,7 +94,10 @@ private:
     {
         return m_window->findChild<ParameterTableView *>(QStringLiteral("parameterTable"));
     }
-    HistogramPanel *histogramPanel() const { return m_window->findChild<HistogramPanel *>(QStringLiteral("histogramPanel")); }
+    HistogramPanel *histogramPanel() const
+    {
+        return m_window->findChild<HistogramPanel *>(QStringLiteral("histogramPanel"));
+    }
     // Answers the next Save As dialog from inside its event loop.
     void answerSaveAs(const QString &path, bool weightsOnly, const QString &module);
 
@@ -191,7 +194,9 @@ void TestGui::clickingTableCheckboxFreezesParameter()
     QCOMPARE(treeIndex(QStringLiteral("fc")).data(Qt::CheckStateRole).toInt(), int(Qt::PartiallyChecked));
     QCOMPARE(treeIndex(QString()).data(Qt::CheckStateRole).toInt(), int(Qt::PartiallyChecked));
     QVERIFY(m_window->isWindowModified());
-    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("totalsLabel"))->text().contains(QStringLiteral("Frozen: 15,680 (")));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("totalsLabel"))
+                ->text()
+                .contains(QStringLiteral("Frozen: 15,680 (")));
     // Clicking again restores it, and undo takes both steps back.
     clickCheck(tableView(), box);
     QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("fc.weight"))));
@@ -209,9 +214,12 @@ void TestGui::clickingTreeCheckFreezesModule()
         if (document->isEditable(i))
             QVERIFY2(!document->requiresGrad(i), qPrintable(document->tensor(i).name));
     }
-    QCOMPARE(tableIndex(QStringLiteral("layer1.0.weight"), ParameterTableModel::RequiresGradColumn).data(Qt::CheckStateRole).toInt(),
+    QCOMPARE(tableIndex(QStringLiteral("layer1.0.weight"), ParameterTableModel::RequiresGradColumn)
+                 .data(Qt::CheckStateRole)
+                 .toInt(),
              int(Qt::Unchecked));
-    QCOMPARE(document->findModule(QStringLiteral("layer2"))->trainableCount(), document->findModule(QStringLiteral("layer2"))->parameterCount());
+    QCOMPARE(document->findModule(QStringLiteral("layer2"))->trainableCount(),
+             document->findModule(QStringLiteral("layer2"))->parameterCount());
     // Selecting the module narrows the table to its subtree, named relative to it.
     treeView()->setCurrentIndex(layer1);
     QCOMPARE(tableView()->model()->rowCount(), 7);
@@ -258,7 +266,8 @@ void TestGui::saveAsWeightsOnlyOfSubmodule()
     QVERIFY(saved.wait(60000));
     QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
     QString peer;
-    QVERIFY2(test::runPeer({QStringLiteral("check-weights"), m_source, output, QStringLiteral("--module"), QStringLiteral("layer2")},
+    QVERIFY2(test::runPeer({QStringLiteral("check-weights"), m_source, output, QStringLiteral("--module"),
+                            QStringLiteral("layer2")},
                            &peer) == 0,
              qPrintable(peer));
 }
@@ -290,7 +299,8 @@ void TestGui::saveAsEntireModelKeepsFlags()
     file.write(QJsonDocument(flags).toJson());
     file.close();
     QString peer;
-    QVERIFY2(test::runPeer({QStringLiteral("check-entire"), m_source, output, file.fileName()}, &peer) == 0, qPrintable(peer));
+    QVERIFY2(test::runPeer({QStringLiteral("check-entire"), m_source, output, file.fileName()}, &peer) == 0,
+             qPrintable(peer));
 }
 
 void TestGui::browseUsesFileDialog()
@@ -392,7 +402,8 @@ void TestGui::weightsOnlyFileShowsBanner()
     QVERIFY(!root.data(Qt::CheckStateRole).isValid());
     const QModelIndex cell = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn);
     QVERIFY(!cell.data(Qt::CheckStateRole).isValid());
-    QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(), QStringLiteral("tensor"));
+    QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(),
+             QStringLiteral("tensor"));
 }
 
 void TestGui::histogramFollowsSelection()
@@ -405,7 +416,8 @@ void TestGui::histogramFollowsSelection()
     QTest::mouseClick(tableView()->viewport(), Qt::LeftButton, Qt::NoModifier,
                       tableView()->visualRect(cell).center());
     QVERIFY(shown.wait(30000) || shown.count() > 0);
-    const TensorInfo &fc = m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("fc.weight")));
+    const TensorInfo &fc =
+        m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("fc.weight")));
     const HistogramResult expected = HistogramKernel::compute({&fc}, HistogramRequest());
     HistogramPlot *plot = panel->plot();
     QCOMPARE(plot->bars()->dataCount(), int(expected.counts.size()));
@@ -447,8 +459,8 @@ void TestGui::histogramLogToggleAndExport()
     QCOMPARE(panel->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
 
     const QList<QPair<QString, QByteArray>> formats{{QStringLiteral("png"), QByteArray("\x89PNG")},
-                                                     {QStringLiteral("pdf"), QByteArray("%PDF")},
-                                                     {QStringLiteral("svg"), QByteArray("<?xml")}};
+                                                    {QStringLiteral("pdf"), QByteArray("%PDF")},
+                                                    {QStringLiteral("svg"), QByteArray("<?xml")}};
     for (const auto &[suffix, magic] : formats) {
         const QString path = m_dir.filePath(QStringLiteral("histogram.") + suffix);
         FileDialog::setNextFileName(path);
@@ -504,7 +516,8 @@ void TestGui::overlayComparesOnTheSameBins()
     QVERIFY(plot->legend->visible());
     QCOMPARE(plot->overlayBars()->dataCount(), plot->bars()->dataCount());
     // Values of layer1.0.weight that fall inside layer2.0's range, on layer2.0's bins.
-    const TensorInfo &other = m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("layer1.0.weight")));
+    const TensorInfo &other =
+        m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("layer1.0.weight")));
     const QVector<qint64> expected = HistogramKernel::counts({&other}, plot->histogram().edges);
     for (int i = 0; i < expected.size(); ++i)
         QCOMPARE(qint64((plot->overlayBars()->data()->begin() + i)->value), expected[i]);
@@ -524,7 +537,8 @@ static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &in
         const QList<QAction *> actions = menu->actions();
         for (QAction *action : actions) {
             if (action->text().startsWith(text)) {
-                QTest::mouseClick(menu, Qt::LeftButton, Qt::NoModifier, menu->actionGeometry(action).center());
+                QTest::mouseClick(menu, Qt::LeftButton, Qt::NoModifier,
+                                  menu->actionGeometry(action).center());
                 clicked = true;
                 return;
             }
@@ -539,7 +553,8 @@ static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &in
 void TestGui::treeContextMenuFreezesAllExcept()
 {
     CheckpointDocument *document = m_window->document();
-    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("fc")), QStringLiteral("Freeze All Except fc"));
+    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("fc")),
+                          QStringLiteral("Freeze All Except fc"));
     for (int i = 0; i < document->tensorCount(); ++i) {
         if (document->isEditable(i))
             QCOMPARE(document->requiresGrad(i), document->tensor(i).name.startsWith(QLatin1String("fc.")));
@@ -558,10 +573,12 @@ void TestGui::treeContextMenuFreezesAllExcept()
 void TestGui::freezeEveryTypeFromTheMenu()
 {
     CheckpointDocument *document = m_window->document();
-    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("layer1.1")), QStringLiteral("Freeze Every BatchNorm2d"));
+    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("layer1.1")),
+                          QStringLiteral("Freeze Every BatchNorm2d"));
     for (int i = 0; i < document->tensorCount(); ++i) {
         if (document->isEditable(i))
-            QCOMPARE(document->requiresGrad(i), document->moduleOfTensor(i)->shortTypeName() != QLatin1String("BatchNorm2d"));
+            QCOMPARE(document->requiresGrad(i),
+                     document->moduleOfTensor(i)->shortTypeName() != QLatin1String("BatchNorm2d"));
     }
     QCOMPARE(document->undoStack()->count(), 1);
 }
@@ -622,7 +639,8 @@ void TestGui::freezeByPatternDialogPreviewsAndApplies()
     m_window->freezeByPattern();
     QVERIFY(!applyEnabledForBadRegex);
     QCOMPARE(previewRows, 4); // layer1.0, layer1.1, layer2.0, layer2.1 weights
-    QVERIFY2(summary.contains(QStringLiteral("Matching parameters: 4 · elements: %1").arg(QLocale().toString(3200 + 16 + 12800 + 32))),
+    QVERIFY2(summary.contains(QStringLiteral("Matching parameters: 4 · elements: %1")
+                                  .arg(QLocale().toString(3200 + 16 + 12800 + 32))),
              qPrintable(summary));
     QCOMPARE(document->undoStack()->count(), 1);
     QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("layer2.0.weight"))));
@@ -649,7 +667,8 @@ void TestGui::filtersNarrowTableAndTree()
     QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("tableFilter")), text);
     QCOMPARE(tableView()->model()->rowCount(), rows);
 
-    QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("treeFilter")), QStringLiteral("layer2.1"));
+    QTest::keyClicks(m_window->findChild<QLineEdit *>(QStringLiteral("treeFilter")),
+                     QStringLiteral("layer2.1"));
     QVERIFY(treeIndex(QStringLiteral("layer2.1")).isValid());
     QVERIFY(treeIndex(QStringLiteral("layer2")).isValid()); // ancestors stay
     QVERIFY(!treeIndex(QStringLiteral("fc")).isValid());
@@ -667,14 +686,16 @@ void TestGui::weightsOnlySaveWritesPlanBeside()
     QVERIFY(saved.at(0).at(0).toBool());
     QFile plan(m_dir.filePath(QStringLiteral("planned-weights.freeze.json")));
     QVERIFY(plan.open(QIODevice::ReadOnly));
-    const QJsonObject flags = QJsonDocument::fromJson(plan.readAll()).object().value(QStringLiteral("requires_grad")).toObject();
+    const QJsonObject flags =
+        QJsonDocument::fromJson(plan.readAll()).object().value(QStringLiteral("requires_grad")).toObject();
     QCOMPARE(flags.value(QStringLiteral("sequential.0.weight")).toBool(true), false);
     QCOMPARE(flags.value(QStringLiteral("fc.weight")).toBool(false), true);
 }
 
 void TestGui::snippetGoesToClipboard()
 {
-    m_window->document()->setModuleRequiresGrad(m_window->document()->findModule(QStringLiteral("layer1")), false);
+    m_window->document()->setModuleRequiresGrad(m_window->document()->findModule(QStringLiteral("layer1")),
+                                                false);
     m_window->findChild<QAction *>(QStringLiteral("copyFreezePlanAction"))->trigger();
     const QString text = QGuiApplication::clipboard()->text();
     QVERIFY2(text.contains(QStringLiteral("\"layer1.\": False")), qPrintable(text));

@@ -20,8 +20,7 @@
 using namespace torchscope;
 
 namespace {
-template <typename T>
-QByteArray bytesOf(const std::vector<T> &values)
+template <typename T> QByteArray bytesOf(const std::vector<T> &values)
 {
     return QByteArray(reinterpret_cast<const char *>(values.data()), qsizetype(values.size() * sizeof(T)));
 }
@@ -84,28 +83,31 @@ void TestHistogramKernel::handCases_data()
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
 
-    QTest::newRow("upper edge falls in the last bin") << bytesOf<double>({0, 0.5, 1, 1}) << int(DType::Float64) << 0.0 << 1.0 << 2
-                                                      << QVector<qint64>{1, 3};
-    QTest::newRow("lower edge in the first bin") << bytesOf<double>({0, 0.25}) << int(DType::Float64) << 0.0 << 1.0 << 4
-                                                 << QVector<qint64>{1, 1, 0, 0};
-    QTest::newRow("values outside the range are dropped") << bytesOf<float>({-1, 0.1f, 2, 0.9f}) << int(DType::Float32) << 0.0
-                                                          << 1.0 << 2 << QVector<qint64>{1, 1};
-    QTest::newRow("NaN and Inf are left out") << bytesOf<double>({nan, inf, -inf, 0.5}) << int(DType::Float64) << 0.0 << 1.0
-                                              << 1 << QVector<qint64>{1};
-    QTest::newRow("interior edges are half-open") << bytesOf<double>({0.1, 0.2, 0.3}) << int(DType::Float64) << 0.0 << 0.3
-                                                  << 3 << QVector<qint64>{0, 1, 2};
+    QTest::newRow("upper edge falls in the last bin")
+        << bytesOf<double>({0, 0.5, 1, 1}) << int(DType::Float64) << 0.0 << 1.0 << 2 << QVector<qint64>{1, 3};
+    QTest::newRow("lower edge in the first bin") << bytesOf<double>({0, 0.25}) << int(DType::Float64) << 0.0
+                                                 << 1.0 << 4 << QVector<qint64>{1, 1, 0, 0};
+    QTest::newRow("values outside the range are dropped")
+        << bytesOf<float>({-1, 0.1f, 2, 0.9f}) << int(DType::Float32) << 0.0 << 1.0 << 2
+        << QVector<qint64>{1, 1};
+    QTest::newRow("NaN and Inf are left out") << bytesOf<double>({nan, inf, -inf, 0.5}) << int(DType::Float64)
+                                              << 0.0 << 1.0 << 1 << QVector<qint64>{1};
+    QTest::newRow("interior edges are half-open") << bytesOf<double>({0.1, 0.2, 0.3}) << int(DType::Float64)
+                                                  << 0.0 << 0.3 << 3 << QVector<qint64>{0, 1, 2};
     QTest::newRow("int32") << bytesOf<qint32>({-3, 0, 3, 3}) << int(DType::Int32) << -3.0 << 3.0 << 3
                            << QVector<qint64>{1, 1, 2};
     QTest::newRow("uint8") << bytesOf<quint8>({0, 255, 128}) << int(DType::UInt8) << 0.0 << 255.0 << 2
                            << QVector<qint64>{1, 2};
-    QTest::newRow("bool") << bytesOf<quint8>({0, 1, 1}) << int(DType::Bool) << 0.0 << 1.0 << 2 << QVector<qint64>{1, 2};
+    QTest::newRow("bool") << bytesOf<quint8>({0, 1, 1}) << int(DType::Bool) << 0.0 << 1.0 << 2
+                          << QVector<qint64>{1, 2};
     // float16: 1.0 = 0x3c00, -2.0 = 0xc000, 65504 = 0x7bff, NaN = 0x7e00
-    QTest::newRow("float16") << bytesOf<quint16>({0x3c00, 0xc000, 0x7bff, 0x7e00}) << int(DType::Float16) << -2.0
-                             << 65504.0 << 2 << QVector<qint64>{2, 1};
+    QTest::newRow("float16") << bytesOf<quint16>({0x3c00, 0xc000, 0x7bff, 0x7e00}) << int(DType::Float16)
+                             << -2.0 << 65504.0 << 2 << QVector<qint64>{2, 1};
     // bfloat16: 1.0 = 0x3f80, -3.0 = 0xc040, +Inf = 0x7f80
-    QTest::newRow("bfloat16") << bytesOf<quint16>({0x3f80, 0xc040, 0x7f80}) << int(DType::BFloat16) << -3.0 << 1.0 << 4
-                              << QVector<qint64>{1, 0, 0, 1};
-    QTest::newRow("empty") << QByteArray() << int(DType::Float32) << 0.0 << 1.0 << 3 << QVector<qint64>{0, 0, 0};
+    QTest::newRow("bfloat16") << bytesOf<quint16>({0x3f80, 0xc040, 0x7f80}) << int(DType::BFloat16) << -3.0
+                              << 1.0 << 4 << QVector<qint64>{1, 0, 0, 1};
+    QTest::newRow("empty") << QByteArray() << int(DType::Float32) << 0.0 << 1.0 << 3
+                           << QVector<qint64>{0, 0, 0};
     QTest::newRow("one element") << bytesOf<float>({0.5f}) << int(DType::Float32) << 0.0 << 1.0 << 3
                                  << QVector<qint64>{0, 1, 0};
 }
@@ -142,9 +144,11 @@ void TestHistogramKernel::defaultRange_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<double>("low");
     QTest::addColumn<double>("high");
-    QTest::newRow("min and max of finite values") << bytesOf<double>({2, -1, std::numeric_limits<double>::infinity(), 5}) << -1.0 << 5.0;
+    QTest::newRow("min and max of finite values")
+        << bytesOf<double>({2, -1, std::numeric_limits<double>::infinity(), 5}) << -1.0 << 5.0;
     QTest::newRow("constant tensor widens by 0.5") << bytesOf<double>({3, 3}) << 2.5 << 3.5;
-    QTest::newRow("no finite values: [0, 1]") << bytesOf<double>({std::numeric_limits<double>::quiet_NaN()}) << 0.0 << 1.0;
+    QTest::newRow("no finite values: [0, 1]")
+        << bytesOf<double>({std::numeric_limits<double>::quiet_NaN()}) << 0.0 << 1.0;
 }
 
 void TestHistogramKernel::defaultRange()
@@ -152,7 +156,8 @@ void TestHistogramKernel::defaultRange()
     QFETCH(QByteArray, bytes);
     QFETCH(double, low);
     QFETCH(double, high);
-    const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {bytes.size() / 8}, bytes);
+    const TensorInfo tensor =
+        test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {bytes.size() / 8}, bytes);
     HistogramRequest request;
     request.bins = 10;
     const HistogramResult result = HistogramKernel::compute({&tensor}, request);
@@ -199,7 +204,8 @@ void TestHistogramKernel::largeTensorAcrossThreadsMatchesReference()
     std::vector<double> values;
     values.reserve(size_t(n));
     for (qint64 i = 0; i < n; ++i)
-        values.push_back(dtypeElementToDouble(DType(dtype), bytes.constData() + i * dtypeElementSize(DType(dtype))));
+        values.push_back(
+            dtypeElementToDouble(DType(dtype), bytes.constData() + i * dtypeElementSize(DType(dtype))));
     QCOMPARE(result.counts, referenceCounts(values, result.edges));
     qint64 total = 0;
     for (qint64 c : result.counts)
@@ -212,11 +218,13 @@ void TestHistogramKernel::stridedViewsCountLikeContiguousCopies()
     std::vector<float> values(60);
     for (int i = 0; i < 60; ++i)
         values[size_t(i)] = std::sin(float(i));
-    TensorInfo transposed = test::tensorFromBytes(QStringLiteral("t"), DType::Float32, {12, 5}, bytesOf(values));
+    TensorInfo transposed =
+        test::tensorFromBytes(QStringLiteral("t"), DType::Float32, {12, 5}, bytesOf(values));
     transposed.strides = {1, 12}; // a (5, 12) tensor's .t()
     QString error;
     QVERIFY(transposed.validateView(&error));
-    const TensorInfo copy = test::tensorFromBytes(QStringLiteral("c"), DType::Float32, {12, 5}, transposed.contiguousBytes());
+    const TensorInfo copy =
+        test::tensorFromBytes(QStringLiteral("c"), DType::Float32, {12, 5}, transposed.contiguousBytes());
     HistogramRequest request;
     request.bins = 7;
     const HistogramResult a = HistogramKernel::compute({&transposed}, request);
@@ -253,7 +261,8 @@ void TestHistogramKernel::valuesOnEdgesAndNarrowRanges()
     std::uniform_real_distribution<double> uniform(low, high);
     for (int i = 0; i < 200000; ++i)
         values.push_back(uniform(random));
-    const TensorInfo tensor = test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {qint64(values.size())}, bytesOf(values));
+    const TensorInfo tensor =
+        test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {qint64(values.size())}, bytesOf(values));
     const HistogramResult result = HistogramKernel::compute({&tensor}, rangeRequest(bins, low, high));
     QCOMPARE(result.edges, edges);
     QCOMPARE(result.counts, referenceCounts(values, edges));
@@ -261,8 +270,10 @@ void TestHistogramKernel::valuesOnEdgesAndNarrowRanges()
 
 void TestHistogramKernel::poolsSeveralTensors()
 {
-    const TensorInfo a = test::tensorFromBytes(QStringLiteral("a"), DType::Float32, {2}, bytesOf<float>({0, 1}));
-    const TensorInfo b = test::tensorFromBytes(QStringLiteral("b"), DType::Float64, {2}, bytesOf<double>({2, 3}));
+    const TensorInfo a =
+        test::tensorFromBytes(QStringLiteral("a"), DType::Float32, {2}, bytesOf<float>({0, 1}));
+    const TensorInfo b =
+        test::tensorFromBytes(QStringLiteral("b"), DType::Float64, {2}, bytesOf<double>({2, 3}));
     HistogramRequest request;
     request.bins = 3;
     const HistogramResult result = HistogramKernel::compute({&a, &b}, request);

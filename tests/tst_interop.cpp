@@ -2,10 +2,10 @@
 // must read exactly, and loads what Torchscope writes.
 
 #include "document/checkpointdocument.h"
-#include "formats/checkpointreader.h"
 #include "document/examplemodel.h"
-#include "document/savejob.h"
 #include "document/namepattern.h"
+#include "document/savejob.h"
+#include "formats/checkpointreader.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -128,16 +128,21 @@ void TestInterop::pyTorchLoadsWhatWeWrite_data()
     QTest::newRow("cnn weights-only") << "cnn_scripted" << true << "" << QStringList();
     QTest::newRow("cnn weights-only of layer2") << "cnn_scripted" << true << "layer2" << QStringList();
     QTest::newRow("cnn entire, all but fc frozen") << "cnn_scripted" << false << "" << allButFc;
-    QTest::newRow("cnn entire layer2") << "cnn_scripted" << false << "layer2" << QStringList{QStringLiteral("layer2.0.*")};
+    QTest::newRow("cnn entire layer2")
+        << "cnn_scripted" << false << "layer2" << QStringList{QStringLiteral("layer2.0.*")};
     QTest::newRow("traced entire, all but fc frozen") << "cnn_traced" << false << "" << allButFc;
     QTest::newRow("traced weights-only") << "cnn_traced" << true << "" << QStringList();
-    QTest::newRow("partly frozen, unfrozen again") << "cnn_partly_frozen" << false << "" << QStringList{QStringLiteral("!*")};
+    QTest::newRow("partly frozen, unfrozen again")
+        << "cnn_partly_frozen" << false << "" << QStringList{QStringLiteral("!*")};
     QTest::newRow("tied weights-only") << "tied_scripted" << true << "" << QStringList();
-    QTest::newRow("tied entire, embed frozen") << "tied_scripted" << false << "" << QStringList{QStringLiteral("embed.*")};
+    QTest::newRow("tied entire, embed frozen")
+        << "tied_scripted" << false << "" << QStringList{QStringLiteral("embed.*")};
     QTest::newRow("resnet18 weights-only") << "resnet18_scripted" << true << "" << QStringList();
     QTest::newRow("resnet18 entire, layer4 and fc trainable")
-        << "resnet18_scripted" << false << "" << QStringList{QStringLiteral("*"), QStringLiteral("!layer4.*"), QStringLiteral("!fc.*")};
-    QTest::newRow("resnet18 weights-only of layer3.1") << "resnet18_scripted" << true << "layer3.1" << QStringList();
+        << "resnet18_scripted" << false << ""
+        << QStringList{QStringLiteral("*"), QStringLiteral("!layer4.*"), QStringLiteral("!fc.*")};
+    QTest::newRow("resnet18 weights-only of layer3.1")
+        << "resnet18_scripted" << true << "layer3.1" << QStringList();
 }
 
 void TestInterop::pyTorchLoadsWhatWeWrite()
@@ -161,9 +166,12 @@ void TestInterop::pyTorchLoadsWhatWeWrite()
         QVERIFY(!matched.isEmpty());
         document->setRequiresGrad(matched, train);
     }
-    const QString output = m_dir.filePath(QStringLiteral("%1-%2-%3.pt").arg(model, weightsOnly ? QStringLiteral("w") : QStringLiteral("e"), module));
+    const QString output =
+        m_dir.filePath(QStringLiteral("%1-%2-%3.pt")
+                           .arg(model, weightsOnly ? QStringLiteral("w") : QStringLiteral("e"), module));
     QString error;
-    auto job = SaveJob::prepare(*document, {output, weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, module}, &error);
+    auto job = SaveJob::prepare(
+        *document, {output, weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, module}, &error);
     QVERIFY2(job, qPrintable(error));
     QVERIFY2(job->run(Progress(), &error), qPrintable(error));
 
@@ -199,15 +207,16 @@ void TestInterop::exampleModelRunsInPyTorch()
     QStringList children;
     for (int i = 0; i < document.root()->childCount(); ++i)
         children << document.root()->child(i)->name();
-    QCOMPARE(children, (QStringList{QStringLiteral("sequential"), QStringLiteral("layer1"), QStringLiteral("layer2"),
-                                    QStringLiteral("fc")}));
+    QCOMPARE(children, (QStringList{QStringLiteral("sequential"), QStringLiteral("layer1"),
+                                    QStringLiteral("layer2"), QStringLiteral("fc")}));
     QCOMPARE(document.findModule(QStringLiteral("fc"))->shortTypeName(), QStringLiteral("Linear"));
     document.setModuleRequiresGrad(document.findModule(QStringLiteral("layer1")), false);
     const QString output = m_dir.filePath(QStringLiteral("example.pt"));
     auto job = SaveJob::prepare(document, {output, SaveMode::EntireModel, QString()}, &error);
     QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
     QString peerOutput;
-    QVERIFY2(test::runPeer({QStringLiteral("check-example"), output}, &peerOutput) == 0, qPrintable(peerOutput));
+    QVERIFY2(test::runPeer({QStringLiteral("check-example"), output}, &peerOutput) == 0,
+             qPrintable(peerOutput));
 }
 
 void TestInterop::failedSaveLeavesExistingFileUntouched_data()
@@ -220,7 +229,8 @@ void TestInterop::failedSaveLeavesExistingFileUntouched_data()
 void TestInterop::failedSaveLeavesExistingFileUntouched()
 {
     QFETCH(bool, weightsOnly);
-    auto document = open(m_manifest.value(QStringLiteral("cnn_scripted")).toObject().value(QStringLiteral("file")).toString());
+    auto document = open(
+        m_manifest.value(QStringLiteral("cnn_scripted")).toObject().value(QStringLiteral("file")).toString());
     QVERIFY(document);
     const QString target = m_dir.filePath(QStringLiteral("precious.pt"));
     {
@@ -229,7 +239,8 @@ void TestInterop::failedSaveLeavesExistingFileUntouched()
         file.write("precious bytes");
     }
     QString error;
-    auto job = SaveJob::prepare(*document, {target, weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, QString()}, &error);
+    auto job = SaveJob::prepare(
+        *document, {target, weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, QString()}, &error);
     QVERIFY(job);
     Progress canceled;
     canceled.canceled = [] { return true; };

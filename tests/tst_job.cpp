@@ -115,10 +115,11 @@ void TestJob::cancelStopsTheWork()
 
 void TestJob::moveOnlyResults()
 {
-    auto *job = ResultJob<std::unique_ptr<QString>>::start(nullptr, [](const Progress &, std::unique_ptr<QString> *result, QString *) {
-        *result = std::make_unique<QString>(QStringLiteral("document"));
-        return true;
-    });
+    auto *job = ResultJob<std::unique_ptr<QString>>::start(
+        nullptr, [](const Progress &, std::unique_ptr<QString> *result, QString *) {
+            *result = std::make_unique<QString>(QStringLiteral("document"));
+            return true;
+        });
     std::unique_ptr<QString> taken;
     connect(job, &Job::finished, this, [&] { taken = std::move(job->result()); });
     QSignalSpy finished(job, &Job::finished);

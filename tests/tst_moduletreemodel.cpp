@@ -49,13 +49,18 @@ void TestModuleTreeModel::showsCountsAndTypes()
     QCOMPARE(model.rowCount(), 1);
     const QModelIndex root = model.index(0, 0);
     QCOMPARE(model.rowCount(root), 3);
-    QCOMPARE(model.index(0, ModuleTreeModel::TypeColumn, root).data().toString(), QStringLiteral("Sequential"));
+    QCOMPARE(model.index(0, ModuleTreeModel::TypeColumn, root).data().toString(),
+             QStringLiteral("Sequential"));
     QCOMPARE(model.index(0, ModuleTreeModel::TypeColumn, root).data(Qt::ToolTipRole).toString(),
              QStringLiteral("torch.nn.modules.container.Sequential"));
     QCOMPARE(indexFor(model, QStringLiteral("encoder"), ModuleTreeModel::ParametersColumn)
-                 .data(ModuleTreeModel::SortRole).toLongLong(), qint64(24));
+                 .data(ModuleTreeModel::SortRole)
+                 .toLongLong(),
+             qint64(24));
     QCOMPARE(indexFor(model, QStringLiteral("encoder.0"), ModuleTreeModel::TrainableColumn)
-                 .data(ModuleTreeModel::SortRole).toLongLong(), qint64(16));
+                 .data(ModuleTreeModel::SortRole)
+                 .toLongLong(),
+             qint64(16));
     QCOMPARE(indexFor(model, QStringLiteral("encoder.1")).data(ModuleTreeModel::ModulePathRole).toString(),
              QStringLiteral("encoder.1"));
 }
@@ -68,10 +73,14 @@ void TestModuleTreeModel::triState_data()
 
     QTest::newRow("nothing frozen") << QVector<int>{} << QString() << int(Qt::Checked);
     QTest::newRow("one frozen: root partial") << QVector<int>{1} << QString() << int(Qt::PartiallyChecked);
-    QTest::newRow("one frozen: its module partial") << QVector<int>{1} << QStringLiteral("encoder.0") << int(Qt::PartiallyChecked);
-    QTest::newRow("one frozen: sibling untouched") << QVector<int>{1} << QStringLiteral("head") << int(Qt::Checked);
-    QTest::newRow("module fully frozen") << QVector<int>{5, 6} << QStringLiteral("head") << int(Qt::Unchecked);
-    QTest::newRow("tie freezes the other module") << QVector<int>{0} << QStringLiteral("decoder") << int(Qt::Unchecked);
+    QTest::newRow("one frozen: its module partial")
+        << QVector<int>{1} << QStringLiteral("encoder.0") << int(Qt::PartiallyChecked);
+    QTest::newRow("one frozen: sibling untouched")
+        << QVector<int>{1} << QStringLiteral("head") << int(Qt::Checked);
+    QTest::newRow("module fully frozen")
+        << QVector<int>{5, 6} << QStringLiteral("head") << int(Qt::Unchecked);
+    QTest::newRow("tie freezes the other module")
+        << QVector<int>{0} << QStringLiteral("decoder") << int(Qt::Unchecked);
     QTest::newRow("all frozen") << QVector<int>{0, 1, 2, 3, 5, 6} << QString() << int(Qt::Unchecked);
 }
 

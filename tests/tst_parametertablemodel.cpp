@@ -42,14 +42,20 @@ void TestParameterTableModel::rowsFollowSelectedModule_data()
     QTest::addColumn<QStringList>("names");
     QTest::newRow("root shows everything in state_dict order")
         << QString()
-        << QStringList{QStringLiteral("encoder.0.weight"), QStringLiteral("encoder.0.bias"), QStringLiteral("encoder.1.weight"),
-                       QStringLiteral("encoder.1.bias"), QStringLiteral("encoder.1.running_mean"), QStringLiteral("head.weight"),
-                       QStringLiteral("head.bias"), QStringLiteral("decoder.weight")};
+        << QStringList{QStringLiteral("encoder.0.weight"),
+                       QStringLiteral("encoder.0.bias"),
+                       QStringLiteral("encoder.1.weight"),
+                       QStringLiteral("encoder.1.bias"),
+                       QStringLiteral("encoder.1.running_mean"),
+                       QStringLiteral("head.weight"),
+                       QStringLiteral("head.bias"),
+                       QStringLiteral("decoder.weight")};
     QTest::newRow("names relative to the module")
         << QStringLiteral("encoder")
-        << QStringList{QStringLiteral("0.weight"), QStringLiteral("0.bias"), QStringLiteral("1.weight"), QStringLiteral("1.bias"),
-                       QStringLiteral("1.running_mean")};
-    QTest::newRow("leaf") << QStringLiteral("head") << QStringList{QStringLiteral("weight"), QStringLiteral("bias")};
+        << QStringList{QStringLiteral("0.weight"), QStringLiteral("0.bias"), QStringLiteral("1.weight"),
+                       QStringLiteral("1.bias"), QStringLiteral("1.running_mean")};
+    QTest::newRow("leaf") << QStringLiteral("head")
+                          << QStringList{QStringLiteral("weight"), QStringLiteral("bias")};
 }
 
 void TestParameterTableModel::rowsFollowSelectedModule()
@@ -74,8 +80,12 @@ void TestParameterTableModel::columns()
     auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
     QCOMPARE(cell(0, ParameterTableModel::ShapeColumn), QStringLiteral("[4, 3]"));
     QCOMPARE(cell(0, ParameterTableModel::DTypeColumn), QStringLiteral("float32"));
-    QCOMPARE(model.index(0, ParameterTableModel::NumelColumn).data(ParameterTableModel::SortRole).toLongLong(), qint64(12));
-    QCOMPARE(model.index(0, ParameterTableModel::BytesColumn).data(ParameterTableModel::SortRole).toLongLong(), qint64(48));
+    QCOMPARE(
+        model.index(0, ParameterTableModel::NumelColumn).data(ParameterTableModel::SortRole).toLongLong(),
+        qint64(12));
+    QCOMPARE(
+        model.index(0, ParameterTableModel::BytesColumn).data(ParameterTableModel::SortRole).toLongLong(),
+        qint64(48));
     QCOMPARE(cell(0, ParameterTableModel::KindColumn), QStringLiteral("parameter"));
     QCOMPARE(cell(4, ParameterTableModel::KindColumn), QStringLiteral("buffer"));
     QVERIFY(cell(7, ParameterTableModel::KindColumn).contains(QStringLiteral("tied to encoder.0.weight")));
@@ -103,9 +113,12 @@ void TestParameterTableModel::checkboxEditsDocumentAndTreeFollows()
 
     // The other way: a tree edit repaints the table's checkboxes, including the tied twin.
     tableSpy.clear();
-    QVERIFY(tree.setData(tree.indexOf(document.findModule(QStringLiteral("decoder"))), Qt::Unchecked, Qt::CheckStateRole));
-    QCOMPARE(table.index(0, ParameterTableModel::RequiresGradColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
-    QCOMPARE(table.index(7, ParameterTableModel::RequiresGradColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(tree.setData(tree.indexOf(document.findModule(QStringLiteral("decoder"))), Qt::Unchecked,
+                         Qt::CheckStateRole));
+    QCOMPARE(table.index(0, ParameterTableModel::RequiresGradColumn).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Unchecked));
+    QCOMPARE(table.index(7, ParameterTableModel::RequiresGradColumn).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Unchecked));
     QCOMPARE(tableSpy.count(), 1);
     QCOMPARE(tableSpy.at(0).at(0).toModelIndex().row(), 0);
     QCOMPARE(tableSpy.at(0).at(1).toModelIndex().row(), 7);
@@ -138,7 +151,9 @@ void TestParameterTableModel::sortsNumerically()
     proxy.sort(ParameterTableModel::NumelColumn, Qt::DescendingOrder);
     QVector<qint64> numels;
     for (int row = 0; row < proxy.rowCount(); ++row)
-        numels << proxy.index(row, ParameterTableModel::NumelColumn).data(ParameterTableModel::SortRole).toLongLong();
+        numels << proxy.index(row, ParameterTableModel::NumelColumn)
+                      .data(ParameterTableModel::SortRole)
+                      .toLongLong();
     QCOMPARE(numels, (QVector<qint64>{12, 12, 8, 4, 4, 4, 4, 2}));
 }
 

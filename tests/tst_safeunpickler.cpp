@@ -32,7 +32,8 @@ QByteArray global(const QByteArray &module, const QByteArray &name)
 // ('storage', torch.<type>, key, 'cpu', numel) as BINPERSID
 QByteArray storage(const QByteArray &type, const QByteArray &key, int numel)
 {
-    return QByteArray("(") + str("storage") + global("torch", type) + str(key) + str("cpu") + 'K' + char(numel) + "tQ";
+    return QByteArray("(") + str("storage") + global("torch", type) + str(key) + str("cpu") + 'K' +
+           char(numel) + "tQ";
 }
 
 // BININT1: a byte that may be zero, which a C string literal cannot hold.
@@ -68,10 +69,11 @@ private Q_SLOTS:
 void TestSafeUnpickler::buildsOrderedDictOfTensors()
 {
     // OrderedDict([('w', _rebuild_tensor_v2(storage, 0, (2, 3), (3, 1), False, OrderedDict()))])
-    const QByteArray pickle = QByteArray("\x80\x02") + global("collections", "OrderedDict") + ")R(" + str("w")
-                              + global("torch._utils", "_rebuild_tensor_v2") + "(" + storage("FloatStorage", "0", 6)
-                              + int1(0) + int1(2) + int1(3) + "\x86" + int1(3) + int1(1) + "\x86" + "\x89" + global("collections", "OrderedDict")
-                              + ")Rt" + "Ru.";
+    const QByteArray pickle = QByteArray("\x80\x02") + global("collections", "OrderedDict") + ")R(" +
+                              str("w") + global("torch._utils", "_rebuild_tensor_v2") + "(" +
+                              storage("FloatStorage", "0", 6) + int1(0) + int1(2) + int1(3) + "\x86" +
+                              int1(3) + int1(1) + "\x86" + "\x89" + global("collections", "OrderedDict") +
+                              ")Rt" + "Ru.";
     SafeUnpickler unpickler(pickle.constData(), pickle.size());
     QString error;
     QVERIFY2(unpickler.run(0, &error), qPrintable(error));
@@ -90,13 +92,15 @@ void TestSafeUnpickler::buildsOrderedDictOfTensors()
 void TestSafeUnpickler::refusesCallsButKeepsReading()
 {
     // {'a': 1, 'b': posix.system('touch x'), 'c': builtins.eval('1')}
-    const QByteArray pickle = QByteArray("\x80\x02}(") + str("a") + "K\x01" + str("b") + global("posix", "system") + str("touch x")
-                              + "\x85R" + str("c") + global("__builtin__", "eval") + str("1") + "\x85Ru.";
+    const QByteArray pickle = QByteArray("\x80\x02}(") + str("a") + "K\x01" + str("b") +
+                              global("posix", "system") + str("touch x") + "\x85R" + str("c") +
+                              global("__builtin__", "eval") + str("1") + "\x85Ru.";
     SafeUnpickler unpickler(pickle.constData(), pickle.size());
     QString error;
     QVERIFY2(unpickler.run(0, &error), qPrintable(error));
-    QCOMPARE(unpickler.refusals(), (QStringList{QStringLiteral("would call posix.system on load; refused"),
-                                                QStringLiteral("would call builtins.eval on load; refused")}));
+    QCOMPARE(unpickler.refusals(),
+             (QStringList{QStringLiteral("would call posix.system on load; refused"),
+                          QStringLiteral("would call builtins.eval on load; refused")}));
     QCOMPARE(unpickler.result()->get(QStringLiteral("a"))->integer, qint64(1));
     QCOMPARE(unpickler.result()->get(QStringLiteral("b"))->type, PickleValue::Type::Refused);
 }
@@ -111,17 +115,22 @@ void TestSafeUnpickler::malformed_data()
     QTest::newRow("unknown opcode") << QByteArray("\x80\x02\xff.") << "unknown opcode";
     QTest::newRow("STOP on empty stack") << QByteArray("\x80\x02.") << "empty stack";
     QTest::newRow("SETITEM on a list") << QByteArray("\x80\x02]K\x01K\x02s.") << "SETITEM on a list";
-    QTest::newRow("APPEND to a dict") << QByteArray("\x80\x02}K\x01" "a.") << "APPEND to a dict";
+    QTest::newRow("APPEND to a dict") << QByteArray("\x80\x02}K\x01"
+                                                    "a.")
+                                      << "APPEND to a dict";
     QTest::newRow("missing memo") << QByteArray("\x80\x02h\x07.") << "memo entry 7 missing";
-    QTest::newRow("string longer than data") << (QByteArray("\x80\x02X") + u32(0x7fffffff) + "abc.") << "longer than the data";
+    QTest::newRow("string longer than data")
+        << (QByteArray("\x80\x02X") + u32(0x7fffffff) + "abc.") << "longer than the data";
     QTest::newRow("TUPLE without MARK") << QByteArray("\x80\x02K\x01t.") << "MARK missing";
     QTest::newRow("extension registry") << QByteArray("\x80\x02\x82\x01.") << "extension";
     QTest::newRow("storage with two types")
-        << (QByteArray("\x80\x02(") + storage("FloatStorage", "0", 4) + storage("LongStorage", "0", 4) + "t.") << "two different";
-    QTest::newRow("unknown storage type") << (QByteArray("\x80\x02") + storage("QInt8Storage", "0", 4) + ".") << "unsupported storage";
+        << (QByteArray("\x80\x02(") + storage("FloatStorage", "0", 4) + storage("LongStorage", "0", 4) + "t.")
+        << "two different";
+    QTest::newRow("unknown storage type")
+        << (QByteArray("\x80\x02") + storage("QInt8Storage", "0", 4) + ".") << "unsupported storage";
     QTest::newRow("shape and stride ranks differ")
-        << (QByteArray("\x80\x02") + global("torch._utils", "_rebuild_tensor_v2") + "(" + storage("FloatStorage", "0", 4)
-            + int1(0) + int1(2) + "\x85" + int1(1) + int1(1) + "\x86\x89)tR.")
+        << (QByteArray("\x80\x02") + global("torch._utils", "_rebuild_tensor_v2") + "(" +
+            storage("FloatStorage", "0", 4) + int1(0) + int1(2) + "\x85" + int1(1) + int1(1) + "\x86\x89)tR.")
         << "malformed tensor";
 }
 
@@ -158,7 +167,8 @@ void TestSafeUnpickler::objectFloodHasABound()
     SafeUnpickler unpickler(pickle.constData(), pickle.size());
     QString error;
     QVERIFY(!unpickler.run(0, &error));
-    QVERIFY2(error.contains(QStringLiteral("stack too deep")) || error.contains(QStringLiteral("objects")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("stack too deep")) || error.contains(QStringLiteral("objects")),
+             qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestSafeUnpickler)

@@ -10,8 +10,7 @@
 using namespace torchscope;
 
 namespace {
-template <typename T>
-QByteArray bytesOf(std::initializer_list<T> values)
+template <typename T> QByteArray bytesOf(std::initializer_list<T> values)
 {
     QByteArray out;
     for (T v : values)
@@ -44,20 +43,20 @@ void TestTensorStats::statistics_data()
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float inf = std::numeric_limits<float>::infinity();
 
-    QTest::newRow("float32") << int(DType::Float32) << bytesOf<float>({1, 2, 3, 4}) << qint64(4) << qint64(4) << 1.0 << 4.0
-                             << 2.5 << std::sqrt(1.25);
-    QTest::newRow("nan and inf left out") << int(DType::Float32) << bytesOf<float>({nan, 2, inf, 4, -inf}) << qint64(5)
-                                          << qint64(2) << 2.0 << 4.0 << 3.0 << 1.0;
-    QTest::newRow("int64") << int(DType::Int64) << bytesOf<qint64>({-5, 5}) << qint64(2) << qint64(2) << -5.0 << 5.0
-                           << 0.0 << 5.0;
-    QTest::newRow("uint8") << int(DType::UInt8) << bytesOf<quint8>({0, 255}) << qint64(2) << qint64(2) << 0.0 << 255.0
-                           << 127.5 << 127.5;
-    QTest::newRow("bool") << int(DType::Bool) << bytesOf<quint8>({1, 0, 1, 1}) << qint64(4) << qint64(4) << 0.0 << 1.0
-                          << 0.75 << std::sqrt(0.1875);
-    QTest::newRow("float64 one element") << int(DType::Float64) << bytesOf<double>({-0.5}) << qint64(1) << qint64(1)
-                                         << -0.5 << -0.5 << -0.5 << 0.0;
-    QTest::newRow("all nan") << int(DType::Float32) << bytesOf<float>({nan, nan}) << qint64(2) << qint64(0) << 0.0 << 0.0
-                             << 0.0 << 0.0;
+    QTest::newRow("float32") << int(DType::Float32) << bytesOf<float>({1, 2, 3, 4}) << qint64(4) << qint64(4)
+                             << 1.0 << 4.0 << 2.5 << std::sqrt(1.25);
+    QTest::newRow("nan and inf left out") << int(DType::Float32) << bytesOf<float>({nan, 2, inf, 4, -inf})
+                                          << qint64(5) << qint64(2) << 2.0 << 4.0 << 3.0 << 1.0;
+    QTest::newRow("int64") << int(DType::Int64) << bytesOf<qint64>({-5, 5}) << qint64(2) << qint64(2) << -5.0
+                           << 5.0 << 0.0 << 5.0;
+    QTest::newRow("uint8") << int(DType::UInt8) << bytesOf<quint8>({0, 255}) << qint64(2) << qint64(2) << 0.0
+                           << 255.0 << 127.5 << 127.5;
+    QTest::newRow("bool") << int(DType::Bool) << bytesOf<quint8>({1, 0, 1, 1}) << qint64(4) << qint64(4)
+                          << 0.0 << 1.0 << 0.75 << std::sqrt(0.1875);
+    QTest::newRow("float64 one element") << int(DType::Float64) << bytesOf<double>({-0.5}) << qint64(1)
+                                         << qint64(1) << -0.5 << -0.5 << -0.5 << 0.0;
+    QTest::newRow("all nan") << int(DType::Float32) << bytesOf<float>({nan, nan}) << qint64(2) << qint64(0)
+                             << 0.0 << 0.0 << 0.0 << 0.0;
 }
 
 void TestTensorStats::statistics()
@@ -86,7 +85,8 @@ void TestTensorStats::statistics()
 void TestTensorStats::stridedViewReadsLikePyTorch()
 {
     // x = torch.arange(6.).reshape(2, 3).t()  -> [[0, 3], [1, 4], [2, 5]]
-    TensorInfo tensor = test::tensorFromBytes(QStringLiteral("x"), DType::Float32, {3, 2}, bytesOf<float>({0, 1, 2, 3, 4, 5}));
+    TensorInfo tensor = test::tensorFromBytes(QStringLiteral("x"), DType::Float32, {3, 2},
+                                              bytesOf<float>({0, 1, 2, 3, 4, 5}));
     tensor.strides = {1, 3};
     QString error;
     QVERIFY2(tensor.validateView(&error), qPrintable(error));

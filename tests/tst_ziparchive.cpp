@@ -1,8 +1,8 @@
-#include "tensor/mappedfile.h"
 #include "formats/statedictwriter.h"
-#include "testsupport.h"
 #include "formats/zip/ziparchivereader.h"
 #include "formats/zip/zipwriter.h"
+#include "tensor/mappedfile.h"
+#include "testsupport.h"
 
 #include <QBuffer>
 #include <QTest>
@@ -53,15 +53,19 @@ void TestZipArchive::roundTripAlignedRecords()
     QCOMPARE(bytes, QByteArray(1000, 'x'));
     QVERIFY(reader.read(*reader.findRecord(QStringLiteral("empty")), &bytes, &error));
     QVERIFY(bytes.isEmpty());
-    QCOMPARE(QByteArray(reader.storedData(*reader.findRecord(QStringLiteral("data.pkl"))), 5), QByteArray("hello"));
+    QCOMPARE(QByteArray(reader.storedData(*reader.findRecord(QStringLiteral("data.pkl"))), 5),
+             QByteArray("hello"));
 }
 
 void TestZipArchive::stateDictArchiveLayout()
 {
     std::vector<StateDictWriter::Entry> entries;
-    entries.push_back({QStringLiteral("w"), test::makeTensor(QStringLiteral("w"), TensorKind::Parameter, {2, 3}), 0});
-    entries.push_back({QStringLiteral("tied"), test::makeTensor(QStringLiteral("w"), TensorKind::Parameter, {2, 3}), 0});
-    entries.push_back({QStringLiteral("b"), test::makeTensor(QStringLiteral("b"), TensorKind::Parameter, {3}), 2});
+    entries.push_back(
+        {QStringLiteral("w"), test::makeTensor(QStringLiteral("w"), TensorKind::Parameter, {2, 3}), 0});
+    entries.push_back(
+        {QStringLiteral("tied"), test::makeTensor(QStringLiteral("w"), TensorKind::Parameter, {2, 3}), 0});
+    entries.push_back(
+        {QStringLiteral("b"), test::makeTensor(QStringLiteral("b"), TensorKind::Parameter, {3}), 2});
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString error;

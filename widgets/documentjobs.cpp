@@ -24,15 +24,16 @@ void DocumentJobs::open(const QString &label, ReadFunction read)
         return;
     QThread *uiThread = thread();
     using Result = std::shared_ptr<CheckpointDocument>;
-    auto *job = ResultJob<Result>::start(this, [read, uiThread](const Progress &progress, Result *document, QString *error) {
-        CheckpointContent content;
-        if (!read(progress, &content, error))
-            return false;
-        // Indexing 100,000 tensors takes a while too: build the document here, then hand it over.
-        *document = std::make_shared<CheckpointDocument>(std::move(content));
-        (*document)->moveToThread(uiThread);
-        return true;
-    });
+    auto *job = ResultJob<Result>::start(
+        this, [read, uiThread](const Progress &progress, Result *document, QString *error) {
+            CheckpointContent content;
+            if (!read(progress, &content, error))
+                return false;
+            // Indexing 100,000 tensors takes a while too: build the document here, then hand it over.
+            *document = std::make_shared<CheckpointDocument>(std::move(content));
+            (*document)->moveToThread(uiThread);
+            return true;
+        });
     new JobProgressDialog(job, label, m_dialogParent);
     setBusy(true);
     connect(job, &Job::finished, this, [this, job] {

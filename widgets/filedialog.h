@@ -11,8 +11,10 @@ namespace torchscope {
 class FileDialog
 {
 public:
-    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
-    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                   const QString &filter);
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,
+                                   const QString &filter);
 
     // The next dialog returns `fileName` at once instead of showing ("" means the user canceled).
     static void setNextFileName(const QString &fileName);

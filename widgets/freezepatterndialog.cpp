@@ -88,8 +88,9 @@ void FreezePatternDialog::updatePreview()
     m_matched.clear();
     QStringList names;
     const QString text = m_patternEdit->text();
-    const NamePattern pattern(text, m_syntaxCombo->currentIndex() == 1 ? NamePattern::Syntax::RegularExpression
-                                                                      : NamePattern::Syntax::Glob);
+    const NamePattern pattern(text, m_syntaxCombo->currentIndex() == 1
+                                        ? NamePattern::Syntax::RegularExpression
+                                        : NamePattern::Syntax::Glob);
     if (!pattern.isValid()) {
         m_summary->setText(tr("<span style='color:#c00000'>Not a valid regular expression: %1</span>")
                                .arg(pattern.errorString().toHtmlEscaped()));

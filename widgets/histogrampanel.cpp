@@ -1,10 +1,10 @@
 #include "histogrampanel.h"
 
 #include "document/checkpointdocument.h"
-#include "jobs/job.h"
 #include "filedialog.h"
-#include "plot/histogramplot.h"
+#include "jobs/job.h"
 #include "messagebox.h"
+#include "plot/histogramplot.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -183,12 +183,13 @@ QString HistogramPanel::cacheKey() const
 {
     // A digest of the index list: a module's histogram can pool 100,000 tensors.
     const size_t digest = qHashRange(m_indices.begin(), m_indices.end());
-    return QStringLiteral("%1:%2:%3").arg(digest).arg(m_indices.size()).arg(m_indices.value(0)) + QStringLiteral("|%1|%2|%3|%4|%5")
-                                              .arg(m_bins->value())
-                                              .arg(m_fixedRange->isChecked())
-                                              .arg(m_low->value(), 0, 'g', 17)
-                                              .arg(m_high->value(), 0, 'g', 17)
-                                              .arg(overlayTensor());
+    return QStringLiteral("%1:%2:%3").arg(digest).arg(m_indices.size()).arg(m_indices.value(0)) +
+           QStringLiteral("|%1|%2|%3|%4|%5")
+               .arg(m_bins->value())
+               .arg(m_fixedRange->isChecked())
+               .arg(m_low->value(), 0, 'g', 17)
+               .arg(m_high->value(), 0, 'g', 17)
+               .arg(overlayTensor());
 }
 
 void HistogramPanel::cancelRunning()
@@ -242,8 +243,8 @@ void HistogramPanel::recompute()
     m_progress->show();
     m_cancel->show();
     auto *job = ResultJob<PanelHistograms>::start(
-        this, [tensors = std::move(tensors), overlay = std::move(overlay), request](const Progress &progress,
-                                                                                   PanelHistograms *result, QString *) {
+        this, [tensors = std::move(tensors), overlay = std::move(overlay),
+               request](const Progress &progress, PanelHistograms *result, QString *) {
             std::vector<const TensorInfo *> pointers;
             for (const TensorInfo &tensor : tensors)
                 pointers.push_back(&tensor);
@@ -253,7 +254,8 @@ void HistogramPanel::recompute()
                 result->hasOverlay = true;
                 result->overlay.edges = result->main.edges;
                 result->overlay.stats = HistogramKernel::statistics({&overlay.front()}, progress);
-                result->overlay.counts = HistogramKernel::counts({&overlay.front()}, result->main.edges, progress);
+                result->overlay.counts =
+                    HistogramKernel::counts({&overlay.front()}, result->main.edges, progress);
             }
             return !result->main.canceled;
         });
@@ -288,8 +290,10 @@ void HistogramPanel::showResult(const HistogramResult &main, const HistogramResu
     auto number = [&](double v) { return locale.toString(v, 'g', 6); };
     QString text = QStringLiteral("<b>%1</b><table>").arg(m_title.toHtmlEscaped());
     auto row = [&](const QString &name, const QString &value, bool alarm = false) {
-        text += QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>")
-                    .arg(name, alarm ? QStringLiteral("<span style='color:#c00000'><b>%1</b></span>").arg(value) : value);
+        text +=
+            QStringLiteral("<tr><td>%1</td><td align=right>%2</td></tr>")
+                .arg(name, alarm ? QStringLiteral("<span style='color:#c00000'><b>%1</b></span>").arg(value)
+                                 : value);
     };
     row(tr("elements"), locale.toString(s.count));
     if (s.hasMoments()) {
@@ -299,7 +303,8 @@ void HistogramPanel::showResult(const HistogramResult &main, const HistogramResu
         row(tr("std"), number(s.std));
         row(tr("L2 norm"), number(s.l2Norm));
     }
-    row(tr("zeros"), s.count ? QStringLiteral("%1 %").arg(locale.toString(100.0 * double(s.zeroCount) / double(s.count), 'f', 2))
+    row(tr("zeros"), s.count ? QStringLiteral("%1 %").arg(
+                                   locale.toString(100.0 * double(s.zeroCount) / double(s.count), 'f', 2))
                              : QStringLiteral("—"));
     row(tr("NaN"), locale.toString(s.nanCount), s.nanCount > 0);
     row(tr("Inf"), locale.toString(s.infCount), s.infCount > 0);
@@ -322,17 +327,19 @@ void HistogramPanel::showToolTip(QMouseEvent *event)
     const HistogramResult &result = m_plot->histogram();
     const bool last = bin == result.counts.size() - 1;
     const QLocale locale;
-    QToolTip::showText(event->globalPosition().toPoint(),
-                       tr("[%1, %2%3\n%4 values")
-                           .arg(locale.toString(result.edges[bin], 'g', 6), locale.toString(result.edges[bin + 1], 'g', 6),
-                                last ? QStringLiteral("]") : QStringLiteral(")"), locale.toString(result.counts[bin])),
-                       m_plot);
+    QToolTip::showText(
+        event->globalPosition().toPoint(),
+        tr("[%1, %2%3\n%4 values")
+            .arg(locale.toString(result.edges[bin], 'g', 6), locale.toString(result.edges[bin + 1], 'g', 6),
+                 last ? QStringLiteral("]") : QStringLiteral(")"), locale.toString(result.counts[bin])),
+        m_plot);
 }
 
 void HistogramPanel::exportClicked()
 {
-    const QString path = FileDialog::getSaveFileName(this, tr("Export Histogram"), QString(),
-                                                     tr("PNG image (*.png);;PDF document (*.pdf);;SVG image (*.svg)"));
+    const QString path =
+        FileDialog::getSaveFileName(this, tr("Export Histogram"), QString(),
+                                    tr("PNG image (*.png);;PDF document (*.pdf);;SVG image (*.svg)"));
     if (!path.isEmpty())
         exportTo(path);
 }

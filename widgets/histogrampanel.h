@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QWidget>
 
-
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;

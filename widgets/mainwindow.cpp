@@ -109,7 +109,8 @@ MainWindow::MainWindow(QWidget *parent)
             statusBar()->clearMessage();
     });
     connect(m_jobs, &DocumentJobs::opened, this, &MainWindow::takeDocument);
-    connect(m_jobs, &DocumentJobs::openCanceled, this, [this] { statusBar()->showMessage(tr("Opening canceled"), 5000); });
+    connect(m_jobs, &DocumentJobs::openCanceled, this,
+            [this] { statusBar()->showMessage(tr("Opening canceled"), 5000); });
     connect(m_jobs, &DocumentJobs::openFailed, this, [this](const QString &reason) {
         MessageBox::critical(this, tr("Cannot open"), reason);
         Q_EMIT loadFailed(reason);
@@ -191,8 +192,9 @@ void MainWindow::updateBanner()
 {
     QStringList notes;
     if (!m_document->storesRequiresGrad())
-        notes << tr("This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
-                    "trainable when it loads these weights into a freshly built model.");
+        notes << tr(
+            "This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
+            "trainable when it loads these weights into a freshly built model.");
     for (const QString &warning : m_document->warnings())
         notes << warning.toHtmlEscaped();
     m_banner->setText(notes.join(QStringLiteral("<br>")));
@@ -263,9 +265,11 @@ void MainWindow::exportFreezePlan()
 {
     if (!m_document)
         return;
-    const QString suggested = m_document->filePath().isEmpty() ? QStringLiteral("model.freeze.json")
-                                                               : FreezePlan::pathBeside(m_document->filePath());
-    const QString path = FileDialog::getSaveFileName(this, tr("Export Freeze Plan"), suggested, tr("Freeze plans (*.json)"));
+    const QString suggested = m_document->filePath().isEmpty()
+                                  ? QStringLiteral("model.freeze.json")
+                                  : FreezePlan::pathBeside(m_document->filePath());
+    const QString path =
+        FileDialog::getSaveFileName(this, tr("Export Freeze Plan"), suggested, tr("Freeze plans (*.json)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
@@ -307,10 +311,11 @@ void MainWindow::updateTotals()
     }
     const QLocale locale;
     const ParameterTotals totals = m_document->totals();
-    m_totalsLabel->setText(tr("Total params: %1 (%2) · Trainable: %3 (%4) · Frozen: %5 (%6)")
-                               .arg(locale.toString(totals.parameters), locale.formattedDataSize(totals.parameterBytes),
-                                    locale.toString(totals.trainable), locale.formattedDataSize(totals.trainableBytes),
-                                    locale.toString(totals.frozen()), locale.formattedDataSize(totals.frozenBytes())));
+    m_totalsLabel->setText(
+        tr("Total params: %1 (%2) · Trainable: %3 (%4) · Frozen: %5 (%6)")
+            .arg(locale.toString(totals.parameters), locale.formattedDataSize(totals.parameterBytes),
+                 locale.toString(totals.trainable), locale.formattedDataSize(totals.trainableBytes),
+                 locale.toString(totals.frozen()), locale.formattedDataSize(totals.frozenBytes())));
 }
 
 void MainWindow::saveAs()
@@ -335,7 +340,8 @@ void MainWindow::saveAs()
         return;
     }
     // Only an entire-model save of the whole model keeps every edit; weights-only files drop the flags.
-    m_saveKeepsEveryEdit = job->request().mode == SaveMode::EntireModel && job->request().modulePath.isEmpty();
+    m_saveKeepsEveryEdit =
+        job->request().mode == SaveMode::EntireModel && job->request().modulePath.isEmpty();
     m_jobs->save(std::move(job));
 }
 
@@ -383,7 +389,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     const auto answer = MessageBox::question(
-        this, tr("Unsaved changes"), tr("The requires_grad flags were changed and not saved. Save them before closing?"),
+        this, tr("Unsaved changes"),
+        tr("The requires_grad flags were changed and not saved. Save them before closing?"),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Discard) {
         event->accept();

@@ -37,14 +37,16 @@ ParameterPane::ParameterPane(QWidget *parent)
         if (m_view->indexAt(position).isValid())
             Q_EMIT contextMenuRequested(m_view->selectedTensors(), m_view->viewport()->mapToGlobal(position));
     });
-    connect(m_view, &ParameterTableView::requiresGradToggled, this, [this](const QVector<int> &indices, bool value) {
-        if (m_document)
-            m_document->setRequiresGrad(indices, value);
-    });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            Q_EMIT currentTensorChanged(current.data(ParameterTableModel::TensorIndexRole).toInt());
-    });
+    connect(m_view, &ParameterTableView::requiresGradToggled, this,
+            [this](const QVector<int> &indices, bool value) {
+                if (m_document)
+                    m_document->setRequiresGrad(indices, value);
+            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    Q_EMIT currentTensorChanged(current.data(ParameterTableModel::TensorIndexRole).toInt());
+            });
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("tableFilter"));
@@ -94,7 +96,8 @@ void ParameterPane::applyFilter()
     const NamePattern pattern(text, kSyntaxes[qBound(0, m_syntax->currentIndex(), 2)]);
     m_filter->setStyleSheet(pattern.isValid() ? QString() : QStringLiteral("QLineEdit { color: #c00000; }"));
     if (pattern.isValid())
-        m_proxy->setFilterRegularExpression(text.isEmpty() ? QRegularExpression() : pattern.regularExpression());
+        m_proxy->setFilterRegularExpression(text.isEmpty() ? QRegularExpression()
+                                                           : pattern.regularExpression());
 }
 
 } // namespace torchscope

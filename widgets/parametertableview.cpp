@@ -38,7 +38,8 @@ bool ParameterTableView::isSelectionCheckbox(const QPoint &position) const
     const QModelIndex index = indexAt(position);
     if (!index.isValid() || index.column() != ParameterTableModel::RequiresGradColumn || !selectionModel())
         return false;
-    if (selectionModel()->selectedRows().size() < 2 || !selectionModel()->isRowSelected(index.row(), index.parent()))
+    if (selectionModel()->selectedRows().size() < 2 ||
+        !selectionModel()->isRowSelected(index.row(), index.parent()))
         return false;
     return index.data(Qt::CheckStateRole).isValid() && checkRect(index).contains(position);
 }

@@ -1,8 +1,8 @@
 #include "saveasdialog.h"
 
 #include "document/checkpointdocument.h"
-#include "filedialog.h"
 #include "document/freezeplan.h"
+#include "filedialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,7 +23,8 @@
 
 namespace torchscope {
 
-SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath, QWidget *parent)
+SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath,
+                           QWidget *parent)
     : QDialog(parent), m_document(document)
 {
     setWindowTitle(tr("Save As"));
@@ -40,7 +41,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     const bool canSaveEntireModel = document->canSaveEntireModel();
     m_entireModelButton->setEnabled(canSaveEntireModel);
     if (!canSaveEntireModel)
-        m_entireModelButton->setToolTip(tr("Only models opened from TorchScript can be saved as an entire model."));
+        m_entireModelButton->setToolTip(
+            tr("Only models opened from TorchScript can be saved as an entire model."));
     (canSaveEntireModel ? m_entireModelButton : m_weightsOnlyButton)->setChecked(true);
 
     m_noteLabel = new QLabel(this);
@@ -55,7 +57,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     std::function<void(const ModuleNode *)> addModules = [&](const ModuleNode *node) {
         const QString label = node->displayTitle();
         const QString type = node->shortTypeName();
-        m_moduleCombo->addItem(type.isEmpty() ? label : QStringLiteral("%1  (%2)").arg(label, type), node->path());
+        m_moduleCombo->addItem(type.isEmpty() ? label : QStringLiteral("%1  (%2)").arg(label, type),
+                               node->path());
         for (int i = 0; i < node->childCount(); ++i)
             addModules(node->child(i));
     };
@@ -108,7 +111,8 @@ SaveRequest SaveAsDialog::request() const
 {
     const bool weightsOnly = m_weightsOnlyButton->isChecked();
     return {m_pathEdit->text().trimmed(), weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
-            m_moduleCombo->currentData().toString(), weightsOnly && m_freezePlanCheck->isVisibleTo(this) && m_freezePlanCheck->isChecked()};
+            m_moduleCombo->currentData().toString(),
+            weightsOnly && m_freezePlanCheck->isVisibleTo(this) && m_freezePlanCheck->isChecked()};
 }
 
 void SaveAsDialog::setFilePath(const QString &path)
@@ -129,8 +133,9 @@ void SaveAsDialog::setModulePath(const QString &path)
 
 void SaveAsDialog::browse()
 {
-    const QString path = FileDialog::getSaveFileName(this, tr("Save Checkpoint"), m_pathEdit->text(),
-                                                     tr("PyTorch checkpoints (*.pt *.pth *.bin);;All files (*)"));
+    const QString path =
+        FileDialog::getSaveFileName(this, tr("Save Checkpoint"), m_pathEdit->text(),
+                                    tr("PyTorch checkpoints (*.pt *.pth *.bin);;All files (*)"));
     if (!path.isEmpty())
         m_pathEdit->setText(path);
 }
@@ -139,22 +144,27 @@ void SaveAsDialog::updateState()
 {
     const bool weightsOnly = m_weightsOnlyButton->isChecked();
     if (weightsOnly) {
-        m_noteLabel->setText(tr("<b>Weights-only files keep no requires_grad flags.</b> They hold names and tensors "
-                                "only, as <tt>module.state_dict()</tt> gives them; PyTorch marks every parameter "
-                                "trainable when it loads them into a freshly built model."));
+        m_noteLabel->setText(
+            tr("<b>Weights-only files keep no requires_grad flags.</b> They hold names and tensors "
+               "only, as <tt>module.state_dict()</tt> gives them; PyTorch marks every parameter "
+               "trainable when it loads them into a freshly built model."));
     } else {
-        m_noteLabel->setText(tr("The file keeps the architecture, the weights and each parameter's requires_grad "
-                                "flag as set here; load it with <tt>torch.jit.load</tt>."));
+        m_noteLabel->setText(
+            tr("The file keeps the architecture, the weights and each parameter's requires_grad "
+               "flag as set here; load it with <tt>torch.jit.load</tt>."));
     }
     // The flags a weights-only file drops can travel beside it as a freeze plan.
     const QString planName = QFileInfo(FreezePlan::pathBeside(m_pathEdit->text().trimmed())).fileName();
-    m_freezePlanCheck->setText(tr("Also write the requires_grad flags as a freeze plan beside it (%1)").arg(planName));
+    m_freezePlanCheck->setText(
+        tr("Also write the requires_grad flags as a freeze plan beside it (%1)").arg(planName));
     m_freezePlanCheck->setVisible(weightsOnly && m_document->storesRequiresGrad());
     const ModuleNode *module = m_document->findModule(m_moduleCombo->currentData().toString());
     if (module) {
         const QLocale locale;
         const int tensors = int(m_document->tensorsInSubtree(module).size());
-        m_summaryLabel->setText(tr("Tensors: %1 · parameters: %2 · trainable: %3").arg(QString::number(tensors), locale.toString(module->parameterCount()), locale.toString(module->trainableCount())));
+        m_summaryLabel->setText(tr("Tensors: %1 · parameters: %2 · trainable: %3")
+                                    .arg(QString::number(tensors), locale.toString(module->parameterCount()),
+                                         locale.toString(module->trainableCount())));
     }
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_pathEdit->text().trimmed().isEmpty());
 }

@@ -20,7 +20,8 @@ class SaveAsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath, QWidget *parent = nullptr);
+    SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath,
+                 QWidget *parent = nullptr);
 
     SaveRequest request() const;
     void setFilePath(const QString &path);

@@ -47,7 +47,8 @@ void Cli::printHelp()
              "  torchscope-cli --version\n"
              "\n"
              "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does;\n"
-             "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the order given.\n"
+             "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
+             "order given.\n"
              "Exit status: 0 success, 1 a file cannot be read or written, 2 usage error.\n";
 }
 
@@ -61,7 +62,8 @@ int Cli::run(const QStringList &arguments)
         m_out << "torchscope-cli " << TORCHSCOPE_VERSION << "\n";
         return Success;
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         printHelp();
         return Success;
     }
@@ -88,7 +90,8 @@ int Cli::info(const QStringList &arguments)
         return fileError(error);
     const CheckpointDocument document(std::move(content));
     if (options.json)
-        m_out << QJsonDocument(cli::infoJson(document, options.file, options.stats)).toJson(QJsonDocument::Indented);
+        m_out << QJsonDocument(cli::infoJson(document, options.file, options.stats))
+                     .toJson(QJsonDocument::Indented);
     else
         cli::printInfo(m_out, document, options.file, options.stats);
     return Success;
@@ -119,7 +122,8 @@ int Cli::exportCheckpoint(const QStringList &arguments)
             if (!planFile.open(QIODevice::ReadOnly))
                 return fileError(QStringLiteral("%1: %2").arg(step.value, planFile.errorString()));
             QHash<QString, bool> flags;
-            if (!FreezePlan::parseJson(planFile.readAll(), &flags, &error) || !FreezePlan::apply(document, flags, &error))
+            if (!FreezePlan::parseJson(planFile.readAll(), &flags, &error) ||
+                !FreezePlan::apply(document, flags, &error))
                 return fileError(QStringLiteral("%1: %2").arg(step.value, error));
             continue;
         }
@@ -134,7 +138,9 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         document.setRequiresGrad(matched, train);
     }
 
-    const SaveRequest request{options.output, options.weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, options.modulePath};
+    const SaveRequest request{options.output,
+                              options.weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
+                              options.modulePath};
     const std::unique_ptr<SaveJob> job = SaveJob::prepare(document, request, &error);
     if (!job)
         return fileError(QStringLiteral("%1: %2").arg(options.output, error));
@@ -146,10 +152,10 @@ int Cli::exportCheckpoint(const QStringList &arguments)
 bool Cli::needsGui(const QStringList &arguments)
 {
     // Decided before any QCoreApplication exists, from the raw words.
-    return arguments.size() > 1 && arguments.at(1) == QLatin1String("hist")
-           && std::any_of(arguments.begin(), arguments.end(), [](const QString &arg) {
-                  return arg == QLatin1String("--png") || arg.startsWith(QLatin1String("--png="));
-              });
+    return arguments.size() > 1 && arguments.at(1) == QLatin1String("hist") &&
+           std::any_of(arguments.begin(), arguments.end(), [](const QString &arg) {
+               return arg == QLatin1String("--png") || arg.startsWith(QLatin1String("--png="));
+           });
 }
 
 int Cli::histogram(const QStringList &arguments)
@@ -172,7 +178,8 @@ int Cli::histogram(const QStringList &arguments)
             tensors.push_back(&document.tensor(i));
     }
     if (tensors.empty())
-        return usage(QStringLiteral("hist: no tensor or module '%1' in %2").arg(options.tensor, options.file));
+        return usage(
+            QStringLiteral("hist: no tensor or module '%1' in %2").arg(options.tensor, options.file));
     for (const TensorInfo *tensor : tensors) {
         if (dtypeIsComplex(tensor->dtype))
             return fileError(QStringLiteral("%1: complex tensors are listed, not plotted").arg(tensor->name));
@@ -204,7 +211,8 @@ int Cli::example(const QStringList &arguments)
     if (!readExampleModel(&content, &error))
         return fileError(error);
     CheckpointDocument document(std::move(content));
-    const SaveRequest request{options.output, options.weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, QString()};
+    const SaveRequest request{options.output,
+                              options.weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel, QString()};
     const std::unique_ptr<SaveJob> job = SaveJob::prepare(document, request, &error);
     if (!job || !job->run(Progress(), &error))
         return fileError(error);

@@ -38,8 +38,9 @@ public:
             for (const ValueOption &option : std::as_const(m_valueOptions)) {
                 for (const QString &name : option.names) {
                     if (last == dashed(name)) {
-                        *message = option.missingMessage.contains(QLatin1String("%1")) ? option.missingMessage.arg(last)
-                                                                                       : option.missingMessage;
+                        *message = option.missingMessage.contains(QLatin1String("%1"))
+                                       ? option.missingMessage.arg(last)
+                                       : option.missingMessage;
                         return false;
                     }
                 }
@@ -52,7 +53,8 @@ public:
         // Name the option as it was typed ("--x=1", "-x").
         QString given = dashed(name);
         for (const QString &argument : arguments) {
-            const QString bare = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1).section(QLatin1Char('='), 0, 0);
+            const QString bare = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1)
+                                     .section(QLatin1Char('='), 0, 0);
             if (argument.startsWith(QLatin1Char('-')) && bare == name) {
                 given = argument;
                 break;
@@ -102,7 +104,8 @@ bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *mess
 
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message)
 {
-    SubcommandParser parser(QStringLiteral("export"), {QStringLiteral("weights-only"), QStringLiteral("entire-model")},
+    SubcommandParser parser(QStringLiteral("export"),
+                            {QStringLiteral("weights-only"), QStringLiteral("entire-model")},
                             {{kOutput, QStringLiteral("export: %1 needs a file")},
                              {{QStringLiteral("module")}, QStringLiteral("export: %1 needs a module path")},
                              {{QStringLiteral("freeze")}, QStringLiteral("export: %1 needs a glob")},
@@ -156,7 +159,8 @@ bool parseExample(const QStringList &arguments, ExampleOptions *options, QString
                             {{kOutput, QStringLiteral("example: %1 needs a file")}});
     if (!parser.parse(arguments, message)) {
         // example has always named any stray word, option or not, as unexpected.
-        message->replace(QStringLiteral("example: unknown option"), QStringLiteral("example: unexpected argument"));
+        message->replace(QStringLiteral("example: unknown option"),
+                         QStringLiteral("example: unexpected argument"));
         return false;
     }
     QCommandLineParser &p = parser.parser();
@@ -201,7 +205,8 @@ bool parseHist(const QStringList &arguments, HistOptions *options, QString *mess
             request.low = parts[0].trimmed().toDouble(&lowOk);
             request.high = parts[1].trimmed().toDouble(&highOk);
         }
-        if (!lowOk || !highOk || !std::isfinite(request.low) || !std::isfinite(request.high) || !(request.low < request.high)) {
+        if (!lowOk || !highOk || !std::isfinite(request.low) || !std::isfinite(request.high) ||
+            !(request.low < request.high)) {
             *message = rangeMessage;
             return false;
         }

@@ -32,9 +32,11 @@ void printTree(QTextStream &out, const ModuleNode *node, int depth)
 {
     const QLocale locale = QLocale::c();
     const QString name = node->parent() ? node->name() : QStringLiteral("(model)");
-    const QString type = node->shortTypeName().isEmpty() ? QString() : QStringLiteral(" ") + node->shortTypeName();
-    out << QString(depth * 2, QLatin1Char(' ')) << name << type << "  params " << locale.toString(node->parameterCount())
-        << ", trainable " << locale.toString(node->trainableCount()) << "\n";
+    const QString type =
+        node->shortTypeName().isEmpty() ? QString() : QStringLiteral(" ") + node->shortTypeName();
+    out << QString(depth * 2, QLatin1Char(' ')) << name << type << "  params "
+        << locale.toString(node->parameterCount()) << ", trainable "
+        << locale.toString(node->trainableCount()) << "\n";
     for (int i = 0; i < node->childCount(); ++i)
         printTree(out, node->child(i), depth + 1);
 }
@@ -50,7 +52,8 @@ QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bo
     QJsonArray modules;
     if (document.storesRequiresGrad()) {
         std::function<void(const ModuleNode *)> walk = [&](const ModuleNode *node) {
-            modules.append(QJsonObject{{QStringLiteral("path"), node->path()}, {QStringLiteral("type"), node->typeName()}});
+            modules.append(QJsonObject{{QStringLiteral("path"), node->path()},
+                                       {QStringLiteral("type"), node->typeName()}});
             for (int i = 0; i < node->childCount(); ++i)
                 walk(node->child(i));
         };
@@ -60,14 +63,14 @@ QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bo
     QJsonArray tensors;
     for (int i = 0; i < document.tensorCount(); ++i) {
         const TensorInfo &tensor = document.tensor(i);
-        QJsonObject entry{{QStringLiteral("name"), tensor.name},
-                          {QStringLiteral("kind"), tensorKindName(tensor.kind)},
-                          {QStringLiteral("dtype"), dtypeName(tensor.dtype)},
-                          {QStringLiteral("shape"), shapeArray(tensor.shape)},
-                          {QStringLiteral("requires_grad"),
-                           tensor.kind == TensorKind::Parameter && tensor.hasRequiresGrad
-                               ? QJsonValue(document.requiresGrad(i))
-                               : QJsonValue()}};
+        QJsonObject entry{
+            {QStringLiteral("name"), tensor.name},
+            {QStringLiteral("kind"), tensorKindName(tensor.kind)},
+            {QStringLiteral("dtype"), dtypeName(tensor.dtype)},
+            {QStringLiteral("shape"), shapeArray(tensor.shape)},
+            {QStringLiteral("requires_grad"), tensor.kind == TensorKind::Parameter && tensor.hasRequiresGrad
+                                                  ? QJsonValue(document.requiresGrad(i))
+                                                  : QJsonValue()}};
         if (tensor.tiedTo >= 0)
             entry.insert(QStringLiteral("tied_to"), document.tensor(tensor.tiedTo).name);
         if (stats) {
@@ -99,10 +102,10 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
     const ParameterTotals totals = document.totals();
     const QLocale locale = QLocale::c();
     out << "File: " << file << "\n"
-          << "Format: " << checkpointFormatName(document.format()) << "\n";
+        << "Format: " << checkpointFormatName(document.format()) << "\n";
     if (!document.storesRequiresGrad())
         out << "Note: weights-only files store no requires_grad flags; PyTorch makes parameters trainable "
-                 "when it loads them into a freshly built model.\n";
+               "when it loads them into a freshly built model.\n";
     out << "\nModules:\n";
     printTree(out, document.root(), 1);
     out << "\nTensors:\n";
@@ -111,22 +114,26 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
         QString flag = QStringLiteral("-");
         if (tensor.kind == TensorKind::Parameter && tensor.hasRequiresGrad)
             flag = document.requiresGrad(i) ? QStringLiteral("trainable") : QStringLiteral("frozen");
-        out << "  " << tensor.name << "  " << tensorKindName(tensor.kind) << "  " << dtypeName(tensor.dtype) << "  "
-              << shapeToString(tensor.shape) << "  " << flag;
+        out << "  " << tensor.name << "  " << tensorKindName(tensor.kind) << "  " << dtypeName(tensor.dtype)
+            << "  " << shapeToString(tensor.shape) << "  " << flag;
         if (tensor.tiedTo >= 0)
             out << "  tied to " << document.tensor(tensor.tiedTo).name;
         if (stats) {
             const TensorStats s = TensorStats::compute(tensor);
             if (s.hasMoments())
                 out << QStringLiteral("  min %1 max %2 mean %3 std %4")
-                             .arg(s.min, 0, 'g', 6).arg(s.max, 0, 'g', 6).arg(s.mean, 0, 'g', 6).arg(s.std, 0, 'g', 6);
+                           .arg(s.min, 0, 'g', 6)
+                           .arg(s.max, 0, 'g', 6)
+                           .arg(s.mean, 0, 'g', 6)
+                           .arg(s.std, 0, 'g', 6);
             if (s.nanCount || s.infCount)
                 out << "  nan " << s.nanCount << " inf " << s.infCount;
         }
         out << "\n";
     }
     out << "\nTotals: " << locale.toString(totals.parameters) << " parameters ("
-          << locale.toString(totals.trainable) << " trainable, " << locale.toString(totals.frozen()) << " frozen)\n";
+        << locale.toString(totals.trainable) << " trainable, " << locale.toString(totals.frozen())
+        << " frozen)\n";
     for (const QString &warning : document.warnings())
         out << "Warning: " << warning << "\n";
 }
@@ -141,17 +148,18 @@ QJsonObject histogramJson(const QString &name, const HistogramResult &result)
         counts.append(count);
     const bool has = s.hasMoments();
     return QJsonObject{{QStringLiteral("tensor"), name},
-                           {QStringLiteral("edges"), edges},
-                           {QStringLiteral("counts"), counts},
-                           {QStringLiteral("numel"), s.count},
-                           {QStringLiteral("min"), has ? number(s.min) : QJsonValue()},
-                           {QStringLiteral("max"), has ? number(s.max) : QJsonValue()},
-                           {QStringLiteral("mean"), has ? number(s.mean) : QJsonValue()},
-                           {QStringLiteral("std"), has ? number(s.std) : QJsonValue()},
-                           {QStringLiteral("l2_norm"), has ? number(s.l2Norm) : QJsonValue()},
-                           {QStringLiteral("zero_fraction"), s.count ? QJsonValue(double(s.zeroCount) / double(s.count)) : QJsonValue()},
-                           {QStringLiteral("nan_count"), s.nanCount},
-                           {QStringLiteral("inf_count"), s.infCount}};
+                       {QStringLiteral("edges"), edges},
+                       {QStringLiteral("counts"), counts},
+                       {QStringLiteral("numel"), s.count},
+                       {QStringLiteral("min"), has ? number(s.min) : QJsonValue()},
+                       {QStringLiteral("max"), has ? number(s.max) : QJsonValue()},
+                       {QStringLiteral("mean"), has ? number(s.mean) : QJsonValue()},
+                       {QStringLiteral("std"), has ? number(s.std) : QJsonValue()},
+                       {QStringLiteral("l2_norm"), has ? number(s.l2Norm) : QJsonValue()},
+                       {QStringLiteral("zero_fraction"),
+                        s.count ? QJsonValue(double(s.zeroCount) / double(s.count)) : QJsonValue()},
+                       {QStringLiteral("nan_count"), s.nanCount},
+                       {QStringLiteral("inf_count"), s.infCount}};
 }
 
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result)
@@ -160,7 +168,11 @@ void printHistogram(QTextStream &out, const QString &name, const HistogramResult
     out << name << ": " << s.count << " elements";
     if (s.hasMoments())
         out << QStringLiteral(", min %1, max %2, mean %3, std %4, L2 %5")
-                     .arg(s.min, 0, 'g', 6).arg(s.max, 0, 'g', 6).arg(s.mean, 0, 'g', 6).arg(s.std, 0, 'g', 6).arg(s.l2Norm, 0, 'g', 6);
+                   .arg(s.min, 0, 'g', 6)
+                   .arg(s.max, 0, 'g', 6)
+                   .arg(s.mean, 0, 'g', 6)
+                   .arg(s.std, 0, 'g', 6)
+                   .arg(s.l2Norm, 0, 'g', 6);
     out << ", zeros " << s.zeroCount << ", NaN " << s.nanCount << ", Inf " << s.infCount << "\n";
     qint64 peak = 1;
     for (qint64 count : result.counts)
@@ -168,9 +180,11 @@ void printHistogram(QTextStream &out, const QString &name, const HistogramResult
     for (int i = 0; i < result.counts.size(); ++i) {
         const bool last = i == result.counts.size() - 1;
         out << QStringLiteral("[%1, %2%3 %4 ")
-                     .arg(result.edges[i], 12, 'g', 6).arg(result.edges[i + 1], 12, 'g', 6)
-                     .arg(last ? QLatin1Char(']') : QLatin1Char(')')).arg(result.counts[i], 10)
-              << QString(int(40 * result.counts[i] / peak), QLatin1Char('#')) << "\n";
+                   .arg(result.edges[i], 12, 'g', 6)
+                   .arg(result.edges[i + 1], 12, 'g', 6)
+                   .arg(last ? QLatin1Char(']') : QLatin1Char(')'))
+                   .arg(result.counts[i], 10)
+            << QString(int(40 * result.counts[i] / peak), QLatin1Char('#')) << "\n";
     }
 }
 

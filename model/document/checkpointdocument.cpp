@@ -9,13 +9,9 @@
 namespace torchscope {
 
 CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
-    : QObject(parent),
-      m_format(content.format),
-      m_filePath(std::move(content.filePath)),
-      m_warnings(std::move(content.warnings)),
-      m_metadata(std::move(content.metadata)),
-      m_sourceBytes(std::move(content.sourceBytes)),
-      m_tensors(std::move(content.tensors)),
+    : QObject(parent), m_format(content.format), m_filePath(std::move(content.filePath)),
+      m_warnings(std::move(content.warnings)), m_metadata(std::move(content.metadata)),
+      m_sourceBytes(std::move(content.sourceBytes)), m_tensors(std::move(content.tensors)),
       m_undoStack(new QUndoStack(this))
 {
     m_storesRequiresGrad = isEntireModelFormat(m_format);
@@ -78,8 +74,9 @@ void CheckpointDocument::assignTensorsAndCounts()
         m_tensorModule[i] = module;
         module->m_tensors.append(int(i));
         if (tensor.tiedTo >= 0 && size_t(tensor.tiedTo) < i) {
-            const int canonical = m_tensors[size_t(tensor.tiedTo)].tiedTo >= 0 ? m_tensors[size_t(tensor.tiedTo)].tiedTo
-                                                                              : tensor.tiedTo;
+            const int canonical = m_tensors[size_t(tensor.tiedTo)].tiedTo >= 0
+                                      ? m_tensors[size_t(tensor.tiedTo)].tiedTo
+                                      : tensor.tiedTo;
             tensor.tiedTo = canonical;
             m_tiedGroups[canonical].append(int(i));
             ModuleNode *canonicalModule = m_tensorModule[size_t(canonical)];
@@ -93,8 +90,9 @@ void CheckpointDocument::assignTensorsAndCounts()
         }
         // Weights-only files store no flags: their floating-point tensors count as the trainable
         // parameters PyTorch makes of them when it loads them into a fresh model.
-        const bool countsAsParameter = tensor.kind == TensorKind::Parameter
-                                       || (tensor.kind == TensorKind::Tensor && dtypeIsFloatingPoint(tensor.dtype));
+        const bool countsAsParameter =
+            tensor.kind == TensorKind::Parameter ||
+            (tensor.kind == TensorKind::Tensor && dtypeIsFloatingPoint(tensor.dtype));
         m_requiresGrad[i] = tensor.hasRequiresGrad ? tensor.requiresGrad : countsAsParameter;
         if (countsAsParameter)
             addToCounts(int(i), 1, m_requiresGrad[i] ? 1 : 0);
@@ -155,7 +153,8 @@ bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, bool value
                 last = index;
             }
         }
-        const QString what = editable == 1 ? m_tensors[size_t(last)].name : tr("%n parameters", nullptr, editable);
+        const QString what =
+            editable == 1 ? m_tensors[size_t(last)].name : tr("%n parameters", nullptr, editable);
         text = value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what);
     }
     return setRequiresGrad(indices, std::vector<bool>(size_t(indices.size()), value), text);
@@ -259,7 +258,8 @@ QVector<int> CheckpointDocument::parametersOfType(const QString &typeName) const
 bool CheckpointDocument::setModuleRequiresGrad(const ModuleNode *module, bool value)
 {
     const QString what = module->displayName();
-    return setRequiresGrad(tensorsInSubtree(module), value, value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what));
+    return setRequiresGrad(tensorsInSubtree(module), value,
+                           value ? tr("Unfreeze %1").arg(what) : tr("Freeze %1").arg(what));
 }
 
 void CheckpointDocument::applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values)

@@ -49,7 +49,8 @@ public:
     // read from (a file, or the example held in memory).
     bool canSaveEntireModel() const
     {
-        return m_format == CheckpointFormat::TorchScript && (!m_filePath.isEmpty() || !m_sourceBytes.isEmpty());
+        return m_format == CheckpointFormat::TorchScript &&
+               (!m_filePath.isEmpty() || !m_sourceBytes.isEmpty());
     }
 
     ModuleNode *root() const { return m_root.get(); }
@@ -71,7 +72,8 @@ public:
     ParameterTotals totals() const { return totals(m_root.get()); }
     static ParameterTotals totals(const ModuleNode *module)
     {
-        return {module->parameterCount(), module->trainableCount(), module->parameterBytes(), module->trainableBytes()};
+        return {module->parameterCount(), module->trainableCount(), module->parameterBytes(),
+                module->trainableBytes()};
     }
 
     QUndoStack *undoStack() const { return m_undoStack; }
@@ -79,7 +81,8 @@ public:
     // returns false (and pushes nothing) when no flag would change.
     bool setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText = QString());
     // One undoable edit giving each tensor its own flag (values[i] for indices[i]).
-    bool setRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values, const QString &undoText);
+    bool setRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values,
+                         const QString &undoText);
     bool setModuleRequiresGrad(const ModuleNode *module, bool value);
     // Freezes every parameter outside `module` and unfreezes those inside it, as one edit.
     bool freezeAllExcept(const ModuleNode *module);

@@ -20,7 +20,8 @@ QString tr(const char *text)
 QString pythonString(const QString &text)
 {
     QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
@@ -31,7 +32,8 @@ struct Rule
 };
 
 // Emits the fewest rules, module by module, such that the longest matching key decides each flag.
-void collectRules(const CheckpointDocument &document, const ModuleNode *node, bool inherited, QVector<Rule> *rules)
+void collectRules(const CheckpointDocument &document, const ModuleNode *node, bool inherited,
+                  QVector<Rule> *rules)
 {
     if (node->parameterCount() == 0)
         return;
@@ -65,7 +67,8 @@ QByteArray FreezePlan::toJson(const CheckpointDocument &document, const ModuleNo
         if (document.isEditable(index))
             flags.insert(document.relativeName(index, module), bool(document.requiresGrad(index)));
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("requires_grad"), flags}}).toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject{{QStringLiteral("requires_grad"), flags}})
+        .toJson(QJsonDocument::Indented);
 }
 
 bool FreezePlan::parseJson(const QByteArray &json, QHash<QString, bool> *flags, QString *error)
@@ -110,7 +113,8 @@ bool FreezePlan::apply(CheckpointDocument &document, const QHash<QString, bool> 
         unknown.sort();
         *error = tr("the freeze plan names parameters this model does not have (%1): %2")
                      .arg(unknown.size())
-                     .arg(unknown.mid(0, 5).join(QStringLiteral(", ")) + (unknown.size() > 5 ? QStringLiteral(", …") : QString()));
+                     .arg(unknown.mid(0, 5).join(QStringLiteral(", ")) +
+                          (unknown.size() > 5 ? QStringLiteral(", …") : QString()));
         return false;
     }
     document.setRequiresGrad(indices, values, tr("Apply freeze plan"));
@@ -123,14 +127,19 @@ QString FreezePlan::pythonSnippet(const CheckpointDocument &document)
     collectRules(document, document.root(), true, &rules);
     const ParameterTotals totals = document.totals();
     QString code = QStringLiteral("# requires_grad as set in Torchscope: %1 of %2 parameters trainable.\n")
-                       .arg(totals.trainable).arg(totals.parameters);
-    code += QStringLiteral("# The longest matching rule decides: \"\" is every parameter, \"name.\" a module's subtree.\n");
+                       .arg(totals.trainable)
+                       .arg(totals.parameters);
+    code += QStringLiteral(
+        "# The longest matching rule decides: \"\" is every parameter, \"name.\" a module's subtree.\n");
     code += QStringLiteral("rules = {\n");
     for (const Rule &rule : std::as_const(rules))
-        code += QStringLiteral("    %1: %2,\n").arg(pythonString(rule.key), rule.value ? QStringLiteral("True") : QStringLiteral("False"));
+        code +=
+            QStringLiteral("    %1: %2,\n")
+                .arg(pythonString(rule.key), rule.value ? QStringLiteral("True") : QStringLiteral("False"));
     code += QStringLiteral("}\n"
                            "for name, param in model.named_parameters():\n"
-                           "    key = max((k for k in rules if k == \"\" or name == k or (k.endswith(\".\") and name.startswith(k))), key=len)\n"
+                           "    key = max((k for k in rules if k == \"\" or name == k or (k.endswith(\".\") "
+                           "and name.startswith(k))), key=len)\n"
                            "    param.requires_grad = rules[key]\n");
     return code;
 }

@@ -29,8 +29,8 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
     if (request.mode == SaveMode::WeightsOnly) {
         for (int index : document.tensorsInSubtree(module)) {
             const TensorInfo &tensor = document.tensor(index);
-            job->m_entries.push_back({document.relativeName(index, module), tensor,
-                                      tensor.tiedTo >= 0 ? tensor.tiedTo : index});
+            job->m_entries.push_back(
+                {document.relativeName(index, module), tensor, tensor.tiedTo >= 0 ? tensor.tiedTo : index});
         }
         if (request.writeFreezePlan && document.storesRequiresGrad())
             job->m_freezePlan = FreezePlan::toJson(document, module);
@@ -65,8 +65,8 @@ bool SaveJob::run(const Progress &progress, QString *error) const
     } else {
         TorchBridge *bridge = torchBridge(&reason);
         std::shared_ptr<void> module;
-        ok = bridge && bridge->openTorchScript(m_scriptSource, m_scriptBytes, &module, &reason)
-             && bridge->saveTorchScript(module, m_request.modulePath, m_requiresGrad, &file, &reason);
+        ok = bridge && bridge->openTorchScript(m_scriptSource, m_scriptBytes, &module, &reason) &&
+             bridge->saveTorchScript(module, m_request.modulePath, m_requiresGrad, &file, &reason);
     }
     if (ok && progress.isCanceled()) {
         ok = false;
@@ -83,7 +83,8 @@ bool SaveJob::run(const Progress &progress, QString *error) const
     }
     if (!m_freezePlan.isEmpty()) {
         QSaveFile plan(FreezePlan::pathBeside(m_request.path));
-        if (!plan.open(QIODevice::WriteOnly) || plan.write(m_freezePlan) != m_freezePlan.size() || !plan.commit()) {
+        if (!plan.open(QIODevice::WriteOnly) || plan.write(m_freezePlan) != m_freezePlan.size() ||
+            !plan.commit()) {
             *error = tr("%1: cannot write: %2").arg(plan.fileName(), plan.errorString());
             return false;
         }

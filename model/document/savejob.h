@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tensor/progress.h"
 #include "formats/statedictwriter.h"
+#include "tensor/progress.h"
 
 #include <QHash>
 #include <QString>

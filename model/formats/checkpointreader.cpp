@@ -62,8 +62,9 @@ bool readCheckpoint(const QString &path, const Progress &progress, CheckpointCon
     }
     progress.set(0, 0);
     out->filePath = path;
-    const bool ok = looksLikeJson(file->data(), file->size()) ? readShardedCheckpoint(path, file, progress, out, error)
-                                                              : readSingleFileCheckpoint(file, out, error);
+    const bool ok = looksLikeJson(file->data(), file->size())
+                        ? readShardedCheckpoint(path, file, progress, out, error)
+                        : readSingleFileCheckpoint(file, out, error);
     if (!ok)
         return withPath(path, error);
     if (progress.isCanceled()) {
@@ -79,10 +80,11 @@ bool readCheckpointBytes(const QByteArray &bytes, CheckpointContent *out, QStrin
     return readSingleFileCheckpoint(file, out, error);
 }
 
-bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out, QString *error)
+bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out,
+                         QString *error)
 {
-    return readShardedCheckpoint(QDir(folder).filePath(QStringLiteral("index.json")), MappedFile::fromBuffer(bytes),
-                                 Progress(), out, error);
+    return readShardedCheckpoint(QDir(folder).filePath(QStringLiteral("index.json")),
+                                 MappedFile::fromBuffer(bytes), Progress(), out, error);
 }
 
 } // namespace torchscope

@@ -17,9 +17,11 @@ bool readCheckpoint(const QString &path, const Progress &progress, CheckpointCon
 bool readCheckpointBytes(const QByteArray &bytes, CheckpointContent *out, QString *error);
 
 // Reads a sharded-checkpoint index held in memory whose shards would sit in `folder`.
-bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out, QString *error);
+bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out,
+                         QString *error);
 
 // Recognises a single-file checkpoint (zip, legacy, safetensors) from its bytes and reads it.
-bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error);
+bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out,
+                              QString *error);
 
 } // namespace torchscope

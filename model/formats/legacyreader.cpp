@@ -65,7 +65,8 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     std::vector<std::pair<qint64, qint64>> ranges(storages.size(), {-1, 0});
     pos = keysPickle.endOffset();
     for (const PickleValuePtr &key : keys->items) {
-        const QString name = key->type == PickleValue::Type::String ? key->text : QString::number(key->integer);
+        const QString name =
+            key->type == PickleValue::Type::String ? key->text : QString::number(key->integer);
         const int index = storageByKey.value(name, -1);
         if (index < 0 || pos + 8 > size) {
             *error = tr("legacy checkpoint: storage %1 is missing or truncated").arg(name);
@@ -77,8 +78,11 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         const StorageRef &ref = storages[size_t(index)];
         const qint64 elementSize = dtypeElementSize(ref.dtype);
         if (count != ref.numel || count < 0 || count > (size - pos) / elementSize) {
-            *error = tr("legacy checkpoint: storage %1 claims %2 elements; the pickle says %3 and the file has room for fewer")
-                         .arg(name).arg(count).arg(ref.numel);
+            *error = tr("legacy checkpoint: storage %1 claims %2 elements; the pickle says %3 and the file "
+                        "has room for fewer")
+                         .arg(name)
+                         .arg(count)
+                         .arg(ref.numel);
             return false;
         }
         ranges[size_t(index)] = {pos, count * elementSize};
@@ -103,6 +107,5 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         out->format = CheckpointFormat::StateDictLegacy;
     return applyRefusals(objectPickle.refusals(), out, error);
 }
-
 
 } // namespace torchscope

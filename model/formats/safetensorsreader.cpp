@@ -33,14 +33,22 @@ quint64 headerLength(const char *data)
 DType SafetensorsReader::dtypeFromCode(const QString &code, bool *known)
 {
     static const QHash<QString, DType> codes{
-        {QStringLiteral("BOOL"), DType::Bool},        {QStringLiteral("U8"), DType::UInt8},
-        {QStringLiteral("I8"), DType::Int8},          {QStringLiteral("I16"), DType::Int16},
-        {QStringLiteral("I32"), DType::Int32},        {QStringLiteral("I64"), DType::Int64},
-        {QStringLiteral("F16"), DType::Float16},      {QStringLiteral("BF16"), DType::BFloat16},
-        {QStringLiteral("F32"), DType::Float32},      {QStringLiteral("F64"), DType::Float64},
-        {QStringLiteral("C64"), DType::Complex64},    {QStringLiteral("U16"), DType::UInt16},
-        {QStringLiteral("U32"), DType::UInt32},       {QStringLiteral("U64"), DType::UInt64},
-        {QStringLiteral("F8_E4M3"), DType::Float8E4M3}, {QStringLiteral("F8_E5M2"), DType::Float8E5M2},
+        {QStringLiteral("BOOL"), DType::Bool},
+        {QStringLiteral("U8"), DType::UInt8},
+        {QStringLiteral("I8"), DType::Int8},
+        {QStringLiteral("I16"), DType::Int16},
+        {QStringLiteral("I32"), DType::Int32},
+        {QStringLiteral("I64"), DType::Int64},
+        {QStringLiteral("F16"), DType::Float16},
+        {QStringLiteral("BF16"), DType::BFloat16},
+        {QStringLiteral("F32"), DType::Float32},
+        {QStringLiteral("F64"), DType::Float64},
+        {QStringLiteral("C64"), DType::Complex64},
+        {QStringLiteral("U16"), DType::UInt16},
+        {QStringLiteral("U32"), DType::UInt32},
+        {QStringLiteral("U64"), DType::UInt64},
+        {QStringLiteral("F8_E4M3"), DType::Float8E4M3},
+        {QStringLiteral("F8_E5M2"), DType::Float8E5M2},
     };
     const auto it = codes.constFind(code);
     *known = it != codes.constEnd();
@@ -69,7 +77,8 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         return false;
     }
     QJsonParseError parseError;
-    const QJsonDocument header = QJsonDocument::fromJson(QByteArray::fromRawData(data + 8, qsizetype(n)), &parseError);
+    const QJsonDocument header =
+        QJsonDocument::fromJson(QByteArray::fromRawData(data + 8, qsizetype(n)), &parseError);
     if (parseError.error != QJsonParseError::NoError || !header.isObject()) {
         *error = tr("bad safetensors header: %1").arg(parseError.errorString());
         return false;
@@ -96,8 +105,8 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         const QJsonObject entry = it.value().toObject();
         const QJsonArray shapeArray = entry.value(QStringLiteral("shape")).toArray();
         const QJsonArray offsets = entry.value(QStringLiteral("data_offsets")).toArray();
-        if (!entry.value(QStringLiteral("dtype")).isString() || !entry.value(QStringLiteral("shape")).isArray()
-            || offsets.size() != 2) {
+        if (!entry.value(QStringLiteral("dtype")).isString() ||
+            !entry.value(QStringLiteral("shape")).isArray() || offsets.size() != 2) {
             *error = tr("%1: malformed header entry").arg(name);
             return false;
         }
@@ -137,7 +146,11 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
             numel *= shape.back();
         }
         if (numel * dtypeElementSize(dtype) != end - begin) {
-            *error = tr("%1: %2 bytes of data for %3 elements of %4").arg(name).arg(end - begin).arg(numel).arg(dtypeName(dtype));
+            *error = tr("%1: %2 bytes of data for %3 elements of %4")
+                         .arg(name)
+                         .arg(end - begin)
+                         .arg(numel)
+                         .arg(dtypeName(dtype));
             return false;
         }
         TensorInfo tensor;

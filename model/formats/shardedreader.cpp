@@ -21,15 +21,16 @@ QString tr(const char *text)
 }
 } // namespace
 
-bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile> &file, const Progress &progress,
-                           CheckpointContent *out, QString *error)
+bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile> &file,
+                           const Progress &progress, CheckpointContent *out, QString *error)
 {
     if (file->size() > (qint64(256) << 20)) {
         *error = tr("index file too large");
         return false;
     }
     QJsonParseError parseError;
-    const QJsonDocument index = QJsonDocument::fromJson(QByteArray::fromRawData(file->data(), qsizetype(file->size())), &parseError);
+    const QJsonDocument index =
+        QJsonDocument::fromJson(QByteArray::fromRawData(file->data(), qsizetype(file->size())), &parseError);
     const QJsonObject weightMap = index.object().value(QStringLiteral("weight_map")).toObject();
     if (parseError.error != QJsonParseError::NoError || weightMap.isEmpty()) {
         *error = tr("not a sharded checkpoint index (no weight_map)");
@@ -40,7 +41,8 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
     for (auto it = weightMap.begin(); it != weightMap.end(); ++it) {
         const QString shard = it.value().toString();
         // Shards live beside the index; a name that climbs out of that folder is refused.
-        if (shard.isEmpty() || shard.contains(QLatin1Char('/')) || shard.contains(QLatin1Char('\\')) || shard == QLatin1String("..")) {
+        if (shard.isEmpty() || shard.contains(QLatin1Char('/')) || shard.contains(QLatin1Char('\\')) ||
+            shard == QLatin1String("..")) {
             *error = tr("bad shard name \"%1\"").arg(shard);
             return false;
         }
@@ -68,7 +70,8 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         }
         for (TensorInfo &tensor : shard.tensors) {
             if (shardOf.value(tensor.name) != shards[i]) {
-                out->warnings << tr("%1 holds %2, which the index does not list there").arg(shards[i], tensor.name);
+                out->warnings
+                    << tr("%1 holds %2, which the index does not list there").arg(shards[i], tensor.name);
                 continue;
             }
             if (tensor.tiedTo >= 0)
@@ -84,11 +87,11 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
                      [](const TensorInfo &a, const TensorInfo &b) { return a.name < b.name; });
     if (!shardOf.isEmpty()) {
         *error = tr("%1 tensors listed in the index are missing from their shards (e.g. %2)")
-                     .arg(shardOf.size()).arg(shardOf.begin().key());
+                     .arg(shardOf.size())
+                     .arg(shardOf.begin().key());
         return false;
     }
     return true;
 }
-
 
 } // namespace torchscope

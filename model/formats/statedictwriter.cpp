@@ -25,7 +25,8 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
     for (size_t i = 0; i < entries.size(); ++i) {
         const Entry &entry = entries[i];
         if (!dtypeStorageClass(entry.tensor.dtype)) {
-            *error = QCoreApplication::translate("StateDictWriter", "%1: cannot save this element type").arg(entry.key);
+            *error = QCoreApplication::translate("StateDictWriter", "%1: cannot save this element type")
+                         .arg(entry.key);
             return false;
         }
         if (entry.storageGroup >= 0 && keyOfGroup.contains(entry.storageGroup)) {

@@ -73,7 +73,10 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         const qint64 expected = ref.numel * dtypeElementSize(ref.dtype);
         if (ref.numel > (qint64(1) << 40) || entry->uncompressedSize != expected) {
             *reason = tr("storage %1 holds %2 bytes, the pickle says %3 elements of %4")
-                          .arg(ref.key).arg(entry->uncompressedSize).arg(ref.numel).arg(dtypeName(ref.dtype));
+                          .arg(ref.key)
+                          .arg(entry->uncompressedSize)
+                          .arg(ref.numel)
+                          .arg(dtypeName(ref.dtype));
             return nullptr;
         }
         if (entry->method == 0)
@@ -88,6 +91,5 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         return false;
     return applyRefusals(unpickler.refusals(), out, error);
 }
-
 
 } // namespace torchscope

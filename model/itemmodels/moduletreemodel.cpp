@@ -21,7 +21,8 @@ void ModuleTreeModel::setDocument(CheckpointDocument *document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     if (m_document)
-        connect(m_document, &CheckpointDocument::requiresGradChanged, this, &ModuleTreeModel::onRequiresGradChanged);
+        connect(m_document, &CheckpointDocument::requiresGradChanged, this,
+                &ModuleTreeModel::onRequiresGradChanged);
     endResetModel();
 }
 
@@ -134,7 +135,8 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
 bool ModuleTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     ModuleNode *node = moduleAt(index);
-    if (!node || role != Qt::CheckStateRole || index.column() != NameColumn || !(flags(index) & Qt::ItemIsUserCheckable))
+    if (!node || role != Qt::CheckStateRole || index.column() != NameColumn ||
+        !(flags(index) & Qt::ItemIsUserCheckable))
         return false;
     const bool train = value.value<Qt::CheckState>() != Qt::Unchecked;
     m_document->setModuleRequiresGrad(node, train);

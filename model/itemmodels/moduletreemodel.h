@@ -9,7 +9,8 @@ class CheckpointDocument;
 class ModuleNode;
 
 // The named_children tree of a document for a QTreeView: name, type, parameter, trainable and
-// frozen counts (torchinfo's totals, tied parameters once), with a tri-state check meaning all / some / none of the subtree's parameters train.
+// frozen counts (torchinfo's totals, tied parameters once), with a tri-state check meaning all / some / none
+// of the subtree's parameters train.
 class ModuleTreeModel : public QAbstractItemModel
 {
     Q_OBJECT

@@ -76,7 +76,8 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
             return m_document->relativeName(tensorIndex, m_module);
         case KindColumn:
             if (tensor.tiedTo >= 0)
-                return tr("%1 (tied to %2)").arg(tensorKindName(tensor.kind), m_document->tensor(tensor.tiedTo).name);
+                return tr("%1 (tied to %2)")
+                    .arg(tensorKindName(tensor.kind), m_document->tensor(tensor.tiedTo).name);
             return tensorKindName(tensor.kind);
         case ShapeColumn:
             return shapeToString(tensor.shape);
@@ -132,7 +133,8 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
 
 bool ParameterTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || index.column() != RequiresGradColumn || !(flags(index) & Qt::ItemIsUserCheckable))
+    if (role != Qt::CheckStateRole || index.column() != RequiresGradColumn ||
+        !(flags(index) & Qt::ItemIsUserCheckable))
         return false;
     const bool train = value.value<Qt::CheckState>() == Qt::Checked;
     m_document->setRequiresGrad({m_rows[index.row()]}, train);

@@ -11,7 +11,8 @@ Job::Job(QObject *parent) : QObject(parent)
         m_running = false;
         m_succeeded = *m_workerOk && !m_state->canceled;
         if (!m_succeeded && !m_state->canceled)
-            m_error = m_workerError->isEmpty() ? QCoreApplication::translate("Job", "failed") : *m_workerError;
+            m_error =
+                m_workerError->isEmpty() ? QCoreApplication::translate("Job", "failed") : *m_workerError;
         Q_EMIT finished();
         deleteLater();
     });
@@ -48,7 +49,8 @@ void Job::start(std::function<bool(const Progress &, QString *)> work)
     const Progress progress = workerProgress();
     auto ok = m_workerOk;
     auto error = m_workerError;
-    m_watcher.setFuture(QtConcurrent::run([work = std::move(work), progress, ok, error] { *ok = work(progress, error.get()); }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [work = std::move(work), progress, ok, error] { *ok = work(progress, error.get()); }));
 }
 
 } // namespace torchscope

@@ -57,8 +57,7 @@ private:
 };
 
 // A job whose work produces a value of type T (which may be move-only).
-template <typename T>
-class ResultJob final : public Job
+template <typename T> class ResultJob final : public Job
 {
 public:
     // work(progress, &result, &error) runs on the pool; returns true on success.

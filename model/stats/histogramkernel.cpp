@@ -8,10 +8,10 @@
 #include <atomic>
 #include <cmath>
 #include <complex>
-#include <type_traits>
 #include <cstring>
 #include <limits>
 #include <thread>
+#include <type_traits>
 
 namespace torchscope {
 
@@ -26,8 +26,8 @@ template <typename Value, typename Raw, typename Convert, typename Block>
 void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert convert, Block &block)
 {
     const char *base = tensor.firstElement();
-    if (tensor.isContiguous() && std::is_same_v<Value, Raw>
-        && reinterpret_cast<quintptr>(base) % alignof(Raw) == 0) {
+    if (tensor.isContiguous() && std::is_same_v<Value, Raw> &&
+        reinterpret_cast<quintptr>(base) % alignof(Raw) == 0) {
         const Value *values = reinterpret_cast<const Value *>(base) + begin;
         for (qint64 i = 0; i < end - begin; i += kBlock)
             block(values + i, int(std::min<qint64>(kBlock, end - begin - i)));
@@ -95,9 +95,11 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
     case DType::Float64:
         return visitTyped<double, double>(tensor, begin, end, same, asDouble);
     case DType::Complex64: // complex tensors contribute their real parts
-        return visitTyped<float, std::complex<float>>(tensor, begin, end, [](std::complex<float> v) { return v.real(); }, asFloat);
+        return visitTyped<float, std::complex<float>>(
+            tensor, begin, end, [](std::complex<float> v) { return v.real(); }, asFloat);
     case DType::Complex128:
-        return visitTyped<double, std::complex<double>>(tensor, begin, end, [](std::complex<double> v) { return v.real(); }, asDouble);
+        return visitTyped<double, std::complex<double>>(
+            tensor, begin, end, [](std::complex<double> v) { return v.real(); }, asDouble);
     case DType::Float16:
         return visitTyped<float, quint16>(tensor, begin, end, halfToFloat, asFloat);
     case DType::BFloat16:
@@ -109,17 +111,20 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
     case DType::Int32:
         return visitTyped<double, qint32>(tensor, begin, end, same, asDouble);
     case DType::Int64:
-        return visitTyped<double, qint64>(tensor, begin, end, [](qint64 v) { return double(v); }, asDouble);
+        return visitTyped<double, qint64>(
+            tensor, begin, end, [](qint64 v) { return double(v); }, asDouble);
     case DType::UInt8:
         return visitTyped<float, quint8>(tensor, begin, end, same, asFloat);
     case DType::Bool:
-        return visitTyped<float, quint8>(tensor, begin, end, [](quint8 v) { return v ? 1 : 0; }, asFloat);
+        return visitTyped<float, quint8>(
+            tensor, begin, end, [](quint8 v) { return v ? 1 : 0; }, asFloat);
     case DType::UInt16:
         return visitTyped<float, quint16>(tensor, begin, end, same, asFloat);
     case DType::UInt32:
         return visitTyped<double, quint32>(tensor, begin, end, same, asDouble);
     case DType::UInt64:
-        return visitTyped<double, quint64>(tensor, begin, end, [](quint64 v) { return double(v); }, asDouble);
+        return visitTyped<double, quint64>(
+            tensor, begin, end, [](quint64 v) { return double(v); }, asDouble);
     case DType::Float8E4M3:
         return visitTyped<float, quint8>(tensor, begin, end, float8E4M3ToFloat, asFloat);
     case DType::Float8E5M2:
@@ -150,7 +155,8 @@ QThreadPool &kernelThreadPool()
 // Large tensors are cut into chunks and small ones kept whole; threads take the next piece as they
 // finish, check for cancellation between pieces, and progress is reported in 1/1000 steps only.
 template <typename Work>
-bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, const Progress &progress, Work work)
+bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, const Progress &progress,
+                  Work work)
 {
     struct Piece
     {
@@ -202,7 +208,6 @@ bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, c
     return !canceled;
 }
 
-
 struct Moments
 {
     qint64 count = 0, finite = 0, nan = 0, inf = 0, zero = 0;
@@ -234,8 +239,7 @@ struct Moments
     }
     // Four independent lanes per accumulator let the adds overlap; a block holding NaN or Inf
     // (rare) takes the value-by-value path.
-    template <typename T>
-    void block(const T *v, int n)
+    template <typename T> void block(const T *v, int n)
     {
         if (!shifted) {
             for (int k = 0; k < n; ++k)
@@ -342,8 +346,7 @@ struct Binner
     double tolerance;
     int bins;
 
-    template <typename T>
-    void block(const T *values, int n)
+    template <typename T> void block(const T *values, int n)
     {
         // Locals, so the compiler need not reload them after every counter store.
         qint64 *const counts = count;
@@ -390,17 +393,19 @@ QVector<double> HistogramKernel::linspaceEdges(double low, double high, int bins
     return edges;
 }
 
-TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &tensors, const Progress &progress,
-                                        bool *canceled)
+TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &tensors,
+                                        const Progress &progress, bool *canceled)
 {
     const int workers = workerCount();
     std::vector<Combined> partial{size_t(workers)};
-    const bool finished = parallelOver(tensors, workers, progress, [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
-        // Accumulate in a local: the compiler keeps it in registers, and workers never share a cache line.
-        Moments local;
-        visitValues(tensor, begin, end, local);
-        partial[size_t(worker)].merge(Combined::of(local));
-    });
+    const bool finished = parallelOver(tensors, workers, progress,
+                                       [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
+                                           // Accumulate in a local: the compiler keeps it in registers, and
+                                           // workers never share a cache line.
+                                           Moments local;
+                                           visitValues(tensor, begin, end, local);
+                                           partial[size_t(worker)].merge(Combined::of(local));
+                                       });
     if (canceled)
         *canceled = !finished;
     Combined total;
@@ -423,8 +428,9 @@ TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &t
     return stats;
 }
 
-QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &tensors, const QVector<double> &edges,
-                                        const Progress &progress, bool *canceled)
+QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &tensors,
+                                        const QVector<double> &edges, const Progress &progress,
+                                        bool *canceled)
 {
     const int bins = int(edges.size()) - 1;
     const int workers = workerCount();
@@ -435,12 +441,14 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
     // Bound on the rounding in (v - low) * norm and in the edges themselves, in bins, with a wide
     // margin; a narrow range far from zero gets a large bound and is checked against the edges always.
     const double magnitude = std::max(std::abs(low), std::abs(high));
-    const double tolerance = 16 * std::numeric_limits<double>::epsilon() * (magnitude * norm + double(bins) + 1);
+    const double tolerance =
+        16 * std::numeric_limits<double>::epsilon() * (magnitude * norm + double(bins) + 1);
     const double *edge = edges.constData();
-    const bool finished = parallelOver(tensors, workers, progress, [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
-        Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, tolerance, bins};
-        visitValues(tensor, begin, end, visit);
-    });
+    const bool finished = parallelOver(
+        tensors, workers, progress, [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
+            Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, tolerance, bins};
+            visitValues(tensor, begin, end, visit);
+        });
     if (canceled)
         *canceled = !finished;
     QVector<qint64> result(bins, 0);
@@ -451,8 +459,8 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
     return result;
 }
 
-HistogramResult HistogramKernel::compute(const std::vector<const TensorInfo *> &tensors, const HistogramRequest &request,
-                                         const Progress &progress)
+HistogramResult HistogramKernel::compute(const std::vector<const TensorInfo *> &tensors,
+                                         const HistogramRequest &request, const Progress &progress)
 {
     HistogramResult result;
     bool canceled = false;

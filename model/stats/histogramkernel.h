@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tensor/progress.h"
 #include "stats/tensorstats.h"
+#include "tensor/progress.h"
 
 #include <QVector>
 
@@ -33,13 +33,14 @@ struct HistogramResult
 class HistogramKernel
 {
 public:
-    static HistogramResult compute(const std::vector<const TensorInfo *> &tensors, const HistogramRequest &request,
-                                   const Progress &progress = Progress());
-    static TensorStats statistics(const std::vector<const TensorInfo *> &tensors, const Progress &progress = Progress(),
-                                  bool *canceled = nullptr);
-    // Counts only, over a range that must be finite with low < high.
-    static QVector<qint64> counts(const std::vector<const TensorInfo *> &tensors, const QVector<double> &edges,
+    static HistogramResult compute(const std::vector<const TensorInfo *> &tensors,
+                                   const HistogramRequest &request, const Progress &progress = Progress());
+    static TensorStats statistics(const std::vector<const TensorInfo *> &tensors,
                                   const Progress &progress = Progress(), bool *canceled = nullptr);
+    // Counts only, over a range that must be finite with low < high.
+    static QVector<qint64> counts(const std::vector<const TensorInfo *> &tensors,
+                                  const QVector<double> &edges, const Progress &progress = Progress(),
+                                  bool *canceled = nullptr);
     // numpy.linspace(low, high, bins + 1): low + i * step, the last edge exactly high.
     static QVector<double> linspaceEdges(double low, double high, int bins);
     static int defaultBins(qint64 values);

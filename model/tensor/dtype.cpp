@@ -15,12 +15,23 @@ struct DTypeRow
 };
 
 constexpr DTypeRow kRows[] = {
-    {DType::Float32, "float32", 4},     {DType::Float64, "float64", 8},   {DType::Float16, "float16", 2},
-    {DType::BFloat16, "bfloat16", 2},   {DType::Int8, "int8", 1},         {DType::Int16, "int16", 2},
-    {DType::Int32, "int32", 4},         {DType::Int64, "int64", 8},       {DType::UInt8, "uint8", 1},
-    {DType::Bool, "bool", 1},           {DType::Complex64, "complex64", 8}, {DType::Complex128, "complex128", 16},
-    {DType::UInt16, "uint16", 2},       {DType::UInt32, "uint32", 4},     {DType::UInt64, "uint64", 8},
-    {DType::Float8E4M3, "float8_e4m3fn", 1}, {DType::Float8E5M2, "float8_e5m2", 1},
+    {DType::Float32, "float32", 4},
+    {DType::Float64, "float64", 8},
+    {DType::Float16, "float16", 2},
+    {DType::BFloat16, "bfloat16", 2},
+    {DType::Int8, "int8", 1},
+    {DType::Int16, "int16", 2},
+    {DType::Int32, "int32", 4},
+    {DType::Int64, "int64", 8},
+    {DType::UInt8, "uint8", 1},
+    {DType::Bool, "bool", 1},
+    {DType::Complex64, "complex64", 8},
+    {DType::Complex128, "complex128", 16},
+    {DType::UInt16, "uint16", 2},
+    {DType::UInt32, "uint32", 4},
+    {DType::UInt64, "uint64", 8},
+    {DType::Float8E4M3, "float8_e4m3fn", 1},
+    {DType::Float8E5M2, "float8_e5m2", 1},
 };
 
 const DTypeRow *rowFor(DType type)
@@ -32,8 +43,7 @@ const DTypeRow *rowFor(DType type)
     return nullptr;
 }
 
-template <typename T>
-T load(const char *p)
+template <typename T> T load(const char *p)
 {
     T value;
     std::memcpy(&value, p, sizeof(T));
@@ -64,8 +74,8 @@ int dtypeElementSize(DType type)
 
 bool dtypeIsFloatingPoint(DType type)
 {
-    return type == DType::Float32 || type == DType::Float64 || type == DType::Float16 || type == DType::BFloat16
-           || type == DType::Float8E4M3 || type == DType::Float8E5M2;
+    return type == DType::Float32 || type == DType::Float64 || type == DType::Float16 ||
+           type == DType::BFloat16 || type == DType::Float8E4M3 || type == DType::Float8E5M2;
 }
 
 bool dtypeIsComplex(DType type)
@@ -181,10 +191,17 @@ struct StorageClass
     const char *name;
 };
 constexpr StorageClass kStorageClasses[] = {
-    {DType::Float32, "FloatStorage"},       {DType::Float64, "DoubleStorage"},  {DType::Float16, "HalfStorage"},
-    {DType::BFloat16, "BFloat16Storage"},   {DType::Int8, "CharStorage"},       {DType::Int16, "ShortStorage"},
-    {DType::Int32, "IntStorage"},           {DType::Int64, "LongStorage"},      {DType::UInt8, "ByteStorage"},
-    {DType::Bool, "BoolStorage"},           {DType::Complex64, "ComplexFloatStorage"},
+    {DType::Float32, "FloatStorage"},
+    {DType::Float64, "DoubleStorage"},
+    {DType::Float16, "HalfStorage"},
+    {DType::BFloat16, "BFloat16Storage"},
+    {DType::Int8, "CharStorage"},
+    {DType::Int16, "ShortStorage"},
+    {DType::Int32, "IntStorage"},
+    {DType::Int64, "LongStorage"},
+    {DType::UInt8, "ByteStorage"},
+    {DType::Bool, "BoolStorage"},
+    {DType::Complex64, "ComplexFloatStorage"},
     {DType::Complex128, "ComplexDoubleStorage"},
 };
 } // namespace

@@ -42,7 +42,8 @@ std::shared_ptr<MappedFile> MappedFile::open(const QString &path, QString *error
     }
     uchar *address = file.map(0, mapped->m_size);
     if (!address) {
-        *error = QCoreApplication::translate("MappedFile", "%1: cannot map file: %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("MappedFile", "%1: cannot map file: %2")
+                     .arg(path, file.errorString());
         return nullptr;
     }
     mapped->m_data = reinterpret_cast<const char *>(address);

@@ -13,7 +13,11 @@ using torch::jit::Module;
 class ExampleBuilder
 {
 public:
-    ExampleBuilder() : m_unit(std::make_shared<torch::jit::CompilationUnit>()), m_generator(at::detail::createCPUGenerator(20261123)) {}
+    ExampleBuilder()
+        : m_unit(std::make_shared<torch::jit::CompilationUnit>()),
+          m_generator(at::detail::createCPUGenerator(20261123))
+    {
+    }
 
     Module conv2d(int64_t in, int64_t out, int64_t kernel, int64_t padding)
     {
@@ -23,7 +27,8 @@ public:
         addParameter(m, "bias", uniform({out}, bound));
         const std::string p = std::to_string(padding);
         m.define("def forward(self, input):\n"
-                 "    return torch.conv2d(input, self.weight, self.bias, [1, 1], [" + p + ", " + p + "], [1, 1], 1)\n");
+                 "    return torch.conv2d(input, self.weight, self.bias, [1, 1], [" +
+                 p + ", " + p + "], [1, 1], 1)\n");
         return m;
     }
 
@@ -35,9 +40,10 @@ public:
         m.register_buffer("running_mean", 0.05 * uniform({features}, 1.0));
         m.register_buffer("running_var", 1.0 + 0.1 * uniform({features}, 1.0).abs());
         m.register_buffer("num_batches_tracked", torch::tensor(int64_t(0), torch::kLong));
-        m.define("def forward(self, input):\n"
-                 "    return torch.batch_norm(input, self.weight, self.bias, self.running_mean, self.running_var, "
-                 "self.training, 0.1, 1e-05, True)\n");
+        m.define(
+            "def forward(self, input):\n"
+            "    return torch.batch_norm(input, self.weight, self.bias, self.running_mean, self.running_var, "
+            "self.training, 0.1, 1e-05, True)\n");
         return m;
     }
 
@@ -113,8 +119,10 @@ void buildExampleCnn(Module *out)
     ExampleBuilder b;
     Module root = b.make("CNN");
     root.register_module("sequential", b.sequential({b.conv2d(1, 8, 3, 1), b.batchNorm2d(8), b.relu()}));
-    root.register_module("layer1", b.sequential({b.conv2d(8, 16, 5, 2), b.batchNorm2d(16), b.relu(), b.maxPool2d()}));
-    root.register_module("layer2", b.sequential({b.conv2d(16, 32, 5, 2), b.batchNorm2d(32), b.relu(), b.maxPool2d()}));
+    root.register_module("layer1",
+                         b.sequential({b.conv2d(8, 16, 5, 2), b.batchNorm2d(16), b.relu(), b.maxPool2d()}));
+    root.register_module("layer2",
+                         b.sequential({b.conv2d(16, 32, 5, 2), b.batchNorm2d(32), b.relu(), b.maxPool2d()}));
     root.register_module("fc", b.linear(7 * 7 * 32, 10));
     root.define("def forward(self, x):\n"
                 "    x = self.sequential.forward(x)\n"

@@ -18,7 +18,8 @@ int main(int argc, char *argv[])
     QString error;
     torchscope::TorchBridge *bridge = torchscope::torchBridge(&error);
     QSaveFile file(QString::fromLocal8Bit(argv[1]));
-    if (!bridge || !file.open(QIODevice::WriteOnly) || !bridge->writeExampleModel(&file, &error) || !file.commit()) {
+    if (!bridge || !file.open(QIODevice::WriteOnly) || !bridge->writeExampleModel(&file, &error) ||
+        !file.commit()) {
         err << "torchscope_make_example: " << (error.isEmpty() ? file.errorString() : error) << "\n";
         return 1;
     }

@@ -62,7 +62,8 @@ TorchBridge *torchBridge(QString *error)
         // Never unloaded: objects created by the bridge live as long as the process.
         auto *library = new QLibrary(path);
         library->setLoadHints(QLibrary::ResolveAllSymbolsHint);
-        auto create = reinterpret_cast<TorchscopeCreateBridgeFunction>(library->resolve("torchscope_create_torch_bridge"));
+        auto create = reinterpret_cast<TorchscopeCreateBridgeFunction>(
+            library->resolve("torchscope_create_torch_bridge"));
         if (!create) {
             reasons << library->errorString();
             delete library;

@@ -20,12 +20,13 @@ public:
 
     // Loads a TorchScript archive to write it back later (reading goes through our own safe reader):
     // from `archive` when it is not empty, else from the file at `path`.
-    virtual bool openTorchScript(const QString &path, const QByteArray &archive, std::shared_ptr<void> *scriptModule,
-                                 QString *error) = 0;
+    virtual bool openTorchScript(const QString &path, const QByteArray &archive,
+                                 std::shared_ptr<void> *scriptModule, QString *error) = 0;
     // Writes the module at `modulePath` of `scriptModule` as a TorchScript archive, with each
     // parameter's requires_grad taken from `requiresGrad` (full dotted names from the root).
     virtual bool saveTorchScript(const std::shared_ptr<void> &scriptModule, const QString &modulePath,
-                                 const QHash<QString, bool> &requiresGrad, QIODevice *device, QString *error) = 0;
+                                 const QHash<QString, bool> &requiresGrad, QIODevice *device,
+                                 QString *error) = 0;
     // Writes the built-in example, a small CNN with children sequential, layer1, layer2 and fc and
     // weights from a fixed seed, as a TorchScript archive. The build embeds its output.
     virtual bool writeExampleModel(QIODevice *device, QString *error) = 0;

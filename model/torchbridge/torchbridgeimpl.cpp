@@ -60,10 +60,12 @@ public:
     {
         try {
             if (archive.isEmpty()) {
-                *scriptModule = std::make_shared<torch::jit::Module>(torch::jit::load(path.toStdString(), c10::Device(c10::kCPU)));
+                *scriptModule = std::make_shared<torch::jit::Module>(
+                    torch::jit::load(path.toStdString(), c10::Device(c10::kCPU)));
             } else {
                 std::istringstream stream(archive.toStdString());
-                *scriptModule = std::make_shared<torch::jit::Module>(torch::jit::load(stream, c10::Device(c10::kCPU)));
+                *scriptModule =
+                    std::make_shared<torch::jit::Module>(torch::jit::load(stream, c10::Device(c10::kCPU)));
             }
             return true;
         } catch (const c10::Error &e) {

@@ -3,8 +3,8 @@
 // undoing it, and scrolling the table end to end. Target: each <= 100 ms.
 
 #include "document/checkpointdocument.h"
-#include "mainwindow.h"
 #include "itemmodels/moduletreemodel.h"
+#include "mainwindow.h"
 #include "parametertableview.h"
 
 #include <QApplication>
@@ -41,7 +41,8 @@ CheckpointContent syntheticModel(int blocks, int layersPerBlock, int parametersP
     for (int b = 0; b < blocks; ++b) {
         const QString block = QStringLiteral("blocks.%1").arg(b);
         if (b == 0)
-            content.modules.append({QStringLiteral("blocks"), QStringLiteral("torch.nn.modules.container.ModuleList")});
+            content.modules.append(
+                {QStringLiteral("blocks"), QStringLiteral("torch.nn.modules.container.ModuleList")});
         content.modules.append({block, QStringLiteral("Block")});
         parameter(block + QStringLiteral(".scale"));
         for (int l = 0; l < layersPerBlock; ++l) {
@@ -54,8 +55,7 @@ CheckpointContent syntheticModel(int blocks, int layersPerBlock, int parametersP
     return content;
 }
 
-template <typename F>
-double timeMs(F &&work)
+template <typename F> double timeMs(F &&work)
 {
     QElapsedTimer timer;
     timer.start();
@@ -82,12 +82,18 @@ int main(int argc, char *argv[])
     const double build = timeMs([&] { document = std::make_unique<CheckpointDocument>(std::move(content)); });
     CheckpointDocument *doc = document.get();
     const double populate = timeMs([&] { window.setDocument(std::move(document)); });
-    const QModelIndex root = window.findChild<QTreeView *>(QStringLiteral("moduleTree"))->model()->index(0, 0);
-    const double freeze = timeMs([&] { window.findChild<QTreeView *>(QStringLiteral("moduleTree"))->model()->setData(root, Qt::Unchecked, Qt::CheckStateRole); });
+    const QModelIndex root =
+        window.findChild<QTreeView *>(QStringLiteral("moduleTree"))->model()->index(0, 0);
+    const double freeze = timeMs([&] {
+        window.findChild<QTreeView *>(QStringLiteral("moduleTree"))
+            ->model()
+            ->setData(root, Qt::Unchecked, Qt::CheckStateRole);
+    });
     const bool frozen = doc->totals().trainable == 0;
     const double undo = timeMs([&] { doc->undoStack()->undo(); });
     const bool restored = doc->totals().trainable == doc->totals().parameters;
-    QScrollBar *bar = window.findChild<ParameterTableView *>(QStringLiteral("parameterTable"))->verticalScrollBar();
+    QScrollBar *bar =
+        window.findChild<ParameterTableView *>(QStringLiteral("parameterTable"))->verticalScrollBar();
     const double scroll = timeMs([&] {
         // One page at a time, end to end: every step repaints only the visible rows.
         for (int value = 0; value <= bar->maximum(); value += std::max(1, bar->maximum() / 200)) {
@@ -96,10 +102,17 @@ int main(int argc, char *argv[])
         }
     });
     out << "modules " << modules << ", parameters " << parameters << "\n";
-    out << QStringLiteral("build document   %1 ms (off the UI thread when a file is opened)\n").arg(build, 0, 'f', 1);
+    out << QStringLiteral("build document   %1 ms (off the UI thread when a file is opened)\n")
+               .arg(build, 0, 'f', 1);
     out << QStringLiteral("populate views   %1 ms\n").arg(populate, 0, 'f', 1);
-    out << QStringLiteral("freeze root      %1 ms%2\n").arg(freeze, 0, 'f', 1).arg(frozen ? QString() : QStringLiteral("  (FAILED)"));
-    out << QStringLiteral("undo             %1 ms%2\n").arg(undo, 0, 'f', 1).arg(restored ? QString() : QStringLiteral("  (FAILED)"));
-    out << QStringLiteral("scroll 200 pages %1 ms (%2 ms a page)\n").arg(scroll, 0, 'f', 1).arg(scroll / 200, 0, 'f', 2);
+    out << QStringLiteral("freeze root      %1 ms%2\n")
+               .arg(freeze, 0, 'f', 1)
+               .arg(frozen ? QString() : QStringLiteral("  (FAILED)"));
+    out << QStringLiteral("undo             %1 ms%2\n")
+               .arg(undo, 0, 'f', 1)
+               .arg(restored ? QString() : QStringLiteral("  (FAILED)"));
+    out << QStringLiteral("scroll 200 pages %1 ms (%2 ms a page)\n")
+               .arg(scroll, 0, 'f', 1)
+               .arg(scroll / 200, 0, 'f', 2);
     return frozen && restored ? 0 : 1;
 }

@@ -52,7 +52,8 @@ int main(int argc, char *argv[])
     // The two passes separately, to see where the time goes.
     double statsBest = 1e300, countsBest = 1e300;
     const TensorStats range = HistogramKernel::statistics({tensor});
-    const QVector<double> edges = HistogramKernel::linspaceEdges(range.min, range.max, request.bins > 0 ? request.bins : 100);
+    const QVector<double> edges =
+        HistogramKernel::linspaceEdges(range.min, range.max, request.bins > 0 ? request.bins : 100);
     for (int r = 0; r < repeats; ++r) {
         QElapsedTimer timer;
         timer.start();
@@ -62,6 +63,7 @@ int main(int argc, char *argv[])
         (void)HistogramKernel::counts({tensor}, edges);
         countsBest = std::min(countsBest, timer.nsecsElapsed() / 1e9);
     }
-    out << "seconds " << best << " counted " << total << " (statistics " << statsBest << " s, counting " << countsBest << " s)\n";
+    out << "seconds " << best << " counted " << total << " (statistics " << statsBest << " s, counting "
+        << countsBest << " s)\n";
     return 0;
 }

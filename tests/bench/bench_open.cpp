@@ -54,7 +54,8 @@ int main(int argc, char *argv[])
             (void)table.index(row, column).data(Qt::CheckStateRole);
         }
     }
-    out << "open_ms " << timer.nsecsElapsed() / 1e6 << " modules " << modules << " tensors " << table.rowCount() << "\n";
+    out << "open_ms " << timer.nsecsElapsed() / 1e6 << " modules " << modules << " tensors "
+        << table.rowCount() << "\n";
     // Peak resident memory of this process, for the driver's comparison with PyTorch.
     QFile status(QStringLiteral("/proc/self/status"));
     if (status.open(QIODevice::ReadOnly)) {

@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString error;
     if (!bytes.isEmpty() && bytes.front() == '{') {
         // Shards are looked up in a folder that does not exist: only the index logic runs.
-        torchscope::readShardIndexBytes(bytes, QStringLiteral("/nonexistent-torchscope-fuzz"), &content, &error);
+        torchscope::readShardIndexBytes(bytes, QStringLiteral("/nonexistent-torchscope-fuzz"), &content,
+                                        &error);
         return 0;
     }
     if (torchscope::readCheckpointBytes(bytes, &content, &error)) {

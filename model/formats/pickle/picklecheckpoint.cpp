@@ -43,15 +43,18 @@ QString keyText(const PickleValuePtr &key)
 
 void parseScriptClasses(const QString &qualifiedPrefix, const QString &source, ScriptClassTable *table)
 {
-    static const QRegularExpression classLine(QStringLiteral("^class\\s+(\\w+)\\s*\\(\\s*Module\\s*\\)\\s*:"));
-    static const QRegularExpression listLine(QStringLiteral("^\\s+(__parameters__|__buffers__)\\s*=\\s*\\[(.*)\\]"));
+    static const QRegularExpression classLine(
+        QStringLiteral("^class\\s+(\\w+)\\s*\\(\\s*Module\\s*\\)\\s*:"));
+    static const QRegularExpression listLine(
+        QStringLiteral("^\\s+(__parameters__|__buffers__)\\s*=\\s*\\[(.*)\\]"));
     static const QRegularExpression quoted(QStringLiteral("\"([^\"]*)\""));
     ScriptClassInfo *current = nullptr;
     const QStringList lines = source.split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         if (line.startsWith(QLatin1String("class "))) {
             const QRegularExpressionMatch match = classLine.match(line);
-            current = match.hasMatch() ? &(*table)[qualifiedPrefix + QLatin1Char('.') + match.captured(1)] : nullptr;
+            current = match.hasMatch() ? &(*table)[qualifiedPrefix + QLatin1Char('.') + match.captured(1)]
+                                       : nullptr;
             continue;
         }
         if (!current)
@@ -59,7 +62,8 @@ void parseScriptClasses(const QString &qualifiedPrefix, const QString &source, S
         const QRegularExpressionMatch match = listLine.match(line);
         if (!match.hasMatch())
             continue;
-        QSet<QString> &names = match.captured(1) == QLatin1String("__parameters__") ? current->parameters : current->buffers;
+        QSet<QString> &names =
+            match.captured(1) == QLatin1String("__parameters__") ? current->parameters : current->buffers;
         auto it = quoted.globalMatch(match.captured(2));
         while (it.hasNext())
             names.insert(it.next().captured(1));
@@ -82,8 +86,8 @@ QString PickleCheckpoint::cleanScriptTypeName(const QString &qualifiedName)
 
 bool PickleCheckpoint::isPickledModule(const PickleValuePtr &value)
 {
-    return value && value->type == Type::Object && value->state && value->state->type == Type::Dict
-           && value->state->get(QStringLiteral("_modules")) && value->state->get(QStringLiteral("_parameters"));
+    return value && value->type == Type::Object && value->state && value->state->type == Type::Dict &&
+           value->state->get(QStringLiteral("_modules")) && value->state->get(QStringLiteral("_parameters"));
 }
 
 bool PickleCheckpoint::isScriptModule(const PickleValuePtr &value) const
@@ -95,8 +99,8 @@ bool PickleCheckpoint::isScriptModule(const PickleValuePtr &value) const
     return value->state && value->state->get(QStringLiteral("training"));
 }
 
-bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag,
-                                 QString *error)
+bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record, TensorKind kind,
+                                 bool hasFlag, QString *error)
 {
     if (record.storage < 0 || size_t(record.storage) >= m_storages.size()) {
         *error = tr("%1: bad storage reference").arg(name);
@@ -121,9 +125,11 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
     if (!tensor.validateView(error))
         return false;
     // The same view of the same storage is the same tensor: tied weights.
-    QString viewKey = QString::number(record.storage) + QLatin1Char('/') + QString::number(record.storageOffset);
+    QString viewKey =
+        QString::number(record.storage) + QLatin1Char('/') + QString::number(record.storageOffset);
     for (int i = 0; i < record.shape.size(); ++i)
-        viewKey += QLatin1Char('/') + QString::number(record.shape[i]) + QLatin1Char(':') + QString::number(record.strides[i]);
+        viewKey += QLatin1Char('/') + QString::number(record.shape[i]) + QLatin1Char(':') +
+                   QString::number(record.strides[i]);
     const int index = int(m_out->tensors.size());
     const auto first = m_firstView.constFind(viewKey);
     if (first != m_firstView.constEnd() && tensor.numel() > 0)
@@ -140,8 +146,8 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
         return true; // cycles and absurd nesting hold no tensors we can name
     switch (value->type) {
     case Type::Tensor:
-        return addTensor(prefix.isEmpty() ? QStringLiteral("tensor") : prefix, *value->tensor, TensorKind::Tensor, false,
-                         error);
+        return addTensor(prefix.isEmpty() ? QStringLiteral("tensor") : prefix, *value->tensor,
+                         TensorKind::Tensor, false, error);
     case Type::Dict:
     case Type::List:
     case Type::Tuple:
@@ -170,7 +176,8 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
     }
 }
 
-bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error)
+bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QString &path, int depth,
+                                         QString *error)
 {
     if (depth > kMaxDepth || m_visiting.contains(module.get()))
         return true;
@@ -182,23 +189,27 @@ bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QSt
         for (const PickleValuePtr &item : set->items)
             nonPersistent.insert(keyText(item));
     }
-    if (PickleValuePtr parameters = state->get(QStringLiteral("_parameters")); parameters && parameters->type == Type::Dict) {
+    if (PickleValuePtr parameters = state->get(QStringLiteral("_parameters"));
+        parameters && parameters->type == Type::Dict) {
         for (const auto &[key, value] : parameters->entries) {
-            if (value && value->type == Type::Tensor
-                && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Parameter, true, error))
+            if (value && value->type == Type::Tensor &&
+                !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Parameter, true, error))
                 return false;
         }
     }
-    if (PickleValuePtr buffers = state->get(QStringLiteral("_buffers")); buffers && buffers->type == Type::Dict) {
+    if (PickleValuePtr buffers = state->get(QStringLiteral("_buffers"));
+        buffers && buffers->type == Type::Dict) {
         for (const auto &[key, value] : buffers->entries) {
-            if (value && value->type == Type::Tensor && !nonPersistent.contains(keyText(key))
-                && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
+            if (value && value->type == Type::Tensor && !nonPersistent.contains(keyText(key)) &&
+                !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
                 return false;
         }
     }
-    if (PickleValuePtr children = state->get(QStringLiteral("_modules")); children && children->type == Type::Dict) {
+    if (PickleValuePtr children = state->get(QStringLiteral("_modules"));
+        children && children->type == Type::Dict) {
         for (const auto &[key, value] : children->entries) {
-            if (isPickledModule(value) && !walkPickledModule(value, join(path, keyText(key)), depth + 1, error))
+            if (isPickledModule(value) &&
+                !walkPickledModule(value, join(path, keyText(key)), depth + 1, error))
                 return false;
         }
     }
@@ -206,9 +217,11 @@ bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QSt
     return true;
 }
 
-bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error)
+bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QString &path, int depth,
+                                        QString *error)
 {
-    if (depth > kMaxDepth || m_visiting.contains(module.get()) || !module->state || module->state->type != Type::Dict)
+    if (depth > kMaxDepth || m_visiting.contains(module.get()) || !module->state ||
+        module->state->type != Type::Dict)
         return true;
     m_visiting.insert(module.get());
     m_out->modules.append({path, cleanScriptTypeName(module->text)});
@@ -216,13 +229,13 @@ bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QStr
     const auto &attributes = module->state->entries;
     // state_dict order: this module's parameters, then its buffers, then each child in turn.
     for (const auto &[key, value] : attributes) {
-        if (value && value->type == Type::Tensor && info.parameters.contains(keyText(key))
-            && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Parameter, true, error))
+        if (value && value->type == Type::Tensor && info.parameters.contains(keyText(key)) &&
+            !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Parameter, true, error))
             return false;
     }
     for (const auto &[key, value] : attributes) {
-        if (value && value->type == Type::Tensor && info.buffers.contains(keyText(key))
-            && !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
+        if (value && value->type == Type::Tensor && info.buffers.contains(keyText(key)) &&
+            !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
             return false;
     }
     for (const auto &[key, value] : attributes) {
@@ -233,8 +246,8 @@ bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QStr
     return true;
 }
 
-bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTable *classes, CheckpointContent *out,
-                                 QString *error)
+bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTable *classes,
+                                 CheckpointContent *out, QString *error)
 {
     m_out = out;
     m_classes = classes;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tensor/checkpointcontent.h"
 #include "formats/pickle/picklevalue.h"
+#include "tensor/checkpointcontent.h"
 
 #include <QHash>
 #include <QSet>
@@ -36,13 +36,15 @@ public:
     PickleCheckpoint(const std::vector<StorageRef> &storages, StorageResolver resolver);
 
     // Decides the format from the root value and fills `out` (format, modules, tensors).
-    bool interpret(const PickleValuePtr &root, const ScriptClassTable *classes, CheckpointContent *out, QString *error);
+    bool interpret(const PickleValuePtr &root, const ScriptClassTable *classes, CheckpointContent *out,
+                   QString *error);
 
     static QString cleanScriptTypeName(const QString &qualifiedName);
     static bool isPickledModule(const PickleValuePtr &value);
 
 private:
-    bool addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag, QString *error);
+    bool addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag,
+                   QString *error);
     bool walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);
     bool walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);

@@ -27,7 +27,8 @@ PickleValue::~PickleValue()
     while (!pending.empty()) {
         PickleValuePtr value = std::move(pending.back());
         pending.pop_back();
-        // The last owner empties the value before letting it go, so its destructor has nothing to recurse into.
+        // The last owner empties the value before letting it go, so its destructor has nothing to recurse
+        // into.
         if (value && value.use_count() == 1)
             takeChildren(*value, &pending);
     }

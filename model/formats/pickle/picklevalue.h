@@ -43,7 +43,7 @@ struct PickleValue
         None,
         Bool,
         Int,
-        BigInt,   // an integer wider than 64 bits; raw little-endian two's complement bytes
+        BigInt, // an integer wider than 64 bits; raw little-endian two's complement bytes
         Float,
         String,
         Bytes,
@@ -51,21 +51,21 @@ struct PickleValue
         List,
         Dict,
         Set,
-        Global,   // a reference to module.name, never imported
-        Object,   // an instance of a class we do not build: class name, constructor args and state
-        Storage,  // a persistent-id storage reference; integer indexes SafeUnpickler::storages()
+        Global,  // a reference to module.name, never imported
+        Object,  // an instance of a class we do not build: class name, constructor args and state
+        Storage, // a persistent-id storage reference; integer indexes SafeUnpickler::storages()
         Tensor,
-        Refused,  // the result of a call we refused to make
-        Mark,     // internal: the MARK position on the stack
+        Refused, // the result of a call we refused to make
+        Mark,    // internal: the MARK position on the stack
     };
 
     Type type = Type::None;
     bool boolean = false;
     qint64 integer = 0;
     double real = 0;
-    QString text;          // String; Global and Object: "module.name"; Refused: what was refused
-    QByteArray bytes;      // Bytes, BigInt
-    std::vector<PickleValuePtr> items;                              // Tuple, List, Set; Object: args
+    QString text;                      // String; Global and Object: "module.name"; Refused: what was refused
+    QByteArray bytes;                  // Bytes, BigInt
+    std::vector<PickleValuePtr> items; // Tuple, List, Set; Object: args
     std::vector<std::pair<PickleValuePtr, PickleValuePtr>> entries; // Dict, in insertion order
     PickleValuePtr state;                                           // Object: what BUILD gave it
     std::shared_ptr<TensorRecord> tensor;

@@ -90,7 +90,8 @@ bool SafeUnpickler::popMark(std::vector<PickleValuePtr> *items, QString *error)
         --i;
     if (i == 0)
         return fail(error, tr("MARK missing"));
-    items->assign(std::make_move_iterator(m_stack.begin() + qsizetype(i)), std::make_move_iterator(m_stack.end()));
+    items->assign(std::make_move_iterator(m_stack.begin() + qsizetype(i)),
+                  std::make_move_iterator(m_stack.end()));
     m_stack.resize(i - 1);
     return true;
 }
@@ -138,8 +139,8 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     const PickleValuePtr &key = pid->items[2];
     const PickleValuePtr &location = pid->items[3];
     const PickleValuePtr &numel = pid->items[4];
-    if (type->type != Type::Global || (key->type != Type::String && key->type != Type::Int) || numel->type != Type::Int
-        || numel->integer < 0) {
+    if (type->type != Type::Global || (key->type != Type::String && key->type != Type::Int) ||
+        numel->type != Type::Int || numel->integer < 0) {
         fail(error, tr("malformed storage reference"));
         return nullptr;
     }
@@ -157,8 +158,10 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     if (index < 0) {
         index = int(m_storages.size());
         m_storageByKey.insert(keyText, index);
-        m_storages.push_back({keyText, dtype, numel->integer, location->isString() ? location->text : QString()});
-    } else if (m_storages[size_t(index)].dtype != dtype || m_storages[size_t(index)].numel != numel->integer) {
+        m_storages.push_back(
+            {keyText, dtype, numel->integer, location->isString() ? location->text : QString()});
+    } else if (m_storages[size_t(index)].dtype != dtype ||
+               m_storages[size_t(index)].numel != numel->integer) {
         fail(error, tr("storage %1 is referenced with two different types or sizes").arg(keyText));
         return nullptr;
     }
@@ -174,9 +177,9 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &a
         fail(error, tr("malformed tensor"));
         return PickleValuePtr();
     };
-    if (args.size() < 4 || args[0]->type != Type::Storage || args[1]->type != Type::Int || !args[2]->isSequence()
-        || !args[3]->isSequence() || args[2]->items.size() != args[3]->items.size()
-        || args[2]->items.size() > size_t(kMaxDimensions))
+    if (args.size() < 4 || args[0]->type != Type::Storage || args[1]->type != Type::Int ||
+        !args[2]->isSequence() || !args[3]->isSequence() || args[2]->items.size() != args[3]->items.size() ||
+        args[2]->items.size() > size_t(kMaxDimensions))
         return malformed();
     auto record = std::make_shared<TensorRecord>();
     record->storage = int(args[0]->integer);
@@ -208,8 +211,8 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     if (args->type != Type::Tuple)
         return refuse(name);
 
-    if (name == QLatin1String("collections.OrderedDict") || name == QLatin1String("builtins.dict")
-        || name == QLatin1String("collections.defaultdict")) {
+    if (name == QLatin1String("collections.OrderedDict") || name == QLatin1String("builtins.dict") ||
+        name == QLatin1String("collections.defaultdict")) {
         auto dict = PickleValue::make(Type::Dict);
         if (name != QLatin1String("collections.defaultdict") && !a.empty() && a[0]->isSequence()) {
             for (const PickleValuePtr &pair : a[0]->items) {
@@ -219,10 +222,11 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         }
         return dict;
     }
-    if (name == QLatin1String("torch._utils._rebuild_tensor_v2") || name == QLatin1String("torch._utils._rebuild_tensor"))
+    if (name == QLatin1String("torch._utils._rebuild_tensor_v2") ||
+        name == QLatin1String("torch._utils._rebuild_tensor"))
         return rebuildTensor(a, error);
-    if (name == QLatin1String("torch._utils._rebuild_parameter")
-        || name == QLatin1String("torch._utils._rebuild_parameter_with_state")) {
+    if (name == QLatin1String("torch._utils._rebuild_parameter") ||
+        name == QLatin1String("torch._utils._rebuild_parameter_with_state")) {
         if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
             return fail(error, tr("malformed parameter")), nullptr;
         auto value = PickleValue::make(Type::Tensor);
@@ -236,7 +240,8 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         if (a.size() < 3 || a[1]->type != Type::Global)
             return fail(error, tr("malformed tensor subclass")), nullptr;
         PickleValuePtr inner = call(a[0], a[2], error);
-        if (inner && inner->type == Type::Tensor && a[1]->text == QLatin1String("torch.nn.parameter.Parameter")) {
+        if (inner && inner->type == Type::Tensor &&
+            a[1]->text == QLatin1String("torch.nn.parameter.Parameter")) {
             inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
             inner->tensor->isParameter = true;
         }
@@ -281,7 +286,8 @@ bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &st
 {
     if (target->type == Type::Object) {
         if (target->state && target->state->type == Type::Dict && state->type == Type::Dict)
-            target->state->entries.insert(target->state->entries.end(), state->entries.begin(), state->entries.end());
+            target->state->entries.insert(target->state->entries.end(), state->entries.begin(),
+                                          state->entries.end());
         else
             target->state = state;
     }
@@ -450,16 +456,18 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             push(value);
             break;
         }
-        case 'X':    // BINUNICODE
-        case 0x8c:   // SHORT_BINUNICODE
-        case 0x8d:   // BINUNICODE8
-        case 'B':    // BINBYTES
-        case 'C':    // SHORT_BINBYTES
-        case 0x8e:   // BINBYTES8
-        case 0x96:   // BYTEARRAY8
-        case 'T':    // BINSTRING
-        case 'U': {  // SHORT_BINSTRING
-            const int lengthBytes = (op == 0x8c || op == 'C' || op == 'U') ? 1 : (op == 0x8d || op == 0x8e || op == 0x96) ? 8 : 4;
+        case 'X':   // BINUNICODE
+        case 0x8c:  // SHORT_BINUNICODE
+        case 0x8d:  // BINUNICODE8
+        case 'B':   // BINBYTES
+        case 'C':   // SHORT_BINBYTES
+        case 0x8e:  // BINBYTES8
+        case 0x96:  // BYTEARRAY8
+        case 'T':   // BINSTRING
+        case 'U': { // SHORT_BINSTRING
+            const int lengthBytes = (op == 0x8c || op == 'C' || op == 'U')     ? 1
+                                    : (op == 0x8d || op == 0x8e || op == 0x96) ? 8
+                                                                               : 4;
             if (!need(lengthBytes, error))
                 return false;
             const quint64 n = readLE(m_data + m_pos, lengthBytes);
@@ -551,8 +559,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             list->items.push_back(item);
             break;
         }
-        case 'e':      // APPENDS
-        case 0x90: {   // ADDITEMS
+        case 'e':    // APPENDS
+        case 0x90: { // ADDITEMS
             if (!popMark(&items, error))
                 return false;
             --marks;
@@ -623,7 +631,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (!readLine(&module, error) || !readLine(&name, error))
                 return false;
             auto value = PickleValue::make(Type::Global);
-            value->text = python3ModuleName(QString::fromUtf8(module)) + QLatin1Char('.') + QString::fromUtf8(name);
+            value->text =
+                python3ModuleName(QString::fromUtf8(module)) + QLatin1Char('.') + QString::fromUtf8(name);
             push(value);
             break;
         }

@@ -145,11 +145,15 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
             return fail(error, tr("corrupt zip archive: bad local header for %1").arg(entry.name));
         const quint64 dataOffset = localOffset + 30 + u16(local + 26) + u16(local + 28);
         if (dataOffset > quint64(size) || compressed > quint64(size) - dataOffset)
-            return fail(error, tr("truncated zip archive: data of %1 reaches past the end of the file").arg(entry.name));
+            return fail(
+                error,
+                tr("truncated zip archive: data of %1 reaches past the end of the file").arg(entry.name));
         if (entry.method != 0 && entry.method != 8)
-            return fail(error, tr("unsupported compression method %1 for %2").arg(entry.method).arg(entry.name));
+            return fail(error,
+                        tr("unsupported compression method %1 for %2").arg(entry.method).arg(entry.name));
         if (entry.method == 0 && compressed != uncompressed)
-            return fail(error, tr("corrupt zip archive: stored entry %1 has mismatched sizes").arg(entry.name));
+            return fail(error,
+                        tr("corrupt zip archive: stored entry %1 has mismatched sizes").arg(entry.name));
         entry.compressedSize = qint64(compressed);
         entry.uncompressedSize = qint64(uncompressed);
         entry.localHeaderOffset = qint64(localOffset);
@@ -213,7 +217,8 @@ bool ZipArchiveReader::read(const Entry &entry, QByteArray *out, QString *error,
         if (!complete)
             return fail(error, tr("corrupt compressed data in %1").arg(entry.name));
     }
-    const quint32 crc = quint32(::crc32_z(0, reinterpret_cast<const Bytef *>(out->constData()), size_t(out->size())));
+    const quint32 crc =
+        quint32(::crc32_z(0, reinterpret_cast<const Bytef *>(out->constData()), size_t(out->size())));
     if (crc != entry.crc32)
         return fail(error, tr("corrupt zip archive: CRC mismatch in %1").arg(entry.name));
     return true;

@@ -35,7 +35,10 @@ bool needsZip64(qint64 v)
 }
 } // namespace
 
-ZipWriter::ZipWriter(QIODevice *device, QString rootFolder) : m_device(device), m_rootFolder(std::move(rootFolder)) {}
+ZipWriter::ZipWriter(QIODevice *device, QString rootFolder)
+    : m_device(device), m_rootFolder(std::move(rootFolder))
+{
+}
 
 bool ZipWriter::write(const char *data, qint64 size)
 {
