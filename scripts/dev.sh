@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up, build and either start Torchscope or run its tests, on a fresh Debian 12 machine.
 #   scripts/dev.sh run [FILE]   install what is missing, build, start the GUI (on the example model)
-#   scripts/dev.sh test         install what is missing, build, run the whole test suite
+#   scripts/dev.sh test         install what is missing, build, run the whole test suite (and lint)
+#   scripts/dev.sh lint         check formatting (clang-format) and run clang-tidy over every source
+#   scripts/dev.sh format       apply clang-format to every source
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,8 +11,8 @@ build="${TORCHSCOPE_BUILD_DIR:-$here/build}"
 mode="${1:-}"
 [ $# -gt 0 ] && shift
 case "$mode" in
-    run|test) ;;
-    *) echo "usage: scripts/dev.sh run [FILE] | test" >&2; exit 2 ;;
+    run|test|lint|format) ;;
+    *) echo "usage: scripts/dev.sh run [FILE] | test | lint | format" >&2; exit 2 ;;
 esac
 
 packages=(
@@ -19,7 +21,7 @@ packages=(
     libqcustomplot-dev libtorch-dev
     python3-torch python3-torchvision python3-numpy
     xvfb xauth fonts-dejavu-core
-    clang-14 libclang-rt-14-dev
+    clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -38,6 +40,20 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 
+# Sources the tools look at: what git tracks (or, outside a checkout, what find sees).
+sources() {
+    if git -C "$here" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        git -C "$here" ls-files '*.cpp' '*.h' | sed "s#^#$here/#"
+    else
+        find "$here/app" "$here/model" "$here/widgets" "$here/tests" -name '*.cpp' -o -name '*.h'
+    fi
+}
+
+if [ "$mode" = format ]; then
+    sources | xargs clang-format-14 -i
+    exit 0
+fi
+
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
@@ -51,8 +67,38 @@ if [ "$mode" = run ]; then
     exec "$build/bin/torchscope" "$@"
 fi
 
+lint() {
+    echo "== clang-format: checking $(sources | wc -l) files"
+    if ! sources | xargs clang-format-14 --dry-run --Werror; then
+        echo "clang-format: the files above drift from .clang-format (scripts/dev.sh format fixes them)" >&2
+        return 1
+    fi
+    if ! python3 "$here/scripts/check-includes.py"; then
+        echo "include check: add the standard headers above" >&2
+        return 1
+    fi
+    # clang-tidy with the checks in .clang-tidy, over every translation unit of ours (not the fuzz
+    # targets, which only build with the sanitizer toolchain), two at a time.
+    local units
+    units=$(sources | grep '\.cpp$' | grep -v '/tests/fuzz/')
+    echo "== clang-tidy: $(echo "$units" | wc -l) translation units"
+    if ! echo "$units" | xargs -n 4 -P 2 clang-tidy-14 -p "$build" --quiet \
+            --header-filter="^$here/(app|model|widgets|tests)/" 2>/dev/null >"$build/clang-tidy.log"; then
+        grep -E "(warning|error):" "$build/clang-tidy.log" | sort -u >&2
+        echo "clang-tidy: findings above" >&2
+        return 1
+    fi
+    echo "lint: 3 passed, 0 failed"
+}
+
+if [ "$mode" = lint ]; then
+    lint
+    exit $?
+fi
+
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$build" --output-on-failure --timeout 900 -j 2
 # The readers under AddressSanitizer/UBSan with libFuzzer: a fixed-seed smoke run (scripts/fuzz.sh 3600
 # for a long random one).
 bash "$here/scripts/fuzz.sh" ${TORCHSCOPE_FUZZ_SECONDS:+"$TORCHSCOPE_FUZZ_SECONDS"}
+lint

@@ -1,10 +1,12 @@
 #include "testsupport.h"
 
 #include <cstring>
+#include <memory>
+#include <utility>
 
 namespace torchscope::test {
 
-TensorInfo tensorFromBytes(const QString &name, DType dtype, QVector<qint64> shape, QByteArray bytes)
+TensorInfo tensorFromBytes(const QString &name, DType dtype, const QVector<qint64> &shape, QByteArray bytes)
 {
     TensorInfo tensor;
     tensor.name = name;
@@ -16,7 +18,7 @@ TensorInfo tensorFromBytes(const QString &name, DType dtype, QVector<qint64> sha
     return tensor;
 }
 
-TensorInfo makeTensor(const QString &name, TensorKind kind, QVector<qint64> shape, bool requiresGrad,
+TensorInfo makeTensor(const QString &name, TensorKind kind, const QVector<qint64> &shape, bool requiresGrad,
                       DType dtype)
 {
     qint64 n = 1;

@@ -9,10 +9,10 @@
 namespace torchscope::test {
 
 // A tensor for hand-built documents: float32 values 0, 1, 2, ... unless given.
-TensorInfo makeTensor(const QString &name, TensorKind kind, QVector<qint64> shape, bool requiresGrad = true,
-                      DType dtype = DType::Float32);
+TensorInfo makeTensor(const QString &name, TensorKind kind, const QVector<qint64> &shape,
+                      bool requiresGrad = true, DType dtype = DType::Float32);
 // Wraps raw bytes as a contiguous tensor.
-TensorInfo tensorFromBytes(const QString &name, DType dtype, QVector<qint64> shape, QByteArray bytes);
+TensorInfo tensorFromBytes(const QString &name, DType dtype, const QVector<qint64> &shape, QByteArray bytes);
 
 // A small entire-model document:
 //   ""          Net      (no tensors)

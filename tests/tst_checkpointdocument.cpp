@@ -5,6 +5,10 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 using namespace torchscope;
 
 class TestCheckpointDocument : public QObject

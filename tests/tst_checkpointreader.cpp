@@ -14,6 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
+#include <utility>
+
 using namespace torchscope;
 
 class TestCheckpointReader : public QObject
@@ -59,7 +63,7 @@ bool TestCheckpointReader::read(const QString &path, CheckpointContent *content,
 
 QString TestCheckpointReader::writeFile(const QString &name, const QByteArray &bytes)
 {
-    const QString path = m_dir.filePath(name);
+    QString path = m_dir.filePath(name);
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
         file.write(bytes);
@@ -96,7 +100,7 @@ void TestCheckpointReader::readsEveryFormat()
 
     const QJsonArray tensors = expected.value("tensors").toArray();
     QStringList expectedNames, names;
-    for (const QJsonValue &t : tensors)
+    for (const QJsonValue t : tensors)
         expectedNames << t.toObject().value("name").toString();
     for (const TensorInfo &t : document.tensors())
         names << t.name;
@@ -106,14 +110,14 @@ void TestCheckpointReader::readsEveryFormat()
         const TensorInfo &tensor = document.tensor(i);
         QCOMPARE(dtypeName(tensor.dtype), want.value("dtype").toString());
         QVector<qint64> shape;
-        for (const QJsonValue &d : want.value("shape").toArray())
+        for (const QJsonValue d : want.value("shape").toArray())
             shape << qint64(d.toDouble());
         QCOMPARE(tensor.shape, shape);
         // Views read back as PyTorch gives them: same strides and offset into the same storage.
         if (document.format() != CheckpointFormat::Safetensors &&
             document.format() != CheckpointFormat::Sharded) {
             QVector<qint64> strides;
-            for (const QJsonValue &d : want.value("stride").toArray())
+            for (const QJsonValue d : want.value("stride").toArray())
                 strides << qint64(d.toDouble());
             QVERIFY2(tensor.strides == strides || tensor.numel() <= 1, qPrintable(tensor.name));
             QCOMPARE(tensor.storageOffset, qint64(want.value("storage_offset").toDouble()));
@@ -133,7 +137,7 @@ void TestCheckpointReader::readsEveryFormat()
     const QJsonArray modules = expected.value("modules").toArray();
     if (!modules.isEmpty()) {
         QStringList expectedModules, readModules;
-        for (const QJsonValue &m : modules)
+        for (const QJsonValue m : modules)
             expectedModules << m.toObject().value("path").toString() + QLatin1Char(' ') +
                                    m.toObject().value("type").toString();
         std::function<void(const ModuleNode *)> walk = [&](const ModuleNode *node) {
@@ -144,7 +148,7 @@ void TestCheckpointReader::readsEveryFormat()
         walk(document.root());
         QCOMPARE(readModules, expectedModules);
     }
-    for (const QJsonValue &tie : expected.value("ties").toArray()) {
+    for (const QJsonValue tie : expected.value("ties").toArray()) {
         const int alias = document.findTensor(tie.toArray().at(0).toString());
         const int canonical = document.findTensor(tie.toArray().at(1).toString());
         QVERIFY(alias >= 0 && canonical >= 0);

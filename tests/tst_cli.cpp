@@ -112,7 +112,7 @@ void TestCli::infoJsonContract()
     QCOMPARE(modules.at(0).toObject().value(QStringLiteral("path")).toString(), QString());
     QCOMPARE(modules.at(0).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("CNN"));
     QStringList paths;
-    for (const QJsonValue &module : modules)
+    for (const QJsonValue module : modules)
         paths << module.toObject().value(QStringLiteral("path")).toString();
     QVERIFY(paths.contains(QStringLiteral("layer1.0")));
     QCOMPARE(
@@ -121,7 +121,7 @@ void TestCli::infoJsonContract()
 
     qint64 parameterElements = 0;
     const QJsonArray tensors = info.value(QStringLiteral("tensors")).toArray();
-    for (const QJsonValue &value : tensors) {
+    for (const QJsonValue value : tensors) {
         const QJsonObject tensor = value.toObject();
         for (const char *key : {"name", "kind", "dtype", "shape", "requires_grad"})
             QVERIFY2(tensor.contains(QLatin1String(key)), key);
@@ -130,7 +130,7 @@ void TestCli::infoJsonContract()
         if (kind == QLatin1String("parameter")) {
             QVERIFY(tensor.value(QStringLiteral("requires_grad")).isBool());
             qint64 numel = 1;
-            for (const QJsonValue &d : tensor.value(QStringLiteral("shape")).toArray())
+            for (const QJsonValue d : tensor.value(QStringLiteral("shape")).toArray())
                 numel *= qint64(d.toDouble());
             parameterElements += numel;
         } else {
@@ -169,7 +169,7 @@ void TestCli::statsAgreeWithPyTorch()
     QCOMPARE(test::runPeer({QStringLiteral("stats"), m_example}, &peer), 0);
     const QJsonObject expected = QJsonDocument::fromJson(peer.toUtf8()).object();
     QCOMPARE(tensors.size(), expected.size());
-    for (const QJsonValue &value : tensors) {
+    for (const QJsonValue value : tensors) {
         const QJsonObject tensor = value.toObject();
         const QJsonArray want = expected.value(tensor.value(QStringLiteral("name")).toString()).toArray();
         const char *keys[] = {"min", "max", "mean", "std"};
@@ -192,7 +192,7 @@ void TestCli::exportAppliesGlobsInOrder()
                  nullptr, &err),
              0);
     const QJsonObject info = infoJson(out);
-    for (const QJsonValue &value : info.value(QStringLiteral("tensors")).toArray()) {
+    for (const QJsonValue value : info.value(QStringLiteral("tensors")).toArray()) {
         const QJsonObject tensor = value.toObject();
         if (tensor.value(QStringLiteral("kind")).toString() != QLatin1String("parameter"))
             continue;
@@ -244,7 +244,7 @@ void TestCli::exportAppliesFreezePlan()
                   "--unfreeze", "fc.*"},
                  nullptr, &err),
              0);
-    for (const QJsonValue &value : infoJson(out).value("tensors").toArray()) {
+    for (const QJsonValue value : infoJson(out).value("tensors").toArray()) {
         const QJsonObject tensor = value.toObject();
         if (tensor.value("kind").toString() == QLatin1String("parameter"))
             QCOMPARE(tensor.value("requires_grad").toBool(),

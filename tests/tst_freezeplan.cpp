@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <utility>
+
 using namespace torchscope;
 
 class TestFreezePlan : public QObject

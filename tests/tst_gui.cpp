@@ -50,6 +50,9 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <memory>
+#include <utility>
+
 using namespace torchscope;
 
 class TestGui : public QObject

@@ -12,10 +12,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <random>
+#include <vector>
 
 using namespace torchscope;
 
@@ -337,10 +339,10 @@ void TestHistogramKernel::matchesNumpy()
         }
         const HistogramResult result = HistogramKernel::compute({&tensor}, request);
         QVector<double> edges;
-        for (const QJsonValue &e : want.value("edges").toArray())
+        for (const QJsonValue e : want.value("edges").toArray())
             edges << e.toDouble();
         QVector<qint64> counts;
-        for (const QJsonValue &c : want.value("counts").toArray())
+        for (const QJsonValue c : want.value("counts").toArray())
             counts << qint64(c.toDouble());
         QVERIFY2(result.edges == edges, qPrintable(tensor.name));
         QVERIFY2(result.counts == counts, qPrintable(tensor.name));

@@ -16,6 +16,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+#include <memory>
+#include <utility>
+
 using namespace torchscope;
 
 class TestInterop : public QObject
@@ -76,7 +80,7 @@ void TestInterop::readsWhatPyTorchWrote()
 
     const QJsonArray modules = expected.value(QStringLiteral("modules")).toArray();
     QStringList expectedPaths, paths;
-    for (const QJsonValue &module : modules) {
+    for (const QJsonValue module : modules) {
         const QString path = module.toObject().value(QStringLiteral("path")).toString();
         expectedPaths << path;
         const ModuleNode *node = document->findModule(path);
@@ -101,7 +105,7 @@ void TestInterop::readsWhatPyTorchWrote()
         QCOMPARE(tensorKindName(tensor.kind), want.value(QStringLiteral("kind")).toString());
         QCOMPARE(dtypeName(tensor.dtype), want.value(QStringLiteral("dtype")).toString());
         QVector<qint64> shape;
-        for (const QJsonValue &d : want.value(QStringLiteral("shape")).toArray())
+        for (const QJsonValue d : want.value(QStringLiteral("shape")).toArray())
             shape << qint64(d.toDouble());
         QCOMPARE(tensor.shape, shape);
         if (tensor.kind == TensorKind::Parameter)

@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <utility>
+
 using namespace torchscope;
 
 class TestModuleTreeModel : public QObject

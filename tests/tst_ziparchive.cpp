@@ -7,6 +7,8 @@
 #include <QBuffer>
 #include <QTest>
 
+#include <vector>
+
 using namespace torchscope;
 
 class TestZipArchive : public QObject

@@ -25,7 +25,7 @@ void DocumentJobs::open(const QString &label, ReadFunction read)
     QThread *uiThread = thread();
     using Result = std::shared_ptr<CheckpointDocument>;
     auto *job = ResultJob<Result>::start(
-        this, [read, uiThread](const Progress &progress, Result *document, QString *error) {
+        this, [read = std::move(read), uiThread](const Progress &progress, Result *document, QString *error) {
             CheckpointContent content;
             if (!read(progress, &content, error))
                 return false;

@@ -20,6 +20,8 @@
 #include <QVBoxLayout>
 
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace torchscope {
 

@@ -16,6 +16,8 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace torchscope {
 

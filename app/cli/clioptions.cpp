@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include <cmath>
+#include <utility>
 
 namespace torchscope::cli {
 
@@ -34,7 +35,7 @@ public:
     {
         // A value option at the very end has no value: say which, in its own words.
         if (!arguments.isEmpty()) {
-            const QString last = arguments.last();
+            const QString &last = arguments.last();
             for (const ValueOption &option : std::as_const(m_valueOptions)) {
                 for (const QString &name : option.names) {
                     if (last == dashed(name)) {

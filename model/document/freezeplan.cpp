@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <vector>
+
 namespace torchscope {
 
 namespace {

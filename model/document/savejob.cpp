@@ -24,7 +24,7 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
         *error = tr("no module named \"%1\"").arg(request.modulePath);
         return nullptr;
     }
-    auto job = std::unique_ptr<SaveJob>(new SaveJob);
+    std::unique_ptr<SaveJob> job(new SaveJob); // NOLINT(modernize-make-unique): the constructor is private
     job->m_request = request;
     if (request.mode == SaveMode::WeightsOnly) {
         for (int index : document.tensorsInSubtree(module)) {

@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <cstring>
+#include <vector>
 
 namespace torchscope {
 

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <vector>
 
 namespace torchscope {
 
@@ -128,7 +130,7 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         }
         QVector<qint64> shape;
         qint64 numel = 1;
-        for (const QJsonValue &d : shapeArray) {
+        for (const QJsonValue d : shapeArray) {
             const double v = d.toDouble(-1);
             if (v > double(kMaxElements)) {
                 *error = tr("%1: more than 2^40 elements").arg(name);

@@ -2,6 +2,8 @@
 
 #include "tensor/checkpointcontent.h"
 
+#include <memory>
+
 namespace torchscope {
 
 class MappedFile;

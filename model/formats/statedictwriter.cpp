@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
+
 namespace torchscope {
 
 bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,

@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <vector>
+
 namespace torchscope {
 
 namespace {

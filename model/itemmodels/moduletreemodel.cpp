@@ -5,6 +5,9 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+#include <utility>
+
 namespace torchscope {
 
 CheckpointDocument *ModuleTreeModel::document() const

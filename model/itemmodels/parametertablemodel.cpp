@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace torchscope {
 
 CheckpointDocument *ParameterTableModel::document() const

@@ -5,6 +5,7 @@
 #include <QSemaphore>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <complex>

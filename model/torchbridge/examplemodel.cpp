@@ -3,7 +3,9 @@
 #include <torch/script.h>
 
 #include <cmath>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace torchscope {
 namespace {
@@ -95,14 +97,14 @@ public:
     }
 
 private:
-    at::Tensor uniform(std::vector<int64_t> sizes, double bound)
+    at::Tensor uniform(const std::vector<int64_t> &sizes, double bound)
     {
         at::Tensor t = torch::empty(sizes, torch::kFloat32);
         t.uniform_(-bound, bound, m_generator);
         return t;
     }
 
-    static void addParameter(Module &m, const std::string &name, at::Tensor value)
+    static void addParameter(Module &m, const std::string &name, const at::Tensor &value)
     {
         value.set_requires_grad(true);
         m.register_parameter(name, value, /*is_buffer=*/false);

@@ -9,9 +9,11 @@
 
 #include <torch/script.h>
 
+#include <memory>
 #include <ostream>
 #include <sstream>
 #include <streambuf>
+#include <string>
 
 namespace torchscope {
 namespace {

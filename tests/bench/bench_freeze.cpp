@@ -15,6 +15,10 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <memory>
+#include <utility>
+
 using namespace torchscope;
 
 namespace {

@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 
+#include <algorithm>
+
 using namespace torchscope;
 
 int main(int argc, char *argv[])

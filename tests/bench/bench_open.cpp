@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <utility>
+
 using namespace torchscope;
 
 namespace {

@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QSvgGenerator>
 
+#include <algorithm>
+
 namespace torchscope {
 
 HistogramPlot::HistogramPlot(QWidget *parent) : QCustomPlot(parent)

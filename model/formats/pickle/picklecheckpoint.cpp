@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <memory>
+#include <vector>
+
 namespace torchscope {
 
 bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString *error)

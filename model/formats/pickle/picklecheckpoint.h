@@ -7,6 +7,8 @@
 #include <QSet>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 namespace torchscope {
 

@@ -5,6 +5,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <utility>
+
 namespace torchscope {
 
 namespace {
