@@ -422,11 +422,13 @@ void TestGui::histogramFollowsSelection()
     const TensorInfo &fc =
         m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("fc.weight")));
     const HistogramResult expected = HistogramKernel::compute({&fc}, HistogramRequest());
-    HistogramPlot *plot = panel->plot();
+    HistogramPlot *plot = panel->findChild<HistogramPlot *>(QStringLiteral("histogramPlot"));
     QCOMPARE(plot->bars()->dataCount(), int(expected.counts.size()));
     for (int i = 0; i < expected.counts.size(); ++i)
         QCOMPARE(qint64((plot->bars()->data()->begin() + i)->value), expected.counts[i]);
-    QVERIFY(panel->statisticsLabel()->text().contains(QStringLiteral("fc.weight")));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("statisticsLabel"))
+                ->text()
+                .contains(QStringLiteral("fc.weight")));
 
     // Fewer bins through the spin box; then back, which comes from the cache at once.
     auto *bins = panel->findChild<QSpinBox *>(QStringLiteral("binsSpin"));
@@ -457,9 +459,11 @@ void TestGui::histogramLogToggleAndExport()
     treeView()->setCurrentIndex(treeIndex(QStringLiteral("fc")));
     QVERIFY(shown.wait(30000) || shown.count() > 0);
     auto *log = panel->findChild<QCheckBox *>(QStringLiteral("logCountsCheck"));
-    QCOMPARE(panel->plot()->yAxis->scaleType(), QCPAxis::stLinear);
+    QCOMPARE(panel->findChild<HistogramPlot *>(QStringLiteral("histogramPlot"))->yAxis->scaleType(),
+             QCPAxis::stLinear);
     QTest::mouseClick(log, Qt::LeftButton, Qt::NoModifier, QPoint(8, log->height() / 2));
-    QCOMPARE(panel->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(panel->findChild<HistogramPlot *>(QStringLiteral("histogramPlot"))->yAxis->scaleType(),
+             QCPAxis::stLogarithmic);
 
     const QList<QPair<QString, QByteArray>> formats{{QStringLiteral("png"), QByteArray("\x89PNG")},
                                                     {QStringLiteral("pdf"), QByteArray("%PDF")},
@@ -497,8 +501,11 @@ void TestGui::newSelectionCancelsTheRunningHistogram()
     QTest::qWait(200); // a stale result for "big" must not arrive after this
     QCOMPARE(shown.count(), 1);
     QVERIFY(!panel.isComputing());
-    QCOMPARE(panel.plot()->histogram().stats.count, qint64(3));
-    QVERIFY(panel.statisticsLabel()->text().contains(QStringLiteral("small")));
+    QCOMPARE(panel.findChild<HistogramPlot *>(QStringLiteral("histogramPlot"))->histogram().stats.count,
+             qint64(3));
+    QVERIFY(panel.findChild<QLabel *>(QStringLiteral("statisticsLabel"))
+                ->text()
+                .contains(QStringLiteral("small")));
     panel.setDocument(nullptr);
 }
 
@@ -514,7 +521,7 @@ void TestGui::overlayComparesOnTheSameBins()
     shown.clear();
     overlay->setCurrentIndex(choice);
     QVERIFY(shown.wait(30000) || shown.count() > 0);
-    HistogramPlot *plot = panel->plot();
+    HistogramPlot *plot = panel->findChild<HistogramPlot *>(QStringLiteral("histogramPlot"));
     QVERIFY(plot->overlayBars()->visible());
     QVERIFY(plot->legend->visible());
     QCOMPARE(plot->overlayBars()->dataCount(), plot->bars()->dataCount());
@@ -639,7 +646,7 @@ void TestGui::freezeByPatternDialogPreviewsAndApplies()
         previewRows = dialog->findChild<QListView *>(QStringLiteral("previewList"))->model()->rowCount();
         QTest::mouseClick(apply, Qt::LeftButton);
     });
-    m_window->freezeByPattern();
+    m_window->findChild<QAction *>(QStringLiteral("freezeByPatternAction"))->trigger();
     QVERIFY(!applyEnabledForBadRegex);
     QCOMPARE(previewRows, 4); // layer1.0, layer1.1, layer2.0, layer2.1 weights
     QVERIFY2(summary.contains(QStringLiteral("Matching parameters: 4 · elements: %1")

@@ -36,8 +36,6 @@ public:
     void setDocument(CheckpointDocument *document);
     void showTensors(const QVector<int> &indices, const QString &title);
 
-    HistogramPlot *plot() const { return m_plot; }
-    QLabel *statisticsLabel() const { return m_statistics; }
     bool isComputing() const { return m_running != nullptr; }
     int cachedResults() const { return int(m_cache.size()); }
     void exportTo(const QString &path);

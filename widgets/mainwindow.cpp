@@ -1,107 +1,83 @@
 #include "mainwindow.h"
 
+#include "checkpointview.h"
 #include "document/checkpointdocument.h"
 #include "document/examplemodel.h"
-#include "document/freezeplan.h"
 #include "document/savejob.h"
 #include "documentjobs.h"
 #include "filedialog.h"
 #include "formats/checkpointreader.h"
-#include "freezemenus.h"
-#include "freezepatterndialog.h"
-#include "histogrampanel.h"
+#include "freezecontroller.h"
 #include "mainactions.h"
 #include "messagebox.h"
-#include "modulepane.h"
-#include "parameterpane.h"
 #include "saveasdialog.h"
 
 #include <QAction>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
-#include <QMenu>
 #include <QMimeData>
-#include <QSaveFile>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QUndoView>
-#include <QVBoxLayout>
+
+#include <memory>
+#include <utility>
 
 namespace torchscope {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_undoGroup(new QUndoGroup(this)), m_jobs(new DocumentJobs(this))
+    : QMainWindow(parent), m_undoGroup(new QUndoGroup(this)), m_jobs(new DocumentJobs(this)),
+      m_view(new CheckpointView(this)), m_freeze(new FreezeController(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/torchscope.svg")));
-
-    m_modulePane = new ModulePane(this);
-    m_modulePane->setObjectName(QStringLiteral("modulePane"));
-    m_parameterPane = new ParameterPane(this);
-    m_parameterPane->setObjectName(QStringLiteral("parameterPane"));
-    m_histogram = new HistogramPanel(this);
-    m_histogram->setObjectName(QStringLiteral("histogramPanel"));
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; padding: 6px; "
-                                           "border: 1px solid #e0c060; border-radius: 3px; }"));
-    m_banner->hide();
-
-    auto *tableAndPlot = new QSplitter(Qt::Vertical, this);
-    tableAndPlot->addWidget(m_parameterPane);
-    tableAndPlot->addWidget(m_histogram);
-    tableAndPlot->setStretchFactor(0, 3);
-    tableAndPlot->setStretchFactor(1, 2);
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_banner);
-    rightLayout->addWidget(tableAndPlot, 1);
-    right->setMinimumWidth(520);
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_modulePane);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({460, 740});
-    setCentralWidget(splitter);
-
+    setCentralWidget(m_view);
     m_totalsLabel = new QLabel(this);
     m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
     statusBar()->addPermanentWidget(m_totalsLabel);
 
-    m_historyView = new QUndoView(m_undoGroup, this);
-    m_historyView->setObjectName(QStringLiteral("historyView"));
-    m_historyView->setEmptyLabel(tr("<opened>"));
-    m_historyDock = new QDockWidget(tr("History"), this);
-    m_historyDock->setObjectName(QStringLiteral("historyDock"));
-    m_historyDock->setWidget(m_historyView);
-    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
-    m_historyDock->hide();
+    auto *historyView = new QUndoView(m_undoGroup, this);
+    historyView->setObjectName(QStringLiteral("historyView"));
+    historyView->setEmptyLabel(tr("<opened>"));
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(historyView);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    historyDock->hide();
 
-    m_actions = new MainActions(this, m_undoGroup, m_historyDock->toggleViewAction());
+    m_actions = new MainActions(this, m_undoGroup, historyDock->toggleViewAction());
+    connectActions();
+    updateTitle();
+    setAcceptDrops(true);
+    resize(1200, 760);
+}
+
+MainWindow::~MainWindow()
+{
+    m_view->setDocument(nullptr);
+}
+
+void MainWindow::connectActions()
+{
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::open);
     connect(m_actions->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
-    connect(m_actions->exportFreezePlan, &QAction::triggered, this, &MainWindow::exportFreezePlan);
+    connect(m_actions->exportFreezePlan, &QAction::triggered, m_freeze, &FreezeController::exportFreezePlan);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions->freezeByPattern, &QAction::triggered, this, &MainWindow::freezeByPattern);
-    connect(m_actions->copyFreezePlan, &QAction::triggered, this, &MainWindow::copyFreezePlanAsCode);
+    connect(m_actions->freezeByPattern, &QAction::triggered, m_freeze, &FreezeController::freezeByPattern);
+    connect(m_actions->copyFreezePlan, &QAction::triggered, m_freeze,
+            &FreezeController::copyFreezePlanAsCode);
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openExampleModel);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
-
-    connect(m_modulePane, &ModulePane::currentModuleChanged, this, &MainWindow::showModule);
-    connect(m_modulePane, &ModulePane::contextMenuRequested, this, &MainWindow::showModuleMenu);
-    connect(m_parameterPane, &ParameterPane::currentTensorChanged, this, &MainWindow::showTensor);
-    connect(m_parameterPane, &ParameterPane::contextMenuRequested, this, &MainWindow::showTensorMenu);
+    m_freeze->setMenuTail({m_actions->freezeByPattern});
+    connect(m_freeze, &FreezeController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_view, &CheckpointView::moduleMenuRequested, m_freeze, &FreezeController::showModuleMenu);
+    connect(m_view, &CheckpointView::tensorMenuRequested, m_freeze, &FreezeController::showTensorMenu);
 
     connect(m_jobs, &DocumentJobs::busyChanged, m_actions, &MainActions::setBusy);
     connect(m_jobs, &DocumentJobs::busyChanged, this, [this](bool busy) {
@@ -116,18 +92,6 @@ MainWindow::MainWindow(QWidget *parent)
         Q_EMIT loadFailed(reason);
     });
     connect(m_jobs, &DocumentJobs::saved, this, &MainWindow::onSaved);
-
-    updateTitle();
-    setAcceptDrops(true);
-    resize(1200, 760);
-}
-
-MainWindow::~MainWindow()
-{
-    // Views must let go of the models before the document they adapt goes away.
-    m_histogram->setDocument(nullptr);
-    m_modulePane->setDocument(nullptr);
-    m_parameterPane->setDocument(nullptr);
 }
 
 bool MainWindow::isBusy() const
@@ -164,20 +128,17 @@ void MainWindow::openExampleModel()
 
 void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
 {
-    m_histogram->setDocument(document.get());
-    m_modulePane->setDocument(nullptr);
-    m_parameterPane->setDocument(document.get());
     if (m_document)
         m_undoGroup->removeStack(m_document->undoStack());
+    m_view->setDocument(nullptr);
+    m_freeze->setDocument(document.get());
     m_document = std::move(document);
     m_undoGroup->addStack(m_document->undoStack());
     m_undoGroup->setActiveStack(m_document->undoStack());
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_document.get(), &CheckpointDocument::requiresGradChanged, this, &MainWindow::updateTotals);
     m_actions->setDocumentOpen(true);
-    updateBanner();
-    // Last: selecting the root shows its table and histogram.
-    m_modulePane->setDocument(m_document.get());
+    m_view->setDocument(m_document.get());
     updateTitle();
     updateTotals();
     Q_EMIT documentLoaded();
@@ -186,99 +147,6 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
 void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
 {
     takeDocument(std::shared_ptr<CheckpointDocument>(std::move(document)));
-}
-
-void MainWindow::updateBanner()
-{
-    QStringList notes;
-    if (!m_document->storesRequiresGrad())
-        notes << tr(
-            "This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
-            "trainable when it loads these weights into a freshly built model.");
-    for (const QString &warning : m_document->warnings())
-        notes << warning.toHtmlEscaped();
-    m_banner->setText(notes.join(QStringLiteral("<br>")));
-    m_banner->setVisible(!notes.isEmpty());
-}
-
-void MainWindow::showModule(const ModuleNode *module)
-{
-    if (!m_document || !module)
-        return;
-    m_parameterPane->showModule(module);
-    const QVector<int> pooled = m_document->pooledTensors(module);
-    if (!pooled.isEmpty())
-        m_histogram->showTensors(pooled, tr("%1 (pooled)").arg(module->displayName()));
-}
-
-void MainWindow::showTensor(int tensorIndex)
-{
-    if (m_document)
-        m_histogram->showTensors({tensorIndex}, m_document->tensor(tensorIndex).name);
-}
-
-void MainWindow::showModuleMenu(const ModuleNode *module, const QPoint &globalPosition)
-{
-    if (!m_document || !m_document->storesRequiresGrad())
-        return;
-    QMenu *menu = createModuleFreezeMenu(m_document.get(), module, this);
-    menu->addSeparator();
-    menu->addAction(m_actions->freezeByPattern);
-    menu->exec(globalPosition);
-    delete menu;
-}
-
-void MainWindow::showTensorMenu(const QVector<int> &tensors, const QPoint &globalPosition)
-{
-    if (!m_document || !m_document->storesRequiresGrad() || tensors.isEmpty())
-        return;
-    QMenu *menu = createTensorFreezeMenu(m_document.get(), tensors, this);
-    menu->addSeparator();
-    menu->addAction(m_actions->freezeByPattern);
-    menu->exec(globalPosition);
-    delete menu;
-}
-
-void MainWindow::freezeByPattern()
-{
-    if (!m_document)
-        return;
-    FreezePatternDialog dialog(m_document.get(), this);
-    dialog.setObjectName(QStringLiteral("freezePatternDialog"));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const bool unfreeze = dialog.unfreeze();
-    const QString text = unfreeze ? tr("Unfreeze \u201c%1\u201d").arg(dialog.pattern())
-                                  : tr("Freeze \u201c%1\u201d").arg(dialog.pattern());
-    m_document->setRequiresGrad(dialog.matchedParameters(), unfreeze, text);
-}
-
-void MainWindow::copyFreezePlanAsCode()
-{
-    if (!m_document)
-        return;
-    QGuiApplication::clipboard()->setText(FreezePlan::pythonSnippet(*m_document));
-    statusBar()->showMessage(tr("Copied a PyTorch snippet that sets these requires_grad flags"), 5000);
-}
-
-void MainWindow::exportFreezePlan()
-{
-    if (!m_document)
-        return;
-    const QString suggested = m_document->filePath().isEmpty()
-                                  ? QStringLiteral("model.freeze.json")
-                                  : FreezePlan::pathBeside(m_document->filePath());
-    const QString path =
-        FileDialog::getSaveFileName(this, tr("Export Freeze Plan"), suggested, tr("Freeze plans (*.json)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path);
-    const QByteArray json = FreezePlan::toJson(*m_document);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        MessageBox::critical(this, tr("Cannot export"), tr("%1: %2").arg(path, file.errorString()));
-        return;
-    }
-    statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
 }
 
 void MainWindow::showAbout()
@@ -322,7 +190,7 @@ void MainWindow::saveAs()
 {
     if (!m_document || isBusy())
         return;
-    const ModuleNode *module = m_modulePane->currentModule();
+    const ModuleNode *module = m_view->currentModule();
     SaveAsDialog dialog(m_document.get(), module ? module->path() : QString(), this);
     dialog.setObjectName(QStringLiteral("saveAsDialog"));
     if (m_closeAfterSave && m_document->canSaveEntireModel())

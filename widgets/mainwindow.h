@@ -4,23 +4,19 @@
 
 #include <memory>
 
-class QDockWidget;
 class QLabel;
 class QUndoGroup;
-class QUndoView;
 
 namespace torchscope {
 
 class CheckpointDocument;
+class CheckpointView;
 class DocumentJobs;
-class HistogramPanel;
+class FreezeController;
 class MainActions;
-class ModuleNode;
-class ModulePane;
-class ParameterPane;
 
-// The main window: module tree on the left, the selected module's tensors and their histogram on
-// the right. It arranges the panes and routes actions; opening and saving run as background jobs.
+// The main window: routes the actions to the view, the freeze controller and the background jobs
+// that open and save documents, and keeps the title and totals current.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,9 +35,6 @@ public Q_SLOTS:
     void openExampleModel();
     void open();
     void saveAs();
-    void freezeByPattern();
-    void copyFreezePlanAsCode();
-    void exportFreezePlan();
 
 Q_SIGNALS:
     void documentLoaded();
@@ -54,29 +47,21 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void connectActions();
     void takeDocument(std::shared_ptr<CheckpointDocument> document);
     void onSaved(bool ok, const QString &path, const QString &error);
     void showAbout();
     void updateTitle();
     void updateTotals();
-    void updateBanner();
-    void showModule(const ModuleNode *module);
-    void showTensor(int tensorIndex);
-    void showModuleMenu(const ModuleNode *module, const QPoint &globalPosition);
-    void showTensorMenu(const QVector<int> &tensors, const QPoint &globalPosition);
 
     std::shared_ptr<CheckpointDocument> m_document;
     QUndoGroup *m_undoGroup;
     DocumentJobs *m_jobs;
-    ModulePane *m_modulePane;
-    ParameterPane *m_parameterPane;
-    HistogramPanel *m_histogram;
-    QUndoView *m_historyView;
-    QDockWidget *m_historyDock;
-    QLabel *m_banner;
+    CheckpointView *m_view;
+    FreezeController *m_freeze;
     QLabel *m_totalsLabel;
     MainActions *m_actions;
-    // Set while an entire-model save requested by closing runs; the window closes when it succeeds.
+    // Closing with unsaved edits starts a save; the window closes when it succeeds.
     bool m_closeAfterSave = false;
     bool m_closeConfirmed = false;
     bool m_saveKeepsEveryEdit = false;

@@ -1,0 +1,105 @@
+#include "checkpointview.h"
+
+#include "document/checkpointdocument.h"
+#include "histogrampanel.h"
+#include "modulepane.h"
+#include "parameterpane.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace torchscope {
+
+CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
+{
+    m_modulePane = new ModulePane(this);
+    m_modulePane->setObjectName(QStringLiteral("modulePane"));
+    m_parameterPane = new ParameterPane(this);
+    m_parameterPane->setObjectName(QStringLiteral("parameterPane"));
+    m_histogram = new HistogramPanel(this);
+    m_histogram->setObjectName(QStringLiteral("histogramPanel"));
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; padding: 6px; "
+                                           "border: 1px solid #e0c060; border-radius: 3px; }"));
+    m_banner->hide();
+
+    auto *tableAndPlot = new QSplitter(Qt::Vertical, this);
+    tableAndPlot->addWidget(m_parameterPane);
+    tableAndPlot->addWidget(m_histogram);
+    tableAndPlot->setStretchFactor(0, 3);
+    tableAndPlot->setStretchFactor(1, 2);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(tableAndPlot, 1);
+    right->setMinimumWidth(520);
+    addWidget(m_modulePane);
+    addWidget(right);
+    setStretchFactor(0, 2);
+    setStretchFactor(1, 3);
+    setSizes({460, 740});
+
+    connect(m_modulePane, &ModulePane::currentModuleChanged, this, &CheckpointView::showModule);
+    connect(m_modulePane, &ModulePane::contextMenuRequested, this, &CheckpointView::moduleMenuRequested);
+    connect(m_parameterPane, &ParameterPane::currentTensorChanged, this, &CheckpointView::showTensor);
+    connect(m_parameterPane, &ParameterPane::contextMenuRequested, this,
+            &CheckpointView::tensorMenuRequested);
+}
+
+CheckpointView::~CheckpointView()
+{
+    // Views must let go of the models before the document they adapt goes away.
+    setDocument(nullptr);
+}
+
+void CheckpointView::setDocument(CheckpointDocument *document)
+{
+    m_document = document;
+    m_histogram->setDocument(document);
+    m_modulePane->setDocument(nullptr);
+    m_parameterPane->setDocument(document);
+    updateBanner();
+    // Last: selecting the root shows its table and histogram.
+    m_modulePane->setDocument(document);
+}
+
+const ModuleNode *CheckpointView::currentModule() const
+{
+    return m_modulePane->currentModule();
+}
+
+void CheckpointView::updateBanner()
+{
+    QStringList notes;
+    if (m_document && !m_document->storesRequiresGrad())
+        notes << tr(
+            "This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
+            "trainable when it loads these weights into a freshly built model.");
+    if (m_document) {
+        for (const QString &warning : m_document->warnings())
+            notes << warning.toHtmlEscaped();
+    }
+    m_banner->setText(notes.join(QStringLiteral("<br>")));
+    m_banner->setVisible(!notes.isEmpty());
+}
+
+void CheckpointView::showModule(const ModuleNode *module)
+{
+    if (!m_document || !module)
+        return;
+    m_parameterPane->showModule(module);
+    const QVector<int> pooled = m_document->pooledTensors(module);
+    if (!pooled.isEmpty())
+        m_histogram->showTensors(pooled, tr("%1 (pooled)").arg(module->displayName()));
+}
+
+void CheckpointView::showTensor(int tensorIndex)
+{
+    if (m_document)
+        m_histogram->showTensors({tensorIndex}, m_document->tensor(tensorIndex).name);
+}
+
+} // namespace torchscope
