@@ -36,6 +36,7 @@ private Q_SLOTS:
     void absurdSafetensorsHeaders_data();
     void absurdSafetensorsHeaders();
     void shardNamesCannotLeaveTheFolder();
+    void shardedOpenReportsProgressAndCancels();
     void filesLargerThanMemoryOpen();
 
 private:
@@ -306,6 +307,31 @@ void TestCheckpointReader::shardNamesCannotLeaveTheFolder()
     QString error;
     QVERIFY(!read(index, &content, &error));
     QVERIFY2(error.contains(QStringLiteral("bad shard name")), qPrintable(error));
+}
+
+void TestCheckpointReader::shardedOpenReportsProgressAndCancels()
+{
+    const QString index = m_dir.filePath(QStringLiteral("formats/model.safetensors.index.json"));
+    QList<QPair<qint64, qint64>> reports;
+    Progress progress;
+    progress.report = [&](qint64 done, qint64 total) { reports.append({done, total}); };
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(index, progress, &content, &error), qPrintable(error));
+    // Busy first, then shard by shard up to the end.
+    QCOMPARE(reports.first(), qMakePair(qint64(0), qint64(0)));
+    QCOMPARE(reports.last(), qMakePair(qint64(2), qint64(2)));
+    for (int i = 1; i < reports.size(); ++i)
+        QVERIFY(reports[i].first >= reports[i - 1].first);
+
+    int shardsStarted = 0;
+    Progress canceling;
+    canceling.report = [&](qint64 done, qint64 total) { shardsStarted += total > 0 && done < total; };
+    canceling.canceled = [&] { return shardsStarted >= 1; };
+    CheckpointContent partial;
+    QVERIFY(!readCheckpoint(index, canceling, &partial, &error));
+    QVERIFY2(error.endsWith(QStringLiteral(": canceled")), qPrintable(error));
+    QCOMPARE(shardsStarted, 1);
 }
 
 void TestCheckpointReader::filesLargerThanMemoryOpen()

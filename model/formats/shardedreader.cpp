@@ -82,6 +82,7 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         out->warnings += shard.warnings;
         out->metadata += shard.metadata;
     }
+    progress.set(shards.size(), shards.size());
     // One model from many files: listed by name, as the index lists them.
     std::stable_sort(out->tensors.begin(), out->tensors.end(),
                      [](const TensorInfo &a, const TensorInfo &b) { return a.name < b.name; });
