@@ -4,6 +4,8 @@
 #   scripts/dev.sh test         install what is missing, build, run the whole test suite (and lint)
 #   scripts/dev.sh lint         check formatting (clang-format) and run clang-tidy over every source
 #   scripts/dev.sh format       apply clang-format to every source
+#   scripts/dev.sh coverage     build with --coverage into build-coverage/, run the suite, print line and
+#                               branch coverage per folder (gcovr), HTML report in build-coverage/coverage/
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,8 +13,8 @@ build="${TORCHSCOPE_BUILD_DIR:-$here/build}"
 mode="${1:-}"
 [ $# -gt 0 ] && shift
 case "$mode" in
-    run|test|lint|format) ;;
-    *) echo "usage: scripts/dev.sh run [FILE] | test | lint | format" >&2; exit 2 ;;
+    run|test|lint|format|coverage) ;;
+    *) echo "usage: scripts/dev.sh run [FILE] | test | lint | format | coverage" >&2; exit 2 ;;
 esac
 
 packages=(
@@ -23,6 +25,7 @@ packages=(
     xvfb xauth fonts-dejavu-core
     clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
 )
+[ "$mode" = coverage ] && packages+=(gcovr)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -56,6 +59,15 @@ fi
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+if [ "$mode" = coverage ]; then
+    coverage_build="$here/build-coverage"
+    cmake -S "$here" -B "$coverage_build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTORCHSCOPE_COVERAGE=ON "${launcher[@]}"
+    cmake --build "$coverage_build"
+    find "$coverage_build" -name '*.gcda' -delete
+    QT_QPA_PLATFORM=offscreen ctest --test-dir "$coverage_build" --output-on-failure --timeout 900 -j 2
+    exec python3 "$here/scripts/coverage-report.py" "$here" "$coverage_build"
+fi
+
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}"
 cmake --build "$build"
 

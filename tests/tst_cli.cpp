@@ -29,6 +29,8 @@ private Q_SLOTS:
     void exportAppliesFreezePlan();
     void histogramMatchesNumpy();
     void histogramPng();
+    void statisticsKeysCarryPyTorchsValues_data();
+    void statisticsKeysCarryPyTorchsValues();
     void errors_data();
     void errors();
     void outputUntouchedOnFailure_data();
@@ -300,6 +302,57 @@ void TestCli::histogramPng()
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 600);
     QVERIFY(out.contains(QStringLiteral("fc: 15690 elements")));
+}
+
+void TestCli::statisticsKeysCarryPyTorchsValues_data()
+{
+    QTest::addColumn<QString>("tensor");
+    for (const char *name :
+         {"f32", "bf16", "f32_view", "all_nan", "zeros_and_negative_zeros", "i32", "bool", "empty"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+// The values behind hist --json's and info --stats's keys, on tensors with NaN, +-Inf, zeros and -0.
+void TestCli::statisticsKeysCarryPyTorchsValues()
+{
+    QFETCH(QString, tensor);
+    const QString dir = path(QStringLiteral("special"));
+    if (!QFile::exists(dir + QStringLiteral("/special.pt"))) {
+        QString output;
+        QVERIFY2(test::runPeer({QStringLiteral("special-values"), dir}, &output) == 0, qPrintable(output));
+    }
+    QFile json(dir + QStringLiteral("/special.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject want = QJsonDocument::fromJson(json.readAll()).object().value(tensor).toObject();
+    const QString file = dir + QStringLiteral("/special.pt");
+    const auto same = [](const QJsonValue &got, const QJsonValue &expected) {
+        if (expected.isNull())
+            return got.isNull();
+        const double e = expected.toDouble();
+        return got.isDouble() && std::abs(got.toDouble() - e) <= 1e-12 * std::max(1.0, std::abs(e));
+    };
+    QString out;
+    QCOMPARE(cli({"hist", file, tensor, "--json"}, &out), 0);
+    const QJsonObject hist = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(hist.value("numel").toInteger(), want.value("numel").toInteger());
+    QCOMPARE(hist.value("nan_count").toInteger(), want.value("nan_count").toInteger());
+    QCOMPARE(hist.value("inf_count").toInteger(), want.value("inf_count").toInteger());
+    for (const char *key : {"min", "max", "mean", "std", "l2_norm", "zero_fraction"})
+        QVERIFY2(same(hist.value(key), want.value(key)), key);
+
+    QCOMPARE(cli({"info", file, "--json", "--stats"}, &out), 0);
+    bool listed = false;
+    for (const QJsonValue entry : QJsonDocument::fromJson(out.toUtf8()).object().value("tensors").toArray()) {
+        if (entry.toObject().value("name").toString() != tensor)
+            continue;
+        listed = true;
+        const QJsonObject stats = entry.toObject();
+        QCOMPARE(stats.value("nan_count").toInteger(), want.value("nan_count").toInteger());
+        QCOMPARE(stats.value("inf_count").toInteger(), want.value("inf_count").toInteger());
+        for (const char *key : {"min", "max", "mean", "std"})
+            QVERIFY2(same(stats.value(key), want.value(key)), key);
+    }
+    QVERIFY(listed);
 }
 
 void TestCli::errors_data()

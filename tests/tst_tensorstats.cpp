@@ -1,6 +1,12 @@
+#include "formats/checkpointreader.h"
+#include "stats/histogramkernel.h"
 #include "stats/tensorstats.h"
 #include "testsupport.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -23,12 +29,73 @@ class TestTensorStats : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
+    void everyStatisticEqualsPyTorchs_data();
+    void everyStatisticEqualsPyTorchs();
     void statistics_data();
     void statistics();
     void stridedViewReadsLikePyTorch();
     void halfAndBfloat16Decode_data();
     void halfAndBfloat16Decode();
+
+private:
+    QTemporaryDir m_dir;
+    QJsonObject m_expected;
+    CheckpointContent m_content;
 };
+
+void TestTensorStats::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("special-values"), m_dir.path()}, &output) == 0,
+             qPrintable(output));
+    QFile json(m_dir.filePath(QStringLiteral("special.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    m_expected = QJsonDocument::fromJson(json.readAll()).object();
+    QString error;
+    QVERIFY2(readCheckpoint(m_dir.filePath(QStringLiteral("special.pt")), Progress(), &m_content, &error),
+             qPrintable(error));
+    QCOMPARE(int(m_content.tensors.size()), m_expected.size());
+}
+
+void TestTensorStats::everyStatisticEqualsPyTorchs_data()
+{
+    QTest::addColumn<int>("index");
+    for (int i = 0; i < int(m_content.tensors.size()); ++i)
+        QTest::newRow(qPrintable(m_content.tensors[size_t(i)].name)) << i;
+}
+
+// Each statistic of tensors holding NaN, +-Inf, zeros and -0 against PyTorch's own (float64) values,
+// through both ways Torchscope computes them: per tensor and the pooled histogram kernel.
+void TestTensorStats::everyStatisticEqualsPyTorchs()
+{
+    QFETCH(int, index);
+    const TensorInfo &tensor = m_content.tensors[size_t(index)];
+    const QJsonObject want = m_expected.value(tensor.name).toObject();
+    const auto close = [](double got, const QJsonValue &expected) {
+        const double e = expected.toDouble();
+        return std::abs(got - e) <= 1e-12 * std::max(1.0, std::abs(e));
+    };
+    for (const TensorStats &stats : {TensorStats::compute(tensor),
+                                     HistogramKernel::statistics(std::vector<const TensorInfo *>{&tensor})}) {
+        QCOMPARE(stats.count, qint64(want.value("numel").toInteger()));
+        QCOMPARE(stats.nanCount, qint64(want.value("nan_count").toInteger()));
+        QCOMPARE(stats.infCount, qint64(want.value("inf_count").toInteger()));
+        QCOMPARE(stats.zeroCount, qint64(want.value("zero_count").toInteger()));
+        QCOMPARE(stats.finite, stats.count - stats.nanCount - stats.infCount);
+        QCOMPARE(stats.hasMoments(), !want.value("min").isNull());
+        if (!stats.hasMoments())
+            continue;
+        QVERIFY2(close(stats.min, want.value("min")), qPrintable(QString::number(stats.min, 'g', 17)));
+        QVERIFY2(close(stats.max, want.value("max")), qPrintable(QString::number(stats.max, 'g', 17)));
+        QVERIFY2(close(stats.mean, want.value("mean")), qPrintable(QString::number(stats.mean, 'g', 17)));
+        QVERIFY2(close(stats.std, want.value("std")), qPrintable(QString::number(stats.std, 'g', 17)));
+        QVERIFY2(close(stats.l2Norm, want.value("l2_norm")),
+                 qPrintable(QString::number(stats.l2Norm, 'g', 17)));
+        QVERIFY(close(double(stats.zeroCount) / double(stats.count), want.value("zero_fraction")));
+    }
+}
 
 void TestTensorStats::statistics_data()
 {

@@ -448,6 +448,42 @@ def stats(path):
     print(json.dumps(result))
 
 
+def special_values(outdir):
+    """Tensors with NaN, +-Inf, zeros and negative zeros in every dtype the statistics read, and what
+    PyTorch computes for each: NaN and Inf counted, then left out, as Torchscope does."""
+    os.makedirs(outdir, exist_ok=True)
+    g = torch.Generator().manual_seed(11)
+    base = torch.randn(6, 7, generator=g) * 3
+    base[0, 0], base[0, 1], base[1, 2], base[2, 3] = float("nan"), float("inf"), -float("inf"), 0.0
+    base[3, 4], base[4, 5] = -0.0, float("nan")
+    tensors = {}
+    for name, dt in (("f32", torch.float32), ("f64", torch.float64), ("f16", torch.float16), ("bf16", torch.bfloat16)):
+        tensors[name] = base.to(dt)
+    tensors["f32_view"] = base.t()[1:, ::2]  # a strided view with an offset
+    tensors["all_nan"] = torch.full((5,), float("nan"))
+    tensors["zeros_and_negative_zeros"] = torch.tensor([0.0, -0.0, 0.0, -0.0])
+    tensors["i32"] = (base.nan_to_num(0, 0, 0) * 10).to(torch.int32)
+    tensors["u8"] = (base.nan_to_num(0, 0, 0).abs() * 10).to(torch.uint8)
+    tensors["bool"] = base > 0
+    tensors["empty"] = torch.zeros(0, 3)
+    torch.save(tensors, os.path.join(outdir, "special.pt"))
+    expected = {}
+    for name, t in tensors.items():
+        v = t.double().flatten()
+        finite = v[torch.isfinite(v)]
+        entry = {"numel": v.numel(), "nan_count": int(torch.isnan(v).sum()), "inf_count": int(torch.isinf(v).sum()),
+                 "zero_count": int((finite == 0).sum())}
+        entry["zero_fraction"] = entry["zero_count"] / v.numel() if v.numel() else None
+        if finite.numel():
+            entry.update(min=finite.min().item(), max=finite.max().item(), mean=finite.mean().item(),
+                         std=finite.std(unbiased=False).item(), l2_norm=torch.linalg.vector_norm(finite).item())
+        else:
+            entry.update(min=None, max=None, mean=None, std=None, l2_norm=None)
+        expected[name] = entry
+    with open(os.path.join(outdir, "special.json"), "w") as f:
+        json.dump(expected, f, indent=1)
+
+
 def histograms(path, bins, value_range):
     import numpy as np
     result = {}
@@ -512,6 +548,8 @@ def main(argv):
         histograms(argv[2], int(argv[3]), value_range)
     elif command == "stats":
         stats(argv[2])
+    elif command == "special-values":
+        special_values(argv[2])
     elif command == "check-snippet":
         check_snippet(argv[2], argv[3])
     elif command == "check-example":
