@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -288,11 +289,25 @@ void TestHistogramKernel::poolsSeveralTensors()
 
 void TestHistogramKernel::cancelStopsEarly()
 {
-    const TensorInfo tensor = test::makeTensor(QStringLiteral("t"), TensorKind::Tensor, {8'000'000});
+    // 16 pieces of work; the cancel comes with the first progress report, so the workers must stop
+    // after the pieces they hold and never start the counting pass.
+    const qint64 total = 16 << 20;
+    const TensorInfo tensor = test::makeTensor(QStringLiteral("t"), TensorKind::Tensor, {total});
+    std::atomic<qint64> furthest{0};
+    std::atomic<int> reports{0};
+    std::atomic<bool> cancel{false};
     Progress progress;
-    progress.canceled = [] { return true; };
+    progress.report = [&](qint64 done, qint64) {
+        ++reports;
+        furthest = std::max(furthest.load(), done);
+        cancel = true;
+    };
+    progress.canceled = [&] { return cancel.load(); };
     const HistogramResult result = HistogramKernel::compute({&tensor}, HistogramRequest(), progress);
     QVERIFY(result.canceled);
+    QVERIFY(reports.load() >= 1);
+    QVERIFY2(furthest.load() <= 4 << 20, qPrintable(QString::number(furthest.load())));
+    QVERIFY(result.counts.isEmpty());
 }
 
 void TestHistogramKernel::matchesNumpy_data()

@@ -7,6 +7,9 @@
 
 #include <QBuffer>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
 
 using namespace torchscope;
 
@@ -147,16 +150,32 @@ void TestSafeUnpickler::malformed()
 
 void TestSafeUnpickler::deepNestingIsReleasedWithoutRecursion()
 {
-    // [[[[...]]]] two million levels deep, built through the memo.
+    // [[[[...]]]] two million levels deep, built through the memo, then released on a thread with a
+    // 256 KiB stack: recursive teardown would need far more and crash the test.
+    constexpr int kDepth = 2'000'000;
     QByteArray pickle("\x80\x02]r");
     pickle += u32(0);
-    for (quint32 i = 1; i < 2'000'000; ++i)
-        pickle += ']' + ('r' + u32(i)) + 'a' + ('j' + u32(i));
+    // Each level: get list i-1 from the memo, append a new list i to it (memoized), pop list i-1.
+    for (quint32 i = 1; i < quint32(kDepth); ++i)
+        pickle += ('j' + u32(i - 1)) + ']' + ('r' + u32(i)) + 'a' + '0';
     pickle += '.';
-    CheckpointContent content;
+    bool ran = false;
+    int depth = 0;
     QString error;
-    QVERIFY2(readCheckpointBytes(zipWith(pickle), &content, &error), qPrintable(error));
-    QCOMPARE(int(content.tensors.size()), 0);
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        auto unpickler = std::make_unique<SafeUnpickler>(pickle.constData(), pickle.size());
+        ran = unpickler->run(0, &error);
+        // Walk down iteratively: the whole depth was built, not cut short.
+        for (PickleValuePtr value = unpickler->result(); value && value->type == PickleValue::Type::List;
+             value = value->items.empty() ? nullptr : value->items.front())
+            ++depth;
+        unpickler.reset();
+    }));
+    thread->setStackSize(256 * 1024);
+    thread->start();
+    QVERIFY(thread->wait(120000));
+    QVERIFY2(ran, qPrintable(error));
+    QCOMPARE(depth, kDepth);
 }
 
 void TestSafeUnpickler::objectFloodHasABound()

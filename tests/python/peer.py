@@ -548,6 +548,14 @@ def main(argv):
         histograms(argv[2], int(argv[3]), value_range)
     elif command == "stats":
         stats(argv[2])
+    elif command == "testzip":
+        import zipfile
+        with zipfile.ZipFile(argv[2]) as z:
+            bad = z.testzip()
+            names = z.namelist()
+        if bad is not None:
+            fail("bad member %s" % bad)
+        print("OK %d members" % len(names))
     elif command == "special-values":
         special_values(argv[2])
     elif command == "check-snippet":
