@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -37,11 +38,17 @@ private Q_SLOTS:
     void stridedViewReadsLikePyTorch();
     void halfAndBfloat16Decode_data();
     void halfAndBfloat16Decode();
+    void float8AndUnsignedDecode_data();
+    void float8AndUnsignedDecode();
+    void everyDTypeDecodesAsPyTorch_data();
+    void everyDTypeDecodesAsPyTorch();
 
 private:
     QTemporaryDir m_dir;
     QJsonObject m_expected;
     CheckpointContent m_content;
+    QJsonObject m_decoded;
+    CheckpointContent m_decodeContent;
 };
 
 void TestTensorStats::initTestCase()
@@ -49,6 +56,8 @@ void TestTensorStats::initTestCase()
     QVERIFY(m_dir.isValid());
     QString output;
     QVERIFY2(test::runPeer({QStringLiteral("special-values"), m_dir.path()}, &output) == 0,
+             qPrintable(output));
+    QVERIFY2(test::runPeer({QStringLiteral("decode-values"), m_dir.path()}, &output) == 0,
              qPrintable(output));
     QFile json(m_dir.filePath(QStringLiteral("special.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
@@ -193,6 +202,94 @@ void TestTensorStats::halfAndBfloat16Decode()
     QCOMPARE(decoded, value);
     QCOMPARE(std::signbit(decoded), std::signbit(value));
     QVERIFY(std::isnan(halfToFloat(0x7e00)));
+}
+
+// PyTorch 1.13 has no float8 or wide unsigned types: bit patterns worked out by hand from the
+// formats' definitions (e4m3fn: bias 7, no infinities; e5m2: bias 15, IEEE-like).
+void TestTensorStats::float8AndUnsignedDecode_data()
+{
+    QTest::addColumn<int>("dtype");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<double>("value");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    const auto e4m3 = [](int bits) { return QByteArray(1, char(bits)); };
+    QTest::newRow("e4m3 one") << int(DType::Float8E4M3) << e4m3(0x38) << 1.0;
+    QTest::newRow("e4m3 -1") << int(DType::Float8E4M3) << e4m3(0xb8) << -1.0;
+    QTest::newRow("e4m3 max 448") << int(DType::Float8E4M3) << e4m3(0x7e) << 448.0;
+    QTest::newRow("e4m3 smallest normal") << int(DType::Float8E4M3) << e4m3(0x08) << 0.015625;
+    QTest::newRow("e4m3 smallest subnormal") << int(DType::Float8E4M3) << e4m3(0x01) << 0.001953125;
+    QTest::newRow("e4m3 largest subnormal") << int(DType::Float8E4M3) << e4m3(0x07) << 0.013671875;
+    QTest::newRow("e4m3 1.125") << int(DType::Float8E4M3) << e4m3(0x39) << 1.125;
+    QTest::newRow("e4m3 nan") << int(DType::Float8E4M3) << e4m3(0x7f) << nan;
+    QTest::newRow("e4m3 -nan") << int(DType::Float8E4M3) << e4m3(0xff) << nan;
+    QTest::newRow("e4m3 -0") << int(DType::Float8E4M3) << e4m3(0x80) << -0.0;
+    QTest::newRow("e5m2 one") << int(DType::Float8E5M2) << e4m3(0x3c) << 1.0;
+    QTest::newRow("e5m2 -2") << int(DType::Float8E5M2) << e4m3(0xc0) << -2.0;
+    QTest::newRow("e5m2 max 57344") << int(DType::Float8E5M2) << e4m3(0x7b) << 57344.0;
+    QTest::newRow("e5m2 smallest subnormal") << int(DType::Float8E5M2) << e4m3(0x01) << 1.52587890625e-05;
+    QTest::newRow("e5m2 inf") << int(DType::Float8E5M2) << e4m3(0x7c) << inf;
+    QTest::newRow("e5m2 -inf") << int(DType::Float8E5M2) << e4m3(0xfc) << -inf;
+    QTest::newRow("e5m2 nan") << int(DType::Float8E5M2) << e4m3(0x7d) << nan;
+    QTest::newRow("uint16 max") << int(DType::UInt16) << bytesOf<quint16>({65535}) << 65535.0;
+    QTest::newRow("uint32 max") << int(DType::UInt32) << bytesOf<quint32>({4294967295u}) << 4294967295.0;
+    QTest::newRow("uint64 2^63") << int(DType::UInt64) << bytesOf<quint64>({quint64(1) << 63})
+                                 << 9223372036854775808.0;
+    QTest::newRow("int8 -128") << int(DType::Int8) << bytesOf<qint8>({-128}) << -128.0;
+    QTest::newRow("complex64 real part") << int(DType::Complex64) << bytesOf<float>({1.5f, -7.0f}) << 1.5;
+}
+
+void TestTensorStats::float8AndUnsignedDecode()
+{
+    QFETCH(int, dtype);
+    QFETCH(QByteArray, bytes);
+    QFETCH(double, value);
+    const double decoded = dtypeElementToDouble(DType(dtype), bytes.constData());
+    if (std::isnan(value)) {
+        QVERIFY(std::isnan(decoded));
+        return;
+    }
+    QCOMPARE(decoded, value);
+    QCOMPARE(std::signbit(decoded), std::signbit(value));
+}
+
+void TestTensorStats::everyDTypeDecodesAsPyTorch_data()
+{
+    QTest::addColumn<int>("index");
+    QFile json(m_dir.filePath(QStringLiteral("decode.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    m_decoded = QJsonDocument::fromJson(json.readAll()).object();
+    QString error;
+    QVERIFY2(
+        readCheckpoint(m_dir.filePath(QStringLiteral("decode.pt")), Progress(), &m_decodeContent, &error),
+        qPrintable(error));
+    QVERIFY(m_decodeContent.tensors.size() >= 11);
+    for (int i = 0; i < int(m_decodeContent.tensors.size()); ++i)
+        QTest::newRow(qPrintable(m_decodeContent.tensors[size_t(i)].name)) << i;
+}
+
+// Element by element, through each tensor's strides and offset, against PyTorch's .double().
+void TestTensorStats::everyDTypeDecodesAsPyTorch()
+{
+    QFETCH(int, index);
+    const TensorInfo &tensor = m_decodeContent.tensors[size_t(index)];
+    const QJsonArray want = m_decoded.value(tensor.name).toArray();
+    QCOMPARE(qint64(want.size()), tensor.numel());
+    const QByteArray bytes = tensor.contiguousBytes();
+    const int size = dtypeElementSize(tensor.dtype);
+    for (int i = 0; i < want.size(); ++i) {
+        const double got = dtypeElementToDouble(tensor.dtype, bytes.constData() + qint64(i) * size);
+        const QJsonValue expected = want.at(i);
+        if (expected.isString()) { // "nan", "inf", "-inf": JSON has no such numbers
+            const QString text = expected.toString();
+            QVERIFY2(text == QLatin1String("nan") ? std::isnan(got)
+                                                  : got == (text.startsWith(QLatin1Char('-')) ? -1 : 1) *
+                                                               std::numeric_limits<double>::infinity(),
+                     qPrintable(text));
+        } else {
+            QCOMPARE(got, expected.toDouble());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTensorStats)

@@ -15,6 +15,7 @@ The check commands print one line and exit 1 when PyTorch disagrees.
 """
 import hashlib
 import json
+import math
 import os
 import sys
 
@@ -484,6 +485,31 @@ def special_values(outdir):
         json.dump(expected, f, indent=1)
 
 
+def decode_values(outdir):
+    """Every dtype PyTorch 1.13 has, some as strided views, and each element as PyTorch's .double()
+    gives it (complex: the real part), for checking Torchscope's decoding element by element."""
+    os.makedirs(outdir, exist_ok=True)
+    tensors, shared = every_dtype()
+    tensors = {k: v for k, v in tensors.items() if k != "nan_inf"}
+    tensors["f16_special"] = torch.tensor([0.0, -0.0, 65504.0, 6e-8, float("inf"), float("nan")], dtype=torch.float16)
+    tensors["bf16_special"] = torch.tensor([1e38, -1e-38, float("-inf"), 3.140625], dtype=torch.bfloat16)
+    tensors["i64_extremes"] = torch.tensor([-(2 ** 63), 2 ** 63 - 1, -1])
+    tensors["f32_view"] = shared.reshape(4, 6).t()[1:, ::2]
+    tensors["bf16_view"] = shared.bfloat16().reshape(6, 4)[::2, 1:]
+    torch.save(tensors, os.path.join(outdir, "decode.pt"))
+
+    def value(x):
+        return x if math.isfinite(x) else ("nan" if math.isnan(x) else ("inf" if x > 0 else "-inf"))
+
+    out = {}
+    for name, t in tensors.items():
+        v = t.real if t.is_complex() else t
+        out[name] = [value(x) for x in v.double().flatten().tolist()] if t.dtype != torch.int64 else \
+            [float(x) for x in t.flatten().tolist()]
+    with open(os.path.join(outdir, "decode.json"), "w") as f:
+        json.dump(out, f)
+
+
 def histograms(path, bins, value_range):
     import numpy as np
     result = {}
@@ -556,6 +582,8 @@ def main(argv):
         if bad is not None:
             fail("bad member %s" % bad)
         print("OK %d members" % len(names))
+    elif command == "decode-values":
+        decode_values(argv[2])
     elif command == "special-values":
         special_values(argv[2])
     elif command == "check-snippet":
