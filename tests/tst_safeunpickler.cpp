@@ -66,6 +66,8 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void deepNestingIsReleasedWithoutRecursion();
+    void everyCallingOpcodeIsRefusedAndNamed_data();
+    void everyCallingOpcodeIsRefusedAndNamed();
     void objectFloodHasABound();
 };
 
@@ -176,6 +178,47 @@ void TestSafeUnpickler::deepNestingIsReleasedWithoutRecursion()
     QVERIFY(thread->wait(120000));
     QVERIFY2(ran, qPrintable(error));
     QCOMPARE(depth, kDepth);
+}
+
+void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed_data()
+{
+    QTest::addColumn<QByteArray>("pickle");
+    // The same call, posix.system("id"), spelled as each pickle protocol spells it.
+    for (int protocol = 0; protocol <= 5; ++protocol) {
+        const QByteArray header = protocol >= 2 ? QByteArray("\x80") + char(protocol) : QByteArray();
+        const auto text = [&](const QByteArray &value) -> QByteArray {
+            if (protocol == 0)
+                return 'V' + value + '\n';
+            if (protocol >= 4)
+                return QByteArray("\x8c") + char(value.size()) + value; // SHORT_BINUNICODE
+            return str(value);
+        };
+        // GLOBAL, or STACK_GLOBAL from two strings from protocol 4 on.
+        const QByteArray callable =
+            protocol >= 4 ? QByteArray(text("posix") + text("system") + "\x93") : global("posix", "system");
+        const QByteArray argument = text("id");
+        const QByteArray oneTuple =
+            protocol >= 2 ? QByteArray(argument + "\x85") : QByteArray("(" + argument + "t");
+        QTest::addRow("REDUCE, protocol %d", protocol) << header + callable + oneTuple + "R.";
+        QTest::addRow("OBJ, protocol %d", protocol) << header + "(" + callable + argument + "o.";
+        QTest::addRow("INST, protocol %d", protocol) << header + "(" + argument + "iposix\nsystem\n.";
+        // A refused call nested inside containers and a dict value is still found and named.
+        QTest::addRow("REDUCE inside a dict, protocol %d", protocol)
+            << header + "}" + text("key") + callable + oneTuple + "Rs.";
+    }
+}
+
+void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed()
+{
+    QFETCH(QByteArray, pickle);
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY2(unpickler.run(0, &error), qPrintable(error));
+    QCOMPARE(unpickler.refusals(), QStringList{QStringLiteral("would call posix.system on load; refused")});
+    // As a checkpoint whose only content is refused: an error naming the call.
+    CheckpointContent content;
+    QVERIFY(!readCheckpointBytes(zipWith(pickle), &content, &error));
+    QVERIFY2(error.contains(QStringLiteral("would call posix.system on load; refused")), qPrintable(error));
 }
 
 void TestSafeUnpickler::objectFloodHasABound()
