@@ -66,6 +66,8 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void deepNestingIsReleasedWithoutRecursion();
+    void lengthsAtTheBoundary_data();
+    void lengthsAtTheBoundary();
     void everyCallingOpcodeIsRefusedAndNamed_data();
     void everyCallingOpcodeIsRefusedAndNamed();
     void objectFloodHasABound();
@@ -178,6 +180,81 @@ void TestSafeUnpickler::deepNestingIsReleasedWithoutRecursion()
     QVERIFY(thread->wait(120000));
     QVERIFY2(ran, qPrintable(error));
     QCOMPARE(depth, kDepth);
+}
+
+void TestSafeUnpickler::lengthsAtTheBoundary_data()
+{
+    // Every opcode that reads a length, with that length at the bytes left - 1, exactly the bytes
+    // left, and one more. The data after the length is R bytes: R - 1 of payload, then STOP.
+    QTest::addColumn<QByteArray>("pickle");
+    QTest::addColumn<QString>("error"); // empty: reads fine
+    struct LengthOpcode
+    {
+        const char *name;
+        char op;
+        int lengthBytes;
+        const char *tooLong;
+    };
+    const LengthOpcode opcodes[] = {
+        {"BINUNICODE", 'X', 4, "string longer than the data"},
+        {"SHORT_BINUNICODE", char(0x8c), 1, "string longer than the data"},
+        {"BINUNICODE8", char(0x8d), 8, "string longer than the data"},
+        {"BINBYTES", 'B', 4, "string longer than the data"},
+        {"SHORT_BINBYTES", 'C', 1, "string longer than the data"},
+        {"BINBYTES8", char(0x8e), 8, "string longer than the data"},
+        {"BYTEARRAY8", char(0x96), 8, "string longer than the data"},
+        {"BINSTRING", 'T', 4, "string longer than the data"},
+        {"SHORT_BINSTRING", 'U', 1, "string longer than the data"},
+        {"LONG1", char(0x8a), 1, "integer too long"},
+        {"LONG4", char(0x8b), 4, "integer too long"},
+    };
+    const int remaining = 6;
+    for (const LengthOpcode &opcode : opcodes) {
+        const QByteArray head = QByteArray("\x80\x04") + opcode.op;
+        const int payloadStart = head.size() + opcode.lengthBytes;
+        const int size = payloadStart + remaining;
+        for (int delta : {-1, 0, 1}) {
+            const quint64 length = quint64(remaining + delta);
+            QByteArray pickle = head;
+            for (int i = 0; i < opcode.lengthBytes; ++i)
+                pickle += char((length >> (8 * i)) & 0xff);
+            pickle += QByteArray(remaining - 1, 'a') + '.';
+            QString error;
+            if (delta == 0)
+                error = QStringLiteral("pickle: truncated data (at byte %1)").arg(size);
+            else if (delta == 1)
+                error = QStringLiteral("pickle: %1 (at byte %2)")
+                            .arg(QLatin1String(opcode.tooLong))
+                            .arg(payloadStart);
+            QTest::addRow("%s, length = bytes left %+d", opcode.name, delta) << pickle << error;
+        }
+    }
+    // FRAME's 8-byte size and PROTO's version byte: one byte short, and exactly there.
+    QTest::newRow("FRAME size one byte short") << QByteArray("\x80\x04\x95") + QByteArray(7, '\0')
+                                               << QStringLiteral("pickle: truncated data (at byte 3)");
+    QTest::newRow("FRAME size complete")
+        << QByteArray("\x80\x04\x95") + QByteArray(8, '\0') + "N." << QString();
+    QTest::newRow("PROTO without its version")
+        << QByteArray("\x80") << QStringLiteral("pickle: truncated data (at byte 1)");
+    QTest::newRow("BINFLOAT one byte short")
+        << QByteArray("G") + QByteArray(7, '\0') << QStringLiteral("pickle: truncated data (at byte 1)");
+    QTest::newRow("BINFLOAT complete") << QByteArray("G") + QByteArray(8, '\0') + "." << QString();
+}
+
+void TestSafeUnpickler::lengthsAtTheBoundary()
+{
+    QFETCH(QByteArray, pickle);
+    QFETCH(QString, error);
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString reason;
+    const bool ok = unpickler.run(0, &reason);
+    if (error.isEmpty()) {
+        QVERIFY2(ok, qPrintable(reason));
+        QCOMPARE(unpickler.endOffset(), qint64(pickle.size()));
+    } else {
+        QVERIFY(!ok);
+        QCOMPARE(reason, error);
+    }
 }
 
 void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed_data()
