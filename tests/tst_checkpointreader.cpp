@@ -35,6 +35,8 @@ private Q_SLOTS:
     void corruptBytesNeverCrash();
     void absurdSafetensorsHeaders_data();
     void absurdSafetensorsHeaders();
+    void safetensorsBoundaries_data();
+    void safetensorsBoundaries();
     void shardNamesCannotLeaveTheFolder();
     void shardedOpenReportsProgressAndCancels();
     void filesLargerThanMemoryOpen();
@@ -297,6 +299,60 @@ void TestCheckpointReader::absurdSafetensorsHeaders()
         huge[i] = char(0x7f);
     huge[8] = '{';
     QVERIFY(!read(writeFile(QStringLiteral("huge.safetensors"), huge), &content, &error));
+}
+
+void TestCheckpointReader::safetensorsBoundaries_data()
+{
+    // Each length and offset check of the safetensors reader at its boundary - 1, exactly, and + 1.
+    // headerDelta changes the declared header length; the data are spaces, so a header that swallows
+    // them is still valid JSON and only the length check decides.
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("headerDelta");
+    QTest::addColumn<int>("dataBytes");
+    QTest::addColumn<QString>("reason"); // empty: reads fine
+    const QByteArray metadataOnly = R"({"__metadata__":{"format":"pt"}})";
+    QTest::newRow("header length: file size - 9")
+        << metadataOnly << 3 << 4 << "data buffer is 1 bytes, the tensors cover 0";
+    QTest::newRow("header length: file size - 8") << metadataOnly << 4 << 4 << "";
+    QTest::newRow("header length: file size - 7") << metadataOnly << 5 << 4 << "safetensors header claims";
+    const auto tensor = [](int end) {
+        return QStringLiteral(R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[0,%1]}})").arg(end).toUtf8();
+    };
+    QTest::newRow("data end: buffer - 1") << tensor(7) << 0 << 8 << "7 bytes of data for 2 elements";
+    QTest::newRow("data end: buffer") << tensor(8) << 0 << 8 << "";
+    QTest::newRow("data end: buffer + 1") << tensor(9) << 0 << 8 << "data offsets outside the file";
+    const auto second = [](int begin) {
+        return QStringLiteral(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},)"
+                              R"("b":{"dtype":"F32","shape":[1],"data_offsets":[%1,%2]}})")
+            .arg(begin)
+            .arg(begin + 4)
+            .toUtf8();
+    };
+    QTest::newRow("next tensor: one byte early") << second(3) << 0 << 8 << "data overlaps another tensor";
+    QTest::newRow("next tensor: right after") << second(4) << 0 << 8 << "";
+    QTest::newRow("next tensor: one byte late") << second(5) << 0 << 9 << "hole in the data";
+}
+
+void TestCheckpointReader::safetensorsBoundaries()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(int, headerDelta);
+    QFETCH(int, dataBytes);
+    QFETCH(QString, reason);
+    QByteArray bytes(8, '\0');
+    const quint64 length = quint64(header.size() + headerDelta);
+    for (int i = 0; i < 8; ++i)
+        bytes[i] = char((length >> (8 * i)) & 0xff);
+    bytes += header + QByteArray(dataBytes, ' ');
+    CheckpointContent content;
+    QString error;
+    const bool ok = read(writeFile(QStringLiteral("boundary.safetensors"), bytes), &content, &error);
+    if (reason.isEmpty()) {
+        QVERIFY2(ok, qPrintable(error));
+    } else {
+        QVERIFY(!ok);
+        QVERIFY2(error.contains(reason), qPrintable(error));
+    }
 }
 
 void TestCheckpointReader::shardNamesCannotLeaveTheFolder()

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void rejectsNonArchives_data();
     void rejectsNonArchives();
     void localHeadersAgreeWithTheCentralDirectory();
+    void boundaries_data();
+    void boundaries();
 
 private:
     static QByteArray sampleArchive();
@@ -137,7 +139,8 @@ void TestZipArchive::rejectsNonArchives_data()
     QByteArray endOnly(22, '\0');
     endOnly[0] = 'P', endOnly[1] = 'K', endOnly[2] = 5, endOnly[3] = 6;
     endOnly[10] = 1; // one entry, but no directory
-    QTest::newRow("end record with a missing directory") << endOnly << QStringLiteral("bad central directory entry");
+    QTest::newRow("end record with a missing directory")
+        << endOnly << QStringLiteral("bad central directory entry");
     QByteArray noEntries = endOnly;
     noEntries[10] = 0;
     QTest::newRow("end record of an empty archive") << noEntries << QStringLiteral("empty zip archive");
@@ -197,6 +200,146 @@ void TestZipArchive::localHeadersAgreeWithTheCentralDirectory()
     QString output;
     QVERIFY2(test::runPeer({QStringLiteral("testzip"), path}, &output) == 0, qPrintable(output));
     QVERIFY2(output.contains(QStringLiteral("OK")), qPrintable(output));
+}
+
+namespace {
+void put16(QByteArray &bytes, qint64 at, quint64 v)
+{
+    bytes[int(at)] = char(v & 0xff);
+    bytes[int(at) + 1] = char((v >> 8) & 0xff);
+}
+void put32(QByteArray &bytes, qint64 at, quint64 v)
+{
+    put16(bytes, at, v & 0xffff);
+    put16(bytes, at + 2, (v >> 16) & 0xffff);
+}
+quint32 get32(const QByteArray &bytes, qint64 at)
+{
+    quint32 v = 0;
+    for (int i = 3; i >= 0; --i)
+        v = (v << 8) | uchar(bytes[int(at) + i]);
+    return v;
+}
+quint16 get16(const QByteArray &bytes, qint64 at)
+{
+    return quint16(uchar(bytes[int(at)]) | uchar(bytes[int(at) + 1]) << 8);
+}
+
+void put64(QByteArray &bytes, qint64 at, quint64 v)
+{
+    put32(bytes, at, v & 0xffffffffu);
+    put32(bytes, at + 4, v >> 32);
+}
+
+// Where the fields of the sample archive are: its end record (and the ZIP64 end record, which
+// PyTorch's layout always has and which then holds the counts and sizes), and its last central entry.
+struct Layout
+{
+    qint64 end, zip64End, directoryOffset, directorySize, entries, lastEntry, lastDataOffset;
+};
+Layout layoutOf(const QByteArray &archive)
+{
+    Layout layout{};
+    layout.end = archive.size() - 22;
+    layout.zip64End = -1;
+    layout.entries = get16(archive, layout.end + 10);
+    layout.directorySize = get32(archive, layout.end + 12);
+    layout.directoryOffset = get32(archive, layout.end + 16);
+    if (get32(archive, layout.end - 20) == 0x07064b50) {
+        layout.zip64End = get32(archive, layout.end - 20 + 8);
+        layout.entries = get32(archive, layout.zip64End + 32);
+        layout.directorySize = get32(archive, layout.zip64End + 40);
+        layout.directoryOffset = get32(archive, layout.zip64End + 48);
+    }
+    qint64 pos = layout.directoryOffset;
+    for (qint64 i = 0; i < layout.entries; ++i) {
+        layout.lastEntry = pos;
+        pos += 46 + get16(archive, pos + 28) + get16(archive, pos + 30) + get16(archive, pos + 32);
+    }
+    const qint64 local = get32(archive, layout.lastEntry + 42);
+    layout.lastDataOffset = local + 30 + get16(archive, local + 26) + get16(archive, local + 28);
+    return layout;
+}
+} // namespace
+
+// Each length, count and offset check of the archive reader at its boundary - 1, exactly, and + 1.
+void TestZipArchive::boundaries_data()
+{
+    QTest::addColumn<QByteArray>("archive");
+    QTest::addColumn<QString>("reason"); // empty: opens fine
+    const QByteArray sample = sampleArchive();
+    const Layout at = layoutOf(sample);
+    const qint64 size = sample.size();
+    // The sample's last entry is the empty record, stored right before the central directory.
+    for (int delta : {-1, 0, 1}) {
+        QByteArray a = sample;
+        const quint64 directorySize = quint64(size - at.directoryOffset + delta);
+        at.zip64End >= 0 ? put64(a, at.zip64End + 40, directorySize) : put32(a, at.end + 12, directorySize);
+        QTest::addRow("directory size: to the end of the file %+d", delta)
+            << a << (delta > 0 ? QStringLiteral("central directory lies outside the file") : QString());
+    }
+    for (int delta : {-1, 0, 1}) {
+        QByteArray a = sample + QByteArray(1, 'c'); // one byte of comment room
+        put16(a, at.end + 20, quint64(1 + delta));
+        QTest::addRow("comment length: bytes left %+d", delta)
+            << a << (delta > 0 ? QStringLiteral("end of central directory not found") : QString());
+    }
+    for (int delta : {-1, 0, 1}) {
+        QByteArray a = sample;
+        const qint64 room = size - at.lastDataOffset;
+        put32(a, at.lastEntry + 20, quint64(room + delta));
+        put32(a, at.lastEntry + 24, quint64(room + delta));
+        QTest::addRow("stored size: bytes left %+d", delta)
+            << a << (delta > 0 ? QStringLiteral("data of archive/empty reaches past the end") : QString());
+    }
+    for (int delta : {-1, 0, 1}) {
+        QByteArray a = sample;
+        put32(a, at.lastEntry + 42, quint64(size - 30 + delta));
+        QTest::addRow("local header offset: last 30 bytes %+d", delta)
+            << a
+            << (delta > 0 ? QStringLiteral("entry archive/empty lies outside the file")
+                          : QStringLiteral("bad local header for archive/empty"));
+    }
+    for (int delta : {-1, 0, 1}) {
+        QByteArray a = sample;
+        put16(a, at.lastEntry + 32, quint64(delta + 1)); // comment length
+        QTest::addRow("entry comment: directory end %+d", delta)
+            << a
+            << (delta >= 0 ? QStringLiteral("central directory entry overruns the directory") : QString());
+        if (delta < 0)
+            put16(a, at.lastEntry + 32, 0);
+    }
+    const qint64 most = at.directorySize / 46 + 1;
+    for (int delta : {-1, 0, 1}) {
+        QByteArray a = sample;
+        if (at.zip64End >= 0) {
+            put64(a, at.zip64End + 24, quint64(most + delta));
+            put64(a, at.zip64End + 32, quint64(most + delta));
+        } else {
+            put16(a, at.end + 8, quint64(most + delta));
+            put16(a, at.end + 10, quint64(most + delta));
+        }
+        QTest::addRow("entry count: directory size / 46 + 1 %+d", delta)
+            << a
+            << (delta > 0                    ? QStringLiteral("absurd entry count")
+                : most + delta == at.entries ? QString() // exactly as many as there are
+                                             : QStringLiteral("bad central directory entry"));
+    }
+}
+
+void TestZipArchive::boundaries()
+{
+    QFETCH(QByteArray, archive);
+    QFETCH(QString, reason);
+    ZipArchiveReader reader;
+    QString error;
+    const bool ok = reader.open(MappedFile::fromBuffer(archive), &error);
+    if (reason.isEmpty()) {
+        QVERIFY2(ok, qPrintable(error));
+    } else {
+        QVERIFY(!ok);
+        QVERIFY2(error.contains(reason), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestZipArchive)

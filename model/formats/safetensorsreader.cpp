@@ -61,8 +61,10 @@ bool SafetensorsReader::looksLikeSafetensors(const char *data, qint64 size)
 {
     if (size < 10)
         return false;
+    // A JSON object after a plausible length; a length past the end of the file is still recognised,
+    // so that read() can say what is wrong with it rather than "unrecognised content".
     const quint64 n = headerLength(data);
-    return n >= 2 && n <= quint64(size - 8) && data[8] == '{';
+    return n >= 2 && n < (quint64(1) << 32) && data[8] == '{';
 }
 
 bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error)
