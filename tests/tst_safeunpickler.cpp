@@ -260,6 +260,8 @@ void TestSafeUnpickler::lengthsAtTheBoundary()
 void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed_data()
 {
     QTest::addColumn<QByteArray>("pickle");
+    QTest::addColumn<QString>("call");
+    const QString system = QStringLiteral("posix.system");
     // The same call, posix.system("id"), spelled as each pickle protocol spells it.
     for (int protocol = 0; protocol <= 5; ++protocol) {
         const QByteArray header = protocol >= 2 ? QByteArray("\x80") + char(protocol) : QByteArray();
@@ -276,26 +278,36 @@ void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed_data()
         const QByteArray argument = text("id");
         const QByteArray oneTuple =
             protocol >= 2 ? QByteArray(argument + "\x85") : QByteArray("(" + argument + "t");
-        QTest::addRow("REDUCE, protocol %d", protocol) << header + callable + oneTuple + "R.";
-        QTest::addRow("OBJ, protocol %d", protocol) << header + "(" + callable + argument + "o.";
-        QTest::addRow("INST, protocol %d", protocol) << header + "(" + argument + "iposix\nsystem\n.";
+        QTest::addRow("REDUCE, protocol %d", protocol) << header + callable + oneTuple + "R." << system;
+        QTest::addRow("OBJ, protocol %d", protocol) << header + "(" + callable + argument + "o." << system;
+        QTest::addRow("INST, protocol %d", protocol)
+            << header + "(" + argument + "iposix\nsystem\n." << system;
+        // NEWOBJ and NEWOBJ_EX would call cls.__new__; BUILD on a global would call its __setstate__.
+        QTest::addRow("NEWOBJ, protocol %d", protocol) << header + callable + oneTuple + "\x81." << system;
+        QTest::addRow("NEWOBJ_EX, protocol %d", protocol)
+            << header + callable + oneTuple + "}\x92." << system;
+        QTest::addRow("BUILD with __setstate__, protocol %d", protocol)
+            << header + callable + "}" + text("state") + text("x") + "sb."
+            << QStringLiteral("posix.system.__setstate__");
         // A refused call nested inside containers and a dict value is still found and named.
         QTest::addRow("REDUCE inside a dict, protocol %d", protocol)
-            << header + "}" + text("key") + callable + oneTuple + "Rs.";
+            << header + "}" + text("key") + callable + oneTuple + "Rs." << system;
     }
 }
 
 void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed()
 {
     QFETCH(QByteArray, pickle);
+    QFETCH(QString, call);
+    const QString refusal = QStringLiteral("would call %1 on load; refused").arg(call);
     SafeUnpickler unpickler(pickle.constData(), pickle.size());
     QString error;
     QVERIFY2(unpickler.run(0, &error), qPrintable(error));
-    QCOMPARE(unpickler.refusals(), QStringList{QStringLiteral("would call posix.system on load; refused")});
+    QCOMPARE(unpickler.refusals(), QStringList{refusal});
     // As a checkpoint whose only content is refused: an error naming the call.
     CheckpointContent content;
     QVERIFY(!readCheckpointBytes(zipWith(pickle), &content, &error));
-    QVERIFY2(error.contains(QStringLiteral("would call posix.system on load; refused")), qPrintable(error));
+    QVERIFY2(error.contains(refusal), qPrintable(error));
 }
 
 void TestSafeUnpickler::objectFloodHasABound()

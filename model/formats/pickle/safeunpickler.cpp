@@ -1,6 +1,7 @@
 #include "formats/pickle/safeunpickler.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -50,6 +51,60 @@ QString python3ModuleName(const QString &module)
         {QStringLiteral("exceptions"), QStringLiteral("builtins")},
     };
     return renamed.value(module, module);
+}
+
+// Classes from these modules are never model code. Constructing one (NEWOBJ calls cls.__new__) or
+// restoring state into one (BUILD calls __setstate__) is how a hostile pickle reaches code without
+// REDUCE, so those are refused and named like any call; model classes stay inert records.
+bool isGadgetClass(const QString &qualifiedName)
+{
+    static const QSet<QString> modules{
+        QStringLiteral("os"),
+        QStringLiteral("posix"),
+        QStringLiteral("nt"),
+        QStringLiteral("subprocess"),
+        QStringLiteral("sys"),
+        QStringLiteral("shutil"),
+        QStringLiteral("socket"),
+        QStringLiteral("runpy"),
+        QStringLiteral("importlib"),
+        QStringLiteral("pickle"),
+        QStringLiteral("_pickle"),
+        QStringLiteral("marshal"),
+        QStringLiteral("code"),
+        QStringLiteral("codeop"),
+        QStringLiteral("pty"),
+        QStringLiteral("ctypes"),
+        QStringLiteral("types"),
+        QStringLiteral("functools"),
+        QStringLiteral("operator"),
+        QStringLiteral("timeit"),
+        QStringLiteral("pip"),
+        QStringLiteral("webbrowser"),
+        QStringLiteral("io"),
+        QStringLiteral("_io"),
+        QStringLiteral("multiprocessing"),
+        QStringLiteral("threading"),
+        QStringLiteral("signal"),
+        QStringLiteral("pdb"),
+        QStringLiteral("bdb"),
+        QStringLiteral("inspect"),
+        QStringLiteral("distutils"),
+        QStringLiteral("setuptools"),
+        QStringLiteral("tempfile"),
+    };
+    // builtins holds both eval and the plain data types; only the data types may be constructed.
+    static const QSet<QString> builtinData{
+        QStringLiteral("object"), QStringLiteral("dict"),  QStringLiteral("list"),
+        QStringLiteral("tuple"),  QStringLiteral("set"),   QStringLiteral("frozenset"),
+        QStringLiteral("int"),    QStringLiteral("float"), QStringLiteral("complex"),
+        QStringLiteral("str"),    QStringLiteral("bytes"), QStringLiteral("bytearray"),
+        QStringLiteral("bool"),   QStringLiteral("slice"), QStringLiteral("range"),
+    };
+    const QString module = qualifiedName.section(QLatin1Char('.'), 0, 0);
+    if (module == QLatin1String("builtins"))
+        return !builtinData.contains(qualifiedName.section(QLatin1Char('.'), 1));
+    return modules.contains(module);
 }
 
 } // namespace
@@ -664,8 +719,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr cls = pop();
             if (!args || !cls || (op == 0x92 && !kwargs))
                 return fail(error, tr("stack underflow"));
-            if (cls->type != Type::Global) {
-                push(refuse(cls->describe()));
+            if (cls->type != Type::Global || isGadgetClass(cls->text)) {
+                push(refuse(cls->type == Type::Global ? cls->text : cls->describe()));
                 break;
             }
             // cls.__new__(cls): the instance is kept as an inert record of its class and state.
@@ -709,6 +764,11 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr state = pop();
             if (!state || m_stack.empty() || m_stack.back()->type == Type::Mark)
                 return fail(error, tr("stack underflow"));
+            // BUILD on a class or function itself would call its __setstate__ attribute with the state.
+            if (m_stack.back()->type == Type::Global) {
+                m_stack.back() = refuse(m_stack.back()->text + QStringLiteral(".__setstate__"));
+                break;
+            }
             build(m_stack.back(), state);
             break;
         }
