@@ -35,6 +35,8 @@ private Q_SLOTS:
     void corruptBytesNeverCrash();
     void absurdSafetensorsHeaders_data();
     void absurdSafetensorsHeaders();
+    void legacyBoundaries_data();
+    void legacyBoundaries();
     void safetensorsBoundaries_data();
     void safetensorsBoundaries();
     void shardNamesCannotLeaveTheFolder();
@@ -299,6 +301,48 @@ void TestCheckpointReader::absurdSafetensorsHeaders()
         huge[i] = char(0x7f);
     huge[8] = '{';
     QVERIFY(!read(writeFile(QStringLiteral("huge.safetensors"), huge), &content, &error));
+}
+
+void TestCheckpointReader::legacyBoundaries_data()
+{
+    // The legacy format ends with each storage's element count (int64) and bytes. The one storage of
+    // this file (6 float32) is last: its count sits 32 bytes before the end.
+    QTest::addColumn<int>("sizeDelta");  // bytes cut (< 0) or added (> 0) at the end
+    QTest::addColumn<int>("countDelta"); // change to the stored element count
+    QTest::addColumn<QString>("reason"); // empty: reads fine
+    QTest::newRow("data one byte short") << -1 << 0 << "claims 6 elements";
+    QTest::newRow("data exactly there") << 0 << 0 << "";
+    QTest::newRow("one byte after the data") << 1 << 0 << "1 unexpected bytes at the end";
+    QTest::newRow("count one less than the pickle says") << 0 << -1 << "claims 5 elements; the pickle says 6";
+    QTest::newRow("count one more than the pickle says") << 0 << 1 << "claims 7 elements; the pickle says 6";
+    QTest::newRow("count field cut in half") << -28 << 0 << "is missing or truncated";
+}
+
+void TestCheckpointReader::legacyBoundaries()
+{
+    QFETCH(int, sizeDelta);
+    QFETCH(int, countDelta);
+    QFETCH(QString, reason);
+    QFile source(m_dir.filePath("formats/one_storage_legacy.pt"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QByteArray bytes = source.readAll();
+    const int countAt = bytes.size() - 32;
+    QCOMPARE(int(bytes[countAt]), 6);
+    bytes[countAt] = char(6 + countDelta);
+    if (sizeDelta < 0)
+        bytes.chop(-sizeDelta);
+    else
+        bytes.append(QByteArray(sizeDelta, '\0'));
+    CheckpointContent content;
+    QString error;
+    const bool ok = read(writeFile(QStringLiteral("boundary_legacy.pt"), bytes), &content, &error);
+    if (reason.isEmpty()) {
+        QVERIFY2(ok, qPrintable(error));
+        QCOMPARE(content.tensors.front().numel(), qint64(6));
+    } else {
+        QVERIFY(!ok);
+        QVERIFY2(error.contains(reason), qPrintable(error));
+    }
 }
 
 void TestCheckpointReader::safetensorsBoundaries_data()

@@ -256,6 +256,9 @@ def formats(outdir):
     torch.save(sd, os.path.join(outdir, "state_dict.pt"))
     add("state_dict.pt", "state_dict", describe_tensors(sd))
     torch.save(sd, os.path.join(outdir, "state_dict_legacy.pt"), _use_new_zipfile_serialization=False)
+    # One storage of 6 float32 at the very end of the file, for the reader's boundary tests.
+    torch.save({"w": torch.arange(6, dtype=torch.float32)}, os.path.join(outdir, "one_storage_legacy.pt"),
+               _use_new_zipfile_serialization=False)
     add("state_dict_legacy.pt", "state_dict-legacy", describe_tensors(sd))
 
     dtypes, shared = every_dtype()
