@@ -31,7 +31,7 @@ QJsonArray shapeArray(const QVector<qint64> &shape)
 void printTree(QTextStream &out, const ModuleNode *node, int depth)
 {
     const QLocale locale = QLocale::c();
-    const QString name = node->parent() ? node->name() : QStringLiteral("(model)");
+    const QString name = node->treeName();
     const QString type =
         node->shortTypeName().isEmpty() ? QString() : QStringLiteral(" ") + node->shortTypeName();
     out << QString(depth * 2, QLatin1Char(' ')) << name << type << "  params "

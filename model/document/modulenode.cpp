@@ -9,6 +9,11 @@ QString ModuleNode::displayName() const
     return m_path.isEmpty() ? QCoreApplication::translate("ModuleNode", "the whole model") : m_path;
 }
 
+QString ModuleNode::treeName() const
+{
+    return m_parent ? m_name : QStringLiteral("(model)");
+}
+
 QString ModuleNode::displayTitle() const
 {
     return m_path.isEmpty() ? QCoreApplication::translate("ModuleNode", "The whole model") : m_path;

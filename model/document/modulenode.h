@@ -26,6 +26,8 @@ public:
     // where it starts a label).
     QString displayName() const;
     QString displayTitle() const;
+    // The module's row in a tree: its attribute name, "(model)" for the root.
+    QString treeName() const;
     // The class name alone, e.g. "Conv2d".
     QString shortTypeName() const;
 

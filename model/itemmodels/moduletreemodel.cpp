@@ -84,7 +84,7 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return node->parent() ? node->name() : tr("(model)");
+            return node->treeName();
         case TypeColumn:
             return node->shortTypeName();
         case ParametersColumn:
