@@ -4,11 +4,18 @@
 #include "formats/checkpointreader.h"
 #include "formats/pickle/safeunpickler.h"
 #include "formats/zip/zipwriter.h"
+#include "testsupport.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
+#include <cmath>
 #include <memory>
 
 using namespace torchscope;
@@ -61,6 +68,9 @@ class TestSafeUnpickler : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
+    void everyOpcodeBuildsWhatPythonPickled_data();
+    void everyOpcodeBuildsWhatPythonPickled();
     void buildsOrderedDictOfTensors();
     void refusesCallsButKeepsReading();
     void malformed_data();
@@ -71,6 +81,9 @@ private Q_SLOTS:
     void everyCallingOpcodeIsRefusedAndNamed_data();
     void everyCallingOpcodeIsRefusedAndNamed();
     void objectFloodHasABound();
+
+private:
+    QTemporaryDir m_dir;
 };
 
 void TestSafeUnpickler::buildsOrderedDictOfTensors()
@@ -112,6 +125,114 @@ void TestSafeUnpickler::refusesCallsButKeepsReading()
     QCOMPARE(unpickler.result()->get(QStringLiteral("b"))->type, PickleValue::Type::Refused);
 }
 
+namespace {
+// The canonical text tests/python/peer.py renders Python values to.
+QString render(const PickleValuePtr &v)
+{
+    using Type = PickleValue::Type;
+    const auto join = [](const std::vector<PickleValuePtr> &items) {
+        QStringList parts;
+        for (const PickleValuePtr &item : items)
+            parts << render(item);
+        return parts;
+    };
+    switch (v->type) {
+    case Type::None:
+        return QStringLiteral("None");
+    case Type::Bool:
+        return v->boolean ? QStringLiteral("True") : QStringLiteral("False");
+    case Type::Int:
+        return QString::number(v->integer);
+    case Type::BigInt:
+        return QStringLiteral("big:") + QString::fromLatin1(v->bytes.toHex());
+    case Type::Float: // QString::number drops the sign of -0
+        return v->real == 0 && std::signbit(v->real) ? QStringLiteral("-0")
+                                                     : QString::number(v->real, 'g', 17);
+    case Type::String:
+        return QStringLiteral("s:") + QString::fromLatin1(v->text.toUtf8().toHex());
+    case Type::Bytes:
+        return QStringLiteral("b:") + QString::fromLatin1(v->bytes.toHex());
+    case Type::Tuple:
+        return QLatin1Char('(') + join(v->items).join(QLatin1Char(',')) + QLatin1Char(')');
+    case Type::List:
+        return QLatin1Char('[') + join(v->items).join(QLatin1Char(',')) + QLatin1Char(']');
+    case Type::Set: {
+        QStringList items = join(v->items);
+        items.sort();
+        return QStringLiteral("set{") + items.join(QLatin1Char(',')) + QLatin1Char('}');
+    }
+    case Type::Dict: {
+        QStringList parts;
+        for (const auto &[key, value] : v->entries)
+            parts << render(key) + QLatin1Char(':') + render(value);
+        return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+    }
+    case Type::Global:
+        return QStringLiteral("g:") + v->text;
+    default:
+        return v->describe();
+    }
+}
+} // namespace
+
+void TestSafeUnpickler::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("opcode-pickles"), m_dir.path()}, &output) == 0,
+             qPrintable(output));
+}
+
+void TestSafeUnpickler::everyOpcodeBuildsWhatPythonPickled_data()
+{
+    QTest::addColumn<QByteArray>("pickle");
+    QTest::addColumn<QString>("expected");
+    QFile file(m_dir.filePath(QStringLiteral("opcodes.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray cases = QJsonDocument::fromJson(file.readAll()).array();
+    QVERIFY(cases.size() > 40);
+    for (const QJsonValue entry : cases) {
+        const QJsonObject c = entry.toObject();
+        QTest::newRow(qPrintable(c.value("name").toString()))
+            << QByteArray::fromHex(c.value("pickle").toString().toLatin1()) << c.value("render").toString();
+    }
+    // Opcodes Python 3's pickler no longer writes, as older picklers wrote them.
+    QTest::newRow("DUP, POP, POP_MARK") << QByteArray("K\x01"
+                                                      "2"
+                                                      "0"
+                                                      "(K\x02"
+                                                      "1"
+                                                      ".")
+                                        << "1";
+    QTest::newRow("text INT, LONG, FLOAT, STRING, booleans")
+        << QByteArray("(I42\nL-7L\nF2.5\nS'quoted'\nI01\nI00\nt.") << "(42,-7,2.5,s:71756f746564,True,False)";
+    QTest::newRow("text PUT and GET") << QByteArray("(I1\nlp0\n(g0\ng0\nt.") << "([1],[1])";
+    QTest::newRow("DICT and LIST from MARK") << QByteArray("(S'k'\n(I1\nI2\nld.") << "{s:6b:[1,2]}";
+    QTest::newRow("MEMOIZE and LONG_BINGET") << QByteArray("\x80\x04]\x94j") + u32(0) + "\x86."
+                                             << "([],[])";
+    QTest::newRow("BINPUT and BINGET") << QByteArray("]q\x05h\x05\x86.") << "([],[])";
+}
+
+void TestSafeUnpickler::everyOpcodeBuildsWhatPythonPickled()
+{
+    QFETCH(QByteArray, pickle);
+    QFETCH(QString, expected);
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY2(unpickler.run(0, &error), qPrintable(error));
+    QVERIFY(unpickler.refusals().isEmpty());
+    const QString actual = render(unpickler.result());
+    int at = 0;
+    while (at < actual.size() && at < expected.size() && actual[at] == expected[at])
+        ++at;
+    QVERIFY2(
+        actual == expected,
+        qPrintable(QStringLiteral("first difference at %1: ours \"%2\", Python's \"%3\"")
+                       .arg(at)
+                       .arg(actual.mid(std::max(0, at - 40), 80), expected.mid(std::max(0, at - 40), 80))));
+    QCOMPARE(unpickler.endOffset(), qint64(pickle.size()));
+}
+
 void TestSafeUnpickler::malformed_data()
 {
     QTest::addColumn<QByteArray>("pickle");
@@ -139,6 +260,28 @@ void TestSafeUnpickler::malformed_data()
         << (QByteArray("\x80\x02") + global("torch._utils", "_rebuild_tensor_v2") + "(" +
             storage("FloatStorage", "0", 4) + int1(0) + int1(2) + "\x85" + int1(1) + int1(1) + "\x86\x89)tR.")
         << "malformed tensor";
+    // Each opcode that takes from the stack, on a stack too short for it.
+    QTest::newRow("POP on an empty stack") << QByteArray("0.") << "stack underflow";
+    QTest::newRow("DUP on an empty stack") << QByteArray("2.") << "stack underflow";
+    QTest::newRow("POP_MARK without a MARK") << QByteArray("K\x01"
+                                                           "1.")
+                                             << "MARK missing";
+    QTest::newRow("APPEND on an empty stack") << QByteArray("a.") << "stack underflow";
+    QTest::newRow("APPENDS without a MARK") << QByteArray("]e.") << "MARK missing";
+    QTest::newRow("SETITEM on an empty stack") << QByteArray("s.") << "stack underflow";
+    QTest::newRow("SETITEMS without a MARK") << QByteArray("}u.") << "MARK missing";
+    QTest::newRow("SETITEMS with an odd count") << QByteArray("}(K\x01u.") << "malformed SETITEMS";
+    QTest::newRow("REDUCE on an empty stack") << QByteArray("R.") << "stack underflow";
+    QTest::newRow("BUILD on an empty stack") << QByteArray("b.") << "stack underflow";
+    QTest::newRow("NEWOBJ on an empty stack") << QByteArray("\x81.") << "stack underflow";
+    QTest::newRow("NEWOBJ_EX on an empty stack") << QByteArray("\x92.") << "stack underflow";
+    QTest::newRow("BINPERSID on an empty stack") << QByteArray("Q.") << "stack underflow";
+    QTest::newRow("MEMOIZE on an empty stack") << QByteArray("\x94.") << "nothing to memoize";
+    QTest::newRow("STACK_GLOBAL from numbers") << QByteArray("K\x01K\x02\x93.") << "malformed STACK_GLOBAL";
+    QTest::newRow("OBJ without a class") << QByteArray("(o.") << "malformed OBJ";
+    QTest::newRow("text GET of a missing entry") << QByteArray("g3\n.") << "memo entry 3 missing";
+    QTest::newRow("bad text integer") << QByteArray("I12x\n.") << "bad integer";
+    QTest::newRow("line without its end") << QByteArray("Vabc") << "unterminated line";
 }
 
 void TestSafeUnpickler::malformed()

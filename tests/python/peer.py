@@ -513,6 +513,69 @@ def decode_values(outdir):
         json.dump(out, f)
 
 
+def render(v):
+    """The canonical text the unpickler tests render PickleValues to (tests/tst_safeunpickler.cpp)."""
+    import collections
+    if v is None:
+        return "None"
+    if isinstance(v, bool):
+        return "True" if v else "False"
+    if isinstance(v, int):
+        if -(2 ** 63) <= v < 2 ** 63:
+            return str(v)
+        import pickle
+        return "big:" + pickle.encode_long(v).hex()
+    if isinstance(v, float):
+        return format(v, ".17g")
+    if isinstance(v, str):
+        return "s:" + v.encode("utf-8").hex()
+    if isinstance(v, (bytes, bytearray)):
+        return "b:" + bytes(v).hex()
+    if isinstance(v, tuple):
+        return "(" + ",".join(render(x) for x in v) + ")"
+    if isinstance(v, list):
+        return "[" + ",".join(render(x) for x in v) + "]"
+    if isinstance(v, (dict, collections.OrderedDict)):
+        return "{" + ",".join(render(k) + ":" + render(x) for k, x in v.items()) + "}"
+    if isinstance(v, (set, frozenset)):
+        return "set{" + ",".join(sorted(render(x) for x in v)) + "}"
+    if isinstance(v, type):
+        return "g:" + v.__module__ + "." + v.__qualname__
+    raise TypeError(type(v))
+
+
+def opcode_pickles(outdir):
+    """The same values pickled with every protocol, for checking every opcode the unpickler knows."""
+    import collections
+    import pickle
+    os.makedirs(outdir, exist_ok=True)
+    shared = [1, 2]
+    values = {
+        "scalars": {"ints": [0, 1, -1, 255, 256, 65535, 65536, -2 ** 31, 2 ** 31, 2 ** 63 - 1, -2 ** 63, 2 ** 64,
+                             -(2 ** 70), 12345678901234567890123],
+                    "floats": (1.5, -0.0, 1e300, 5e-324, float("inf"), -float("inf")),
+                    "text": "h\u00e9llo \u2713", "none": None, "yes": True, "no": False},
+        "containers": {"empty tuple": (), "one": (1,), "two": (1, 2), "three": (1, 2, 3), "four": (1, 2, 3, 4),
+                       "set": {1, 2, 3}, "frozen": frozenset({"x"}), "empty list": [], "empty dict": {},
+                       "nested": [[[]], {"k": [()]}]},
+        "bytes": {"short": b"\x00\xffbytes", "long": bytes(range(256)) * 2, "array": bytearray(b"ab")},
+        "memo": [shared, shared, {"again": shared}, "s" * 300, "s" * 300],
+        "long list": list(range(2500)),
+        "long dict": {str(i): i for i in range(1200)},
+        "ordered": collections.OrderedDict([("b", 1), ("a", 2)]),
+        "class": collections.OrderedDict,
+    }
+    cases = []
+    for name, value in values.items():
+        for protocol in range(6):
+            if protocol < 5 and isinstance(value, dict) and "array" in value:
+                continue  # bytearray needs protocol 5 to stay a plain value
+            data = pickle.dumps(value, protocol=protocol)
+            cases.append({"name": "%s, protocol %d" % (name, protocol), "pickle": data.hex(), "render": render(value)})
+    with open(os.path.join(outdir, "opcodes.json"), "w") as f:
+        json.dump(cases, f)
+
+
 def histograms(path, bins, value_range):
     import numpy as np
     result = {}
@@ -585,6 +648,8 @@ def main(argv):
         if bad is not None:
             fail("bad member %s" % bad)
         print("OK %d members" % len(names))
+    elif command == "opcode-pickles":
+        opcode_pickles(argv[2])
     elif command == "decode-values":
         decode_values(argv[2])
     elif command == "special-values":

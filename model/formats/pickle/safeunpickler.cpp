@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace torchscope {
 
@@ -51,6 +52,139 @@ QString python3ModuleName(const QString &module)
         {QStringLiteral("exceptions"), QStringLiteral("builtins")},
     };
     return renamed.value(module, module);
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// The `digits` hex digits at text[at], or -1.
+qint64 hexAt(const QByteArray &text, qsizetype at, int digits)
+{
+    if (at + digits > text.size())
+        return -1;
+    qint64 value = 0;
+    for (int i = 0; i < digits; ++i) {
+        const int digit = hexValue(text[at + i]);
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+// UNICODE's text: Latin-1 bytes, with \uXXXX and \UXXXXXXXX for everything else (the pickler
+// writes backslashes themselves as \u005c).
+QString decodeRawUnicodeEscape(const QByteArray &line)
+{
+    QString out;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == 'u' || line[i + 1] == 'U')) {
+            const int digits = line[i + 1] == 'u' ? 4 : 8;
+            const qint64 code = hexAt(line, i + 2, digits);
+            if (code >= 0 && code <= 0x10ffff) {
+                const char32_t point = char32_t(code);
+                out += QString::fromUcs4(&point, 1);
+                i += 1 + digits;
+                continue;
+            }
+        }
+        out += QChar(char16_t(uchar(line[i])));
+    }
+    return out;
+}
+
+// STRING's quoted text with Python's escapes (\\, \', \", \n, \r, \t, \xHH): Python 2 bytes,
+// which torch.load decodes as UTF-8.
+QString decodeStringEscapes(const QByteArray &line)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (c == '\\' && i + 1 < line.size()) {
+            const char next = line[++i];
+            switch (next) {
+            case 'n':
+                c = '\n';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'x': {
+                const qint64 value = hexAt(line, i + 1, 2);
+                if (value >= 0) {
+                    c = char(value);
+                    i += 2;
+                } else {
+                    c = 'x';
+                }
+                break;
+            }
+            default:
+                c = next;
+                break;
+            }
+        }
+        out += c;
+    }
+    return QString::fromUtf8(out);
+}
+
+// A decimal integer as the little-endian two's complement bytes pickle's LONG1 carries (the fewest
+// that hold it, as Python's encode_long writes them).
+bool decimalToTwosComplement(const QByteArray &text, QByteArray *out)
+{
+    const bool negative = text.startsWith('-');
+    const QByteArray digits = text.mid(negative || text.startsWith('+') ? 1 : 0);
+    if (digits.isEmpty())
+        return false;
+    std::vector<quint8> magnitude; // little-endian base 256
+    for (const char c : digits) {
+        if (c < '0' || c > '9')
+            return false;
+        unsigned carry = unsigned(c - '0');
+        for (quint8 &byte : magnitude) {
+            const unsigned v = unsigned(byte) * 10 + carry;
+            byte = quint8(v & 0xff);
+            carry = v >> 8;
+        }
+        while (carry) {
+            magnitude.push_back(quint8(carry & 0xff));
+            carry >>= 8;
+        }
+    }
+    magnitude.push_back(0); // room for the sign bit
+    if (negative) {
+        unsigned carry = 1;
+        for (quint8 &byte : magnitude) {
+            const unsigned v = unsigned(quint8(~byte)) + carry;
+            byte = quint8(v & 0xff);
+            carry = v >> 8;
+        }
+    }
+    // Drop bytes that only repeat the sign.
+    while (magnitude.size() > 1) {
+        const quint8 last = magnitude.back();
+        const quint8 previous = magnitude[magnitude.size() - 2];
+        if ((last == 0 && !(previous & 0x80)) || (last == 0xff && (previous & 0x80)))
+            magnitude.pop_back();
+        else
+            break;
+    }
+    out->clear();
+    for (const quint8 byte : magnitude)
+        out->append(char(byte));
+    return true;
 }
 
 // Classes from these modules are never model code. Constructing one (NEWOBJ calls cls.__new__) or
@@ -487,9 +621,17 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 break;
             }
             const qint64 v = line.toLongLong(&ok);
-            if (!ok)
+            if (ok) {
+                push(PickleValue::makeInt(v));
+                break;
+            }
+            // Protocols 0 and 1 write integers beyond 64 bits in decimal: keep them as LONG1 does.
+            QByteArray bytes;
+            if (line.size() > 4096 || !decimalToTwosComplement(line, &bytes))
                 return fail(error, tr("bad integer"));
-            push(PickleValue::makeInt(v));
+            auto value = PickleValue::make(Type::BigInt);
+            value->bytes = bytes;
+            push(value);
             break;
         }
         case 'F': {
@@ -534,8 +676,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr value;
             if (op == 'X' || op == 0x8c || op == 0x8d) {
                 value = PickleValue::makeString(decodeUtf8(m_data + m_pos, qint64(n)));
-            } else if (op == 'T' || op == 'U') {
-                value = PickleValue::makeString(QString::fromLatin1(m_data + m_pos, qint64(n)));
+            } else if (op == 'T' || op == 'U') { // Python 2 bytes; torch.load decodes them as UTF-8
+                value = PickleValue::makeString(QString::fromUtf8(m_data + m_pos, qint64(n)));
             } else {
                 value = PickleValue::make(Type::Bytes);
                 value->bytes = QByteArray(m_data + m_pos, qint64(n));
@@ -552,7 +694,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             if (op == 'S' && line.size() >= 2 && (line.front() == '\'' || line.front() == '"'))
                 line = line.mid(1, line.size() - 2);
-            push(PickleValue::makeString(QString::fromUtf8(line)));
+            push(PickleValue::makeString(op == 'V' ? decodeRawUnicodeEscape(line)
+                                                   : decodeStringEscapes(line)));
             break;
         }
         case ')':
