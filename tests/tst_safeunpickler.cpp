@@ -78,6 +78,8 @@ private Q_SLOTS:
     void deepNestingIsReleasedWithoutRecursion();
     void lengthsAtTheBoundary_data();
     void lengthsAtTheBoundary();
+    void callablesThatAreNotGlobalsAreRefusedByWhatTheyAre_data();
+    void callablesThatAreNotGlobalsAreRefusedByWhatTheyAre();
     void everyCallingOpcodeIsRefusedAndNamed_data();
     void everyCallingOpcodeIsRefusedAndNamed();
     void objectFloodHasABound();
@@ -211,6 +213,28 @@ void TestSafeUnpickler::everyOpcodeBuildsWhatPythonPickled_data()
     QTest::newRow("MEMOIZE and LONG_BINGET") << QByteArray("\x80\x04]\x94j") + u32(0) + "\x86."
                                              << "([],[])";
     QTest::newRow("BINPUT and BINGET") << QByteArray("]q\x05h\x05\x86.") << "([],[])";
+    const auto hexOf = [](const QByteArray &utf8) -> QString {
+        return QStringLiteral("s:") + QString::fromLatin1(utf8.toHex());
+    };
+    QTest::newRow("STRING with escapes") << QByteArray("S'a\\nb\\x41\\\\c\\'d'\n.") << hexOf("a\nbA\\c'd");
+    QTest::newRow("UNICODE with \\U and upper-case hex")
+        << QByteArray("V\\U0001F600x\\u00E9\n.") << hexOf("\xf0\x9f\x98\x80x\xc3\xa9");
+    QTest::newRow("text persistent id, kept inert")
+        << QByteArray("Pfoo\n.") << "<refused: unknown persistent id>";
+    QTest::newRow("LONG1 negative") << QByteArray("\x8a\x01\xff.") << "-1";
+    QTest::newRow("builtins.dict of pairs")
+        << global("builtins", "dict") + "(](" + str("k") + int1(1) + "tatR."
+        << "{s:6b:1}";
+    QTest::newRow("torch.Size") << global("torch", "Size") + "((" + int1(2) + int1(3) + "ttR."
+                                << "(2,3)";
+    QTest::newRow("torch.device") << global("torch", "device") + "(" + str("cuda") + int1(1) + "tR."
+                                  << hexOf("cuda:1");
+    QTest::newRow("restore_type_tag")
+        << global("torch.jit._pickle", "restore_type_tag") + "(" + int1(7) + str("int") + "tR."
+        << "7";
+    QTest::newRow("state given twice to one object")
+        << global("__main__", "Net") + ")\x81}" + str("a") + int1(1) + "sb}" + str("b") + int1(2) + "sb."
+        << "__main__.Net object";
 }
 
 void TestSafeUnpickler::everyOpcodeBuildsWhatPythonPickled()
@@ -282,6 +306,14 @@ void TestSafeUnpickler::malformed_data()
     QTest::newRow("text GET of a missing entry") << QByteArray("g3\n.") << "memo entry 3 missing";
     QTest::newRow("bad text integer") << QByteArray("I12x\n.") << "bad integer";
     QTest::newRow("line without its end") << QByteArray("Vabc") << "unterminated line";
+    QTest::newRow("text PUT of no number") << QByteArray("Npabc\n.") << "bad memo index";
+
+    QTest::newRow("parameter without its flag")
+        << global("torch._utils", "_rebuild_parameter") + "(" + int1(1) + "tR."
+        << "malformed parameter";
+    QTest::newRow("tensor subclass without its type")
+        << global("torch._tensor", "_rebuild_from_type_v2") + "(" + int1(1) + int1(2) + int1(3) + "tR."
+        << "malformed tensor subclass";
 }
 
 void TestSafeUnpickler::malformed()
@@ -400,6 +432,42 @@ void TestSafeUnpickler::lengthsAtTheBoundary()
     }
 }
 
+void TestSafeUnpickler::callablesThatAreNotGlobalsAreRefusedByWhatTheyAre_data()
+{
+    QTest::addColumn<QByteArray>("callable");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("None") << QByteArray("N") << "None";
+    QTest::newRow("True") << QByteArray("\x88") << "True";
+    QTest::newRow("int") << int1(7) << "7";
+    QTest::newRow("big int") << QByteArray("\x8a\x09") + QByteArray(9, '\x01') << "<big int>";
+    QTest::newRow("float") << QByteArray("G?\xf8") + QByteArray(6, '\0') << "1.5";
+    QTest::newRow("string") << str("abc") << "'abc'";
+    QTest::newRow("bytes") << QByteArray("C\x02"
+                                         "ab")
+                           << "<2 bytes>";
+    QTest::newRow("tuple") << QByteArray(")") << "tuple";
+    QTest::newRow("list") << QByteArray("]") << "list";
+    QTest::newRow("dict") << QByteArray("}") << "dict";
+    QTest::newRow("set") << QByteArray("\x8f") << "set";
+    QTest::newRow("object") << global("__main__", "Net") + ")\x81"
+                            << "__main__.Net object";
+    QTest::newRow("refused call") << global("posix", "system") + ")R"
+                                  << "<refused: posix.system>";
+}
+
+// Calling something that is not a global (an int, a tuple...) is refused too, named by what it is.
+void TestSafeUnpickler::callablesThatAreNotGlobalsAreRefusedByWhatTheyAre()
+{
+    QFETCH(QByteArray, callable);
+    QFETCH(QString, named);
+    const QByteArray pickle = QByteArray("\x80\x04") + callable + ")R.";
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY2(unpickler.run(0, &error), qPrintable(error));
+    QVERIFY2(unpickler.refusals().contains(QStringLiteral("would call %1 on load; refused").arg(named)),
+             qPrintable(unpickler.refusals().join(QLatin1Char('|'))));
+}
+
 void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed_data()
 {
     QTest::addColumn<QByteArray>("pickle");
@@ -433,6 +501,8 @@ void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed_data()
             << header + callable + "}" + text("state") + text("x") + "sb."
             << QStringLiteral("posix.system.__setstate__");
         // A refused call nested inside containers and a dict value is still found and named.
+        QTest::addRow("REDUCE with arguments that are no tuple, protocol %d", protocol)
+            << header + callable + argument + "R." << system;
         QTest::addRow("REDUCE inside a dict, protocol %d", protocol)
             << header + "}" + text("key") + callable + oneTuple + "Rs." << system;
     }
