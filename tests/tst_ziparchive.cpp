@@ -309,6 +309,18 @@ void TestZipArchive::boundaries_data()
         if (delta < 0)
             put16(a, at.lastEntry + 32, 0);
     }
+    if (at.zip64End >= 0) {
+        // The ZIP64 locator's offset of the ZIP64 end record (56 bytes): past the last 56 bytes of the
+        // file it is outside; inside, the record found there must carry its signature.
+        for (int delta : {-1, 0, 1}) {
+            QByteArray a = sample;
+            put64(a, at.end - 20 + 8, quint64(size - 56 + delta));
+            QTest::addRow("ZIP64 end record offset: last 56 bytes %+d", delta)
+                << a
+                << (delta > 0 ? QStringLiteral("ZIP64 end record outside the file")
+                              : QStringLiteral("bad ZIP64 end record"));
+        }
+    }
     const qint64 most = at.directorySize / 46 + 1;
     for (int delta : {-1, 0, 1}) {
         QByteArray a = sample;
