@@ -391,7 +391,7 @@ void TestSafeUnpickler::lengthsAtTheBoundary_data()
         const int payloadStart = head.size() + opcode.lengthBytes;
         const int size = payloadStart + remaining;
         for (int delta : {-1, 0, 1}) {
-            const quint64 length = quint64(remaining + delta);
+            const quint64 length = quint64(qint64(remaining) + delta);
             QByteArray pickle = head;
             for (int i = 0; i < opcode.lengthBytes; ++i)
                 pickle += char((length >> (8 * i)) & 0xff);

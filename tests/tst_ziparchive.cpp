@@ -280,7 +280,7 @@ void TestZipArchive::boundaries_data()
     }
     for (int delta : {-1, 0, 1}) {
         QByteArray a = sample + QByteArray(1, 'c'); // one byte of comment room
-        put16(a, at.end + 20, quint64(1 + delta));
+        put16(a, at.end + 20, quint64(qint64(1) + delta));
         QTest::addRow("comment length: bytes left %+d", delta)
             << a << (delta > 0 ? QStringLiteral("end of central directory not found") : QString());
     }
@@ -302,7 +302,7 @@ void TestZipArchive::boundaries_data()
     }
     for (int delta : {-1, 0, 1}) {
         QByteArray a = sample;
-        put16(a, at.lastEntry + 32, quint64(delta + 1)); // comment length
+        put16(a, at.lastEntry + 32, quint64(qint64(delta) + 1)); // comment length
         QTest::addRow("entry comment: directory end %+d", delta)
             << a
             << (delta >= 0 ? QStringLiteral("central directory entry overruns the directory") : QString());
