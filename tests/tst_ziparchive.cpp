@@ -25,6 +25,8 @@ private Q_SLOTS:
     void rejectsNonArchives_data();
     void rejectsNonArchives();
     void localHeadersAgreeWithTheCentralDirectory();
+    void zip64ExtraFieldBoundaries_data();
+    void zip64ExtraFieldBoundaries();
     void boundaries_data();
     void boundaries();
 
@@ -348,6 +350,91 @@ void TestZipArchive::boundaries()
     const bool ok = reader.open(MappedFile::fromBuffer(archive), &error);
     if (reason.isEmpty()) {
         QVERIFY2(ok, qPrintable(error));
+    } else {
+        QVERIFY(!ok);
+        QVERIFY2(error.contains(reason), qPrintable(error));
+    }
+}
+
+namespace {
+// A one-entry archive written by hand whose central entry keeps its sizes in a ZIP64 extra field
+// (both 32-bit fields saturated); `fieldLength` is what that field's header claims (16 is right).
+QByteArray archiveWithZip64Extra(int fieldLength)
+{
+    const QByteArray name = "archive/data.pkl";
+    const QByteArray data = "\x80\x02N.";
+    QByteArray archive;
+    const auto le = [](QByteArray &out, quint64 v, int bytes) {
+        for (int i = 0; i < bytes; ++i)
+            out += char((v >> (8 * i)) & 0xff);
+    };
+    le(archive, 0x04034b50, 4); // local header
+    le(archive, 45, 2);
+    le(archive, 0, 2);
+    le(archive, 0, 2); // stored
+    le(archive, 0, 4);
+    le(archive, 0, 4); // CRC (not checked on open)
+    le(archive, quint64(data.size()), 4);
+    le(archive, quint64(data.size()), 4);
+    le(archive, quint64(name.size()), 2);
+    le(archive, 0, 2);
+    archive += name + data;
+    const qint64 directoryOffset = archive.size();
+    QByteArray extra;
+    le(extra, 0x0001, 2);
+    le(extra, quint64(fieldLength), 2);
+    le(extra, quint64(data.size()), 8); // uncompressed
+    le(extra, quint64(data.size()), 8); // compressed
+    QByteArray central;
+    le(central, 0x02014b50, 4);
+    le(central, 45, 2);
+    le(central, 45, 2);
+    le(central, 0, 2);
+    le(central, 0, 2);
+    le(central, 0, 4);
+    le(central, 0, 4);
+    le(central, 0xffffffffu, 4); // sizes in the extra field
+    le(central, 0xffffffffu, 4);
+    le(central, quint64(name.size()), 2);
+    le(central, quint64(extra.size()), 2);
+    le(central, 0, 2);
+    le(central, 0, 2);
+    le(central, 0, 2);
+    le(central, 0, 4);
+    le(central, 0, 4); // local header offset
+    central += name + extra;
+    archive += central;
+    le(archive, 0x06054b50, 4); // end record
+    le(archive, 0, 4);
+    le(archive, 1, 2);
+    le(archive, 1, 2);
+    le(archive, quint64(central.size()), 4);
+    le(archive, quint64(directoryOffset), 4);
+    le(archive, 0, 2);
+    return archive;
+}
+} // namespace
+
+void TestZipArchive::zip64ExtraFieldBoundaries_data()
+{
+    QTest::addColumn<int>("fieldLength");
+    QTest::addColumn<QString>("reason");
+    // One byte short of the two 8-byte values it must hold; exactly; one byte past the extra data.
+    QTest::newRow("length 15") << 15 << "bad ZIP64 extra field";
+    QTest::newRow("length 16") << 16 << "";
+    QTest::newRow("length 17") << 17 << "bad extra field";
+}
+
+void TestZipArchive::zip64ExtraFieldBoundaries()
+{
+    QFETCH(int, fieldLength);
+    QFETCH(QString, reason);
+    ZipArchiveReader reader;
+    QString error;
+    const bool ok = reader.open(MappedFile::fromBuffer(archiveWithZip64Extra(fieldLength)), &error);
+    if (reason.isEmpty()) {
+        QVERIFY2(ok, qPrintable(error));
+        QCOMPARE(reader.findRecord(QStringLiteral("data.pkl"))->uncompressedSize, qint64(4));
     } else {
         QVERIFY(!ok);
         QVERIFY2(error.contains(reason), qPrintable(error));
