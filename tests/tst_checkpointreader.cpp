@@ -375,6 +375,14 @@ void TestCheckpointReader::safetensorsBoundaries_data()
     QTest::newRow("next tensor: one byte early") << second(3) << 0 << 8 << "data overlaps another tensor";
     QTest::newRow("next tensor: right after") << second(4) << 0 << 8 << "";
     QTest::newRow("next tensor: one byte late") << second(5) << 0 << 9 << "hole in the data";
+    // The element-count bound, 2^40: at and below it the data size decides; above it, the bound.
+    const auto elements = [](qint64 n) {
+        return QStringLiteral(R"({"w":{"dtype":"U8","shape":[%1],"data_offsets":[0,1]}})").arg(n).toUtf8();
+    };
+    const qint64 bound = qint64(1) << 40;
+    QTest::newRow("elements: 2^40 - 1") << elements(bound - 1) << 0 << 1 << "bytes of data for";
+    QTest::newRow("elements: 2^40") << elements(bound) << 0 << 1 << "bytes of data for";
+    QTest::newRow("elements: 2^40 + 1") << elements(bound + 1) << 0 << 1 << "more than 2^40 elements";
 }
 
 void TestCheckpointReader::safetensorsBoundaries()

@@ -416,6 +416,13 @@ void TestSafeUnpickler::lengthsAtTheBoundary_data()
     QTest::newRow("BINFLOAT one byte short")
         << QByteArray("G") + QByteArray(7, '\0') << QStringLiteral("pickle: truncated data (at byte 1)");
     QTest::newRow("BINFLOAT complete") << QByteArray("G") + QByteArray(8, '\0') + "." << QString();
+    // LONG4's bound on the integer's length, 1 MiB: at it the integer is read, above it refused.
+    for (int delta : {0, 1}) {
+        const int n = (1 << 20) + delta;
+        const QByteArray pickle = QByteArray("\x8b") + u32(quint32(n)) + QByteArray(n, '\x01') + ".";
+        QTest::addRow("LONG4 of 1 MiB %+d", delta)
+            << pickle << (delta > 0 ? QStringLiteral("pickle: integer too long (at byte 5)") : QString());
+    }
 }
 
 void TestSafeUnpickler::lengthsAtTheBoundary()
