@@ -37,6 +37,8 @@ private Q_SLOTS:
     void absurdSafetensorsHeaders();
     void legacyBoundaries_data();
     void legacyBoundaries();
+    void sizeBoundsOfHeadersAndIndexes_data();
+    void sizeBoundsOfHeadersAndIndexes();
     void safetensorsBoundaries_data();
     void safetensorsBoundaries();
     void shardNamesCannotLeaveTheFolder();
@@ -343,6 +345,52 @@ void TestCheckpointReader::legacyBoundaries()
         QVERIFY(!ok);
         QVERIFY2(error.contains(reason), qPrintable(error));
     }
+}
+
+void TestCheckpointReader::sizeBoundsOfHeadersAndIndexes_data()
+{
+    // The size bounds on what is parsed whole: a safetensors header (100 MB) and a sharded index
+    // (256 MiB). Files are sparse: at the bound the bytes are parsed (and found not to be JSON); one
+    // byte past it they are refused unread.
+    QTest::addColumn<bool>("safetensors");
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<QString>("reason");
+    const qint64 header = 100 * 1000 * 1000;
+    QTest::newRow("safetensors header: bound - 1") << true << header - 1 << "bad safetensors header";
+    QTest::newRow("safetensors header: bound") << true << header << "bad safetensors header";
+    QTest::newRow("safetensors header: bound + 1")
+        << true << header + 1 << "safetensors header claims 100000001";
+    const qint64 index = qint64(256) << 20;
+    QTest::newRow("index: bound - 1") << false << index - 1 << "not a sharded checkpoint index";
+    QTest::newRow("index: bound") << false << index << "not a sharded checkpoint index";
+    QTest::newRow("index: bound + 1") << false << index + 1 << "index file too large";
+}
+
+void TestCheckpointReader::sizeBoundsOfHeadersAndIndexes()
+{
+    QFETCH(bool, safetensors);
+    QFETCH(qint64, size);
+    QFETCH(QString, reason);
+    const QString path =
+        m_dir.filePath(safetensors ? QStringLiteral("bound.safetensors") : QStringLiteral("bound.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    if (safetensors) {
+        QByteArray start(8, '\0');
+        for (int i = 0; i < 8; ++i)
+            start[i] = char((quint64(size) >> (8 * i)) & 0xff);
+        file.write(start + '{');
+        QVERIFY(file.resize(size + 8));
+    } else {
+        file.write("{");
+        QVERIFY(file.resize(size));
+    }
+    file.close();
+    CheckpointContent content;
+    QString error;
+    QVERIFY(!read(path, &content, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QFile::remove(path);
 }
 
 void TestCheckpointReader::safetensorsBoundaries_data()

@@ -416,6 +416,10 @@ void TestSafeUnpickler::lengthsAtTheBoundary_data()
     QTest::newRow("BINFLOAT one byte short")
         << QByteArray("G") + QByteArray(7, '\0') << QStringLiteral("pickle: truncated data (at byte 1)");
     QTest::newRow("BINFLOAT complete") << QByteArray("G") + QByteArray(8, '\0') + "." << QString();
+    // The bound on open MARKs, 2^20: at it the pickle is read on, one more is refused.
+    QTest::newRow("2^20 marks") << QByteArray(1 << 20, '(') + "N." << QString();
+    QTest::newRow("2^20 + 1 marks") << QByteArray((1 << 20) + 1, '(') + "N."
+                                    << QStringLiteral("pickle: too many marks (at byte 1048577)");
     // LONG4's bound on the integer's length, 1 MiB: at it the integer is read, above it refused.
     for (int delta : {0, 1}) {
         const int n = (1 << 20) + delta;
