@@ -1,10 +1,23 @@
 #include "testsupport.h"
 
+#include <QTest>
+
 #include <cstring>
 #include <memory>
 #include <utility>
 
 namespace torchscope::test {
+
+bool outcomeMatches(bool ok, const QString &error, const QString &reason)
+{
+    if (reason.isEmpty())
+        return QTest::qVerify(ok, "ok", qPrintable(error), __FILE__, __LINE__);
+    return QTest::qVerify(!ok, "!ok", "the reader should have refused this", __FILE__, __LINE__) &&
+           QTest::qVerify(error.contains(reason), "error.contains(reason)", qPrintable(error), __FILE__,
+                          __LINE__) &&
+           QTest::qVerify(!error.contains(QLatin1Char('\n')), "one line", qPrintable(error), __FILE__,
+                          __LINE__);
+}
 
 TensorInfo tensorFromBytes(const QString &name, DType dtype, const QVector<qint64> &shape, QByteArray bytes)
 {

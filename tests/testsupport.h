@@ -23,6 +23,10 @@ TensorInfo tensorFromBytes(const QString &name, DType dtype, const QVector<qint6
 //   decoder     Linear   weight tied to encoder.0.weight
 CheckpointContent smallModelContent();
 
+// A reader's outcome against a data row: success where `reason` is empty, otherwise a failure whose
+// one-line error contains `reason`. Returns whether it matched (the test has failed when not).
+bool outcomeMatches(bool ok, const QString &error, const QString &reason);
+
 // Real PyTorch at the path the build was configured with.
 QString pythonPath();
 QString peerScript();

@@ -348,12 +348,7 @@ void TestZipArchive::boundaries()
     ZipArchiveReader reader;
     QString error;
     const bool ok = reader.open(MappedFile::fromBuffer(archive), &error);
-    if (reason.isEmpty()) {
-        QVERIFY2(ok, qPrintable(error));
-    } else {
-        QVERIFY(!ok);
-        QVERIFY2(error.contains(reason), qPrintable(error));
-    }
+    QVERIFY(test::outcomeMatches(ok, error, reason));
 }
 
 namespace {
@@ -432,13 +427,9 @@ void TestZipArchive::zip64ExtraFieldBoundaries()
     ZipArchiveReader reader;
     QString error;
     const bool ok = reader.open(MappedFile::fromBuffer(archiveWithZip64Extra(fieldLength)), &error);
-    if (reason.isEmpty()) {
-        QVERIFY2(ok, qPrintable(error));
+    QVERIFY(test::outcomeMatches(ok, error, reason));
+    if (ok)
         QCOMPARE(reader.findRecord(QStringLiteral("data.pkl"))->uncompressedSize, qint64(4));
-    } else {
-        QVERIFY(!ok);
-        QVERIFY2(error.contains(reason), qPrintable(error));
-    }
 }
 
 QTEST_GUILESS_MAIN(TestZipArchive)
