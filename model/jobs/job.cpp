@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QPointer>
+#include <QtConcurrent>
 
 namespace torchscope {
 
@@ -9,10 +10,10 @@ Job::Job(QObject *parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_running = false;
-        m_succeeded = *m_workerOk && !m_state->canceled;
+        m_succeeded = m_state->ok && !m_state->canceled;
         if (!m_succeeded && !m_state->canceled)
             m_error =
-                m_workerError->isEmpty() ? QCoreApplication::translate("Job", "failed") : *m_workerError;
+                m_state->error.isEmpty() ? QCoreApplication::translate("Job", "failed") : m_state->error;
         Q_EMIT finished();
         deleteLater();
     });
@@ -47,10 +48,8 @@ void Job::start(std::function<bool(const Progress &, QString *)> work)
 {
     m_running = true;
     const Progress progress = workerProgress();
-    auto ok = m_workerOk;
-    auto error = m_workerError;
     m_watcher.setFuture(QtConcurrent::run(
-        [work = std::move(work), progress, ok, error] { *ok = work(progress, error.get()); }));
+        [work = std::move(work), progress, state = m_state] { state->ok = work(progress, &state->error); }));
 }
 
 } // namespace torchscope

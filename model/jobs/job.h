@@ -5,7 +5,6 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
-#include <QtConcurrent>
 
 #include <atomic>
 #include <functional>
@@ -36,9 +35,13 @@ Q_SIGNALS:
     void finished();
 
 protected:
+    // Shared with the work, which may outlive this object: the worker writes ok and error, and only
+    // before the future finishes.
     struct State
     {
         std::atomic_bool canceled{false};
+        bool ok = false;
+        QString error;
     };
 
     explicit Job(QObject *parent);
@@ -49,8 +52,6 @@ protected:
 private:
     std::shared_ptr<State> m_state = std::make_shared<State>();
     QFutureWatcher<void> m_watcher;
-    std::shared_ptr<QString> m_workerError = std::make_shared<QString>();
-    std::shared_ptr<bool> m_workerOk = std::make_shared<bool>(false);
     bool m_running = false;
     bool m_succeeded = false;
     QString m_error;

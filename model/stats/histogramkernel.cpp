@@ -140,16 +140,16 @@ int workerCount()
     return int(std::max(1u, std::min(16u, std::thread::hardware_concurrency())));
 }
 
-// Threads kept for the kernel across calls, one per core.
+// Threads kept for the kernel across calls, one per core. Never destroyed: it may still be needed
+// while the process exits.
 QThreadPool &kernelThreadPool()
 {
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setMaxThreadCount(workerCount());
-        return true;
+    static QThreadPool *const pool = [] {
+        auto *threads = new QThreadPool;
+        threads->setMaxThreadCount(workerCount());
+        return threads;
     }();
-    Q_UNUSED(configured);
-    return pool;
+    return *pool;
 }
 
 // Runs work(tensor, begin, end, worker) over all elements of all tensors on `workers` threads.
