@@ -41,6 +41,8 @@ private Q_SLOTS:
     void sizeBoundsOfHeadersAndIndexes();
     void safetensorsBoundaries_data();
     void safetensorsBoundaries();
+    void recordSizeBounds_data();
+    void recordSizeBounds();
     void shardNamesCannotLeaveTheFolder();
     void shardedOpenReportsProgressAndCancels();
     void filesLargerThanMemoryOpen();
@@ -444,6 +446,105 @@ void TestCheckpointReader::safetensorsBoundaries()
     QString error;
     const bool ok = read(writeFile(QStringLiteral("boundary.safetensors"), bytes), &content, &error);
     QVERIFY(test::outcomeMatches(ok, error, reason));
+}
+
+namespace {
+// Writes a stored (uncompressed) zip archive whose records are zeros of the given sizes, sparse on
+// disk, with no CRCs: what a record's bytes hold is never reached unless it is read whole.
+bool writeSparseArchive(const QString &path, const QList<std::pair<QByteArray, qint64>> &records)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const auto le = [](QByteArray &out, quint64 v, int bytes) {
+        for (int i = 0; i < bytes; ++i)
+            out += char((v >> (8 * i)) & 0xff);
+    };
+    QByteArray directory;
+    qint64 pos = 0;
+    for (const auto &[name, size] : records) {
+        QByteArray local;
+        le(local, 0x04034b50, 4);
+        le(local, 20, 2);
+        le(local, 0, 2);
+        le(local, 0, 2); // stored
+        le(local, 0, 4);
+        le(local, 0, 4); // CRC
+        le(local, quint64(size), 4);
+        le(local, quint64(size), 4);
+        le(local, quint64(name.size()), 2);
+        le(local, 0, 2);
+        if (!file.seek(pos) || file.write(local + name) != local.size() + name.size())
+            return false;
+        le(directory, 0x02014b50, 4);
+        le(directory, 20, 2);
+        le(directory, 20, 2);
+        le(directory, 0, 2);
+        le(directory, 0, 2);
+        le(directory, 0, 4);
+        le(directory, 0, 4);
+        le(directory, quint64(size), 4);
+        le(directory, quint64(size), 4);
+        le(directory, quint64(name.size()), 2);
+        le(directory, 0, 2);
+        le(directory, 0, 2);
+        le(directory, 0, 2);
+        le(directory, 0, 2);
+        le(directory, 0, 4);
+        le(directory, quint64(pos), 4);
+        directory += name;
+        pos += local.size() + name.size() + size;
+    }
+    QByteArray end;
+    le(end, 0x06054b50, 4);
+    le(end, 0, 4);
+    le(end, quint64(records.size()), 2);
+    le(end, quint64(records.size()), 2);
+    le(end, quint64(directory.size()), 4);
+    le(end, quint64(pos), 4);
+    le(end, 0, 2);
+    return file.seek(pos) && file.write(directory + end) == directory.size() + end.size();
+}
+} // namespace
+
+// The bounds on the records read whole (data.pkl 2 GiB, each TorchScript class source 64 MiB) at
+// the bound - 1, exactly, and + 1. Within the bound the record is read, and its missing CRC says
+// so; past it the record is refused unread, with its name and size.
+void TestCheckpointReader::recordSizeBounds_data()
+{
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<QString>("reason");
+    const qint64 pickle = qint64(2) << 30, source = qint64(64) << 20;
+    for (int delta : {-1, 0, 1}) {
+        QTest::addRow("data.pkl: 2 GiB %+d", delta)
+            << QByteArray("archive/data.pkl") << pickle + delta
+            << (delta > 0 ? QStringLiteral("archive/data.pkl is too large (2147483649 bytes)")
+                          : QStringLiteral("CRC mismatch in archive/data.pkl"));
+    }
+    for (int delta : {-1, 0, 1}) {
+        QTest::addRow("TorchScript source: 64 MiB %+d", delta)
+            << QByteArray("archive/code/__torch__/net.py") << source + delta
+            << (delta > 0 ? QStringLiteral("archive/code/__torch__/net.py is too large (67108865 bytes)")
+                          : QStringLiteral("CRC mismatch in archive/code/__torch__/net.py"));
+    }
+}
+
+void TestCheckpointReader::recordSizeBounds()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(qint64, size);
+    QFETCH(QString, reason);
+    const QString path = m_dir.filePath(QStringLiteral("record_bound.pt"));
+    QList<std::pair<QByteArray, qint64>> records{{record, size}};
+    if (record != "archive/data.pkl")
+        records += {{"archive/constants.pkl", 4}, {"archive/data.pkl", 4}}; // a TorchScript archive
+    QVERIFY(writeSparseArchive(path, records));
+    CheckpointContent content;
+    QString error;
+    QVERIFY(!read(path, &content, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QFile::remove(path);
 }
 
 void TestCheckpointReader::shardNamesCannotLeaveTheFolder()

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void zip64ExtraFieldBoundaries();
     void boundaries_data();
     void boundaries();
+    void entryCountBound_data();
+    void entryCountBound();
 
 private:
     static QByteArray sampleArchive();
@@ -349,6 +351,48 @@ void TestZipArchive::boundaries()
     QString error;
     const bool ok = reader.open(MappedFile::fromBuffer(archive), &error);
     QVERIFY(test::outcomeMatches(ok, error, reason));
+}
+
+// The bound on entries (4 Mi) at the bound - 1, exactly, and + 1. The central directory is zeros,
+// as large as that many minimal entries: a count within the bound is read, and fails at the first
+// entry's signature; one past it is refused before any entry is read.
+void TestZipArchive::entryCountBound_data()
+{
+    QTest::addColumn<qint64>("entries");
+    QTest::addColumn<QString>("reason");
+    const qint64 bound = qint64(4) << 20;
+    QTest::newRow("4 Mi - 1") << bound - 1 << "bad central directory entry";
+    QTest::newRow("4 Mi") << bound << "bad central directory entry";
+    QTest::newRow("4 Mi + 1") << bound + 1 << "absurd entry count";
+}
+
+void TestZipArchive::entryCountBound()
+{
+    QFETCH(qint64, entries);
+    QFETCH(QString, reason);
+    const qint64 directorySize = 46 * ((qint64(4) << 20) + 1);
+    QByteArray archive(directorySize, '\0');
+    const qint64 zip64End = archive.size();
+    archive.append(56 + 20 + 22, '\0');
+    put32(archive, zip64End, 0x06064b50); // ZIP64 end record
+    put64(archive, zip64End + 4, 44);
+    put64(archive, zip64End + 24, quint64(entries));
+    put64(archive, zip64End + 32, quint64(entries));
+    put64(archive, zip64End + 40, quint64(directorySize));
+    put64(archive, zip64End + 48, 0);
+    put32(archive, zip64End + 56, 0x07064b50); // its locator
+    put64(archive, zip64End + 56 + 8, quint64(zip64End));
+    put32(archive, zip64End + 56 + 16, 1);
+    const qint64 end = zip64End + 56 + 20;
+    put32(archive, end, 0x06054b50);
+    put16(archive, end + 8, 0xffff);
+    put16(archive, end + 10, 0xffff);
+    put32(archive, end + 12, 0xffffffffu);
+    put32(archive, end + 16, 0xffffffffu);
+    ZipArchiveReader reader;
+    QString error;
+    QVERIFY(!reader.open(MappedFile::fromBuffer(archive), &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
 }
 
 namespace {

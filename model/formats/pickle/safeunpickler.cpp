@@ -486,6 +486,42 @@ bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &st
     return true;
 }
 
+void PickleMemo::clear()
+{
+    m_dense.clear();
+    m_sparse.clear();
+    m_count = 0;
+}
+
+const PickleValuePtr *PickleMemo::find(quint32 id) const
+{
+    if (id < m_dense.size() && m_dense[id])
+        return &m_dense[id];
+    if (m_sparse.isEmpty())
+        return nullptr;
+    const auto it = m_sparse.constFind(id);
+    return it == m_sparse.constEnd() ? nullptr : &*it;
+}
+
+void PickleMemo::insert(quint32 id, PickleValuePtr value)
+{
+    if (const auto it = m_sparse.find(id); it != m_sparse.end()) {
+        *it = std::move(value);
+        return;
+    }
+    // The vector grows only to ids near the count of entries, so its size stays within a small
+    // multiple of the memo's bound however the ids are chosen.
+    if (id >= m_dense.size() && qint64(id) <= m_count + m_count / 2 + 1024)
+        m_dense.resize(std::max<size_t>(size_t(id) + 1, m_dense.size() * 3 / 2));
+    if (id < m_dense.size()) {
+        m_count += m_dense[id] ? 0 : 1;
+        m_dense[id] = std::move(value);
+        return;
+    }
+    ++m_count;
+    m_sparse.insert(id, std::move(value));
+}
+
 bool SafeUnpickler::run(qint64 offset, QString *error)
 {
     m_pos = offset;
@@ -503,16 +539,16 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     auto memoPut = [&](quint32 index, QString *err) {
         if (m_stack.empty() || m_stack.back()->type == Type::Mark)
             return fail(err, tr("nothing to memoize"));
-        if (!m_memo.contains(index) && m_memo.size() >= kMaxMemo)
+        if (!m_memo.find(index) && m_memo.size() >= kMaxMemo)
             return fail(err, tr("memo too large"));
         m_memo.insert(index, m_stack.back());
         return true;
     };
     auto memoGet = [&](quint32 index, QString *err) {
-        const auto it = m_memo.constFind(index);
-        if (it == m_memo.constEnd())
+        const PickleValuePtr *value = m_memo.find(index);
+        if (!value)
             return fail(err, tr("memo entry %1 missing").arg(index));
-        return push(*it) || fail(err, tr("stack too deep"));
+        return push(*value) || fail(err, tr("stack too deep"));
     };
 
     while (true) {

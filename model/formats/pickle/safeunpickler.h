@@ -9,6 +9,22 @@
 
 namespace torchscope {
 
+// The unpickler's memo. Ids are almost always 0, 1, 2, ... in order, so they index a vector; an id
+// far past the others (a hand-written pickle's) goes to a hash rather than growing the vector to it.
+class PickleMemo
+{
+public:
+    void clear();
+    qsizetype size() const { return m_count; }
+    const PickleValuePtr *find(quint32 id) const;
+    void insert(quint32 id, PickleValuePtr value);
+
+private:
+    std::vector<PickleValuePtr> m_dense;
+    QHash<quint32, PickleValuePtr> m_sparse;
+    qsizetype m_count = 0;
+};
+
 // A pickle interpreter that imports nothing and calls nothing. It knows the few callables that
 // PyTorch checkpoints use (OrderedDict, _rebuild_tensor_v2, _rebuild_parameter, ...) and evaluates
 // them itself; classes become inert records of their name and state; any other call is refused
@@ -47,7 +63,7 @@ private:
     qint64 m_size;
     qint64 m_pos = 0;
     std::vector<PickleValuePtr> m_stack;
-    QHash<quint32, PickleValuePtr> m_memo;
+    PickleMemo m_memo;
     std::vector<size_t> m_marks;
     PickleValuePtr m_result;
     std::vector<StorageRef> m_storages;
