@@ -143,6 +143,28 @@ void TestCheckpointReader::readsEveryFormat()
         QVERIFY2(digest == want.value("sha256").toString().toLatin1(), qPrintable(tensor.name));
     }
 
+    // Numbered children (ModuleList, Sequential) are listed as they count, whatever order the file
+    // lists names in.
+    std::function<void(const ModuleNode *)> checkCounting = [&](const ModuleNode *node) {
+        qint64 previous = -1;
+        for (int i = 0; i < node->childCount(); ++i) {
+            bool numbered = false;
+            const qint64 number = node->child(i)->name().toLongLong(&numbered);
+            if (numbered) {
+                QVERIFY2(number > previous, qPrintable(node->child(i)->path()));
+                previous = number;
+            }
+            checkCounting(node->child(i));
+        }
+    };
+    checkCounting(document.root());
+    if (name.startsWith(QLatin1String("llm/"))) {
+        const ModuleNode *layers = document.findModule(QStringLiteral("model.layers"));
+        QVERIFY(layers);
+        QCOMPARE(layers->childCount(), 12);
+        QCOMPARE(layers->child(10)->name(), QStringLiteral("10"));
+    }
+
     const QJsonArray modules = expected.value("modules").toArray();
     if (!modules.isEmpty()) {
         QStringList expectedModules, readModules;

@@ -1,6 +1,7 @@
 #include "formats/safetensorsreader.h"
 
 #include "tensor/mappedfile.h"
+#include "tensor/naturalorder.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -182,6 +183,9 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         *error = tr("data buffer is %1 bytes, the tensors cover %2").arg(bufferSize).arg(expected);
         return false;
     }
+    // The header is a JSON object: its order (string order, as writers sort keys) is not the model's.
+    std::stable_sort(out->tensors.begin(), out->tensors.end(),
+                     [](const TensorInfo &a, const TensorInfo &b) { return naturalLess(a.name, b.name); });
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "formats/checkpointreader.h"
 #include "tensor/mappedfile.h"
+#include "tensor/naturalorder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -83,9 +84,10 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         out->metadata += shard.metadata;
     }
     progress.set(shards.size(), shards.size());
-    // One model from many files: listed by name, as the index lists them.
+    // One model from many files: the index maps names in string order, which says nothing of the
+    // model's; listed in natural order, as ModuleList counts blocks.
     std::stable_sort(out->tensors.begin(), out->tensors.end(),
-                     [](const TensorInfo &a, const TensorInfo &b) { return a.name < b.name; });
+                     [](const TensorInfo &a, const TensorInfo &b) { return naturalLess(a.name, b.name); });
     if (!shardOf.isEmpty()) {
         *error = tr("%1 tensors listed in the index are missing from their shards (e.g. %2)")
                      .arg(shardOf.size())

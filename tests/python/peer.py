@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sys
 
 import torch
@@ -32,6 +33,16 @@ def tensor_bytes(t):
 
 def digest(t):
     return hashlib.sha256(tensor_bytes(t)).hexdigest()
+
+
+def natural_key(name):
+    """Digit runs compare as numbers ("layers.2" before "layers.10", as ModuleList counts), other
+    characters as characters; names equal as numbers ("x.01", "x.1") then in plain order."""
+    parts = []
+    for digits, other in re.findall(r"(\d+)|(\D)", name):
+        # A digit run ranks where its first digit would among characters ("." < digits < ":").
+        parts.append((ord("0"), len(digits.lstrip("0")), digits.lstrip("0")) if digits else (ord(other), 0, ""))
+    return (parts, name)
 
 
 def dtype_name(dt):
@@ -53,6 +64,34 @@ class CNN(nn.Module):
         x = self.layer1(x)
         x = self.layer2(x)
         return self.fc(torch.flatten(x, 1))
+
+
+class Block(nn.Module):
+    """A decoder block in Llama's naming, at toy size."""
+
+    def __init__(self, width=8):
+        super().__init__()
+        self.self_attn = nn.Module()
+        for name in ("q_proj", "k_proj", "v_proj", "o_proj"):
+            setattr(self.self_attn, name, nn.Linear(width, width, bias=False))
+        self.mlp = nn.Module()
+        self.mlp.gate_proj = nn.Linear(width, 2 * width, bias=False)
+        self.mlp.up_proj = nn.Linear(width, 2 * width, bias=False)
+        self.mlp.down_proj = nn.Linear(2 * width, width, bias=False)
+        self.input_layernorm = nn.LayerNorm(width)
+        self.post_attention_layernorm = nn.LayerNorm(width)
+
+
+class LanguageModel(nn.Module):
+    """Embedding, a ModuleList of identical blocks, a norm and an untied head: Llama's layout."""
+
+    def __init__(self, blocks=12, width=8, vocab=32):
+        super().__init__()
+        self.model = nn.Module()
+        self.model.embed_tokens = nn.Embedding(vocab, width)
+        self.model.layers = nn.ModuleList([Block(width) for _ in range(blocks)])
+        self.model.norm = nn.LayerNorm(width)
+        self.lm_head = nn.Linear(width, vocab, bias=False)
 
 
 class Tied(nn.Module):
@@ -297,7 +336,7 @@ def formats(outdir):
 
     st = {k: v for k, v in dtypes.items()}
     write_safetensors(os.path.join(outdir, "model.safetensors"), st, {"format": "pt", "source": "torchscope tests"})
-    add("model.safetensors", "safetensors", sorted(describe_tensors(st), key=lambda t: t["name"]),
+    add("model.safetensors", "safetensors", sorted(describe_tensors(st), key=lambda t: natural_key(t["name"])),
         metadata={"format": "pt", "source": "torchscope tests"})
 
     # Sharded checkpoints as Hugging Face writes them: shards plus an index naming each tensor's shard.
@@ -315,7 +354,24 @@ def formats(outdir):
         with open(os.path.join(outdir, index), "w") as f:
             json.dump({"metadata": {"total_size": sum(t.numel() * t.element_size() for t in sd.values())},
                        "weight_map": weight_map}, f, indent=2)
-        add(index, "sharded", sorted(describe_tensors(sd), key=lambda t: t["name"]))
+        add(index, "sharded", sorted(describe_tensors(sd), key=lambda t: natural_key(t["name"])))
+
+    # A decoder-only language model's layout with twelve blocks, sharded as save_pretrained shards:
+    # the index and each header list names in string order (layers.0, layers.1, layers.10, ...).
+    llm = LanguageModel(blocks=12)
+    sd = llm.state_dict()
+    os.makedirs(os.path.join(outdir, "llm"), exist_ok=True)
+    keys = sorted(sd.keys())
+    weight_map = {}
+    for i, part in enumerate((keys[: len(keys) // 2], keys[len(keys) // 2:])):
+        shard = "model-%05d-of-00002.safetensors" % (i + 1)
+        write_safetensors(os.path.join(outdir, "llm", shard), {k: sd[k] for k in part})
+        weight_map.update({k: shard for k in part})
+    with open(os.path.join(outdir, "llm", "model.safetensors.index.json"), "w") as f:
+        json.dump({"metadata": {"total_size": sum(t.numel() * t.element_size() for t in sd.values())},
+                   "weight_map": weight_map}, f, indent=2, sort_keys=True)
+    add("llm/model.safetensors.index.json", "sharded",
+        sorted(describe_tensors(sd), key=lambda t: natural_key(t["name"])))
 
     with open(os.path.join(outdir, "formats.json"), "w") as f:
         json.dump(cases, f, indent=1)
