@@ -1,10 +1,20 @@
 #include "testsupport.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
 #include <QTest>
 
 #include <cstring>
 #include <memory>
 #include <utility>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace torchscope::test {
 
@@ -17,6 +27,84 @@ bool outcomeMatches(bool ok, const QString &error, const QString &reason)
                           __LINE__) &&
            QTest::qVerify(!error.contains(QLatin1Char('\n')), "one line", qPrintable(error), __FILE__,
                           __LINE__);
+}
+
+QList<std::pair<QString, QVector<qint64>>> llamaLayout(int blocks, qint64 hidden, qint64 intermediate,
+                                                       qint64 vocab)
+{
+    QList<std::pair<QString, QVector<qint64>>> tensors{
+        {QStringLiteral("model.embed_tokens.weight"), {vocab, hidden}}};
+    for (int i = 0; i < blocks; ++i) {
+        const QString block = QStringLiteral("model.layers.%1.").arg(i);
+        for (const char *projection : {"q_proj", "k_proj", "v_proj", "o_proj"})
+            tensors.append(
+                {block + QStringLiteral("self_attn.") + QLatin1String(projection) + QStringLiteral(".weight"),
+                 {hidden, hidden}});
+        tensors.append({block + QStringLiteral("mlp.gate_proj.weight"), {intermediate, hidden}});
+        tensors.append({block + QStringLiteral("mlp.up_proj.weight"), {intermediate, hidden}});
+        tensors.append({block + QStringLiteral("mlp.down_proj.weight"), {hidden, intermediate}});
+        tensors.append({block + QStringLiteral("input_layernorm.weight"), {hidden}});
+        tensors.append({block + QStringLiteral("post_attention_layernorm.weight"), {hidden}});
+    }
+    tensors.append({QStringLiteral("model.norm.weight"), {hidden}});
+    tensors.append({QStringLiteral("lm_head.weight"), {vocab, hidden}});
+    return tensors;
+}
+
+qint64 writeSparseSafetensors(const QString &path, const QList<std::pair<QString, QVector<qint64>>> &tensors)
+{
+    // QJsonObject keeps keys in string order, as the safetensors writers' sorted headers do.
+    QJsonObject header;
+    QMap<QString, QVector<qint64>> byName;
+    for (const auto &[name, shape] : tensors)
+        byName.insert(name, shape);
+    qint64 offset = 0;
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
+        qint64 bytes = 2;
+        QJsonArray shape;
+        for (qint64 d : it.value()) {
+            bytes *= d;
+            shape.append(d);
+        }
+        header.insert(it.key(),
+                      QJsonObject{{QStringLiteral("dtype"), QStringLiteral("BF16")},
+                                  {QStringLiteral("shape"), shape},
+                                  {QStringLiteral("data_offsets"), QJsonArray{offset, offset + bytes}}});
+        offset += bytes;
+    }
+    QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
+    json.append((8 - json.size() % 8) % 8, ' ');
+    QByteArray length(8, '\0');
+    for (int i = 0; i < 8; ++i)
+        length[i] = char((quint64(json.size()) >> (8 * i)) & 0xff);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(length + json) != 8 + json.size() || !file.resize(8 + json.size() + offset))
+        return -1;
+    return 8 + json.size();
+}
+
+qint64 residentPages(const QString &path, qint64 offset, qint64 length)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0)
+        return -1;
+    const qint64 page = sysconf(_SC_PAGESIZE);
+    const qint64 begin = offset / page * page;
+    const qint64 size = offset + length - begin;
+    void *address = mmap(nullptr, size_t(size), PROT_READ, MAP_SHARED, fd, off_t(begin));
+    ::close(fd);
+    if (address == MAP_FAILED)
+        return -1;
+    std::vector<unsigned char> pages(size_t((size + page - 1) / page));
+    qint64 resident = -1;
+    if (mincore(address, size_t(size), pages.data()) == 0) {
+        resident = 0;
+        for (unsigned char p : pages)
+            resident += p & 1;
+    }
+    munmap(address, size_t(size));
+    return resident;
 }
 
 TensorInfo tensorFromBytes(const QString &name, DType dtype, const QVector<qint64> &shape, QByteArray bytes)

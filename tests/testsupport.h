@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace torchscope::test {
 
 // A tensor for hand-built documents: float32 values 0, 1, 2, ... unless given.
@@ -22,6 +24,16 @@ TensorInfo tensorFromBytes(const QString &name, DType dtype, const QVector<qint6
 //   head        Linear   weight [2,4], bias [2]
 //   decoder     Linear   weight tied to encoder.0.weight
 CheckpointContent smallModelContent();
+
+// Names and shapes of a Llama-style decoder (Llama-2-7B with the defaults: 291 tensors, 6,738,415,616
+// parameters), in the model's own order.
+QList<std::pair<QString, QVector<qint64>>> llamaLayout(int blocks = 32, qint64 hidden = 4096,
+                                                       qint64 intermediate = 11008, qint64 vocab = 32000);
+// Writes `tensors` as a bfloat16 safetensors file whose data are a hole (sparse on disk, reading
+// as zeros), the header listing names in string order as writers do. Returns the data's offset.
+qint64 writeSparseSafetensors(const QString &path, const QList<std::pair<QString, QVector<qint64>>> &tensors);
+// How many pages of [offset, offset + length) of a file are in the page cache (mincore); -1 on error.
+qint64 residentPages(const QString &path, qint64 offset, qint64 length);
 
 // A reader's outcome against a data row: success where `reason` is empty, otherwise a failure whose
 // one-line error contains `reason`. Returns whether it matched (the test has failed when not).

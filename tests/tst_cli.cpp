@@ -156,8 +156,9 @@ void TestCli::infoText()
     QCOMPARE(cli({QStringLiteral("info"), m_example}, &out), 0);
     QVERIFY(out.contains(QStringLiteral("Format: torchscript")));
     QVERIFY(out.contains(QStringLiteral("layer2 Sequential")));
-    QVERIFY(out.contains(QStringLiteral("fc Linear  params 15690, trainable 15690")));
-    QVERIFY(out.contains(QStringLiteral("Totals: 31930 parameters (31930 trainable, 0 frozen)")));
+    // Digits grouped, as counts of billions need.
+    QVERIFY(out.contains(QStringLiteral("fc Linear  params 15,690, trainable 15,690")));
+    QVERIFY(out.contains(QStringLiteral("Totals: 31,930 parameters (31,930 trainable, 0 frozen)")));
 }
 
 void TestCli::statsAgreeWithPyTorch()
@@ -302,7 +303,7 @@ void TestCli::histogramPng()
     QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 600);
-    QVERIFY(out.contains(QStringLiteral("fc: 15690 elements")));
+    QVERIFY(out.contains(QStringLiteral("fc: 15,690 elements")));
 }
 
 void TestCli::statisticsKeysCarryPyTorchsValues_data()

@@ -25,6 +25,7 @@
 #include <QContextMenuEvent>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,6 +86,8 @@ private Q_SLOTS:
     void newSelectionCancelsTheRunningHistogram();
     void overlayComparesOnTheSameBins();
     void weightsOnlyFileShowsBanner();
+    void largeModelOpensWithoutReadingIt();
+    void longReadsWaitForComputeAndGiveBackPages();
 
 private:
     static QRect checkRect(QAbstractItemView *view, const QModelIndex &index);
@@ -407,6 +410,99 @@ void TestGui::weightsOnlyFileShowsBanner()
     QVERIFY(!cell.data(Qt::CheckStateRole).isValid());
     QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(),
              QStringLiteral("tensor"));
+}
+
+// A Llama-2-7B layout (13.5 GB of bfloat16, sparse on disk): opening reads no tensor page, the
+// histogram waits and says what it would read, counts read compactly with the exact number in a
+// tooltip, and names that do not fit elide in the middle with the whole name in a tooltip.
+void TestGui::largeModelOpensWithoutReadingIt()
+{
+    const QString path = m_dir.filePath(QStringLiteral("llama-7b.safetensors"));
+    const qint64 headerEnd = test::writeSparseSafetensors(path, test::llamaLayout());
+    QVERIFY(headerEnd > 0);
+    QCOMPARE(QFileInfo(path).size() - headerEnd, qint64(6738415616) * 2);
+    // From the first page the header does not share.
+    const qint64 dataOffset = (headerEnd + 4095) / 4096 * 4096;
+    const qint64 dataSize = QFileInfo(path).size() - dataOffset;
+    QCOMPARE(test::residentPages(path, dataOffset, dataSize), qint64(0));
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->openFile(path);
+    QVERIFY(loaded.wait(30000));
+    QTest::qWait(200); // what the selection starts would have started by now
+    HistogramPanel *panel = histogramPanel();
+    QVERIFY(!panel->isComputing());
+    QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("computeButton"))->isVisible());
+    const QString message = panel->findChild<QLabel *>(QStringLiteral("histogramMessage"))->text();
+    QVERIFY2(message.contains(QStringLiteral("6.74 B values")) &&
+                 message.contains(QStringLiteral("12.6 GiB")),
+             qPrintable(message));
+    QCOMPARE(test::residentPages(path, dataOffset, dataSize), qint64(0));
+
+    // Blocks in the order ModuleList counts them, although the header lists them as strings.
+    const CheckpointDocument *document = m_window->document();
+    const auto at = [document](int block) {
+        return document->findTensor(QStringLiteral("model.layers.%1.input_layernorm.weight").arg(block));
+    };
+    QVERIFY(at(1) < at(2) && at(2) < at(9) && at(9) < at(10) && at(19) < at(20));
+    QCOMPARE(at(10) - at(9), 9);
+    const QModelIndex layers = treeIndex(QStringLiteral("model.layers"));
+    QCOMPARE(treeView()->model()->index(10, 0, layers).data().toString(), QStringLiteral("10"));
+
+    const QModelIndex rootCount = treeView()->model()->index(0, ModuleTreeModel::ParametersColumn);
+    QCOMPARE(rootCount.data().toString(), QStringLiteral("6.74 B"));
+    QVERIFY(rootCount.data(Qt::ToolTipRole).toString().contains(QStringLiteral("6,738,415,616 parameters")));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("totalsLabel"))
+                ->text()
+                .contains(QStringLiteral("6,738,415,616")));
+
+    // At the default width the longest names do not fit: the middle gives way, the tooltip has it all.
+    QCOMPARE(tableView()->textElideMode(), Qt::ElideMiddle);
+    const QString longName = QStringLiteral("model.layers.17.post_attention_layernorm.weight");
+    const QModelIndex cell = tableIndex(longName, ParameterTableModel::NameColumn);
+    QVERIFY(cell.isValid());
+    QVERIFY(tableView()->fontMetrics().horizontalAdvance(longName) > tableView()->columnWidth(0));
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), longName);
+    const QModelIndex numel = tableIndex(QStringLiteral("lm_head.weight"), ParameterTableModel::NumelColumn);
+    QCOMPARE(numel.data().toString(), QStringLiteral("131.1 M"));
+    QCOMPARE(numel.data(Qt::ToolTipRole).toString(), QStringLiteral("131,072,000 elements"));
+
+    // Names relative to the selected block fit.
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("model.layers.17")));
+    QVERIFY(tableIndex(QStringLiteral("post_attention_layernorm.weight"), 0).isValid());
+    QCOMPARE(tableView()->model()->rowCount(), 9);
+}
+
+// A selection beyond the long-read bound waits for Compute; computing it then reads every value and
+// gives the pages back as it goes, so the page cache holds (almost) none of them afterwards.
+void TestGui::longReadsWaitForComputeAndGiveBackPages()
+{
+    const QString path = m_dir.filePath(QStringLiteral("llama-2-blocks.safetensors"));
+    const qint64 dataOffset = test::writeSparseSafetensors(path, test::llamaLayout(2));
+    const qint64 dataSize = QFileInfo(path).size() - dataOffset;
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->openFile(path);
+    QVERIFY(loaded.wait(30000));
+    HistogramPanel *panel = histogramPanel();
+    auto *compute = panel->findChild<QPushButton *>(QStringLiteral("computeButton"));
+    QTRY_VERIFY(compute->isVisible());
+    QVERIFY(!panel->isComputing());
+    QSignalSpy shown(panel, &HistogramPanel::histogramShown);
+    QTest::mouseClick(compute, Qt::LeftButton);
+    QVERIFY(panel->isComputing());
+    QVERIFY(shown.wait(120000));
+    QVERIFY(!compute->isVisible());
+    const qint64 values = m_window->document()->totals().parameters;
+    QVERIFY(values > HistogramPanel::kLongReadValues);
+    HistogramPlot *plot = panel->findChild<HistogramPlot *>(QStringLiteral("histogramPlot"));
+    qint64 counted = 0;
+    for (auto it = plot->bars()->data()->begin(); it != plot->bars()->data()->end(); ++it)
+        counted += qint64(it->value);
+    QCOMPARE(counted, values);
+    const qint64 pages = dataSize / 4096;
+    const qint64 resident = test::residentPages(path, dataOffset, dataSize);
+    QVERIFY2(resident >= 0 && resident < pages / 20,
+             qPrintable(QStringLiteral("%1 of %2 pages").arg(resident).arg(pages)));
 }
 
 void TestGui::histogramFollowsSelection()

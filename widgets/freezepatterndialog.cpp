@@ -2,6 +2,7 @@
 
 #include "document/checkpointdocument.h"
 #include "document/namepattern.h"
+#include "itemmodels/displayformat.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -103,9 +104,8 @@ void FreezePatternDialog::updatePreview()
             if (tensor.tiedTo < 0)
                 elements += tensor.numel();
         }
-        const QLocale locale;
         m_summary->setText(tr("Matching parameters: %1 · elements: %2")
-                               .arg(locale.toString(m_matched.size()), locale.toString(elements)));
+                               .arg(DisplayFormat::count(m_matched.size()), DisplayFormat::count(elements)));
     } else {
         m_summary->setText(tr("Type a pattern to see what it matches."));
     }

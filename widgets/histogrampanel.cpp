@@ -2,6 +2,7 @@
 
 #include "document/checkpointdocument.h"
 #include "filedialog.h"
+#include "itemmodels/displayformat.h"
 #include "jobs/job.h"
 #include "messagebox.h"
 #include "plot/histogramplot.h"
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QToolButton>
@@ -92,8 +94,12 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     m_cancel = new QToolButton(this);
     m_cancel->setText(tr("Cancel"));
     m_cancel->hide();
+    m_compute = new QPushButton(tr("Compute"), this);
+    m_compute->setObjectName(QStringLiteral("computeButton"));
+    m_compute->hide();
     auto *status = new QHBoxLayout;
     status->addWidget(m_message, 1);
+    status->addWidget(m_compute);
     status->addWidget(m_progress);
     status->addWidget(m_cancel);
 
@@ -128,6 +134,10 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     connect(m_logCounts, &QCheckBox::toggled, m_plot, &HistogramPlot::setLogarithmicCounts);
     connect(m_overlay, &QComboBox::currentIndexChanged, this, &HistogramPanel::recompute);
     connect(m_export, &QToolButton::clicked, this, &HistogramPanel::exportClicked);
+    connect(m_compute, &QPushButton::clicked, this, [this] {
+        m_approved.insert(selectionKey());
+        recompute();
+    });
     connect(m_cancel, &QToolButton::clicked, this, [this] {
         cancelRunning();
         m_message->setText(tr("Canceled"));
@@ -144,6 +154,9 @@ void HistogramPanel::setDocument(CheckpointDocument *document)
     cancelRunning();
     m_document = document;
     m_cache.clear();
+    m_knownStatistics.clear();
+    m_approved.clear();
+    m_compute->hide();
     m_indices.clear();
     m_plot->clearHistogram();
     m_statistics->clear();
@@ -181,17 +194,21 @@ void HistogramPanel::showTensors(const QVector<int> &indices, const QString &tit
     recompute();
 }
 
-QString HistogramPanel::cacheKey() const
+QString HistogramPanel::selectionKey() const
 {
     // A digest of the index list: a module's histogram can pool 100,000 tensors.
     const size_t digest = qHashRange(m_indices.begin(), m_indices.end());
-    return QStringLiteral("%1:%2:%3").arg(digest).arg(m_indices.size()).arg(m_indices.value(0)) +
-           QStringLiteral("|%1|%2|%3|%4|%5")
-               .arg(m_bins->value())
-               .arg(m_fixedRange->isChecked())
-               .arg(m_low->value(), 0, 'g', 17)
-               .arg(m_high->value(), 0, 'g', 17)
-               .arg(overlayTensor());
+    return QStringLiteral("%1:%2:%3").arg(digest).arg(m_indices.size()).arg(m_indices.value(0));
+}
+
+QString HistogramPanel::cacheKey() const
+{
+    return selectionKey() + QStringLiteral("|%1|%2|%3|%4|%5")
+                                .arg(m_bins->value())
+                                .arg(m_fixedRange->isChecked())
+                                .arg(m_low->value(), 0, 'g', 17)
+                                .arg(m_high->value(), 0, 'g', 17)
+                                .arg(overlayTensor());
 }
 
 void HistogramPanel::cancelRunning()
@@ -206,6 +223,7 @@ void HistogramPanel::cancelRunning()
 void HistogramPanel::recompute()
 {
     cancelRunning();
+    m_compute->hide();
     if (!m_document || m_indices.isEmpty()) {
         m_plot->clearHistogram();
         m_statistics->clear();
@@ -236,6 +254,24 @@ void HistogramPanel::recompute()
         m_message->setText(tr("The range needs its low end below its high end"));
         return;
     }
+    qint64 values = 0, bytes = 0;
+    for (const TensorInfo &tensor : tensors) {
+        values += tensor.numel();
+        bytes += tensor.byteSize();
+    }
+    const QString selection = selectionKey();
+    request.longRead = values > kLongReadValues;
+    if (request.longRead && !m_approved.contains(selection)) {
+        m_plot->clearHistogram();
+        m_statistics->clear();
+        m_message->setText(
+            tr("%1: %2 values, %3 to read")
+                .arg(m_title, DisplayFormat::compactCount(values), DisplayFormat::bytes(bytes)));
+        m_compute->show();
+        return;
+    }
+    const bool statisticsKnown = m_knownStatistics.contains(selection);
+    const TensorStats known = m_knownStatistics.value(selection);
     std::vector<TensorInfo> overlay;
     if (const int other = overlayTensor(); other >= 0)
         overlay.push_back(m_document->tensor(other));
@@ -245,12 +281,13 @@ void HistogramPanel::recompute()
     m_progress->show();
     m_cancel->show();
     auto *job = ResultJob<PanelHistograms>::start(
-        this, [tensors = std::move(tensors), overlay = std::move(overlay),
-               request](const Progress &progress, PanelHistograms *result, QString *) {
+        this, [tensors = std::move(tensors), overlay = std::move(overlay), request, statisticsKnown,
+               known](const Progress &progress, PanelHistograms *result, QString *) {
             std::vector<const TensorInfo *> pointers;
             for (const TensorInfo &tensor : tensors)
                 pointers.push_back(&tensor);
-            result->main = HistogramKernel::compute(pointers, request, progress);
+            result->main = statisticsKnown ? HistogramKernel::compute(pointers, request, known, progress)
+                                           : HistogramKernel::compute(pointers, request, progress);
             if (!overlay.empty() && !result->main.canceled) {
                 // The comparison uses the same bins, so the bars line up.
                 result->hasOverlay = true;
@@ -265,7 +302,7 @@ void HistogramPanel::recompute()
     connect(job, &Job::progressChanged, m_progress, [this](qint64 done, qint64 total) {
         m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
     });
-    connect(job, &Job::finished, this, [this, job, key] {
+    connect(job, &Job::finished, this, [this, job, key, selection] {
         if (m_running != job)
             return;
         m_running.clear();
@@ -275,6 +312,7 @@ void HistogramPanel::recompute()
             return;
         const PanelHistograms &result = job->result();
         m_cache.insert(key, {result.main, result.overlay});
+        m_knownStatistics.insert(selection, result.main.stats);
         showResult(result.main, result.overlay, result.hasOverlay);
     });
 }
@@ -297,7 +335,7 @@ void HistogramPanel::showResult(const HistogramResult &main, const HistogramResu
                 .arg(name, alarm ? QStringLiteral("<span style='color:#c00000'><b>%1</b></span>").arg(value)
                                  : value);
     };
-    row(tr("elements"), locale.toString(s.count));
+    row(tr("elements"), DisplayFormat::count(s.count));
     if (s.hasMoments()) {
         row(tr("min"), number(s.min));
         row(tr("max"), number(s.max));
@@ -308,8 +346,8 @@ void HistogramPanel::showResult(const HistogramResult &main, const HistogramResu
     row(tr("zeros"), s.count ? QStringLiteral("%1 %").arg(
                                    locale.toString(100.0 * double(s.zeroCount) / double(s.count), 'f', 2))
                              : QStringLiteral("—"));
-    row(tr("NaN"), locale.toString(s.nanCount), s.nanCount > 0);
-    row(tr("Inf"), locale.toString(s.infCount), s.infCount > 0);
+    row(tr("NaN"), DisplayFormat::count(s.nanCount), s.nanCount > 0);
+    row(tr("Inf"), DisplayFormat::count(s.infCount), s.infCount > 0);
     text += QStringLiteral("</table>");
     if (s.nanCount || s.infCount)
         text += tr("<p style='color:#c00000'>NaN and Inf are left out of the histogram and the moments.</p>");
@@ -333,7 +371,7 @@ void HistogramPanel::showToolTip(QMouseEvent *event)
         event->globalPosition().toPoint(),
         tr("[%1, %2%3\n%4 values")
             .arg(locale.toString(result.edges[bin], 'g', 6), locale.toString(result.edges[bin + 1], 'g', 6),
-                 last ? QStringLiteral("]") : QStringLiteral(")"), locale.toString(result.counts[bin])),
+                 last ? QStringLiteral("]") : QStringLiteral(")"), DisplayFormat::count(result.counts[bin])),
         m_plot);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <utility>
@@ -14,6 +15,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
+class QPushButton;
 class QSpinBox;
 class QStringListModel;
 class QToolButton;
@@ -26,6 +28,8 @@ class Job;
 
 // Histogram and statistics of the selected tensor, or of a module's parameters pooled, computed off
 // the UI thread. A new selection cancels the running job; results are cached per tensor and settings.
+// A selection of more than kLongReadValues values waits for the user to ask: opening a 7-billion-
+// parameter model must not read 13 GB because the root is selected.
 class HistogramPanel : public QWidget
 {
     Q_OBJECT
@@ -35,6 +39,8 @@ public:
 
     void setDocument(CheckpointDocument *document);
     void showTensors(const QVector<int> &indices, const QString &title);
+
+    static constexpr qint64 kLongReadValues = qint64(256) << 20;
 
     bool isComputing() const { return m_running != nullptr; }
     int cachedResults() const { return int(m_cache.size()); }
@@ -50,6 +56,7 @@ private:
     void updateOverlayChoices();
     void exportClicked();
     void showToolTip(QMouseEvent *event);
+    QString selectionKey() const;
     QString cacheKey() const;
     int overlayTensor() const;
 
@@ -70,8 +77,13 @@ private:
     QLabel *m_message;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
+    QPushButton *m_compute;
     QPointer<Job> m_running;
     QHash<QString, std::pair<HistogramResult, HistogramResult>> m_cache;
+    // Statistics of each selection computed so far: a new bin count or range needs one pass, not two.
+    QHash<QString, TensorStats> m_knownStatistics;
+    // Selections too large to read unasked that the user chose to compute.
+    QSet<QString> m_approved;
 };
 
 } // namespace torchscope

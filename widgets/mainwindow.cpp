@@ -8,6 +8,7 @@
 #include "filedialog.h"
 #include "formats/checkpointreader.h"
 #include "freezecontroller.h"
+#include "itemmodels/displayformat.h"
 #include "mainactions.h"
 #include "messagebox.h"
 #include "saveasdialog.h"
@@ -19,7 +20,6 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
-#include <QLocale>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QUndoGroup>
@@ -177,13 +177,12 @@ void MainWindow::updateTotals()
         m_totalsLabel->clear();
         return;
     }
-    const QLocale locale;
     const ParameterTotals totals = m_document->totals();
     m_totalsLabel->setText(
         tr("Total params: %1 (%2) · Trainable: %3 (%4) · Frozen: %5 (%6)")
-            .arg(locale.toString(totals.parameters), locale.formattedDataSize(totals.parameterBytes),
-                 locale.toString(totals.trainable), locale.formattedDataSize(totals.trainableBytes),
-                 locale.toString(totals.frozen()), locale.formattedDataSize(totals.frozenBytes())));
+            .arg(DisplayFormat::count(totals.parameters), DisplayFormat::bytes(totals.parameterBytes),
+                 DisplayFormat::count(totals.trainable), DisplayFormat::bytes(totals.trainableBytes),
+                 DisplayFormat::count(totals.frozen()), DisplayFormat::bytes(totals.frozenBytes())));
 }
 
 void MainWindow::saveAs()

@@ -9,6 +9,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace torchscope {
 
 ModulePane::ModulePane(QWidget *parent)
@@ -24,6 +26,7 @@ ModulePane::ModulePane(QWidget *parent)
     m_view->setModel(m_proxy);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setUniformRowHeights(true);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(false);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
@@ -58,14 +61,13 @@ void ModulePane::setDocument(CheckpointDocument *document)
     const QModelIndex rootIndex = m_proxy->index(0, 0);
     m_view->expand(rootIndex);
     m_view->setCurrentIndex(rootIndex);
-    // Fixed widths: measuring contents would visit every row of a 10,000-module tree.
-    const QFontMetrics metrics = m_view->fontMetrics();
-    const int em = metrics.horizontalAdvance(QLatin1Char('m'));
-    m_view->setColumnWidth(ModuleTreeModel::NameColumn, em * 16);
-    m_view->setColumnWidth(ModuleTreeModel::TypeColumn, em * 9);
-    const int digits = metrics.horizontalAdvance(QStringLiteral("000,000,000,0"));
-    for (int column = ModuleTreeModel::ParametersColumn; column < ModuleTreeModel::ColumnCount; ++column)
-        m_view->setColumnWidth(column, digits);
+    // Sized to what is shown on opening: the root and its children (a tree view measures only the
+    // expanded rows, so a 60,000-module model costs no more than a small one).
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    for (int column = 0; column < ModuleTreeModel::ColumnCount; ++column) {
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), em * 24));
+    }
 }
 
 ModuleNode *ModulePane::moduleAt(const QModelIndex &proxyIndex) const

@@ -12,6 +12,8 @@
 #include <QSortFilterProxyModel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace torchscope {
 
 ParameterPane::ParameterPane(QWidget *parent)
@@ -30,6 +32,8 @@ ParameterPane::ParameterPane(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->horizontalHeader()->setResizeContentsPrecision(1000);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
@@ -73,13 +77,14 @@ void ParameterPane::setDocument(CheckpointDocument *document)
     m_model->setDocument(document);
     if (!document)
         return;
+    // Every column but the name sized to its contents (the view samples at most 1,000 rows); the
+    // name takes the rest and elides in the middle, where dotted names differ least.
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    m_view->setColumnWidth(ParameterTableModel::KindColumn, em * 7);
-    m_view->setColumnWidth(ParameterTableModel::ShapeColumn, em * 9);
-    m_view->setColumnWidth(ParameterTableModel::DTypeColumn, em * 6);
-    m_view->setColumnWidth(ParameterTableModel::NumelColumn, em * 7);
-    m_view->setColumnWidth(ParameterTableModel::BytesColumn, em * 6);
-    m_view->setColumnWidth(ParameterTableModel::RequiresGradColumn, em * 8);
+    for (int column = ParameterTableModel::NameColumn + 1; column < ParameterTableModel::ColumnCount;
+         ++column) {
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), em * 14));
+    }
     m_view->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
 }
 

@@ -3,6 +3,7 @@
 #include "document/checkpointdocument.h"
 #include "document/freezeplan.h"
 #include "filedialog.h"
+#include "itemmodels/displayformat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -160,11 +161,11 @@ void SaveAsDialog::updateState()
     m_freezePlanCheck->setVisible(weightsOnly && m_document->storesRequiresGrad());
     const ModuleNode *module = m_document->findModule(m_moduleCombo->currentData().toString());
     if (module) {
-        const QLocale locale;
         const int tensors = int(m_document->tensorsInSubtree(module).size());
         m_summaryLabel->setText(tr("Tensors: %1 · parameters: %2 · trainable: %3")
-                                    .arg(QString::number(tensors), locale.toString(module->parameterCount()),
-                                         locale.toString(module->trainableCount())));
+                                    .arg(DisplayFormat::count(tensors),
+                                         DisplayFormat::count(module->parameterCount()),
+                                         DisplayFormat::count(module->trainableCount())));
     }
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_pathEdit->text().trimmed().isEmpty());
 }

@@ -1,6 +1,7 @@
 #include "clioutput.h"
 
 #include "document/checkpointdocument.h"
+#include "itemmodels/displayformat.h"
 #include "stats/histogramkernel.h"
 #include "stats/tensorstats.h"
 
@@ -30,13 +31,12 @@ QJsonArray shapeArray(const QVector<qint64> &shape)
 
 void printTree(QTextStream &out, const ModuleNode *node, int depth)
 {
-    const QLocale locale = QLocale::c();
     const QString name = node->treeName();
     const QString type =
         node->shortTypeName().isEmpty() ? QString() : QStringLiteral(" ") + node->shortTypeName();
     out << QString(depth * 2, QLatin1Char(' ')) << name << type << "  params "
-        << locale.toString(node->parameterCount()) << ", trainable "
-        << locale.toString(node->trainableCount()) << "\n";
+        << DisplayFormat::count(node->parameterCount()) << ", trainable "
+        << DisplayFormat::count(node->trainableCount()) << "\n";
     for (int i = 0; i < node->childCount(); ++i)
         printTree(out, node->child(i), depth + 1);
 }
@@ -100,7 +100,6 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
 {
     const bool stats = withStats;
     const ParameterTotals totals = document.totals();
-    const QLocale locale = QLocale::c();
     out << "File: " << file << "\n"
         << "Format: " << checkpointFormatName(document.format()) << "\n";
     if (!document.storesRequiresGrad())
@@ -131,8 +130,8 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
         }
         out << "\n";
     }
-    out << "\nTotals: " << locale.toString(totals.parameters) << " parameters ("
-        << locale.toString(totals.trainable) << " trainable, " << locale.toString(totals.frozen())
+    out << "\nTotals: " << DisplayFormat::count(totals.parameters) << " parameters ("
+        << DisplayFormat::count(totals.trainable) << " trainable, " << DisplayFormat::count(totals.frozen())
         << " frozen)\n";
     for (const QString &warning : document.warnings())
         out << "Warning: " << warning << "\n";
@@ -165,7 +164,7 @@ QJsonObject histogramJson(const QString &name, const HistogramResult &result)
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result)
 {
     const TensorStats &s = result.stats;
-    out << name << ": " << s.count << " elements";
+    out << name << ": " << DisplayFormat::count(s.count) << " elements";
     if (s.hasMoments())
         out << QStringLiteral(", min %1, max %2, mean %3, std %4, L2 %5")
                    .arg(s.min, 0, 'g', 6)
@@ -173,7 +172,8 @@ void printHistogram(QTextStream &out, const QString &name, const HistogramResult
                    .arg(s.mean, 0, 'g', 6)
                    .arg(s.std, 0, 'g', 6)
                    .arg(s.l2Norm, 0, 'g', 6);
-    out << ", zeros " << s.zeroCount << ", NaN " << s.nanCount << ", Inf " << s.infCount << "\n";
+    out << ", zeros " << DisplayFormat::count(s.zeroCount) << ", NaN " << DisplayFormat::count(s.nanCount)
+        << ", Inf " << DisplayFormat::count(s.infCount) << "\n";
     qint64 peak = 1;
     for (qint64 count : result.counts)
         peak = std::max(peak, count);
@@ -183,7 +183,7 @@ void printHistogram(QTextStream &out, const QString &name, const HistogramResult
                    .arg(result.edges[i], 12, 'g', 6)
                    .arg(result.edges[i + 1], 12, 'g', 6)
                    .arg(last ? QLatin1Char(']') : QLatin1Char(')'))
-                   .arg(result.counts[i], 10)
+                   .arg(DisplayFormat::count(result.counts[i]), 13)
             << QString(int(40 * result.counts[i] / peak), QLatin1Char('#')) << "\n";
     }
 }

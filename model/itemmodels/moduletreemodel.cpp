@@ -1,8 +1,8 @@
 #include "itemmodels/moduletreemodel.h"
 
 #include "document/checkpointdocument.h"
+#include "itemmodels/displayformat.h"
 
-#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -13,6 +13,11 @@ namespace torchscope {
 CheckpointDocument *ModuleTreeModel::document() const
 {
     return m_document;
+}
+
+QString ModuleTreeModel::countTooltip(qint64 count, qint64 bytes)
+{
+    return tr("%1 parameters (%2)").arg(DisplayFormat::count(count), DisplayFormat::bytes(bytes));
 }
 
 ModuleTreeModel::ModuleTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
@@ -79,7 +84,6 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
     const ModuleNode *node = moduleAt(index);
     if (!node)
         return QVariant();
-    const QLocale locale;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -88,11 +92,11 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             return node->shortTypeName();
         case ParametersColumn:
-            return locale.toString(node->parameterCount());
+            return DisplayFormat::compactCount(node->parameterCount());
         case TrainableColumn:
-            return locale.toString(node->trainableCount());
+            return DisplayFormat::compactCount(node->trainableCount());
         case FrozenColumn:
-            return locale.toString(node->frozenCount());
+            return DisplayFormat::compactCount(node->frozenCount());
         }
         break;
     case SortRole:
@@ -112,11 +116,11 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
         if (index.column() == NameColumn)
             return node->displayTitle();
         if (index.column() == ParametersColumn)
-            return locale.formattedDataSize(node->parameterBytes());
+            return countTooltip(node->parameterCount(), node->parameterBytes());
         if (index.column() == TrainableColumn)
-            return locale.formattedDataSize(node->trainableBytes());
+            return countTooltip(node->trainableCount(), node->trainableBytes());
         if (index.column() == FrozenColumn)
-            return locale.formattedDataSize(node->parameterBytes() - node->trainableBytes());
+            return countTooltip(node->frozenCount(), node->parameterBytes() - node->trainableBytes());
         break;
     case Qt::TextAlignmentRole:
         if (index.column() >= ParametersColumn)

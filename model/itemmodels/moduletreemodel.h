@@ -37,6 +37,7 @@ public:
 
 private:
     void onRequiresGradChanged(const QVector<int> &tensorIndices);
+    static QString countTooltip(qint64 count, qint64 bytes);
 
     QPointer<CheckpointDocument> m_document;
 };

@@ -1,8 +1,7 @@
 #include "itemmodels/parametertablemodel.h"
 
 #include "document/checkpointdocument.h"
-
-#include <QLocale>
+#include "itemmodels/displayformat.h"
 
 #include <algorithm>
 
@@ -70,7 +69,6 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const int tensorIndex = m_rows[index.row()];
     const TensorInfo &tensor = m_document->tensor(tensorIndex);
-    const QLocale locale;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -86,9 +84,9 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
         case DTypeColumn:
             return dtypeName(tensor.dtype);
         case NumelColumn:
-            return locale.toString(tensor.numel());
+            return DisplayFormat::compactCount(tensor.numel());
         case BytesColumn:
-            return locale.formattedDataSize(tensor.byteSize(), 1, QLocale::DataSizeTraditionalFormat);
+            return DisplayFormat::bytes(tensor.byteSize());
         case RequiresGradColumn:
             if (!tensor.hasRequiresGrad || tensor.kind != TensorKind::Parameter)
                 return tensor.kind == TensorKind::Buffer ? tr("buffer") : QStringLiteral("—");
@@ -114,12 +112,15 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
             return m_document->requiresGrad(tensorIndex) ? Qt::Checked : Qt::Unchecked;
         break;
     case Qt::ToolTipRole:
+        // Every column that can be cut short says all of it here.
         if (index.column() == NameColumn)
             return tensor.name;
-        if (index.column() == KindColumn)
+        if (index.column() == KindColumn || index.column() == ShapeColumn || index.column() == DTypeColumn)
             return data(index, Qt::DisplayRole);
+        if (index.column() == NumelColumn)
+            return tr("%1 elements").arg(DisplayFormat::count(tensor.numel()));
         if (index.column() == BytesColumn)
-            return tr("%1 bytes").arg(locale.toString(tensor.byteSize()));
+            return tr("%1 bytes").arg(DisplayFormat::count(tensor.byteSize()));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == NumelColumn || index.column() == BytesColumn)

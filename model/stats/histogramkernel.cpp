@@ -11,6 +11,7 @@
 #include <complex>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <thread>
 #include <type_traits>
 
@@ -155,22 +156,33 @@ QThreadPool &kernelThreadPool()
 // Runs work(tensor, begin, end, worker) over all elements of all tensors on `workers` threads.
 // Large tensors are cut into chunks and small ones kept whole; threads take the next piece as they
 // finish, check for cancellation between pieces, and progress is reported in 1/1000 steps only.
+// How a pass treats the page cache: as it is (the default), or for a long read, reading ahead and,
+// on the last pass, giving each tensor's pages back once all its pieces are done.
+enum class PageUse { Keep, ReadAhead, ReadAheadAndRelease };
+
 template <typename Work>
 bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, const Progress &progress,
-                  Work work)
+                  Work work, PageUse pages = PageUse::Keep)
 {
     struct Piece
     {
         const TensorInfo *tensor;
         qint64 begin, end;
+        size_t tensorIndex;
     };
     std::vector<Piece> pieces;
+    std::unique_ptr<std::atomic<qint64>[]> piecesLeft(new std::atomic<qint64>[tensors.size()]);
     qint64 total = 0;
-    for (const TensorInfo *tensor : tensors) {
+    for (size_t t = 0; t < tensors.size(); ++t) {
+        const TensorInfo *tensor = tensors[t];
         const qint64 n = tensor->storage ? tensor->numel() : 0;
+        piecesLeft[t] = (n + kChunk - 1) / kChunk;
         for (qint64 begin = 0; begin < n; begin += kChunk)
-            pieces.push_back({tensor, begin, std::min(n, begin + kChunk)});
+            pieces.push_back({tensor, begin, std::min(n, begin + kChunk), t});
         total += n;
+        if (pages != PageUse::Keep && n > 0 && tensor->isContiguous())
+            tensor->storage->adviseSequential(tensor->storageOffset * dtypeElementSize(tensor->dtype),
+                                              tensor->byteSize());
     }
     std::atomic<size_t> next{0};
     std::atomic<qint64> done{0};
@@ -185,6 +197,14 @@ bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, c
             }
             const Piece &piece = pieces[i];
             work(*piece.tensor, piece.begin, piece.end, worker);
+            if (pages == PageUse::ReadAheadAndRelease && --piecesLeft[piece.tensorIndex] == 0) {
+                const TensorInfo &tensor = *piece.tensor;
+                if (tensor.isContiguous())
+                    tensor.storage->releasePages(tensor.storageOffset * dtypeElementSize(tensor.dtype),
+                                                 tensor.byteSize());
+                else
+                    tensor.storage->releasePages(0, tensor.storage->size());
+            }
             const qint64 now = done.fetch_add(piece.end - piece.begin) + (piece.end - piece.begin);
             qint64 last = reported.load();
             if (now - last >= step && reported.compare_exchange_strong(last, now))
@@ -395,18 +415,20 @@ QVector<double> HistogramKernel::linspaceEdges(double low, double high, int bins
 }
 
 TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &tensors,
-                                        const Progress &progress, bool *canceled)
+                                        const Progress &progress, bool *canceled, bool longRead)
 {
     const int workers = workerCount();
     std::vector<Combined> partial{size_t(workers)};
-    const bool finished = parallelOver(tensors, workers, progress,
-                                       [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
-                                           // Accumulate in a local: the compiler keeps it in registers, and
-                                           // workers never share a cache line.
-                                           Moments local;
-                                           visitValues(tensor, begin, end, local);
-                                           partial[size_t(worker)].merge(Combined::of(local));
-                                       });
+    const bool finished = parallelOver(
+        tensors, workers, progress,
+        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
+            // Accumulate in a local: the compiler keeps it in registers, and
+            // workers never share a cache line.
+            Moments local;
+            visitValues(tensor, begin, end, local);
+            partial[size_t(worker)].merge(Combined::of(local));
+        },
+        longRead ? PageUse::ReadAhead : PageUse::Keep);
     if (canceled)
         *canceled = !finished;
     Combined total;
@@ -431,7 +453,7 @@ TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &t
 
 QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &tensors,
                                         const QVector<double> &edges, const Progress &progress,
-                                        bool *canceled)
+                                        bool *canceled, bool longRead)
 {
     const int bins = int(edges.size()) - 1;
     const int workers = workerCount();
@@ -446,10 +468,12 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
         16 * std::numeric_limits<double>::epsilon() * (magnitude * norm + double(bins) + 1);
     const double *edge = edges.constData();
     const bool finished = parallelOver(
-        tensors, workers, progress, [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
+        tensors, workers, progress,
+        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
             Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, tolerance, bins};
             visitValues(tensor, begin, end, visit);
-        });
+        },
+        longRead ? PageUse::ReadAheadAndRelease : PageUse::Keep);
     if (canceled)
         *canceled = !finished;
     QVector<qint64> result(bins, 0);
@@ -463,13 +487,24 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
 HistogramResult HistogramKernel::compute(const std::vector<const TensorInfo *> &tensors,
                                          const HistogramRequest &request, const Progress &progress)
 {
-    HistogramResult result;
     bool canceled = false;
-    result.stats = statistics(tensors, progress, &canceled);
+    const TensorStats stats = statistics(tensors, progress, &canceled, request.longRead);
     if (canceled) {
+        HistogramResult result;
+        result.stats = stats;
         result.canceled = true;
         return result;
     }
+    return compute(tensors, request, stats, progress);
+}
+
+HistogramResult HistogramKernel::compute(const std::vector<const TensorInfo *> &tensors,
+                                         const HistogramRequest &request, const TensorStats &known,
+                                         const Progress &progress)
+{
+    HistogramResult result;
+    bool canceled = false;
+    result.stats = known;
     double low = request.low;
     double high = request.high;
     if (!request.hasRange || !std::isfinite(low) || !std::isfinite(high) || !(low < high)) {
@@ -483,7 +518,7 @@ HistogramResult HistogramKernel::compute(const std::vector<const TensorInfo *> &
     }
     const int bins = request.bins > 0 ? std::min(request.bins, 1 << 20) : defaultBins(result.stats.finite);
     result.edges = linspaceEdges(low, high, bins);
-    result.counts = counts(tensors, result.edges, progress, &canceled);
+    result.counts = counts(tensors, result.edges, progress, &canceled, request.longRead);
     result.canceled = canceled;
     return result;
 }

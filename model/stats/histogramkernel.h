@@ -17,6 +17,8 @@ struct HistogramRequest
     bool hasRange = false; // otherwise [min, max] of the finite values
     double low = 0;
     double high = 0;
+    // A read too large to keep in the page cache: read ahead, and give pages back once counted.
+    bool longRead = false;
 };
 
 struct HistogramResult
@@ -35,12 +37,17 @@ class HistogramKernel
 public:
     static HistogramResult compute(const std::vector<const TensorInfo *> &tensors,
                                    const HistogramRequest &request, const Progress &progress = Progress());
+    // `known`: statistics of these same tensors from an earlier pass, which then is not repeated.
+    static HistogramResult compute(const std::vector<const TensorInfo *> &tensors,
+                                   const HistogramRequest &request, const TensorStats &known,
+                                   const Progress &progress = Progress());
     static TensorStats statistics(const std::vector<const TensorInfo *> &tensors,
-                                  const Progress &progress = Progress(), bool *canceled = nullptr);
+                                  const Progress &progress = Progress(), bool *canceled = nullptr,
+                                  bool longRead = false);
     // Counts only, over a range that must be finite with low < high.
     static QVector<qint64> counts(const std::vector<const TensorInfo *> &tensors,
                                   const QVector<double> &edges, const Progress &progress = Progress(),
-                                  bool *canceled = nullptr);
+                                  bool *canceled = nullptr, bool longRead = false);
     // numpy.linspace(low, high, bins + 1): low + i * step, the last edge exactly high.
     static QVector<double> linspaceEdges(double low, double high, int bins);
     static int defaultBins(qint64 values);

@@ -4,6 +4,12 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace torchscope {
 
 struct MappedFile::Private
@@ -48,6 +54,46 @@ std::shared_ptr<MappedFile> MappedFile::open(const QString &path, QString *error
     }
     mapped->m_data = reinterpret_cast<const char *>(address);
     return mapped;
+}
+
+namespace {
+// The whole pages of [offset, offset + length) of a mapping starting at `base`.
+bool wholePages(const char *base, qint64 offset, qint64 length, char **start, size_t *size)
+{
+    static const qint64 page = sysconf(_SC_PAGESIZE);
+    const quintptr begin = (quintptr(base) + quintptr(offset) + quintptr(page) - 1) & ~quintptr(page - 1);
+    const quintptr end = (quintptr(base) + quintptr(offset + length)) & ~quintptr(page - 1);
+    if (length <= 0 || end <= begin)
+        return false;
+    *start = reinterpret_cast<char *>(begin);
+    *size = size_t(end - begin);
+    return true;
+}
+} // namespace
+
+void MappedFile::adviseSequential(qint64 offset, qint64 length) const
+{
+    char *start = nullptr;
+    size_t size = 0;
+    if (d->file.isOpen() && wholePages(m_data, offset, length, &start, &size))
+        madvise(start, size, MADV_SEQUENTIAL);
+}
+
+void MappedFile::releasePages(qint64 offset, qint64 length) const
+{
+    // The page cache keeps a file in folios of up to 2 MiB, and drops only folios a request covers
+    // whole; the range grows to 2 MiB boundaries, so a neighbour may lose a page or two it reads again.
+    constexpr qint64 kFolio = qint64(2) << 20;
+    const qint64 begin = std::max<qint64>(0, offset / kFolio * kFolio);
+    const qint64 end = std::min(m_size, (offset + length + kFolio - 1) / kFolio * kFolio);
+    char *start = nullptr;
+    size_t size = 0;
+    if (!d->file.isOpen() || length <= 0 || !wholePages(m_data, begin, end - begin, &start, &size))
+        return;
+    // Drop our mapping of the pages, then ask the kernel to drop them from the page cache (it does
+    // so only for clean pages no one else maps). The file's bytes stay as they are.
+    madvise(start, size, MADV_DONTNEED);
+    posix_fadvise(d->file.handle(), off_t(start - m_data), off_t(size), POSIX_FADV_DONTNEED);
 }
 
 std::shared_ptr<MappedFile> MappedFile::fromBuffer(QByteArray bytes)

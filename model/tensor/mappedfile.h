@@ -19,6 +19,9 @@ public:
     const char *data() const { return m_data; }
     qint64 size() const { return m_size; }
     const QString &path() const { return m_path; }
+    // madvise/posix_fadvise on a byte range of a file mapping (no-ops for buffers).
+    void adviseSequential(qint64 offset, qint64 length) const;
+    void releasePages(qint64 offset, qint64 length) const;
 
 private:
     MappedFile() = default;
@@ -39,6 +42,14 @@ public:
     }
     const char *data() const override { return m_file->data() + m_offset; }
     qint64 size() const override { return m_size; }
+    void adviseSequential(qint64 offset, qint64 length) const override
+    {
+        m_file->adviseSequential(m_offset + offset, length);
+    }
+    void releasePages(qint64 offset, qint64 length) const override
+    {
+        m_file->releasePages(m_offset + offset, length);
+    }
 
 private:
     std::shared_ptr<MappedFile> m_file;

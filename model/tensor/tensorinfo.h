@@ -17,6 +17,11 @@ public:
     virtual ~TensorStorage() = default;
     virtual const char *data() const = 0;
     virtual qint64 size() const = 0;
+    // For long reads of mapped files: read ahead (the bytes will be read in order), and give back
+    // pages once read so a pass over a whole model does not evict the rest of the page cache.
+    // Ranges are in bytes from data(). Nothing to do for bytes held in memory.
+    virtual void adviseSequential(qint64 /*offset*/, qint64 /*length*/) const {}
+    virtual void releasePages(qint64 /*offset*/, qint64 /*length*/) const {}
 };
 
 // A storage that keeps its bytes alive through an owner of any type.

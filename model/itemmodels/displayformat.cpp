@@ -1,0 +1,57 @@
+#include "itemmodels/displayformat.h"
+
+#include <QLocale>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace torchscope {
+
+namespace {
+QLocale groupingLocale()
+{
+    // The C locale omits group separators by default; counts of billions need them.
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    return locale;
+}
+} // namespace
+
+QString DisplayFormat::bytes(qint64 bytes)
+{
+    if (std::llabs(bytes) < 1024)
+        return tr("%1 bytes").arg(bytes);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+QString DisplayFormat::count(qint64 count)
+{
+    return groupingLocale().toString(count);
+}
+
+QString DisplayFormat::compactCount(qint64 count)
+{
+    const double magnitude = std::abs(double(count));
+    if (magnitude < 100000)
+        return DisplayFormat::count(count);
+    struct Unit
+    {
+        double scale;
+        const char *suffix;
+    };
+    // Short-scale suffixes, as model sizes are spoken of ("7 B parameters").
+    static const Unit kUnits[] = {{1e12, QT_TR_NOOP("%1 T")},
+                                  {1e9, QT_TR_NOOP("%1 B")},
+                                  {1e6, QT_TR_NOOP("%1 M")},
+                                  {1e3, QT_TR_NOOP("%1 k")}};
+    for (const Unit &unit : kUnits) {
+        const double scaled = double(count) / unit.scale;
+        if (std::abs(scaled) >= 0.9995 || unit.scale == 1e3) {
+            const int decimals = std::abs(scaled) < 9.995 ? 2 : 1;
+            return tr(unit.suffix).arg(QLocale().toString(scaled, 'f', decimals));
+        }
+    }
+    return DisplayFormat::count(count);
+}
+
+} // namespace torchscope

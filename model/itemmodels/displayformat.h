@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace torchscope {
+
+// How counts and sizes read everywhere (tree, table, status bar, dialogs, the CLI's text): one
+// unit system for sizes (IEC: KiB, MiB, GiB), digits grouped, and a compact form for columns.
+class DisplayFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
+public:
+    // "12.6 GiB", "512 bytes".
+    static QString bytes(qint64 bytes);
+    // "6,738,415,616", grouped as the locale groups (the C locale too).
+    static QString count(qint64 count);
+    // "6.74 B", "131.1 M", "25.6 k"; exact below 100,000 ("9,408").
+    static QString compactCount(qint64 count);
+};
+
+} // namespace torchscope
