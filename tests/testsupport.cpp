@@ -168,6 +168,35 @@ CheckpointContent smallModelContent()
     return content;
 }
 
+CheckpointContent blockModelContent()
+{
+    CheckpointContent content;
+    content.format = CheckpointFormat::PickleModule;
+    content.modules = {{QString(), QStringLiteral("__main__.Net")},
+                       {QStringLiteral("embed"), QStringLiteral("torch.nn.modules.sparse.Embedding")},
+                       {QStringLiteral("layers"), QStringLiteral("torch.nn.modules.container.ModuleList")}};
+    content.tensors.push_back(makeTensor(QStringLiteral("embed.weight"), TensorKind::Parameter, {8, 4}));
+    for (int i = 0; i <= 12; ++i) {
+        const QString block = QStringLiteral("layers.%1").arg(i);
+        content.modules.append({block, QStringLiteral("__main__.Block")});
+        content.modules.append(
+            {block + QStringLiteral(".attn"), QStringLiteral("torch.nn.modules.linear.Linear")});
+        content.modules.append(
+            {block + QStringLiteral(".norm"), QStringLiteral("torch.nn.modules.normalization.LayerNorm")});
+        content.tensors.push_back(
+            makeTensor(block + QStringLiteral(".attn.weight"), TensorKind::Parameter, {4, i == 12 ? 8 : 4}));
+        content.tensors.push_back(
+            makeTensor(block + QStringLiteral(".attn.bias"), TensorKind::Parameter, {4}));
+        content.tensors.push_back(
+            makeTensor(block + QStringLiteral(".norm.weight"), TensorKind::Parameter, {4}));
+        content.tensors.push_back(
+            makeTensor(block + QStringLiteral(".norm.bias"), TensorKind::Parameter, {4}));
+    }
+    content.modules.append({QStringLiteral("head"), QStringLiteral("torch.nn.modules.linear.Linear")});
+    content.tensors.push_back(makeTensor(QStringLiteral("head.weight"), TensorKind::Parameter, {8, 4}));
+    return content;
+}
+
 QString pythonPath()
 {
     return qEnvironmentVariable("TORCHSCOPE_PYTHON", QStringLiteral("/usr/bin/python3"));

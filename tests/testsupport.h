@@ -35,6 +35,14 @@ qint64 writeSparseSafetensors(const QString &path, const QList<std::pair<QString
 // How many pages of [offset, offset + length) of a file are in the page cache (mincore); -1 on error.
 qint64 residentPages(const QString &path, qint64 offset, qint64 length);
 
+// An entire model with repeated blocks:
+//   embed                    Embedding weight [8,4]
+//   layers                   ModuleList
+//   layers.0 ... layers.11   Block: attn (Linear weight [4,4], bias [4]), norm (LayerNorm weight [4], bias
+//   [4]) layers.12                Block, its attn with weight [4,8]: a different structure head Linear weight
+//   [8,4]
+CheckpointContent blockModelContent();
+
 // A reader's outcome against a data row: success where `reason` is empty, otherwise a failure whose
 // one-line error contains `reason`. Returns whether it matched (the test has failed when not).
 bool outcomeMatches(bool ok, const QString &error, const QString &reason);

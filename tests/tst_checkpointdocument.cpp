@@ -16,6 +16,7 @@ class TestCheckpointDocument : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void buildsModuleTreeInOrder();
+    void repeatedBlocks();
     void countsPerModule_data();
     void countsPerModule();
     void freezingTiedParameterFreezesItsTwin();
@@ -259,6 +260,27 @@ void TestCheckpointDocument::bytesFollowFlags()
     QCOMPARE(document.totals().frozenBytes(), qint64(10 * 4));
     QCOMPARE(CheckpointDocument::totals(document.findModule(QStringLiteral("head"))).trainableBytes,
              qint64(0));
+}
+
+void TestCheckpointDocument::repeatedBlocks()
+{
+    CheckpointDocument document(test::blockModelContent());
+    const ModuleNode *layers = document.findModule(QStringLiteral("layers"));
+    QVERIFY(layers->hasNumberedChildren());
+    QVERIFY(!document.root()->hasNumberedChildren());
+    QVERIFY(!document.findModule(QStringLiteral("layers.0"))->hasNumberedChildren());
+    // Blocks 0-11 match; 12 has another shape; the root's children all differ.
+    const QVector<BlockRun> runs = document.repeatedBlocks(layers);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs[0].firstRow, 0);
+    QCOMPARE(runs[0].count, 12);
+    QVERIFY(document.repeatedBlocks(document.root()).isEmpty());
+    // Blocks 10-12 (rows clamp to the children there are), in state_dict order.
+    const QVector<int> parameters = document.parametersOfChildren(layers, 10, 20);
+    QCOMPARE(parameters.size(), 12);
+    QCOMPARE(document.tensor(parameters.first()).name, QStringLiteral("layers.10.attn.weight"));
+    QCOMPARE(document.tensor(parameters.last()).name, QStringLiteral("layers.12.norm.bias"));
+    QVERIFY(std::is_sorted(parameters.begin(), parameters.end()));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointDocument)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void infoText();
     void statsAgreeWithPyTorch();
     void exportAppliesGlobsInOrder();
+    void exportFreezesNumericRanges();
     void exportSubmoduleWeightsOnly();
     void exportAppliesFreezePlan();
     void histogramMatchesNumpy();
@@ -206,6 +207,24 @@ void TestCli::exportAppliesGlobsInOrder()
     const QJsonObject totals = info.value(QStringLiteral("totals")).toObject();
     QCOMPARE(qint64(totals.value(QStringLiteral("trainable")).toDouble()), qint64(15680));
     QCOMPARE(qint64(totals.value(QStringLiteral("frozen")).toDouble()), qint64(31930 - 15680));
+}
+
+void TestCli::exportFreezesNumericRanges()
+{
+    // {1..2} picks the example's second and third Sequential blocks by number, not layer1 or layer2.
+    const QString out = path(QStringLiteral("range.pt"));
+    QCOMPARE(
+        cli({QStringLiteral("export"), m_example, QStringLiteral("-o"), out, QStringLiteral("--entire-model"),
+             QStringLiteral("--freeze"), QStringLiteral("*.{1..2}.*")}),
+        0);
+    for (const QJsonValue value : infoJson(out).value(QStringLiteral("tensors")).toArray()) {
+        const QJsonObject tensor = value.toObject();
+        if (tensor.value(QStringLiteral("kind")).toString() != QLatin1String("parameter"))
+            continue;
+        const QString name = tensor.value(QStringLiteral("name")).toString();
+        const bool frozen = name.contains(QLatin1String(".1.")) || name.contains(QLatin1String(".2."));
+        QCOMPARE(tensor.value(QStringLiteral("requires_grad")).toBool(), !frozen);
+    }
 }
 
 void TestCli::exportSubmoduleWeightsOnly()

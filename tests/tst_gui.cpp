@@ -6,6 +6,7 @@
 #include "document/savejob.h"
 #include "filedialog.h"
 #include "formats/checkpointreader.h"
+#include "freezeblocksdialog.h"
 #include "freezepatterndialog.h"
 #include "histogrampanel.h"
 #include "itemmodels/moduletreemodel.h"
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void overlayComparesOnTheSameBins();
     void weightsOnlyFileShowsBanner();
     void largeModelOpensWithoutReadingIt();
+    void foldedBlocksAndFreezeBlocksDialog();
     void longReadsWaitForComputeAndGiveBackPages();
 
 private:
@@ -503,6 +505,74 @@ void TestGui::longReadsWaitForComputeAndGiveBackPages()
     const qint64 resident = test::residentPages(path, dataOffset, dataSize);
     QVERIFY2(resident >= 0 && resident < pages / 20,
              qPrintable(QStringLiteral("%1 of %2 pages").arg(resident).arg(pages)));
+}
+
+static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &index, const QString &text);
+
+// A whole Llama-layout model saved by PyTorch: its twelve decoder blocks fold into one row, and
+// Freeze Blocks from the context menu freezes the first eight, previewed, as one undoable edit.
+void TestGui::foldedBlocksAndFreezeBlocksDialog()
+{
+    const QString path = m_dir.filePath(QStringLiteral("language_model.pt"));
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("language-model"), path}, &output) == 0, qPrintable(output));
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->openFile(path);
+    QVERIFY(loaded.wait(30000));
+    CheckpointDocument *document = m_window->document();
+
+    auto *fold = m_window->findChild<QCheckBox *>(QStringLiteral("foldBlocksCheck"));
+    QTest::mouseClick(fold, Qt::LeftButton, Qt::NoModifier, QPoint(8, fold->height() / 2));
+    QVERIFY(fold->isChecked());
+    const QModelIndex layers = treeIndex(QStringLiteral("model.layers"));
+    QCOMPARE(treeView()->model()->rowCount(layers), 1);
+    QCOMPARE(treeView()->model()->index(0, 0, layers).data().toString(),
+             QStringLiteral("0–11: 12 identical blocks"));
+
+    // The dialog opens from the menu's event loop: answer it once it is up.
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&poll] {
+        auto *dialog = qobject_cast<FreezeBlocksDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll.stop();
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        auto *first = dialog->findChild<QSpinBox *>(QStringLiteral("firstCountSpin"));
+        first->setValue(8);
+        const QString preview = dialog->findChild<QLabel *>(QStringLiteral("blocksPreview"))->text();
+        // Eight blocks of 4 * 64 + 3 * 128 + 2 * 16 = 672 parameters each.
+        QVERIFY2(preview.contains(
+                     QStringLiteral("model.layers.0–7 (8 of 12 blocks): 5,376 parameters in 88 tensors")),
+                 qPrintable(preview));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+    });
+    poll.start();
+    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("model.layers")),
+                          QStringLiteral("Freeze Blocks of model.layers…"));
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        const QString name = document->tensor(i).name;
+        bool inLowerBlocks = false;
+        for (int block = 0; block < 8; ++block)
+            inLowerBlocks |= name.startsWith(QStringLiteral("model.layers.%1.").arg(block));
+        if (document->isEditable(i))
+            QVERIFY2(document->requiresGrad(i) != inLowerBlocks, qPrintable(name));
+    }
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->text(0), QStringLiteral("Freeze blocks model.layers.0–7"));
+    // The folded row shows some of its blocks frozen.
+    QCOMPARE(treeView()
+                 ->model()
+                 ->index(0, 0, treeIndex(QStringLiteral("model.layers")))
+                 .data(Qt::CheckStateRole)
+                 .toInt(),
+             int(Qt::PartiallyChecked));
+    document->undoStack()->undo();
+    QCOMPARE(document->totals().frozen(), qint64(0));
 }
 
 void TestGui::histogramFollowsSelection()

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void checkingAModuleSetsItsSubtree();
     void editsRepaintOwnerAndAncestors();
     void weightsOnlyHasNoChecks();
+    void foldsRepeatedBlocks();
+    void checkingFoldedBlocksIsOneEdit();
 
 private:
     static QModelIndex indexFor(ModuleTreeModel &model, const QString &path, int column = 0);
@@ -148,6 +150,72 @@ void TestModuleTreeModel::weightsOnlyHasNoChecks()
     QVERIFY(!a.data(Qt::CheckStateRole).isValid());
     QVERIFY(!(model.flags(a) & Qt::ItemIsUserCheckable));
     QVERIFY(!model.setData(a, Qt::Unchecked, Qt::CheckStateRole));
+}
+
+void TestModuleTreeModel::foldsRepeatedBlocks()
+{
+    CheckpointDocument document(test::blockModelContent());
+    ModuleTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDocument(&document);
+    const QModelIndex layers = indexFor(model, QStringLiteral("layers"));
+    QCOMPARE(model.rowCount(layers), 13);
+
+    model.setFoldRepeatedBlocks(true);
+    const QModelIndex folded = indexFor(model, QStringLiteral("layers"));
+    // Blocks 0-11 share a structure; block 12 differs and keeps its own row.
+    QCOMPARE(model.rowCount(folded), 2);
+    const QModelIndex group = model.index(0, ModuleTreeModel::NameColumn, folded);
+    QVERIFY(model.isBlockGroup(group));
+    QCOMPARE(group.data().toString(), QStringLiteral("0–11: 12 identical blocks"));
+    QCOMPARE(group.data(ModuleTreeModel::BlockCountRole).toInt(), 12);
+    QCOMPARE(model.index(0, ModuleTreeModel::TypeColumn, folded).data().toString(), QStringLiteral("Block"));
+    QCOMPARE(model.index(0, ModuleTreeModel::ParametersColumn, folded)
+                 .data(ModuleTreeModel::SortRole)
+                 .toLongLong(),
+             qint64(12 * 28));
+    QCOMPARE(model.moduleAt(group), document.findModule(QStringLiteral("layers")));
+    QCOMPARE(model.index(1, 0, folded).data().toString(), QStringLiteral("12"));
+    // The blocks are the group's children, and each block is still found by its path.
+    QCOMPARE(model.rowCount(group), 12);
+    const QModelIndex block7 = indexFor(model, QStringLiteral("layers.7"));
+    QCOMPARE(block7.parent(), group);
+    QCOMPARE(block7.row(), 7);
+    QCOMPARE(block7.data().toString(), QStringLiteral("7"));
+    // Siblings of other shapes never fold: the root's children stay as they were.
+    QCOMPARE(model.rowCount(model.index(0, 0)), 3);
+
+    model.setFoldRepeatedBlocks(false);
+    QCOMPARE(model.rowCount(indexFor(model, QStringLiteral("layers"))), 13);
+}
+
+void TestModuleTreeModel::checkingFoldedBlocksIsOneEdit()
+{
+    CheckpointDocument document(test::blockModelContent());
+    ModuleTreeModel model;
+    model.setDocument(&document);
+    model.setFoldRepeatedBlocks(true);
+    const QModelIndex group = model.index(0, 0, indexFor(model, QStringLiteral("layers")));
+    QCOMPARE(group.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.setData(group, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.undoStack()->text(0), QStringLiteral("Freeze layers.0–11"));
+    QCOMPARE(document.totals().frozen(), qint64(12 * 28));
+    QVERIFY(!document.requiresGrad(document.findTensor(QStringLiteral("layers.11.norm.bias"))));
+    QVERIFY(document.requiresGrad(document.findTensor(QStringLiteral("layers.12.norm.bias"))));
+    QCOMPARE(group.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+    QCOMPARE(indexFor(model, QStringLiteral("layers")).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+             Qt::PartiallyChecked);
+    // The group's row was repainted with the rest.
+    bool groupRepainted = false;
+    for (const QList<QVariant> &arguments : std::as_const(changed)) {
+        const QModelIndex first = arguments.at(0).toModelIndex(), last = arguments.at(1).toModelIndex();
+        groupRepainted |= first.parent() == group.parent() && first.row() <= 0 && last.row() >= 0;
+    }
+    QVERIFY(groupRepainted);
+    document.undoStack()->undo();
+    QCOMPARE(document.totals().frozen(), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestModuleTreeModel)

@@ -3,6 +3,7 @@
 #include "document/checkpointdocument.h"
 #include "document/freezeplan.h"
 #include "filedialog.h"
+#include "freezeblocksdialog.h"
 #include "freezemenus.h"
 #include "freezepatterndialog.h"
 #include "messagebox.h"
@@ -11,6 +12,8 @@
 #include <QGuiApplication>
 #include <QMenu>
 #include <QSaveFile>
+
+#include <vector>
 
 namespace torchscope {
 
@@ -28,6 +31,34 @@ void FreezeController::freezeByPattern()
     const QString text = unfreeze ? tr("Unfreeze \u201c%1\u201d").arg(dialog.pattern())
                                   : tr("Freeze \u201c%1\u201d").arg(dialog.pattern());
     m_document->setRequiresGrad(dialog.matchedParameters(), unfreeze, text);
+}
+
+void FreezeController::freezeBlocks(const ModuleNode *blocks)
+{
+    if (!m_document || !m_document->storesRequiresGrad())
+        return;
+    if (!blocks || !blocks->hasNumberedChildren()) {
+        // The largest ModuleList or Sequential: a language model's decoder blocks.
+        blocks = nullptr;
+        std::vector<const ModuleNode *> pending{m_document->root()};
+        while (!pending.empty()) {
+            const ModuleNode *node = pending.back();
+            pending.pop_back();
+            if (node->hasNumberedChildren() && (!blocks || node->parameterCount() > blocks->parameterCount()))
+                blocks = node;
+            for (int row = 0; row < node->childCount(); ++row)
+                pending.push_back(node->child(row));
+        }
+    }
+    if (!blocks) {
+        Q_EMIT statusMessage(tr("This model has no numbered blocks (a ModuleList or Sequential) to freeze"));
+        return;
+    }
+    FreezeBlocksDialog dialog(m_document, blocks, m_window);
+    dialog.setObjectName(QStringLiteral("freezeBlocksDialog"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_document->setRequiresGrad(dialog.parameters(), false, tr("Freeze blocks %1").arg(dialog.description()));
 }
 
 void FreezeController::copyFreezePlanAsCode()
@@ -60,8 +91,16 @@ void FreezeController::exportFreezePlan()
 
 void FreezeController::showModuleMenu(const ModuleNode *module, const QPoint &globalPosition)
 {
-    if (m_document && m_document->storesRequiresGrad())
-        runMenu(createModuleFreezeMenu(m_document, module, m_window), globalPosition);
+    if (!m_document || !m_document->storesRequiresGrad())
+        return;
+    QMenu *menu = createModuleFreezeMenu(m_document, module, m_window);
+    if (module->hasNumberedChildren()) {
+        menu->addSeparator();
+        QAction *blocks = menu->addAction(tr("Freeze Blocks of %1…").arg(module->displayName()), this,
+                                          [this, module] { freezeBlocks(module); });
+        blocks->setObjectName(QStringLiteral("freezeBlocksMenuAction"));
+    }
+    runMenu(menu, globalPosition);
 }
 
 void FreezeController::showTensorMenu(const QVector<int> &tensors, const QPoint &globalPosition)

@@ -26,6 +26,9 @@ public:
     void setMenuTail(const QList<QAction *> &actions) { m_menuTail = actions; }
 
     void freezeByPattern();
+    // Freezes a span of the numbered blocks of `blocks` (a ModuleList); without one, of the model's
+    // largest numbered module.
+    void freezeBlocks(const ModuleNode *blocks = nullptr);
     void copyFreezePlanAsCode();
     void exportFreezePlan();
     void showModuleMenu(const ModuleNode *module, const QPoint &globalPosition);

@@ -25,7 +25,7 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
     setWindowTitle(tr("Freeze by Pattern"));
     m_patternEdit = new QLineEdit(this);
     m_patternEdit->setObjectName(QStringLiteral("patternEdit"));
-    m_patternEdit->setPlaceholderText(tr("e.g. layer1.*  or  *.bias"));
+    m_patternEdit->setPlaceholderText(tr("e.g. layer1.*  or  *.bias  or  model.layers.{0..23}.*"));
     m_syntaxCombo = new QComboBox(this);
     m_syntaxCombo->setObjectName(QStringLiteral("syntaxCombo"));
     m_syntaxCombo->addItem(tr("Glob (whole name)"));

@@ -41,6 +41,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     freezeByPattern = editMenu->addAction(tr("Freeze by &Pattern…"));
     freezeByPattern->setObjectName(QStringLiteral("freezeByPatternAction"));
     freezeByPattern->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    freezeBlocks = editMenu->addAction(tr("Freeze &Blocks…"));
+    freezeBlocks->setObjectName(QStringLiteral("freezeBlocksAction"));
     copyFreezePlan = editMenu->addAction(tr("&Copy Freeze Plan as PyTorch Code"));
     copyFreezePlan->setObjectName(QStringLiteral("copyFreezePlanAction"));
 
@@ -59,7 +61,7 @@ void MainActions::setDocumentOpen(bool documentOpen)
 {
     m_documentOpen = documentOpen;
     saveAs->setEnabled(documentOpen && !m_busy);
-    for (QAction *action : {exportFreezePlan, freezeByPattern, copyFreezePlan})
+    for (QAction *action : {exportFreezePlan, freezeByPattern, freezeBlocks, copyFreezePlan})
         action->setEnabled(documentOpen);
 }
 

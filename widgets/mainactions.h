@@ -26,6 +26,7 @@ public:
     QAction *undo;
     QAction *redo;
     QAction *freezeByPattern;
+    QAction *freezeBlocks;
     QAction *copyFreezePlan;
     QAction *openExample;
     QAction *about;

@@ -69,6 +69,8 @@ void MainWindow::connectActions()
     connect(m_actions->exportFreezePlan, &QAction::triggered, m_freeze, &FreezeController::exportFreezePlan);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->freezeByPattern, &QAction::triggered, m_freeze, &FreezeController::freezeByPattern);
+    connect(m_actions->freezeBlocks, &QAction::triggered, this,
+            [this] { m_freeze->freezeBlocks(m_view->currentModule()); });
     connect(m_actions->copyFreezePlan, &QAction::triggered, m_freeze,
             &FreezeController::copyFreezePlanAsCode);
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openExampleModel);

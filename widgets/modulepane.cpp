@@ -3,6 +3,8 @@
 #include "document/checkpointdocument.h"
 #include "itemmodels/moduletreemodel.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -46,9 +48,26 @@ ModulePane::ModulePane(QWidget *parent)
             m_view->expandAll();
     });
 
+    m_fold = new QCheckBox(tr("Fold repeated blocks"), this);
+    m_fold->setObjectName(QStringLiteral("foldBlocksCheck"));
+    m_fold->setToolTip(tr("Show each run of identical sibling blocks (a transformer's layers) as one row"));
+    connect(m_fold, &QCheckBox::toggled, this, [this](bool fold) {
+        const ModuleNode *current = currentModule();
+        m_model->setFoldRepeatedBlocks(fold);
+        m_view->expand(m_proxy->index(0, 0));
+        if (current) {
+            const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(current));
+            m_view->scrollTo(index);
+            m_view->setCurrentIndex(index);
+        }
+    });
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_fold);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_filter);
+    layout->addLayout(filterRow);
     layout->addWidget(m_view, 1);
 }
 

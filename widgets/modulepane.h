@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTreeView;
@@ -12,8 +13,8 @@ class CheckpointDocument;
 class ModuleNode;
 class ModuleTreeModel;
 
-// The module tree with its filter box. Filtering keeps the ancestors of every match, so a match
-// is always reachable.
+// The module tree with its filter box and the fold-repeated-blocks switch. Filtering keeps the
+// ancestors of every match, so a match is always reachable.
 class ModulePane : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTreeView *m_view;
     QLineEdit *m_filter;
+    QCheckBox *m_fold;
 };
 
 } // namespace torchscope

@@ -48,7 +48,8 @@ void Cli::printHelp()
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
              "  torchscope-cli --version\n"
              "\n"
-             "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does;\n"
+             "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
+             "and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);\n"
              "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
              "order given.\n"
              "Exit status: 0 success, 1 a file cannot be read or written, 2 usage error.\n";

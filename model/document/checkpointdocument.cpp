@@ -6,6 +6,9 @@
 #include <QSet>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <vector>
+
 namespace torchscope {
 
 CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
@@ -201,6 +204,66 @@ QVector<int> CheckpointDocument::parametersInSubtree(const ModuleNode *module) c
             result.append(index);
     }
     return result;
+}
+
+void CheckpointDocument::collectSubtreeTensors(const ModuleNode *module, QVector<int> *out) const
+{
+    std::vector<const ModuleNode *> pending{module};
+    while (!pending.empty()) {
+        const ModuleNode *node = pending.back();
+        pending.pop_back();
+        *out += node->tensors();
+        for (int row = node->childCount() - 1; row >= 0; --row)
+            pending.push_back(node->child(row));
+    }
+}
+
+QVector<int> CheckpointDocument::parametersOfChildren(const ModuleNode *module, int firstRow,
+                                                      int lastRow) const
+{
+    QVector<int> tensors;
+    for (int row = std::max(0, firstRow); row <= std::min(lastRow, module->childCount() - 1); ++row)
+        collectSubtreeTensors(module->child(row), &tensors);
+    QVector<int> result;
+    for (int index : std::as_const(tensors)) {
+        if (isEditable(index))
+            result.append(index);
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+QByteArray CheckpointDocument::structureOf(const ModuleNode *module) const
+{
+    QVector<int> tensors;
+    collectSubtreeTensors(module, &tensors);
+    if (tensors.isEmpty())
+        return QByteArray();
+    QByteArray structure = module->typeName().toUtf8();
+    for (int index : std::as_const(tensors)) {
+        const TensorInfo &tensor = m_tensors[size_t(index)];
+        structure += '\n' + relativeName(index, module).toUtf8() + ' ' + dtypeName(tensor.dtype).toUtf8() +
+                     ' ' + shapeToString(tensor.shape).toUtf8() + ' ' + QByteArray::number(int(tensor.kind));
+    }
+    return structure;
+}
+
+QVector<BlockRun> CheckpointDocument::repeatedBlocks(const ModuleNode *module) const
+{
+    QVector<BlockRun> runs;
+    QByteArray previous;
+    for (int row = 0; row < module->childCount(); ++row) {
+        const QByteArray structure = structureOf(module->child(row));
+        if (!structure.isEmpty() && structure == previous && !runs.isEmpty() &&
+            runs.back().lastRow() == row - 1)
+            ++runs.back().count;
+        else if (!structure.isEmpty())
+            runs.append({row, 1});
+        previous = structure;
+    }
+    runs.erase(std::remove_if(runs.begin(), runs.end(), [](const BlockRun &run) { return run.count < 2; }),
+               runs.end());
+    return runs;
 }
 
 bool CheckpointDocument::freezeAllExcept(const ModuleNode *module)

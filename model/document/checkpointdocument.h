@@ -18,6 +18,14 @@ class NamePattern;
 
 namespace torchscope {
 
+// Consecutive children of one module with the same structure (the 32 decoder blocks of a ModuleList).
+struct BlockRun
+{
+    int firstRow = 0;
+    int count = 0;
+    int lastRow() const { return firstRow + count - 1; }
+};
+
 struct ParameterTotals
 {
     qint64 parameters = 0;
@@ -97,6 +105,12 @@ public:
     QVector<int> parametersMatching(const NamePattern &pattern) const;
     // Editable tensors of the subtree; all editable tensors for the root.
     QVector<int> parametersInSubtree(const ModuleNode *module) const;
+    // Editable tensors of the children firstRow..lastRow of `module` (blocks of a ModuleList), in
+    // state_dict order.
+    QVector<int> parametersOfChildren(const ModuleNode *module, int firstRow, int lastRow) const;
+    // Runs of two or more consecutive children with identical structure: the same type and the same
+    // tensor names (relative to the child), shapes and dtypes. Children without tensors never repeat.
+    QVector<BlockRun> repeatedBlocks(const ModuleNode *module) const;
 
 Q_SIGNALS:
     void requiresGradChanged(const QVector<int> &tensorIndices);
@@ -109,6 +123,9 @@ private:
     ModuleNode *ensureModule(const QString &path, const QString &typeName);
     void assignTensorsAndCounts();
     void addToCounts(int index, qint64 parameterSign, qint64 trainableSign);
+    // Tensor indices of a subtree found by walking its modules (not by scanning every name).
+    void collectSubtreeTensors(const ModuleNode *module, QVector<int> *out) const;
+    QByteArray structureOf(const ModuleNode *module) const;
 
     CheckpointFormat m_format;
     QString m_filePath;

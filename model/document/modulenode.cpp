@@ -30,6 +30,19 @@ QString ModuleNode::shortTypeName() const
     return dot < 0 ? m_typeName : m_typeName.mid(dot + 1);
 }
 
+bool ModuleNode::hasNumberedChildren() const
+{
+    if (m_children.size() < 2)
+        return false;
+    for (const auto &child : m_children) {
+        bool number = false;
+        child->name().toLongLong(&number);
+        if (!number)
+            return false;
+    }
+    return true;
+}
+
 bool ModuleNode::isAncestorOf(const ModuleNode *other) const
 {
     for (const ModuleNode *node = other; node; node = node->parent()) {

@@ -44,6 +44,8 @@ public:
     qint64 parameterBytes() const { return m_parameterBytes; }
     qint64 trainableBytes() const { return m_trainableBytes; }
     bool isAncestorOf(const ModuleNode *other) const;
+    // A ModuleList or Sequential: two or more children, all named by numbers.
+    bool hasNumberedChildren() const;
 
 private:
     friend class CheckpointDocument;

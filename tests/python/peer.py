@@ -3,6 +3,7 @@
 Usage:
   peer.py fixtures OUTDIR          write TorchScript models and a manifest.json describing each
   peer.py formats OUTDIR           write every torch.save / safetensors / sharded variant + formats.json
+  peer.py language-model OUT [BLOCKS]  torch.save of a Llama-layout model (entire model, 12 blocks)
   peer.py hostile OUTDIR           write files whose pickles would run code on torch.load
   peer.py describe FILE OUT.json   describe a TorchScript file as PyTorch sees it
   peer.py check-weights ORIGINAL EXPORTED [--module PATH]
@@ -370,6 +371,9 @@ def formats(outdir):
     with open(os.path.join(outdir, "llm", "model.safetensors.index.json"), "w") as f:
         json.dump({"metadata": {"total_size": sum(t.numel() * t.element_size() for t in sd.values())},
                    "weight_map": weight_map}, f, indent=2, sort_keys=True)
+    modules, tensors = module_description(llm)
+    torch.save(llm, os.path.join(outdir, "whole_llm.pt"))
+    add("whole_llm.pt", "pickle-module", tensors, modules)
     add("llm/model.safetensors.index.json", "sharded",
         sorted(describe_tensors(sd), key=lambda t: natural_key(t["name"])))
 
@@ -683,6 +687,9 @@ def main(argv):
         fixtures(argv[2])
     elif command == "formats":
         formats(argv[2])
+    elif command == "language-model":
+        torch.manual_seed(0)
+        torch.save(LanguageModel(blocks=int(argv[3]) if len(argv) > 3 else 12), argv[2])
     elif command == "hostile":
         hostile(argv[2])
     elif command == "describe":
