@@ -43,6 +43,8 @@ private Q_SLOTS:
     void safetensorsBoundaries();
     void recordSizeBounds_data();
     void recordSizeBounds();
+    void huggingFaceFolders_data();
+    void huggingFaceFolders();
     void shardNamesCannotLeaveTheFolder();
     void shardedOpenReportsProgressAndCancels();
     void filesLargerThanMemoryOpen();
@@ -567,6 +569,83 @@ void TestCheckpointReader::recordSizeBounds()
     QVERIFY(!read(path, &content, &error));
     QVERIFY2(error.contains(reason), qPrintable(error));
     QFile::remove(path);
+}
+
+// A Hugging Face model folder opens its checkpoint and reads config.json beside it: the architecture
+// names the root, and a config that disagrees with the blocks present is a warning.
+void TestCheckpointReader::huggingFaceFolders_data()
+{
+    QTest::addColumn<QStringList>("files"); // copied from the sharded Llama-layout fixture, or "config:N"
+    QTest::addColumn<QString>("opens");     // the checkpoint file it opens; empty: fails
+    QTest::addColumn<QString>("message");   // a warning, or the error
+    const QString index = QStringLiteral("model.safetensors.index.json");
+    const QStringList shards{QStringLiteral("model-00001-of-00002.safetensors"),
+                             QStringLiteral("model-00002-of-00002.safetensors")};
+    QTest::newRow("index and config")
+        << (QStringList{index, QStringLiteral("config:12")} + shards) << index << QString();
+    QTest::newRow("config disagrees")
+        << (QStringList{index, QStringLiteral("config:16")} + shards) << index
+        << "config.json says 16 hidden layers, but the checkpoint holds 12 blocks in "
+           "model.layers";
+    QTest::newRow("one safetensors file, no config")
+        << QStringList{shards.first()} << shards.first() << QString();
+    QTest::newRow("two files, no index") << shards << QString() << "2 checkpoint files and no index";
+    QTest::newRow("nothing to open") << QStringList{QStringLiteral("config:12")} << QString()
+                                     << "no checkpoint in this folder";
+}
+
+void TestCheckpointReader::huggingFaceFolders()
+{
+    QFETCH(QStringList, files);
+    QFETCH(QString, opens);
+    QFETCH(QString, message);
+    QTemporaryDir folder;
+    const QDir fixtures(
+        QFileInfo(m_formats.value("llm/model.safetensors.index.json").toObject().value("file").toString())
+            .absolutePath());
+    int layers = -1;
+    for (const QString &file : std::as_const(files)) {
+        if (file.startsWith(QLatin1String("config:"))) {
+            layers = file.mid(7).toInt();
+            QFile config(folder.filePath(QStringLiteral("config.json")));
+            QVERIFY(config.open(QIODevice::WriteOnly));
+            config.write(QJsonDocument(QJsonObject{{"architectures", QJsonArray{"LlamaForCausalLM"}},
+                                                   {"model_type", "llama"},
+                                                   {"hidden_size", 8},
+                                                   {"num_hidden_layers", layers},
+                                                   {"num_attention_heads", 2},
+                                                   {"vocab_size", 32},
+                                                   {"torch_dtype", "float32"}})
+                             .toJson());
+        } else {
+            QVERIFY(QFile::copy(fixtures.filePath(file), folder.filePath(file)));
+        }
+    }
+    CheckpointContent content;
+    QString error;
+    const bool ok = read(folder.path(), &content, &error);
+    if (opens.isEmpty()) {
+        QVERIFY(!ok);
+        QVERIFY2(error.contains(message), qPrintable(error));
+        return;
+    }
+    QVERIFY2(ok, qPrintable(error));
+    QCOMPARE(QFileInfo(content.filePath).fileName(), opens);
+    CheckpointDocument document(std::move(content));
+    if (layers < 0) {
+        QVERIFY(document.modelConfig().isEmpty());
+        QVERIFY(document.root()->typeName().isEmpty());
+        return;
+    }
+    QCOMPARE(document.root()->typeName(), QStringLiteral("LlamaForCausalLM"));
+    QCOMPARE(document.modelConfig().hiddenLayers, qint64(layers));
+    QCOMPARE(document.modelConfig().attentionHeads, qint64(2));
+    QCOMPARE(document.modelConfig().torchDtype, QStringLiteral("float32"));
+    QCOMPARE(document.warnings().join(QLatin1Char('\n')).contains(QStringLiteral("hidden layers")),
+             !message.isEmpty());
+    if (!message.isEmpty())
+        QVERIFY2(document.warnings().contains(message),
+                 qPrintable(document.warnings().join(QLatin1Char('\n'))));
 }
 
 void TestCheckpointReader::shardNamesCannotLeaveTheFolder()

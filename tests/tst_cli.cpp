@@ -3,6 +3,7 @@
 
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void statsAgreeWithPyTorch();
     void exportAppliesGlobsInOrder();
     void exportFreezesNumericRanges();
+    void infoOnAModelFolder();
     void exportSubmoduleWeightsOnly();
     void exportAppliesFreezePlan();
     void histogramMatchesNumpy();
@@ -227,6 +229,34 @@ void TestCli::exportFreezesNumericRanges()
     }
 }
 
+void TestCli::infoOnAModelFolder()
+{
+    // A Hugging Face style folder: pytorch_model.bin and config.json, opened by the folder's name.
+    const QString folder = path(QStringLiteral("hf-model"));
+    QVERIFY(QDir().mkpath(folder));
+    QCOMPARE(cli({QStringLiteral("example"), QStringLiteral("-o"),
+                  folder + QStringLiteral("/pytorch_model.bin"), QStringLiteral("--weights-only")}),
+             0);
+    QFile config(folder + QStringLiteral("/config.json"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"model_type": "cnn", "num_hidden_layers": 5, "hidden_size": 32})");
+    config.close();
+    const QJsonObject info = infoJson(folder);
+    QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("state_dict"));
+    const QJsonObject stated = info.value(QStringLiteral("config")).toObject();
+    QCOMPARE(stated.value(QStringLiteral("model_type")).toString(), QStringLiteral("cnn"));
+    QCOMPARE(stated.value(QStringLiteral("hidden_size")).toInt(), 32);
+    QVERIFY(stated.value(QStringLiteral("num_attention_heads")).isNull());
+    // The weights name two numbered blocks in each Sequential (the others hold no tensors), not the 5
+    // the config states; the first in the tree is named.
+    QCOMPARE(
+        info.value(QStringLiteral("warnings")).toArray().at(0).toString(),
+        QStringLiteral("config.json says 5 hidden layers, but the checkpoint holds 2 blocks in sequential"));
+    QString out;
+    QCOMPARE(cli({QStringLiteral("info"), folder}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("Config: cnn, hidden size 32, 5 layers (")), qPrintable(out));
+}
+
 void TestCli::exportSubmoduleWeightsOnly()
 {
     // Weights-only archives are checked by PyTorch in tst_interop; here: the flags and exit code.
@@ -397,7 +427,8 @@ void TestCli::errors_data()
         << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--module", "nope"} << 2
         << "no module";
     QTest::newRow("missing file") << QStringList{"info", "@does-not-exist.pt"} << 1 << "no such file";
-    QTest::newRow("directory") << QStringList{"info", "@"} << 1 << "directory";
+    QTest::newRow("folder of several checkpoints, no index")
+        << QStringList{"info", "@"} << 1 << "checkpoint files and no index to say which is the model";
     QTest::newRow("empty file") << QStringList{"info", "@empty.pt"} << 1 << "empty file";
     QTest::newRow("not a checkpoint") << QStringList{"info", "@notes.txt"} << 1 << "not a PyTorch checkpoint";
     QTest::newRow("truncated archive") << QStringList{"info", "@truncated.pt"} << 1 << "truncated";

@@ -25,6 +25,7 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void weightsOnlyFileShowsBanner();
     void largeModelOpensWithoutReadingIt();
     void foldedBlocksAndFreezeBlocksDialog();
+    void openFolderReadsConfig();
     void longReadsWaitForComputeAndGiveBackPages();
 
 private:
@@ -508,6 +510,39 @@ void TestGui::longReadsWaitForComputeAndGiveBackPages()
 }
 
 static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &index, const QString &text);
+
+// File > Open Folder on a Hugging Face model folder: its checkpoint opens, and config.json labels
+// the root and fills the header; where the config and the blocks disagree, the banner says so.
+void TestGui::openFolderReadsConfig()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("tiny-llama"));
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(test::writeSparseSafetensors(folder + QStringLiteral("/model.safetensors"),
+                                         test::llamaLayout(3, 64, 128, 100)) > 0);
+    QFile config(folder + QStringLiteral("/config.json"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 64,
+                     "num_hidden_layers": 4, "num_attention_heads": 8, "vocab_size": 100,
+                     "torch_dtype": "bfloat16"})");
+    config.close();
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    FileDialog::setNextFileName(folder);
+    m_window->findChild<QAction *>(QStringLiteral("openFolderAction"))->trigger();
+    QVERIFY(loaded.wait(30000));
+    auto *header = m_window->findChild<QLabel *>(QStringLiteral("modelHeader"));
+    QVERIFY(header->isVisible());
+    for (const QString &fact :
+         {QStringLiteral("LlamaForCausalLM"), QStringLiteral("hidden size 64"), QStringLiteral("4 layers"),
+          QStringLiteral("8 attention heads"), QStringLiteral("vocabulary 100"), QStringLiteral("bfloat16")})
+        QVERIFY2(header->text().contains(fact), qPrintable(header->text()));
+    QCOMPARE(treeView()->model()->index(0, ModuleTreeModel::TypeColumn).data().toString(),
+             QStringLiteral("LlamaForCausalLM"));
+    const QString banner = m_window->findChild<QLabel *>(QStringLiteral("banner"))->text();
+    QVERIFY2(banner.contains(
+                 QStringLiteral("config.json says 4 hidden layers, but the checkpoint holds 3 blocks in "
+                                "model.layers")),
+             qPrintable(banner));
+}
 
 // A whole Llama-layout model saved by PyTorch: its twelve decoder blocks fold into one row, and
 // Freeze Blocks from the context menu freezes the first eight, previewed, as one undoable edit.

@@ -2,6 +2,7 @@
 
 #include "document/checkpointdocument.h"
 #include "histogrampanel.h"
+#include "itemmodels/displayformat.h"
 #include "modulepane.h"
 #include "parameterpane.h"
 
@@ -24,6 +25,11 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3b2f00; padding: 6px; "
                                            "border: 1px solid #e0c060; border-radius: 3px; }"));
     m_banner->hide();
+    m_modelHeader = new QLabel(this);
+    m_modelHeader->setObjectName(QStringLiteral("modelHeader"));
+    m_modelHeader->setWordWrap(true);
+    m_modelHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelHeader->hide();
 
     auto *tableAndPlot = new QSplitter(Qt::Vertical, this);
     tableAndPlot->addWidget(m_parameterPane);
@@ -33,6 +39,7 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_modelHeader);
     rightLayout->addWidget(m_banner);
     rightLayout->addWidget(tableAndPlot, 1);
     right->setMinimumWidth(520);
@@ -62,6 +69,7 @@ void CheckpointView::setDocument(CheckpointDocument *document)
     m_modulePane->setDocument(nullptr);
     m_parameterPane->setDocument(document);
     updateBanner();
+    updateModelHeader();
     // Last: selecting the root shows its table and histogram.
     m_modulePane->setDocument(document);
 }
@@ -84,6 +92,32 @@ void CheckpointView::updateBanner()
     }
     m_banner->setText(notes.join(QStringLiteral("<br>")));
     m_banner->setVisible(!notes.isEmpty());
+}
+
+void CheckpointView::updateModelHeader()
+{
+    const ModelConfig config = m_document ? m_document->modelConfig() : ModelConfig();
+    if (config.isEmpty()) {
+        m_modelHeader->hide();
+        return;
+    }
+    // As config.json states them; a value it does not state is left out.
+    QStringList facts;
+    if (config.hiddenSize >= 0)
+        facts << tr("hidden size %1").arg(DisplayFormat::count(config.hiddenSize));
+    if (config.hiddenLayers >= 0)
+        facts << tr("%1 layers").arg(DisplayFormat::count(config.hiddenLayers));
+    if (config.attentionHeads >= 0)
+        facts << tr("%1 attention heads").arg(DisplayFormat::count(config.attentionHeads));
+    if (config.vocabularySize >= 0)
+        facts << tr("vocabulary %1").arg(DisplayFormat::count(config.vocabularySize));
+    if (!config.torchDtype.isEmpty())
+        facts << config.torchDtype;
+    const QString name = config.architecture.isEmpty() ? config.modelType : config.architecture;
+    m_modelHeader->setText(tr("<b>%1</b> · %2 <span style='color:gray'>(config.json)</span>")
+                               .arg(name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")).toHtmlEscaped()));
+    m_modelHeader->setToolTip(config.path);
+    m_modelHeader->show();
 }
 
 void CheckpointView::showModule(const ModuleNode *module)

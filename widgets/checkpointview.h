@@ -32,12 +32,14 @@ private:
     void showModule(const ModuleNode *module);
     void showTensor(int tensorIndex);
     void updateBanner();
+    void updateModelHeader();
 
     CheckpointDocument *m_document = nullptr;
     ModulePane *m_modulePane;
     ParameterPane *m_parameterPane;
     HistogramPanel *m_histogram;
     QLabel *m_banner;
+    QLabel *m_modelHeader;
 };
 
 } // namespace torchscope

@@ -37,4 +37,12 @@ QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, con
     return QFileDialog::getSaveFileName(parent, caption, dir, filter);
 }
 
+QString FileDialog::getExistingDirectory(QWidget *parent, const QString &caption, const QString &dir)
+{
+    QString answer;
+    if (takeNext(&answer))
+        return answer;
+    return QFileDialog::getExistingDirectory(parent, caption, dir);
+}
+
 } // namespace torchscope

@@ -15,6 +15,7 @@ public:
                                    const QString &filter);
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,
                                    const QString &filter);
+    static QString getExistingDirectory(QWidget *parent, const QString &caption, const QString &dir);
 
     // The next dialog returns `fileName` at once instead of showing ("" means the user canceled).
     static void setNextFileName(const QString &fileName);

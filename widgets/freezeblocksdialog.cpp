@@ -63,7 +63,8 @@ FreezeBlocksDialog::FreezeBlocksDialog(const CheckpointDocument *document, const
     grid->addWidget(m_rangeTo, 2, 3);
     grid->setColumnStretch(4, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("%1 holds %2 numbered blocks. Freeze:").arg(blocks->displayTitle()).arg(count), this));
+    layout->addWidget(
+        new QLabel(tr("%1 holds %2 numbered blocks. Freeze:").arg(blocks->displayTitle()).arg(count), this));
     layout->addLayout(grid);
     layout->addWidget(m_preview);
     layout->addStretch();
@@ -116,12 +117,13 @@ void FreezeBlocksDialog::updatePreview()
         elements += tensor.numel();
         trainable += m_document->requiresGrad(index) ? tensor.numel() : 0;
     }
-    m_preview->setText(tr("Freezes %1 (%2 of %3 blocks): %4 parameters in %5 tensors, %6 of them trainable now.")
-                           .arg(description())
-                           .arg(lastRow() - firstRow() + 1)
-                           .arg(m_blocks->childCount())
-                           .arg(DisplayFormat::count(elements), DisplayFormat::count(indices.size()),
-                                DisplayFormat::count(trainable)));
+    m_preview->setText(
+        tr("Freezes %1 (%2 of %3 blocks): %4 parameters in %5 tensors, %6 of them trainable now.")
+            .arg(description())
+            .arg(lastRow() - firstRow() + 1)
+            .arg(m_blocks->childCount())
+            .arg(DisplayFormat::count(elements), DisplayFormat::count(indices.size()),
+                 DisplayFormat::count(trainable)));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(trainable > 0);
 }
 

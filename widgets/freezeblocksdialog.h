@@ -19,7 +19,8 @@ class FreezeBlocksDialog : public QDialog
 {
     Q_OBJECT
 public:
-    FreezeBlocksDialog(const CheckpointDocument *document, const ModuleNode *blocks, QWidget *parent = nullptr);
+    FreezeBlocksDialog(const CheckpointDocument *document, const ModuleNode *blocks,
+                       QWidget *parent = nullptr);
 
     // The chosen blocks as child rows of the module, first and last included.
     int firstRow() const;

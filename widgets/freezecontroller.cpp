@@ -46,7 +46,7 @@ void FreezeController::freezeBlocks(const ModuleNode *blocks)
             pending.pop_back();
             if (node->hasNumberedChildren() && (!blocks || node->parameterCount() > blocks->parameterCount()))
                 blocks = node;
-            for (int row = 0; row < node->childCount(); ++row)
+            for (int row = node->childCount() - 1; row >= 0; --row) // in tree order: the first wins ties
                 pending.push_back(node->child(row));
         }
     }

@@ -13,6 +13,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     QMenu *fileMenu = window->menuBar()->addMenu(tr("&File"));
     open = fileMenu->addAction(tr("&Open…"));
     open->setShortcut(QKeySequence::Open);
+    openFolder = fileMenu->addAction(tr("Open &Folder…"));
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    openFolder->setToolTip(tr("Open a Hugging Face model folder: its checkpoint, with config.json"));
     saveAs = fileMenu->addAction(tr("Save &As…"));
     saveAs->setShortcut(QKeySequence::SaveAs);
     saveAs->setObjectName(QStringLiteral("saveAsAction"));

@@ -20,6 +20,7 @@ public:
     void setBusy(bool busy);
 
     QAction *open;
+    QAction *openFolder;
     QAction *saveAs;
     QAction *exportFreezePlan;
     QAction *quit;

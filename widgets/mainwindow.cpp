@@ -65,6 +65,7 @@ MainWindow::~MainWindow()
 void MainWindow::connectActions()
 {
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::open);
+    connect(m_actions->openFolder, &QAction::triggered, this, &MainWindow::openFolder);
     connect(m_actions->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_actions->exportFreezePlan, &QAction::triggered, m_freeze, &FreezeController::exportFreezePlan);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
@@ -106,6 +107,13 @@ void MainWindow::open()
     const QString path = FileDialog::getOpenFileName(
         this, tr("Open Checkpoint"), QString(),
         tr("PyTorch checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFolder()
+{
+    const QString path = FileDialog::getExistingDirectory(this, tr("Open Model Folder"), QString());
     if (!path.isEmpty())
         openFile(path);
 }

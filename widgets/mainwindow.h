@@ -34,6 +34,7 @@ public Q_SLOTS:
     void openFile(const QString &path);
     void openExampleModel();
     void open();
+    void openFolder();
     void saveAs();
 
 Q_SIGNALS:

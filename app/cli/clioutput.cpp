@@ -93,6 +93,23 @@ QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bo
     for (const QString &warning : document.warnings())
         warnings.append(warning);
     root.insert(QStringLiteral("warnings"), warnings);
+    const ModelConfig &config = document.modelConfig();
+    if (!config.isEmpty()) {
+        // As config.json states them; null where it does not.
+        const auto count = [](qint64 value) { return value >= 0 ? QJsonValue(value) : QJsonValue(); };
+        const auto text = [](const QString &value) {
+            return value.isEmpty() ? QJsonValue() : QJsonValue(value);
+        };
+        root.insert(QStringLiteral("config"),
+                    QJsonObject{{QStringLiteral("path"), config.path},
+                                {QStringLiteral("architecture"), text(config.architecture)},
+                                {QStringLiteral("model_type"), text(config.modelType)},
+                                {QStringLiteral("hidden_size"), count(config.hiddenSize)},
+                                {QStringLiteral("num_hidden_layers"), count(config.hiddenLayers)},
+                                {QStringLiteral("num_attention_heads"), count(config.attentionHeads)},
+                                {QStringLiteral("vocab_size"), count(config.vocabularySize)},
+                                {QStringLiteral("torch_dtype"), text(config.torchDtype)}});
+    }
     return root;
 }
 
@@ -102,6 +119,20 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
     const ParameterTotals totals = document.totals();
     out << "File: " << file << "\n"
         << "Format: " << checkpointFormatName(document.format()) << "\n";
+    if (const ModelConfig &config = document.modelConfig(); !config.isEmpty()) {
+        out << "Config: " << (config.architecture.isEmpty() ? config.modelType : config.architecture);
+        if (config.hiddenSize >= 0)
+            out << ", hidden size " << DisplayFormat::count(config.hiddenSize);
+        if (config.hiddenLayers >= 0)
+            out << ", " << DisplayFormat::count(config.hiddenLayers) << " layers";
+        if (config.attentionHeads >= 0)
+            out << ", " << DisplayFormat::count(config.attentionHeads) << " attention heads";
+        if (config.vocabularySize >= 0)
+            out << ", vocabulary " << DisplayFormat::count(config.vocabularySize);
+        if (!config.torchDtype.isEmpty())
+            out << ", " << config.torchDtype;
+        out << " (" << config.path << ")\n";
+    }
     if (!document.storesRequiresGrad())
         out << "Note: weights-only files store no requires_grad flags; PyTorch makes parameters trainable "
                "when it loads them into a freshly built model.\n";

@@ -14,12 +14,43 @@ namespace torchscope {
 CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
     : QObject(parent), m_format(content.format), m_filePath(std::move(content.filePath)),
       m_warnings(std::move(content.warnings)), m_metadata(std::move(content.metadata)),
-      m_sourceBytes(std::move(content.sourceBytes)), m_tensors(std::move(content.tensors)),
-      m_undoStack(new QUndoStack(this))
+      m_config(std::move(content.config)), m_sourceBytes(std::move(content.sourceBytes)),
+      m_tensors(std::move(content.tensors)), m_undoStack(new QUndoStack(this))
 {
     m_storesRequiresGrad = isEntireModelFormat(m_format);
     buildModuleTree(content.modules);
     assignTensorsAndCounts();
+    if (!m_config.isEmpty())
+        checkAgainstConfig();
+}
+
+void CheckpointDocument::checkAgainstConfig()
+{
+    // The architecture names the root where the file itself names no modules.
+    if (m_root->m_typeName.isEmpty())
+        m_root->m_typeName = m_config.architecture;
+    if (m_config.hiddenLayers < 0)
+        return;
+    // The decoder blocks: the numbered module with the most children.
+    const ModuleNode *blocks = nullptr;
+    std::vector<const ModuleNode *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const ModuleNode *node = pending.back();
+        pending.pop_back();
+        if (node->hasNumberedChildren() && (!blocks || node->childCount() > blocks->childCount()))
+            blocks = node;
+        for (int row = node->childCount() - 1; row >= 0; --row) // in tree order: the first wins ties
+            pending.push_back(node->child(row));
+    }
+    const int present = blocks ? blocks->childCount() : 0;
+    if (present != m_config.hiddenLayers)
+        m_warnings
+            << (blocks ? tr("config.json says %1 hidden layers, but the checkpoint holds %2 blocks in %3")
+                             .arg(m_config.hiddenLayers)
+                             .arg(present)
+                             .arg(blocks->path())
+                       : tr("config.json says %1 hidden layers, but the checkpoint holds no numbered blocks")
+                             .arg(m_config.hiddenLayers));
 }
 
 CheckpointDocument::~CheckpointDocument() = default;

@@ -49,6 +49,8 @@ public:
     const QString &filePath() const { return m_filePath; }
     const QStringList &warnings() const { return m_warnings; }
     const QVector<QPair<QString, QString>> &metadata() const { return m_metadata; }
+    // What config.json beside a weights-only checkpoint says of the model (empty where there is none).
+    const ModelConfig &modelConfig() const { return m_config; }
     // True where the file stores requires_grad flags (entire-model files).
     bool storesRequiresGrad() const { return m_storesRequiresGrad; }
     // The archive this document was read from when it came from memory (the built-in example).
@@ -122,6 +124,7 @@ private:
     void buildModuleTree(const QVector<ModuleEntry> &modules);
     ModuleNode *ensureModule(const QString &path, const QString &typeName);
     void assignTensorsAndCounts();
+    void checkAgainstConfig();
     void addToCounts(int index, qint64 parameterSign, qint64 trainableSign);
     // Tensor indices of a subtree found by walking its modules (not by scanning every name).
     void collectSubtreeTensors(const ModuleNode *module, QVector<int> *out) const;
@@ -131,6 +134,7 @@ private:
     QString m_filePath;
     QStringList m_warnings;
     QVector<QPair<QString, QString>> m_metadata;
+    ModelConfig m_config;
     bool m_storesRequiresGrad = false;
     QByteArray m_sourceBytes;
     std::unique_ptr<ModuleNode> m_root;

@@ -1,6 +1,7 @@
 #include "formats/checkpointreader.h"
 
 #include "formats/legacyreader.h"
+#include "formats/modelfolder.h"
 #include "formats/safetensorsreader.h"
 #include "formats/shardedreader.h"
 #include "formats/torchzipreader.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -51,8 +53,14 @@ bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, Checkpoin
     return false;
 }
 
-bool readCheckpoint(const QString &path, const Progress &progress, CheckpointContent *out, QString *error)
+bool readCheckpoint(const QString &requestedPath, const Progress &progress, CheckpointContent *out,
+                    QString *error)
 {
+    // A model folder opens the checkpoint it holds.
+    const QString path =
+        QFileInfo(requestedPath).isDir() ? findCheckpointInFolder(requestedPath, error) : requestedPath;
+    if (path.isEmpty())
+        return false;
     std::shared_ptr<MappedFile> file = MappedFile::open(path, error);
     if (!file)
         return false;
@@ -71,6 +79,9 @@ bool readCheckpoint(const QString &path, const Progress &progress, CheckpointCon
         *error = tr("canceled");
         return false;
     }
+    // Hugging Face keeps the architecture beside the weights, in config.json.
+    if (!isEntireModelFormat(out->format))
+        readModelConfig(QFileInfo(path).absolutePath(), &out->config, &out->warnings);
     return true;
 }
 

@@ -10,7 +10,8 @@ namespace torchscope {
 class MappedFile;
 
 // Reads a checkpoint file into plain content, recognising its format from the bytes, not the
-// file name. Safe to call off the UI thread; builds no QObjects.
+// file name; a folder opens the checkpoint it holds (a Hugging Face model folder, whose config.json
+// is read too). Safe to call off the UI thread; builds no QObjects.
 bool readCheckpoint(const QString &path, const Progress &progress, CheckpointContent *out, QString *error);
 
 // Reads a single-file checkpoint (zip, legacy, safetensors) held in memory; for fuzzing and tests.

@@ -24,6 +24,20 @@ struct ModuleEntry
     QString typeName;
 };
 
+// What a Hugging Face model folder's config.json says of the model, where it says it (-1: not said).
+struct ModelConfig
+{
+    QString path;         // empty: no config.json was read
+    QString architecture; // "LlamaForCausalLM", the first of "architectures"
+    QString modelType;    // "llama"
+    qint64 hiddenSize = -1;
+    qint64 hiddenLayers = -1;
+    qint64 attentionHeads = -1;
+    qint64 vocabularySize = -1;
+    QString torchDtype;
+    bool isEmpty() const { return path.isEmpty(); }
+};
+
 // Everything a reader produces; the document is built from it. Plain data: readers never see
 // the document or its undo stack.
 struct CheckpointContent
@@ -42,6 +56,8 @@ struct CheckpointContent
     // The archive itself, for content read from memory rather than a file (the built-in example);
     // an entire-model save hands it to LibTorch.
     QByteArray sourceBytes;
+    // config.json beside a weights-only checkpoint (a Hugging Face model folder).
+    ModelConfig config;
 };
 
 } // namespace torchscope
