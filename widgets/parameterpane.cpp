@@ -32,6 +32,9 @@ ParameterPane::ParameterPane(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
+    // One line per name, cut in the middle: wrapping would break dotted names at the dots and
+    // show only their first part.
+    m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->horizontalHeader()->setResizeContentsPrecision(1000);
     m_view->verticalHeader()->hide();
