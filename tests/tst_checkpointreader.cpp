@@ -2,6 +2,7 @@
 // says; hostile and damaged files refused with a reason, never run, never a crash.
 
 #include "document/checkpointdocument.h"
+#include "document/savejob.h"
 #include "formats/checkpointreader.h"
 #include "testsupport.h"
 
@@ -165,6 +166,17 @@ void TestCheckpointReader::readsEveryFormat()
         QVERIFY(layers);
         QCOMPARE(layers->childCount(), 12);
         QCOMPARE(layers->child(10)->name(), QStringLiteral("10"));
+        // A weights-only export keeps that order: a torch.save zip, whose order is its own, reads back so.
+        const QString exported = m_dir.filePath(QStringLiteral("llm_export.pt"));
+        QString error;
+        auto job = SaveJob::prepare(document, {exported, SaveMode::WeightsOnly, QString()}, &error);
+        QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
+        CheckpointContent again;
+        QVERIFY2(read(exported, &again, &error), qPrintable(error));
+        QStringList exportedNames;
+        for (const TensorInfo &t : again.tensors)
+            exportedNames << t.name;
+        QCOMPARE(exportedNames, names);
     }
 
     const QJsonArray modules = expected.value("modules").toArray();
