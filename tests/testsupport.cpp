@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -27,6 +28,70 @@ bool outcomeMatches(bool ok, const QString &error, const QString &reason)
                           __LINE__) &&
            QTest::qVerify(!error.contains(QLatin1Char('\n')), "one line", qPrintable(error), __FILE__,
                           __LINE__);
+}
+
+void appendLittleEndian(QByteArray &out, quint64 value, int bytes)
+{
+    for (int i = 0; i < bytes; ++i)
+        out += char((value >> (8 * i)) & 0xff);
+}
+
+namespace {
+// Fixed-width little-endian fields, one after the other: {value, bytes} each.
+QByteArray fields(std::initializer_list<std::pair<quint64, int>> values)
+{
+    QByteArray out;
+    for (const auto &[value, bytes] : values)
+        appendLittleEndian(out, value, bytes);
+    return out;
+}
+} // namespace
+
+QByteArray zipLocalHeader(const ZipEntryFields &entry)
+{
+    return fields({{0x04034b50, 4},
+                   {entry.version, 2},
+                   {0, 2},
+                   {0, 2},
+                   {0, 4},
+                   {entry.crc, 4},
+                   {entry.compressedSize, 4},
+                   {entry.uncompressedSize, 4},
+                   {quint64(entry.name.size()), 2},
+                   {0, 2}}) +
+           entry.name;
+}
+
+QByteArray zipCentralEntry(const ZipEntryFields &entry)
+{
+    return fields({{0x02014b50, 4},
+                   {entry.version, 2},
+                   {entry.version, 2},
+                   {0, 2},
+                   {0, 2},
+                   {0, 4},
+                   {entry.crc, 4},
+                   {entry.compressedSize, 4},
+                   {entry.uncompressedSize, 4},
+                   {quint64(entry.name.size()), 2},
+                   {quint64(entry.centralExtra.size()), 2},
+                   {0, 2},
+                   {0, 2},
+                   {0, 2},
+                   {0, 4},
+                   {entry.localOffset, 4}}) +
+           entry.name + entry.centralExtra;
+}
+
+QByteArray zipEndRecord(quint64 entries, quint64 directorySize, quint64 directoryOffset)
+{
+    return fields({{0x06054b50, 4},
+                   {0, 4},
+                   {entries, 2},
+                   {entries, 2},
+                   {directorySize, 4},
+                   {directoryOffset, 4},
+                   {0, 2}});
 }
 
 QList<std::pair<QString, QVector<qint64>>> llamaLayout(int blocks, qint64 hidden, qint64 intermediate,

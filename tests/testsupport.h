@@ -43,6 +43,22 @@ qint64 residentPages(const QString &path, qint64 offset, qint64 length);
 //   [8,4]
 CheckpointContent blockModelContent();
 
+// Zip records for archives written by hand: stored entries, fields as given (no CRC unless set).
+struct ZipEntryFields
+{
+    QByteArray name;
+    quint64 compressedSize = 0;
+    quint64 uncompressedSize = 0;
+    quint64 localOffset = 0; // where the local header is
+    quint32 crc = 0;
+    quint16 version = 20;
+    QByteArray centralExtra; // the central entry's extra field (a ZIP64 one, say)
+};
+void appendLittleEndian(QByteArray &out, quint64 value, int bytes);
+QByteArray zipLocalHeader(const ZipEntryFields &entry);  // followed by the name
+QByteArray zipCentralEntry(const ZipEntryFields &entry); // followed by the name and the extra field
+QByteArray zipEndRecord(quint64 entries, quint64 directorySize, quint64 directoryOffset);
+
 // A reader's outcome against a data row: success where `reason` is empty, otherwise a failure whose
 // one-line error contains `reason`. Returns whether it matched (the test has failed when not).
 bool outcomeMatches(bool ok, const QString &error, const QString &reason);

@@ -53,6 +53,8 @@ private Q_SLOTS:
 private:
     static QJsonObject readJson(const QString &path);
     static bool read(const QString &path, CheckpointContent *content, QString *error);
+    // Reading `path` fails with a reason containing `reason`; the file is removed after.
+    static void refusedWith(const QString &path, const QString &reason);
     QString writeFile(const QString &name, const QByteArray &bytes);
 
     QTemporaryDir m_dir;
@@ -71,6 +73,16 @@ QJsonObject TestCheckpointReader::readJson(const QString &path)
 bool TestCheckpointReader::read(const QString &path, CheckpointContent *content, QString *error)
 {
     return readCheckpoint(path, Progress(), content, error);
+}
+
+void TestCheckpointReader::refusedWith(const QString &path, const QString &reason)
+{
+    CheckpointContent content;
+    QString error;
+    const bool ok = read(path, &content, &error);
+    QFile::remove(path);
+    QVERIFY(!ok);
+    QVERIFY2(error.contains(reason), qPrintable(error));
 }
 
 QString TestCheckpointReader::writeFile(const QString &name, const QByteArray &bytes)
@@ -420,11 +432,7 @@ void TestCheckpointReader::sizeBoundsOfHeadersAndIndexes()
         QVERIFY(file.resize(size));
     }
     file.close();
-    CheckpointContent content;
-    QString error;
-    QVERIFY(!read(path, &content, &error));
-    QVERIFY2(error.contains(reason), qPrintable(error));
-    QFile::remove(path);
+    refusedWith(path, reason);
 }
 
 void TestCheckpointReader::safetensorsBoundaries_data()
@@ -492,53 +500,18 @@ bool writeSparseArchive(const QString &path, const QList<std::pair<QByteArray, q
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
-    const auto le = [](QByteArray &out, quint64 v, int bytes) {
-        for (int i = 0; i < bytes; ++i)
-            out += char((v >> (8 * i)) & 0xff);
-    };
     QByteArray directory;
     qint64 pos = 0;
     for (const auto &[name, size] : records) {
-        QByteArray local;
-        le(local, 0x04034b50, 4);
-        le(local, 20, 2);
-        le(local, 0, 2);
-        le(local, 0, 2); // stored
-        le(local, 0, 4);
-        le(local, 0, 4); // CRC
-        le(local, quint64(size), 4);
-        le(local, quint64(size), 4);
-        le(local, quint64(name.size()), 2);
-        le(local, 0, 2);
-        if (!file.seek(pos) || file.write(local + name) != local.size() + name.size())
+        const test::ZipEntryFields entry{name, quint64(size), quint64(size), quint64(pos)};
+        const QByteArray local = test::zipLocalHeader(entry);
+        if (!file.seek(pos) || file.write(local) != local.size())
             return false;
-        le(directory, 0x02014b50, 4);
-        le(directory, 20, 2);
-        le(directory, 20, 2);
-        le(directory, 0, 2);
-        le(directory, 0, 2);
-        le(directory, 0, 4);
-        le(directory, 0, 4);
-        le(directory, quint64(size), 4);
-        le(directory, quint64(size), 4);
-        le(directory, quint64(name.size()), 2);
-        le(directory, 0, 2);
-        le(directory, 0, 2);
-        le(directory, 0, 2);
-        le(directory, 0, 2);
-        le(directory, 0, 4);
-        le(directory, quint64(pos), 4);
-        directory += name;
-        pos += local.size() + name.size() + size;
+        directory += test::zipCentralEntry(entry);
+        pos += local.size() + size;
     }
-    QByteArray end;
-    le(end, 0x06054b50, 4);
-    le(end, 0, 4);
-    le(end, quint64(records.size()), 2);
-    le(end, quint64(records.size()), 2);
-    le(end, quint64(directory.size()), 4);
-    le(end, quint64(pos), 4);
-    le(end, 0, 2);
+    const QByteArray end =
+        test::zipEndRecord(quint64(records.size()), quint64(directory.size()), quint64(pos));
     return file.seek(pos) && file.write(directory + end) == directory.size() + end.size();
 }
 } // namespace
@@ -576,11 +549,7 @@ void TestCheckpointReader::recordSizeBounds()
     if (record != "archive/data.pkl")
         records += {{"archive/constants.pkl", 4}, {"archive/data.pkl", 4}}; // a TorchScript archive
     QVERIFY(writeSparseArchive(path, records));
-    CheckpointContent content;
-    QString error;
-    QVERIFY(!read(path, &content, &error));
-    QVERIFY2(error.contains(reason), qPrintable(error));
-    QFile::remove(path);
+    refusedWith(path, reason);
 }
 
 // A Hugging Face model folder opens its checkpoint and reads config.json beside it: the architecture

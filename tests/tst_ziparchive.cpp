@@ -400,57 +400,18 @@ namespace {
 // (both 32-bit fields saturated); `fieldLength` is what that field's header claims (16 is right).
 QByteArray archiveWithZip64Extra(int fieldLength)
 {
-    const QByteArray name = "archive/data.pkl";
     const QByteArray data = "\x80\x02N.";
-    QByteArray archive;
-    const auto le = [](QByteArray &out, quint64 v, int bytes) {
-        for (int i = 0; i < bytes; ++i)
-            out += char((v >> (8 * i)) & 0xff);
-    };
-    le(archive, 0x04034b50, 4); // local header
-    le(archive, 45, 2);
-    le(archive, 0, 2);
-    le(archive, 0, 2); // stored
-    le(archive, 0, 4);
-    le(archive, 0, 4); // CRC (not checked on open)
-    le(archive, quint64(data.size()), 4);
-    le(archive, quint64(data.size()), 4);
-    le(archive, quint64(name.size()), 2);
-    le(archive, 0, 2);
-    archive += name + data;
+    test::ZipEntryFields entry{"archive/data.pkl", quint64(data.size()), quint64(data.size()), 0};
+    entry.version = 45;
+    QByteArray archive = test::zipLocalHeader(entry) + data;
     const qint64 directoryOffset = archive.size();
-    QByteArray extra;
-    le(extra, 0x0001, 2);
-    le(extra, quint64(fieldLength), 2);
-    le(extra, quint64(data.size()), 8); // uncompressed
-    le(extra, quint64(data.size()), 8); // compressed
-    QByteArray central;
-    le(central, 0x02014b50, 4);
-    le(central, 45, 2);
-    le(central, 45, 2);
-    le(central, 0, 2);
-    le(central, 0, 2);
-    le(central, 0, 4);
-    le(central, 0, 4);
-    le(central, 0xffffffffu, 4); // sizes in the extra field
-    le(central, 0xffffffffu, 4);
-    le(central, quint64(name.size()), 2);
-    le(central, quint64(extra.size()), 2);
-    le(central, 0, 2);
-    le(central, 0, 2);
-    le(central, 0, 2);
-    le(central, 0, 4);
-    le(central, 0, 4); // local header offset
-    central += name + extra;
-    archive += central;
-    le(archive, 0x06054b50, 4); // end record
-    le(archive, 0, 4);
-    le(archive, 1, 2);
-    le(archive, 1, 2);
-    le(archive, quint64(central.size()), 4);
-    le(archive, quint64(directoryOffset), 4);
-    le(archive, 0, 2);
-    return archive;
+    test::appendLittleEndian(entry.centralExtra, 0x0001, 2);
+    test::appendLittleEndian(entry.centralExtra, quint64(fieldLength), 2);
+    test::appendLittleEndian(entry.centralExtra, quint64(data.size()), 8); // uncompressed
+    test::appendLittleEndian(entry.centralExtra, quint64(data.size()), 8); // compressed
+    entry.compressedSize = entry.uncompressedSize = 0xffffffffu;           // sizes in the extra field
+    const QByteArray central = test::zipCentralEntry(entry);
+    return archive + central + test::zipEndRecord(1, quint64(central.size()), quint64(directoryOffset));
 }
 } // namespace
 

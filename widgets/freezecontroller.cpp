@@ -13,8 +13,6 @@
 #include <QMenu>
 #include <QSaveFile>
 
-#include <vector>
-
 namespace torchscope {
 
 FreezeController::FreezeController(QWidget *window) : QObject(window), m_window(window) {}
@@ -37,19 +35,8 @@ void FreezeController::freezeBlocks(const ModuleNode *blocks)
 {
     if (!m_document || !m_document->storesRequiresGrad())
         return;
-    if (!blocks || !blocks->hasNumberedChildren()) {
-        // The largest ModuleList or Sequential: a language model's decoder blocks.
-        blocks = nullptr;
-        std::vector<const ModuleNode *> pending{m_document->root()};
-        while (!pending.empty()) {
-            const ModuleNode *node = pending.back();
-            pending.pop_back();
-            if (node->hasNumberedChildren() && (!blocks || node->parameterCount() > blocks->parameterCount()))
-                blocks = node;
-            for (int row = node->childCount() - 1; row >= 0; --row) // in tree order: the first wins ties
-                pending.push_back(node->child(row));
-        }
-    }
+    if (!blocks || !blocks->hasNumberedChildren())
+        blocks = m_document->largestBlockList();
     if (!blocks) {
         Q_EMIT statusMessage(tr("This model has no numbered blocks (a ModuleList or Sequential) to freeze"));
         return;

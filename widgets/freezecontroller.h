@@ -27,7 +27,7 @@ public:
 
     void freezeByPattern();
     // Freezes a span of the numbered blocks of `blocks` (a ModuleList); without one, of the model's
-    // largest numbered module.
+    // largest list of blocks.
     void freezeBlocks(const ModuleNode *blocks = nullptr);
     void copyFreezePlanAsCode();
     void exportFreezePlan();

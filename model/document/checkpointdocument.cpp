@@ -31,17 +31,7 @@ void CheckpointDocument::checkAgainstConfig()
         m_root->m_typeName = m_config.architecture;
     if (m_config.hiddenLayers < 0)
         return;
-    // The decoder blocks: the numbered module with the most children.
-    const ModuleNode *blocks = nullptr;
-    std::vector<const ModuleNode *> pending{m_root.get()};
-    while (!pending.empty()) {
-        const ModuleNode *node = pending.back();
-        pending.pop_back();
-        if (node->hasNumberedChildren() && (!blocks || node->childCount() > blocks->childCount()))
-            blocks = node;
-        for (int row = node->childCount() - 1; row >= 0; --row) // in tree order: the first wins ties
-            pending.push_back(node->child(row));
-    }
+    const ModuleNode *blocks = largestBlockList();
     const int present = blocks ? blocks->childCount() : 0;
     if (present != m_config.hiddenLayers)
         m_warnings
@@ -277,6 +267,21 @@ QByteArray CheckpointDocument::structureOf(const ModuleNode *module) const
                      ' ' + shapeToString(tensor.shape).toUtf8() + ' ' + QByteArray::number(int(tensor.kind));
     }
     return structure;
+}
+
+const ModuleNode *CheckpointDocument::largestBlockList() const
+{
+    const ModuleNode *blocks = nullptr;
+    std::vector<const ModuleNode *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const ModuleNode *node = pending.back();
+        pending.pop_back();
+        if (node->hasNumberedChildren() && (!blocks || node->childCount() > blocks->childCount()))
+            blocks = node;
+        for (int row = node->childCount() - 1; row >= 0; --row) // in tree order: the first wins ties
+            pending.push_back(node->child(row));
+    }
+    return blocks;
 }
 
 QVector<BlockRun> CheckpointDocument::repeatedBlocks(const ModuleNode *module) const

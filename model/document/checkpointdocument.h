@@ -113,6 +113,9 @@ public:
     // Runs of two or more consecutive children with identical structure: the same type and the same
     // tensor names (relative to the child), shapes and dtypes. Children without tensors never repeat.
     QVector<BlockRun> repeatedBlocks(const ModuleNode *module) const;
+    // The model's main list of blocks: the module with numbered children that has the most of them
+    // (a language model's decoder blocks); the first in tree order on a tie; nullptr if none.
+    const ModuleNode *largestBlockList() const;
 
 Q_SIGNALS:
     void requiresGradChanged(const QVector<int> &tensorIndices);

@@ -22,8 +22,8 @@ constexpr qint64 kMaxConfig = qint64(16) << 20;
 QString findCheckpointInFolder(const QString &folder, QString *error)
 {
     const QDir dir(folder);
-    for (const char *name : {"model.safetensors.index.json", "model.safetensors", "pytorch_model.bin.index.json",
-                             "pytorch_model.bin"}) {
+    for (const char *name : {"model.safetensors.index.json", "model.safetensors",
+                             "pytorch_model.bin.index.json", "pytorch_model.bin"}) {
         if (QFileInfo(dir.filePath(QLatin1String(name))).isFile())
             return dir.filePath(QLatin1String(name));
     }
