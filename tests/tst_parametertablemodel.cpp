@@ -1,4 +1,5 @@
 #include "document/checkpointdocument.h"
+#include "itemmodels/displayformat.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
 #include "testsupport.h"
@@ -15,6 +16,8 @@ class TestParameterTableModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void countsAndSizesRead_data();
+    void countsAndSizesRead();
     void passesModelTester();
     void rowsFollowSelectedModule_data();
     void rowsFollowSelectedModule();
@@ -155,6 +158,52 @@ void TestParameterTableModel::sortsNumerically()
                       .data(ParameterTableModel::SortRole)
                       .toLongLong();
     QCOMPARE(numels, (QVector<qint64>{12, 12, 8, 4, 4, 4, 4, 2}));
+}
+
+void TestParameterTableModel::countsAndSizesRead_data()
+{
+    QTest::addColumn<qint64>("value");
+    QTest::addColumn<QString>("compact");
+    QTest::addColumn<QString>("exact");
+    QTest::addColumn<QString>("bytes");
+    QTest::newRow("small: exact") << qint64(9408) << "9,408"
+                                  << "9,408"
+                                  << "9.2 KiB";
+    QTest::newRow("below 100,000: exact") << qint64(99999) << "99,999"
+                                          << "99,999"
+                                          << "97.7 KiB";
+    QTest::newRow("thousands") << qint64(131072) << "131.1 k"
+                               << "131,072"
+                               << "128.0 KiB";
+    QTest::newRow("millions") << qint64(131072000) << "131.1 M"
+                              << "131,072,000"
+                              << "125.0 MiB";
+    QTest::newRow("rounds up a unit") << qint64(999999999) << "1.00 B"
+                                      << "999,999,999"
+                                      << "953.7 MiB";
+    QTest::newRow("billions") << qint64(6738415616) << "6.74 B"
+                              << "6,738,415,616"
+                              << "6.3 GiB";
+    QTest::newRow("trillions") << qint64(1200000000000) << "1.20 T"
+                               << "1,200,000,000,000"
+                               << "1.1 TiB";
+    QTest::newRow("bytes") << qint64(512) << "512"
+                           << "512"
+                           << "512 bytes";
+    QTest::newRow("negative") << qint64(-250000) << "-250.0 k"
+                              << "-250,000"
+                              << "-244.1 KiB";
+}
+
+void TestParameterTableModel::countsAndSizesRead()
+{
+    QFETCH(qint64, value);
+    QFETCH(QString, compact);
+    QFETCH(QString, exact);
+    QFETCH(QString, bytes);
+    QCOMPARE(DisplayFormat::compactCount(value), compact);
+    QCOMPARE(DisplayFormat::count(value), exact);
+    QCOMPARE(DisplayFormat::bytes(value), bytes);
 }
 
 QTEST_GUILESS_MAIN(TestParameterTableModel)

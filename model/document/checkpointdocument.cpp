@@ -217,16 +217,6 @@ QVector<int> CheckpointDocument::parametersMatching(const NamePattern &pattern) 
     return matched;
 }
 
-QVector<int> CheckpointDocument::parametersInSubtree(const ModuleNode *module) const
-{
-    QVector<int> result;
-    for (int index : tensorsInSubtree(module)) {
-        if (isEditable(index))
-            result.append(index);
-    }
-    return result;
-}
-
 void CheckpointDocument::collectSubtreeTensors(const ModuleNode *module, QVector<int> *out) const
 {
     std::vector<const ModuleNode *> pending{module};

@@ -105,8 +105,6 @@ public:
     QVector<int> parametersOfType(const QString &typeName) const;
     // Parameters (editable tensors) whose full names match `pattern`, in state_dict order.
     QVector<int> parametersMatching(const NamePattern &pattern) const;
-    // Editable tensors of the subtree; all editable tensors for the root.
-    QVector<int> parametersInSubtree(const ModuleNode *module) const;
     // Editable tensors of the children firstRow..lastRow of `module` (blocks of a ModuleList), in
     // state_dict order.
     QVector<int> parametersOfChildren(const ModuleNode *module, int firstRow, int lastRow) const;

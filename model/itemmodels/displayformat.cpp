@@ -2,8 +2,10 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 
 namespace torchscope {
 
@@ -44,14 +46,13 @@ QString DisplayFormat::compactCount(qint64 count)
                                   {1e9, QT_TR_NOOP("%1 B")},
                                   {1e6, QT_TR_NOOP("%1 M")},
                                   {1e3, QT_TR_NOOP("%1 k")}};
-    for (const Unit &unit : kUnits) {
-        const double scaled = double(count) / unit.scale;
-        if (std::abs(scaled) >= 0.9995 || unit.scale == 1e3) {
-            const int decimals = std::abs(scaled) < 9.995 ? 2 : 1;
-            return tr(unit.suffix).arg(QLocale().toString(scaled, 'f', decimals));
-        }
-    }
-    return DisplayFormat::count(count);
+    // The largest unit the count holds at least once (after rounding); thousands at the least, as
+    // counts below 100,000 are written exactly.
+    const Unit *unit = std::find_if(std::begin(kUnits), std::end(kUnits) - 1, [count](const Unit &u) {
+        return std::abs(double(count) / u.scale) >= 0.9995;
+    });
+    const double scaled = double(count) / unit->scale;
+    return tr(unit->suffix).arg(QLocale().toString(scaled, 'f', std::abs(scaled) < 9.995 ? 2 : 1));
 }
 
 } // namespace torchscope

@@ -35,8 +35,6 @@ public:
     // Shows the tensors of `module`'s subtree (the whole model for nullptr).
     void setModule(const ModuleNode *module);
     const ModuleNode *module() const { return m_module; }
-    int tensorIndexAt(int row) const { return m_rows.value(row, -1); }
-    int rowOfTensor(int tensorIndex) const { return m_rowOfTensor.value(tensorIndex, -1); }
     // Row of each tensor index, -1 for tensors outside the shown module.
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;

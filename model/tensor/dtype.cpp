@@ -57,15 +57,6 @@ QString dtypeName(DType type)
     return row ? QString::fromLatin1(row->name) : QStringLiteral("invalid");
 }
 
-DType dtypeFromName(const QString &name)
-{
-    for (const DTypeRow &row : kRows) {
-        if (name == QLatin1String(row.name))
-            return row.type;
-    }
-    return DType::Invalid;
-}
-
 int dtypeElementSize(DType type)
 {
     const DTypeRow *row = rowFor(type);

@@ -28,7 +28,6 @@ enum class DType : int {
 
 // PyTorch's spelling without "torch.", e.g. "float32", "bfloat16".
 QString dtypeName(DType type);
-DType dtypeFromName(const QString &name);
 int dtypeElementSize(DType type);
 // The typed storage class PyTorch pickles for this element type ("FloatStorage"), or nullptr where
 // PyTorch 1.13 has none; and back, from the class name without "torch." (Invalid if unknown).

@@ -15,7 +15,6 @@ public:
     void mark() { op('('); }
     void tuple() { op('t'); }
     void emptyTuple() { op(')'); }
-    void emptyDict() { op('}'); }
     void setItems() { op('u'); }
     void reduce() { op('R'); }
     void build() { op('b'); }
