@@ -57,15 +57,16 @@ std::shared_ptr<MappedFile> MappedFile::open(const QString &path, QString *error
 }
 
 namespace {
-// The whole pages of [offset, offset + length) of a mapping starting at `base`.
+// The whole pages of [offset, offset + length) of a mapping starting at `base`, which mmap placed on a
+// page boundary.
 bool wholePages(const char *base, qint64 offset, qint64 length, char **start, size_t *size)
 {
     static const qint64 page = sysconf(_SC_PAGESIZE);
-    const quintptr begin = (quintptr(base) + quintptr(offset) + quintptr(page) - 1) & ~quintptr(page - 1);
-    const quintptr end = (quintptr(base) + quintptr(offset + length)) & ~quintptr(page - 1);
+    const qint64 begin = (offset + page - 1) / page * page;
+    const qint64 end = (offset + length) / page * page;
     if (length <= 0 || end <= begin)
         return false;
-    *start = reinterpret_cast<char *>(begin);
+    *start = const_cast<char *>(base) + begin;
     *size = size_t(end - begin);
     return true;
 }

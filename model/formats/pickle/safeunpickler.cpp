@@ -519,7 +519,7 @@ void PickleMemo::insert(quint32 id, PickleValuePtr value)
         return;
     }
     ++m_count;
-    m_sparse.insert(id, std::move(value));
+    m_sparse.insert(id, value);
 }
 
 bool SafeUnpickler::run(qint64 offset, QString *error)
