@@ -29,6 +29,7 @@ private Q_SLOTS:
     void exportAppliesGlobsInOrder();
     void exportFreezesNumericRanges();
     void infoOnAModelFolder();
+    void infoOnABarePickle();
     void exportSubmoduleWeightsOnly();
     void exportAppliesFreezePlan();
     void histogramMatchesNumpy();
@@ -255,6 +256,33 @@ void TestCli::infoOnAModelFolder()
     QString out;
     QCOMPARE(cli({QStringLiteral("info"), folder}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("Config: cnn, hidden size 32, 5 layers (")), qPrintable(out));
+}
+
+void TestCli::infoOnABarePickle()
+{
+    // A pickle that is nothing but os.system('ls'): described (format "pickle", the call in the
+    // warnings), and exit 1 with the call named on stderr, in text and JSON alike.
+    const QString file = path(QStringLiteral("system.pkl"));
+    QFile pickle(file);
+    QVERIFY(pickle.open(QIODevice::WriteOnly));
+    pickle.write("cos\nsystem\n(S'ls'\ntR.");
+    pickle.close();
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("info"), file, QStringLiteral("--json")}, &out, &err), 1);
+    const QJsonObject info = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("pickle"));
+    QCOMPARE(info.value(QStringLiteral("warnings")).toArray().at(0).toString(),
+             QStringLiteral("would call os.system on load; refused"));
+    QCOMPARE(err.trimmed(),
+             QStringLiteral("torchscope-cli: %1: would call os.system on load; refused").arg(file));
+    QCOMPARE(cli({QStringLiteral("info"), file}, &out, &err), 1);
+    QVERIFY2(out.contains(QStringLiteral("refused call: os.system")), qPrintable(out));
+    // A harmless pickle is shown and is no error.
+    QVERIFY(pickle.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    pickle.write("(dp0\nS'epoch'\np1\nI7\ns.");
+    pickle.close();
+    QCOMPARE(cli({QStringLiteral("info"), file}, &out, &err), 0);
+    QVERIFY2(out.contains(QStringLiteral("epoch 7")), qPrintable(out));
 }
 
 void TestCli::exportSubmoduleWeightsOnly()

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void largeModelOpensWithoutReadingIt();
     void foldedBlocksAndFreezeBlocksDialog();
     void openFolderReadsConfig();
+    void barePickleShowsWhatItWouldRun();
     void longReadsWaitForComputeAndGiveBackPages();
 
 private:
@@ -511,6 +512,26 @@ void TestGui::longReadsWaitForComputeAndGiveBackPages()
 }
 
 static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &index, const QString &text);
+
+// A plain pickle that would run posix.system opens as a tree of what it holds, under a banner that
+// says it is no checkpoint and names the call.
+void TestGui::barePickleShowsWhatItWouldRun()
+{
+    const QString path = m_dir.filePath(QStringLiteral("payload.pkl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("(lp0\nI7\nacposix\nsystem\n(S'cat ~/.aws/credentials'\ntRa.");
+    file.close();
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->openFile(path);
+    QVERIFY(loaded.wait(30000));
+    const QString banner = m_window->findChild<QLabel *>(QStringLiteral("banner"))->text();
+    QVERIFY2(banner.contains(QStringLiteral("A plain pickle, not a PyTorch checkpoint")), qPrintable(banner));
+    QVERIFY2(banner.contains(QStringLiteral("would call posix.system on load; refused")), qPrintable(banner));
+    const QModelIndex call = treeIndex(QStringLiteral("1"));
+    QCOMPARE(call.siblingAtColumn(ModuleTreeModel::TypeColumn).data().toString(),
+             QStringLiteral("refused call: posix.system"));
+}
 
 // File > Open Folder on a Hugging Face model folder: its checkpoint opens, and config.json labels
 // the root and fills the header; where the config and the blocks disagree, the banner says so.

@@ -82,7 +82,11 @@ const ModuleNode *CheckpointView::currentModule() const
 void CheckpointView::updateBanner()
 {
     QStringList notes;
-    if (m_document && !m_document->storesRequiresGrad())
+    if (m_document && m_document->format() == CheckpointFormat::Pickle)
+        notes << tr(
+            "<b>A plain pickle, not a PyTorch checkpoint.</b> torch.load would run it as it unpickles "
+            "it; Torchscope ran nothing and shows the values it holds.");
+    else if (m_document && !m_document->storesRequiresGrad())
         notes << tr(
             "This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
             "trainable when it loads these weights into a freshly built model.");

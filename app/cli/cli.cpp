@@ -97,6 +97,9 @@ int Cli::info(const QStringList &arguments)
                      .toJson(QJsonDocument::Indented);
     else
         cli::printInfo(m_out, document, options.file, options.stats);
+    // A plain pickle that is nothing but a call: described above, and an error all the same.
+    if (!document.refusedContent().isEmpty())
+        return fileError(QStringLiteral("%1: %2").arg(options.file, document.refusedContent()));
     return Success;
 }
 

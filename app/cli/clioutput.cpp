@@ -133,7 +133,10 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
             out << ", " << config.torchDtype;
         out << " (" << config.path << ")\n";
     }
-    if (!document.storesRequiresGrad())
+    if (document.format() == CheckpointFormat::Pickle)
+        out << "Note: a plain pickle, not a PyTorch checkpoint; torch.load would run it as it unpickles it. "
+               "Nothing was run; below are the values it holds.\n";
+    else if (!document.storesRequiresGrad())
         out << "Note: weights-only files store no requires_grad flags; PyTorch makes parameters trainable "
                "when it loads them into a freshly built model.\n";
     out << "\nModules:\n";

@@ -14,8 +14,9 @@ namespace torchscope {
 CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
     : QObject(parent), m_format(content.format), m_filePath(std::move(content.filePath)),
       m_warnings(std::move(content.warnings)), m_metadata(std::move(content.metadata)),
-      m_config(std::move(content.config)), m_sourceBytes(std::move(content.sourceBytes)),
-      m_tensors(std::move(content.tensors)), m_undoStack(new QUndoStack(this))
+      m_config(std::move(content.config)), m_refusedContent(std::move(content.refusedContent)),
+      m_sourceBytes(std::move(content.sourceBytes)), m_tensors(std::move(content.tensors)),
+      m_undoStack(new QUndoStack(this))
 {
     m_storesRequiresGrad = isEntireModelFormat(m_format);
     buildModuleTree(content.modules);

@@ -51,6 +51,8 @@ public:
     const QVector<QPair<QString, QString>> &metadata() const { return m_metadata; }
     // What config.json beside a weights-only checkpoint says of the model (empty where there is none).
     const ModelConfig &modelConfig() const { return m_config; }
+    // A plain pickle that amounts to a refused call: that refusal; empty otherwise.
+    const QString &refusedContent() const { return m_refusedContent; }
     // True where the file stores requires_grad flags (entire-model files).
     bool storesRequiresGrad() const { return m_storesRequiresGrad; }
     // The archive this document was read from when it came from memory (the built-in example).
@@ -136,6 +138,7 @@ private:
     QStringList m_warnings;
     QVector<QPair<QString, QString>> m_metadata;
     ModelConfig m_config;
+    QString m_refusedContent;
     bool m_storesRequiresGrad = false;
     QByteArray m_sourceBytes;
     std::unique_ptr<ModuleNode> m_root;

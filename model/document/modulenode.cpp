@@ -1,6 +1,7 @@
 #include "document/modulenode.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace torchscope {
 
@@ -26,8 +27,11 @@ ModuleNode::ModuleNode(ModuleNode *parent, QString name, QString path, QString t
 
 QString ModuleNode::shortTypeName() const
 {
+    // Only a qualified class name is shortened; a plain pickle's labels ("refused call: posix.system",
+    // "'a.txt'") are shown whole.
+    static const QRegularExpression qualified(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*$"));
     const int dot = m_typeName.lastIndexOf(QLatin1Char('.'));
-    return dot < 0 ? m_typeName : m_typeName.mid(dot + 1);
+    return dot < 0 || !qualified.match(m_typeName).hasMatch() ? m_typeName : m_typeName.mid(dot + 1);
 }
 
 bool ModuleNode::hasNumberedChildren() const

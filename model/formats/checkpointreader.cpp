@@ -1,5 +1,6 @@
 #include "formats/checkpointreader.h"
 
+#include "formats/barepicklereader.h"
 #include "formats/legacyreader.h"
 #include "formats/modelfolder.h"
 #include "formats/safetensorsreader.h"
@@ -49,6 +50,8 @@ bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, Checkpoin
         return readLegacyCheckpoint(file, out, error);
     if (SafetensorsReader::looksLikeSafetensors(file->data(), file->size()))
         return SafetensorsReader::read(file, out, error);
+    if (looksLikeBarePickle(file->data(), file->size()))
+        return readBarePickle(file, out, error);
     *error = tr("not a PyTorch checkpoint (unrecognised content)");
     return false;
 }

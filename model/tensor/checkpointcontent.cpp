@@ -17,6 +17,8 @@ QString checkpointFormatName(CheckpointFormat format)
         return QStringLiteral("safetensors");
     case CheckpointFormat::Sharded:
         return QStringLiteral("sharded");
+    case CheckpointFormat::Pickle:
+        return QStringLiteral("pickle");
     }
     return QString();
 }

@@ -11,7 +11,16 @@
 
 namespace torchscope {
 
-enum class CheckpointFormat { TorchScript, PickleModule, StateDict, StateDictLegacy, Safetensors, Sharded };
+// Pickle: a plain pickle stream, not a checkpoint, shown as the values it holds.
+enum class CheckpointFormat {
+    TorchScript,
+    PickleModule,
+    StateDict,
+    StateDictLegacy,
+    Safetensors,
+    Sharded,
+    Pickle
+};
 
 // The name the CLI's `info --json` uses, e.g. "torchscript", "state_dict-legacy".
 QString checkpointFormatName(CheckpointFormat format);
@@ -58,6 +67,9 @@ struct CheckpointContent
     QByteArray sourceBytes;
     // config.json beside a weights-only checkpoint (a Hugging Face model folder).
     ModelConfig config;
+    // For a plain pickle whose value is itself a refused call: that refusal ("would call posix.system
+    // on load; refused"). The file is shown, but holds nothing but what would have run.
+    QString refusedContent;
 };
 
 } // namespace torchscope

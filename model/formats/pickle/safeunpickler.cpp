@@ -869,7 +869,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             auto value = PickleValue::make(Type::Global);
             value->text =
                 python3ModuleName(QString::fromUtf8(module)) + QLatin1Char('.') + QString::fromUtf8(name);
-            push(value);
+            push(m_attributeOverrides.value(value->text, value));
             break;
         }
         case 0x93: { // STACK_GLOBAL
@@ -879,7 +879,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return fail(error, tr("malformed STACK_GLOBAL"));
             auto value = PickleValue::make(Type::Global);
             value->text = module->text + QLatin1Char('.') + name->text;
-            push(value);
+            push(m_attributeOverrides.value(value->text, value));
             break;
         }
         case 'R': { // REDUCE
@@ -945,6 +945,15 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return fail(error, tr("stack underflow"));
             // BUILD on a class or function itself would call its __setstate__ attribute with the state.
             if (m_stack.back()->type == Type::Global) {
+                // On a module, Python sets the state's keys as attributes: a later lookup of one finds
+                // the value put there, which is how a pickle smuggles eval in under a harmless name.
+                if (state->type == Type::Dict) {
+                    for (const auto &[key, value] : state->entries) {
+                        if (key && key->isString())
+                            m_attributeOverrides.insert(m_stack.back()->text + QLatin1Char('.') + key->text,
+                                                        value);
+                    }
+                }
                 m_stack.back() = refuse(m_stack.back()->text + QStringLiteral(".__setstate__"));
                 break;
             }

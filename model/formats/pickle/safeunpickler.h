@@ -69,6 +69,8 @@ private:
     std::vector<StorageRef> m_storages;
     QHash<QString, int> m_storageByKey;
     QStringList m_refusals;
+    // Module attributes a BUILD on a module would have set, by qualified name, for later lookups.
+    QHash<QString, PickleValuePtr> m_attributeOverrides;
 };
 
 } // namespace torchscope
