@@ -84,6 +84,8 @@ private Q_SLOTS:
     void callablesThatAreNotGlobalsAreRefusedByWhatTheyAre();
     void everyCallingOpcodeIsRefusedAndNamed_data();
     void everyCallingOpcodeIsRefusedAndNamed();
+    void oldParametersAndTheirBackend_data();
+    void oldParametersAndTheirBackend();
     void resourceBoundsAtTheBoundary_data();
     void resourceBoundsAtTheBoundary();
 
@@ -547,6 +549,49 @@ void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed()
     CheckpointContent content;
     QVERIFY(!readCheckpointBytes(zipWith(pickle), &content, &error));
     QVERIFY2(error.contains(refusal), qPrintable(error));
+}
+
+// How PyTorch before 1.0 pickled modules: Parameter(tensor) with the flag set by a BUILD of
+// (requires_grad, volatile, hooks), and the thnn backend getter, which PyTorch 1.13 loads as an inert
+// placeholder. Both are understood, nothing is refused.
+void TestSafeUnpickler::oldParametersAndTheirBackend_data()
+{
+    QTest::addColumn<QByteArray>("pickle");
+    QTest::addColumn<bool>("requiresGrad");
+    // Parameter(_rebuild_tensor(storage, 0, (2,), (1,))) then BUILD (False, False, None).
+    const QByteArray frozen = QByteArray::fromHex("63746f7263682e6e6e2e706172616d657465720a506172616d65746572"
+                                                  "0a2863746f7263682e5f7574696c730a5f72656275696c645f"
+                                                  "74656e736f720a28285673746f726167650a63746f7263680a466c6f61"
+                                                  "7453746f726167650a566b0a566370750a49320a4e74514930"
+                                                  "0a2849320a742849310a7474527452284930300a4930300a4e74622e");
+    QTest::newRow("Parameter(tensor), BUILD (False, ...)") << frozen << false;
+    QByteArray trainable = frozen;
+    trainable.replace("(I00\nI00\nNtb.", "(I01\nI00\nNtb.");
+    QTest::newRow("Parameter(tensor), BUILD (True, ...)") << trainable << true;
+    QByteArray unbuilt = frozen;
+    unbuilt.replace("(I00\nI00\nNtb.", ".");
+    QTest::newRow("Parameter(tensor) alone trains") << unbuilt << true;
+    QTest::newRow("the thnn backend")
+        << QByteArray("ctorch.nn.backends.thnn\n_get_thnn_function_backend\n)R.") << false;
+}
+
+void TestSafeUnpickler::oldParametersAndTheirBackend()
+{
+    QFETCH(QByteArray, pickle);
+    QFETCH(bool, requiresGrad);
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    QVERIFY2(unpickler.run(0, &error), qPrintable(error));
+    QVERIFY2(unpickler.refusals().isEmpty(), qPrintable(unpickler.refusals().join(QLatin1Char('\n'))));
+    const PickleValuePtr result = unpickler.result();
+    if (result->type == PickleValue::Type::Object) {
+        QCOMPARE(result->text, QStringLiteral("torch.nn.backends.thnn._get_thnn_function_backend"));
+        return;
+    }
+    QCOMPARE(result->type, PickleValue::Type::Tensor);
+    QVERIFY(result->tensor->isParameter);
+    QCOMPARE(result->tensor->requiresGrad, requiresGrad);
+    QCOMPARE(result->tensor->shape, QVector<qint64>{2});
 }
 
 // The three resource bounds of one pickle (stack depth 4 Mi, objects made 8 Mi, memo entries 16 Mi)

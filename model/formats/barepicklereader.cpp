@@ -146,7 +146,8 @@ bool readBarePickle(const std::shared_ptr<MappedFile> &file, CheckpointContent *
         out->warnings << tr("only the first %1 values are shown").arg(kMaxEntries);
     out->warnings = unpickler.refusals() + out->warnings;
     // What the file amounts to is the call itself: torch.load would run it and return its result.
-    if (values.size() == 1 && values.front() && values.front()->type == Type::Refused && !unpickler.refusals().isEmpty())
+    if (values.size() == 1 && values.front() && values.front()->type == Type::Refused &&
+        !unpickler.refusals().isEmpty())
         out->refusedContent = unpickler.refusals().last();
     return true;
 }

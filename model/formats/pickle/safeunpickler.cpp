@@ -426,6 +426,22 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         value->tensor->requiresGrad = a[1]->boolean;
         return value;
     }
+    if (name == QLatin1String("torch.nn.parameter.Parameter")) {
+        // PyTorch before 1.0 pickled a parameter as Parameter(tensor), its flag set by BUILD after.
+        if (a.empty() || a[0]->type != Type::Tensor)
+            return fail(error, tr("malformed parameter")), nullptr;
+        auto value = PickleValue::make(Type::Tensor);
+        value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
+        value->tensor->isParameter = true;
+        value->tensor->requiresGrad = a.size() < 2 || a[1]->type != Type::Bool || a[1]->boolean;
+        return value;
+    }
+    if (name == QLatin1String("torch.nn.backends.thnn._get_thnn_function_backend")) {
+        // Old modules kept their backend in `_backend`; PyTorch 1.x loads it as a placeholder.
+        auto backend = PickleValue::make(Type::Object);
+        backend->text = name;
+        return backend;
+    }
     if (name == QLatin1String("torch._tensor._rebuild_from_type_v2")) {
         // (func, new_type, args, state): rebuild with func, then note the subclass.
         if (a.size() < 3 || a[1]->type != Type::Global)
@@ -482,7 +498,11 @@ bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &st
         else
             target->state = state;
     }
-    // BUILD on a dict (OrderedDict's _metadata) or a tensor (hooks) carries nothing we show.
+    // An old Parameter's state is (requires_grad, volatile, backward hooks), as Variable kept it.
+    if (target->type == Type::Tensor && target->tensor->isParameter && state->type == Type::Tuple &&
+        !state->items.empty() && state->items[0]->type == Type::Bool)
+        target->tensor->requiresGrad = state->items[0]->boolean;
+    // BUILD on a dict (OrderedDict's _metadata) or a tensor (hooks) carries nothing else we show.
     return true;
 }
 
