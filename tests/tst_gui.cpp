@@ -43,6 +43,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionViewItem>
 #include <QTableView>
@@ -415,6 +416,11 @@ void TestGui::weightsOnlyFileShowsBanner()
     QVERIFY(!cell.data(Qt::CheckStateRole).isValid());
     QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(),
              QStringLiteral("tensor"));
+    // Freeze Blocks says why it cannot, rather than doing nothing.
+    m_window->findChild<QAction *>(QStringLiteral("freezeBlocksAction"))->trigger();
+    QVERIFY2(
+        m_window->statusBar()->currentMessage().contains(QStringLiteral("stores no requires_grad flags")),
+        qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 // A Llama-2-7B layout (13.5 GB of bfloat16, sparse on disk): opening reads no tensor page, the

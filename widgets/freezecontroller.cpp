@@ -33,8 +33,13 @@ void FreezeController::freezeByPattern()
 
 void FreezeController::freezeBlocks(const ModuleNode *blocks)
 {
-    if (!m_document || !m_document->storesRequiresGrad())
+    if (!m_document)
         return;
+    if (!m_document->storesRequiresGrad()) {
+        Q_EMIT statusMessage(tr("This file stores no requires_grad flags, so there is nothing to freeze: "
+                                "freezing applies to entire models (TorchScript, torch.save(model))"));
+        return;
+    }
     if (!blocks || !blocks->hasNumberedChildren())
         blocks = m_document->largestBlockList();
     if (!blocks) {
