@@ -110,6 +110,20 @@ private:
     {
         return m_window->findChild<HistogramPanel *>(QStringLiteral("histogramPanel"));
     }
+    // Opens `path` in the window and waits until the document is shown.
+    bool openAndWait(const QString &path)
+    {
+        QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+        m_window->openFile(path);
+        return loaded.wait(60000);
+    }
+    // Writes `bytes` to a file of the test's folder.
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        QFile file(m_dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? file.fileName()
+                                                                                    : QString();
+    }
     // Answers the next Save As dialog from inside its event loop.
     void answerSaveAs(const QString &path, bool weightsOnly, const QString &module);
 
@@ -135,9 +149,7 @@ void TestGui::init()
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
-    m_window->openFile(m_source);
-    QVERIFY(loaded.wait(60000));
+    QVERIFY(openAndWait(m_source));
 }
 
 void TestGui::cleanup()
@@ -403,9 +415,7 @@ void TestGui::weightsOnlyFileShowsBanner()
     QString error;
     auto job = SaveJob::prepare(*m_window->document(), {weights, SaveMode::WeightsOnly, QString()}, &error);
     QVERIFY(job && job->run(Progress(), &error));
-    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
-    m_window->openFile(weights);
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(openAndWait(weights));
     auto *banner = m_window->findChild<QLabel *>(QStringLiteral("banner"));
     QVERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(QStringLiteral("stores no requires_grad flags")));
@@ -437,9 +447,7 @@ void TestGui::largeModelOpensWithoutReadingIt()
     const qint64 dataSize = QFileInfo(path).size() - dataOffset;
     QCOMPARE(test::residentPages(path, dataOffset, dataSize), qint64(0));
 
-    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
-    m_window->openFile(path);
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(openAndWait(path));
     QTest::qWait(200); // what the selection starts would have started by now
     HistogramPanel *panel = histogramPanel();
     QVERIFY(!panel->isComputing());
@@ -492,9 +500,7 @@ void TestGui::longReadsWaitForComputeAndGiveBackPages()
     const QString path = m_dir.filePath(QStringLiteral("llama-2-blocks.safetensors"));
     const qint64 dataOffset = test::writeSparseSafetensors(path, test::llamaLayout(2));
     const qint64 dataSize = QFileInfo(path).size() - dataOffset;
-    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
-    m_window->openFile(path);
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(openAndWait(path));
     HistogramPanel *panel = histogramPanel();
     auto *compute = panel->findChild<QPushButton *>(QStringLiteral("computeButton"));
     QTRY_VERIFY(compute->isVisible());
@@ -523,14 +529,9 @@ static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &in
 // says it is no checkpoint and names the call.
 void TestGui::barePickleShowsWhatItWouldRun()
 {
-    const QString path = m_dir.filePath(QStringLiteral("payload.pkl"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("(lp0\nI7\nacposix\nsystem\n(S'cat ~/.aws/credentials'\ntRa.");
-    file.close();
-    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
-    m_window->openFile(path);
-    QVERIFY(loaded.wait(30000));
+    const QString path = writeFile(QStringLiteral("payload.pkl"),
+                                   "(lp0\nI7\nacposix\nsystem\n(S'cat ~/.aws/credentials'\ntRa.");
+    QVERIFY(openAndWait(path));
     const QString banner = m_window->findChild<QLabel *>(QStringLiteral("banner"))->text();
     QVERIFY2(banner.contains(QStringLiteral("A plain pickle, not a PyTorch checkpoint")), qPrintable(banner));
     QVERIFY2(banner.contains(QStringLiteral("would call posix.system on load; refused")), qPrintable(banner));
@@ -579,9 +580,7 @@ void TestGui::foldedBlocksAndFreezeBlocksDialog()
     const QString path = m_dir.filePath(QStringLiteral("language_model.pt"));
     QString output;
     QVERIFY2(test::runPeer({QStringLiteral("language-model"), path}, &output) == 0, qPrintable(output));
-    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
-    m_window->openFile(path);
-    QVERIFY(loaded.wait(30000));
+    QVERIFY(openAndWait(path));
     CheckpointDocument *document = m_window->document();
 
     auto *fold = m_window->findChild<QCheckBox *>(QStringLiteral("foldBlocksCheck"));
