@@ -583,6 +583,13 @@ void TestGui::foldedBlocksAndFreezeBlocksDialog()
     QVERIFY(openAndWait(path));
     CheckpointDocument *document = m_window->document();
 
+    // Expanding widens the name column to the deeper rows (it was cut to "l…s" in a screenshot).
+    treeView()->expand(treeIndex(QStringLiteral("model")));
+    const QRect embed = treeView()->visualRect(treeIndex(QStringLiteral("model.embed_tokens")));
+    const int check = treeView()->style()->pixelMetric(QStyle::PM_IndicatorWidth);
+    QVERIFY(embed.width() >
+            treeView()->fontMetrics().horizontalAdvance(QStringLiteral("embed_tokens")) + check);
+
     auto *fold = m_window->findChild<QCheckBox *>(QStringLiteral("foldBlocksCheck"));
     QTest::mouseClick(fold, Qt::LeftButton, Qt::NoModifier, QPoint(8, fold->height() / 2));
     QVERIFY(fold->isChecked());

@@ -35,6 +35,16 @@ ModulePane::ModulePane(QWidget *parent)
         if (const ModuleNode *module = moduleAt(m_view->indexAt(position)))
             Q_EMIT contextMenuRequested(module, m_view->viewport()->mapToGlobal(position));
     });
+    // Deeper rows are indented further: widen the name column to what an expansion shows, up to a
+    // limit, so short names are not cut to "l…s".
+    connect(m_view, &QTreeView::expanded, this, [this] {
+        const int before = m_view->columnWidth(ModuleTreeModel::NameColumn);
+        m_view->resizeColumnToContents(ModuleTreeModel::NameColumn);
+        const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+        m_view->setColumnWidth(
+            ModuleTreeModel::NameColumn,
+            std::max(before, std::min(m_view->columnWidth(ModuleTreeModel::NameColumn), em * 30)));
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { Q_EMIT currentModuleChanged(moduleAt(current)); });
 
