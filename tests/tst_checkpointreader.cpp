@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void barePickles();
     void realWorldRefusals_data();
     void realWorldRefusals();
+    void realWorldFiles_data();
+    void realWorldFiles();
     void huggingFaceFolders_data();
     void huggingFaceFolders();
     void shardNamesCannotLeaveTheFolder();
@@ -591,7 +594,9 @@ void TestCheckpointReader::barePickles_data()
         << QStringList{"would call posix.system on load; refused"};
     QTest::newRow("text that starts like a pickle")
         << QByteArray("Not a pickle at all\n") << QStringList()
-        << "not a PyTorch checkpoint (unrecognised content)" << QStringList();
+        << "not a PyTorch checkpoint: 20 bytes beginning \"Not a pi\" (4e 6f 74 20 61 20 70 69), the start of "
+           "no zip archive, pickle, legacy checkpoint or safetensors file (read as a protocol 0 pickle"
+        << QStringList();
     QTest::newRow("a pickle cut short") << QByteArray::fromHex("80027d710028580500") << QStringList()
                                         << "a pickle, but not a well-formed one" << QStringList();
     QTest::newRow("broken after a call: the call is named")
@@ -657,11 +662,102 @@ void TestCheckpointReader::realWorldRefusals()
     const QString said = ok ? content.warnings.join(QLatin1Char('\n')) : error;
     QVERIFY2(!ok || !content.refusedContent.isEmpty() || !content.warnings.isEmpty(), qPrintable(said));
     for (const QString &call : std::as_const(calls)) {
-        if (call == QLatin1String("torch.serialization.load"))
-            QEXPECT_FAIL("", "a function passed to a refused call is not named yet (issue 14)", Continue);
         QVERIFY2(said.contains(QStringLiteral("would call ") + call),
                  qPrintable(call + QStringLiteral(": ") + said));
     }
+}
+
+// Every other file of ../shared/corpus/realworld against the last column of its SOURCES.tsv: `match`
+// files read as real PyTorch 1.13 reads them (names, dtypes, shapes, bit-exact values, kinds, flags,
+// module paths and classes); `reject` files fail with a specific one-line reason; `safe` and `robust`
+// files read or fail with one line, never crash, and a `robust` failure names the format it met.
+void TestCheckpointReader::realWorldFiles_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    const QString corpus = qEnvironmentVariable("TORCHSCOPE_CORPUS");
+    QFile sources(corpus + QStringLiteral("/SOURCES.tsv"));
+    if (corpus.isEmpty() || !sources.open(QIODevice::ReadOnly))
+        QSKIP("no real-world corpus beside the checkout (../shared/corpus/realworld)");
+    sources.readLine(); // the column names
+    while (!sources.atEnd()) {
+        const QStringList columns = QString::fromUtf8(sources.readLine()).trimmed().split(QLatin1Char('\t'));
+        if (columns.size() < 6 || columns[5].startsWith(QLatin1String("refuse")))
+            continue; // refusals: realWorldRefusals
+        QTest::newRow(qPrintable(columns[0]))
+            << corpus + QLatin1Char('/') + columns[0] << columns[5].section(QLatin1Char(' '), 0, 0);
+    }
+}
+
+void TestCheckpointReader::realWorldFiles()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    CheckpointContent content;
+    QString error;
+    const bool ok = read(path, &content, &error);
+    if (!ok) {
+        QVERIFY2(!error.isEmpty() && !error.contains(QLatin1Char('\n')), qPrintable(error));
+        QVERIFY2(expected != QLatin1String("match"), qPrintable(error));
+        if (expected == QLatin1String("reject"))
+            QVERIFY2(!error.contains(QLatin1String("unrecognised")), qPrintable(error));
+        if (expected == QLatin1String("reject"))
+            QVERIFY2(error.contains(QLatin1String(" bytes")), qPrintable(error));
+        if (expected == QLatin1String("robust")) // the format met, and which PyTorch wrote it
+            QVERIFY2(error.contains(QRegularExpression(QStringLiteral("PyTorch \\d"))), qPrintable(error));
+        return;
+    }
+    QVERIFY2(expected != QLatin1String("reject"), "a broken file read without complaint");
+    if (expected != QLatin1String("match"))
+        return;
+
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("corpus-describe"), path}, &output) == 0, qPrintable(output));
+    const QJsonObject want = QJsonDocument::fromJson(output.toUtf8()).object();
+    QVERIFY2(!want.isEmpty(), qPrintable(output));
+    QStringList wantTensors, gotTensors;
+    for (const QJsonValue value : want.value("tensors").toArray()) {
+        const QJsonObject t = value.toObject();
+        QStringList shape;
+        for (const QJsonValue d : t.value("shape").toArray())
+            shape << QString::number(qint64(d.toDouble()));
+        const QString flag = t.value("requires_grad").isNull()
+                                 ? QStringLiteral("-")
+                                 : QString::fromLatin1(t.value("requires_grad").toBool() ? "true" : "false");
+        const bool isModel = want.value("kind").toString() != QLatin1String("weights") &&
+                             want.value("kind").toString() != QLatin1String("safetensors");
+        wantTensors << QStringList{t.value("name").toString(), t.value("dtype").toString(),
+                                   shape.join(QLatin1Char(',')),
+                                   isModel ? t.value("kind").toString() : QStringLiteral("tensor"), flag,
+                                   t.value("sha256").toString()}
+                           .join(QLatin1Char(' '));
+    }
+    for (const TensorInfo &t : content.tensors) {
+        if (t.dtype == DType::Invalid)
+            continue; // opaque entries (packed quantized weights) have no values to compare
+        QStringList shape;
+        for (qint64 d : t.shape)
+            shape << QString::number(d);
+        gotTensors << QStringList{t.name, dtypeName(t.dtype), shape.join(QLatin1Char(',')),
+                                  tensorKindName(t.kind),
+                                  t.hasRequiresGrad ? QString::fromLatin1(t.requiresGrad ? "true" : "false")
+                                                    : QStringLiteral("-"),
+                                  QString::fromLatin1(QCryptographicHash::hash(t.contiguousBytes(),
+                                                                               QCryptographicHash::Sha256)
+                                                          .toHex())}
+                          .join(QLatin1Char(' '));
+    }
+    QCOMPARE(gotTensors, wantTensors);
+
+    QStringList wantModules, gotModules;
+    const bool script = want.value("kind").toString() == QLatin1String("torchscript");
+    for (const QJsonValue value : want.value("modules").toArray())
+        wantModules << value.toObject().value("path").toString() + QLatin1Char(' ') +
+                           value.toObject().value("type").toString();
+    for (const ModuleEntry &module : std::as_const(content.modules))
+        gotModules << module.path + QLatin1Char(' ') +
+                          (script ? module.typeName.section(QLatin1Char('.'), -1) : module.typeName);
+    QCOMPARE(gotModules, wantModules);
 }
 
 // A Hugging Face model folder opens its checkpoint and reads config.json beside it: the architecture

@@ -1,5 +1,7 @@
 #include "formats/barepicklereader.h"
 
+#include "formats/checkpointreader.h"
+
 #include "formats/pickle/safeunpickler.h"
 #include "tensor/mappedfile.h"
 
@@ -119,7 +121,8 @@ bool readBarePickle(const std::shared_ptr<MappedFile> &file, CheckpointContent *
             // Text that merely starts like a protocol 0 pickle is not one; a PROTO opcode says it is.
             if (values.empty()) {
                 *error = declared ? tr("a pickle, but not a well-formed one: %1").arg(reason)
-                                  : tr("not a PyTorch checkpoint (unrecognised content)");
+                                  : unrecognisedContentReason(file->data(), file->size()) +
+                                        tr(" (read as a protocol 0 pickle: %1)").arg(reason);
                 // What it would have run before it broke is worth knowing all the same.
                 if (declared && !unpickler.refusals().isEmpty())
                     *error += QStringLiteral("; ") + unpickler.refusals().join(QStringLiteral("; "));

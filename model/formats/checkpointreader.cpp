@@ -13,7 +13,10 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <QtEndian>
+
 #include <algorithm>
+#include <cstring>
 
 namespace torchscope {
 
@@ -42,6 +45,26 @@ bool looksLikeJson(const char *data, qint64 size)
 
 } // namespace
 
+QString unrecognisedContentReason(const char *data, qint64 size)
+{
+    if (size >= 16 && QByteArrayView(data, 8) == QByteArrayView("PYTORCH1")) {
+        quint64 version = 0;
+        std::memcpy(&version, data + 8, sizeof version);
+        return tr("a TorchScript model in the 'PYTORCH1' container (version %1) of the PyTorch 1.0 "
+                  "previews of 2018, which no released PyTorch reads; re-export it with PyTorch 1.0 "
+                  "or later")
+            .arg(qFromLittleEndian(version));
+    }
+    const QByteArray head(data, qsizetype(std::min<qint64>(size, 8)));
+    QString shown;
+    for (const char c : head)
+        shown += c >= 0x20 && c < 0x7f ? QLatin1Char(c) : QLatin1Char('.');
+    return tr("not a PyTorch checkpoint: %1 bytes beginning \"%2\" (%3), the start of no zip archive, "
+              "pickle, legacy checkpoint or safetensors file")
+        .arg(size)
+        .arg(shown, QString::fromLatin1(head.toHex(' ')));
+}
+
 bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error)
 {
     if (ZipArchiveReader::looksLikeZip(file->data(), file->size()))
@@ -52,7 +75,7 @@ bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, Checkpoin
         return SafetensorsReader::read(file, out, error);
     if (looksLikeBarePickle(file->data(), file->size()))
         return readBarePickle(file, out, error);
-    *error = tr("not a PyTorch checkpoint (unrecognised content)");
+    *error = unrecognisedContentReason(file->data(), file->size());
     return false;
 }
 

@@ -21,6 +21,9 @@ bool readCheckpointBytes(const QByteArray &bytes, CheckpointContent *out, QStrin
 bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out,
                          QString *error);
 
+// Why bytes that start no known format cannot be read: what they begin with, or the old format they are.
+QString unrecognisedContentReason(const char *data, qint64 size);
+
 // Recognises a single-file checkpoint (zip, legacy, safetensors) from its bytes and reads it.
 bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out,
                               QString *error);

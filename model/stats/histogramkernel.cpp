@@ -83,6 +83,63 @@ void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert conv
         block(buffer, n);
 }
 
+// Quantized tensors: elements [begin, end) dequantized in float32 as torch.dequantize gives them, with
+// the channel of each element along the quantizer's axis.
+template <typename Block>
+void visitQuantized(const TensorInfo &tensor, qint64 begin, qint64 end, Block &block)
+{
+    const Quantization *quantization = tensor.quantization.get();
+    if (!quantization)
+        return;
+    const char *base = tensor.storage->data();
+    const int rank = tensor.shape.size();
+    const int axis = quantization->scheme == Quantization::Scheme::PerTensorAffine ? -1 : quantization->axis;
+    QVector<qint64> index(rank, 0);
+    qint64 rest = begin;
+    qint64 offset = tensor.storageOffset;
+    for (int d = rank - 1; d >= 0; --d) {
+        index[d] = rest % tensor.shape[d];
+        rest /= tensor.shape[d];
+        offset += index[d] * tensor.strides[d];
+    }
+    auto stored = [&](qint64 at) -> qint64 {
+        switch (tensor.dtype) {
+        case DType::QInt8:
+            return qint8(base[at]);
+        case DType::QUInt8:
+            return quint8(base[at]);
+        case DType::QInt32: {
+            qint32 v;
+            std::memcpy(&v, base + at * 4, sizeof v);
+            return v;
+        }
+        case DType::QUInt4x2:
+            return (quint8(base[at / 2]) >> ((at % 2) * 4)) & 0xf;
+        default:
+            return 0;
+        }
+    };
+    float buffer[kBlock];
+    int n = 0;
+    for (qint64 i = begin; i < end; ++i) {
+        buffer[n++] = quantization->dequantize(stored(offset), axis >= 0 && axis < rank ? index[axis] : 0);
+        if (n == kBlock) {
+            block(buffer, n);
+            n = 0;
+        }
+        for (int d = rank - 1; d >= 0; --d) {
+            if (++index[d] < tensor.shape[d]) {
+                offset += tensor.strides[d];
+                break;
+            }
+            offset -= (tensor.shape[d] - 1) * tensor.strides[d];
+            index[d] = 0;
+        }
+    }
+    if (n > 0)
+        block(buffer, n);
+}
+
 // Calls visitor.block(values, n) with float values for types that a float holds exactly (float32,
 // float16, bfloat16, float8, small integers) and double values for the rest.
 template <typename Visitor>
@@ -131,6 +188,11 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
         return visitTyped<float, quint8>(tensor, begin, end, float8E4M3ToFloat, asFloat);
     case DType::Float8E5M2:
         return visitTyped<float, quint8>(tensor, begin, end, float8E5M2ToFloat, asFloat);
+    case DType::QInt8:
+    case DType::QUInt8:
+    case DType::QInt32:
+    case DType::QUInt4x2:
+        return visitQuantized(tensor, begin, end, asFloat);
     case DType::Invalid:
         break;
     }

@@ -32,6 +32,10 @@ constexpr DTypeRow kRows[] = {
     {DType::UInt64, "uint64", 8},
     {DType::Float8E4M3, "float8_e4m3fn", 1},
     {DType::Float8E5M2, "float8_e5m2", 1},
+    {DType::QInt8, "qint8", 1},
+    {DType::QUInt8, "quint8", 1},
+    {DType::QInt32, "qint32", 4},
+    {DType::QUInt4x2, "quint4x2", 1},
 };
 
 const DTypeRow *rowFor(DType type)
@@ -61,6 +65,16 @@ int dtypeElementSize(DType type)
 {
     const DTypeRow *row = rowFor(type);
     return row ? row->size : 0;
+}
+
+qint64 dtypeStorageBytes(DType type, qint64 elements)
+{
+    return type == DType::QUInt4x2 ? (elements + 1) / 2 : elements * dtypeElementSize(type);
+}
+
+bool dtypeIsQuantized(DType type)
+{
+    return type == DType::QInt8 || type == DType::QUInt8 || type == DType::QInt32 || type == DType::QUInt4x2;
 }
 
 bool dtypeIsFloatingPoint(DType type)
@@ -147,15 +161,20 @@ double dtypeElementToDouble(DType type, const char *p)
     case DType::BFloat16:
         return bfloat16ToFloat(load<quint16>(p));
     case DType::Int8:
+    case DType::QInt8:
         return load<qint8>(p);
     case DType::Int16:
         return load<qint16>(p);
     case DType::Int32:
+    case DType::QInt32:
         return load<qint32>(p);
     case DType::Int64:
         return double(load<qint64>(p));
     case DType::UInt8:
+    case DType::QUInt8:
         return load<quint8>(p);
+    case DType::QUInt4x2: // the low nibble: the element at an even index
+        return load<quint8>(p) & 0xf;
     case DType::Bool:
         return load<quint8>(p) != 0 ? 1.0 : 0.0;
     case DType::UInt16:
@@ -194,6 +213,10 @@ constexpr StorageClass kStorageClasses[] = {
     {DType::Bool, "BoolStorage"},
     {DType::Complex64, "ComplexFloatStorage"},
     {DType::Complex128, "ComplexDoubleStorage"},
+    {DType::QInt8, "QInt8Storage"},
+    {DType::QUInt8, "QUInt8Storage"},
+    {DType::QInt32, "QInt32Storage"},
+    {DType::QUInt4x2, "QUInt4x2Storage"},
 };
 } // namespace
 

@@ -24,11 +24,21 @@ enum class DType : int {
     UInt64,
     Float8E4M3,
     Float8E5M2,
+    // Quantized integers (PyTorch's qint8, quint8, qint32, quint4x2): the stored values are integers,
+    // the real values (q - zero_point) * scale with a TensorInfo's Quantization.
+    QInt8,
+    QUInt8,
+    QInt32,
+    QUInt4x2, // two 4-bit values a byte, the first in the low nibble
 };
 
 // PyTorch's spelling without "torch.", e.g. "float32", "bfloat16".
 QString dtypeName(DType type);
+// Bytes of one element as PyTorch's element_size() gives them (1 for quint4x2, which packs two).
 int dtypeElementSize(DType type);
+// Bytes that `elements` consecutive elements take in a storage (half a byte each for quint4x2).
+qint64 dtypeStorageBytes(DType type, qint64 elements);
+bool dtypeIsQuantized(DType type);
 // The typed storage class PyTorch pickles for this element type ("FloatStorage"), or nullptr where
 // PyTorch 1.13 has none; and back, from the class name without "torch." (Invalid if unknown).
 const char *dtypeStorageClass(DType type);

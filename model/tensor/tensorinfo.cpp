@@ -22,6 +22,29 @@ QString tensorKindName(TensorKind kind)
     return QStringLiteral("tensor");
 }
 
+QString Quantization::schemeName() const
+{
+    switch (scheme) {
+    case Scheme::PerTensorAffine:
+        break;
+    case Scheme::PerChannelAffine:
+        return QStringLiteral("per_channel_affine");
+    case Scheme::PerChannelAffineFloatQParams:
+        return QStringLiteral("per_channel_affine_float_qparams");
+    }
+    return QStringLiteral("per_tensor_affine");
+}
+
+float Quantization::dequantize(qint64 q, qint64 channel) const
+{
+    const qsizetype i = scheme == Scheme::PerTensorAffine ? 0 : qsizetype(channel);
+    if (i < 0 || i >= scales.size() || i >= zeroPoints.size())
+        return 0.0f;
+    if (scheme == Scheme::PerChannelAffineFloatQParams)
+        return float(q) * float(scales[i]) + float(zeroPoints[i]);
+    return float(scales[i]) * float(q - qint64(zeroPoints[i]));
+}
+
 qint64 TensorInfo::numel() const
 {
     qint64 n = 1;
@@ -54,7 +77,7 @@ bool TensorInfo::isContiguous() const
 
 const char *TensorInfo::firstElement() const
 {
-    return storage ? storage->data() + storageOffset * dtypeElementSize(dtype) : nullptr;
+    return storage ? storage->data() + dtypeStorageBytes(dtype, storageOffset) : nullptr;
 }
 
 bool TensorInfo::validateView(QString *error) const
@@ -98,7 +121,14 @@ bool TensorInfo::validateView(QString *error) const
     }
     if (empty)
         return true;
-    const qint64 storageElements = storage ? storage->size() / elementSize : 0;
+    const qint64 storageElements =
+        !storage ? 0 : dtype == DType::QUInt4x2 ? storage->size() * 2 : storage->size() / elementSize;
+    if (dtype == DType::QUInt4x2 && (storageOffset % 2 != 0 || !isContiguous())) {
+        *error = QCoreApplication::translate("TensorInfo", "%1: a quint4x2 view must start on a byte and be "
+                                                           "contiguous")
+                     .arg(name);
+        return false;
+    }
     if (lastOffset >= storageElements) {
         *error = QCoreApplication::translate("TensorInfo", "%1: view reaches past the end of its storage")
                      .arg(name);

@@ -43,6 +43,24 @@ private:
 
 enum class TensorKind { Parameter, Buffer, Tensor };
 
+// How a quantized tensor's stored integers q map to real values, as PyTorch's quantizers do:
+// affine schemes give (q - zero_point) * scale, per tensor or per channel along `axis`; the
+// float-qparams scheme (quantized embeddings) gives q * scale + zero_point.
+struct Quantization
+{
+    enum class Scheme { PerTensorAffine, PerChannelAffine, PerChannelAffineFloatQParams };
+    Scheme scheme = Scheme::PerTensorAffine;
+    QVector<double> scales;     // one, or one per index along `axis`
+    QVector<double> zeroPoints; // integers except for the float-qparams scheme
+    int axis = -1;              // per-channel schemes only
+
+    // PyTorch's name of the scheme: "per_tensor_affine", "per_channel_affine"...
+    QString schemeName() const;
+    // The real value of stored integer q in channel c (c is ignored per tensor), as
+    // torch.dequantize computes it in float32.
+    float dequantize(qint64 q, qint64 channel) const;
+};
+
 QString tensorKindName(TensorKind kind);
 
 // One named tensor of a checkpoint: metadata plus a view (offset, strides in elements) on a storage.
@@ -60,13 +78,16 @@ struct TensorInfo
     bool requiresGrad = false;
     // Index of the first tensor this one is tied to (same storage and view), or -1.
     int tiedTo = -1;
+    // Set for quantized dtypes only.
+    std::shared_ptr<const Quantization> quantization;
 
     qint64 numel() const;
-    qint64 byteSize() const { return numel() * dtypeElementSize(dtype); }
+    qint64 byteSize() const { return dtypeStorageBytes(dtype, numel()); }
     bool isContiguous() const;
     // Pointer to element (0,...,0); only valid when the view was checked against the storage.
     const char *firstElement() const;
-    // The tensor's elements in row-major order, as torch.Tensor.contiguous() lays them out.
+    // The tensor's elements in row-major order, as torch.Tensor.contiguous() lays them out (for a
+    // quantized tensor, its int_repr()).
     QByteArray contiguousBytes() const;
     // Checks the view lies inside the storage; gives a one-line reason otherwise.
     bool validateView(QString *error) const;

@@ -12,6 +12,8 @@ Usage:
   peer.py histograms FILE BINS [LO,HI]  numpy.histogram of every real tensor torch.load gives, as JSON
   peer.py check-snippet SNIPPET.py FLAGS.json   run a freeze snippet on a fresh torchvision resnet18
   peer.py check-example FILE       the built-in example: children, forward on 1x1x28x28, a training step
+  peer.py corpus-describe FILE     what real PyTorch reads from a real-world file, as JSON (classes that
+                                   are not importable become empty nn.Module stand-ins)
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
 import hashlib
@@ -676,6 +678,104 @@ def check_snippet(snippet_path, flags_path):
     print("OK %d flags, %d trainable" % (len(got), sum(got.values())))
 
 
+def read_safetensors(path):
+    """safetensors by hand (Debian has no safetensors module): header JSON, then little-endian data."""
+    import struct
+    names = {"F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
+             "I64": torch.int64, "I32": torch.int32, "I16": torch.int16, "I8": torch.int8,
+             "U8": torch.uint8, "BOOL": torch.bool}
+    float8 = {"F8_E4M3": "float8_e4m3fn", "F8_E5M2": "float8_e5m2"}  # not in PyTorch 1.13: raw bytes
+    with open(path, "rb") as f:
+        blob = f.read()
+    n = struct.unpack("<Q", blob[:8])[0]
+    header = json.loads(blob[8:8 + n])
+    base = 8 + n
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        begin, end = info["data_offsets"]
+        raw = bytearray(blob[base + begin:base + end])
+        if info["dtype"] in float8:
+            out[name] = {"name": name, "dtype": float8[info["dtype"]], "shape": info["shape"],
+                         "kind": "tensor", "requires_grad": None,
+                         "sha256": hashlib.sha256(bytes(raw)).hexdigest()}
+            continue
+        dtype = names[info["dtype"]]
+        t = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
+        out[name] = t.reshape(info["shape"])
+    return out
+
+
+def corpus_describe(path):
+    """What PyTorch reads: TorchScript through torch.jit.load, safetensors by its layout, every other
+    file through torch.load with stand-ins for classes that cannot be imported (a __main__.Net)."""
+    import io
+    import pickle
+    import zipfile
+
+    if path.endswith(".safetensors"):
+        tensors = read_safetensors(path)
+        order = sorted(tensors, key=natural_key)
+        described = describe_tensors({k: tensors[k] for k in order if isinstance(tensors[k], torch.Tensor)})
+        described += [tensors[k] for k in order if isinstance(tensors[k], dict)]
+        described.sort(key=lambda t: order.index(t["name"]))
+        print(json.dumps({"kind": "safetensors", "modules": [], "tensors": described}))
+        return
+    is_script = False
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as z:
+            is_script = any(n.split("/", 1)[-1].startswith(("code/", "constants.pkl")) for n in z.namelist())
+    if is_script:
+        print(json.dumps(dict(describe(torch.jit.load(path, map_location="cpu")), kind="torchscript")))
+        return
+
+    # Classes of the script that saved the model (__main__.Net) are not importable here: define empty
+    # nn.Module stand-ins under those names, so PyTorch's own loader rebuilds everything else.
+    import pickletools
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as z:
+            pickles = [z.read(n) for n in z.namelist() if n.endswith("data.pkl")]
+    else:
+        with open(path, "rb") as f:
+            pickles = [f.read()]
+    main_module = sys.modules["__main__"]
+    for blob in pickles:
+        stream = io.BytesIO(blob)
+        while stream.tell() < len(blob):
+            strings = []
+            try:
+                for op, arg, _ in pickletools.genops(stream):
+                    if isinstance(arg, str):
+                        strings.append(arg)
+                    module, name = None, None
+                    if op.name in ("GLOBAL", "INST"):
+                        module, name = arg.split(" ", 1)
+                    elif op.name == "STACK_GLOBAL" and len(strings) >= 2:
+                        module, name = strings[-2], strings[-1]
+                    if module == "__main__" and not hasattr(main_module, name):
+                        setattr(main_module, name, type(name, (nn.Module,), {"__module__": "__main__"}))
+            except Exception:
+                break
+
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        obj = torch.load(path, map_location="cpu")
+    if isinstance(obj, nn.Module):
+        modules, tensors = module_description(obj)
+        print(json.dumps({"kind": "module", "modules": modules, "tensors": tensors}))
+        return
+    described = []
+    for name, t in flatten(obj):
+        if t.is_quantized:
+            described.append({"name": name, "dtype": dtype_name(t.dtype), "shape": list(t.shape),
+                              "kind": "tensor", "requires_grad": None, "sha256": digest(t.int_repr())})
+        else:
+            described += describe_tensors({name: t})
+    print(json.dumps({"kind": "weights", "modules": [], "tensors": described}))
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -722,6 +822,8 @@ def main(argv):
         check_snippet(argv[2], argv[3])
     elif command == "check-example":
         check_example(argv[2])
+    elif command == "corpus-describe":
+        corpus_describe(argv[2])
     else:
         print(__doc__)
         sys.exit(2)

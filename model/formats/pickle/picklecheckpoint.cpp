@@ -102,8 +102,8 @@ bool PickleCheckpoint::isScriptModule(const PickleValuePtr &value) const
     return value->state && value->state->get(QStringLiteral("training"));
 }
 
-bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record, TensorKind kind,
-                                 bool hasFlag, QString *error)
+bool PickleCheckpoint::makeTensor(const QString &name, const TensorRecord &record, TensorInfo *tensor,
+                                  QString *error)
 {
     if (record.storage < 0 || size_t(record.storage) >= m_storages.size()) {
         *error = tr("%1: bad storage reference").arg(name);
@@ -115,18 +115,63 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
         if (!storage)
             return false;
     }
+    tensor->name = name;
+    tensor->dtype = m_storages[size_t(record.storage)].dtype;
+    tensor->shape = record.shape;
+    tensor->strides = record.strides;
+    tensor->storageOffset = record.storageOffset;
+    tensor->storage = storage;
+    return tensor->validateView(error);
+}
+
+bool PickleCheckpoint::readQuantization(const TensorInfo &tensor, const QuantizerRecord &quantizer,
+                                        QString *error)
+{
+    auto quantization = std::make_shared<Quantization>();
+    quantization->scheme = quantizer.scheme;
+    quantization->axis = quantizer.axis;
+    if (quantizer.scheme == Quantization::Scheme::PerTensorAffine) {
+        quantization->scales = {quantizer.scale};
+        quantization->zeroPoints = {double(quantizer.zeroPoint)};
+    } else {
+        // The per-channel scales and zero points are small tensors of their own.
+        const std::pair<const std::shared_ptr<TensorRecord> *, QVector<double> *> parts[] = {
+            {&quantizer.scales, &quantization->scales}, {&quantizer.zeroPoints, &quantization->zeroPoints}};
+        for (const auto &[record, values] : parts) {
+            TensorInfo part;
+            if (!*record || !makeTensor(tensor.name, **record, &part, error))
+                return false;
+            const QByteArray bytes = part.contiguousBytes();
+            const int size = dtypeElementSize(part.dtype);
+            if (part.shape.size() != 1 || dtypeIsQuantized(part.dtype) ||
+                part.numel() != tensor.shape[quantizer.axis]) {
+                *error = tr("%1: per-channel scales or zero points do not match axis %2")
+                             .arg(tensor.name)
+                             .arg(quantizer.axis);
+                return false;
+            }
+            for (qint64 i = 0; i < part.numel(); ++i)
+                values->append(dtypeElementToDouble(part.dtype, bytes.constData() + i * size));
+        }
+    }
+    m_out->tensors.back().quantization = std::move(quantization);
+    return true;
+}
+
+bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record, TensorKind kind,
+                                 bool hasFlag, QString *error)
+{
     TensorInfo tensor;
-    tensor.name = name;
+    if (!makeTensor(name, record, &tensor, error))
+        return false;
     tensor.kind = kind;
-    tensor.dtype = m_storages[size_t(record.storage)].dtype;
-    tensor.shape = record.shape;
-    tensor.strides = record.strides;
-    tensor.storageOffset = record.storageOffset;
-    tensor.storage = storage;
     tensor.hasRequiresGrad = hasFlag;
     tensor.requiresGrad = hasFlag && record.requiresGrad;
-    if (!tensor.validateView(error))
+    if (dtypeIsQuantized(tensor.dtype) != bool(record.quantizer)) {
+        *error = record.quantizer ? tr("%1: a quantizer on a %2 storage").arg(name, dtypeName(tensor.dtype))
+                                  : tr("%1: a %2 storage without a quantizer").arg(name, dtypeName(tensor.dtype));
         return false;
+    }
     // The same view of the same storage is the same tensor: tied weights.
     QString viewKey =
         QString::number(record.storage) + QLatin1Char('/') + QString::number(record.storageOffset);
@@ -140,7 +185,7 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
     else
         m_firstView.insert(viewKey, index);
     m_out->tensors.push_back(std::move(tensor));
-    return true;
+    return !record.quantizer || readQuantization(m_out->tensors.back(), *record.quantizer, error);
 }
 
 bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error)

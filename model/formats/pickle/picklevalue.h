@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tensor/dtype.h"
+#include "tensor/tensorinfo.h"
 
 #include <QByteArray>
 #include <QString>
@@ -24,7 +25,22 @@ struct StorageRef
     QString location;
 };
 
-// A tensor rebuilt by torch._utils._rebuild_tensor_v2 (and wrapped by _rebuild_parameter).
+struct TensorRecord;
+
+// The quantizer of a tensor rebuilt by torch._utils._rebuild_qtensor: a scale and zero point, or
+// per-channel tensors of them along an axis.
+struct QuantizerRecord
+{
+    Quantization::Scheme scheme = Quantization::Scheme::PerTensorAffine;
+    double scale = 0;
+    qint64 zeroPoint = 0;
+    std::shared_ptr<TensorRecord> scales;
+    std::shared_ptr<TensorRecord> zeroPoints;
+    int axis = -1;
+};
+
+// A tensor rebuilt by torch._utils._rebuild_tensor_v2 (and wrapped by _rebuild_parameter), or by
+// _rebuild_qtensor with its quantizer.
 struct TensorRecord
 {
     int storage = -1; // index into SafeUnpickler::storages()
@@ -33,6 +49,7 @@ struct TensorRecord
     QVector<qint64> strides;
     bool requiresGrad = false;
     bool isParameter = false;
+    std::shared_ptr<QuantizerRecord> quantizer;
 };
 
 // What the safe unpickler builds: plain data, class records that were never instantiated, tensors

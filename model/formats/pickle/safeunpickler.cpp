@@ -390,6 +390,51 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &a
     return value;
 }
 
+PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleValuePtr> &args, QString *error)
+{
+    // (storage, storage_offset, size, stride, quantizer_params, requires_grad, backward_hooks), the
+    // quantizer (torch.per_tensor_affine, scale, zero_point) or (torch.per_channel_affine[_float_qparams],
+    // scales, zero_points, axis).
+    auto malformed = [&] {
+        fail(error, tr("malformed quantized tensor"));
+        return PickleValuePtr();
+    };
+    if (args.size() < 5 || !args[4] || args[4]->type != Type::Tuple || args[4]->items.empty() ||
+        args[4]->items[0]->type != Type::Global)
+        return malformed();
+    std::vector<PickleValuePtr> plain(args.begin(), args.begin() + 4);
+    if (args.size() >= 6)
+        plain.push_back(args[5]);
+    PickleValuePtr value = rebuildTensor(plain, error);
+    if (!value)
+        return value;
+    const std::vector<PickleValuePtr> &q = args[4]->items;
+    const QString &scheme = q[0]->text;
+    auto quantizer = std::make_shared<QuantizerRecord>();
+    if (scheme == QLatin1String("torch.per_tensor_affine")) {
+        if (q.size() != 3 || (q[1]->type != Type::Float && q[1]->type != Type::Int) || q[2]->type != Type::Int)
+            return malformed();
+        quantizer->scale = q[1]->type == Type::Float ? q[1]->real : double(q[1]->integer);
+        quantizer->zeroPoint = q[2]->integer;
+    } else if (scheme == QLatin1String("torch.per_channel_affine") ||
+               scheme == QLatin1String("torch.per_channel_affine_float_qparams")) {
+        if (q.size() != 4 || q[1]->type != Type::Tensor || q[2]->type != Type::Tensor || q[3]->type != Type::Int ||
+            q[3]->integer < 0 || q[3]->integer >= qint64(value->tensor->shape.size()))
+            return malformed();
+        quantizer->scheme = scheme == QLatin1String("torch.per_channel_affine")
+                                ? Quantization::Scheme::PerChannelAffine
+                                : Quantization::Scheme::PerChannelAffineFloatQParams;
+        quantizer->scales = q[1]->tensor;
+        quantizer->zeroPoints = q[2]->tensor;
+        quantizer->axis = int(q[3]->integer);
+    } else {
+        fail(error, tr("unsupported quantization scheme %1").arg(scheme));
+        return nullptr;
+    }
+    value->tensor->quantizer = quantizer;
+    return value;
+}
+
 PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error)
 {
     if (!callable || !args)
@@ -416,6 +461,8 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     if (name == QLatin1String("torch._utils._rebuild_tensor_v2") ||
         name == QLatin1String("torch._utils._rebuild_tensor"))
         return rebuildTensor(a, error);
+    if (name == QLatin1String("torch._utils._rebuild_qtensor"))
+        return rebuildQuantizedTensor(a, error);
     if (name == QLatin1String("torch._utils._rebuild_parameter") ||
         name == QLatin1String("torch._utils._rebuild_parameter_with_state")) {
         if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
@@ -485,6 +532,12 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         if (!a.empty() && a[0]->isSequence())
             list->items = a[0]->items;
         return list;
+    }
+    // A function handed to a refused call (functools.partial(torch.load), map(eval, ...)) would be
+    // called by it: name it too.
+    for (const PickleValuePtr &arg : a) {
+        if (arg && arg->type == Type::Global)
+            refuse(tr("%1 (passed to %2)").arg(arg->text, name));
     }
     return refuse(name);
 }

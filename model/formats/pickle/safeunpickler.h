@@ -54,6 +54,7 @@ private:
     bool popMark(std::vector<PickleValuePtr> *items, QString *error);
     bool readLine(QByteArray *line, QString *error);
     PickleValuePtr call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error);
+    PickleValuePtr rebuildQuantizedTensor(const std::vector<PickleValuePtr> &args, QString *error);
     PickleValuePtr rebuildTensor(const std::vector<PickleValuePtr> &args, QString *error);
     PickleValuePtr persistentLoad(const PickleValuePtr &pid, QString *error);
     PickleValuePtr refuse(const QString &what);
