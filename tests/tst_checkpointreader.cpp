@@ -4,6 +4,7 @@
 #include "document/checkpointdocument.h"
 #include "document/savejob.h"
 #include "formats/checkpointreader.h"
+#include "stats/tensorstats.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void realWorldRefusals();
     void realWorldFiles_data();
     void realWorldFiles();
+    void quantizedTensors();
     void huggingFaceFolders_data();
     void huggingFaceFolders();
     void shardNamesCannotLeaveTheFolder();
@@ -758,6 +760,67 @@ void TestCheckpointReader::realWorldFiles()
         gotModules << module.path + QLatin1Char(' ') +
                           (script ? module.typeName.section(QLatin1Char('.'), -1) : module.typeName);
     QCOMPARE(gotModules, wantModules);
+}
+
+// Quantized tensors of every dtype and scheme read as PyTorch writes them: int_repr bit for bit, the
+// quantizer's scheme, scales, zero points and axis, statistics over the dequantized values; a weights-only
+// export loads in PyTorch with equal int_repr and quantizers. A quantized Linear's packed parameters
+// (the (weight, bias) tuple of its state_dict) are listed, not an error.
+void TestCheckpointReader::quantizedTensors()
+{
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("quantized"), m_dir.filePath(QStringLiteral("quantized"))}, &output) == 0,
+             qPrintable(output));
+    const QJsonObject manifest = readJson(m_dir.filePath(QStringLiteral("quantized/quantized.json")));
+    const QJsonObject expected = manifest.value("tensors").toObject();
+    QVERIFY(expected.size() >= 8);
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(read(manifest.value("file").toString(), &content, &error), qPrintable(error));
+    int checked = 0;
+    for (const TensorInfo &tensor : content.tensors) {
+        if (!expected.contains(tensor.name))
+            continue;
+        ++checked;
+        const QJsonObject want = expected.value(tensor.name).toObject();
+        const QByteArray name = tensor.name.toUtf8();
+        QCOMPARE(dtypeName(tensor.dtype), want.value("dtype").toString());
+        QVERIFY2(tensor.quantization, name.constData());
+        const QJsonObject q = want.value("quantization").toObject();
+        QCOMPARE(tensor.quantization->schemeName(), q.value("scheme").toString());
+        QVector<double> scales, zeroPoints;
+        for (const QJsonValue v : q.value("scale").isArray() ? q.value("scale").toArray() : QJsonArray{q.value("scale")})
+            scales << v.toDouble();
+        for (const QJsonValue v :
+             q.value("zero_point").isArray() ? q.value("zero_point").toArray() : QJsonArray{q.value("zero_point")})
+            zeroPoints << v.toDouble();
+        QCOMPARE(tensor.quantization->scales, scales);
+        QCOMPARE(tensor.quantization->zeroPoints, zeroPoints);
+        QCOMPARE(tensor.quantization->axis, q.value("axis").isNull() ? -1 : q.value("axis").toInt());
+        QCOMPARE(QCryptographicHash::hash(tensor.contiguousBytes(), QCryptographicHash::Sha256).toHex(),
+                 want.value("sha256").toString().toLatin1());
+        const TensorStats stats = TensorStats::compute(tensor);
+        const QJsonArray s = want.value("stats").toArray();
+        const double got[] = {stats.min, stats.max, stats.mean, stats.std};
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(std::abs(got[i] - s.at(i).toDouble()) <= 1e-6 * std::max(1.0, std::abs(s.at(i).toDouble())),
+                     qPrintable(tensor.name + QStringLiteral(": statistic %1 is %2, PyTorch says %3")
+                                                  .arg(i)
+                                                  .arg(got[i])
+                                                  .arg(s.at(i).toDouble())));
+    }
+    QCOMPARE(checked, expected.size());
+
+    for (const QString &file : {manifest.value("file").toString(), manifest.value("linear").toString()}) {
+        CheckpointContent again;
+        QVERIFY2(read(file, &again, &error), qPrintable(error));
+        CheckpointDocument document(std::move(again));
+        const QString exported = m_dir.filePath(QStringLiteral("quantized/exported.pt"));
+        auto job = SaveJob::prepare(document, {exported, SaveMode::WeightsOnly, QString()}, &error);
+        QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
+        QVERIFY2(test::runPeer({QStringLiteral("check-quantized"), file, exported}, &output) == 0,
+                 qPrintable(output));
+    }
 }
 
 // A Hugging Face model folder opens its checkpoint and reads config.json beside it: the architecture

@@ -296,7 +296,7 @@ void TestSafeUnpickler::malformed_data()
         << (QByteArray("\x80\x02(") + storage("FloatStorage", "0", 4) + storage("LongStorage", "0", 4) + "t.")
         << "two different";
     QTest::newRow("unknown storage type")
-        << (QByteArray("\x80\x02") + storage("QInt8Storage", "0", 4) + ".") << "unsupported storage";
+        << (QByteArray("\x80\x02") + storage("QUInt2x4Storage", "0", 4) + ".") << "unsupported storage";
     QTest::newRow("shape and stride ranks differ")
         << (QByteArray("\x80\x02") + global("torch._utils", "_rebuild_tensor_v2") + "(" +
             storage("FloatStorage", "0", 4) + int1(0) + int1(2) + "\x85" + int1(1) + int1(1) + "\x86\x89)tR.")

@@ -73,6 +73,23 @@ QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bo
                                                   : QJsonValue()}};
         if (tensor.tiedTo >= 0)
             entry.insert(QStringLiteral("tied_to"), document.tensor(tensor.tiedTo).name);
+        if (const Quantization *q = tensor.quantization.get()) {
+            // Per tensor: numbers and a null axis; per channel: one number a channel and the axis.
+            const bool perTensor = q->scheme == Quantization::Scheme::PerTensorAffine;
+            auto values = [perTensor](const QVector<double> &list) -> QJsonValue {
+                if (perTensor)
+                    return list.value(0);
+                QJsonArray array;
+                for (const double v : list)
+                    array.append(v);
+                return array;
+            };
+            entry.insert(QStringLiteral("quantization"),
+                         QJsonObject{{QStringLiteral("scheme"), q->schemeName()},
+                                     {QStringLiteral("scale"), values(q->scales)},
+                                     {QStringLiteral("zero_point"), values(q->zeroPoints)},
+                                     {QStringLiteral("axis"), perTensor ? QJsonValue() : QJsonValue(q->axis)}});
+        }
         if (stats) {
             const TensorStats s = TensorStats::compute(tensor);
             const bool has = s.hasMoments();
@@ -147,8 +164,10 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
         QString flag = QStringLiteral("-");
         if (tensor.kind == TensorKind::Parameter && tensor.hasRequiresGrad)
             flag = document.requiresGrad(i) ? QStringLiteral("trainable") : QStringLiteral("frozen");
-        out << "  " << tensor.name << "  " << tensorKindName(tensor.kind) << "  " << dtypeName(tensor.dtype)
-            << "  " << shapeToString(tensor.shape) << "  " << flag;
+        out << "  " << tensor.name << "  " << tensorKindName(tensor.kind) << "  " << dtypeName(tensor.dtype);
+        if (tensor.quantization)
+            out << " (" << tensor.quantization->describe() << ")";
+        out << "  " << shapeToString(tensor.shape) << "  " << flag;
         if (tensor.tiedTo >= 0)
             out << "  tied to " << document.tensor(tensor.tiedTo).name;
         if (stats) {

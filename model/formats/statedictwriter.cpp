@@ -42,26 +42,86 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
         totalBytes += entry.tensor.byteSize();
     }
 
+    // Per-channel quantization parameters are small tensors of their own, stored after the entries'.
+    std::vector<QByteArray> parameterRecords;
+    auto parameterTensor = [&](DType dtype, const QVector<double> &values) {
+        QByteArray bytes;
+        for (const double v : values) {
+            if (dtype == DType::Float64) {
+                bytes.append(reinterpret_cast<const char *>(&v), sizeof v);
+            } else if (dtype == DType::Float32) {
+                const float f = float(v);
+                bytes.append(reinterpret_cast<const char *>(&f), sizeof f);
+            } else {
+                const qint64 i = qint64(v);
+                bytes.append(reinterpret_cast<const char *>(&i), sizeof i);
+            }
+        }
+        const int key = int(storageOwner.size() + parameterRecords.size());
+        parameterRecords.push_back(bytes);
+        pickle.global("torch._utils", "_rebuild_tensor_v2");
+        pickle.mark();
+        pickle.mark();
+        pickle.string(QStringLiteral("storage"));
+        pickle.global("torch", dtypeStorageClass(dtype));
+        pickle.string(QString::number(key));
+        pickle.string(QStringLiteral("cpu"));
+        pickle.integer(values.size());
+        pickle.tuple();
+        pickle.persistentId();
+        pickle.integer(0);
+        pickle.intTuple({values.size()});
+        pickle.intTuple({1});
+        pickle.boolean(false);
+        pickle.global("collections", "OrderedDict");
+        pickle.emptyTuple();
+        pickle.reduce();
+        pickle.tuple();
+        pickle.reduce();
+    };
+
     constexpr size_t kBatch = 1000; // as CPython batches SETITEMS
     for (size_t start = 0; start < entries.size(); start += kBatch) {
         pickle.mark();
         for (size_t i = start; i < std::min(entries.size(), start + kBatch); ++i) {
             const TensorInfo &tensor = entries[i].tensor;
             pickle.string(entries[i].key);
-            pickle.global("torch._utils", "_rebuild_tensor_v2");
+            const Quantization *quantization = tensor.quantization.get();
+            pickle.global("torch._utils", quantization ? "_rebuild_qtensor" : "_rebuild_tensor_v2");
             pickle.mark();
             pickle.mark();
             pickle.string(QStringLiteral("storage"));
             pickle.global("torch", dtypeStorageClass(tensor.dtype));
             pickle.string(QString::number(storageKey[i]));
             pickle.string(QStringLiteral("cpu"));
-            pickle.integer(tensor.numel());
+            pickle.integer(tensor.byteSize() / dtypeElementSize(tensor.dtype)); // quint4x2: bytes
             pickle.tuple();
             pickle.memoize();
             pickle.persistentId();
             pickle.integer(0);
             pickle.intTuple(tensor.shape);
             pickle.intTuple(TensorInfo::contiguousStrides(tensor.shape));
+            if (quantization) {
+                // The quantizer as _rebuild_qtensor takes it: (scheme, scale, zero_point) or
+                // (scheme, scales, zero_points, axis), scales float64 and zero points int64 (both float32
+                // for the float-qparams scheme), as PyTorch writes them.
+                pickle.mark();
+                // PyTorch names both per-channel schemes per_channel_affine; the zero points' dtype tells.
+                pickle.global("torch", quantization->scheme == Quantization::Scheme::PerTensorAffine
+                                           ? "per_tensor_affine"
+                                           : "per_channel_affine");
+                if (quantization->scheme == Quantization::Scheme::PerTensorAffine) {
+                    pickle.real(quantization->scales.value(0));
+                    pickle.integer(qint64(quantization->zeroPoints.value(0)));
+                } else {
+                    const bool floatParams =
+                        quantization->scheme == Quantization::Scheme::PerChannelAffineFloatQParams;
+                    parameterTensor(floatParams ? DType::Float32 : DType::Float64, quantization->scales);
+                    parameterTensor(floatParams ? DType::Float32 : DType::Int64, quantization->zeroPoints);
+                    pickle.integer(quantization->axis);
+                }
+                pickle.tuple();
+            }
             pickle.boolean(false);
             pickle.global("collections", "OrderedDict");
             pickle.emptyTuple();
@@ -104,6 +164,11 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
             return zipFailed();
         written += tensor.byteSize();
         progress.set(written, totalBytes);
+    }
+    for (size_t i = 0; i < parameterRecords.size(); ++i) {
+        if (!zip.addRecord(QStringLiteral("data/") + QString::number(storageOwner.size() + i),
+                           parameterRecords[i].constData(), parameterRecords[i].size()))
+            return zipFailed();
     }
     static const QByteArray kVersion("3\n");
     if (!zip.addRecord(QStringLiteral("version"), kVersion.constData(), kVersion.size()) || !zip.finish())

@@ -82,6 +82,8 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
         case ShapeColumn:
             return shapeToString(tensor.shape);
         case DTypeColumn:
+            if (tensor.quantization)
+                return tr("%1 (%2)").arg(dtypeName(tensor.dtype), tensor.quantization->describe());
             return dtypeName(tensor.dtype);
         case NumelColumn:
             return DisplayFormat::compactCount(tensor.numel());

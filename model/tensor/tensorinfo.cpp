@@ -41,8 +41,19 @@ float Quantization::dequantize(qint64 q, qint64 channel) const
     if (i < 0 || i >= scales.size() || i >= zeroPoints.size())
         return 0.0f;
     if (scheme == Scheme::PerChannelAffineFloatQParams)
-        return float(q) * float(scales[i]) + float(zeroPoints[i]);
+        return (float(q) - float(zeroPoints[i])) * float(scales[i]);
     return float(scales[i]) * float(q - qint64(zeroPoints[i]));
+}
+
+QString Quantization::describe() const
+{
+    if (scheme == Scheme::PerTensorAffine && scales.size() == 1 && zeroPoints.size() == 1)
+        return QCoreApplication::translate("TensorInfo", "scale %1, zero point %2")
+            .arg(scales[0], 0, 'g', 6)
+            .arg(zeroPoints[0]);
+    return QCoreApplication::translate("TensorInfo", "per channel, axis %1, %2 scales")
+        .arg(axis)
+        .arg(scales.size());
 }
 
 qint64 TensorInfo::numel() const

@@ -45,7 +45,7 @@ enum class TensorKind { Parameter, Buffer, Tensor };
 
 // How a quantized tensor's stored integers q map to real values, as PyTorch's quantizers do:
 // affine schemes give (q - zero_point) * scale, per tensor or per channel along `axis`; the
-// float-qparams scheme (quantized embeddings) gives q * scale + zero_point.
+// float-qparams scheme (quantized embeddings) has floating-point zero points.
 struct Quantization
 {
     enum class Scheme { PerTensorAffine, PerChannelAffine, PerChannelAffineFloatQParams };
@@ -59,6 +59,8 @@ struct Quantization
     // The real value of stored integer q in channel c (c is ignored per tensor), as
     // torch.dequantize computes it in float32.
     float dequantize(qint64 q, qint64 channel) const;
+    // One line for people: "scale 0.05, zero point 3", or "per channel, axis 0, 64 scales".
+    QString describe() const;
 };
 
 QString tensorKindName(TensorKind kind);

@@ -12,6 +12,8 @@ Usage:
   peer.py histograms FILE BINS [LO,HI]  numpy.histogram of every real tensor torch.load gives, as JSON
   peer.py check-snippet SNIPPET.py FLAGS.json   run a freeze snippet on a fresh torchvision resnet18
   peer.py check-example FILE       the built-in example: children, forward on 1x1x28x28, a training step
+  peer.py quantized OUTDIR          write quantized tensors (every dtype and scheme) + quantized.json
+  peer.py check-quantized ORIGINAL EXPORTED   int_repr, scheme, scales, zero points and axis equal
   peer.py corpus-describe FILE     what real PyTorch reads from a real-world file, as JSON (classes that
                                    are not importable become empty nn.Module stand-ins)
 The check commands print one line and exit 1 when PyTorch disagrees.
@@ -776,6 +778,72 @@ def corpus_describe(path):
     print(json.dumps({"kind": "weights", "modules": [], "tensors": described}))
 
 
+def quantizer_of(t):
+    scheme = str(t.qscheme()).replace("torch.", "")
+    if scheme == "per_tensor_affine":
+        return {"scheme": scheme, "scale": t.q_scale(), "zero_point": t.q_zero_point(), "axis": None}
+    return {"scheme": scheme, "scale": t.q_per_channel_scales().tolist(),
+            "zero_point": t.q_per_channel_zero_points().tolist(), "axis": t.q_per_channel_axis()}
+
+
+def quantized(outdir):
+    """Quantized tensors of every dtype and scheme as torch.save writes them, and a quantized Linear's
+    state_dict (its packed parameters as the (weight, bias) tuple PyTorch saves)."""
+    os.makedirs(outdir, exist_ok=True)
+    torch.manual_seed(0)
+    w = torch.randn(4, 6) * 3
+    per_channel = torch.quantize_per_channel(w, torch.tensor([0.05, 0.1, 0.02, 0.3], dtype=torch.float64),
+                                             torch.tensor([0, 3, -2, 5]), 0, torch.qint8)
+    tensors = {
+        "per_tensor_qint8": torch.quantize_per_tensor(w, 0.05, 3, torch.qint8),
+        "per_tensor_quint8": torch.quantize_per_tensor(w, 0.1, 128, torch.quint8),
+        "per_tensor_qint32": torch.quantize_per_tensor(w, 0.001, -7, torch.qint32),
+        "per_tensor_quint4x2": torch.quantize_per_tensor(w.abs(), 0.5, 1, torch.quint4x2),
+        "per_channel_axis0": per_channel,
+        "per_channel_axis1": torch.quantize_per_channel(w, torch.linspace(0.01, 0.2, 6, dtype=torch.float64),
+                                                        torch.arange(6) - 2, 1, torch.qint8),
+        "per_tensor_transposed": torch.quantize_per_tensor(w, 0.05, 3, torch.qint8).t(),
+        "float_qparams": torch.quantize_per_channel(w, torch.tensor([0.1, 0.2, 0.3, 0.4]),
+                                                    torch.tensor([0.5, -1.0, 2.0, 0.0]), 0, torch.quint8),
+        "plain": torch.arange(3, dtype=torch.float32),
+    }
+    linear = torch.ao.nn.quantized.Linear(6, 3)
+    linear.set_weight_bias(torch.quantize_per_tensor(torch.randn(3, 6), 0.02, 0, torch.qint8), torch.randn(3))
+    path = os.path.join(outdir, "quantized.pt")
+    torch.save(tensors, path)
+    linear_path = os.path.join(outdir, "quantized_linear.pt")
+    torch.save(linear.state_dict(), linear_path)
+    described = {}
+    for name, t in tensors.items():
+        if not t.is_quantized:
+            continue
+        d = t.dequantize().double().flatten()
+        described[name] = {"dtype": dtype_name(t.dtype), "shape": list(t.shape), "sha256": digest(t.int_repr()),
+                           "quantization": quantizer_of(t),
+                           "stats": [d.min().item(), d.max().item(), d.mean().item(), d.std(unbiased=False).item()]}
+    with open(os.path.join(outdir, "quantized.json"), "w") as f:
+        json.dump({"file": path, "linear": linear_path, "tensors": described}, f)
+
+
+def check_quantized(original, exported):
+    a = flatten(torch.load(original))
+    b = dict(flatten(torch.load(exported)))
+    for name, t in a:
+        if name not in b:
+            fail("%s missing" % name)
+        u = b[name]
+        if t.is_quantized != u.is_quantized or t.dtype != u.dtype or t.shape != u.shape:
+            fail("%s: %s %s against %s %s" % (name, t.dtype, list(t.shape), u.dtype, list(u.shape)))
+        if t.is_quantized:
+            if quantizer_of(t) != quantizer_of(u):
+                fail("%s: quantizer %s against %s" % (name, quantizer_of(t), quantizer_of(u)))
+            if not torch.equal(t.int_repr(), u.int_repr()):
+                fail("%s: int_repr differs" % name)
+        elif tensor_bytes(t) != tensor_bytes(u):
+            fail("%s: values differ" % name)
+    print("OK %d tensors" % len(a))
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -822,6 +890,10 @@ def main(argv):
         check_snippet(argv[2], argv[3])
     elif command == "check-example":
         check_example(argv[2])
+    elif command == "quantized":
+        quantized(argv[2])
+    elif command == "check-quantized":
+        check_quantized(argv[2], argv[3])
     elif command == "corpus-describe":
         corpus_describe(argv[2])
     else:

@@ -152,6 +152,10 @@ bool PickleCheckpoint::readQuantization(const TensorInfo &tensor, const Quantize
             }
             for (qint64 i = 0; i < part.numel(); ++i)
                 values->append(dtypeElementToDouble(part.dtype, bytes.constData() + i * size));
+            // PyTorch pickles the float-qparams scheme as per_channel_affine with floating-point zero
+            // points, and tells them apart by that when it loads.
+            if (values == &quantization->zeroPoints && dtypeIsFloatingPoint(part.dtype))
+                quantization->scheme = Quantization::Scheme::PerChannelAffineFloatQParams;
         }
     }
     m_out->tensors.back().quantization = std::move(quantization);

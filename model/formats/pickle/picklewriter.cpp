@@ -2,6 +2,8 @@
 
 #include <QVector>
 
+#include <cstring>
+
 namespace torchscope {
 
 PickleWriter::PickleWriter()
@@ -44,6 +46,15 @@ void PickleWriter::integer(qint64 value)
         for (int i = 0; i < 8; ++i)
             m_out.append(char((quint64(value) >> (8 * i)) & 0xff));
     }
+}
+
+void PickleWriter::real(double value)
+{
+    quint64 bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    m_out.append('G');
+    for (int i = 7; i >= 0; --i)
+        m_out.append(char((bits >> (8 * i)) & 0xff));
 }
 
 void PickleWriter::string(const QString &value)

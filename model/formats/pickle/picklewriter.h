@@ -22,6 +22,7 @@ public:
     void none() { op('N'); }
     void boolean(bool value) { op(value ? '\x88' : '\x89'); }
     void integer(qint64 value);
+    void real(double value); // BINFLOAT: 8 bytes, big-endian
     void string(const QString &value);
     void memoize();
     // A tuple of integers (sizes, strides), using the short TUPLE1..3 forms as CPython does.
