@@ -4,9 +4,11 @@
 #include "document/checkpointdocument.h"
 #include "document/savejob.h"
 #include "formats/checkpointreader.h"
+#include "formats/zip/zipwriter.h"
 #include "stats/tensorstats.h"
 #include "testsupport.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -53,6 +55,8 @@ private Q_SLOTS:
     void realWorldFiles_data();
     void realWorldFiles();
     void quantizedTensors();
+    void oldTorchScriptFormats_data();
+    void oldTorchScriptFormats();
     void huggingFaceFolders_data();
     void huggingFaceFolders();
     void shardNamesCannotLeaveTheFolder();
@@ -596,7 +600,8 @@ void TestCheckpointReader::barePickles_data()
         << QStringList{"would call posix.system on load; refused"};
     QTest::newRow("text that starts like a pickle")
         << QByteArray("Not a pickle at all\n") << QStringList()
-        << "not a PyTorch checkpoint: 20 bytes beginning \"Not a pi\" (4e 6f 74 20 61 20 70 69), the start of "
+        << "not a PyTorch checkpoint: 20 bytes beginning \"Not a pi\" (4e 6f 74 20 61 20 70 69), the start "
+           "of "
            "no zip archive, pickle, legacy checkpoint or safetensors file (read as a protocol 0 pickle"
         << QStringList();
     QTest::newRow("a pickle cut short") << QByteArray::fromHex("80027d710028580500") << QStringList()
@@ -728,9 +733,11 @@ void TestCheckpointReader::realWorldFiles()
                                  : QString::fromLatin1(t.value("requires_grad").toBool() ? "true" : "false");
         const bool isModel = want.value("kind").toString() != QLatin1String("weights") &&
                              want.value("kind").toString() != QLatin1String("safetensors");
-        wantTensors << QStringList{t.value("name").toString(), t.value("dtype").toString(),
+        wantTensors << QStringList{t.value("name").toString(),
+                                   t.value("dtype").toString(),
                                    shape.join(QLatin1Char(',')),
-                                   isModel ? t.value("kind").toString() : QStringLiteral("tensor"), flag,
+                                   isModel ? t.value("kind").toString() : QStringLiteral("tensor"),
+                                   flag,
                                    t.value("sha256").toString()}
                            .join(QLatin1Char(' '));
     }
@@ -740,7 +747,9 @@ void TestCheckpointReader::realWorldFiles()
         QStringList shape;
         for (qint64 d : t.shape)
             shape << QString::number(d);
-        gotTensors << QStringList{t.name, dtypeName(t.dtype), shape.join(QLatin1Char(',')),
+        gotTensors << QStringList{t.name,
+                                  dtypeName(t.dtype),
+                                  shape.join(QLatin1Char(',')),
                                   tensorKindName(t.kind),
                                   t.hasRequiresGrad ? QString::fromLatin1(t.requiresGrad ? "true" : "false")
                                                     : QStringLiteral("-"),
@@ -769,7 +778,8 @@ void TestCheckpointReader::realWorldFiles()
 void TestCheckpointReader::quantizedTensors()
 {
     QString output;
-    QVERIFY2(test::runPeer({QStringLiteral("quantized"), m_dir.filePath(QStringLiteral("quantized"))}, &output) == 0,
+    QVERIFY2(test::runPeer({QStringLiteral("quantized"), m_dir.filePath(QStringLiteral("quantized"))},
+                           &output) == 0,
              qPrintable(output));
     const QJsonObject manifest = readJson(m_dir.filePath(QStringLiteral("quantized/quantized.json")));
     const QJsonObject expected = manifest.value("tensors").toObject();
@@ -789,10 +799,11 @@ void TestCheckpointReader::quantizedTensors()
         const QJsonObject q = want.value("quantization").toObject();
         QCOMPARE(tensor.quantization->schemeName(), q.value("scheme").toString());
         QVector<double> scales, zeroPoints;
-        for (const QJsonValue v : q.value("scale").isArray() ? q.value("scale").toArray() : QJsonArray{q.value("scale")})
-            scales << v.toDouble();
         for (const QJsonValue v :
-             q.value("zero_point").isArray() ? q.value("zero_point").toArray() : QJsonArray{q.value("zero_point")})
+             q.value("scale").isArray() ? q.value("scale").toArray() : QJsonArray{q.value("scale")})
+            scales << v.toDouble();
+        for (const QJsonValue v : q.value("zero_point").isArray() ? q.value("zero_point").toArray()
+                                                                  : QJsonArray{q.value("zero_point")})
             zeroPoints << v.toDouble();
         QCOMPARE(tensor.quantization->scales, scales);
         QCOMPARE(tensor.quantization->zeroPoints, zeroPoints);
@@ -803,7 +814,8 @@ void TestCheckpointReader::quantizedTensors()
         const QJsonArray s = want.value("stats").toArray();
         const double got[] = {stats.min, stats.max, stats.mean, stats.std};
         for (int i = 0; i < 4; ++i)
-            QVERIFY2(std::abs(got[i] - s.at(i).toDouble()) <= 1e-6 * std::max(1.0, std::abs(s.at(i).toDouble())),
+            QVERIFY2(std::abs(got[i] - s.at(i).toDouble()) <=
+                         1e-6 * std::max(1.0, std::abs(s.at(i).toDouble())),
                      qPrintable(tensor.name + QStringLiteral(": statistic %1 is %2, PyTorch says %3")
                                                   .arg(i)
                                                   .arg(got[i])
@@ -821,6 +833,39 @@ void TestCheckpointReader::quantizedTensors()
         QVERIFY2(test::runPeer({QStringLiteral("check-quantized"), file, exported}, &output) == 0,
                  qPrintable(output));
     }
+}
+
+// The TorchScript formats before PyTorch 1.2 fail with the format and the PyTorch that wrote it named.
+void TestCheckpointReader::oldTorchScriptFormats_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason");
+    QByteArray container("PYTORCH1");
+    container += QByteArray("\x02\0\0\0\0\0\0\0", 8) + QByteArray(48, '\xef') + QByteArray(64, '\0');
+    QTest::newRow("PYTORCH1 container")
+        << container
+        << "a TorchScript model in the 'PYTORCH1' container (version 2) of the PyTorch 1.0 previews";
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    ZipWriter zip(&buffer, QStringLiteral("model"));
+    const QByteArray json(R"({"protoVersion": "3", "producerName": "pytorch", "producerVersion": "1.1",)"
+                          R"( "mainModule": {"name": "Net"}, "tensors": []})");
+    zip.addRecord(QStringLiteral("model.json"), json.constData(), json.size());
+    zip.finish();
+    QTest::newRow("model.json archive") << buffer.data()
+                                        << "a TorchScript archive in the model.json format of PyTorch 1.0 "
+                                           "and 1.1 (proto version 3, written by "
+                                           "pytorch 1.1)";
+}
+
+void TestCheckpointReader::oldTorchScriptFormats()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    CheckpointContent content;
+    QString error;
+    QVERIFY(!readCheckpointBytes(bytes, &content, &error));
+    QVERIFY2(error.startsWith(reason), qPrintable(error));
 }
 
 // A Hugging Face model folder opens its checkpoint and reads config.json beside it: the architecture

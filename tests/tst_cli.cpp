@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void exportFreezesNumericRanges();
     void infoOnAModelFolder();
     void infoOnABarePickle();
+    void infoShowsQuantization();
     void exportSubmoduleWeightsOnly();
     void exportAppliesFreezePlan();
     void histogramMatchesNumpy();
@@ -283,6 +285,43 @@ void TestCli::infoOnABarePickle()
     pickle.close();
     QCOMPARE(cli({QStringLiteral("info"), file}, &out, &err), 0);
     QVERIFY2(out.contains(QStringLiteral("epoch 7")), qPrintable(out));
+}
+
+// Quantized tensors carry their quantizer in `info --json` (numbers per tensor, lists and the axis per
+// channel) and in the text, and `export --weights-only` keeps them as PyTorch reads them.
+void TestCli::infoShowsQuantization()
+{
+    QString out, err;
+    QVERIFY2(test::runPeer({QStringLiteral("quantized"), path(QStringLiteral("quantized"))}, &out) == 0,
+             qPrintable(out));
+    const QString file = path(QStringLiteral("quantized/quantized.pt"));
+    QHash<QString, QJsonObject> quantization;
+    for (const QJsonValue t : infoJson(file).value(QStringLiteral("tensors")).toArray())
+        quantization.insert(t.toObject().value(QStringLiteral("name")).toString(),
+                            t.toObject().value(QStringLiteral("quantization")).toObject());
+    QCOMPARE(quantization.value(QStringLiteral("per_tensor_qint8")),
+             (QJsonObject{{QStringLiteral("scheme"), QStringLiteral("per_tensor_affine")},
+                          {QStringLiteral("scale"), 0.05},
+                          {QStringLiteral("zero_point"), 3},
+                          {QStringLiteral("axis"), QJsonValue()}}));
+    const QJsonObject perChannel = quantization.value(QStringLiteral("per_channel_axis0"));
+    QCOMPARE(perChannel.value(QStringLiteral("scheme")).toString(), QStringLiteral("per_channel_affine"));
+    QCOMPARE(perChannel.value(QStringLiteral("axis")).toInt(-1), 0);
+    QCOMPARE(perChannel.value(QStringLiteral("scale")).toArray(), (QJsonArray{0.05, 0.1, 0.02, 0.3}));
+    QCOMPARE(perChannel.value(QStringLiteral("zero_point")).toArray(), (QJsonArray{0, 3, -2, 5}));
+    QCOMPARE(quantization.value(QStringLiteral("float_qparams")).value(QStringLiteral("scheme")).toString(),
+             QStringLiteral("per_channel_affine_float_qparams"));
+    QVERIFY(quantization.value(QStringLiteral("plain")).isEmpty());
+    QCOMPARE(cli({QStringLiteral("info"), file}, &out, &err), 0);
+    QVERIFY2(
+        out.contains(QStringLiteral("per_tensor_qint8  tensor  qint8 (scale 0.05, zero point 3)  [4, 6]")),
+        qPrintable(out));
+    const QString exported = path(QStringLiteral("quantized/exported.pt"));
+    QCOMPARE(cli({QStringLiteral("export"), file, QStringLiteral("-o"), exported,
+                  QStringLiteral("--weights-only")},
+                 &out, &err),
+             0);
+    QVERIFY2(test::runPeer({QStringLiteral("check-quantized"), file, exported}, &out) == 0, qPrintable(out));
 }
 
 void TestCli::exportSubmoduleWeightsOnly()

@@ -148,6 +148,31 @@ void TestZipArchive::rejectsNonArchives_data()
     QByteArray noEntries = endOnly;
     noEntries[10] = 0;
     QTest::newRow("end record of an empty archive") << noEntries << QStringLiteral("empty zip archive");
+    // Archives of empty stored entries with these names: each reason names the entry at fault.
+    auto archiveOf = [](const QList<QByteArray> &names) -> QByteArray {
+        QByteArray bytes, directory;
+        for (const QByteArray &name : names) {
+            test::ZipEntryFields entry;
+            entry.name = name;
+            entry.localOffset = quint64(bytes.size());
+            bytes += test::zipLocalHeader(entry);
+            directory += test::zipCentralEntry(entry);
+        }
+        return bytes + directory +
+               test::zipEndRecord(quint64(names.size()), quint64(directory.size()), quint64(bytes.size()));
+    };
+    QTest::newRow("path traversal")
+        << archiveOf(QList<QByteArray>{QByteArray("model/data.pkl"), QByteArray("../../../etc/evil.txt")})
+        << QStringLiteral("entry '../../../etc/evil.txt' points outside the archive");
+    QTest::newRow("absolute path") << archiveOf(QList<QByteArray>{QByteArray("/etc/passwd")})
+                                   << QStringLiteral("entry '/etc/passwd' points outside the archive");
+    QTest::newRow("drive letter") << archiveOf(QList<QByteArray>{QByteArray("C:/evil.dll")})
+                                  << QStringLiteral("entry 'C:/evil.dll' points outside the archive");
+    QTest::newRow("no folder") << archiveOf(QList<QByteArray>{QByteArray("data.pkl")})
+                               << QStringLiteral("entry 'data.pkl' is not inside a folder");
+    QTest::newRow("two folders") << archiveOf(
+                                        QList<QByteArray>{QByteArray("a/data.pkl"), QByteArray("b/data/0")})
+                                 << QStringLiteral("entry 'b/data/0' is outside the folder 'a'");
 }
 
 void TestZipArchive::rejectsNonArchives()

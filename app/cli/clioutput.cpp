@@ -84,11 +84,12 @@ QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bo
                     array.append(v);
                 return array;
             };
-            entry.insert(QStringLiteral("quantization"),
-                         QJsonObject{{QStringLiteral("scheme"), q->schemeName()},
-                                     {QStringLiteral("scale"), values(q->scales)},
-                                     {QStringLiteral("zero_point"), values(q->zeroPoints)},
-                                     {QStringLiteral("axis"), perTensor ? QJsonValue() : QJsonValue(q->axis)}});
+            entry.insert(
+                QStringLiteral("quantization"),
+                QJsonObject{{QStringLiteral("scheme"), q->schemeName()},
+                            {QStringLiteral("scale"), values(q->scales)},
+                            {QStringLiteral("zero_point"), values(q->zeroPoints)},
+                            {QStringLiteral("axis"), perTensor ? QJsonValue() : QJsonValue(q->axis)}});
         }
         if (stats) {
             const TensorStats s = TensorStats::compute(tensor);

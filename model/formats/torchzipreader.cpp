@@ -6,6 +6,8 @@
 #include "tensor/mappedfile.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <vector>
 
@@ -28,6 +30,21 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         return false;
     const ZipArchiveReader::Entry *pickleEntry = zip.findRecord(QStringLiteral("data.pkl"));
     if (!pickleEntry) {
+        // TorchScript before PyTorch 1.2 kept the model in model.json (torch.proto as JSON).
+        QByteArray json;
+        if (const ZipArchiveReader::Entry *model = zip.findRecord(QStringLiteral("model.json"));
+            model && zip.read(*model, &json, error, qint64(64) << 20)) {
+            const QJsonObject root = QJsonDocument::fromJson(json).object();
+            const QString producer = root.value(QStringLiteral("producerVersion")).toString();
+            *error =
+                tr("a TorchScript archive in the model.json format of PyTorch 1.0 and 1.1 (proto version "
+                   "%1, written by %2 %3), which PyTorch 1.2 replaced; re-export it with PyTorch 1.2 or "
+                   "later")
+                    .arg(root.value(QStringLiteral("protoVersion")).toVariant().toString(),
+                         root.value(QStringLiteral("producerName")).toString(QStringLiteral("pytorch")),
+                         producer.isEmpty() ? tr("an unknown version") : producer);
+            return false;
+        }
         *error = tr("a zip archive, but not a PyTorch checkpoint (no data.pkl)");
         return false;
     }

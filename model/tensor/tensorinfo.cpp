@@ -132,8 +132,9 @@ bool TensorInfo::validateView(QString *error) const
     }
     if (empty)
         return true;
-    const qint64 storageElements =
-        !storage ? 0 : dtype == DType::QUInt4x2 ? storage->size() * 2 : storage->size() / elementSize;
+    const qint64 storageElements = !storage                   ? 0
+                                   : dtype == DType::QUInt4x2 ? storage->size() * 2
+                                                              : storage->size() / elementSize;
     if (dtype == DType::QUInt4x2 && (storageOffset % 2 != 0 || !isContiguous())) {
         *error = QCoreApplication::translate("TensorInfo", "%1: a quint4x2 view must start on a byte and be "
                                                            "contiguous")

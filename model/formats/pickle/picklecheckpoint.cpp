@@ -172,8 +172,9 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
     tensor.hasRequiresGrad = hasFlag;
     tensor.requiresGrad = hasFlag && record.requiresGrad;
     if (dtypeIsQuantized(tensor.dtype) != bool(record.quantizer)) {
-        *error = record.quantizer ? tr("%1: a quantizer on a %2 storage").arg(name, dtypeName(tensor.dtype))
-                                  : tr("%1: a %2 storage without a quantizer").arg(name, dtypeName(tensor.dtype));
+        *error = record.quantizer
+                     ? tr("%1: a quantizer on a %2 storage").arg(name, dtypeName(tensor.dtype))
+                     : tr("%1: a %2 storage without a quantizer").arg(name, dtypeName(tensor.dtype));
         return false;
     }
     // The same view of the same storage is the same tensor: tied weights.

@@ -412,14 +412,16 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleVal
     const QString &scheme = q[0]->text;
     auto quantizer = std::make_shared<QuantizerRecord>();
     if (scheme == QLatin1String("torch.per_tensor_affine")) {
-        if (q.size() != 3 || (q[1]->type != Type::Float && q[1]->type != Type::Int) || q[2]->type != Type::Int)
+        if (q.size() != 3 || (q[1]->type != Type::Float && q[1]->type != Type::Int) ||
+            q[2]->type != Type::Int)
             return malformed();
         quantizer->scale = q[1]->type == Type::Float ? q[1]->real : double(q[1]->integer);
         quantizer->zeroPoint = q[2]->integer;
     } else if (scheme == QLatin1String("torch.per_channel_affine") ||
                scheme == QLatin1String("torch.per_channel_affine_float_qparams")) {
-        if (q.size() != 4 || q[1]->type != Type::Tensor || q[2]->type != Type::Tensor || q[3]->type != Type::Int ||
-            q[3]->integer < 0 || q[3]->integer >= qint64(value->tensor->shape.size()))
+        if (q.size() != 4 || q[1]->type != Type::Tensor || q[2]->type != Type::Tensor ||
+            q[3]->type != Type::Int || q[3]->integer < 0 ||
+            q[3]->integer >= qint64(value->tensor->shape.size()))
             return malformed();
         quantizer->scheme = scheme == QLatin1String("torch.per_channel_affine")
                                 ? Quantization::Scheme::PerChannelAffine

@@ -167,15 +167,27 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
     }
     if (m_entries.isEmpty())
         return fail(error, tr("empty zip archive"));
+    // Nothing is ever extracted, but a name that climbs out of the archive is a hostile file's mark.
+    for (const Entry &entry : std::as_const(m_entries)) {
+        const QStringList parts =
+            QString(entry.name).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
+        if (entry.name.startsWith(QLatin1Char('/')) || entry.name.startsWith(QLatin1Char('\\')) ||
+            parts.contains(QStringLiteral("..")) ||
+            (!parts.isEmpty() && parts.first().endsWith(QLatin1Char(':'))))
+            return fail(error,
+                        tr("hostile zip archive: entry '%1' points outside the archive").arg(entry.name));
+    }
     const QString first = m_entries.first().name;
     const int slash = first.indexOf(QLatin1Char('/'));
     if (slash <= 0)
-        return fail(error, tr("not a PyTorch archive: entries are not inside one folder"));
+        return fail(error, tr("not a PyTorch archive: entry '%1' is not inside a folder").arg(first));
     m_rootFolder = first.left(slash);
     const QString prefix = m_rootFolder + QLatin1Char('/');
     for (const Entry &entry : std::as_const(m_entries)) {
         if (!entry.name.startsWith(prefix))
-            return fail(error, tr("not a PyTorch archive: entries are not inside one folder"));
+            return fail(error,
+                        tr("not a PyTorch archive: entry '%1' is outside the folder '%2' of the others")
+                            .arg(entry.name, m_rootFolder));
     }
     return true;
 }
