@@ -823,6 +823,20 @@ void TestCheckpointReader::quantizedTensors()
     }
     QCOMPARE(checked, expected.size());
 
+    // Packed weights of whole quantized models, pickled and scripted, are listed with their values.
+    for (const QJsonValue packed : manifest.value("packed").toArray()) {
+        CheckpointContent model;
+        QVERIFY2(read(packed.toString(), &model, &error), qPrintable(error));
+        QStringList got, want;
+        for (const TensorInfo &tensor : model.tensors)
+            got << tensor.name + QLatin1Char(' ') +
+                       QCryptographicHash::hash(tensor.contiguousBytes(), QCryptographicHash::Sha256).toHex();
+        const QJsonObject tensors = manifest.value("packed_tensors").toObject();
+        for (auto it = tensors.begin(); it != tensors.end(); ++it)
+            want << it.key() + QLatin1Char(' ') + it.value().toString();
+        QCOMPARE(got, want);
+    }
+
     for (const QString &file : {manifest.value("file").toString(), manifest.value("linear").toString()}) {
         CheckpointContent again;
         QVERIFY2(read(file, &again, &error), qPrintable(error));

@@ -821,8 +821,17 @@ def quantized(outdir):
         described[name] = {"dtype": dtype_name(t.dtype), "shape": list(t.shape), "sha256": digest(t.int_repr()),
                            "quantization": quantizer_of(t),
                            "stats": [d.min().item(), d.max().item(), d.mean().item(), d.std(unbiased=False).item()]}
+    # Whole quantized models keep the packed weights in ScriptObjects, pickled and scripted.
+    model = nn.Sequential(linear)
+    packed = [os.path.join(outdir, "quantized_model.pt"), os.path.join(outdir, "quantized_script.pt")]
+    torch.save(model, packed[0])
+    torch.jit.save(torch.jit.script(model), packed[1])
+    weight, bias = linear._weight_bias()
+    described_packed = {"0._packed_params._packed_params.0": digest(weight.int_repr()),
+                        "0._packed_params._packed_params.1": digest(bias)}
     with open(os.path.join(outdir, "quantized.json"), "w") as f:
-        json.dump({"file": path, "linear": linear_path, "tensors": described}, f)
+        json.dump({"file": path, "linear": linear_path, "tensors": described, "packed": packed,
+                   "packed_tensors": described_packed}, f)
 
 
 def check_quantized(original, exported):

@@ -229,6 +229,25 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
     }
 }
 
+bool PickleCheckpoint::walkPackedParams(const PickleValuePtr &value, const QString &path, int depth,
+                                        QString *error)
+{
+    // Quantized modules keep their weights in packed objects (torch.ScriptObject of
+    // torch.classes.quantized.*PackedParamsBase) that pickle their (weight, bias, ...) as state: list
+    // those tensors under the attribute's name, as the module's state_dict names them.
+    if (!value || value->type != Type::Object || !value->state ||
+        (value->text != QLatin1String("torch.ScriptObject") &&
+         !value->text.startsWith(QLatin1String("__torch__.torch.classes."))))
+        return true;
+    const PickleValuePtr &state = value->state;
+    const PickleValuePtr payload =
+        state->type == Type::Tuple && state->items.size() == 2 && state->items[1]->isString() &&
+                state->items[0]->isSequence()
+            ? state->items[0] // (state, class name) of a ScriptObject pickled by torch.save
+            : state;
+    return walkDict(payload, path, depth + 1, error);
+}
+
 bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QString &path, int depth,
                                          QString *error)
 {
@@ -257,6 +276,10 @@ bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QSt
                 !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
                 return false;
         }
+    }
+    for (const auto &[key, value] : state->entries) {
+        if (!walkPackedParams(value, join(path, keyText(key)), depth, error))
+            return false;
     }
     if (PickleValuePtr children = state->get(QStringLiteral("_modules"));
         children && children->type == Type::Dict) {
@@ -289,6 +312,10 @@ bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QStr
     for (const auto &[key, value] : attributes) {
         if (value && value->type == Type::Tensor && info.buffers.contains(keyText(key)) &&
             !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
+            return false;
+    }
+    for (const auto &[key, value] : attributes) {
+        if (!walkPackedParams(value, join(path, keyText(key)), depth, error))
             return false;
     }
     for (const auto &[key, value] : attributes) {

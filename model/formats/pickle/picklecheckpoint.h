@@ -52,6 +52,7 @@ private:
     bool addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag,
                    QString *error);
     bool walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);
+    bool walkPackedParams(const PickleValuePtr &value, const QString &path, int depth, QString *error);
     bool walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool isScriptModule(const PickleValuePtr &value) const;
