@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,6 +67,9 @@ private Q_SLOTS:
 
 private:
     static QJsonObject readJson(const QString &path);
+    // The files of ../shared/corpus/realworld (TORCHSCOPE_CORPUS) as (path, the last column of
+    // SOURCES.tsv: "match", "refuse ; calls=..."...); false where there is no corpus.
+    static bool corpusFiles(QList<std::pair<QString, QString>> *files);
     static bool read(const QString &path, CheckpointContent *content, QString *error);
     // Reading `path` fails with a reason containing `reason`; the file is removed after.
     static void refusedWith(const QString &path, const QString &reason);
@@ -82,6 +86,21 @@ QJsonObject TestCheckpointReader::readJson(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return QJsonObject();
     return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+bool TestCheckpointReader::corpusFiles(QList<std::pair<QString, QString>> *files)
+{
+    const QString corpus = qEnvironmentVariable("TORCHSCOPE_CORPUS");
+    QFile sources(corpus + QStringLiteral("/SOURCES.tsv"));
+    if (corpus.isEmpty() || !sources.open(QIODevice::ReadOnly))
+        return false;
+    sources.readLine(); // the column names
+    while (!sources.atEnd()) {
+        const QStringList columns = QString::fromUtf8(sources.readLine()).trimmed().split(QLatin1Char('\t'));
+        if (columns.size() >= 6)
+            files->append({corpus + QLatin1Char('/') + columns[0], columns[5]});
+    }
+    return true;
 }
 
 bool TestCheckpointReader::read(const QString &path, CheckpointContent *content, QString *error)
@@ -644,18 +663,16 @@ void TestCheckpointReader::realWorldRefusals_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QStringList>("calls");
-    const QString corpus = qEnvironmentVariable("TORCHSCOPE_CORPUS");
-    QFile sources(corpus + QStringLiteral("/SOURCES.tsv"));
-    if (corpus.isEmpty() || !sources.open(QIODevice::ReadOnly))
+    QList<std::pair<QString, QString>> files;
+    if (!corpusFiles(&files))
         QSKIP("no real-world corpus beside the checkout (../shared/corpus/realworld)");
-    while (!sources.atEnd()) {
-        const QStringList columns = QString::fromUtf8(sources.readLine()).trimmed().split(QLatin1Char('\t'));
-        if (columns.size() < 6 || !columns[5].startsWith(QLatin1String("refuse ; calls=")))
+    for (const auto &[path, expected] : std::as_const(files)) {
+        if (!expected.startsWith(QLatin1String("refuse ; calls=")))
             continue;
-        QStringList calls = columns[5].section(QStringLiteral(" ; "), 1, 1).mid(6).split(QLatin1Char('|'));
+        QStringList calls = expected.section(QStringLiteral(" ; "), 1, 1).mid(6).split(QLatin1Char('|'));
         for (QString &call : calls)
             call.replace(QLatin1String("__builtin__."), QLatin1String("builtins.")); // Python 2 names
-        QTest::newRow(qPrintable(columns[0])) << corpus + QLatin1Char('/') + columns[0] << calls;
+        QTest::newRow(qPrintable(QFileInfo(path).fileName())) << path << calls;
     }
 }
 
@@ -683,17 +700,13 @@ void TestCheckpointReader::realWorldFiles_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");
-    const QString corpus = qEnvironmentVariable("TORCHSCOPE_CORPUS");
-    QFile sources(corpus + QStringLiteral("/SOURCES.tsv"));
-    if (corpus.isEmpty() || !sources.open(QIODevice::ReadOnly))
+    QList<std::pair<QString, QString>> files;
+    if (!corpusFiles(&files))
         QSKIP("no real-world corpus beside the checkout (../shared/corpus/realworld)");
-    sources.readLine(); // the column names
-    while (!sources.atEnd()) {
-        const QStringList columns = QString::fromUtf8(sources.readLine()).trimmed().split(QLatin1Char('\t'));
-        if (columns.size() < 6 || columns[5].startsWith(QLatin1String("refuse")))
-            continue; // refusals: realWorldRefusals
-        QTest::newRow(qPrintable(columns[0]))
-            << corpus + QLatin1Char('/') + columns[0] << columns[5].section(QLatin1Char(' '), 0, 0);
+    for (const auto &[path, expected] : std::as_const(files)) {
+        if (!expected.startsWith(QLatin1String("refuse"))) // refusals: realWorldRefusals
+            QTest::newRow(qPrintable(QFileInfo(path).fileName()))
+                << path << expected.section(QLatin1Char(' '), 0, 0);
     }
 }
 

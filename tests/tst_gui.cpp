@@ -89,6 +89,7 @@ private Q_SLOTS:
     void newSelectionCancelsTheRunningHistogram();
     void overlayComparesOnTheSameBins();
     void weightsOnlyFileShowsBanner();
+    void quantizedTensorsShowTheirQuantizer();
     void largeModelOpensWithoutReadingIt();
     void foldedBlocksAndFreezeBlocksDialog();
     void openFolderReadsConfig();
@@ -431,6 +432,29 @@ void TestGui::weightsOnlyFileShowsBanner()
     QVERIFY2(
         m_window->statusBar()->currentMessage().contains(QStringLiteral("stores no requires_grad flags")),
         qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+// Quantized tensors show their quantizer in the dtype column, whole at the default width (it was cut to
+// "qint8 (scale…ero point 3)", seen in a screenshot), with the whole text in the tooltip.
+void TestGui::quantizedTensorsShowTheirQuantizer()
+{
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("quantized"), m_dir.filePath(QStringLiteral("quantized"))},
+                           &output) == 0,
+             qPrintable(output));
+    QVERIFY(openAndWait(m_dir.filePath(QStringLiteral("quantized/quantized.pt"))));
+    const QModelIndex perTensor =
+        tableIndex(QStringLiteral("per_tensor_qint32"), ParameterTableModel::DTypeColumn);
+    QCOMPARE(perTensor.data().toString(), QStringLiteral("qint32 (scale 0.001, zero point -7)"));
+    QCOMPARE(
+        tableIndex(QStringLiteral("per_channel_axis1"), ParameterTableModel::DTypeColumn).data().toString(),
+        QStringLiteral("qint8 (per channel, axis 1, 6 scales)"));
+    // The widest dtype text fits with the cell's margins (a few pixels a side) to spare.
+    const int margins = 2 * (tableView()->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+    QVERIFY2(tableView()->fontMetrics().horizontalAdvance(perTensor.data().toString()) + margins <=
+                 tableView()->columnWidth(ParameterTableModel::DTypeColumn),
+             "the quantized dtypes are cut short");
+    QCOMPARE(perTensor.data(Qt::ToolTipRole).toString(), perTensor.data().toString());
 }
 
 // A Llama-2-7B layout (13.5 GB of bfloat16, sparse on disk): opening reads no tensor page, the

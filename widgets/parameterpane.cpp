@@ -80,13 +80,16 @@ void ParameterPane::setDocument(CheckpointDocument *document)
     m_model->setDocument(document);
     if (!document)
         return;
-    // Every column but the name sized to its contents (the view samples at most 1,000 rows); the
-    // name takes the rest and elides in the middle, where dotted names differ least.
+    // Every column but the name sized to its contents (the view samples at most 1,000 rows), within a
+    // bound that long "tied to ..." kinds meet; a quantized dtype with its scale and zero point
+    // ("qint32 (scale 0.001, zero point -7)") gets room to show whole. The name takes the rest and
+    // elides in the middle, where dotted names differ least.
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
     for (int column = ParameterTableModel::NameColumn + 1; column < ParameterTableModel::ColumnCount;
          ++column) {
         m_view->resizeColumnToContents(column);
-        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), em * 14));
+        const int bound = column == ParameterTableModel::DTypeColumn ? em * 24 : em * 14;
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), bound));
     }
     m_view->horizontalHeader()->setSectionResizeMode(ParameterTableModel::NameColumn, QHeaderView::Stretch);
 }

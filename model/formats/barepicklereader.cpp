@@ -1,7 +1,6 @@
 #include "formats/barepicklereader.h"
 
 #include "formats/checkpointreader.h"
-
 #include "formats/pickle/safeunpickler.h"
 #include "tensor/mappedfile.h"
 

@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <functional>
 
 namespace torchscope {
 
@@ -42,6 +43,37 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
         totalBytes += entry.tensor.byteSize();
     }
 
+    // rebuild((storage, torch.<Storage>, key, 'cpu', numel), 0, shape, strides[, quantizer], False,
+    // OrderedDict()), the call torch.save writes for a contiguous tensor.
+    auto tensorCall = [&](const char *rebuild, DType dtype, int key, qint64 storageNumel,
+                          const QVector<qint64> &shape, const std::function<void()> &quantizer) {
+        pickle.global("torch._utils", rebuild);
+        pickle.mark();
+        pickle.mark();
+        pickle.string(QStringLiteral("storage"));
+        pickle.global("torch", dtypeStorageClass(dtype));
+        pickle.string(QString::number(key));
+        pickle.string(QStringLiteral("cpu"));
+        pickle.integer(storageNumel);
+        pickle.tuple();
+        pickle.memoize();
+        pickle.persistentId();
+        pickle.integer(0);
+        pickle.intTuple(shape);
+        pickle.intTuple(TensorInfo::contiguousStrides(shape));
+        if (quantizer)
+            quantizer();
+        pickle.boolean(false);
+        pickle.global("collections", "OrderedDict");
+        pickle.emptyTuple();
+        pickle.reduce();
+        pickle.memoize();
+        pickle.tuple();
+        pickle.memoize();
+        pickle.reduce();
+        pickle.memoize();
+    };
+
     // Per-channel quantization parameters are small tensors of their own, stored after the entries'.
     std::vector<QByteArray> parameterRecords;
     auto parameterTensor = [&](DType dtype, const QVector<double> &values) {
@@ -59,25 +91,26 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
         }
         const int key = int(storageOwner.size() + parameterRecords.size());
         parameterRecords.push_back(bytes);
-        pickle.global("torch._utils", "_rebuild_tensor_v2");
+        tensorCall("_rebuild_tensor_v2", dtype, key, values.size(), {values.size()}, {});
+    };
+    // The quantizer as _rebuild_qtensor takes it: (scheme, scale, zero_point) or (scheme, scales,
+    // zero_points, axis), scales float64 and zero points int64 (both float32 for the float-qparams
+    // scheme). PyTorch names both per-channel schemes per_channel_affine; the zero points' dtype tells.
+    auto writeQuantizer = [&](const Quantization &quantization) {
         pickle.mark();
-        pickle.mark();
-        pickle.string(QStringLiteral("storage"));
-        pickle.global("torch", dtypeStorageClass(dtype));
-        pickle.string(QString::number(key));
-        pickle.string(QStringLiteral("cpu"));
-        pickle.integer(values.size());
+        if (quantization.scheme == Quantization::Scheme::PerTensorAffine) {
+            pickle.global("torch", "per_tensor_affine");
+            pickle.real(quantization.scales.value(0));
+            pickle.integer(qint64(quantization.zeroPoints.value(0)));
+        } else {
+            pickle.global("torch", "per_channel_affine");
+            const bool floatParams =
+                quantization.scheme == Quantization::Scheme::PerChannelAffineFloatQParams;
+            parameterTensor(floatParams ? DType::Float32 : DType::Float64, quantization.scales);
+            parameterTensor(floatParams ? DType::Float32 : DType::Int64, quantization.zeroPoints);
+            pickle.integer(quantization.axis);
+        }
         pickle.tuple();
-        pickle.persistentId();
-        pickle.integer(0);
-        pickle.intTuple({values.size()});
-        pickle.intTuple({1});
-        pickle.boolean(false);
-        pickle.global("collections", "OrderedDict");
-        pickle.emptyTuple();
-        pickle.reduce();
-        pickle.tuple();
-        pickle.reduce();
     };
 
     constexpr size_t kBatch = 1000; // as CPython batches SETITEMS
@@ -87,50 +120,11 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
             const TensorInfo &tensor = entries[i].tensor;
             pickle.string(entries[i].key);
             const Quantization *quantization = tensor.quantization.get();
-            pickle.global("torch._utils", quantization ? "_rebuild_qtensor" : "_rebuild_tensor_v2");
-            pickle.mark();
-            pickle.mark();
-            pickle.string(QStringLiteral("storage"));
-            pickle.global("torch", dtypeStorageClass(tensor.dtype));
-            pickle.string(QString::number(storageKey[i]));
-            pickle.string(QStringLiteral("cpu"));
-            pickle.integer(tensor.byteSize() / dtypeElementSize(tensor.dtype)); // quint4x2: bytes
-            pickle.tuple();
-            pickle.memoize();
-            pickle.persistentId();
-            pickle.integer(0);
-            pickle.intTuple(tensor.shape);
-            pickle.intTuple(TensorInfo::contiguousStrides(tensor.shape));
-            if (quantization) {
-                // The quantizer as _rebuild_qtensor takes it: (scheme, scale, zero_point) or
-                // (scheme, scales, zero_points, axis), scales float64 and zero points int64 (both float32
-                // for the float-qparams scheme), as PyTorch writes them.
-                pickle.mark();
-                // PyTorch names both per-channel schemes per_channel_affine; the zero points' dtype tells.
-                pickle.global("torch", quantization->scheme == Quantization::Scheme::PerTensorAffine
-                                           ? "per_tensor_affine"
-                                           : "per_channel_affine");
-                if (quantization->scheme == Quantization::Scheme::PerTensorAffine) {
-                    pickle.real(quantization->scales.value(0));
-                    pickle.integer(qint64(quantization->zeroPoints.value(0)));
-                } else {
-                    const bool floatParams =
-                        quantization->scheme == Quantization::Scheme::PerChannelAffineFloatQParams;
-                    parameterTensor(floatParams ? DType::Float32 : DType::Float64, quantization->scales);
-                    parameterTensor(floatParams ? DType::Float32 : DType::Int64, quantization->zeroPoints);
-                    pickle.integer(quantization->axis);
-                }
-                pickle.tuple();
-            }
-            pickle.boolean(false);
-            pickle.global("collections", "OrderedDict");
-            pickle.emptyTuple();
-            pickle.reduce();
-            pickle.memoize();
-            pickle.tuple();
-            pickle.memoize();
-            pickle.reduce();
-            pickle.memoize();
+            tensorCall(quantization ? "_rebuild_qtensor" : "_rebuild_tensor_v2", tensor.dtype, storageKey[i],
+                       tensor.byteSize() / dtypeElementSize(tensor.dtype), // quint4x2 storages count bytes
+                       tensor.shape,
+                       quantization ? std::function<void()>([&] { writeQuantizer(*quantization); })
+                                    : std::function<void()>());
         }
         pickle.setItems();
     }

@@ -22,6 +22,40 @@ constexpr qint64 kChunk = qint64(1) << 20; // elements between cancel checks
 
 constexpr int kBlock = 4096; // values decoded at a time into a buffer that stays in L1
 
+// A row-major walk over a view's elements from element `begin`: each element's offset in elements
+// from the first element, and its multi-index.
+class Odometer
+{
+public:
+    Odometer(const TensorInfo &tensor, qint64 begin) : m_tensor(tensor), m_index(tensor.shape.size(), 0)
+    {
+        qint64 rest = begin;
+        for (int d = int(m_index.size()) - 1; d >= 0; --d) {
+            m_index[d] = rest % tensor.shape[d];
+            rest /= tensor.shape[d];
+            m_offset += m_index[d] * tensor.strides[d];
+        }
+    }
+    qint64 offset() const { return m_offset; }
+    qint64 index(int dimension) const { return m_index[dimension]; }
+    void advance()
+    {
+        for (int d = int(m_index.size()) - 1; d >= 0; --d) {
+            if (++m_index[d] < m_tensor.shape[d]) {
+                m_offset += m_tensor.strides[d];
+                return;
+            }
+            m_offset -= (m_tensor.shape[d] - 1) * m_tensor.strides[d];
+            m_index[d] = 0;
+        }
+    }
+
+private:
+    const TensorInfo &m_tensor;
+    QVector<qint64> m_index;
+    qint64 m_offset = 0;
+};
+
 // Hands elements [begin, end) to block(const Value *values, int n) in row-major order. Contiguous
 // data already of type Value is passed in place; anything else is decoded into a small buffer.
 template <typename Value, typename Raw, typename Convert, typename Block>
@@ -51,32 +85,16 @@ void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert conv
         }
         return;
     }
-    // Strided: start the odometer at the multi-index of `begin` and walk in row-major order.
-    const int rank = tensor.shape.size();
-    QVector<qint64> index(rank, 0);
-    qint64 rest = begin;
-    qint64 offset = 0;
-    for (int d = rank - 1; d >= 0; --d) {
-        index[d] = rest % tensor.shape[d];
-        rest /= tensor.shape[d];
-        offset += index[d] * tensor.strides[d];
-    }
+    // Strided: walk in row-major order from the multi-index of `begin`.
+    Odometer at(tensor, begin);
     int n = 0;
-    for (qint64 i = begin; i < end; ++i) {
+    for (qint64 i = begin; i < end; ++i, at.advance()) {
         Raw raw;
-        std::memcpy(&raw, base + offset * qint64(sizeof(Raw)), sizeof raw);
+        std::memcpy(&raw, base + at.offset() * qint64(sizeof(Raw)), sizeof raw);
         buffer[n++] = Value(convert(raw));
         if (n == kBlock) {
             block(buffer, n);
             n = 0;
-        }
-        for (int d = rank - 1; d >= 0; --d) {
-            if (++index[d] < tensor.shape[d]) {
-                offset += tensor.strides[d];
-                break;
-            }
-            offset -= (tensor.shape[d] - 1) * tensor.strides[d];
-            index[d] = 0;
         }
     }
     if (n > 0)
@@ -84,56 +102,26 @@ void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert conv
 }
 
 // Quantized tensors: elements [begin, end) dequantized in float32 as torch.dequantize gives them, with
-// the channel of each element along the quantizer's axis.
-template <typename Block>
-void visitQuantized(const TensorInfo &tensor, qint64 begin, qint64 end, Block &block)
+// the channel of each element along the quantizer's axis. load(first, offset) reads a stored integer.
+template <typename Load, typename Block>
+void visitQuantized(const TensorInfo &tensor, qint64 begin, qint64 end, Load load, Block &block)
 {
     const Quantization *quantization = tensor.quantization.get();
     if (!quantization)
         return;
-    const char *base = tensor.storage->data();
-    const int rank = tensor.shape.size();
-    const int axis = quantization->scheme == Quantization::Scheme::PerTensorAffine ? -1 : quantization->axis;
-    QVector<qint64> index(rank, 0);
-    qint64 rest = begin;
-    qint64 offset = tensor.storageOffset;
-    for (int d = rank - 1; d >= 0; --d) {
-        index[d] = rest % tensor.shape[d];
-        rest /= tensor.shape[d];
-        offset += index[d] * tensor.strides[d];
-    }
-    auto stored = [&](qint64 at) -> qint64 {
-        switch (tensor.dtype) {
-        case DType::QInt8:
-            return qint8(base[at]);
-        case DType::QUInt8:
-            return quint8(base[at]);
-        case DType::QInt32: {
-            qint32 v;
-            std::memcpy(&v, base + at * 4, sizeof v);
-            return v;
-        }
-        case DType::QUInt4x2:
-            return (quint8(base[at / 2]) >> ((at % 2) * 4)) & 0xf;
-        default:
-            return 0;
-        }
-    };
+    const char *base = tensor.firstElement();
+    const int axis = quantization->scheme != Quantization::Scheme::PerTensorAffine &&
+                             quantization->axis >= 0 && quantization->axis < tensor.shape.size()
+                         ? quantization->axis
+                         : -1;
+    Odometer at(tensor, begin);
     float buffer[kBlock];
     int n = 0;
-    for (qint64 i = begin; i < end; ++i) {
-        buffer[n++] = quantization->dequantize(stored(offset), axis >= 0 && axis < rank ? index[axis] : 0);
+    for (qint64 i = begin; i < end; ++i, at.advance()) {
+        buffer[n++] = quantization->dequantize(load(base, at.offset()), axis >= 0 ? at.index(axis) : 0);
         if (n == kBlock) {
             block(buffer, n);
             n = 0;
-        }
-        for (int d = rank - 1; d >= 0; --d) {
-            if (++index[d] < tensor.shape[d]) {
-                offset += tensor.strides[d];
-                break;
-            }
-            offset -= (tensor.shape[d] - 1) * tensor.strides[d];
-            index[d] = 0;
         }
     }
     if (n > 0)
@@ -189,10 +177,24 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
     case DType::Float8E5M2:
         return visitTyped<float, quint8>(tensor, begin, end, float8E5M2ToFloat, asFloat);
     case DType::QInt8:
+        return visitQuantized(
+            tensor, begin, end, [](const char *p, qint64 i) { return qint64(qint8(p[i])); }, asFloat);
     case DType::QUInt8:
+        return visitQuantized(
+            tensor, begin, end, [](const char *p, qint64 i) { return qint64(quint8(p[i])); }, asFloat);
     case DType::QInt32:
-    case DType::QUInt4x2:
-        return visitQuantized(tensor, begin, end, asFloat);
+        return visitQuantized(
+            tensor, begin, end,
+            [](const char *p, qint64 i) {
+                qint32 v;
+                std::memcpy(&v, p + i * qint64(sizeof v), sizeof v);
+                return qint64(v);
+            },
+            asFloat);
+    case DType::QUInt4x2: // two a byte, the even element in the low nibble
+        return visitQuantized(
+            tensor, begin, end,
+            [](const char *p, qint64 i) { return qint64((quint8(p[i / 2]) >> (i % 2 * 4)) & 0xf); }, asFloat);
     case DType::Invalid:
         break;
     }

@@ -124,8 +124,7 @@ bool PickleCheckpoint::makeTensor(const QString &name, const TensorRecord &recor
     return tensor->validateView(error);
 }
 
-bool PickleCheckpoint::readQuantization(const TensorInfo &tensor, const QuantizerRecord &quantizer,
-                                        QString *error)
+bool PickleCheckpoint::readQuantization(TensorInfo *tensor, const QuantizerRecord &quantizer, QString *error)
 {
     auto quantization = std::make_shared<Quantization>();
     quantization->scheme = quantizer.scheme;
@@ -139,14 +138,14 @@ bool PickleCheckpoint::readQuantization(const TensorInfo &tensor, const Quantize
             {&quantizer.scales, &quantization->scales}, {&quantizer.zeroPoints, &quantization->zeroPoints}};
         for (const auto &[record, values] : parts) {
             TensorInfo part;
-            if (!*record || !makeTensor(tensor.name, **record, &part, error))
+            if (!*record || !makeTensor(tensor->name, **record, &part, error))
                 return false;
             const QByteArray bytes = part.contiguousBytes();
             const int size = dtypeElementSize(part.dtype);
             if (part.shape.size() != 1 || dtypeIsQuantized(part.dtype) ||
-                part.numel() != tensor.shape[quantizer.axis]) {
+                part.numel() != tensor->shape[quantizer.axis]) {
                 *error = tr("%1: per-channel scales or zero points do not match axis %2")
-                             .arg(tensor.name)
+                             .arg(tensor->name)
                              .arg(quantizer.axis);
                 return false;
             }
@@ -158,7 +157,7 @@ bool PickleCheckpoint::readQuantization(const TensorInfo &tensor, const Quantize
                 quantization->scheme = Quantization::Scheme::PerChannelAffineFloatQParams;
         }
     }
-    m_out->tensors.back().quantization = std::move(quantization);
+    tensor->quantization = std::move(quantization);
     return true;
 }
 
@@ -177,6 +176,8 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
                      : tr("%1: a %2 storage without a quantizer").arg(name, dtypeName(tensor.dtype));
         return false;
     }
+    if (record.quantizer && !readQuantization(&tensor, *record.quantizer, error))
+        return false;
     // The same view of the same storage is the same tensor: tied weights.
     QString viewKey =
         QString::number(record.storage) + QLatin1Char('/') + QString::number(record.storageOffset);
@@ -190,7 +191,7 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
     else
         m_firstView.insert(viewKey, index);
     m_out->tensors.push_back(std::move(tensor));
-    return !record.quantizer || readQuantization(m_out->tensors.back(), *record.quantizer, error);
+    return true;
 }
 
 bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error)

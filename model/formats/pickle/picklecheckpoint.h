@@ -47,8 +47,8 @@ public:
 private:
     // A tensor over its resolved storage, its view checked.
     bool makeTensor(const QString &name, const TensorRecord &record, TensorInfo *tensor, QString *error);
-    // Sets the last tensor's quantization from its quantizer (reading per-channel parameters).
-    bool readQuantization(const TensorInfo &tensor, const QuantizerRecord &quantizer, QString *error);
+    // Sets the tensor's quantization from its quantizer, reading per-channel parameters.
+    bool readQuantization(TensorInfo *tensor, const QuantizerRecord &quantizer, QString *error);
     bool addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag,
                    QString *error);
     bool walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);

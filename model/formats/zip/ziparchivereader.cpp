@@ -169,11 +169,11 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
         return fail(error, tr("empty zip archive"));
     // Nothing is ever extracted, but a name that climbs out of the archive is a hostile file's mark.
     for (const Entry &entry : std::as_const(m_entries)) {
+        // Absolute ("/x", "\\x", "C:/x") or climbing ("a/../../x"), with either separator.
         const QStringList parts =
             QString(entry.name).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
-        if (entry.name.startsWith(QLatin1Char('/')) || entry.name.startsWith(QLatin1Char('\\')) ||
-            parts.contains(QStringLiteral("..")) ||
-            (!parts.isEmpty() && parts.first().endsWith(QLatin1Char(':'))))
+        if ((parts.size() > 1 && parts.first().isEmpty()) || parts.first().endsWith(QLatin1Char(':')) ||
+            parts.contains(QStringLiteral("..")))
             return fail(error,
                         tr("hostile zip archive: entry '%1' points outside the archive").arg(entry.name));
     }
