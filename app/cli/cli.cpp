@@ -2,6 +2,7 @@
 
 #include "clioptions.h"
 #include "clioutput.h"
+#include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
 #include "document/examplemodel.h"
 #include "document/freezeplan.h"
@@ -13,6 +14,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -46,13 +48,18 @@ void Cli::printHelp()
              "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
              "  torchscope-cli example -o FILE [--weights-only]\n"
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
+             "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
+             "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] [--add-prefix-b P]\n"
              "  torchscope-cli --version\n"
              "\n"
              "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
              "and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);\n"
              "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
              "order given.\n"
-             "Exit status: 0 success, 1 a file cannot be read or written, 2 usage error.\n";
+             "diff matches names as load_state_dict does, after the prefixes; elements are equal when\n"
+             "|a - b| <= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.\n"
+             "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
+             "3 diff found differences.\n";
 }
 
 int Cli::run(const QStringList &arguments)
@@ -78,6 +85,8 @@ int Cli::run(const QStringList &arguments)
         return example(args);
     if (command == QLatin1String("hist"))
         return histogram(args);
+    if (command == QLatin1String("diff"))
+        return diff(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -223,6 +232,40 @@ int Cli::example(const QStringList &arguments)
     if (!job || !job->run(Progress(), &error))
         return fileError(error);
     return Success;
+}
+
+int Cli::diff(const QStringList &arguments)
+{
+    cli::DiffOptions options;
+    QString message;
+    if (!cli::parseDiff(arguments, &options, &message))
+        return usage(message);
+    DiffSide sides[2];
+    const QString files[2] = {options.fileA, options.fileB};
+    for (int i = 0; i < 2; ++i) {
+        CheckpointContent content;
+        QString error;
+        if (!readCheckpoint(files[i], Progress(), &content, &error))
+            return fileError(error);
+        if (!content.refusedContent.isEmpty())
+            return fileError(QStringLiteral("%1: %2").arg(files[i], content.refusedContent));
+        sides[i] = DiffSide::fromContent(content);
+        sides[i].label = files[i];
+    }
+    options.diff.longRead = CheckpointDiff::needsLongRead(sides[0], sides[1]);
+    Comparison comparison = CheckpointDiff::match(sides[0], sides[1], options.diff);
+    CheckpointDiff::compare(sides[0], sides[1], &comparison);
+    if (!options.csv.isEmpty()) {
+        QSaveFile csv(options.csv);
+        if (!csv.open(QIODevice::WriteOnly) || csv.write(CheckpointDiff::toCsv(comparison, sides[0], sides[1])) < 0 ||
+            !csv.commit())
+            return fileError(QStringLiteral("%1: %2").arg(options.csv, csv.errorString()));
+    }
+    if (options.json)
+        m_out << QJsonDocument(cli::diffJson(comparison, sides[0], sides[1])).toJson(QJsonDocument::Indented);
+    else
+        cli::printDiff(m_out, comparison, sides[0], sides[1]);
+    return comparison.totals().equal ? Success : Different;
 }
 
 } // namespace torchscope

@@ -6,12 +6,12 @@ class QTextStream;
 
 namespace torchscope {
 
-// torchscope-cli: `info`, `export`, `example`. Exit codes: 0 success, 1 a file that cannot be read
-// or written (one line on stderr), 2 a usage error.
+// torchscope-cli: `info`, `export`, `example`, `hist`, `diff`. Exit codes: 0 success, 1 a file that
+// cannot be read or written (one line on stderr), 2 a usage error, 3 `diff` found differences.
 class Cli
 {
 public:
-    enum ExitCode { Success = 0, FileError = 1, UsageError = 2 };
+    enum ExitCode { Success = 0, FileError = 1, UsageError = 2, Different = 3 };
 
     Cli(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
@@ -24,6 +24,7 @@ private:
     int exportCheckpoint(const QStringList &arguments);
     int example(const QStringList &arguments);
     int histogram(const QStringList &arguments);
+    int diff(const QStringList &arguments);
     int usage(const QString &message);
     int fileError(const QString &message);
     void printHelp();

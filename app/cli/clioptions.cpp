@@ -229,4 +229,54 @@ bool parseHist(const QStringList &arguments, HistOptions *options, QString *mess
     return true;
 }
 
+bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *message)
+{
+    const QString prefixMessage = QStringLiteral("diff: %1 needs a prefix");
+    const QString toleranceMessage = QStringLiteral("diff: %1 needs a finite number >= 0");
+    SubcommandParser parser(QStringLiteral("diff"), {QStringLiteral("json")},
+                            {{{QStringLiteral("strip-prefix")}, prefixMessage},
+                             {{QStringLiteral("strip-prefix-a")}, prefixMessage},
+                             {{QStringLiteral("strip-prefix-b")}, prefixMessage},
+                             {{QStringLiteral("add-prefix-a")}, prefixMessage},
+                             {{QStringLiteral("add-prefix-b")}, prefixMessage},
+                             {{QStringLiteral("atol")}, toleranceMessage},
+                             {{QStringLiteral("rtol")}, toleranceMessage},
+                             {{QStringLiteral("csv")}, QStringLiteral("diff: %1 needs a file")}});
+    if (!parser.parse(arguments, message))
+        return false;
+    QCommandLineParser &p = parser.parser();
+    for (const char *name : {"atol", "rtol"}) {
+        const QString option = QLatin1String(name);
+        if (!p.isSet(option))
+            continue;
+        bool ok = false;
+        const double value = p.value(option).toDouble(&ok);
+        if (!ok || !std::isfinite(value) || value < 0) {
+            *message = toleranceMessage.arg(QStringLiteral("--") + option);
+            return false;
+        }
+        (option == QLatin1String("atol") ? options->diff.atol : options->diff.rtol) = value;
+    }
+    // --strip-prefix strips from whichever side has it (DataParallel's "module." on one side).
+    const QString both = p.value(QStringLiteral("strip-prefix"));
+    options->diff.a.strip = p.isSet(QStringLiteral("strip-prefix-a")) ? p.value(QStringLiteral("strip-prefix-a")) : both;
+    options->diff.b.strip = p.isSet(QStringLiteral("strip-prefix-b")) ? p.value(QStringLiteral("strip-prefix-b")) : both;
+    options->diff.a.add = p.value(QStringLiteral("add-prefix-a"));
+    options->diff.b.add = p.value(QStringLiteral("add-prefix-b"));
+    options->json = p.isSet(QStringLiteral("json"));
+    options->csv = p.value(QStringLiteral("csv"));
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() > 2) {
+        *message = QStringLiteral("diff: unexpected argument '%1'").arg(positional.at(2));
+        return false;
+    }
+    if (positional.size() < 2) {
+        *message = QStringLiteral("diff: needs two files, A and B");
+        return false;
+    }
+    options->fileA = positional.at(0);
+    options->fileB = positional.at(1);
+    return true;
+}
+
 } // namespace torchscope::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diff/checkpointdiff.h"
 #include "stats/histogramkernel.h"
 
 #include <QString>
@@ -49,11 +50,21 @@ struct HistOptions
     HistogramRequest request;
 };
 
+struct DiffOptions
+{
+    QString fileA;
+    QString fileB;
+    bool json = false;
+    QString csv; // also write the table as CSV here
+    torchscope::DiffOptions diff;
+};
+
 // Each parser takes the arguments after the subcommand's name. On failure it returns false with
 // the usage message to print (e.g. "export: missing -o OUT").
 bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *message);
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message);
 bool parseExample(const QStringList &arguments, ExampleOptions *options, QString *message);
 bool parseHist(const QStringList &arguments, HistOptions *options, QString *message);
+bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *message);
 
 } // namespace torchscope::cli

@@ -1,5 +1,6 @@
 #include "clioutput.h"
 
+#include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
 #include "itemmodels/displayformat.h"
 #include "stats/histogramkernel.h"
@@ -242,4 +243,165 @@ void printHistogram(QTextStream &out, const QString &name, const HistogramResult
     }
 }
 
+namespace {
+QString prefixAdvice(const PrefixSuggestion &suggestion)
+{
+    const QString side = suggestion.side == PrefixSuggestion::Side::A ? QStringLiteral("a") : QStringLiteral("b");
+    return QStringLiteral("%1 names in %2 match once '%3' is stripped (--strip-prefix-%4 %3)")
+        .arg(suggestion.matches)
+        .arg(side.toUpper(), suggestion.prefix, side);
+}
+} // namespace
+
+QJsonObject diffJson(const Comparison &comparison, const DiffSide &a, const DiffSide &b)
+{
+    QJsonArray tensors;
+    for (const TensorDiff &diff : comparison.tensors) {
+        const TensorInfo *ta = diff.indexA >= 0 ? &a.tensors[size_t(diff.indexA)] : nullptr;
+        const TensorInfo *tb = diff.indexB >= 0 ? &b.tensors[size_t(diff.indexB)] : nullptr;
+        auto statistic = [&diff](double v) { return diff.hasStatistics ? number(v) : QJsonValue(); };
+        auto flag = [](const TensorInfo *t) {
+            return t && t->hasRequiresGrad ? QJsonValue(t->requiresGrad) : QJsonValue();
+        };
+        tensors.append(QJsonObject{
+            {QStringLiteral("name"), diff.name},
+            {QStringLiteral("status"), diffStatusName(diff.status)},
+            {QStringLiteral("max_abs"), statistic(diff.maxAbs)},
+            {QStringLiteral("mean_abs"), statistic(diff.meanAbs)},
+            {QStringLiteral("rel_l2"), statistic(diff.relL2)},
+            {QStringLiteral("changed_fraction"), statistic(diff.changedFraction())},
+            {QStringLiteral("cosine"), statistic(diff.cosine)},
+            {QStringLiteral("changed_elements"), diff.hasStatistics ? QJsonValue(diff.changedElements) : QJsonValue()},
+            {QStringLiteral("elements"), diff.hasStatistics ? QJsonValue(diff.elements) : QJsonValue()},
+            {QStringLiteral("bit_identical"), diff.hasStatistics ? QJsonValue(diff.bitIdentical) : QJsonValue()},
+            {QStringLiteral("within_tolerance"), diff.hasStatistics ? QJsonValue(diff.withinTolerance) : QJsonValue()},
+            {QStringLiteral("name_a"), ta ? QJsonValue(ta->name) : QJsonValue()},
+            {QStringLiteral("name_b"), tb ? QJsonValue(tb->name) : QJsonValue()},
+            {QStringLiteral("dtype_a"), ta ? QJsonValue(dtypeName(ta->dtype)) : QJsonValue()},
+            {QStringLiteral("dtype_b"), tb ? QJsonValue(dtypeName(tb->dtype)) : QJsonValue()},
+            {QStringLiteral("shape_a"), ta ? QJsonValue(shapeArray(ta->shape)) : QJsonValue()},
+            {QStringLiteral("shape_b"), tb ? QJsonValue(shapeArray(tb->shape)) : QJsonValue()},
+            {QStringLiteral("requires_grad_a"), flag(ta)},
+            {QStringLiteral("requires_grad_b"), flag(tb)},
+        });
+    }
+    const DiffTotals totals = comparison.totals();
+    QJsonObject root;
+    root.insert(QStringLiteral("file_a"), a.label);
+    root.insert(QStringLiteral("file_b"), b.label);
+    root.insert(QStringLiteral("tensors"), tensors);
+    root.insert(QStringLiteral("totals"),
+                QJsonObject{{QStringLiteral("tensors"), totals.tensors},
+                            {QStringLiteral("identical"), totals.identical},
+                            {QStringLiteral("changed"), totals.changed},
+                            {QStringLiteral("only_in_a"), totals.onlyInA},
+                            {QStringLiteral("only_in_b"), totals.onlyInB},
+                            {QStringLiteral("shape_differs"), totals.shapeDiffers},
+                            {QStringLiteral("dtype_differs"), totals.dtypeDiffers},
+                            {QStringLiteral("requires_grad_differs"), totals.requiresGradDiffers},
+                            {QStringLiteral("elements_compared"), totals.elementsCompared},
+                            {QStringLiteral("elements_changed"), totals.elementsChanged},
+                            {QStringLiteral("largest_rel_l2"), number(totals.largestRelL2)},
+                            {QStringLiteral("equal"), totals.equal},
+                            {QStringLiteral("atol"), comparison.options.atol},
+                            {QStringLiteral("rtol"), comparison.options.rtol}});
+    const PrefixSuggestion &s = comparison.suggestion;
+    root.insert(QStringLiteral("suggestion"),
+                s.isValid() ? QJsonValue(QJsonObject{{QStringLiteral("strip_prefix"), s.prefix},
+                                                     {QStringLiteral("side"), s.side == PrefixSuggestion::Side::A
+                                                                                  ? QStringLiteral("a")
+                                                                                  : QStringLiteral("b")},
+                                                     {QStringLiteral("matches"), s.matches}})
+                            : QJsonValue());
+    root.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(comparison.warnings));
+    return root;
+}
+
+void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a, const DiffSide &b)
+{
+    const DiffTotals totals = comparison.totals();
+    out << "A: " << a.label << " (" << a.tensors.size() << " tensors)\n"
+        << "B: " << b.label << " (" << b.tensors.size() << " tensors)\n";
+    out << totals.tensors << " names: " << totals.identical << " identical, " << totals.changed << " changed, "
+        << totals.dtypeDiffers << " dtype differs, " << totals.shapeDiffers << " shape differs, " << totals.onlyInA
+        << " only in A, " << totals.onlyInB << " only in B";
+    if (totals.requiresGradDiffers > 0)
+        out << "; requires_grad differs for " << totals.requiresGradDiffers;
+    out << "\n";
+    if (comparison.options.atol > 0 || comparison.options.rtol > 0)
+        out << "Tolerances: atol " << comparison.options.atol << ", rtol " << comparison.options.rtol << "\n";
+    for (const QString &warning : comparison.warnings)
+        out << "warning: " << warning << "\n";
+
+    auto nameOf = [&](const TensorDiff &d, bool sideA) {
+        const int i = sideA ? d.indexA : d.indexB;
+        return (sideA ? a : b).tensors[size_t(i)];
+    };
+    // Values that moved, largest relative change first.
+    QVector<const TensorDiff *> moved;
+    for (const TensorDiff &d : comparison.tensors)
+        if (d.hasStatistics && (d.status == DiffStatus::Changed || d.status == DiffStatus::DtypeDiffers))
+            moved.append(&d);
+    std::stable_sort(moved.begin(), moved.end(), [](const TensorDiff *x, const TensorDiff *y) {
+        const double rx = std::isnan(x->relL2) ? -1 : x->relL2, ry = std::isnan(y->relL2) ? -1 : y->relL2;
+        return rx > ry;
+    });
+    if (!moved.isEmpty()) {
+        out << "\nChanged values, largest relative change first:\n";
+        out << QStringLiteral("  %1 %2 %3 %4 %5  %6\n")
+                   .arg(QStringLiteral("rel_l2"), -10)
+                   .arg(QStringLiteral("max_abs"), -10)
+                   .arg(QStringLiteral("mean_abs"), -10)
+                   .arg(QStringLiteral("changed"), -8)
+                   .arg(QStringLiteral("cosine"), -10)
+                   .arg(QStringLiteral("name"));
+        for (const TensorDiff *d : std::as_const(moved)) {
+            QString note;
+            if (d->status == DiffStatus::DtypeDiffers)
+                note = QStringLiteral("  (converted: %1 vs %2)")
+                           .arg(dtypeName(nameOf(*d, true).dtype), dtypeName(nameOf(*d, false).dtype));
+            out << QStringLiteral("  %1 %2 %3 %4 %5  %6%7\n")
+                       .arg(d->relL2, -10, 'g', 4)
+                       .arg(d->maxAbs, -10, 'g', 4)
+                       .arg(d->meanAbs, -10, 'g', 4)
+                       .arg(QStringLiteral("%1%").arg(100.0 * d->changedFraction(), 0, 'f', 1), -8)
+                       .arg(d->cosine, -10, 'g', 6)
+                       .arg(d->name, note);
+        }
+    }
+    auto list = [&](DiffStatus status, const char *title) {
+        bool first = true;
+        for (const TensorDiff &d : comparison.tensors) {
+            if (d.status != status)
+                continue;
+            if (first)
+                out << "\n" << title << ":\n";
+            first = false;
+            out << "  " << d.name;
+            if (status == DiffStatus::ShapeDiffers)
+                out << "  " << shapeToString(nameOf(d, true).shape) << " vs " << shapeToString(nameOf(d, false).shape);
+            if (status == DiffStatus::DtypeDiffers && !d.hasStatistics)
+                out << "  " << dtypeName(nameOf(d, true).dtype) << " vs " << dtypeName(nameOf(d, false).dtype);
+            out << "\n";
+        }
+    };
+    list(DiffStatus::ShapeDiffers, "Shape differs");
+    list(DiffStatus::OnlyInA, "Only in A");
+    list(DiffStatus::OnlyInB, "Only in B");
+    bool firstFlag = true;
+    for (const TensorDiff &d : comparison.tensors) {
+        if (!d.requiresGradDiffers())
+            continue;
+        if (firstFlag)
+            out << "\nrequires_grad differs:\n";
+        firstFlag = false;
+        out << "  " << d.name << "  " << (d.requiresGradA ? "True" : "False") << " -> "
+            << (d.requiresGradB ? "True" : "False") << "\n";
+    }
+    if (comparison.suggestion.isValid())
+        out << "\nHint: " << prefixAdvice(comparison.suggestion) << "\n";
+    out << "\n" << (totals.equal ? "Equal" : "Different") << "\n";
+}
+
 } // namespace torchscope::cli
+

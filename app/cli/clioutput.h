@@ -8,6 +8,8 @@ class QTextStream;
 namespace torchscope {
 
 class CheckpointDocument;
+struct Comparison;
+struct DiffSide;
 struct HistogramResult;
 
 namespace cli {
@@ -18,6 +20,8 @@ QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bo
 void printInfo(QTextStream &out, const CheckpointDocument &document, const QString &file, bool withStats);
 QJsonObject histogramJson(const QString &name, const HistogramResult &result);
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result);
+QJsonObject diffJson(const Comparison &comparison, const DiffSide &a, const DiffSide &b);
+void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a, const DiffSide &b);
 
 } // namespace cli
 } // namespace torchscope

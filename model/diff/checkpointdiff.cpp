@@ -1,0 +1,700 @@
+#include "diff/checkpointdiff.h"
+
+#include "stats/valuevisitor.h"
+
+#include <QSemaphore>
+#include <QSet>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <memory>
+
+namespace torchscope {
+
+using namespace kernel;
+
+namespace {
+
+constexpr qint64 kPiece = qint64(1) << 20; // elements a worker takes at a time
+
+// A complex tensor compared as its real and imaginary parts: the same storage seen as float pairs.
+TensorInfo componentView(const TensorInfo &tensor)
+{
+    if (!dtypeIsComplex(tensor.dtype))
+        return tensor;
+    TensorInfo parts = tensor;
+    parts.dtype = tensor.dtype == DType::Complex64 ? DType::Float32 : DType::Float64;
+    for (qint64 &stride : parts.strides)
+        stride *= 2;
+    parts.shape.append(2);
+    parts.strides.append(1);
+    parts.storageOffset *= 2;
+    return parts;
+}
+
+bool sameQuantization(const TensorInfo &a, const TensorInfo &b)
+{
+    if (!a.quantization || !b.quantization)
+        return !a.quantization && !b.quantization;
+    const Quantization &x = *a.quantization;
+    const Quantization &y = *b.quantization;
+    return x.scheme == y.scheme && x.scales == y.scales && x.zeroPoints == y.zeroPoints && x.axis == y.axis;
+}
+
+// Collects a range of one tensor's values as float64.
+struct Collector
+{
+    double *out;
+    int filled = 0;
+    template <typename T> void block(const T *values, int n)
+    {
+        for (int k = 0; k < n; ++k)
+            out[filled + k] = double(values[k]);
+        filled += n;
+    }
+};
+
+// Hands fn(a, b, n) the values of elements [begin, end) of two tensors of the same shape, as
+// float64, a block at a time.
+template <typename Fn> void visitPairs(const TensorInfo &a, const TensorInfo &b, qint64 begin, qint64 end, Fn fn)
+{
+    double x[kBlock];
+    double y[kBlock];
+    for (qint64 i = begin; i < end; i += kBlock) {
+        const qint64 stop = std::min<qint64>(end, i + kBlock);
+        Collector ca{x};
+        Collector cb{y};
+        visitValues(a, i, stop, ca);
+        visitValues(b, i, stop, cb);
+        fn(x, y, int(stop - i));
+    }
+}
+
+// Sums over elements of one piece, combined across pieces by adding.
+struct PairSums
+{
+    qint64 elements = 0;
+    qint64 changed = 0;
+    qint64 finite = 0; // pairs finite on both sides: the statistics are taken over these
+    double maxAbs = 0;
+    double sumAbs = 0;
+    double sumSquaredDiff = 0;
+    double sumSquaredA = 0;
+    double sumSquaredB = 0;
+    double sumProducts = 0;
+    double atol = 0, rtol = 0;
+
+    void add(double x, double y)
+    {
+        ++elements;
+        if (!std::isfinite(x) || !std::isfinite(y)) {
+            changed += !(x == y || (std::isnan(x) && std::isnan(y)));
+            return;
+        }
+        const double d = std::abs(x - y);
+        ++finite;
+        changed += d > atol + rtol * std::abs(y);
+        maxAbs = std::max(maxAbs, d);
+        sumAbs += d;
+        sumSquaredDiff += d * d;
+        sumSquaredA += x * x;
+        sumSquaredB += y * y;
+        sumProducts += x * y;
+    }
+
+    // Four independent lanes; x - y is NaN or infinite exactly when a value is not finite (no finite
+    // float64 difference of converted values overflows), so such a block is redone value by value.
+    void block(const double *a, const double *b, int n)
+    {
+        double check = 0;
+        double mx[4] = {0, 0, 0, 0}, sa[4] = {0, 0, 0, 0}, sd[4] = {0, 0, 0, 0};
+        double qa[4] = {0, 0, 0, 0}, qb[4] = {0, 0, 0, 0}, ab[4] = {0, 0, 0, 0};
+        qint64 ch[4] = {0, 0, 0, 0};
+        const int whole = n & ~3;
+        for (int k = 0; k < whole; k += 4) {
+            for (int j = 0; j < 4; ++j) {
+                const double x = a[k + j], y = b[k + j];
+                const double diff = x - y;
+                check += diff - diff;
+                const double d = std::abs(diff);
+                mx[j] = d > mx[j] ? d : mx[j];
+                sa[j] += d;
+                sd[j] += d * d;
+                qa[j] += x * x;
+                qb[j] += y * y;
+                ab[j] += x * y;
+                ch[j] += d > atol + rtol * std::abs(y);
+            }
+        }
+        if (!(check == 0)) {
+            for (int k = 0; k < n; ++k)
+                add(a[k], b[k]);
+            return;
+        }
+        for (int k = whole; k < n; ++k)
+            add(a[k], b[k]);
+        elements += whole;
+        finite += whole;
+        maxAbs = std::max({maxAbs, mx[0], mx[1], mx[2], mx[3]});
+        sumAbs += (sa[0] + sa[1]) + (sa[2] + sa[3]);
+        sumSquaredDiff += (sd[0] + sd[1]) + (sd[2] + sd[3]);
+        sumSquaredA += (qa[0] + qa[1]) + (qa[2] + qa[3]);
+        sumSquaredB += (qb[0] + qb[1]) + (qb[2] + qb[3]);
+        sumProducts += (ab[0] + ab[1]) + (ab[2] + ab[3]);
+        changed += ch[0] + ch[1] + ch[2] + ch[3];
+    }
+
+    void merge(const PairSums &o)
+    {
+        elements += o.elements;
+        changed += o.changed;
+        finite += o.finite;
+        maxAbs = std::max(maxAbs, o.maxAbs);
+        sumAbs += o.sumAbs;
+        sumSquaredDiff += o.sumSquaredDiff;
+        sumSquaredA += o.sumSquaredA;
+        sumSquaredB += o.sumSquaredB;
+        sumProducts += o.sumProducts;
+    }
+};
+
+// Sum of squares of the finite values of a range that is bit for bit the same on both sides.
+struct SquaresOfSame
+{
+    qint64 elements = 0, finite = 0;
+    double sum = 0;
+    template <typename T> void block(const T *values, int n)
+    {
+        elements += n;
+        for (int k = 0; k < n; ++k) {
+            const double v = double(values[k]);
+            if (std::isfinite(v)) {
+                ++finite;
+                sum += v * v;
+            }
+        }
+    }
+};
+
+// Runs piece(i, worker) for i in [0, count) on the kernel's threads and the caller's; stops early
+// when canceled. Returns false when canceled.
+template <typename Piece> bool runPieces(size_t count, const Progress &progress, Piece piece)
+{
+    std::atomic<size_t> next{0};
+    std::atomic<bool> canceled{false};
+    auto run = [&](int worker) {
+        for (size_t i = next++; i < count; i = next++) {
+            if (canceled.load(std::memory_order_relaxed) || progress.isCanceled()) {
+                canceled = true;
+                return;
+            }
+            piece(i, worker);
+        }
+    };
+    const int workers = count > 1 ? workerCount() : 1;
+    if (workers == 1) {
+        run(0);
+    } else {
+        QSemaphore helpersDone;
+        for (int w = 1; w < workers; ++w) {
+            kernelThreadPool().start([&run, &helpersDone, w] {
+                run(w);
+                helpersDone.release();
+            });
+        }
+        run(0);
+        helpersDone.acquire(workers - 1);
+    }
+    return !canceled;
+}
+
+bool isNumeric(DType dtype)
+{
+    return dtype != DType::Invalid;
+}
+
+// The byte range a contiguous view covers in its storage.
+qint64 firstByte(const TensorInfo &tensor)
+{
+    return tensor.storageOffset * dtypeElementSize(tensor.dtype);
+}
+
+} // namespace
+
+QString NameMapping::apply(const QString &name) const
+{
+    QString mapped = !strip.isEmpty() && name.startsWith(strip) ? name.mid(strip.size()) : name;
+    return add.isEmpty() ? mapped : add + mapped;
+}
+
+QString diffStatusName(DiffStatus status)
+{
+    switch (status) {
+    case DiffStatus::Identical:
+        return QStringLiteral("identical");
+    case DiffStatus::Changed:
+        return QStringLiteral("changed");
+    case DiffStatus::OnlyInA:
+        return QStringLiteral("only_in_a");
+    case DiffStatus::OnlyInB:
+        return QStringLiteral("only_in_b");
+    case DiffStatus::ShapeDiffers:
+        return QStringLiteral("shape_differs");
+    case DiffStatus::DtypeDiffers:
+        return QStringLiteral("dtype_differs");
+    }
+    return QString();
+}
+
+bool TensorDiff::isEqual() const
+{
+    if (requiresGradDiffers())
+        return false;
+    if (status == DiffStatus::Identical)
+        return true;
+    return status == DiffStatus::DtypeDiffers && hasStatistics && withinTolerance;
+}
+
+DiffSide DiffSide::fromContent(const CheckpointContent &content)
+{
+    DiffSide side;
+    side.label = content.filePath.section(QLatin1Char('/'), -1);
+    side.tensors = content.tensors;
+    side.modules = content.modules;
+    return side;
+}
+
+DiffTotals Comparison::totals() const
+{
+    DiffTotals totals;
+    for (const TensorDiff &diff : tensors) {
+        ++totals.tensors;
+        switch (diff.status) {
+        case DiffStatus::Identical:
+            ++totals.identical;
+            break;
+        case DiffStatus::Changed:
+            ++totals.changed;
+            break;
+        case DiffStatus::OnlyInA:
+            ++totals.onlyInA;
+            break;
+        case DiffStatus::OnlyInB:
+            ++totals.onlyInB;
+            break;
+        case DiffStatus::ShapeDiffers:
+            ++totals.shapeDiffers;
+            break;
+        case DiffStatus::DtypeDiffers:
+            ++totals.dtypeDiffers;
+            break;
+        }
+        totals.requiresGradDiffers += diff.requiresGradDiffers();
+        if (diff.hasStatistics) {
+            totals.elementsCompared += diff.elements;
+            totals.elementsChanged += diff.changedElements;
+            if (!std::isnan(diff.relL2))
+                totals.largestRelL2 = std::max(totals.largestRelL2, diff.relL2);
+        }
+        totals.equal = totals.equal && diff.isEqual();
+    }
+    return totals;
+}
+
+Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const DiffOptions &options)
+{
+    Comparison comparison;
+    comparison.options = options;
+    // Mapped name -> index, the first tensor of a name winning as a dict would keep the last (a
+    // collision is a mistake in the mapping, so it is reported rather than resolved silently).
+    auto index = [&comparison](const DiffSide &side, const NameMapping &mapping, const QString &which) {
+        QHash<QString, int> byName;
+        byName.reserve(int(side.tensors.size()));
+        for (int i = 0; i < int(side.tensors.size()); ++i) {
+            const QString name = mapping.apply(side.tensors[size_t(i)].name);
+            if (byName.contains(name)) {
+                comparison.warnings.append(QStringLiteral("%1: '%2' and '%3' both map to '%4'; the second is left out")
+                                               .arg(which, side.tensors[size_t(byName.value(name))].name,
+                                                    side.tensors[size_t(i)].name, name));
+                continue;
+            }
+            byName.insert(name, i);
+        }
+        return byName;
+    };
+    const QHash<QString, int> namesA = index(a, options.a, QStringLiteral("A"));
+    const QHash<QString, int> namesB = index(b, options.b, QStringLiteral("B"));
+
+    QSet<QString> unmatchedA, unmatchedB;
+    for (int i = 0; i < int(a.tensors.size()); ++i) {
+        const TensorInfo &ta = a.tensors[size_t(i)];
+        const QString name = options.a.apply(ta.name);
+        if (namesA.value(name) != i)
+            continue;
+        TensorDiff diff;
+        diff.name = name;
+        diff.indexA = i;
+        diff.indexB = namesB.value(name, -1);
+        if (diff.indexB < 0) {
+            diff.status = DiffStatus::OnlyInA;
+            unmatchedA.insert(name);
+        } else {
+            const TensorInfo &tb = b.tensors[size_t(diff.indexB)];
+            diff.elements = ta.numel();
+            diff.requiresGradCompared = ta.hasRequiresGrad && tb.hasRequiresGrad;
+            diff.requiresGradA = ta.requiresGrad;
+            diff.requiresGradB = tb.requiresGrad;
+            if (ta.shape != tb.shape)
+                diff.status = DiffStatus::ShapeDiffers;
+            else if (ta.dtype != tb.dtype)
+                diff.status = DiffStatus::DtypeDiffers;
+            else
+                diff.status = DiffStatus::Changed; // until compare() reads the values
+        }
+        comparison.tensors.append(diff);
+    }
+    for (int i = 0; i < int(b.tensors.size()); ++i) {
+        const QString name = options.b.apply(b.tensors[size_t(i)].name);
+        if (namesB.value(name) != i || namesA.contains(name))
+            continue;
+        TensorDiff diff;
+        diff.name = name;
+        diff.indexB = i;
+        diff.status = DiffStatus::OnlyInB;
+        comparison.tensors.append(diff);
+        unmatchedB.insert(name);
+    }
+
+    // A prefix on one side only: an unmatched name of one side that ends an unmatched name of the
+    // other right after a dot. The prefix that explains the most names is suggested.
+    auto count = [](const QSet<QString> &longer, const QSet<QString> &shorter, QHash<QString, int> *prefixes) {
+        for (const QString &name : longer) {
+            for (int dot = name.indexOf(QLatin1Char('.')); dot >= 0; dot = name.indexOf(QLatin1Char('.'), dot + 1)) {
+                if (shorter.contains(name.mid(dot + 1)))
+                    ++(*prefixes)[name.left(dot + 1)];
+            }
+        }
+    };
+    QHash<QString, int> fromA, fromB;
+    count(unmatchedA, unmatchedB, &fromA);
+    count(unmatchedB, unmatchedA, &fromB);
+    auto best = [&comparison](const QHash<QString, int> &prefixes, PrefixSuggestion::Side side) {
+        for (auto it = prefixes.begin(); it != prefixes.end(); ++it) {
+            PrefixSuggestion &s = comparison.suggestion;
+            if (it.value() > s.matches || (it.value() == s.matches && it.key() < s.prefix))
+                s = {side, it.key(), it.value()};
+        }
+    };
+    best(fromA, PrefixSuggestion::Side::A);
+    best(fromB, PrefixSuggestion::Side::B);
+    return comparison;
+}
+
+bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *comparison, const Progress &progress)
+{
+    const DiffOptions &options = comparison->options;
+    struct Pair
+    {
+        int diff;
+        TensorInfo a, b;
+        bool bytewise; // may be compared byte for byte first
+        qint64 pieces;
+        std::unique_ptr<std::atomic<qint64>> piecesLeft;
+    };
+    struct Piece
+    {
+        size_t pair;
+        qint64 begin, end;
+    };
+    std::vector<Pair> pairs;
+    std::vector<Piece> pieces;
+    qint64 totalElements = 0;
+    for (int i = 0; i < comparison->tensors.size(); ++i) {
+        TensorDiff &diff = comparison->tensors[i];
+        if (diff.indexA < 0 || diff.indexB < 0 || diff.status == DiffStatus::ShapeDiffers)
+            continue;
+        const TensorInfo &ta = a.tensors[size_t(diff.indexA)];
+        const TensorInfo &tb = b.tensors[size_t(diff.indexB)];
+        // Complex against real has no element-wise meaning; both must be readable.
+        if (dtypeIsComplex(ta.dtype) != dtypeIsComplex(tb.dtype) || !isNumeric(ta.dtype) || !isNumeric(tb.dtype) ||
+            !ta.storage || !tb.storage)
+            continue;
+        Pair pair{i, componentView(ta), componentView(tb), false, 0, nullptr};
+        pair.bytewise = ta.dtype == tb.dtype && ta.dtype != DType::QUInt4x2 && ta.isContiguous() &&
+                        tb.isContiguous() && sameQuantization(ta, tb);
+        const qint64 n = pair.a.numel();
+        pair.pieces = std::max<qint64>(1, (n + kPiece - 1) / kPiece);
+        pair.piecesLeft = std::make_unique<std::atomic<qint64>>(pair.pieces);
+        for (qint64 begin = 0; begin < n || begin == 0; begin += kPiece)
+            pieces.push_back({pairs.size(), begin, std::min(n, begin + kPiece)});
+        totalElements += n;
+        if (options.longRead) {
+            for (const TensorInfo *t : {&pair.a, &pair.b})
+                if (t->isContiguous())
+                    t->storage->adviseSequential(firstByte(*t), t->byteSize());
+        }
+        pairs.push_back(std::move(pair));
+    }
+
+    // Each piece: the bytes first where they may be equal (memcmp runs at memory speed and most
+    // frozen layers are equal), the values only where they differ.
+    std::vector<PairSums> sums(pieces.size());
+    std::vector<char> same(pieces.size(), 0);
+    std::atomic<qint64> done{0};
+    std::atomic<qint64> reported{0};
+    const qint64 step = std::max<qint64>(1, totalElements / 1000);
+    const bool finished = runPieces(pieces.size(), progress, [&](size_t i, int) {
+        const Piece &piece = pieces[i];
+        Pair &pair = pairs[piece.pair];
+        const qint64 n = piece.end - piece.begin;
+        if (pair.bytewise) {
+            const qint64 size = dtypeElementSize(pair.a.dtype);
+            same[i] = std::memcmp(pair.a.firstElement() + piece.begin * size,
+                                  pair.b.firstElement() + piece.begin * size, size_t(n * size)) == 0;
+        }
+        if (!same[i]) {
+            PairSums &s = sums[i];
+            s.atol = options.atol;
+            s.rtol = options.rtol;
+            visitPairs(pair.a, pair.b, piece.begin, piece.end,
+                       [&s](const double *x, const double *y, int count) { s.block(x, y, count); });
+        }
+        if (options.longRead && --*pair.piecesLeft == 0) {
+            for (const TensorInfo *t : {&pair.a, &pair.b})
+                t->isContiguous() ? t->storage->releasePages(firstByte(*t), t->byteSize())
+                                  : t->storage->releasePages(0, t->storage->size());
+        }
+        const qint64 now = done.fetch_add(n) + n;
+        qint64 last = reported.load();
+        if (now - last >= step && reported.compare_exchange_strong(last, now))
+            progress.set(now, totalElements);
+    });
+    if (!finished)
+        return false;
+
+    // A tensor partly the same still needs the norms of its equal pieces for ||a|| and a.b.
+    std::vector<size_t> normPieces;
+    size_t first = 0;
+    while (first < pieces.size()) {
+        size_t last = first;
+        bool anyDifferent = false, anySame = false;
+        while (last < pieces.size() && pieces[last].pair == pieces[first].pair) {
+            anyDifferent = anyDifferent || !same[last];
+            anySame = anySame || same[last];
+            ++last;
+        }
+        if (anyDifferent && anySame) {
+            for (size_t i = first; i < last; ++i)
+                if (same[i])
+                    normPieces.push_back(i);
+        }
+        first = last;
+    }
+    const bool normsDone = runPieces(normPieces.size(), progress, [&](size_t k, int) {
+        const size_t i = normPieces[k];
+        const Piece &piece = pieces[i];
+        SquaresOfSame squares;
+        visitValues(pairs[piece.pair].a, piece.begin, piece.end, squares);
+        PairSums &s = sums[i];
+        s.elements = squares.elements;
+        s.finite = squares.finite;
+        s.sumSquaredA = s.sumSquaredB = s.sumProducts = squares.sum;
+    });
+    if (!normsDone)
+        return false;
+
+    first = 0;
+    while (first < pieces.size()) {
+        const Pair &pair = pairs[pieces[first].pair];
+        TensorDiff &diff = comparison->tensors[pair.diff];
+        PairSums total;
+        bool allSame = true;
+        for (; first < pieces.size() && &pairs[pieces[first].pair] == &pair; ++first) {
+            total.merge(sums[first]);
+            allSame = allSame && same[first];
+        }
+        diff.hasStatistics = true;
+        diff.bitIdentical = allSame && pair.bytewise;
+        diff.changedElements = total.changed;
+        if (allSame) {
+            diff.maxAbs = diff.meanAbs = diff.relL2 = 0;
+            diff.cosine = 1;
+        } else {
+            diff.maxAbs = total.maxAbs;
+            diff.meanAbs = total.finite > 0 ? total.sumAbs / double(total.finite) : 0;
+            const double normA = std::sqrt(total.sumSquaredA);
+            const double normB = std::sqrt(total.sumSquaredB);
+            const double normDiff = std::sqrt(total.sumSquaredDiff);
+            diff.relL2 = normA > 0 ? normDiff / normA
+                                   : (normDiff > 0 ? std::numeric_limits<double>::infinity() : 0.0);
+            diff.cosine = normA > 0 && normB > 0
+                              ? std::clamp(total.sumProducts / (normA * normB), -1.0, 1.0)
+                              : (normDiff > 0 ? std::numeric_limits<double>::quiet_NaN() : 1.0);
+        }
+        diff.withinTolerance = total.changed == 0;
+        if (diff.status != DiffStatus::DtypeDiffers)
+            diff.status = diff.withinTolerance ? DiffStatus::Identical : DiffStatus::Changed;
+    }
+    return true;
+}
+
+HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const TensorInfo &b, int bins,
+                                                    const Progress &progress)
+{
+    HistogramResult result;
+    const TensorInfo x = componentView(a);
+    const TensorInfo y = componentView(b);
+    const qint64 n = x.numel();
+    if (x.shape != y.shape || !x.storage || !y.storage || dtypeIsComplex(a.dtype) != dtypeIsComplex(b.dtype))
+        return result;
+    const size_t pieceCount = size_t(std::max<qint64>(1, (n + kPiece - 1) / kPiece));
+    struct Range
+    {
+        qint64 finite = 0, nan = 0, inf = 0, zero = 0;
+        double min = std::numeric_limits<double>::infinity();
+        double max = -std::numeric_limits<double>::infinity();
+        double sum = 0, sumSquares = 0;
+    };
+    std::vector<Range> ranges(pieceCount);
+    auto bounds = [&](size_t i) { return std::make_pair(qint64(i) * kPiece, std::min(n, qint64(i + 1) * kPiece)); };
+    // First pass: range and moments of the differences.
+    bool ok = runPieces(pieceCount, progress, [&](size_t i, int) {
+        const auto [begin, end] = bounds(i);
+        Range &r = ranges[i];
+        visitPairs(x, y, begin, end, [&r](const double *p, const double *q, int count) {
+            for (int k = 0; k < count; ++k) {
+                const double d = p[k] - q[k];
+                if (!std::isfinite(d)) {
+                    std::isnan(d) ? ++r.nan : ++r.inf;
+                    continue;
+                }
+                ++r.finite;
+                r.zero += d == 0;
+                r.min = std::min(r.min, d);
+                r.max = std::max(r.max, d);
+                r.sum += d;
+                r.sumSquares += d * d;
+            }
+        });
+        progress.set(qint64(i), qint64(2 * pieceCount));
+    });
+    if (!ok) {
+        result.canceled = true;
+        return result;
+    }
+    Range all;
+    for (const Range &r : ranges) {
+        all.finite += r.finite;
+        all.nan += r.nan;
+        all.inf += r.inf;
+        all.zero += r.zero;
+        all.min = std::min(all.min, r.min);
+        all.max = std::max(all.max, r.max);
+        all.sum += r.sum;
+        all.sumSquares += r.sumSquares;
+    }
+    TensorStats &stats = result.stats;
+    stats.count = n;
+    stats.finite = all.finite;
+    stats.nanCount = all.nan;
+    stats.infCount = all.inf;
+    stats.zeroCount = all.zero;
+    if (all.finite > 0) {
+        stats.min = all.min;
+        stats.max = all.max;
+        stats.mean = all.sum / double(all.finite);
+        stats.std = std::sqrt(std::max(0.0, all.sumSquares / double(all.finite) - stats.mean * stats.mean));
+        stats.l2Norm = std::sqrt(all.sumSquares);
+    }
+    if (bins <= 0)
+        bins = HistogramKernel::defaultBins(all.finite);
+    double low = all.finite > 0 ? all.min : 0;
+    double high = all.finite > 0 ? all.max : 1;
+    if (!(low < high)) { // all differences equal (often all zero): a unit-wide range around them
+        low -= 0.5;
+        high += 0.5;
+    }
+    result.edges = HistogramKernel::linspaceEdges(low, high, bins);
+    // Second pass: counts, each worker into its own row.
+    std::vector<QVector<qint64>> rows(size_t(workerCount()), QVector<qint64>(bins, 0));
+    const double scale = double(bins) / (high - low);
+    ok = runPieces(pieceCount, progress, [&](size_t i, int worker) {
+        const auto [begin, end] = bounds(i);
+        qint64 *counts = rows[size_t(worker)].data();
+        visitPairs(x, y, begin, end, [&](const double *p, const double *q, int count) {
+            for (int k = 0; k < count; ++k) {
+                const double d = p[k] - q[k];
+                if (!(d >= low && d <= high))
+                    continue;
+                counts[std::min(bins - 1, int((d - low) * scale))]++;
+            }
+        });
+        progress.set(qint64(pieceCount + i), qint64(2 * pieceCount));
+    });
+    if (!ok) {
+        result.canceled = true;
+        return result;
+    }
+    result.counts = QVector<qint64>(bins, 0);
+    for (const QVector<qint64> &row : rows)
+        for (int k = 0; k < bins; ++k)
+            result.counts[k] += row[k];
+    return result;
+}
+
+QByteArray CheckpointDiff::toCsv(const Comparison &comparison, const DiffSide &a, const DiffSide &b)
+{
+    // RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+    auto field = [](const QString &text) -> QByteArray {
+        QByteArray bytes = text.toUtf8();
+        if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r'))
+            bytes = '"' + bytes.replace("\"", "\"\"") + '"';
+        return bytes;
+    };
+    auto number = [](const TensorDiff &diff, double value) -> QByteArray {
+        if (!diff.hasStatistics || std::isnan(value))
+            return QByteArray();
+        if (std::isinf(value))
+            return value > 0 ? QByteArray("inf") : QByteArray("-inf");
+        return QByteArray::number(value, 'g', 17);
+    };
+    auto flag = [](bool stored, bool value) -> QByteArray {
+        return stored ? QByteArray(value ? "true" : "false") : QByteArray();
+    };
+    QByteArray csv = "name,status,dtype_a,dtype_b,shape_a,shape_b,elements,max_abs,mean_abs,rel_l2,"
+                     "changed_fraction,cosine,bit_identical,requires_grad_a,requires_grad_b\r\n";
+    for (const TensorDiff &diff : comparison.tensors) {
+        const TensorInfo *ta = diff.indexA >= 0 ? &a.tensors[size_t(diff.indexA)] : nullptr;
+        const TensorInfo *tb = diff.indexB >= 0 ? &b.tensors[size_t(diff.indexB)] : nullptr;
+        QList<QByteArray> row;
+        row << field(diff.name) << diffStatusName(diff.status).toUtf8()
+            << (ta ? dtypeName(ta->dtype).toUtf8() : QByteArray()) << (tb ? dtypeName(tb->dtype).toUtf8() : QByteArray())
+            << field(ta ? shapeToString(ta->shape) : QString()) << field(tb ? shapeToString(tb->shape) : QString())
+            << (diff.hasStatistics ? QByteArray::number(diff.elements) : QByteArray()) << number(diff, diff.maxAbs)
+            << number(diff, diff.meanAbs) << number(diff, diff.relL2) << number(diff, diff.changedFraction())
+            << number(diff, diff.cosine) << (diff.hasStatistics ? QByteArray(diff.bitIdentical ? "true" : "false") : QByteArray())
+            << flag(ta && ta->hasRequiresGrad, ta && ta->requiresGrad)
+            << flag(tb && tb->hasRequiresGrad, tb && tb->requiresGrad);
+        csv += row.join(',') + "\r\n";
+    }
+    return csv;
+}
+
+bool CheckpointDiff::needsLongRead(const DiffSide &a, const DiffSide &b)
+{
+    qint64 bytes = 0;
+    for (const DiffSide *side : {&a, &b})
+        for (const TensorInfo &t : side->tensors)
+            if (t.tiedTo < 0)
+                bytes += t.byteSize();
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    return pages > 0 && pageSize > 0 && bytes > qint64(pages) * qint64(pageSize) / 2;
+}
+
+} // namespace torchscope
