@@ -532,8 +532,11 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
             const double normDiff = std::sqrt(total.sumSquaredDiff);
             diff.relL2 = normA > 0 ? normDiff / normA
                                    : (normDiff > 0 ? std::numeric_limits<double>::infinity() : 0.0);
+            // One square root of the product rounds less than the product of two (unless it overflows).
+            const double squares = total.sumSquaredA * total.sumSquaredB;
+            const double norms = std::isfinite(squares) ? std::sqrt(squares) : normA * normB;
             diff.cosine = normA > 0 && normB > 0
-                              ? std::clamp(total.sumProducts / (normA * normB), -1.0, 1.0)
+                              ? std::clamp(total.sumProducts / norms, -1.0, 1.0)
                               : (normDiff > 0 ? std::numeric_limits<double>::quiet_NaN() : 1.0);
         }
         diff.withinTolerance = total.changed == 0;

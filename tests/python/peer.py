@@ -14,6 +14,8 @@ Usage:
   peer.py check-example FILE       the built-in example: children, forward on 1x1x28x28, a training step
   peer.py quantized OUTDIR          write quantized tensors (every dtype and scheme) + quantized.json
   peer.py check-quantized ORIGINAL EXPORTED   int_repr, scheme, scales, zero points and axis equal
+  peer.py finetune OUTDIR          a CNN before and after a few training steps with some layers frozen, in
+                                   several formats, and PyTorch's own diff statistics in finetune.json
   peer.py corpus-describe FILE     what real PyTorch reads from a real-world file, as JSON (classes that
                                    are not importable become empty nn.Module stand-ins)
 The check commands print one line and exit 1 when PyTorch disagrees.
@@ -841,6 +843,89 @@ def check_quantized(original, exported):
     print("OK %d tensors" % len(a))
 
 
+# --- comparing checkpoints --------------------------------------------------------------
+
+def diff_statistics(a, b):
+    """What `torchscope-cli diff` reports of one pair, computed by PyTorch in float64."""
+    if a.shape != b.shape:
+        return {"status": "shape_differs"}
+    x, y = a.detach().double(), b.detach().double()
+    d = (x - y).abs()
+    norm_a, norm_b, norm_d = x.norm().item(), y.norm().item(), d.norm().item()
+    if a.dtype != b.dtype:
+        status = "dtype_differs"
+    else:
+        status = "identical" if torch.equal(a, b) else "changed"
+    return {
+        "status": status,
+        "max_abs": d.max().item() if d.numel() else 0.0,
+        "mean_abs": d.mean().item() if d.numel() else 0.0,
+        "rel_l2": norm_d / norm_a if norm_a > 0 else (0.0 if norm_d == 0 else None),
+        "changed_fraction": (x != y).double().mean().item() if d.numel() else 0.0,
+        "cosine": (x * y).sum().item() / (norm_a * norm_b) if norm_a > 0 and norm_b > 0 else
+                  (1.0 if norm_d == 0 else None),
+        "max_abs_a": x.abs().max().item() if d.numel() else 0.0,
+    }
+
+
+def finetune(outdir):
+    """Fine-tunes the CNN a few SGD steps with `sequential` and `layer1` frozen (and in eval mode, so
+    their batch-norm statistics stay too), saving it before and after in every form a diff reads."""
+    os.makedirs(outdir, exist_ok=True)
+    torch.manual_seed(7)
+    model = CNN()
+    frozen_prefixes = ("sequential.", "layer1.")
+    for name, p in model.named_parameters():
+        p.requires_grad = not name.startswith(frozen_prefixes)
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    torch.jit.save(torch.jit.script(model), os.path.join(outdir, "before_model.pt"))
+
+    model.train()
+    model.sequential.eval()
+    model.layer1.eval()
+    optimizer = torch.optim.SGD([p for p in model.parameters() if p.requires_grad], lr=0.05, momentum=0.9)
+    for _ in range(3):
+        x = torch.randn(4, 1, 28, 28)
+        target = torch.randint(0, 10, (4,))
+        optimizer.zero_grad()
+        nn.functional.cross_entropy(model(x), target).backward()
+        optimizer.step()
+    model.eval()
+    after = model.state_dict()
+
+    torch.save(before, os.path.join(outdir, "before.pt"))
+    torch.save(after, os.path.join(outdir, "after.pt"))
+    write_safetensors(os.path.join(outdir, "before.safetensors"), before)
+    write_safetensors(os.path.join(outdir, "after.safetensors"), dict(after))
+    torch.jit.save(torch.jit.script(model), os.path.join(outdir, "after_model.pt"))
+    for p in model.parameters():
+        p.requires_grad = True
+    torch.jit.save(torch.jit.script(model), os.path.join(outdir, "after_unfrozen_model.pt"))
+    torch.save({"module." + k: v for k, v in after.items()}, os.path.join(outdir, "after_dp.pt"))
+    half = {k: v.half() if v.is_floating_point() else v for k, v in after.items()}
+    torch.save(half, os.path.join(outdir, "after_half.pt"))
+    edited = {k: v for k, v in after.items() if k != "fc.bias"}
+    edited["fc.weight"] = after["fc.weight"][:5].clone()
+    edited["extra.weight"] = torch.ones(3)
+    torch.save(edited, os.path.join(outdir, "after_edited.pt"))
+
+    names = list(before)
+    trainable = [n for n, p in model.named_parameters() if not n.startswith(frozen_prefixes)]
+    frozen = [n for n, _ in model.named_parameters() if n.startswith(frozen_prefixes)]
+    report = {
+        "frozen": frozen,
+        "trained": trainable,
+        "buffers": [n for n, _ in model.named_buffers()],
+        "pairs": {
+            "state_dict": {n: diff_statistics(before[n], after[n]) for n in names},
+            "half": {n: diff_statistics(after[n], half[n]) for n in names},
+            "edited": {n: diff_statistics(after[n], edited[n]) for n in names if n in edited},
+        },
+    }
+    with open(os.path.join(outdir, "finetune.json"), "w") as f:
+        json.dump(report, f, indent=1)
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -891,6 +976,8 @@ def main(argv):
         quantized(argv[2])
     elif command == "check-quantized":
         check_quantized(argv[2], argv[3])
+    elif command == "finetune":
+        finetune(argv[2])
     elif command == "corpus-describe":
         corpus_describe(argv[2])
     else:
