@@ -116,6 +116,7 @@ void TestCheckpointDiff::agreesWithPyTorch_data()
     QTest::newRow("state_dict") << "before.pt" << "after.pt" << "" << "state_dict";
     QTest::newRow("safetensors") << "before.safetensors" << "after.safetensors" << "" << "state_dict";
     QTest::newRow("torchscript entire model") << "before_model.pt" << "after_model.pt" << "" << "state_dict";
+    QTest::newRow("pickled entire model") << "before_pickle.pt" << "after_pickle.pt" << "" << "state_dict";
     QTest::newRow("state_dict against entire model") << "before.pt" << "after_model.pt" << "" << "state_dict";
     QTest::newRow("DataParallel prefix stripped") << "before.pt" << "after_dp.pt" << "module." << "state_dict";
     QTest::newRow("float16 export") << "after.pt" << "after_half.pt" << "" << "half";
@@ -169,9 +170,10 @@ void TestCheckpointDiff::frozenParametersStayIdentical()
 
 void TestCheckpointDiff::requiresGradDifferencesAreReported()
 {
-    // The same weights, saved once with the frozen layers frozen and once with every flag True.
+    // The same weights, saved once with the frozen layers frozen (a pickle) and once with every flag
+    // True (TorchScript).
     const Comparison comparison =
-        compare(readSide(path("after_model.pt")), readSide(path("after_unfrozen_model.pt")));
+        compare(readSide(path("after_pickle.pt")), readSide(path("after_unfrozen_model.pt")));
     QStringList differs;
     for (const TensorDiff &diff : comparison.tensors) {
         QCOMPARE(diff.status, DiffStatus::Identical);

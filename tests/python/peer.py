@@ -879,6 +879,7 @@ def finetune(outdir):
         p.requires_grad = not name.startswith(frozen_prefixes)
     before = {k: v.clone() for k, v in model.state_dict().items()}
     torch.jit.save(torch.jit.script(model), os.path.join(outdir, "before_model.pt"))
+    torch.save(model, os.path.join(outdir, "before_pickle.pt"))
 
     model.train()
     model.sequential.eval()
@@ -898,6 +899,7 @@ def finetune(outdir):
     write_safetensors(os.path.join(outdir, "before.safetensors"), before)
     write_safetensors(os.path.join(outdir, "after.safetensors"), dict(after))
     torch.jit.save(torch.jit.script(model), os.path.join(outdir, "after_model.pt"))
+    torch.save(model, os.path.join(outdir, "after_pickle.pt"))
     for p in model.parameters():
         p.requires_grad = True
     torch.jit.save(torch.jit.script(model), os.path.join(outdir, "after_unfrozen_model.pt"))
