@@ -329,15 +329,24 @@ void TestCheckpointDiff::elementRules()
     DiffOptions options;
     options.atol = atol;
     options.rtol = rtol;
-    const qint64 n = a.size();
-    const Comparison comparison =
-        compare(sideOf({tensorFromBytes("t", DType::Float32, {n}, floats(a))}),
-                sideOf({tensorFromBytes("t", DType::Float32, {n}, floats(b))}), options);
-    const TensorDiff &diff = comparison.tensors.first();
-    QCOMPARE(diffStatusName(diff.status), status);
-    QCOMPARE(diff.changedElements, changed);
-    QCOMPARE(diff.bitIdentical, bitIdentical);
-    QCOMPARE(comparison.totals().equal, changed == 0);
+    // As given (the kernel's scalar tail), and tiled 1001 times (its SIMD body, a block holding a
+    // non-finite value redone value by value).
+    for (const int copies : {1, 1001}) {
+        QVector<float> tiledA, tiledB;
+        for (int c = 0; c < copies; ++c) {
+            tiledA += a;
+            tiledB += b;
+        }
+        const qint64 n = tiledA.size();
+        const Comparison comparison =
+            compare(sideOf({tensorFromBytes("t", DType::Float32, {n}, floats(tiledA))}),
+                    sideOf({tensorFromBytes("t", DType::Float32, {n}, floats(tiledB))}), options);
+        const TensorDiff &diff = comparison.tensors.first();
+        QCOMPARE(diffStatusName(diff.status), status);
+        QCOMPARE(diff.changedElements, changed * copies);
+        QCOMPARE(diff.bitIdentical, bitIdentical);
+        QCOMPARE(comparison.totals().equal, changed == 0);
+    }
 }
 
 void TestCheckpointDiff::stridedViewsCompareByValue()

@@ -1,5 +1,6 @@
 #include "diff/checkpointdiff.h"
 
+#include "diff/pairkernel.h"
 #include "stats/valuevisitor.h"
 
 #include <QSemaphore>
@@ -59,10 +60,22 @@ struct Collector
     }
 };
 
-// Hands fn(a, b, n) the values of elements [begin, end) of two tensors of the same shape, as
-// float64, a block at a time.
+// Hands fn(a, b, n) the values of elements [begin, end) of two tensors of the same shape, a block
+// at a time: float32 pairs in place from their storages (the common case, kept fast), anything else
+// decoded to float64.
 template <typename Fn> void visitPairs(const TensorInfo &a, const TensorInfo &b, qint64 begin, qint64 end, Fn fn)
 {
+    auto inPlace = [](const TensorInfo &t) {
+        return t.dtype == DType::Float32 && t.isContiguous() &&
+               reinterpret_cast<quintptr>(t.firstElement()) % alignof(float) == 0;
+    };
+    if (inPlace(a) && inPlace(b)) {
+        const float *x = reinterpret_cast<const float *>(a.firstElement());
+        const float *y = reinterpret_cast<const float *>(b.firstElement());
+        for (qint64 i = begin; i < end; i += kBlock)
+            fn(x + i, y + i, int(std::min<qint64>(end - i, kBlock)));
+        return;
+    }
     double x[kBlock];
     double y[kBlock];
     for (qint64 i = begin; i < end; i += kBlock) {
@@ -71,7 +84,7 @@ template <typename Fn> void visitPairs(const TensorInfo &a, const TensorInfo &b,
         Collector cb{y};
         visitValues(a, i, stop, ca);
         visitValues(b, i, stop, cb);
-        fn(x, y, int(stop - i));
+        fn(static_cast<const double *>(x), static_cast<const double *>(y), int(stop - i));
     }
 }
 
@@ -107,20 +120,42 @@ struct PairSums
         sumProducts += x * y;
     }
 
-    // Four independent lanes; x - y is NaN or infinite exactly when a value is not finite (no finite
-    // float64 difference of converted values overflows), so such a block is redone value by value.
+    // float32 pairs: the SIMD kernel; a block holding NaN or Inf (rare) is redone value by value.
+    void block(const float *a, const float *b, int n)
+    {
+        const PairRunSums run = comparePairsFloat32(a, b, size_t(n), atol, rtol);
+        if (!run.allFinite) {
+            for (int k = 0; k < n; ++k)
+                add(double(a[k]), double(b[k]));
+            return;
+        }
+        elements += n;
+        finite += n;
+        changed += run.changed;
+        maxAbs = std::max(maxAbs, run.maxAbs);
+        sumAbs += run.sumAbs;
+        sumSquaredDiff += run.sumSquaredDiff;
+        sumSquaredA += run.sumSquaredA;
+        sumSquaredB += run.sumSquaredB;
+        sumProducts += run.sumProducts;
+    }
+
+    // Values decoded to float64: four independent lanes; x - y is NaN or infinite exactly when a
+    // value is not finite (no finite float64 difference of converted values overflows), so such a
+    // block is redone value by value.
     void block(const double *a, const double *b, int n)
     {
-        double check = 0;
+        double check[4] = {0, 0, 0, 0};
         double mx[4] = {0, 0, 0, 0}, sa[4] = {0, 0, 0, 0}, sd[4] = {0, 0, 0, 0};
         double qa[4] = {0, 0, 0, 0}, qb[4] = {0, 0, 0, 0}, ab[4] = {0, 0, 0, 0};
         qint64 ch[4] = {0, 0, 0, 0};
+        const double at = atol, rt = rtol;
         const int whole = n & ~3;
         for (int k = 0; k < whole; k += 4) {
             for (int j = 0; j < 4; ++j) {
                 const double x = a[k + j], y = b[k + j];
                 const double diff = x - y;
-                check += diff - diff;
+                check[j] += diff - diff;
                 const double d = std::abs(diff);
                 mx[j] = d > mx[j] ? d : mx[j];
                 sa[j] += d;
@@ -128,10 +163,10 @@ struct PairSums
                 qa[j] += x * x;
                 qb[j] += y * y;
                 ab[j] += x * y;
-                ch[j] += d > atol + rtol * std::abs(y);
+                ch[j] += d > at + rt * std::abs(y);
             }
         }
-        if (!(check == 0)) {
+        if (!((check[0] + check[1]) + (check[2] + check[3]) == 0)) {
             for (int k = 0; k < n; ++k)
                 add(a[k], b[k]);
             return;
@@ -462,7 +497,7 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
             s.atol = options.atol;
             s.rtol = options.rtol;
             visitPairs(pair.a, pair.b, piece.begin, piece.end,
-                       [&s](const double *x, const double *y, int count) { s.block(x, y, count); });
+                       [&s](const auto *x, const auto *y, int count) { s.block(x, y, count); });
         }
         if (options.longRead && --*pair.piecesLeft == 0) {
             for (const TensorInfo *t : {&pair.a, &pair.b})
@@ -569,9 +604,9 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
     bool ok = runPieces(pieceCount, progress, [&](size_t i, int) {
         const auto [begin, end] = bounds(i);
         Range &r = ranges[i];
-        visitPairs(x, y, begin, end, [&r](const double *p, const double *q, int count) {
+        visitPairs(x, y, begin, end, [&r](const auto *p, const auto *q, int count) {
             for (int k = 0; k < count; ++k) {
-                const double d = p[k] - q[k];
+                const double d = double(p[k]) - double(q[k]);
                 if (!std::isfinite(d)) {
                     std::isnan(d) ? ++r.nan : ++r.inf;
                     continue;
@@ -629,9 +664,9 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
     ok = runPieces(pieceCount, progress, [&](size_t i, int worker) {
         const auto [begin, end] = bounds(i);
         qint64 *counts = rows[size_t(worker)].data();
-        visitPairs(x, y, begin, end, [&](const double *p, const double *q, int count) {
+        visitPairs(x, y, begin, end, [&](const auto *p, const auto *q, int count) {
             for (int k = 0; k < count; ++k) {
-                const double d = p[k] - q[k];
+                const double d = double(p[k]) - double(q[k]);
                 if (!(d >= low && d <= high))
                     continue;
                 counts[std::min(bins - 1, int((d - low) * scale))]++;

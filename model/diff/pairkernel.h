@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <cstddef>
+
+namespace torchscope {
+
+// Sums over a run of float32 pairs (a[i], b[i]), each converted to float64 first.
+struct PairRunSums
+{
+    bool allFinite = true; // false: a value was NaN or infinite, and the other fields are not valid
+    qint64 changed = 0;    // elements with |a - b| > atol + rtol * |b|
+    double maxAbs = 0;
+    double sumAbs = 0;
+    double sumSquaredDiff = 0;
+    double sumSquaredA = 0;
+    double sumSquaredB = 0;
+    double sumProducts = 0;
+};
+
+// The diff's hot loop, in SIMD with the widest instructions this CPU has (Highway's runtime dispatch).
+PairRunSums comparePairsFloat32(const float *a, const float *b, size_t n, double atol, double rtol);
+
+} // namespace torchscope
