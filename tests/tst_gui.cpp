@@ -1,6 +1,8 @@
 // The main window offscreen, driven as a user would: real clicks on checkboxes and the tree,
 // the Save As dialog filled in and confirmed, the close prompt answered.
 
+#include "comparewindow.h"
+#include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
 #include "document/examplemodel.h"
 #include "document/savejob.h"
@@ -9,6 +11,7 @@
 #include "freezeblocksdialog.h"
 #include "freezepatterndialog.h"
 #include "histogrampanel.h"
+#include "itemmodels/diffmodels.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
 #include "mainwindow.h"
@@ -95,6 +98,9 @@ private Q_SLOTS:
     void openFolderReadsConfig();
     void barePickleShowsWhatItWouldRun();
     void longReadsWaitForComputeAndGiveBackPages();
+    void compareWithShowsWhatFineTuningChanged();
+    void compareSuggestsAPrefixAndApplies();
+    void compareWithABadFileSaysWhy();
 
 private:
     static QRect checkRect(QAbstractItemView *view, const QModelIndex &index);
@@ -127,6 +133,10 @@ private:
     }
     // Answers the next Save As dialog from inside its event loop.
     void answerSaveAs(const QString &path, bool weightsOnly, const QString &module);
+    // The fine-tuned CNN of `peer.py finetune`, written once; returns the folder.
+    QString fineTuned();
+    // Compares the open document with `path` through File > Compare With... and waits for the result.
+    CompareWindow *compareThroughMenu(const QString &path);
 
     QTemporaryDir m_dir;
     QString m_source;
@@ -969,6 +979,165 @@ void TestGui::snippetGoesToClipboard()
     const QString text = QGuiApplication::clipboard()->text();
     QVERIFY2(text.contains(QStringLiteral("\"layer1.\": False")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("for name, param in model.named_parameters():")));
+}
+
+
+QString TestGui::fineTuned()
+{
+    const QString dir = m_dir.filePath(QStringLiteral("finetune"));
+    QString output;
+    if (!QFile::exists(dir + QStringLiteral("/after_dp.pt")) &&
+        test::runPeer({QStringLiteral("finetune"), dir}, &output) != 0)
+        qWarning("%s", qPrintable(output));
+    return dir;
+}
+
+CompareWindow *TestGui::compareThroughMenu(const QString &path)
+{
+    FileDialog::setNextFileName(path);
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("compareWithAction"));
+    if (!action || !action->isEnabled())
+        return nullptr;
+    action->trigger();
+    auto *window = m_window->findChild<CompareWindow *>(QStringLiteral("compareWindow"));
+    if (!window)
+        return nullptr;
+    QSignalSpy finished(window, &CompareWindow::comparisonFinished);
+    QSignalSpy failed(window, &CompareWindow::comparisonFailed);
+    if (!finished.wait(60000) && failed.isEmpty())
+        return nullptr;
+    return window;
+}
+
+void TestGui::compareWithShowsWhatFineTuningChanged()
+{
+    const QString dir = fineTuned();
+    QVERIFY(openAndWait(dir + QStringLiteral("/before_model.pt")));
+    // A's flags as edited, not as read: fc.weight frozen here, trainable in B.
+    CheckpointDocument *document = m_window->document();
+    QVERIFY(document->setRequiresGrad({document->findTensor(QStringLiteral("fc.weight"))}, false));
+    CompareWindow *compare = compareThroughMenu(dir + QStringLiteral("/after_model.pt"));
+    QVERIFY(compare);
+    const auto cleanup = qScopeGuard([compare] { compare->close(); });
+    QVERIFY(QTest::qWaitForWindowExposed(compare));
+    auto *summary = compare->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY2(summary->text().startsWith(QStringLiteral("23 names: 14 identical, 9 changed, requires_grad differs for 1.")),
+             qPrintable(summary->text()));
+
+    // The tree: frozen layer1 identical, layer2 changed, each in its status colour.
+    auto *tree = compare->findChild<QTreeView *>(QStringLiteral("diffTree"));
+    QAbstractItemModel *treeModel = tree->model();
+    const QModelIndex root = treeModel->index(0, 0);
+    QModelIndex layer1, layer2;
+    for (int row = 0; row < treeModel->rowCount(root); ++row) {
+        const QModelIndex child = treeModel->index(row, 0, root);
+        if (child.data(DiffTreeModel::PathRole).toString() == QLatin1String("layer1"))
+            layer1 = child;
+        if (child.data(DiffTreeModel::PathRole).toString() == QLatin1String("layer2"))
+            layer2 = child;
+    }
+    QVERIFY(layer1.isValid() && layer2.isValid());
+    QCOMPARE(layer1.siblingAtColumn(DiffTreeModel::StatusColumn).data().toString(), diffStatusText(DiffStatus::Identical));
+    QCOMPARE(layer1.data(Qt::DecorationRole).value<QColor>(), diffStatusColor(DiffStatus::Identical));
+    QCOMPARE(layer2.data(Qt::DecorationRole).value<QColor>(), diffStatusColor(DiffStatus::Changed));
+    QCOMPARE(layer2.siblingAtColumn(DiffTreeModel::DifferentColumn).data().toString(), QStringLiteral("7 of 7"));
+
+    // Only changed, then only layer2's.
+    auto *table = compare->findChild<QTableView *>(QStringLiteral("diffTable"));
+    QCOMPARE(table->model()->rowCount(), 23);
+    auto *onlyChanged = compare->findChild<QCheckBox *>(QStringLiteral("onlyChangedCheck"));
+    QTest::mouseClick(onlyChanged, Qt::LeftButton, Qt::NoModifier, QPoint(8, onlyChanged->height() / 2));
+    QVERIFY(onlyChanged->isChecked());
+    QCOMPARE(table->model()->rowCount(), 9);
+    tree->scrollTo(layer2);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, tree->visualRect(layer2).center());
+    QCOMPARE(table->model()->rowCount(), 7);
+
+    // Sorted by relative change, largest first: the first row has the largest.
+    double previous = std::numeric_limits<double>::infinity();
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const double rel = table->model()->index(row, DiffTableModel::RelL2Column).data(DiffTableModel::SortRole).toDouble();
+        QVERIFY(rel <= previous);
+        previous = rel;
+    }
+
+    // Selecting a row: A and B overlaid on the same bins, and the histogram of a - b.
+    QSignalSpy shown(compare, &CompareWindow::histogramsShown);
+    const QModelIndex first = table->model()->index(0, DiffTableModel::NameColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, table->visualRect(first).center());
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    auto *values = compare->findChild<HistogramPlot *>(QStringLiteral("valuesPlot"));
+    auto *difference = compare->findChild<HistogramPlot *>(QStringLiteral("differencePlot"));
+    QVERIFY(values->overlayBars()->visible());
+    QCOMPARE(values->overlayBars()->dataCount(), values->bars()->dataCount());
+    const int diffIndex = first.data(DiffTableModel::DiffIndexRole).toInt();
+    const TensorDiff &diff = compare->result()->comparison.tensors[diffIndex];
+    qint64 counted = 0;
+    for (qint64 c : difference->histogram().counts)
+        counted += c;
+    QCOMPARE(counted, diff.elements);
+    QCOMPARE(difference->histogram().stats.max - difference->histogram().stats.min <= 2 * diff.maxAbs, true);
+    auto *stats = compare->findChild<QLabel *>(QStringLiteral("diffStatsLabel"));
+    QVERIFY2(stats->text().contains(diff.name), qPrintable(stats->text()));
+
+    // CSV of every name, whatever the filter shows.
+    const QString csv = m_dir.filePath(QStringLiteral("compare.csv"));
+    FileDialog::setNextFileName(csv);
+    QTest::mouseClick(compare->findChild<QPushButton *>(QStringLiteral("exportCsvButton")), Qt::LeftButton);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 24);
+
+    QImage shot = compare->grab().toImage();
+    QVERIFY(!shot.isNull());
+    if (const QByteArray where = qgetenv("TORCHSCOPE_SCREENSHOTS"); !where.isEmpty())
+        shot.save(QString::fromLocal8Bit(where) + QStringLiteral("/compare.png"));
+}
+
+void TestGui::compareSuggestsAPrefixAndApplies()
+{
+    const QString dir = fineTuned();
+    QVERIFY(openAndWait(dir + QStringLiteral("/after.pt")));
+    CompareWindow *compare = compareThroughMenu(dir + QStringLiteral("/after_dp.pt"));
+    QVERIFY(compare);
+    const auto cleanup = qScopeGuard([compare] { compare->close(); });
+    auto *suggestion = compare->findChild<QLabel *>(QStringLiteral("suggestionLabel"));
+    auto *apply = compare->findChild<QPushButton *>(QStringLiteral("applySuggestionButton"));
+    QVERIFY(apply->isVisible());
+    QVERIFY2(suggestion->text().contains(QStringLiteral("“module.”")), qPrintable(suggestion->text()));
+    QSignalSpy finished(compare, &CompareWindow::comparisonFinished);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QVERIFY(finished.wait(60000) || finished.count() > 0);
+    QCOMPARE(compare->findChild<QLineEdit *>(QStringLiteral("compareStripB"))->text(), QStringLiteral("module."));
+    QVERIFY(!apply->isVisible());
+    const auto *summary = compare->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY2(summary->text().startsWith(QStringLiteral("23 names: 23 identical, 0 changed.")), qPrintable(summary->text()));
+    QVERIFY(summary->text().contains(QStringLiteral("equal")));
+
+    // A tolerance typed in and compared again: float16 within the rounding counts as equal.
+    auto *rtol = compare->findChild<QLineEdit *>(QStringLiteral("compareRtol"));
+    rtol->setText(QStringLiteral("1e-3"));
+    finished.clear();
+    QTest::mouseClick(compare->findChild<QPushButton *>(QStringLiteral("compareButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(60000) || finished.count() > 0);
+    QCOMPARE(compare->result()->comparison.options.rtol, 1e-3);
+}
+
+void TestGui::compareWithABadFileSaysWhy()
+{
+    const QString truncated = writeFile(QStringLiteral("half.pt"), QByteArray("PK\x03\x04", 4));
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    FileDialog::setNextFileName(truncated);
+    m_window->findChild<QAction *>(QStringLiteral("compareWithAction"))->trigger();
+    auto *compare = m_window->findChild<CompareWindow *>(QStringLiteral("compareWindow"));
+    QVERIFY(compare);
+    const auto cleanup = qScopeGuard([compare] { compare->close(); });
+    QSignalSpy failed(compare, &CompareWindow::comparisonFailed);
+    QVERIFY(failed.wait(30000) || failed.count() > 0);
+    const QString reason = failed.first().first().toString();
+    QVERIFY2(reason.startsWith(truncated) && !reason.contains(QLatin1Char('\n')), qPrintable(reason));
+    QCOMPARE(MessageBox::lastText(), reason);
+    QCOMPARE(compare->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(), reason);
 }
 
 QTEST_MAIN(TestGui)

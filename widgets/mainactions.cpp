@@ -16,6 +16,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     openFolder = fileMenu->addAction(tr("Open &Folder…"));
     openFolder->setObjectName(QStringLiteral("openFolderAction"));
     openFolder->setToolTip(tr("Open a Hugging Face model folder: its checkpoint, with config.json"));
+    compareWith = fileMenu->addAction(tr("&Compare With…"));
+    compareWith->setObjectName(QStringLiteral("compareWithAction"));
+    compareWith->setToolTip(tr("Compare the open checkpoint with another, tensor by tensor"));
     saveAs = fileMenu->addAction(tr("Save &As…"));
     saveAs->setShortcut(QKeySequence::SaveAs);
     saveAs->setObjectName(QStringLiteral("saveAsAction"));
@@ -64,6 +67,7 @@ void MainActions::setDocumentOpen(bool documentOpen)
 {
     m_documentOpen = documentOpen;
     saveAs->setEnabled(documentOpen && !m_busy);
+    compareWith->setEnabled(documentOpen && !m_busy);
     for (QAction *action : {exportFreezePlan, freezeByPattern, freezeBlocks, copyFreezePlan})
         action->setEnabled(documentOpen);
 }

@@ -21,6 +21,7 @@ public:
 
     QAction *open;
     QAction *openFolder;
+    QAction *compareWith;
     QAction *saveAs;
     QAction *exportFreezePlan;
     QAction *quit;

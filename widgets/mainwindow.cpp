@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "checkpointview.h"
+#include "comparewindow.h"
 #include "document/checkpointdocument.h"
+#include "document/documentcomparison.h"
 #include "document/examplemodel.h"
 #include "document/savejob.h"
 #include "documentjobs.h"
@@ -67,6 +69,7 @@ void MainWindow::connectActions()
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::open);
     connect(m_actions->openFolder, &QAction::triggered, this, &MainWindow::openFolder);
     connect(m_actions->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_actions->compareWith, &QAction::triggered, this, &MainWindow::compareWith);
     connect(m_actions->exportFreezePlan, &QAction::triggered, m_freeze, &FreezeController::exportFreezePlan);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->freezeByPattern, &QAction::triggered, m_freeze, &FreezeController::freezeByPattern);
@@ -116,6 +119,28 @@ void MainWindow::openFolder()
     const QString path = FileDialog::getExistingDirectory(this, tr("Open Model Folder"), QString());
     if (!path.isEmpty())
         openFile(path);
+}
+
+void MainWindow::compareWith()
+{
+    if (!m_document)
+        return;
+    const QString path = FileDialog::getOpenFileName(
+        this, tr("Compare With"), QString(),
+        tr("PyTorch checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;All files (*)"));
+    if (!path.isEmpty())
+        compareWithFile(path);
+}
+
+CompareWindow *MainWindow::compareWithFile(const QString &path)
+{
+    if (!m_document)
+        return nullptr;
+    auto *window = new CompareWindow(std::make_shared<const DiffSide>(diffSideOf(*m_document)), path, this);
+    window->setWindowFlag(Qt::Window);
+    window->show();
+    window->start();
+    return window;
 }
 
 void MainWindow::openFile(const QString &path)

@@ -11,6 +11,7 @@ namespace torchscope {
 
 class CheckpointDocument;
 class CheckpointView;
+class CompareWindow;
 class DocumentJobs;
 class FreezeController;
 class MainActions;
@@ -36,6 +37,9 @@ public Q_SLOTS:
     void open();
     void openFolder();
     void saveAs();
+    void compareWith();
+    // Opens a comparison of the open document (A, with its edited flags) with the file at `path` (B).
+    CompareWindow *compareWithFile(const QString &path);
 
 Q_SIGNALS:
     void documentLoaded();

@@ -82,4 +82,18 @@ const DiffModule *DiffTree::find(const QString &path) const
     return m_byPath.value(path);
 }
 
+bool ComparisonResult::compute(std::shared_ptr<const DiffSide> a, std::shared_ptr<const DiffSide> b,
+                               const DiffOptions &options, const Progress &progress, ComparisonResult *result)
+{
+    DiffOptions effective = options;
+    effective.longRead = options.longRead || CheckpointDiff::needsLongRead(*a, *b);
+    result->comparison = CheckpointDiff::match(*a, *b, effective);
+    if (!CheckpointDiff::compare(*a, *b, &result->comparison, progress))
+        return false;
+    result->tree = std::make_shared<DiffTree>(result->comparison, *a);
+    result->a = std::move(a);
+    result->b = std::move(b);
+    return true;
+}
+
 } // namespace torchscope

@@ -49,4 +49,17 @@ private:
     QHash<QString, DiffModule *> m_byPath;
 };
 
+// A finished comparison and everything its views need, shared by the views and background work.
+struct ComparisonResult
+{
+    std::shared_ptr<const DiffSide> a;
+    std::shared_ptr<const DiffSide> b;
+    Comparison comparison;
+    std::shared_ptr<const DiffTree> tree;
+
+    // Matches, compares and builds the tree; false when canceled.
+    static bool compute(std::shared_ptr<const DiffSide> a, std::shared_ptr<const DiffSide> b,
+                        const DiffOptions &options, const Progress &progress, ComparisonResult *result);
+};
+
 } // namespace torchscope
