@@ -12,9 +12,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 using namespace torchscope;
 using namespace torchscope::test;
@@ -113,13 +116,34 @@ void TestCheckpointDiff::agreesWithPyTorch_data()
     QTest::addColumn<QString>("b");
     QTest::addColumn<QString>("stripB");
     QTest::addColumn<QString>("expected"); // the pair in finetune.json
-    QTest::newRow("state_dict") << "before.pt" << "after.pt" << "" << "state_dict";
-    QTest::newRow("safetensors") << "before.safetensors" << "after.safetensors" << "" << "state_dict";
-    QTest::newRow("torchscript entire model") << "before_model.pt" << "after_model.pt" << "" << "state_dict";
-    QTest::newRow("pickled entire model") << "before_pickle.pt" << "after_pickle.pt" << "" << "state_dict";
-    QTest::newRow("state_dict against entire model") << "before.pt" << "after_model.pt" << "" << "state_dict";
-    QTest::newRow("DataParallel prefix stripped") << "before.pt" << "after_dp.pt" << "module." << "state_dict";
-    QTest::newRow("float16 export") << "after.pt" << "after_half.pt" << "" << "half";
+    QTest::newRow("state_dict") << "before.pt"
+                                << "after.pt"
+                                << ""
+                                << "state_dict";
+    QTest::newRow("safetensors") << "before.safetensors"
+                                 << "after.safetensors"
+                                 << ""
+                                 << "state_dict";
+    QTest::newRow("torchscript entire model") << "before_model.pt"
+                                              << "after_model.pt"
+                                              << ""
+                                              << "state_dict";
+    QTest::newRow("pickled entire model") << "before_pickle.pt"
+                                          << "after_pickle.pt"
+                                          << ""
+                                          << "state_dict";
+    QTest::newRow("state_dict against entire model") << "before.pt"
+                                                     << "after_model.pt"
+                                                     << ""
+                                                     << "state_dict";
+    QTest::newRow("DataParallel prefix stripped") << "before.pt"
+                                                  << "after_dp.pt"
+                                                  << "module."
+                                                  << "state_dict";
+    QTest::newRow("float16 export") << "after.pt"
+                                    << "after_half.pt"
+                                    << ""
+                                    << "half";
 }
 
 void TestCheckpointDiff::agreesWithPyTorch()
@@ -139,25 +163,30 @@ void TestCheckpointDiff::agreesWithPyTorch()
         const QJsonObject e = it.value().toObject();
         QCOMPARE(diffStatusName(diff->status), e.value(QStringLiteral("status")).toString());
         QVERIFY(diff->hasStatistics);
-        QVERIFY2(close(diff->maxAbs, e.value(QStringLiteral("max_abs")), 0), qPrintable(QString(it.key() + " max_abs")));
-        QVERIFY2(close(diff->meanAbs, e.value(QStringLiteral("mean_abs"))), qPrintable(QString(it.key() + " mean_abs")));
-        QVERIFY2(close(diff->relL2, e.value(QStringLiteral("rel_l2"))), qPrintable(QString(it.key() + " rel_l2")));
-        QVERIFY2(close(diff->changedFraction(), e.value(QStringLiteral("changed_fraction")), 0), qPrintable(QString(it.key() + " changed")));
-        QVERIFY2(close(diff->cosine, e.value(QStringLiteral("cosine"))), qPrintable(QString(it.key() + " cosine")));
+        QVERIFY2(close(diff->maxAbs, e.value(QStringLiteral("max_abs")), 0),
+                 qPrintable(QString(it.key() + " max_abs")));
+        QVERIFY2(close(diff->meanAbs, e.value(QStringLiteral("mean_abs"))),
+                 qPrintable(QString(it.key() + " mean_abs")));
+        QVERIFY2(close(diff->relL2, e.value(QStringLiteral("rel_l2"))),
+                 qPrintable(QString(it.key() + " rel_l2")));
+        QVERIFY2(close(diff->changedFraction(), e.value(QStringLiteral("changed_fraction")), 0),
+                 qPrintable(QString(it.key() + " changed")));
+        QVERIFY2(close(diff->cosine, e.value(QStringLiteral("cosine"))),
+                 qPrintable(QString(it.key() + " cosine")));
     }
 }
 
 void TestCheckpointDiff::frozenParametersStayIdentical()
 {
     const Comparison comparison = compare(readSide(path("before.pt")), readSide(path("after.pt")));
-    for (const QJsonValue &name : m_report.value(QStringLiteral("frozen")).toArray()) {
+    for (const auto &name : m_report.value(QStringLiteral("frozen")).toArray()) {
         const TensorDiff *diff = find(comparison, name.toString());
         QVERIFY(diff);
         QCOMPARE(diff->status, DiffStatus::Identical);
         QVERIFY(diff->bitIdentical);
         QCOMPARE(diff->maxAbs, 0.0);
     }
-    for (const QJsonValue &name : m_report.value(QStringLiteral("trained")).toArray()) {
+    for (const auto &name : m_report.value(QStringLiteral("trained")).toArray()) {
         const TensorDiff *diff = find(comparison, name.toString());
         QVERIFY(diff);
         QCOMPARE(diff->status, DiffStatus::Changed);
@@ -184,13 +213,14 @@ void TestCheckpointDiff::requiresGradDifferencesAreReported()
         }
     }
     QStringList frozen;
-    for (const QJsonValue &name : m_report.value(QStringLiteral("frozen")).toArray())
+    for (const auto &name : m_report.value(QStringLiteral("frozen")).toArray())
         frozen << name.toString();
     QCOMPARE(differs, frozen);
     QCOMPARE(comparison.totals().requiresGradDiffers, frozen.size());
     QVERIFY(!comparison.totals().equal);
     // A state_dict stores no flags: nothing to compare, nothing differs.
-    const Comparison weightsOnly = compare(readSide(path("after.pt")), readSide(path("after_unfrozen_model.pt")));
+    const Comparison weightsOnly =
+        compare(readSide(path("after.pt")), readSide(path("after_unfrozen_model.pt")));
     QCOMPARE(weightsOnly.totals().requiresGradDiffers, 0);
     QVERIFY(weightsOnly.totals().equal);
 }
@@ -304,17 +334,23 @@ void TestCheckpointDiff::elementRules_data()
     const float inf = std::numeric_limits<float>::infinity();
     using V = QVector<float>;
     QTest::newRow("same") << V{1, 2, 3} << V{1, 2, 3} << 0.0 << 0.0 << "identical" << qint64(0) << true;
-    QTest::newRow("one changed") << V{1, 2, 3} << V{1, 2.5f, 3} << 0.0 << 0.0 << "changed" << qint64(1) << false;
-    QTest::newRow("within atol") << V{1, 2, 3} << V{1, 2.5f, 3} << 0.5 << 0.0 << "identical" << qint64(0) << false;
-    QTest::newRow("beyond atol") << V{1, 2, 3} << V{1, 2.5f, 3} << 0.49 << 0.0 << "changed" << qint64(1) << false;
+    QTest::newRow("one changed") << V{1, 2, 3} << V{1, 2.5f, 3} << 0.0 << 0.0 << "changed" << qint64(1)
+                                 << false;
+    QTest::newRow("within atol") << V{1, 2, 3} << V{1, 2.5f, 3} << 0.5 << 0.0 << "identical" << qint64(0)
+                                 << false;
+    QTest::newRow("beyond atol") << V{1, 2, 3} << V{1, 2.5f, 3} << 0.49 << 0.0 << "changed" << qint64(1)
+                                 << false;
     QTest::newRow("rtol of b") << V{100, 2} << V{101, 2} << 0.0 << 0.01 << "identical" << qint64(0) << false;
-    QTest::newRow("negative zero equals zero") << V{0.0f, 1} << V{-0.0f, 1} << 0.0 << 0.0 << "identical" << qint64(0)
-                                               << false;
-    QTest::newRow("NaN equals NaN") << V{nan, 1} << V{nan, 1} << 0.0 << 0.0 << "identical" << qint64(0) << true;
-    QTest::newRow("NaN against a number") << V{nan, 1} << V{1, 1} << 1e9 << 0.0 << "changed" << qint64(1) << false;
-    QTest::newRow("equal infinities") << V{inf, -inf} << V{inf, -inf} << 0.0 << 0.0 << "identical" << qint64(0)
-                                      << true;
-    QTest::newRow("opposite infinities") << V{inf, 2} << V{-inf, 2} << 0.0 << 0.0 << "changed" << qint64(1) << false;
+    QTest::newRow("negative zero equals zero")
+        << V{0.0f, 1} << V{-0.0f, 1} << 0.0 << 0.0 << "identical" << qint64(0) << false;
+    QTest::newRow("NaN equals NaN") << V{nan, 1} << V{nan, 1} << 0.0 << 0.0 << "identical" << qint64(0)
+                                    << true;
+    QTest::newRow("NaN against a number")
+        << V{nan, 1} << V{1, 1} << 1e9 << 0.0 << "changed" << qint64(1) << false;
+    QTest::newRow("equal infinities")
+        << V{inf, -inf} << V{inf, -inf} << 0.0 << 0.0 << "identical" << qint64(0) << true;
+    QTest::newRow("opposite infinities")
+        << V{inf, 2} << V{-inf, 2} << 0.0 << 0.0 << "changed" << qint64(1) << false;
 }
 
 void TestCheckpointDiff::elementRules()
@@ -376,8 +412,8 @@ void TestCheckpointDiff::stridedViewsCompareByValue()
     transposed[1 * 3 + 2] += 1; // (r=2, c=1)
     TensorInfo changed = tensorFromBytes("w", DType::Float32, {3, 4}, floats(transposed));
     changed.strides = {1, 3};
-    const Comparison one = compare(sideOf({tensorFromBytes("w", DType::Float32, {3, 4}, floats(values))}),
-                                   sideOf({changed}));
+    const Comparison one =
+        compare(sideOf({tensorFromBytes("w", DType::Float32, {3, 4}, floats(values))}), sideOf({changed}));
     QCOMPARE(one.tensors[0].changedElements, qint64(1));
     QCOMPARE(one.tensors[0].maxAbs, 1.0);
 }

@@ -481,7 +481,8 @@ void TestCli::diffExitCodesAndJson()
     QCOMPARE(test::runPeer({QStringLiteral("finetune"), path(QStringLiteral("finetune"))}, &out), 0);
     auto diffJson = [this](const QStringList &arguments, int expectedCode) {
         QString o, e;
-        const int code = cli(QStringList{QStringLiteral("diff")} + arguments + QStringList{QStringLiteral("--json")}, &o, &e);
+        const int code = cli(
+            QStringList{QStringLiteral("diff")} + arguments + QStringList{QStringLiteral("--json")}, &o, &e);
         if (code != expectedCode)
             qWarning("exit %d: %s", code, qPrintable(e));
         return code == expectedCode ? QJsonDocument::fromJson(o.toUtf8()).object() : QJsonObject();
@@ -494,9 +495,10 @@ void TestCli::diffExitCodesAndJson()
     const QJsonArray tensors = trained.value("tensors").toArray();
     QCOMPARE(tensors.size(), 23);
     QHash<QString, QString> statusOf;
-    for (const QJsonValue &value : tensors) {
+    for (const auto &value : tensors) {
         const QJsonObject t = value.toObject();
-        for (const char *key : {"name", "status", "max_abs", "mean_abs", "rel_l2", "changed_fraction", "cosine"})
+        for (const char *key :
+             {"name", "status", "max_abs", "mean_abs", "rel_l2", "changed_fraction", "cosine"})
             QVERIFY2(t.contains(QLatin1String(key)), key);
         statusOf.insert(t.value("name").toString(), t.value("status").toString());
     }
@@ -507,16 +509,21 @@ void TestCli::diffExitCodesAndJson()
     QCOMPARE(totals.value("equal").toBool(true), false);
 
     // The same file: exit 0. A prefix on one side: exit 3 with a suggestion, 0 once stripped.
-    QCOMPARE(diffJson({ft("after.pt"), ft("after.pt")}, 0).value("totals").toObject().value("equal").toBool(), true);
+    QCOMPARE(diffJson({ft("after.pt"), ft("after.pt")}, 0).value("totals").toObject().value("equal").toBool(),
+             true);
     const QJsonObject prefixed = diffJson({ft("after.pt"), ft("after_dp.pt")}, 3);
     QCOMPARE(prefixed.value("totals").toObject().value("only_in_b").toInt(), 23);
-    QCOMPARE(prefixed.value("suggestion").toObject().value("strip_prefix").toString(), QStringLiteral("module."));
+    QCOMPARE(prefixed.value("suggestion").toObject().value("strip_prefix").toString(),
+             QStringLiteral("module."));
     const QJsonObject first = prefixed.value("tensors").toArray().first().toObject();
     QCOMPARE(first.value("status").toString(), QStringLiteral("only_in_a"));
     QVERIFY(first.value("max_abs").isNull());
     QVERIFY(first.value("cosine").isNull());
     QCOMPARE(diffJson({ft("after.pt"), ft("after_dp.pt"), "--strip-prefix", "module."}, 0)
-                 .value("totals").toObject().value("identical").toInt(),
+                 .value("totals")
+                 .toObject()
+                 .value("identical")
+                 .toInt(),
              23);
 
     // float16: different without tolerances, equal within what the rounding allows.
@@ -526,7 +533,8 @@ void TestCli::diffExitCodesAndJson()
 
     // requires_grad: the example against itself with fc frozen differs; against its weights only it does not.
     const QString frozen = path(QStringLiteral("example-frozen.pt"));
-    QCOMPARE(cli({"export", m_example, "-o", frozen, "--entire-model", "--freeze", "fc.*"}, nullptr, &err), 0);
+    QCOMPARE(cli({"export", m_example, "-o", frozen, "--entire-model", "--freeze", "fc.*"}, nullptr, &err),
+             0);
     const QJsonObject flags = diffJson({m_example, frozen}, 3);
     QCOMPARE(flags.value("totals").toObject().value("requires_grad_differs").toInt(), 2);
     const QString weights = path(QStringLiteral("example-weights.pt"));
@@ -542,8 +550,10 @@ void TestCli::diffTextAndCsv()
         QCOMPARE(test::runPeer({QStringLiteral("finetune"), dir}, &out), 0);
     const QString csv = path(QStringLiteral("diff.csv"));
     QCOMPARE(cli({"diff", dir + "/after.pt", dir + "/after_edited.pt", "--csv", csv}, &out, &err), 3);
-    QVERIFY2(out.contains("24 names: 21 identical, 0 changed, 0 dtype differs, 1 shape differs, 1 only in A, 1 only in B"),
-             qPrintable(out));
+    QVERIFY2(
+        out.contains(
+            "24 names: 21 identical, 0 changed, 0 dtype differs, 1 shape differs, 1 only in A, 1 only in B"),
+        qPrintable(out));
     QVERIFY(out.contains("Shape differs:\n  fc.weight  [10, 1568] vs [5, 1568]\n"));
     QVERIFY(out.contains("Only in A:\n  fc.bias\n"));
     QVERIFY(out.contains("Only in B:\n  extra.weight\n"));
@@ -656,8 +666,9 @@ void TestCli::errors_data()
                                     << "torchscope-cli: diff: needs two files, A and B\n";
     QTest::newRow("diff: three files") << QStringList{"diff", "@example", "@example", "extra"} << 2
                                        << "torchscope-cli: diff: unexpected argument 'extra'\n";
-    QTest::newRow("diff: negative tolerance") << QStringList{"diff", "@example", "@example", "--atol", "-1"} << 2
-                                              << "torchscope-cli: diff: --atol needs a finite number >= 0\n";
+    QTest::newRow("diff: negative tolerance")
+        << QStringList{"diff", "@example", "@example", "--atol", "-1"} << 2
+        << "torchscope-cli: diff: --atol needs a finite number >= 0\n";
     QTest::newRow("diff: tolerance not a number")
         << QStringList{"diff", "@example", "@example", "--rtol", "x"} << 2
         << "torchscope-cli: diff: --rtol needs a finite number >= 0\n";
@@ -668,7 +679,8 @@ void TestCli::errors_data()
                                           << "torchscope-cli: diff: unknown option '--bogus'\n";
     QTest::newRow("diff: missing B") << QStringList{"diff", "@example", "@does-not-exist.pt"} << 1
                                      << "no such file";
-    QTest::newRow("diff: truncated A") << QStringList{"diff", "@truncated.pt", "@example"} << 1 << "truncated";
+    QTest::newRow("diff: truncated A")
+        << QStringList{"diff", "@truncated.pt", "@example"} << 1 << "truncated";
 }
 
 void TestCli::errors()

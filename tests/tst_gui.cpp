@@ -57,6 +57,7 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <limits>
 #include <memory>
 #include <utility>
 
@@ -981,10 +982,9 @@ void TestGui::snippetGoesToClipboard()
     QVERIFY(text.contains(QStringLiteral("for name, param in model.named_parameters():")));
 }
 
-
 QString TestGui::fineTuned()
 {
-    const QString dir = m_dir.filePath(QStringLiteral("finetune"));
+    QString dir = m_dir.filePath(QStringLiteral("finetune"));
     QString output;
     if (!QFile::exists(dir + QStringLiteral("/after_dp.pt")) &&
         test::runPeer({QStringLiteral("finetune"), dir}, &output) != 0)
@@ -1021,7 +1021,8 @@ void TestGui::compareWithShowsWhatFineTuningChanged()
     const auto cleanup = qScopeGuard([compare] { compare->close(); });
     QVERIFY(QTest::qWaitForWindowExposed(compare));
     auto *summary = compare->findChild<QLabel *>(QStringLiteral("summaryLabel"));
-    QVERIFY2(summary->text().startsWith(QStringLiteral("23 names: 14 identical, 9 changed, requires_grad differs for 1.")),
+    QVERIFY2(summary->text().startsWith(
+                 QStringLiteral("23 names: 14 identical, 9 changed, requires_grad differs for 1.")),
              qPrintable(summary->text()));
 
     // The tree: frozen layer1 identical, layer2 changed, each in its status colour.
@@ -1037,10 +1038,12 @@ void TestGui::compareWithShowsWhatFineTuningChanged()
             layer2 = child;
     }
     QVERIFY(layer1.isValid() && layer2.isValid());
-    QCOMPARE(layer1.siblingAtColumn(DiffTreeModel::StatusColumn).data().toString(), diffStatusText(DiffStatus::Identical));
+    QCOMPARE(layer1.siblingAtColumn(DiffTreeModel::StatusColumn).data().toString(),
+             diffStatusText(DiffStatus::Identical));
     QCOMPARE(layer1.data(Qt::DecorationRole).value<QColor>(), diffStatusColor(DiffStatus::Identical));
     QCOMPARE(layer2.data(Qt::DecorationRole).value<QColor>(), diffStatusColor(DiffStatus::Changed));
-    QCOMPARE(layer2.siblingAtColumn(DiffTreeModel::DifferentColumn).data().toString(), QStringLiteral("7 of 7"));
+    QCOMPARE(layer2.siblingAtColumn(DiffTreeModel::DifferentColumn).data().toString(),
+             QStringLiteral("7 of 7"));
 
     // Only changed, then only layer2's.
     auto *table = compare->findChild<QTableView *>(QStringLiteral("diffTable"));
@@ -1056,7 +1059,8 @@ void TestGui::compareWithShowsWhatFineTuningChanged()
     // Sorted by relative change, largest first: the first row has the largest.
     double previous = std::numeric_limits<double>::infinity();
     for (int row = 0; row < table->model()->rowCount(); ++row) {
-        const double rel = table->model()->index(row, DiffTableModel::RelL2Column).data(DiffTableModel::SortRole).toDouble();
+        const double rel =
+            table->model()->index(row, DiffTableModel::RelL2Column).data(DiffTableModel::SortRole).toDouble();
         QVERIFY(rel <= previous);
         previous = rel;
     }
@@ -1108,10 +1112,12 @@ void TestGui::compareSuggestsAPrefixAndApplies()
     QSignalSpy finished(compare, &CompareWindow::comparisonFinished);
     QTest::mouseClick(apply, Qt::LeftButton);
     QVERIFY(finished.wait(60000) || finished.count() > 0);
-    QCOMPARE(compare->findChild<QLineEdit *>(QStringLiteral("compareStripB"))->text(), QStringLiteral("module."));
+    QCOMPARE(compare->findChild<QLineEdit *>(QStringLiteral("compareStripB"))->text(),
+             QStringLiteral("module."));
     QVERIFY(!apply->isVisible());
     const auto *summary = compare->findChild<QLabel *>(QStringLiteral("summaryLabel"));
-    QVERIFY2(summary->text().startsWith(QStringLiteral("23 names: 23 identical, 0 changed.")), qPrintable(summary->text()));
+    QVERIFY2(summary->text().startsWith(QStringLiteral("23 names: 23 identical, 0 changed.")),
+             qPrintable(summary->text()));
     QVERIFY(summary->text().contains(QStringLiteral("equal")));
 
     // A tolerance typed in and compared again: float16 within the rounding counts as equal.

@@ -24,8 +24,11 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace torchscope {
 
@@ -164,10 +167,11 @@ CompareWindow::CompareWindow(std::shared_ptr<const DiffSide> a, const QString &p
     connect(m_applySuggestion, &QPushButton::clicked, this, &CompareWindow::applySuggestion);
     connect(m_onlyDifferent, &QCheckBox::toggled, m_filter, &DiffFilterModel::setOnlyDifferent);
     connect(m_exportCsv, &QPushButton::clicked, this, &CompareWindow::exportClicked);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
-        const DiffModule *module = m_treeModel->module(index);
-        m_filter->setModulePath(module ? module->path : QString());
-    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &index) {
+                const DiffModule *module = m_treeModel->module(index);
+                m_filter->setModulePath(module ? module->path : QString());
+            });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &index) {
                 if (index.isValid())
@@ -197,8 +201,8 @@ bool CompareWindow::readOptions(DiffOptions *options)
     options->rtol = QLocale().toDouble(m_rtol->text(), &rtolOk);
     if (!rtolOk)
         options->rtol = m_rtol->text().toDouble(&rtolOk);
-    if (!atolOk || !rtolOk || !std::isfinite(options->atol) || !std::isfinite(options->rtol) || options->atol < 0 ||
-        options->rtol < 0) {
+    if (!atolOk || !rtolOk || !std::isfinite(options->atol) || !std::isfinite(options->rtol) ||
+        options->atol < 0 || options->rtol < 0) {
         MessageBox::critical(this, tr("Cannot compare"), tr("Tolerances are numbers of 0 or more."));
         return false;
     }
@@ -215,25 +219,25 @@ void CompareWindow::compare()
     if (!readOptions(&options))
         return;
     using Result = std::shared_ptr<const ComparisonResult>;
-    auto *job = ResultJob<Result>::start(
-        this, [a = m_a, b = m_b, path = m_pathB, options](const Progress &progress, Result *result, QString *error) {
-            std::shared_ptr<const DiffSide> sideB = b;
-            if (!sideB) {
-                CheckpointContent content;
-                if (!readCheckpoint(path, progress, &content, error))
-                    return false;
-                if (!content.refusedContent.isEmpty()) {
-                    *error = QStringLiteral("%1: %2").arg(path, content.refusedContent);
-                    return false;
-                }
-                sideB = std::make_shared<const DiffSide>(DiffSide::fromContent(content));
-            }
-            auto computed = std::make_shared<ComparisonResult>();
-            if (!ComparisonResult::compute(a, sideB, options, progress, computed.get()))
+    auto *job = ResultJob<Result>::start(this, [a = m_a, b = m_b, path = m_pathB, options](
+                                                   const Progress &progress, Result *result, QString *error) {
+        std::shared_ptr<const DiffSide> sideB = b;
+        if (!sideB) {
+            CheckpointContent content;
+            if (!readCheckpoint(path, progress, &content, error))
                 return false;
-            *result = std::move(computed);
-            return true;
-        });
+            if (!content.refusedContent.isEmpty()) {
+                *error = QStringLiteral("%1: %2").arg(path, content.refusedContent);
+                return false;
+            }
+            sideB = std::make_shared<const DiffSide>(DiffSide::fromContent(content));
+        }
+        auto computed = std::make_shared<ComparisonResult>();
+        if (!ComparisonResult::compute(a, sideB, options, progress, computed.get()))
+            return false;
+        *result = std::move(computed);
+        return true;
+    });
     m_running = job;
     m_compare->setEnabled(false);
     new JobProgressDialog(job, tr("Comparing with %1…").arg(QFileInfo(m_pathB).fileName()), this);
@@ -282,7 +286,8 @@ void CompareWindow::showResult(std::shared_ptr<const ComparisonResult> result)
     if (t.requiresGradDiffers)
         parts << tr("requires_grad differs for %1").arg(t.requiresGradDiffers);
     QString summary = tr("%1 names: %2.").arg(t.tensors).arg(parts.join(QStringLiteral(", ")));
-    summary += QLatin1Char(' ') + (t.equal ? tr("The checkpoints are equal.") : tr("The checkpoints differ."));
+    summary +=
+        QLatin1Char(' ') + (t.equal ? tr("The checkpoints are equal.") : tr("The checkpoints differ."));
     for (const QString &warning : m_result->comparison.warnings)
         summary += QLatin1Char('\n') + warning;
     m_summary->setText(summary);
@@ -327,7 +332,8 @@ void CompareWindow::showTensor(int diffIndex)
     m_tensorStats->setText(tr("Computing %1…").arg(diff.name));
     const bool withDifference = diff.hasStatistics;
     auto *job = ResultJob<TensorHistograms>::start(
-        this, [result = m_result, a, b, withDifference](const Progress &progress, TensorHistograms *out, QString *) {
+        this, [result = m_result, a, b, withDifference](const Progress &progress, TensorHistograms *out,
+                                                        QString *) {
             // Both sides over one range, so the bars line up.
             std::vector<const TensorInfo *> sideA, sideB;
             if (a)
@@ -385,12 +391,14 @@ void CompareWindow::showTensor(int diffIndex)
                 return v > 0 ? QStringLiteral("∞") : QStringLiteral("-∞");
             return locale.toString(v, 'g', 6);
         };
-        QString text = QStringLiteral("<b>%1</b><br>%2").arg(diff.name.toHtmlEscaped(), diffStatusText(diff.status));
+        QString text =
+            QStringLiteral("<b>%1</b><br>%2").arg(diff.name.toHtmlEscaped(), diffStatusText(diff.status));
         if (diff.hasStatistics) {
             text += tr("<br>max |a−b| %1<br>mean |a−b| %2<br>rel. L2 %3<br>changed %4 of %5<br>cosine %6")
                         .arg(number(diff.maxAbs), number(diff.meanAbs), number(diff.relL2),
                              locale.toString(diff.changedElements), locale.toString(diff.elements),
-                             std::isnan(diff.cosine) ? number(diff.cosine) : locale.toString(diff.cosine, 'f', 8));
+                             std::isnan(diff.cosine) ? number(diff.cosine)
+                                                     : locale.toString(diff.cosine, 'f', 8));
             const TensorStats &d = h.difference.stats;
             if (d.hasMoments())
                 text += tr("<br>a − b: mean %1, std %2").arg(number(d.mean), number(d.std));
@@ -418,8 +426,10 @@ void CompareWindow::exportCsv(const QString &path)
         return;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
-        file.write(CheckpointDiff::toCsv(m_result->comparison, *m_result->a, *m_result->b)) < 0 || !file.commit()) {
-        MessageBox::critical(this, tr("Cannot export"), QStringLiteral("%1: %2").arg(path, file.errorString()));
+        file.write(CheckpointDiff::toCsv(m_result->comparison, *m_result->a, *m_result->b)) < 0 ||
+        !file.commit()) {
+        MessageBox::critical(this, tr("Cannot export"),
+                             QStringLiteral("%1: %2").arg(path, file.errorString()));
         return;
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 5000);

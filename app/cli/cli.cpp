@@ -49,7 +49,8 @@ void Cli::printHelp()
              "  torchscope-cli example -o FILE [--weights-only]\n"
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
              "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
-             "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] [--add-prefix-b P]\n"
+             "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] "
+             "[--add-prefix-b P]\n"
              "  torchscope-cli --version\n"
              "\n"
              "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
@@ -257,8 +258,8 @@ int Cli::diff(const QStringList &arguments)
     CheckpointDiff::compare(sides[0], sides[1], &comparison);
     if (!options.csv.isEmpty()) {
         QSaveFile csv(options.csv);
-        if (!csv.open(QIODevice::WriteOnly) || csv.write(CheckpointDiff::toCsv(comparison, sides[0], sides[1])) < 0 ||
-            !csv.commit())
+        if (!csv.open(QIODevice::WriteOnly) ||
+            csv.write(CheckpointDiff::toCsv(comparison, sides[0], sides[1])) < 0 || !csv.commit())
             return fileError(QStringLiteral("%1: %2").arg(options.csv, csv.errorString()));
     }
     if (options.json)

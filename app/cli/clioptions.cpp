@@ -259,8 +259,10 @@ bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *mess
     }
     // --strip-prefix strips from whichever side has it (DataParallel's "module." on one side).
     const QString both = p.value(QStringLiteral("strip-prefix"));
-    options->diff.a.strip = p.isSet(QStringLiteral("strip-prefix-a")) ? p.value(QStringLiteral("strip-prefix-a")) : both;
-    options->diff.b.strip = p.isSet(QStringLiteral("strip-prefix-b")) ? p.value(QStringLiteral("strip-prefix-b")) : both;
+    options->diff.a.strip =
+        p.isSet(QStringLiteral("strip-prefix-a")) ? p.value(QStringLiteral("strip-prefix-a")) : both;
+    options->diff.b.strip =
+        p.isSet(QStringLiteral("strip-prefix-b")) ? p.value(QStringLiteral("strip-prefix-b")) : both;
     options->diff.a.add = p.value(QStringLiteral("add-prefix-a"));
     options->diff.b.add = p.value(QStringLiteral("add-prefix-b"));
     options->json = p.isSet(QStringLiteral("json"));

@@ -246,7 +246,8 @@ void printHistogram(QTextStream &out, const QString &name, const HistogramResult
 namespace {
 QString prefixAdvice(const PrefixSuggestion &suggestion)
 {
-    const QString side = suggestion.side == PrefixSuggestion::Side::A ? QStringLiteral("a") : QStringLiteral("b");
+    const QString side =
+        suggestion.side == PrefixSuggestion::Side::A ? QStringLiteral("a") : QStringLiteral("b");
     return QStringLiteral("%1 names in %2 match once '%3' is stripped (--strip-prefix-%4 %3)")
         .arg(suggestion.matches)
         .arg(side.toUpper(), suggestion.prefix, side);
@@ -271,10 +272,13 @@ QJsonObject diffJson(const Comparison &comparison, const DiffSide &a, const Diff
             {QStringLiteral("rel_l2"), statistic(diff.relL2)},
             {QStringLiteral("changed_fraction"), statistic(diff.changedFraction())},
             {QStringLiteral("cosine"), statistic(diff.cosine)},
-            {QStringLiteral("changed_elements"), diff.hasStatistics ? QJsonValue(diff.changedElements) : QJsonValue()},
+            {QStringLiteral("changed_elements"),
+             diff.hasStatistics ? QJsonValue(diff.changedElements) : QJsonValue()},
             {QStringLiteral("elements"), diff.hasStatistics ? QJsonValue(diff.elements) : QJsonValue()},
-            {QStringLiteral("bit_identical"), diff.hasStatistics ? QJsonValue(diff.bitIdentical) : QJsonValue()},
-            {QStringLiteral("within_tolerance"), diff.hasStatistics ? QJsonValue(diff.withinTolerance) : QJsonValue()},
+            {QStringLiteral("bit_identical"),
+             diff.hasStatistics ? QJsonValue(diff.bitIdentical) : QJsonValue()},
+            {QStringLiteral("within_tolerance"),
+             diff.hasStatistics ? QJsonValue(diff.withinTolerance) : QJsonValue()},
             {QStringLiteral("name_a"), ta ? QJsonValue(ta->name) : QJsonValue()},
             {QStringLiteral("name_b"), tb ? QJsonValue(tb->name) : QJsonValue()},
             {QStringLiteral("dtype_a"), ta ? QJsonValue(dtypeName(ta->dtype)) : QJsonValue()},
@@ -307,12 +311,13 @@ QJsonObject diffJson(const Comparison &comparison, const DiffSide &a, const Diff
                             {QStringLiteral("rtol"), comparison.options.rtol}});
     const PrefixSuggestion &s = comparison.suggestion;
     root.insert(QStringLiteral("suggestion"),
-                s.isValid() ? QJsonValue(QJsonObject{{QStringLiteral("strip_prefix"), s.prefix},
-                                                     {QStringLiteral("side"), s.side == PrefixSuggestion::Side::A
-                                                                                  ? QStringLiteral("a")
-                                                                                  : QStringLiteral("b")},
-                                                     {QStringLiteral("matches"), s.matches}})
-                            : QJsonValue());
+                s.isValid()
+                    ? QJsonValue(QJsonObject{{QStringLiteral("strip_prefix"), s.prefix},
+                                             {QStringLiteral("side"), s.side == PrefixSuggestion::Side::A
+                                                                          ? QStringLiteral("a")
+                                                                          : QStringLiteral("b")},
+                                             {QStringLiteral("matches"), s.matches}})
+                    : QJsonValue());
     root.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(comparison.warnings));
     return root;
 }
@@ -322,9 +327,9 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
     const DiffTotals totals = comparison.totals();
     out << "A: " << a.label << " (" << a.tensors.size() << " tensors)\n"
         << "B: " << b.label << " (" << b.tensors.size() << " tensors)\n";
-    out << totals.tensors << " names: " << totals.identical << " identical, " << totals.changed << " changed, "
-        << totals.dtypeDiffers << " dtype differs, " << totals.shapeDiffers << " shape differs, " << totals.onlyInA
-        << " only in A, " << totals.onlyInB << " only in B";
+    out << totals.tensors << " names: " << totals.identical << " identical, " << totals.changed
+        << " changed, " << totals.dtypeDiffers << " dtype differs, " << totals.shapeDiffers
+        << " shape differs, " << totals.onlyInA << " only in A, " << totals.onlyInB << " only in B";
     if (totals.requiresGradDiffers > 0)
         out << "; requires_grad differs for " << totals.requiresGradDiffers;
     out << "\n";
@@ -379,9 +384,11 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
             first = false;
             out << "  " << d.name;
             if (status == DiffStatus::ShapeDiffers)
-                out << "  " << shapeToString(nameOf(d, true).shape) << " vs " << shapeToString(nameOf(d, false).shape);
+                out << "  " << shapeToString(nameOf(d, true).shape) << " vs "
+                    << shapeToString(nameOf(d, false).shape);
             if (status == DiffStatus::DtypeDiffers && !d.hasStatistics)
-                out << "  " << dtypeName(nameOf(d, true).dtype) << " vs " << dtypeName(nameOf(d, false).dtype);
+                out << "  " << dtypeName(nameOf(d, true).dtype) << " vs "
+                    << dtypeName(nameOf(d, false).dtype);
             out << "\n";
         }
     };
@@ -404,4 +411,3 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
 }
 
 } // namespace torchscope::cli
-

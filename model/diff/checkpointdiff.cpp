@@ -63,7 +63,8 @@ struct Collector
 // Hands fn(a, b, n) the values of elements [begin, end) of two tensors of the same shape, a block
 // at a time: float32 pairs in place from their storages (the common case, kept fast), anything else
 // decoded to float64.
-template <typename Fn> void visitPairs(const TensorInfo &a, const TensorInfo &b, qint64 begin, qint64 end, Fn fn)
+template <typename Fn>
+void visitPairs(const TensorInfo &a, const TensorInfo &b, qint64 begin, qint64 end, Fn fn)
 {
     auto inPlace = [](const TensorInfo &t) {
         return t.dtype == DType::Float32 && t.isContiguous() &&
@@ -353,9 +354,10 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
         for (int i = 0; i < int(side.tensors.size()); ++i) {
             const QString name = mapping.apply(side.tensors[size_t(i)].name);
             if (byName.contains(name)) {
-                comparison.warnings.append(QStringLiteral("%1: '%2' and '%3' both map to '%4'; the second is left out")
-                                               .arg(which, side.tensors[size_t(byName.value(name))].name,
-                                                    side.tensors[size_t(i)].name, name));
+                comparison.warnings.append(
+                    QStringLiteral("%1: '%2' and '%3' both map to '%4'; the second is left out")
+                        .arg(which, side.tensors[size_t(byName.value(name))].name,
+                             side.tensors[size_t(i)].name, name));
                 continue;
             }
             byName.insert(name, i);
@@ -407,9 +409,11 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
 
     // A prefix on one side only: an unmatched name of one side that ends an unmatched name of the
     // other right after a dot. The prefix that explains the most names is suggested.
-    auto count = [](const QSet<QString> &longer, const QSet<QString> &shorter, QHash<QString, int> *prefixes) {
+    auto count = [](const QSet<QString> &longer, const QSet<QString> &shorter,
+                    QHash<QString, int> *prefixes) {
         for (const QString &name : longer) {
-            for (int dot = name.indexOf(QLatin1Char('.')); dot >= 0; dot = name.indexOf(QLatin1Char('.'), dot + 1)) {
+            for (int dot = name.indexOf(QLatin1Char('.')); dot >= 0;
+                 dot = name.indexOf(QLatin1Char('.'), dot + 1)) {
                 if (shorter.contains(name.mid(dot + 1)))
                     ++(*prefixes)[name.left(dot + 1)];
             }
@@ -430,7 +434,8 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
     return comparison;
 }
 
-bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *comparison, const Progress &progress)
+bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *comparison,
+                             const Progress &progress)
 {
     const DiffOptions &options = comparison->options;
     struct Pair
@@ -456,8 +461,8 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
         const TensorInfo &ta = a.tensors[size_t(diff.indexA)];
         const TensorInfo &tb = b.tensors[size_t(diff.indexB)];
         // Complex against real has no element-wise meaning; both must be readable.
-        if (dtypeIsComplex(ta.dtype) != dtypeIsComplex(tb.dtype) || !isNumeric(ta.dtype) || !isNumeric(tb.dtype) ||
-            !ta.storage || !tb.storage)
+        if (dtypeIsComplex(ta.dtype) != dtypeIsComplex(tb.dtype) || !isNumeric(ta.dtype) ||
+            !isNumeric(tb.dtype) || !ta.storage || !tb.storage)
             continue;
         Pair pair{i, componentView(ta), componentView(tb), false, 0, nullptr};
         pair.bytewise = ta.dtype == tb.dtype && ta.dtype != DType::QUInt4x2 && ta.isContiguous() &&
@@ -565,8 +570,8 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
             const double normA = std::sqrt(total.sumSquaredA);
             const double normB = std::sqrt(total.sumSquaredB);
             const double normDiff = std::sqrt(total.sumSquaredDiff);
-            diff.relL2 = normA > 0 ? normDiff / normA
-                                   : (normDiff > 0 ? std::numeric_limits<double>::infinity() : 0.0);
+            diff.relL2 =
+                normA > 0 ? normDiff / normA : (normDiff > 0 ? std::numeric_limits<double>::infinity() : 0.0);
             // One square root of the product rounds less than the product of two (unless it overflows).
             const double squares = total.sumSquaredA * total.sumSquaredB;
             const double norms = std::isfinite(squares) ? std::sqrt(squares) : normA * normB;
@@ -599,7 +604,9 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
         double sum = 0, sumSquares = 0;
     };
     std::vector<Range> ranges(pieceCount);
-    auto bounds = [&](size_t i) { return std::make_pair(qint64(i) * kPiece, std::min(n, qint64(i + 1) * kPiece)); };
+    auto bounds = [&](size_t i) {
+        return std::make_pair(qint64(i) * kPiece, std::min(n, qint64(i + 1) * kPiece));
+    };
     // First pass: range and moments of the differences.
     bool ok = runPieces(pieceCount, progress, [&](size_t i, int) {
         const auto [begin, end] = bounds(i);
@@ -619,7 +626,7 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
                 r.sumSquares += d * d;
             }
         });
-        progress.set(qint64(i), qint64(2 * pieceCount));
+        progress.set(qint64(i), 2 * qint64(pieceCount));
     });
     if (!ok) {
         result.canceled = true;
@@ -672,7 +679,7 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
                 counts[std::min(bins - 1, int((d - low) * scale))]++;
             }
         });
-        progress.set(qint64(pieceCount + i), qint64(2 * pieceCount));
+        progress.set(qint64(pieceCount) + qint64(i), 2 * qint64(pieceCount));
     });
     if (!ok) {
         result.canceled = true;
@@ -711,11 +718,14 @@ QByteArray CheckpointDiff::toCsv(const Comparison &comparison, const DiffSide &a
         const TensorInfo *tb = diff.indexB >= 0 ? &b.tensors[size_t(diff.indexB)] : nullptr;
         QList<QByteArray> row;
         row << field(diff.name) << diffStatusName(diff.status).toUtf8()
-            << (ta ? dtypeName(ta->dtype).toUtf8() : QByteArray()) << (tb ? dtypeName(tb->dtype).toUtf8() : QByteArray())
-            << field(ta ? shapeToString(ta->shape) : QString()) << field(tb ? shapeToString(tb->shape) : QString())
-            << (diff.hasStatistics ? QByteArray::number(diff.elements) : QByteArray()) << number(diff, diff.maxAbs)
-            << number(diff, diff.meanAbs) << number(diff, diff.relL2) << number(diff, diff.changedFraction())
-            << number(diff, diff.cosine) << (diff.hasStatistics ? QByteArray(diff.bitIdentical ? "true" : "false") : QByteArray())
+            << (ta ? dtypeName(ta->dtype).toUtf8() : QByteArray())
+            << (tb ? dtypeName(tb->dtype).toUtf8() : QByteArray())
+            << field(ta ? shapeToString(ta->shape) : QString())
+            << field(tb ? shapeToString(tb->shape) : QString())
+            << (diff.hasStatistics ? QByteArray::number(diff.elements) : QByteArray())
+            << number(diff, diff.maxAbs) << number(diff, diff.meanAbs) << number(diff, diff.relL2)
+            << number(diff, diff.changedFraction()) << number(diff, diff.cosine)
+            << (diff.hasStatistics ? QByteArray(diff.bitIdentical ? "true" : "false") : QByteArray())
             << flag(ta && ta->hasRequiresGrad, ta && ta->requiresGrad)
             << flag(tb && tb->hasRequiresGrad, tb && tb->requiresGrad);
         csv += row.join(',') + "\r\n";

@@ -9,7 +9,8 @@ namespace torchscope {
 DiffSide diffSideOf(const CheckpointDocument &document)
 {
     DiffSide side;
-    side.label = document.filePath().isEmpty() ? QStringLiteral("example") : document.filePath().section(QLatin1Char('/'), -1);
+    side.label = document.filePath().isEmpty() ? QStringLiteral("example")
+                                               : document.filePath().section(QLatin1Char('/'), -1);
     side.tensors = document.tensors();
     for (int i = 0; i < document.tensorCount(); ++i) {
         TensorInfo &tensor = side.tensors[size_t(i)];

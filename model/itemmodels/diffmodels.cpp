@@ -101,7 +101,8 @@ QModelIndex DiffTreeModel::index(int row, int column, const QModelIndex &parent)
     if (!m_result || !m_result->tree || row < 0 || column < 0 || column >= ColumnCount)
         return QModelIndex();
     if (!parent.isValid())
-        return row == 0 ? createIndex(0, column, const_cast<DiffModule *>(m_result->tree->root())) : QModelIndex();
+        return row == 0 ? createIndex(0, column, const_cast<DiffModule *>(m_result->tree->root()))
+                        : QModelIndex();
     const DiffModule *owner = module(parent);
     if (row >= int(owner->children.size()))
         return QModelIndex();
@@ -227,7 +228,8 @@ QVariant DiffTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == StatusColumn ? QVariant(diffStatusColor(d.status)) : QVariant();
     case Qt::ForegroundRole:
-        return d.status == DiffStatus::Identical && !d.requiresGradDiffers() ? QVariant(QColor(Qt::gray)) : QVariant();
+        return d.status == DiffStatus::Identical && !d.requiresGradDiffers() ? QVariant(QColor(Qt::gray))
+                                                                             : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() >= MaxAbsColumn && index.column() <= CosineColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -280,9 +282,11 @@ QVariant DiffTableModel::data(const QModelIndex &index, int role) const
     case RelL2Column:
         return stats ? number(d.relL2) : QString();
     case ChangedColumn:
-        return stats ? QStringLiteral("%1%").arg(QLocale().toString(100.0 * d.changedFraction(), 'f', 2)) : QString();
+        return stats ? QStringLiteral("%1%").arg(QLocale().toString(100.0 * d.changedFraction(), 'f', 2))
+                     : QString();
     case CosineColumn:
-        return stats ? (std::isnan(d.cosine) ? number(d.cosine) : QLocale().toString(d.cosine, 'f', 6)) : QString();
+        return stats ? (std::isnan(d.cosine) ? number(d.cosine) : QLocale().toString(d.cosine, 'f', 6))
+                     : QString();
     case RequiresGradColumn:
         if (!d.requiresGradCompared)
             return QString();

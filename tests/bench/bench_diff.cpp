@@ -68,8 +68,8 @@ int main(int argc, char *argv[])
     done = true;
     sampler.join();
     const DiffTotals totals = comparison.totals();
-    out << "diff_s " << seconds << " open_s " << openSeconds << " identical " << totals.identical << " changed "
-        << totals.changed << "\n";
+    out << "diff_s " << seconds << " open_s " << openSeconds << " identical " << totals.identical
+        << " changed " << totals.changed << "\n";
     out << "peak_rss_anon_kib " << peakAnon << " peak_rss_kib " << statusKib("VmHWM:") << "\n";
     return 0;
 }
