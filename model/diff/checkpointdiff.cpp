@@ -3,7 +3,6 @@
 #include "diff/pairkernel.h"
 #include "stats/valuevisitor.h"
 
-#include <QSemaphore>
 #include <QSet>
 
 #include <unistd.h>
@@ -93,38 +92,32 @@ void visitPairs(const TensorInfo &a, const TensorInfo &b, qint64 begin, qint64 e
 struct PairSums
 {
     qint64 elements = 0;
-    qint64 changed = 0;
     qint64 finite = 0; // pairs finite on both sides: the statistics are taken over these
-    double maxAbs = 0;
-    double sumAbs = 0;
-    double sumSquaredDiff = 0;
-    double sumSquaredA = 0;
-    double sumSquaredB = 0;
-    double sumProducts = 0;
+    PairRunSums sums;
     double atol = 0, rtol = 0;
 
     void add(double x, double y)
     {
         ++elements;
         if (!std::isfinite(x) || !std::isfinite(y)) {
-            changed += !(x == y || (std::isnan(x) && std::isnan(y)));
+            sums.changed += !(x == y || (std::isnan(x) && std::isnan(y)));
             return;
         }
         const double d = std::abs(x - y);
         ++finite;
-        changed += d > atol + rtol * std::abs(y);
-        maxAbs = std::max(maxAbs, d);
-        sumAbs += d;
-        sumSquaredDiff += d * d;
-        sumSquaredA += x * x;
-        sumSquaredB += y * y;
-        sumProducts += x * y;
+        sums.changed += d > atol + rtol * std::abs(y);
+        sums.maxAbs = std::max(sums.maxAbs, d);
+        sums.sumAbs += d;
+        sums.sumSquaredDiff += d * d;
+        sums.sumSquaredA += x * x;
+        sums.sumSquaredB += y * y;
+        sums.sumProducts += x * y;
     }
 
-    // float32 pairs: the SIMD kernel; a block holding NaN or Inf (rare) is redone value by value.
-    void block(const float *a, const float *b, int n)
+    // The SIMD kernel over a block; a block holding NaN or Inf (rare) is redone value by value.
+    template <typename T> void block(const T *a, const T *b, int n)
     {
-        const PairRunSums run = comparePairsFloat32(a, b, size_t(n), atol, rtol);
+        const PairRunSums run = comparePairs(a, b, size_t(n), atol, rtol);
         if (!run.allFinite) {
             for (int k = 0; k < n; ++k)
                 add(double(a[k]), double(b[k]));
@@ -132,70 +125,14 @@ struct PairSums
         }
         elements += n;
         finite += n;
-        changed += run.changed;
-        maxAbs = std::max(maxAbs, run.maxAbs);
-        sumAbs += run.sumAbs;
-        sumSquaredDiff += run.sumSquaredDiff;
-        sumSquaredA += run.sumSquaredA;
-        sumSquaredB += run.sumSquaredB;
-        sumProducts += run.sumProducts;
-    }
-
-    // Values decoded to float64: four independent lanes; x - y is NaN or infinite exactly when a
-    // value is not finite (no finite float64 difference of converted values overflows), so such a
-    // block is redone value by value.
-    void block(const double *a, const double *b, int n)
-    {
-        double check[4] = {0, 0, 0, 0};
-        double mx[4] = {0, 0, 0, 0}, sa[4] = {0, 0, 0, 0}, sd[4] = {0, 0, 0, 0};
-        double qa[4] = {0, 0, 0, 0}, qb[4] = {0, 0, 0, 0}, ab[4] = {0, 0, 0, 0};
-        qint64 ch[4] = {0, 0, 0, 0};
-        const double at = atol, rt = rtol;
-        const int whole = n & ~3;
-        for (int k = 0; k < whole; k += 4) {
-            for (int j = 0; j < 4; ++j) {
-                const double x = a[k + j], y = b[k + j];
-                const double diff = x - y;
-                check[j] += diff - diff;
-                const double d = std::abs(diff);
-                mx[j] = d > mx[j] ? d : mx[j];
-                sa[j] += d;
-                sd[j] += d * d;
-                qa[j] += x * x;
-                qb[j] += y * y;
-                ab[j] += x * y;
-                ch[j] += d > at + rt * std::abs(y);
-            }
-        }
-        if (!((check[0] + check[1]) + (check[2] + check[3]) == 0)) {
-            for (int k = 0; k < n; ++k)
-                add(a[k], b[k]);
-            return;
-        }
-        for (int k = whole; k < n; ++k)
-            add(a[k], b[k]);
-        elements += whole;
-        finite += whole;
-        maxAbs = std::max({maxAbs, mx[0], mx[1], mx[2], mx[3]});
-        sumAbs += (sa[0] + sa[1]) + (sa[2] + sa[3]);
-        sumSquaredDiff += (sd[0] + sd[1]) + (sd[2] + sd[3]);
-        sumSquaredA += (qa[0] + qa[1]) + (qa[2] + qa[3]);
-        sumSquaredB += (qb[0] + qb[1]) + (qb[2] + qb[3]);
-        sumProducts += (ab[0] + ab[1]) + (ab[2] + ab[3]);
-        changed += ch[0] + ch[1] + ch[2] + ch[3];
+        sums.merge(run);
     }
 
     void merge(const PairSums &o)
     {
         elements += o.elements;
-        changed += o.changed;
         finite += o.finite;
-        maxAbs = std::max(maxAbs, o.maxAbs);
-        sumAbs += o.sumAbs;
-        sumSquaredDiff += o.sumSquaredDiff;
-        sumSquaredA += o.sumSquaredA;
-        sumSquaredB += o.sumSquaredB;
-        sumProducts += o.sumProducts;
+        sums.merge(o.sums);
     }
 };
 
@@ -232,20 +169,7 @@ template <typename Piece> bool runPieces(size_t count, const Progress &progress,
             piece(i, worker);
         }
     };
-    const int workers = count > 1 ? workerCount() : 1;
-    if (workers == 1) {
-        run(0);
-    } else {
-        QSemaphore helpersDone;
-        for (int w = 1; w < workers; ++w) {
-            kernelThreadPool().start([&run, &helpersDone, w] {
-                run(w);
-                helpersDone.release();
-            });
-        }
-        run(0);
-        helpersDone.acquire(workers - 1);
-    }
+    runOnKernelThreads(count > 1 ? workerCount() : 1, run);
     return !canceled;
 }
 
@@ -543,7 +467,7 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
         PairSums &s = sums[i];
         s.elements = squares.elements;
         s.finite = squares.finite;
-        s.sumSquaredA = s.sumSquaredB = s.sumProducts = squares.sum;
+        s.sums.sumSquaredA = s.sums.sumSquaredB = s.sums.sumProducts = squares.sum;
     });
     if (!normsDone)
         return false;
@@ -560,26 +484,26 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
         }
         diff.hasStatistics = true;
         diff.bitIdentical = allSame && pair.bytewise;
-        diff.changedElements = total.changed;
+        diff.changedElements = total.sums.changed;
         if (allSame) {
             diff.maxAbs = diff.meanAbs = diff.relL2 = 0;
             diff.cosine = 1;
         } else {
-            diff.maxAbs = total.maxAbs;
-            diff.meanAbs = total.finite > 0 ? total.sumAbs / double(total.finite) : 0;
-            const double normA = std::sqrt(total.sumSquaredA);
-            const double normB = std::sqrt(total.sumSquaredB);
-            const double normDiff = std::sqrt(total.sumSquaredDiff);
+            diff.maxAbs = total.sums.maxAbs;
+            diff.meanAbs = total.finite > 0 ? total.sums.sumAbs / double(total.finite) : 0;
+            const double normA = std::sqrt(total.sums.sumSquaredA);
+            const double normB = std::sqrt(total.sums.sumSquaredB);
+            const double normDiff = std::sqrt(total.sums.sumSquaredDiff);
             diff.relL2 =
                 normA > 0 ? normDiff / normA : (normDiff > 0 ? std::numeric_limits<double>::infinity() : 0.0);
             // One square root of the product rounds less than the product of two (unless it overflows).
-            const double squares = total.sumSquaredA * total.sumSquaredB;
+            const double squares = total.sums.sumSquaredA * total.sums.sumSquaredB;
             const double norms = std::isfinite(squares) ? std::sqrt(squares) : normA * normB;
             diff.cosine = normA > 0 && normB > 0
-                              ? std::clamp(total.sumProducts / norms, -1.0, 1.0)
+                              ? std::clamp(total.sums.sumProducts / norms, -1.0, 1.0)
                               : (normDiff > 0 ? std::numeric_limits<double>::quiet_NaN() : 1.0);
         }
-        diff.withinTolerance = total.changed == 0;
+        diff.withinTolerance = total.sums.changed == 0;
         if (diff.status != DiffStatus::DtypeDiffers)
             diff.status = diff.withinTolerance ? DiffStatus::Identical : DiffStatus::Changed;
     }

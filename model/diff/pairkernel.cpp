@@ -8,24 +8,32 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 HWY_BEFORE_NAMESPACE();
 namespace torchscope {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-PairRunSums ComparePairs(const float *a, const float *b, size_t n, double atol, double rtol)
+// T is float (promoted to float64 in registers) or double.
+template <typename T> PairRunSums ComparePairsOf(const T *a, const T *b, size_t n, double atol, double rtol)
 {
     const hn::ScalableTag<double> dd;
-    const hn::Rebind<float, decltype(dd)> df; // as many float lanes as double lanes
+    const hn::Rebind<T, decltype(dd)> dt; // as many lanes of T as of double
     const size_t lanes = hn::Lanes(dd);
     auto check = hn::Zero(dd), mx = hn::Zero(dd), sa = hn::Zero(dd), sd = hn::Zero(dd);
     auto qa = hn::Zero(dd), qb = hn::Zero(dd), ab = hn::Zero(dd), ch = hn::Zero(dd);
     const auto at = hn::Set(dd, atol), rt = hn::Set(dd, rtol), one = hn::Set(dd, 1.0);
     size_t i = 0;
     for (; i + lanes <= n; i += lanes) {
-        const auto x = hn::PromoteTo(dd, hn::LoadU(df, a + i));
-        const auto y = hn::PromoteTo(dd, hn::LoadU(df, b + i));
+        auto load = [&](const T *p) {
+            if constexpr (std::is_same_v<T, float>)
+                return hn::PromoteTo(dd, hn::LoadU(dt, p));
+            else
+                return hn::LoadU(dd, p);
+        };
+        const auto x = load(a + i);
+        const auto y = load(b + i);
         const auto diff = hn::Sub(x, y);
         check = hn::Add(check, hn::Sub(diff, diff)); // NaN from here on once a value is not finite
         const auto d = hn::Abs(diff);
@@ -49,7 +57,7 @@ PairRunSums ComparePairs(const float *a, const float *b, size_t n, double atol, 
     sums.sumProducts = total(ab);
     sums.changed = qint64(total(ch));
     for (; i < n; ++i) {
-        const double x = a[i], y = b[i], diff = x - y, d = std::abs(diff);
+        const double x = double(a[i]), y = double(b[i]), diff = x - y, d = std::abs(diff);
         finiteCheck += diff - diff;
         sums.maxAbs = std::max(sums.maxAbs, d);
         sums.sumAbs += d;
@@ -63,17 +71,45 @@ PairRunSums ComparePairs(const float *a, const float *b, size_t n, double atol, 
     return sums;
 }
 
+PairRunSums ComparePairsFloat(const float *a, const float *b, size_t n, double atol, double rtol)
+{
+    return ComparePairsOf(a, b, n, atol, rtol);
+}
+
+PairRunSums ComparePairsDouble(const double *a, const double *b, size_t n, double atol, double rtol)
+{
+    return ComparePairsOf(a, b, n, atol, rtol);
+}
+
 } // namespace HWY_NAMESPACE
 } // namespace torchscope
 HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 namespace torchscope {
-HWY_EXPORT(ComparePairs);
+HWY_EXPORT(ComparePairsFloat);
+HWY_EXPORT(ComparePairsDouble);
 
-PairRunSums comparePairsFloat32(const float *a, const float *b, size_t n, double atol, double rtol)
+PairRunSums comparePairs(const float *a, const float *b, size_t n, double atol, double rtol)
 {
-    return HWY_DYNAMIC_DISPATCH(ComparePairs)(a, b, n, atol, rtol);
+    return HWY_DYNAMIC_DISPATCH(ComparePairsFloat)(a, b, n, atol, rtol);
+}
+
+PairRunSums comparePairs(const double *a, const double *b, size_t n, double atol, double rtol)
+{
+    return HWY_DYNAMIC_DISPATCH(ComparePairsDouble)(a, b, n, atol, rtol);
+}
+
+void PairRunSums::merge(const PairRunSums &other)
+{
+    allFinite = allFinite && other.allFinite;
+    changed += other.changed;
+    maxAbs = std::max(maxAbs, other.maxAbs);
+    sumAbs += other.sumAbs;
+    sumSquaredDiff += other.sumSquaredDiff;
+    sumSquaredA += other.sumSquaredA;
+    sumSquaredB += other.sumSquaredB;
+    sumProducts += other.sumProducts;
 }
 } // namespace torchscope
 #endif

@@ -17,9 +17,14 @@ struct PairRunSums
     double sumSquaredA = 0;
     double sumSquaredB = 0;
     double sumProducts = 0;
+
+    // Adds a run that follows this one (the maximum of both, the sums of both).
+    void merge(const PairRunSums &other);
 };
 
-// The diff's hot loop, in SIMD with the widest instructions this CPU has (Highway's runtime dispatch).
-PairRunSums comparePairsFloat32(const float *a, const float *b, size_t n, double atol, double rtol);
+// The diff's hot loop, in SIMD with the widest instructions this CPU has (Highway's runtime dispatch):
+// float32 pairs straight from the files, anything else once decoded to float64.
+PairRunSums comparePairs(const float *a, const float *b, size_t n, double atol, double rtol);
+PairRunSums comparePairs(const double *a, const double *b, size_t n, double atol, double rtol);
 
 } // namespace torchscope

@@ -3,7 +3,6 @@
 #include "stats/valuevisitor.h"
 #include "tensor/tensorinfo.h"
 
-#include <QSemaphore>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -81,21 +80,7 @@ bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, c
                 progress.set(now, total);
         }
     };
-    if (workers == 1 || total < 4 * kChunk) {
-        run(0);
-    } else {
-        // Helpers come from the kernel's own pool, whose tasks never wait on it, so a kernel called
-        // from a pool thread cannot starve; the caller works too and then waits for its helpers.
-        QSemaphore helpersDone;
-        for (int w = 1; w < workers; ++w) {
-            kernelThreadPool().start([&run, &helpersDone, w] {
-                run(w);
-                helpersDone.release();
-            });
-        }
-        run(0);
-        helpersDone.acquire(workers - 1);
-    }
+    runOnKernelThreads(total < 4 * kChunk ? 1 : workers, run);
     return !canceled;
 }
 

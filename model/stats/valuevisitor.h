@@ -5,6 +5,7 @@
 
 #include "tensor/tensorinfo.h"
 
+#include <QSemaphore>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -210,6 +211,26 @@ inline QThreadPool &kernelThreadPool()
         return threads;
     }();
     return *pool;
+}
+
+// Runs run(worker) for worker 0 .. workers - 1: the caller as worker 0, the others on the kernel's own
+// pool, whose tasks never wait on it, so a kernel called from a pool thread cannot starve. Returns
+// when all are done.
+template <typename Run> void runOnKernelThreads(int workers, Run &run)
+{
+    if (workers <= 1) {
+        run(0);
+        return;
+    }
+    QSemaphore helpersDone;
+    for (int w = 1; w < workers; ++w) {
+        kernelThreadPool().start([&run, &helpersDone, w] {
+            run(w);
+            helpersDone.release();
+        });
+    }
+    run(0);
+    helpersDone.acquire(workers - 1);
 }
 
 } // namespace torchscope::kernel
