@@ -128,6 +128,8 @@ void TestCheckpointDiff::agreesWithPyTorch_data()
                                               << "after_model.pt"
                                               << ""
                                               << "state_dict";
+    QTest::newRow("sharded safetensors") << "before.pt" << "after_sharded/model.safetensors.index.json" << ""
+                                         << "state_dict";
     QTest::newRow("pickled entire model") << "before_pickle.pt"
                                           << "after_pickle.pt"
                                           << ""

@@ -213,6 +213,25 @@ def write_safetensors(path, tensors, metadata=None):
             f.write(chunk)
 
 
+def write_two_shards(outdir, sd, ext):
+    """A state_dict in two shards plus the index naming each tensor's shard, as Hugging Face's
+    save_pretrained writes them (ext "bin": torch.save shards, "safetensors"). Returns the index name."""
+    prefix = "pytorch_model" if ext == "bin" else "model"
+    writer = (lambda path, part: torch.save(part, path)) if ext == "bin" else write_safetensors
+    keys = list(sd.keys())
+    halves = [keys[: len(keys) // 2], keys[len(keys) // 2:]]
+    weight_map = {}
+    for i, half in enumerate(halves):
+        shard = "%s-%05d-of-%05d.%s" % (prefix, i + 1, len(halves), ext)
+        writer(os.path.join(outdir, shard), {k: sd[k] for k in half})
+        weight_map.update({k: shard for k in half})
+    index = "%s.%s.index.json" % (prefix, ext)
+    with open(os.path.join(outdir, index), "w") as f:
+        json.dump({"metadata": {"total_size": sum(t.numel() * t.element_size() for t in sd.values())},
+                   "weight_map": weight_map}, f, indent=2)
+    return index
+
+
 def every_dtype():
     g = torch.Generator().manual_seed(3)
     base = torch.randn(4, 5, generator=g)
@@ -350,20 +369,8 @@ def formats(outdir):
         metadata={"format": "pt", "source": "torchscope tests"})
 
     # Sharded checkpoints as Hugging Face writes them: shards plus an index naming each tensor's shard.
-    keys = list(sd.keys())
-    halves = [keys[: len(keys) // 2], keys[len(keys) // 2:]]
-    for kind, ext, writer in (("bin", "bin", lambda path, part: torch.save(part, path)),
-                              ("safetensors", "safetensors", write_safetensors)):
-        prefix = "pytorch_model" if kind == "bin" else "model"
-        weight_map = {}
-        for i, half in enumerate(halves):
-            shard = "%s-%05d-of-%05d.%s" % (prefix, i + 1, len(halves), ext)
-            writer(os.path.join(outdir, shard), {k: sd[k] for k in half})
-            weight_map.update({k: shard for k in half})
-        index = "%s.%s.index.json" % (prefix, ext)
-        with open(os.path.join(outdir, index), "w") as f:
-            json.dump({"metadata": {"total_size": sum(t.numel() * t.element_size() for t in sd.values())},
-                       "weight_map": weight_map}, f, indent=2)
+    for ext in ("bin", "safetensors"):
+        index = write_two_shards(outdir, sd, ext)
         add(index, "sharded", sorted(describe_tensors(sd), key=lambda t: natural_key(t["name"])))
 
     # A decoder-only language model's layout with twelve blocks, sharded as save_pretrained shards:
@@ -904,6 +911,8 @@ def finetune(outdir):
         p.requires_grad = True
     torch.jit.save(torch.jit.script(model), os.path.join(outdir, "after_unfrozen_model.pt"))
     torch.save({"module." + k: v for k, v in after.items()}, os.path.join(outdir, "after_dp.pt"))
+    os.makedirs(os.path.join(outdir, "after_sharded"), exist_ok=True)
+    write_two_shards(os.path.join(outdir, "after_sharded"), dict(after), "safetensors")
     half = {k: v.half() if v.is_floating_point() else v for k, v in after.items()}
     torch.save(half, os.path.join(outdir, "after_half.pt"))
     edited = {k: v for k, v in after.items() if k != "fc.bias"}
