@@ -92,6 +92,10 @@ private Q_SLOTS:
     void cancelStopsTheComparison();
     void differenceHistogramCountsEveryFiniteDifference();
     void csvHasOneRowPerName();
+    void complexAndQuantizedPairs();
+    void namesThatCollideAfterTheMappingAreReported();
+    void longReadsGiveTheSameAnswer();
+    void differenceHistogramOfEqualTensorsAndCancel();
 
 private:
     QTemporaryDir m_dir;
@@ -128,7 +132,9 @@ void TestCheckpointDiff::agreesWithPyTorch_data()
                                               << "after_model.pt"
                                               << ""
                                               << "state_dict";
-    QTest::newRow("sharded safetensors") << "before.pt" << "after_sharded/model.safetensors.index.json" << ""
+    QTest::newRow("sharded safetensors") << "before.pt"
+                                         << "after_sharded/model.safetensors.index.json"
+                                         << ""
                                          << "state_dict";
     QTest::newRow("pickled entire model") << "before_pickle.pt"
                                           << "after_pickle.pt"
@@ -496,6 +502,106 @@ void TestCheckpointDiff::csvHasOneRowPerName()
                                   "0.98994949366116647,false,,\r"));
     QCOMPARE(lines[2], QByteArray("\"odd,\"\"name\"\"\",only_in_a,float32,,[1],,,,,,,,,,\r"));
     QCOMPARE(lines[3], QByteArray("new,only_in_b,,float16,,[1],,,,,,,,,\r"));
+}
+
+void TestCheckpointDiff::complexAndQuantizedPairs()
+{
+    // complex64 compares by its real and imaginary parts: (1+2i, 3+4i) against (1+2i, 3+6i).
+    const QByteArray ca = floats({1, 2, 3, 4}), cb = floats({1, 2, 3, 6});
+    const Comparison complex =
+        compare(sideOf({tensorFromBytes("c", DType::Complex64, {2}, ca),
+                        tensorFromBytes("same", DType::Complex64, {2}, ca),
+                        tensorFromBytes("mixed", DType::Complex64, {2}, ca)}),
+                sideOf({tensorFromBytes("c", DType::Complex64, {2}, cb),
+                        tensorFromBytes("same", DType::Complex64, {2}, ca),
+                        tensorFromBytes("mixed", DType::Float32, {2}, floats({1, 3}))}));
+    const TensorDiff &c = complex.tensors[0];
+    QCOMPARE(c.status, DiffStatus::Changed);
+    QCOMPARE(c.changedElements, qint64(1));
+    QCOMPARE(c.maxAbs, 2.0);
+    QCOMPARE(c.relL2, 2.0 / std::sqrt(30.0));
+    QVERIFY(complex.tensors[1].bitIdentical);
+    // Complex against real has no element-wise meaning: the dtypes differ, without statistics.
+    QCOMPARE(complex.tensors[2].status, DiffStatus::DtypeDiffers);
+    QVERIFY(!complex.tensors[2].hasStatistics);
+    QVERIFY(!complex.totals().equal);
+
+    // qint8: equal integers under another scale are different values; compared dequantized.
+    auto quantized = [](const QString &name, QByteArray q, double scale) {
+        TensorInfo t = tensorFromBytes(name, DType::QInt8, {4}, std::move(q));
+        auto quantization = std::make_shared<Quantization>();
+        quantization->scales = {scale};
+        quantization->zeroPoints = {0};
+        t.quantization = quantization;
+        return t;
+    };
+    const QByteArray ints("\x01\x02\x03\x04", 4);
+    const Comparison q = compare(sideOf({quantized("same", ints, 0.5), quantized("rescaled", ints, 0.5)}),
+                                 sideOf({quantized("same", ints, 0.5), quantized("rescaled", ints, 0.25)}));
+    QVERIFY(q.tensors[0].bitIdentical);
+    QCOMPARE(q.tensors[1].status, DiffStatus::Changed);
+    QVERIFY(!q.tensors[1].bitIdentical);
+    QCOMPARE(q.tensors[1].maxAbs, 1.0); // 4 * 0.5 - 4 * 0.25
+    QCOMPARE(q.tensors[1].changedElements, qint64(4));
+}
+
+void TestCheckpointDiff::namesThatCollideAfterTheMappingAreReported()
+{
+    // Stripping "module." makes two of A's names one; the second is left out and said so.
+    const DiffSide a = sideOf({tensorFromBytes("module.w", DType::Float32, {1}, floats({1})),
+                               tensorFromBytes("w", DType::Float32, {1}, floats({2}))});
+    const DiffSide b = sideOf({tensorFromBytes("w", DType::Float32, {1}, floats({1}))});
+    DiffOptions options;
+    options.a.strip = QStringLiteral("module.");
+    const Comparison comparison = compare(a, b, options);
+    QCOMPARE(comparison.warnings,
+             QStringList{QStringLiteral("A: 'module.w' and 'w' both map to 'w'; the second is left out")});
+    QCOMPARE(comparison.tensors.size(), 1);
+    QCOMPARE(comparison.tensors.first().indexA, 0);
+    QCOMPARE(comparison.tensors.first().status, DiffStatus::Identical);
+}
+
+void TestCheckpointDiff::longReadsGiveTheSameAnswer()
+{
+    // A comparison larger than memory reads ahead and gives pages back; the answer is the same.
+    const DiffSide a = readSide(path("before.pt"));
+    const DiffSide b = readSide(path("after.pt"));
+    DiffOptions longRead;
+    longRead.longRead = true;
+    const Comparison normal = compare(a, b);
+    const Comparison streamed = compare(a, b, longRead);
+    QCOMPARE(streamed.tensors.size(), normal.tensors.size());
+    for (int i = 0; i < normal.tensors.size(); ++i) {
+        QCOMPARE(streamed.tensors[i].status, normal.tensors[i].status);
+        QCOMPARE(streamed.tensors[i].maxAbs, normal.tensors[i].maxAbs);
+        QCOMPARE(streamed.tensors[i].changedElements, normal.tensors[i].changedElements);
+    }
+    QVERIFY(!CheckpointDiff::needsLongRead(a, b)); // a few hundred KB
+}
+
+void TestCheckpointDiff::differenceHistogramOfEqualTensorsAndCancel()
+{
+    // All differences zero: one unit-wide range around them, as numpy does for a constant.
+    const TensorInfo t = tensorFromBytes("t", DType::Float32, {3}, floats({1, 2, 3}));
+    const HistogramResult equal = CheckpointDiff::differenceHistogram(t, t, 2);
+    QCOMPARE(equal.edges, (QVector<double>{-0.5, 0, 0.5}));
+    QCOMPARE(equal.counts, (QVector<qint64>{0, 3}));
+    QCOMPARE(equal.stats.zeroCount, qint64(3));
+    // Shapes that differ have no differences to count.
+    const TensorInfo longer = tensorFromBytes("t", DType::Float32, {4}, floats({1, 2, 3, 4}));
+    QVERIFY(CheckpointDiff::differenceHistogram(t, longer, 2).counts.isEmpty());
+    // Canceled in either pass: says so and counts nothing.
+    for (int cancelAfter : {0, 4}) { // four pieces a pass: in the first, then in the second
+        int reports = 0;
+        Progress progress;
+        progress.report = [&reports](qint64, qint64) { ++reports; };
+        progress.canceled = [&reports, cancelAfter] { return reports > cancelAfter; };
+        const int n = 4 << 20;
+        const TensorInfo big = tensorFromBytes("big", DType::Float32, {n}, floats(QVector<float>(n, 1.0f)));
+        const HistogramResult canceled = CheckpointDiff::differenceHistogram(big, big, 10, progress);
+        QVERIFY(canceled.canceled);
+        QVERIFY(canceled.counts.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointDiff)

@@ -194,21 +194,9 @@ QString NameMapping::apply(const QString &name) const
 
 QString diffStatusName(DiffStatus status)
 {
-    switch (status) {
-    case DiffStatus::Identical:
-        return QStringLiteral("identical");
-    case DiffStatus::Changed:
-        return QStringLiteral("changed");
-    case DiffStatus::OnlyInA:
-        return QStringLiteral("only_in_a");
-    case DiffStatus::OnlyInB:
-        return QStringLiteral("only_in_b");
-    case DiffStatus::ShapeDiffers:
-        return QStringLiteral("shape_differs");
-    case DiffStatus::DtypeDiffers:
-        return QStringLiteral("dtype_differs");
-    }
-    return QString();
+    static const char *const names[] = {"identical", "changed",       "only_in_a",
+                                        "only_in_b", "shape_differs", "dtype_differs"};
+    return QLatin1String(names[int(status)]);
 }
 
 bool TensorDiff::isEqual() const

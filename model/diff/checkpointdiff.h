@@ -47,6 +47,7 @@ struct DiffOptions
 
 // JSON names: identical, changed, only_in_a, only_in_b, shape_differs, dtype_differs.
 enum class DiffStatus { Identical, Changed, OnlyInA, OnlyInB, ShapeDiffers, DtypeDiffers };
+constexpr int kDiffStatusCount = 6;
 QString diffStatusName(DiffStatus status);
 
 // One matched name and what comparing its two tensors found.

@@ -19,7 +19,7 @@ int DiffModule::row() const
 
 DiffStatus DiffModule::status() const
 {
-    for (int s = 0; s < 6; ++s)
+    for (int s = 0; s < kDiffStatusCount; ++s)
         if (statusCounts[s] == tensorCount && tensorCount > 0)
             return DiffStatus(s);
     return tensorCount == 0 ? DiffStatus::Identical : DiffStatus::Changed;

@@ -23,7 +23,7 @@ struct DiffModule
     // Roll-ups over the subtree.
     int tensorCount = 0;
     int differentTensors = 0; // tensors whose status is not identical (or whose requires_grad differs)
-    int statusCounts[6] = {0, 0, 0, 0, 0, 0}; // by DiffStatus
+    int statusCounts[kDiffStatusCount] = {}; // by DiffStatus
     qint64 elements = 0;
     qint64 changedElements = 0;
     double largestRelL2 = 0;

@@ -39,40 +39,21 @@ QString pair(const QString &a, const QString &b)
 
 QColor diffStatusColor(DiffStatus status)
 {
-    switch (status) {
-    case DiffStatus::Identical:
-        return QColor(0x9e, 0x9e, 0x9e);
-    case DiffStatus::Changed:
-        return QColor(0xe6, 0x7e, 0x22);
-    case DiffStatus::OnlyInA:
-        return QColor(0xc0, 0x39, 0x2b);
-    case DiffStatus::OnlyInB:
-        return QColor(0x29, 0x80, 0xb9);
-    case DiffStatus::ShapeDiffers:
-        return QColor(0x8e, 0x44, 0xad);
-    case DiffStatus::DtypeDiffers:
-        return QColor(0x16, 0xa0, 0x85);
-    }
-    return QColor();
+    // By DiffStatus: grey, orange, red, blue, purple, teal.
+    static const QRgb colors[] = {0x9e9e9e, 0xe67e22, 0xc0392b, 0x2980b9, 0x8e44ad, 0x16a085};
+    return QColor(colors[int(status)]);
 }
 
 QString diffStatusText(DiffStatus status)
 {
-    switch (status) {
-    case DiffStatus::Identical:
-        return DiffTableModel::tr("identical");
-    case DiffStatus::Changed:
-        return DiffTableModel::tr("changed");
-    case DiffStatus::OnlyInA:
-        return DiffTableModel::tr("only in A");
-    case DiffStatus::OnlyInB:
-        return DiffTableModel::tr("only in B");
-    case DiffStatus::ShapeDiffers:
-        return DiffTableModel::tr("shape differs");
-    case DiffStatus::DtypeDiffers:
-        return DiffTableModel::tr("converted (dtype differs)");
-    }
-    return QString();
+    static const char *const texts[] = {
+        QT_TRANSLATE_NOOP("torchscope::DiffTableModel", "identical"),
+        QT_TRANSLATE_NOOP("torchscope::DiffTableModel", "changed"),
+        QT_TRANSLATE_NOOP("torchscope::DiffTableModel", "only in A"),
+        QT_TRANSLATE_NOOP("torchscope::DiffTableModel", "only in B"),
+        QT_TRANSLATE_NOOP("torchscope::DiffTableModel", "shape differs"),
+        QT_TRANSLATE_NOOP("torchscope::DiffTableModel", "converted (dtype differs)")};
+    return DiffTableModel::tr(texts[int(status)]);
 }
 
 // --- tree ---------------------------------------------------------------------------------
@@ -145,7 +126,7 @@ QVariant DiffTreeModel::data(const QModelIndex &index, int role) const
         return QColor(Qt::gray);
     if (role == Qt::ToolTipRole) {
         QStringList parts;
-        for (int s = 0; s < 6; ++s)
+        for (int s = 0; s < kDiffStatusCount; ++s)
             if (m->statusCounts[s] > 0)
                 parts << QStringLiteral("%1 %2").arg(m->statusCounts[s]).arg(diffStatusText(DiffStatus(s)));
         return parts.join(QStringLiteral(", "));
