@@ -7,11 +7,6 @@
 
 namespace torchscope {
 
-CheckpointDocument *ParameterTableModel::document() const
-{
-    return m_document;
-}
-
 ParameterTableModel::ParameterTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ParameterTableModel::setDocument(CheckpointDocument *document)

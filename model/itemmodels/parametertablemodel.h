@@ -31,7 +31,6 @@ public:
     explicit ParameterTableModel(QObject *parent = nullptr);
 
     void setDocument(CheckpointDocument *document);
-    CheckpointDocument *document() const;
     // Shows the tensors of `module`'s subtree (the whole model for nullptr).
     void setModule(const ModuleNode *module);
     const ModuleNode *module() const { return m_module; }

@@ -18,9 +18,9 @@ QString checkpointFormatName(CheckpointFormat format)
     case CheckpointFormat::Sharded:
         return QStringLiteral("sharded");
     case CheckpointFormat::Pickle:
-        return QStringLiteral("pickle");
+        break;
     }
-    return QString();
+    return QStringLiteral("pickle");
 }
 
 bool isEntireModelFormat(CheckpointFormat format)

@@ -102,9 +102,9 @@ QString PickleValue::describe() const
     case Type::Refused:
         return QStringLiteral("<refused: %1>").arg(text);
     case Type::Mark:
-        return QStringLiteral("<mark>");
+        break;
     }
-    return QString();
+    return QStringLiteral("<mark>");
 }
 
 } // namespace torchscope
