@@ -42,13 +42,15 @@ std::shared_ptr<const ComparisonResult> everyStatus()
     b->label = QStringLiteral("b.pt");
     a->tensors = {tensor("enc.0.w", {1, 2}), tensor("enc.0.b", {1, 2}, true, true), tensor("enc.1.w", {1, 2}),
                   tensor("dec.w", {1, 2}), tensor("head.w", {0, 0})};
-    a->modules = {{QString(), QStringLiteral("__main__.Net")}, {QStringLiteral("enc"), QStringLiteral("torch.nn.Sequential")}};
+    a->modules = {{QString(), QStringLiteral("__main__.Net")},
+                  {QStringLiteral("enc"), QStringLiteral("torch.nn.Sequential")}};
     QByteArray halves(4, '\0');
     const quint16 one = 0x3c00, two = 0x4000;
     std::memcpy(halves.data(), &one, 2);
     std::memcpy(halves.data() + 2, &two, 2);
-    b->tensors = {tensor("enc.0.w", {1, 2}), tensor("enc.0.b", {1, 3}, false, true), tensor("enc.1.w", {1, 2, 3}),
-                  tensorFromBytes("dec.w", DType::Float16, {2}, halves), tensor("extra.w", {5})};
+    b->tensors = {tensor("enc.0.w", {1, 2}), tensor("enc.0.b", {1, 3}, false, true),
+                  tensor("enc.1.w", {1, 2, 3}), tensorFromBytes("dec.w", DType::Float16, {2}, halves),
+                  tensor("extra.w", {5})};
     auto result = std::make_shared<ComparisonResult>();
     if (!ComparisonResult::compute(a, b, DiffOptions(), Progress(), result.get()))
         qFatal("canceled");
@@ -87,17 +89,41 @@ void TestDiffModels::tableShowsEveryStatus_data()
     QTest::addColumn<QString>("maxAbs");
     QTest::addColumn<QString>("changed");
     QTest::addColumn<QString>("requiresGrad");
-    QTest::newRow("identical") << "enc.0.w" << DiffStatus::Identical << "identical (bits)" << "float32" << "[2]" << "0"
-                               << "0.00%" << "";
-    QTest::newRow("changed") << "enc.0.b" << DiffStatus::Changed << "changed" << "float32" << "[2]" << "1"
-                             << "50.00%" << "True → False";
-    QTest::newRow("shape differs") << "enc.1.w" << DiffStatus::ShapeDiffers << "shape differs" << "float32"
-                                   << "[2] → [3]" << "" << "" << "";
-    QTest::newRow("converted") << "dec.w" << DiffStatus::DtypeDiffers << "converted (dtype differs)"
-                               << "float32 → float16" << "[2]" << "0" << "0.00%" << "";
-    QTest::newRow("only in A") << "head.w" << DiffStatus::OnlyInA << "only in A" << "float32" << "[2]" << "" << ""
+    QTest::newRow("identical") << "enc.0.w" << DiffStatus::Identical << "identical (bits)"
+                               << "float32"
+                               << "[2]"
+                               << "0"
+                               << "0.00%"
                                << "";
-    QTest::newRow("only in B") << "extra.w" << DiffStatus::OnlyInB << "only in B" << "float32" << "[1]" << "" << ""
+    QTest::newRow("changed") << "enc.0.b" << DiffStatus::Changed << "changed"
+                             << "float32"
+                             << "[2]"
+                             << "1"
+                             << "50.00%"
+                             << "True → False";
+    QTest::newRow("shape differs") << "enc.1.w" << DiffStatus::ShapeDiffers << "shape differs"
+                                   << "float32"
+                                   << "[2] → [3]"
+                                   << ""
+                                   << ""
+                                   << "";
+    QTest::newRow("converted") << "dec.w" << DiffStatus::DtypeDiffers << "converted (dtype differs)"
+                               << "float32 → float16"
+                               << "[2]"
+                               << "0"
+                               << "0.00%"
+                               << "";
+    QTest::newRow("only in A") << "head.w" << DiffStatus::OnlyInA << "only in A"
+                               << "float32"
+                               << "[2]"
+                               << ""
+                               << ""
+                               << "";
+    QTest::newRow("only in B") << "extra.w" << DiffStatus::OnlyInB << "only in B"
+                               << "float32"
+                               << "[1]"
+                               << ""
+                               << ""
                                << "";
 }
 
@@ -186,7 +212,8 @@ void TestDiffModels::treeRollsUpAndColours()
     const QModelIndex root = model.index(0, 0);
     QCOMPARE(root.data().toString(), QStringLiteral("(model)"));
     QCOMPARE(root.siblingAtColumn(DiffTreeModel::TypeColumn).data().toString(), QStringLiteral("Net"));
-    QCOMPARE(root.siblingAtColumn(DiffTreeModel::DifferentColumn).data().toString(), QStringLiteral("5 of 6"));
+    QCOMPARE(root.siblingAtColumn(DiffTreeModel::DifferentColumn).data().toString(),
+             QStringLiteral("5 of 6"));
     QCOMPARE(model.rowCount(root), 4); // enc, dec, head, extra: A's modules first, then as names come
     const QModelIndex enc = model.index(0, 0, root);
     QCOMPARE(enc.data().toString(), QStringLiteral("enc"));
@@ -201,7 +228,8 @@ void TestDiffModels::treeRollsUpAndColours()
     // enc.0 holds an identical and a changed tensor: changed, 1 of 2, the changed one's relative change.
     QCOMPARE(enc0.data(Qt::DecorationRole).value<QColor>(), diffStatusColor(DiffStatus::Changed));
     QCOMPARE(enc0.data(Qt::ToolTipRole).toString(), QStringLiteral("1 identical, 1 changed"));
-    QCOMPARE(enc0.siblingAtColumn(DiffTreeModel::DifferentColumn).data().toString(), QStringLiteral("1 of 2"));
+    QCOMPARE(enc0.siblingAtColumn(DiffTreeModel::DifferentColumn).data().toString(),
+             QStringLiteral("1 of 2"));
     const TensorDiff *changed = nullptr;
     for (const TensorDiff &d : result->comparison.tensors)
         if (d.name == QLatin1String("enc.0.b"))
@@ -262,8 +290,8 @@ void TestDiffModels::headersAndOutOfRange()
         tableHeaders << table.headerData(c, Qt::Horizontal).toString();
     for (int c = 0; c < DiffTreeModel::ColumnCount; ++c)
         treeHeaders << tree.headerData(c, Qt::Horizontal).toString();
-    QCOMPARE(tableHeaders, QStringList({"Name", "Status", "Dtype", "Shape", "Max |a−b|", "Mean |a−b|", "Rel. L2",
-                                        "Changed", "Cosine", "requires_grad"}));
+    QCOMPARE(tableHeaders, QStringList({"Name", "Status", "Dtype", "Shape", "Max |a−b|", "Mean |a−b|",
+                                        "Rel. L2", "Changed", "Cosine", "requires_grad"}));
     QCOMPARE(treeHeaders, QStringList({"Module", "Type", "Status", "Differ", "Largest rel. change"}));
     QCOMPARE(table.headerData(DiffTableModel::RelL2Column, Qt::Horizontal, Qt::ToolTipRole).toString(),
              QStringLiteral("||a − b|| / ||a||"));

@@ -103,15 +103,8 @@ struct PairSums
             sums.changed += !(x == y || (std::isnan(x) && std::isnan(y)));
             return;
         }
-        const double d = std::abs(x - y);
         ++finite;
-        sums.changed += d > atol + rtol * std::abs(y);
-        sums.maxAbs = std::max(sums.maxAbs, d);
-        sums.sumAbs += d;
-        sums.sumSquaredDiff += d * d;
-        sums.sumSquaredA += x * x;
-        sums.sumSquaredB += y * y;
-        sums.sumProducts += x * y;
+        sums.add(x, y, atol, rtol);
     }
 
     // The SIMD kernel over a block; a block holding NaN or Inf (rare) is redone value by value.

@@ -57,15 +57,9 @@ template <typename T> PairRunSums ComparePairsOf(const T *a, const T *b, size_t 
     sums.sumProducts = total(ab);
     sums.changed = qint64(total(ch));
     for (; i < n; ++i) {
-        const double x = double(a[i]), y = double(b[i]), diff = x - y, d = std::abs(diff);
+        const double x = double(a[i]), y = double(b[i]), diff = x - y;
         finiteCheck += diff - diff;
-        sums.maxAbs = std::max(sums.maxAbs, d);
-        sums.sumAbs += d;
-        sums.sumSquaredDiff += d * d;
-        sums.sumSquaredA += x * x;
-        sums.sumSquaredB += y * y;
-        sums.sumProducts += x * y;
-        sums.changed += d > atol + rtol * std::abs(y);
+        sums.add(x, y, atol, rtol);
     }
     sums.allFinite = finiteCheck == 0;
     return sums;

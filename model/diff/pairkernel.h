@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 namespace torchscope {
@@ -18,6 +20,18 @@ struct PairRunSums
     double sumSquaredB = 0;
     double sumProducts = 0;
 
+    // Adds one pair, both finite: the scalar form of the kernel's step.
+    void add(double x, double y, double atol, double rtol)
+    {
+        const double d = std::abs(x - y);
+        changed += d > atol + rtol * std::abs(y);
+        maxAbs = std::max(maxAbs, d);
+        sumAbs += d;
+        sumSquaredDiff += d * d;
+        sumSquaredA += x * x;
+        sumSquaredB += y * y;
+        sumProducts += x * y;
+    }
     // Adds a run that follows this one (the maximum of both, the sums of both).
     void merge(const PairRunSums &other);
 };
