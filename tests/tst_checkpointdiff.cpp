@@ -109,6 +109,17 @@ void TestCheckpointDiff::initTestCase()
     QVERIFY(m_dir.isValid());
     QString output;
     QCOMPARE(runPeer({QStringLiteral("finetune"), m_dir.path()}, &output), 0);
+    // The fine-tuned weights as Torchscope's own safetensors export writes them; PyTorch checks it.
+    QString out, err;
+    QCOMPARE(runProcess(cliPath(),
+                        {QStringLiteral("export"), path(QStringLiteral("after.pt")), QStringLiteral("-o"),
+                         path(QStringLiteral("after_export.safetensors")), QStringLiteral("--weights-only")},
+                        &out, &err),
+             0);
+    QCOMPARE(runPeer({QStringLiteral("check-safetensors"), path(QStringLiteral("after.pt")),
+                      path(QStringLiteral("after_export.safetensors"))},
+                     &output),
+             0);
     QFile report(path(QStringLiteral("finetune.json")));
     QVERIFY(report.open(QIODevice::ReadOnly));
     m_report = QJsonDocument::fromJson(report.readAll()).object();
@@ -129,6 +140,10 @@ void TestCheckpointDiff::agreesWithPyTorch_data()
                                  << "after.safetensors"
                                  << ""
                                  << "state_dict";
+    QTest::newRow("safetensors through our export") << "before.safetensors"
+                                                    << "after_export.safetensors"
+                                                    << ""
+                                                    << "state_dict";
     QTest::newRow("torchscript entire model") << "before_model.pt"
                                               << "after_model.pt"
                                               << ""

@@ -4,6 +4,7 @@
 #include "document/checkpointdocument.h"
 #include "document/savejob.h"
 #include "formats/checkpointreader.h"
+#include "formats/safetensorswriter.h"
 #include "formats/zip/zipwriter.h"
 #include "stats/tensorstats.h"
 #include "testsupport.h"
@@ -22,7 +23,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
+#include <vector>
 #include <utility>
 
 using namespace torchscope;
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void shardNamesCannotLeaveTheFolder();
     void shardedOpenReportsProgressAndCancels();
     void filesLargerThanMemoryOpen();
+    void safetensorsWriterRoundTripsAndRefusesQuantized();
 
 private:
     static QJsonObject readJson(const QString &path);
@@ -1043,6 +1047,48 @@ void TestCheckpointReader::filesLargerThanMemoryOpen()
     const TensorInfo &d = document.tensor(3);
     QCOMPARE(dtypeElementToDouble(d.dtype, d.firstElement() + d.byteSize() - 4), 0.0);
     QFile::remove(path);
+}
+
+void TestCheckpointReader::safetensorsWriterRoundTripsAndRefusesQuantized()
+{
+    // A strided view (a transpose) is written row-major; what our reader reads back is equal.
+    QByteArray values(6 * 4, '\0');
+    for (int i = 0; i < 6; ++i) {
+        const float v = float(i);
+        std::memcpy(values.data() + 4 * i, &v, 4);
+    }
+    TensorInfo transposed = test::tensorFromBytes(QStringLiteral("t"), DType::Float32, {3, 2}, values);
+    transposed.strides = {1, 3};
+    const std::vector<StateDictWriter::Entry> entries{
+        {QStringLiteral("t"), transposed, -1},
+        {QStringLiteral("empty"),
+         test::tensorFromBytes(QStringLiteral("e"), DType::Int64, {0, 3}, QByteArray()), -1}};
+    const QString file = m_dir.filePath(QStringLiteral("written.safetensors"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QString error;
+        QVERIFY2(SafetensorsWriter::write(entries, &out, Progress(), &error), qPrintable(error));
+    }
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(file, Progress(), &content, &error), qPrintable(error));
+    QCOMPARE(content.format, CheckpointFormat::Safetensors);
+    QCOMPARE(int(content.tensors.size()), 2);
+    const TensorInfo &t =
+        content.tensors[1].name == QLatin1String("t") ? content.tensors[1] : content.tensors[0];
+    QCOMPARE(t.shape, (QVector<qint64>{3, 2}));
+    QCOMPARE(t.contiguousBytes(), transposed.contiguousBytes());
+    QCOMPARE(content.metadata.value(0).first, QStringLiteral("format"));
+
+    // Quantized tensors have no safetensors dtype: refused with the name, nothing half written.
+    TensorInfo quantized = test::tensorFromBytes(QStringLiteral("q"), DType::QInt8, {2}, QByteArray(2, '\1'));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(
+        !SafetensorsWriter::write({{QStringLiteral("fc.q"), quantized, -1}}, &buffer, Progress(), &error));
+    QCOMPARE(error, QStringLiteral("fc.q: safetensors cannot hold qint8 tensors"));
+    QCOMPARE(buffer.size(), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointReader)

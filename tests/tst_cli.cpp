@@ -33,6 +33,8 @@ private Q_SLOTS:
     void infoOnABarePickle();
     void infoShowsQuantization();
     void exportSubmoduleWeightsOnly();
+    void exportWritesSafetensorsByName_data();
+    void exportWritesSafetensorsByName();
     void exportAppliesFreezePlan();
     void histogramMatchesNumpy();
     void histogramPng();
@@ -353,6 +355,32 @@ void TestCli::exportSubmoduleWeightsOnly()
                  .value(QStringLiteral("name"))
                  .toString(),
              QStringLiteral("0.weight"));
+}
+
+void TestCli::exportWritesSafetensorsByName_data()
+{
+    QTest::addColumn<QString>("module");
+    QTest::newRow("whole model") << QString();
+    QTest::newRow("submodule") << QStringLiteral("layer2");
+}
+
+void TestCli::exportWritesSafetensorsByName()
+{
+    // A .safetensors name writes safetensors; PyTorch checks the layout and every tensor's bytes.
+    QFETCH(QString, module);
+    const QString out = path(QStringLiteral("weights%1.safetensors").arg(module));
+    QStringList arguments{QStringLiteral("export"), m_example, QStringLiteral("-o"), out,
+                          QStringLiteral("--weights-only")};
+    QStringList check{QStringLiteral("check-safetensors"), m_example, out};
+    if (!module.isEmpty()) {
+        arguments << QStringLiteral("--module") << module;
+        check << QStringLiteral("--module") << module;
+    }
+    QString err;
+    QCOMPARE(cli(arguments, nullptr, &err), 0);
+    QString output;
+    QVERIFY2(test::runPeer(check, &output) == 0, qPrintable(output));
+    QCOMPARE(infoJson(out).value(QStringLiteral("format")).toString(), QStringLiteral("safetensors"));
 }
 
 void TestCli::exportAppliesFreezePlan()

@@ -2,6 +2,7 @@
 
 #include "document/checkpointdocument.h"
 #include "document/freezeplan.h"
+#include "formats/safetensorswriter.h"
 #include "torchbridge/torchbridge.h"
 
 #include <QCoreApplication>
@@ -61,7 +62,10 @@ bool SaveJob::run(const Progress &progress, QString *error) const
     QString reason;
     bool ok = false;
     if (m_request.mode == SaveMode::WeightsOnly) {
-        ok = StateDictWriter::write(m_entries, &file, progress, &reason);
+        // The format follows the name: .safetensors, or PyTorch's zip for anything else.
+        ok = m_request.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive)
+                 ? SafetensorsWriter::write(m_entries, &file, progress, &reason)
+                 : StateDictWriter::write(m_entries, &file, progress, &reason);
     } else {
         TorchBridge *bridge = torchBridge(&reason);
         std::shared_ptr<void> module;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace torchscope {
@@ -33,29 +34,36 @@ quint64 headerLength(const char *data)
 
 } // namespace
 
+namespace {
+// The safetensors dtype codes and what they hold, both ways.
+const std::pair<const char *, DType> kCodes[] = {
+    {"BOOL", DType::Bool},          {"U8", DType::UInt8},      {"I8", DType::Int8},
+    {"I16", DType::Int16},          {"I32", DType::Int32},     {"I64", DType::Int64},
+    {"F16", DType::Float16},        {"BF16", DType::BFloat16}, {"F32", DType::Float32},
+    {"F64", DType::Float64},        {"C64", DType::Complex64}, {"U16", DType::UInt16},
+    {"U32", DType::UInt32},         {"U64", DType::UInt64},    {"F8_E4M3", DType::Float8E4M3},
+    {"F8_E5M2", DType::Float8E5M2},
+};
+} // namespace
+
 DType SafetensorsReader::dtypeFromCode(const QString &code, bool *known)
 {
-    static const QHash<QString, DType> codes{
-        {QStringLiteral("BOOL"), DType::Bool},
-        {QStringLiteral("U8"), DType::UInt8},
-        {QStringLiteral("I8"), DType::Int8},
-        {QStringLiteral("I16"), DType::Int16},
-        {QStringLiteral("I32"), DType::Int32},
-        {QStringLiteral("I64"), DType::Int64},
-        {QStringLiteral("F16"), DType::Float16},
-        {QStringLiteral("BF16"), DType::BFloat16},
-        {QStringLiteral("F32"), DType::Float32},
-        {QStringLiteral("F64"), DType::Float64},
-        {QStringLiteral("C64"), DType::Complex64},
-        {QStringLiteral("U16"), DType::UInt16},
-        {QStringLiteral("U32"), DType::UInt32},
-        {QStringLiteral("U64"), DType::UInt64},
-        {QStringLiteral("F8_E4M3"), DType::Float8E4M3},
-        {QStringLiteral("F8_E5M2"), DType::Float8E5M2},
-    };
-    const auto it = codes.constFind(code);
-    *known = it != codes.constEnd();
-    return *known ? *it : DType::Invalid;
+    for (const auto &[name, dtype] : kCodes) {
+        if (code == QLatin1String(name)) {
+            *known = true;
+            return dtype;
+        }
+    }
+    *known = false;
+    return DType::Invalid;
+}
+
+QString SafetensorsReader::codeOf(DType dtype)
+{
+    for (const auto &[name, type] : kCodes)
+        if (type == dtype)
+            return QLatin1String(name);
+    return QString();
 }
 
 bool SafetensorsReader::looksLikeSafetensors(const char *data, qint64 size)

@@ -16,6 +16,8 @@ public:
     static bool looksLikeSafetensors(const char *data, qint64 size);
     static bool read(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error);
     static DType dtypeFromCode(const QString &code, bool *known);
+    // The code a dtype is written with ("BF16"); empty for dtypes safetensors cannot hold (quantized).
+    static QString codeOf(DType dtype);
 };
 
 } // namespace torchscope

@@ -14,6 +14,8 @@ Usage:
   peer.py check-example FILE       the built-in example: children, forward on 1x1x28x28, a training step
   peer.py quantized OUTDIR          write quantized tensors (every dtype and scheme) + quantized.json
   peer.py check-quantized ORIGINAL EXPORTED   int_repr, scheme, scales, zero points and axis equal
+  peer.py check-safetensors ORIGINAL EXPORTED [--module PATH]   the layout rules, and every tensor of ORIGINAL's state_dict
+                                   with the same name, dtype, shape and bytes
   peer.py finetune OUTDIR          a CNN before and after a few training steps with some layers frozen, in
                                    several formats, and PyTorch's own diff statistics in finetune.json
   peer.py corpus-describe FILE     what real PyTorch reads from a real-world file, as JSON (classes that
@@ -692,6 +694,42 @@ def check_snippet(snippet_path, flags_path):
     print("OK %d flags, %d trainable" % (len(got), sum(got.values())))
 
 
+def check_safetensors(original, exported, module_path=""):
+    """EXPORTED against the safetensors layout (8-byte length, JSON header padded with spaces to 8
+    bytes, offsets tiling the data in file order from 0 without gaps to the end of the file) and
+    against ORIGINAL's state_dict (a TorchScript archive or a torch.save file)."""
+    import struct
+    try:
+        reference = submodule(torch.jit.load(original), module_path).state_dict()
+    except RuntimeError:  # not TorchScript: a torch.save file
+        reference = torch.load(original)
+    with open(exported, "rb") as f:
+        blob = f.read()
+    n = struct.unpack("<Q", blob[:8])[0]
+    if n % 8:
+        fail("header length %d is not a multiple of 8" % n)
+    header = json.loads(blob[8:8 + n])
+    if header.pop("__metadata__", None) != {"format": "pt"}:
+        fail("__metadata__ is not {'format': 'pt'}")
+    spans = sorted(tuple(info["data_offsets"]) for info in header.values())
+    at = 0
+    for begin, end in spans:
+        if begin != at:
+            fail("data offsets leave a gap or overlap at %d" % at)
+        at = end
+    if 8 + n + at != len(blob):
+        fail("data ends at %d, the file at %d" % (8 + n + at, len(blob)))
+    got = {t["name"]: t for t in describe_safetensors(exported)}
+    if set(got) != set(reference):
+        fail("names differ: %s" % sorted(set(got) ^ set(reference))[:5])
+    for name, value in reference.items():
+        want = describe_tensors({name: value})[0]
+        for key in ("dtype", "shape", "sha256"):
+            if got[name][key] != want[key]:
+                fail("%s: %s %s, expected %s" % (name, key, got[name][key], want[key]))
+    print("OK %d tensors" % len(reference))
+
+
 def describe_safetensors(path):
     """A safetensors file by hand (Debian has no safetensors module), tensors in natural order."""
     import struct
@@ -987,6 +1025,8 @@ def main(argv):
         quantized(argv[2])
     elif command == "check-quantized":
         check_quantized(argv[2], argv[3])
+    elif command == "check-safetensors":
+        check_safetensors(argv[2], argv[3], module)
     elif command == "finetune":
         finetune(argv[2])
     elif command == "corpus-describe":

@@ -1,0 +1,105 @@
+#include "formats/safetensorswriter.h"
+
+#include "formats/safetensorsreader.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstring>
+
+namespace torchscope {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CheckpointWriter", text);
+}
+
+constexpr qint64 kChunk = qint64(4) << 20; // bytes written at a time, between cancel checks
+} // namespace
+
+bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
+                              const Progress &progress, QString *error)
+{
+    std::vector<const StateDictWriter::Entry *> order;
+    order.reserve(entries.size());
+    for (const StateDictWriter::Entry &entry : entries) {
+        if (SafetensorsReader::codeOf(entry.tensor.dtype).isEmpty()) {
+            *error = tr("%1: safetensors cannot hold %2 tensors")
+                         .arg(entry.key, dtypeName(entry.tensor.dtype));
+            return false;
+        }
+        order.push_back(&entry);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto *x, const auto *y) {
+        const int a = dtypeElementSize(x->tensor.dtype), b = dtypeElementSize(y->tensor.dtype);
+        return a != b ? a > b : x->key < y->key;
+    });
+
+    QJsonObject header;
+    header.insert(QStringLiteral("__metadata__"), QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")}});
+    qint64 offset = 0;
+    for (const StateDictWriter::Entry *entry : order) {
+        QJsonArray shape;
+        for (qint64 d : entry->tensor.shape)
+            shape.append(d);
+        const qint64 size = entry->tensor.byteSize();
+        header.insert(entry->key, QJsonObject{{QStringLiteral("dtype"), SafetensorsReader::codeOf(entry->tensor.dtype)},
+                                              {QStringLiteral("shape"), shape},
+                                              {QStringLiteral("data_offsets"), QJsonArray{offset, offset + size}}});
+        offset += size;
+    }
+    QByteArray text = QJsonDocument(header).toJson(QJsonDocument::Compact);
+    text.append((8 - text.size() % 8) % 8, ' ');
+    QByteArray length(8, '\0');
+    const quint64 n = quint64(text.size());
+    for (int i = 0; i < 8; ++i)
+        length[i] = char((n >> (8 * i)) & 0xff);
+    auto put = [device, error](const char *data, qint64 size) {
+        if (device->write(data, size) == size)
+            return true;
+        *error = device->errorString();
+        return false;
+    };
+    if (!put(length.constData(), 8) || !put(text.constData(), text.size()))
+        return false;
+
+    // Contiguous views are written straight from their storage; any other view is gathered first.
+    qint64 written = 0;
+    for (const StateDictWriter::Entry *entry : order) {
+        const TensorInfo &tensor = entry->tensor;
+        QByteArray gathered;
+        const char *data = nullptr;
+        const qint64 size = tensor.byteSize();
+        if (size == 0)
+            continue;
+        QString reason;
+        if (!tensor.validateView(&reason)) {
+            *error = reason;
+            return false;
+        }
+        if (tensor.isContiguous()) {
+            data = tensor.firstElement();
+        } else {
+            gathered = tensor.contiguousBytes();
+            data = gathered.constData();
+        }
+        for (qint64 done = 0; done < size; done += kChunk) {
+            if (progress.isCanceled()) {
+                *error = tr("canceled");
+                return false;
+            }
+            if (!put(data + done, std::min(kChunk, size - done)))
+                return false;
+        }
+        written += size;
+        progress.set(written, offset);
+    }
+    return true;
+}
+
+} // namespace torchscope
