@@ -25,8 +25,8 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
-#include <vector>
 #include <utility>
+#include <vector>
 
 using namespace torchscope;
 

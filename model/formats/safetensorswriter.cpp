@@ -29,8 +29,8 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
     order.reserve(entries.size());
     for (const StateDictWriter::Entry &entry : entries) {
         if (SafetensorsReader::codeOf(entry.tensor.dtype).isEmpty()) {
-            *error = tr("%1: safetensors cannot hold %2 tensors")
-                         .arg(entry.key, dtypeName(entry.tensor.dtype));
+            *error =
+                tr("%1: safetensors cannot hold %2 tensors").arg(entry.key, dtypeName(entry.tensor.dtype));
             return false;
         }
         order.push_back(&entry);
@@ -41,16 +41,18 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
     });
 
     QJsonObject header;
-    header.insert(QStringLiteral("__metadata__"), QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")}});
+    header.insert(QStringLiteral("__metadata__"),
+                  QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")}});
     qint64 offset = 0;
     for (const StateDictWriter::Entry *entry : order) {
         QJsonArray shape;
         for (qint64 d : entry->tensor.shape)
             shape.append(d);
         const qint64 size = entry->tensor.byteSize();
-        header.insert(entry->key, QJsonObject{{QStringLiteral("dtype"), SafetensorsReader::codeOf(entry->tensor.dtype)},
-                                              {QStringLiteral("shape"), shape},
-                                              {QStringLiteral("data_offsets"), QJsonArray{offset, offset + size}}});
+        header.insert(entry->key,
+                      QJsonObject{{QStringLiteral("dtype"), SafetensorsReader::codeOf(entry->tensor.dtype)},
+                                  {QStringLiteral("shape"), shape},
+                                  {QStringLiteral("data_offsets"), QJsonArray{offset, offset + size}}});
         offset += size;
     }
     QByteArray text = QJsonDocument(header).toJson(QJsonDocument::Compact);
