@@ -690,6 +690,9 @@ void TestCli::errors_data()
                                           << "torchscope-cli: hist: unknown option '--bogus'\n";
     QTest::newRow("hist: unknown tensor")
         << QStringList{"hist", "@example", "nope"} << 2 << "hist: no tensor or module 'nope'";
+    QTest::newRow("export: an entire model as safetensors")
+        << QStringList{"export", "@example", "-o", "@out.safetensors", "--entire-model"} << 1
+        << "a .safetensors file holds weights only";
     QTest::newRow("diff: one file") << QStringList{"diff", "@example"} << 2
                                     << "torchscope-cli: diff: needs two files, A and B\n";
     QTest::newRow("diff: three files") << QStringList{"diff", "@example", "@example", "extra"} << 2

@@ -136,7 +136,8 @@ void SaveAsDialog::browse()
 {
     const QString path =
         FileDialog::getSaveFileName(this, tr("Save Checkpoint"), m_pathEdit->text(),
-                                    tr("PyTorch checkpoints (*.pt *.pth *.bin);;All files (*)"));
+                                    tr("PyTorch checkpoints (*.pt *.pth *.bin);;safetensors, weights only "
+                                       "(*.safetensors);;All files (*)"));
     if (!path.isEmpty())
         m_pathEdit->setText(path);
 }

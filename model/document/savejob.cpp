@@ -37,6 +37,10 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             job->m_freezePlan = FreezePlan::toJson(document, module);
         return job;
     }
+    if (request.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive)) {
+        *error = tr("a .safetensors file holds weights only; save weights only, or choose another name");
+        return nullptr;
+    }
     if (!document.canSaveEntireModel()) {
         *error = document.storesRequiresGrad()
                      ? tr("saving an entire model needs a TorchScript source; save weights only instead")
