@@ -3,6 +3,7 @@
 
 #include "document/checkpointdocument.h"
 #include "formats/checkpointreader.h"
+#include "stats/decodekernel.h"
 #include "stats/histogramkernel.h"
 #include "testsupport.h"
 
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void valuesOnEdgesAndNarrowRanges();
     void poolsSeveralTensors();
     void cancelStopsEarly();
+    void simdDecodingEqualsScalarForEveryBitPattern();
     void matchesNumpy_data();
     void matchesNumpy();
 
@@ -361,6 +363,31 @@ void TestHistogramKernel::matchesNumpy()
             counts << qint64(c.toDouble());
         QVERIFY2(result.edges == edges, qPrintable(tensor.name));
         QVERIFY2(result.counts == counts, qPrintable(tensor.name));
+    }
+}
+
+void TestHistogramKernel::simdDecodingEqualsScalarForEveryBitPattern()
+{
+    // All 65,536 float16 and bfloat16 values (subnormals, infinities, NaNs), at every offset of a
+    // SIMD register (the odd count leaves a tail): the vector decoder gives the scalar one's bits.
+    std::vector<quint16> bits(65537);
+    for (size_t i = 0; i < bits.size(); ++i)
+        bits[i] = quint16(i);
+    std::vector<float> decoded(bits.size());
+    for (const bool brain : {false, true}) {
+        (brain ? decodeBFloat16 : decodeFloat16)(bits.data(), decoded.data(), bits.size());
+        for (size_t i = 0; i < bits.size(); ++i) {
+            const float expected = brain ? bfloat16ToFloat(bits[i]) : halfToFloat(bits[i]);
+            if (std::isnan(expected)) {
+                QVERIFY2(std::isnan(decoded[i]), qPrintable(QString::number(i)));
+                continue;
+            }
+            quint32 got, want;
+            std::memcpy(&got, &decoded[i], 4);
+            std::memcpy(&want, &expected, 4);
+            QVERIFY2(got == want,
+                     qPrintable(QStringLiteral("%1 0x%2").arg(brain ? "bfloat16" : "float16").arg(i, 4, 16)));
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 // How the kernels read values: every dtype, any strides, quantized tensors dequantized, decoded a
 // block at a time; and the threads they share. Internal to model/stats and model/diff.
 
+#include "stats/decodekernel.h"
 #include "tensor/tensorinfo.h"
 
 #include <QSemaphore>
@@ -97,6 +98,24 @@ void visitTyped(const TensorInfo &tensor, qint64 begin, qint64 end, Convert conv
         block(buffer, n);
 }
 
+// float16 and bfloat16 stored contiguously: widened a block at a time by the SIMD decoder; other
+// views element by element with `convert`.
+template <typename Decode, typename Convert, typename Block>
+void visitHalf(const TensorInfo &tensor, qint64 begin, qint64 end, Decode decode, Convert convert,
+               Block &block)
+{
+    const char *base = tensor.firstElement();
+    if (!tensor.isContiguous() || reinterpret_cast<quintptr>(base) % alignof(quint16) != 0)
+        return visitTyped<float, quint16>(tensor, begin, end, convert, block);
+    const quint16 *in = reinterpret_cast<const quint16 *>(base) + begin;
+    float buffer[kBlock];
+    for (qint64 i = 0; i < end - begin; i += kBlock) {
+        const int n = int(std::min<qint64>(kBlock, end - begin - i));
+        decode(in + i, buffer, size_t(n));
+        block(static_cast<const float *>(buffer), n);
+    }
+}
+
 // Quantized tensors: elements [begin, end) dequantized in float32 as torch.dequantize gives them, with
 // the channel of each element along the quantizer's axis. load(first, offset) reads a stored integer.
 template <typename Load, typename Block>
@@ -144,9 +163,9 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
         return visitTyped<double, std::complex<double>>(
             tensor, begin, end, [](std::complex<double> v) { return v.real(); }, asDouble);
     case DType::Float16:
-        return visitTyped<float, quint16>(tensor, begin, end, halfToFloat, asFloat);
+        return visitHalf(tensor, begin, end, decodeFloat16, halfToFloat, asFloat);
     case DType::BFloat16:
-        return visitTyped<float, quint16>(tensor, begin, end, bfloat16ToFloat, asFloat);
+        return visitHalf(tensor, begin, end, decodeBFloat16, bfloat16ToFloat, asFloat);
     case DType::Int8:
         return visitTyped<float, qint8>(tensor, begin, end, same, asFloat);
     case DType::Int16:
