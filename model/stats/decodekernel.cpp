@@ -23,8 +23,9 @@ void DecodeFloat16(const quint16 *in, float *out, size_t n)
     for (; i + lanes <= n; i += lanes)
         hn::StoreU(hn::PromoteTo(df, hn::LoadU(dh, half + i)), df, out + i);
     for (; i < n; ++i) // the tail, one lane at a time with the same conversion
-        hn::StoreU(hn::PromoteTo(hn::CappedTag<float, 1>(), hn::LoadU(hn::CappedTag<hwy::float16_t, 1>(), half + i)),
-                   hn::CappedTag<float, 1>(), out + i);
+        hn::StoreU(
+            hn::PromoteTo(hn::CappedTag<float, 1>(), hn::LoadU(hn::CappedTag<hwy::float16_t, 1>(), half + i)),
+            hn::CappedTag<float, 1>(), out + i);
 }
 
 void DecodeBFloat16(const quint16 *in, float *out, size_t n)
