@@ -81,6 +81,7 @@ int main(int argc, char *argv[])
         timer.start();
         std::vector<quint64> sums(size_t(threads), 0);
         std::vector<std::thread> workers;
+        workers.reserve(size_t(threads));
         for (int t = 0; t < threads; ++t) {
             workers.emplace_back([&, t] {
                 const qint64 begin = words * t / threads, end = words * (t + 1) / threads;
