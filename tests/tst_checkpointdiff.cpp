@@ -95,6 +95,7 @@ private Q_SLOTS:
     void csvHasOneRowPerName();
     void complexAndQuantizedPairs();
     void namesThatCollideAfterTheMappingAreReported();
+    void tiedPairsShareTheirStatistics();
     void longReadsGiveTheSameAnswer();
     void differenceHistogramOfEqualTensorsAndCancel();
 
@@ -575,6 +576,35 @@ void TestCheckpointDiff::namesThatCollideAfterTheMappingAreReported()
     QCOMPARE(comparison.tensors.size(), 1);
     QCOMPARE(comparison.tensors.first().indexA, 0);
     QCOMPARE(comparison.tensors.first().status, DiffStatus::Identical);
+}
+
+void TestCheckpointDiff::tiedPairsShareTheirStatistics()
+{
+    // head.weight is tied to embed.weight on both sides: read once, the same statistics under both
+    // names. Tied on one side only, it is compared on its own.
+    auto side = [](const QVector<float> &values, bool tied) {
+        TensorInfo embed = tensorFromBytes("embed.weight", DType::Float32, {4}, floats(values));
+        TensorInfo head = embed;
+        head.name = QStringLiteral("head.weight");
+        if (tied)
+            head.tiedTo = 0;
+        else
+            head = tensorFromBytes("head.weight", DType::Float32, {4}, floats({1, 2, 3, 4}));
+        return sideOf({embed, head});
+    };
+    const Comparison tied = compare(side({1, 2, 3, 4}, true), side({1, 2, 3, 5}, true));
+    QCOMPARE(tied.tensors.size(), 2);
+    for (const TensorDiff &diff : tied.tensors) {
+        QCOMPARE(diff.status, DiffStatus::Changed);
+        QVERIFY(diff.hasStatistics);
+        QCOMPARE(diff.changedElements, qint64(1));
+        QCOMPARE(diff.maxAbs, 1.0);
+        QCOMPARE(diff.cosine, tied.tensors.first().cosine);
+    }
+    const Comparison oneSide = compare(side({1, 2, 3, 4}, true), side({1, 2, 3, 5}, false));
+    QCOMPARE(oneSide.tensors[0].status, DiffStatus::Changed);
+    QCOMPARE(oneSide.tensors[1].status, DiffStatus::Identical);
+    QVERIFY(oneSide.tensors[1].bitIdentical);
 }
 
 void TestCheckpointDiff::longReadsGiveTheSameAnswer()

@@ -384,21 +384,14 @@ void CompareWindow::showTensor(int diffIndex)
         if (withDifference)
             m_differencePlot->setHistogram(h.difference, tr("a − b"));
         const QLocale locale;
-        auto number = [&locale](double v) {
-            if (std::isnan(v))
-                return QStringLiteral("—");
-            if (std::isinf(v))
-                return v > 0 ? QStringLiteral("∞") : QStringLiteral("-∞");
-            return locale.toString(v, 'g', 6);
-        };
+        auto number = [](double v) { return diffNumber(v, 6); };
         QString text =
             QStringLiteral("<b>%1</b><br>%2").arg(diff.name.toHtmlEscaped(), diffStatusText(diff.status));
         if (diff.hasStatistics) {
             text += tr("<br>max |a−b| %1<br>mean |a−b| %2<br>rel. L2 %3<br>changed %4 of %5<br>cosine %6")
                         .arg(number(diff.maxAbs), number(diff.meanAbs), number(diff.relL2),
                              locale.toString(diff.changedElements), locale.toString(diff.elements),
-                             std::isnan(diff.cosine) ? number(diff.cosine)
-                                                     : locale.toString(diff.cosine, 'f', 8));
+                             diffCosine(diff.cosine, 8));
             const TensorStats &d = h.difference.stats;
             if (d.hasMoments())
                 text += tr("<br>a − b: mean %1, std %2").arg(number(d.mean), number(d.std));

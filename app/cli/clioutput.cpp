@@ -338,9 +338,8 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
     for (const QString &warning : comparison.warnings)
         out << "warning: " << warning << "\n";
 
-    auto nameOf = [&](const TensorDiff &d, bool sideA) {
-        const int i = sideA ? d.indexA : d.indexB;
-        return (sideA ? a : b).tensors[size_t(i)];
+    auto tensorOf = [&](const TensorDiff &d, bool sideA) -> const TensorInfo & {
+        return sideA ? a.tensors[size_t(d.indexA)] : b.tensors[size_t(d.indexB)];
     };
     // Values that moved, largest relative change first.
     QVector<const TensorDiff *> moved;
@@ -364,7 +363,7 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
             QString note;
             if (d->status == DiffStatus::DtypeDiffers)
                 note = QStringLiteral("  (converted: %1 vs %2)")
-                           .arg(dtypeName(nameOf(*d, true).dtype), dtypeName(nameOf(*d, false).dtype));
+                           .arg(dtypeName(tensorOf(*d, true).dtype), dtypeName(tensorOf(*d, false).dtype));
             out << QStringLiteral("  %1 %2 %3 %4 %5  %6%7\n")
                        .arg(d->relL2, -10, 'g', 4)
                        .arg(d->maxAbs, -10, 'g', 4)
@@ -384,11 +383,11 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
             first = false;
             out << "  " << d.name;
             if (status == DiffStatus::ShapeDiffers)
-                out << "  " << shapeToString(nameOf(d, true).shape) << " vs "
-                    << shapeToString(nameOf(d, false).shape);
+                out << "  " << shapeToString(tensorOf(d, true).shape) << " vs "
+                    << shapeToString(tensorOf(d, false).shape);
             if (status == DiffStatus::DtypeDiffers && !d.hasStatistics)
-                out << "  " << dtypeName(nameOf(d, true).dtype) << " vs "
-                    << dtypeName(nameOf(d, false).dtype);
+                out << "  " << dtypeName(tensorOf(d, true).dtype) << " vs "
+                    << dtypeName(tensorOf(d, false).dtype);
             out << "\n";
         }
     };

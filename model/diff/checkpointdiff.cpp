@@ -166,11 +166,6 @@ template <typename Piece> bool runPieces(size_t count, const Progress &progress,
     return !canceled;
 }
 
-bool isNumeric(DType dtype)
-{
-    return dtype != DType::Invalid;
-}
-
 // The byte range a contiguous view covers in its storage.
 qint64 firstByte(const TensorInfo &tensor)
 {
@@ -251,13 +246,22 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
 {
     Comparison comparison;
     comparison.options = options;
-    // Mapped name -> index, the first tensor of a name winning as a dict would keep the last (a
-    // collision is a mistake in the mapping, so it is reported rather than resolved silently).
-    auto index = [&comparison](const DiffSide &side, const NameMapping &mapping, const QString &which) {
+    // Each side's names after its mapping, and mapped name -> index. The first tensor of a name wins:
+    // a collision is a mistake in the mapping, so it is reported rather than resolved silently.
+    auto mapped = [](const DiffSide &side, const NameMapping &mapping) {
+        QStringList names;
+        names.reserve(qsizetype(side.tensors.size()));
+        for (const TensorInfo &tensor : side.tensors)
+            names.append(mapping.apply(tensor.name));
+        return names;
+    };
+    const QStringList mappedA = mapped(a, options.a);
+    const QStringList mappedB = mapped(b, options.b);
+    auto index = [&comparison](const DiffSide &side, const QStringList &names, const QString &which) {
         QHash<QString, int> byName;
-        byName.reserve(int(side.tensors.size()));
-        for (int i = 0; i < int(side.tensors.size()); ++i) {
-            const QString name = mapping.apply(side.tensors[size_t(i)].name);
+        byName.reserve(int(names.size()));
+        for (int i = 0; i < int(names.size()); ++i) {
+            const QString &name = names[i];
             if (byName.contains(name)) {
                 comparison.warnings.append(
                     QStringLiteral("%1: '%2' and '%3' both map to '%4'; the second is left out")
@@ -269,13 +273,13 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
         }
         return byName;
     };
-    const QHash<QString, int> namesA = index(a, options.a, QStringLiteral("A"));
-    const QHash<QString, int> namesB = index(b, options.b, QStringLiteral("B"));
+    const QHash<QString, int> namesA = index(a, mappedA, QStringLiteral("A"));
+    const QHash<QString, int> namesB = index(b, mappedB, QStringLiteral("B"));
 
     QSet<QString> unmatchedA, unmatchedB;
     for (int i = 0; i < int(a.tensors.size()); ++i) {
         const TensorInfo &ta = a.tensors[size_t(i)];
-        const QString name = options.a.apply(ta.name);
+        const QString &name = mappedA[i];
         if (namesA.value(name) != i)
             continue;
         TensorDiff diff;
@@ -301,7 +305,7 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
         comparison.tensors.append(diff);
     }
     for (int i = 0; i < int(b.tensors.size()); ++i) {
-        const QString name = options.b.apply(b.tensors[size_t(i)].name);
+        const QString &name = mappedB[i];
         if (namesB.value(name) != i || namesA.contains(name))
             continue;
         TensorDiff diff;
@@ -347,8 +351,8 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
     {
         int diff;
         TensorInfo a, b;
-        bool bytewise; // may be compared byte for byte first
-        qint64 pieces;
+        bool bytewise;               // may be compared byte for byte first
+        size_t firstPiece, endPiece; // its pieces, [first, end)
         std::unique_ptr<std::atomic<qint64>> piecesLeft;
     };
     struct Piece
@@ -359,6 +363,10 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
     std::vector<Pair> pairs;
     std::vector<Piece> pieces;
     qint64 totalElements = 0;
+    // A pair whose two tensors are tied to the two tensors of an earlier pair (a tied head and
+    // embedding on both sides) has that pair's values: read once, its statistics copied.
+    QHash<int, int> diffOfTensorA;        // indexA -> the diff of a pair that is read
+    QVector<std::pair<int, int>> aliases; // (diff, the diff it copies)
     for (int i = 0; i < comparison->tensors.size(); ++i) {
         TensorDiff &diff = comparison->tensors[i];
         if (diff.indexA < 0 || diff.indexB < 0 || diff.status == DiffStatus::ShapeDiffers)
@@ -366,17 +374,25 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
         const TensorInfo &ta = a.tensors[size_t(diff.indexA)];
         const TensorInfo &tb = b.tensors[size_t(diff.indexB)];
         // Complex against real has no element-wise meaning; both must be readable.
-        if (dtypeIsComplex(ta.dtype) != dtypeIsComplex(tb.dtype) || !isNumeric(ta.dtype) ||
-            !isNumeric(tb.dtype) || !ta.storage || !tb.storage)
+        if (dtypeIsComplex(ta.dtype) != dtypeIsComplex(tb.dtype) || ta.dtype == DType::Invalid ||
+            tb.dtype == DType::Invalid || !ta.storage || !tb.storage)
             continue;
-        Pair pair{i, componentView(ta), componentView(tb), false, 0, nullptr};
+        if (ta.tiedTo >= 0 && tb.tiedTo >= 0) {
+            const int target = diffOfTensorA.value(ta.tiedTo, -1);
+            if (target >= 0 && comparison->tensors[target].indexB == tb.tiedTo) {
+                aliases.append({i, target});
+                continue;
+            }
+        }
+        diffOfTensorA.insert(diff.indexA, i);
+        Pair pair{i, componentView(ta), componentView(tb), false, pieces.size(), 0, nullptr};
         pair.bytewise = ta.dtype == tb.dtype && ta.dtype != DType::QUInt4x2 && ta.isContiguous() &&
                         tb.isContiguous() && sameQuantization(ta, tb);
         const qint64 n = pair.a.numel();
-        pair.pieces = std::max<qint64>(1, (n + kPiece - 1) / kPiece);
-        pair.piecesLeft = std::make_unique<std::atomic<qint64>>(pair.pieces);
         for (qint64 begin = 0; begin < n || begin == 0; begin += kPiece)
             pieces.push_back({pairs.size(), begin, std::min(n, begin + kPiece)});
+        pair.endPiece = pieces.size();
+        pair.piecesLeft = std::make_unique<std::atomic<qint64>>(qint64(pair.endPiece - pair.firstPiece));
         totalElements += n;
         if (options.longRead) {
             for (const TensorInfo *t : {&pair.a, &pair.b})
@@ -424,21 +440,13 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
 
     // A tensor partly the same still needs the norms of its equal pieces for ||a|| and a.b.
     std::vector<size_t> normPieces;
-    size_t first = 0;
-    while (first < pieces.size()) {
-        size_t last = first;
-        bool anyDifferent = false, anySame = false;
-        while (last < pieces.size() && pieces[last].pair == pieces[first].pair) {
-            anyDifferent = anyDifferent || !same[last];
-            anySame = anySame || same[last];
-            ++last;
-        }
-        if (anyDifferent && anySame) {
-            for (size_t i = first; i < last; ++i)
-                if (same[i])
-                    normPieces.push_back(i);
-        }
-        first = last;
+    for (const Pair &pair : pairs) {
+        const auto begin = same.begin() + qint64(pair.firstPiece), end = same.begin() + qint64(pair.endPiece);
+        if (std::count(begin, end, 0) == 0 || std::count(begin, end, 1) == 0)
+            continue;
+        for (size_t i = pair.firstPiece; i < pair.endPiece; ++i)
+            if (same[i])
+                normPieces.push_back(i);
     }
     const bool normsDone = runPieces(normPieces.size(), progress, [&](size_t k, int) {
         const size_t i = normPieces[k];
@@ -453,15 +461,13 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
     if (!normsDone)
         return false;
 
-    first = 0;
-    while (first < pieces.size()) {
-        const Pair &pair = pairs[pieces[first].pair];
+    for (const Pair &pair : pairs) {
         TensorDiff &diff = comparison->tensors[pair.diff];
         PairSums total;
         bool allSame = true;
-        for (; first < pieces.size() && &pairs[pieces[first].pair] == &pair; ++first) {
-            total.merge(sums[first]);
-            allSame = allSame && same[first];
+        for (size_t i = pair.firstPiece; i < pair.endPiece; ++i) {
+            total.merge(sums[i]);
+            allSame = allSame && same[i];
         }
         diff.hasStatistics = true;
         diff.bitIdentical = allSame && pair.bytewise;
@@ -487,6 +493,19 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
         diff.withinTolerance = total.sums.changed == 0;
         if (diff.status != DiffStatus::DtypeDiffers)
             diff.status = diff.withinTolerance ? DiffStatus::Identical : DiffStatus::Changed;
+    }
+    for (const auto &[alias, target] : std::as_const(aliases)) {
+        const TensorDiff &from = comparison->tensors[target];
+        TensorDiff &to = comparison->tensors[alias];
+        to.status = from.status;
+        to.hasStatistics = from.hasStatistics;
+        to.bitIdentical = from.bitIdentical;
+        to.withinTolerance = from.withinTolerance;
+        to.changedElements = from.changedElements;
+        to.maxAbs = from.maxAbs;
+        to.meanAbs = from.meanAbs;
+        to.relL2 = from.relL2;
+        to.cosine = from.cosine;
     }
     return true;
 }

@@ -8,14 +8,24 @@
 
 namespace torchscope {
 
-namespace {
-QString number(double value)
+QString diffNumber(double value, int digits)
 {
     if (std::isnan(value))
         return QStringLiteral("—");
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("∞") : QStringLiteral("-∞");
-    return QLocale().toString(value, 'g', 4);
+    return QLocale().toString(value, 'g', digits);
+}
+
+QString diffCosine(double cosine, int decimals)
+{
+    return std::isnan(cosine) ? diffNumber(cosine) : QLocale().toString(cosine, 'f', decimals);
+}
+
+namespace {
+QString number(double value)
+{
+    return diffNumber(value, 4);
 }
 
 const TensorInfo *tensorA(const ComparisonResult &r, const TensorDiff &d)
@@ -266,8 +276,7 @@ QVariant DiffTableModel::data(const QModelIndex &index, int role) const
         return stats ? QStringLiteral("%1%").arg(QLocale().toString(100.0 * d.changedFraction(), 'f', 2))
                      : QString();
     case CosineColumn:
-        return stats ? (std::isnan(d.cosine) ? number(d.cosine) : QLocale().toString(d.cosine, 'f', 6))
-                     : QString();
+        return stats ? diffCosine(d.cosine, 6) : QString();
     case RequiresGradColumn:
         if (!d.requiresGradCompared)
             return QString();

@@ -16,6 +16,10 @@ namespace torchscope {
 QColor diffStatusColor(DiffStatus status);
 // "identical", "changed", "only in A"... for people, translated.
 QString diffStatusText(DiffStatus status);
+// A statistic for people: `digits` significant digits in the locale's form, "∞" and "—" (undefined).
+QString diffNumber(double value, int digits = 4);
+// A cosine similarity to `decimals` places, "—" where undefined.
+QString diffCosine(double cosine, int decimals);
 
 // The module tree of a comparison, each module coloured by the status of its subtree, with how many
 // of its tensors differ and the largest relative change below it.
