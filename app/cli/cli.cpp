@@ -9,6 +9,9 @@
 #include "document/namepattern.h"
 #include "document/savejob.h"
 #include "formats/checkpointreader.h"
+#include "inspect/healthreport.h"
+#include "inspect/tensorslice.h"
+#include "inspect/valueexport.h"
 #include "plot/histogramplot.h"
 #include "stats/histogramkernel.h"
 
@@ -51,6 +54,8 @@ void Cli::printHelp()
              "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
              "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] "
              "[--add-prefix-b P]\n"
+             "  torchscope-cli values FILE TENSOR [--slice \"0,:,:\"] [--npy OUT] [--csv OUT]\n"
+             "  torchscope-cli stats FILE [--module PATH] [--json | --csv]\n"
              "  torchscope-cli --version\n"
              "\n"
              "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
@@ -59,6 +64,11 @@ void Cli::printHelp()
              "order given.\n"
              "diff matches names as load_state_dict does, after the prefixes; elements are equal when\n"
              "|a - b| <= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.\n"
+             "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
+             "values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or\n"
+             "--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.\n"
+             "stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same\n"
+             "tensor's in other blocks), negative_running_var.\n"
              "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
              "3 diff found differences.\n";
 }
@@ -88,6 +98,10 @@ int Cli::run(const QStringList &arguments)
         return histogram(args);
     if (command == QLatin1String("diff"))
         return diff(args);
+    if (command == QLatin1String("values"))
+        return values(args);
+    if (command == QLatin1String("stats"))
+        return stats(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -267,6 +281,86 @@ int Cli::diff(const QStringList &arguments)
     else
         cli::printDiff(m_out, comparison, sides[0], sides[1]);
     return comparison.totals().equal ? Success : Different;
+}
+
+int Cli::values(const QStringList &arguments)
+{
+    cli::ValuesOptions options;
+    QString message;
+    if (!cli::parseValues(arguments, &options, &message))
+        return usage(message);
+    TensorSlice slice;
+    if (!TensorSlice::parse(options.slice, &slice, &message))
+        return usage(QStringLiteral("values: ") + message);
+    CheckpointContent content;
+    QString error;
+    if (!readCheckpoint(options.file, Progress(), &content, &error))
+        return fileError(error);
+    const CheckpointDocument document(std::move(content));
+    const int index = document.findTensor(options.tensor);
+    if (index < 0)
+        return usage(QStringLiteral("values: no tensor '%1' in %2").arg(options.tensor, options.file));
+    const TensorInfo &tensor = document.tensor(index);
+    TensorInfo view;
+    if (!slice.apply(tensor, &view, &message))
+        return usage(QStringLiteral("values: ") + message);
+    if (view.numel() > 0 && !view.storage)
+        return fileError(QStringLiteral("%1: %2 has no data in this file").arg(options.file, tensor.name));
+    const auto writeTo = [&](const QString &path, auto write) {
+        QSaveFile file(path);
+        QString reason;
+        if (!file.open(QIODevice::WriteOnly))
+            reason = file.errorString();
+        else if (!write(&file, &reason))
+            file.cancelWriting();
+        else if (!file.commit())
+            reason = file.errorString();
+        return reason;
+    };
+    if (!options.npy.isEmpty()) {
+        const QString reason = writeTo(options.npy, [&](QIODevice *out, QString *why) {
+            return ValueExport::writeNpy(view, out, Progress(), why);
+        });
+        if (!reason.isEmpty())
+            return fileError(QStringLiteral("%1: %2").arg(options.npy, reason));
+    }
+    if (!options.csv.isEmpty()) {
+        const QString reason = writeTo(options.csv, [&](QIODevice *out, QString *why) {
+            return ValueExport::writeCsv(view, out, Progress(), why);
+        });
+        if (!reason.isEmpty())
+            return fileError(QStringLiteral("%1: %2").arg(options.csv, reason));
+    }
+    if (options.npy.isEmpty() && options.csv.isEmpty())
+        cli::printValues(m_out, view, slice.toString());
+    return Success;
+}
+
+int Cli::stats(const QStringList &arguments)
+{
+    cli::StatsOptions options;
+    QString message;
+    if (!cli::parseStats(arguments, &options, &message))
+        return usage(message);
+    CheckpointContent content;
+    QString error;
+    if (!readCheckpoint(options.file, Progress(), &content, &error))
+        return fileError(error);
+    const CheckpointDocument document(std::move(content));
+    const ModuleNode *module = document.findModule(options.modulePath);
+    if (!module)
+        return usage(QStringLiteral("stats: no module '%1' in %2").arg(options.modulePath, options.file));
+    std::vector<const TensorInfo *> tensors;
+    for (int i : document.tensorsInSubtree(module))
+        tensors.push_back(&document.tensor(i));
+    const QVector<TensorHealth> report = HealthReport::compute(tensors);
+    if (options.json)
+        m_out << QJsonDocument(HealthReport::toJson(report)).toJson(QJsonDocument::Indented);
+    else if (options.csv)
+        m_out << HealthReport::toCsv(report);
+    else
+        cli::printHealth(m_out, report);
+    return Success;
 }
 
 } // namespace torchscope

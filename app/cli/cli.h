@@ -6,8 +6,8 @@ class QTextStream;
 
 namespace torchscope {
 
-// torchscope-cli: `info`, `export`, `example`, `hist`, `diff`. Exit codes: 0 success, 1 a file that
-// cannot be read or written (one line on stderr), 2 a usage error, 3 `diff` found differences.
+// torchscope-cli: `info`, `export`, `example`, `hist`, `diff`, `values`, `stats`. Exit codes: 0 success, 1 a
+// file that cannot be read or written (one line on stderr), 2 a usage error, 3 `diff` found differences.
 class Cli
 {
 public:
@@ -25,6 +25,8 @@ private:
     int example(const QStringList &arguments);
     int histogram(const QStringList &arguments);
     int diff(const QStringList &arguments);
+    int values(const QStringList &arguments);
+    int stats(const QStringList &arguments);
     int usage(const QString &message);
     int fileError(const QString &message);
     void printHelp();

@@ -281,4 +281,56 @@ bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *mess
     return true;
 }
 
+bool parseValues(const QStringList &arguments, ValuesOptions *options, QString *message)
+{
+    SubcommandParser parser(
+        QStringLiteral("values"), {},
+        {{{QStringLiteral("slice")}, QStringLiteral("values: %1 needs a slice such as \"0,:,:\"")},
+         {{QStringLiteral("npy")}, QStringLiteral("values: %1 needs a file")},
+         {{QStringLiteral("csv")}, QStringLiteral("values: %1 needs a file")}});
+    if (!parser.parse(arguments, message))
+        return false;
+    QCommandLineParser &p = parser.parser();
+    options->slice = p.value(QStringLiteral("slice"));
+    options->npy = p.value(QStringLiteral("npy"));
+    options->csv = p.value(QStringLiteral("csv"));
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() > 2) {
+        *message = QStringLiteral("values: unexpected argument '%1'").arg(positional.at(2));
+        return false;
+    }
+    if (positional.size() < 2) {
+        *message = QStringLiteral("values: needs FILE and TENSOR");
+        return false;
+    }
+    options->file = positional.at(0);
+    options->tensor = positional.at(1);
+    return true;
+}
+
+bool parseStats(const QStringList &arguments, StatsOptions *options, QString *message)
+{
+    SubcommandParser parser(QStringLiteral("stats"), {QStringLiteral("json"), QStringLiteral("csv")},
+                            {{{QStringLiteral("module")}, QStringLiteral("stats: %1 needs a module path")}});
+    if (!parser.parse(arguments, message))
+        return false;
+    QCommandLineParser &p = parser.parser();
+    options->modulePath = p.value(QStringLiteral("module"));
+    options->json = p.isSet(QStringLiteral("json"));
+    options->csv = p.isSet(QStringLiteral("csv"));
+    if (options->json && options->csv) {
+        *message = QStringLiteral("stats: choose one of --json and --csv");
+        return false;
+    }
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() != 1) {
+        *message = positional.isEmpty()
+                       ? QStringLiteral("stats: needs FILE")
+                       : QStringLiteral("stats: unexpected argument '%1'").arg(positional.at(1));
+        return false;
+    }
+    options->file = positional.at(0);
+    return true;
+}
+
 } // namespace torchscope::cli

@@ -59,6 +59,23 @@ struct DiffOptions
     torchscope::DiffOptions diff;
 };
 
+struct ValuesOptions
+{
+    QString file;
+    QString tensor;
+    QString slice; // NumPy-style, e.g. "0,:,:"; empty for the whole tensor
+    QString npy;
+    QString csv;
+};
+
+struct StatsOptions
+{
+    QString file;
+    QString modulePath; // empty: the whole model
+    bool json = false;
+    bool csv = false;
+};
+
 // Each parser takes the arguments after the subcommand's name. On failure it returns false with
 // the usage message to print (e.g. "export: missing -o OUT").
 bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *message);
@@ -66,5 +83,7 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
 bool parseExample(const QStringList &arguments, ExampleOptions *options, QString *message);
 bool parseHist(const QStringList &arguments, HistOptions *options, QString *message);
 bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *message);
+bool parseValues(const QStringList &arguments, ValuesOptions *options, QString *message);
+bool parseStats(const QStringList &arguments, StatsOptions *options, QString *message);
 
 } // namespace torchscope::cli

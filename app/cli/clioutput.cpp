@@ -2,6 +2,8 @@
 
 #include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
+#include "inspect/elementvalue.h"
+#include "inspect/healthreport.h"
 #include "itemmodels/displayformat.h"
 #include "stats/histogramkernel.h"
 #include "stats/tensorstats.h"
@@ -407,6 +409,153 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
     if (comparison.suggestion.isValid())
         out << "\nHint: " << prefixAdvice(comparison.suggestion) << "\n";
     out << "\n" << (totals.equal ? "Equal" : "Different") << "\n";
+}
+
+namespace {
+
+// NumPy's print options: more than kSummaryThreshold elements are summarised to kEdgeItems at each
+// end of every axis.
+constexpr qint64 kSummaryThreshold = 1000;
+constexpr qint64 kEdgeItems = 3;
+
+// The indices of an axis to show; -1 marks the "..." between the two ends.
+QVector<qint64> shownIndices(qint64 size, bool summarise)
+{
+    QVector<qint64> indices;
+    if (!summarise || size <= 2 * kEdgeItems) {
+        for (qint64 i = 0; i < size; ++i)
+            indices.append(i);
+        return indices;
+    }
+    for (qint64 i = 0; i < kEdgeItems; ++i)
+        indices.append(i);
+    indices.append(-1);
+    for (qint64 i = size - kEdgeItems; i < size; ++i)
+        indices.append(i);
+    return indices;
+}
+
+} // namespace
+
+void printValues(QTextStream &out, const TensorInfo &view, const QString &sliceText)
+{
+    out << view.name;
+    if (!sliceText.isEmpty())
+        out << "[" << sliceText << "]";
+    out << "  " << dtypeName(view.dtype) << "  " << shapeToString(view.shape) << "\n";
+    if (view.numel() == 0) {
+        out << "(empty)\n";
+        return;
+    }
+    const int rank = int(view.shape.size());
+    if (rank == 0) {
+        out << readElement(view, {}).text() << "\n";
+        return;
+    }
+    const bool summarise = view.numel() > kSummaryThreshold;
+    // The plane is the last two axes (or the only one); the axes before it are walked.
+    const int planeAxes = std::min(rank, 2);
+    const int outer = rank - planeAxes;
+    QVector<QVector<qint64>> outerIndices;
+    for (int axis = 0; axis < outer; ++axis)
+        outerIndices.append(shownIndices(view.shape[axis], summarise));
+    const QVector<qint64> rows =
+        planeAxes == 2 ? shownIndices(view.shape[rank - 2], summarise) : QVector<qint64>{0};
+    const QVector<qint64> columns = shownIndices(view.shape[rank - 1], summarise);
+
+    QVector<int> position(outer, 0);
+    while (true) {
+        QVector<qint64> index(rank, 0);
+        bool skipped = false;
+        for (int axis = 0; axis < outer; ++axis) {
+            index[axis] = outerIndices[axis][position[axis]];
+            skipped = skipped || index[axis] < 0;
+        }
+        if (skipped) {
+            out << "...\n";
+        } else {
+            if (outer > 0) {
+                QStringList label;
+                for (int axis = 0; axis < outer; ++axis)
+                    label << QString::number(index[axis]);
+                out << "[" << label.join(QLatin1Char(',')) << (planeAxes == 2 ? ",:,:]" : ",:]") << "\n";
+            }
+            QVector<QStringList> grid;
+            QVector<int> widths(columns.size(), 0);
+            for (qint64 row : rows) {
+                QStringList cells;
+                for (int c = 0; c < columns.size(); ++c) {
+                    QString cell;
+                    if (row < 0 || columns[c] < 0) {
+                        cell = QStringLiteral("...");
+                    } else {
+                        if (planeAxes == 2)
+                            index[rank - 2] = row;
+                        index[rank - 1] = columns[c];
+                        cell = readElement(view, index).text();
+                    }
+                    widths[c] = std::max(widths[c], int(cell.size()));
+                    cells << cell;
+                }
+                grid.append(cells);
+            }
+            for (const QStringList &cells : std::as_const(grid)) {
+                QStringList padded;
+                for (int c = 0; c < cells.size(); ++c)
+                    padded << cells[c].rightJustified(widths[c]);
+                out << padded.join(QStringLiteral("  ")) << "\n";
+            }
+        }
+        // Next combination of the outer indices, last axis fastest.
+        int axis = outer - 1;
+        while (axis >= 0 && ++position[axis] == outerIndices[axis].size()) {
+            position[axis] = 0;
+            --axis;
+        }
+        if (axis < 0)
+            break;
+    }
+}
+
+void printHealth(QTextStream &out, const QVector<TensorHealth> &report)
+{
+    const auto cell = [](double v) { return QString::number(v, 'g', 5); };
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10\n")
+               .arg(QStringLiteral("numel"), 12)
+               .arg(QStringLiteral("dtype"), -9)
+               .arg(QStringLiteral("min"), 11)
+               .arg(QStringLiteral("max"), 11)
+               .arg(QStringLiteral("mean"), 11)
+               .arg(QStringLiteral("std"), 11)
+               .arg(QStringLiteral("l2_norm"), 11)
+               .arg(QStringLiteral("zeros"), 7)
+               .arg(QStringLiteral("nan/inf"), 9)
+               .arg(QStringLiteral("name  flags"));
+    int flagged = 0;
+    for (const TensorHealth &entry : report) {
+        const TensorStats &s = entry.stats;
+        const bool moments = entry.hasData && s.hasMoments();
+        const QString none = entry.hasData ? QStringLiteral("-") : QStringLiteral("(no data)");
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10")
+                   .arg(entry.numel, 12)
+                   .arg(dtypeName(entry.dtype), -9)
+                   .arg(moments ? cell(s.min) : none, 11)
+                   .arg(moments ? cell(s.max) : none, 11)
+                   .arg(moments ? cell(s.mean) : none, 11)
+                   .arg(moments ? cell(s.std) : none, 11)
+                   .arg(entry.hasData ? cell(s.l2Norm) : none, 11)
+                   .arg(entry.hasData ? QStringLiteral("%1%").arg(100 * entry.zeroFraction(), 0, 'f', 1)
+                                      : none,
+                        7)
+                   .arg(QStringLiteral("%1/%2").arg(s.nanCount).arg(s.infCount), 9)
+                   .arg(entry.name);
+        if (!entry.flags.isEmpty()) {
+            out << "  [" << entry.flags.join(QStringLiteral(", ")) << "]";
+            ++flagged;
+        }
+        out << "\n";
+    }
+    out << "\n" << report.size() << " tensors, " << flagged << " flagged\n";
 }
 
 } // namespace torchscope::cli

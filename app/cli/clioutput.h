@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QVector>
 
 class QTextStream;
 
@@ -11,6 +12,8 @@ class CheckpointDocument;
 struct Comparison;
 struct DiffSide;
 struct HistogramResult;
+struct TensorHealth;
+struct TensorInfo;
 
 namespace cli {
 
@@ -22,6 +25,9 @@ QJsonObject histogramJson(const QString &name, const HistogramResult &result);
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result);
 QJsonObject diffJson(const Comparison &comparison, const DiffSide &a, const DiffSide &b);
 void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a, const DiffSide &b);
+// A view's values as a grid; 2-D planes one after another, large ones summarised as NumPy does.
+void printValues(QTextStream &out, const TensorInfo &view, const QString &sliceText);
+void printHealth(QTextStream &out, const QVector<TensorHealth> &report);
 
 } // namespace cli
 } // namespace torchscope

@@ -22,7 +22,7 @@ using namespace kernel;
 
 constexpr qint64 kChunk = qint64(1) << 20; // elements between cancel checks
 
-// Runs work(tensor, begin, end, worker) over all elements of all tensors on `workers` threads.
+// Runs work(tensor, begin, end, worker, piece) over all elements of all tensors on `workers` threads.
 // Large tensors are cut into chunks and small ones kept whole; threads take the next piece as they
 // finish, check for cancellation between pieces, and progress is reported in 1/1000 steps only.
 // How a pass treats the page cache: as it is (the default), or for a long read, reading ahead and,
@@ -65,7 +65,7 @@ bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, c
                 return;
             }
             const Piece &piece = pieces[i];
-            work(*piece.tensor, piece.begin, piece.end, worker);
+            work(*piece.tensor, piece.begin, piece.end, worker, i);
             if (pages == PageUse::ReadAheadAndRelease && --piecesLeft[piece.tensorIndex] == 0) {
                 const TensorInfo &tensor = *piece.tensor;
                 if (tensor.isContiguous())
@@ -212,6 +212,24 @@ struct Combined
         zero += part.zero;
     }
 };
+TensorStats toStats(const Combined &total, qint64 count)
+{
+    TensorStats stats;
+    stats.count = count;
+    stats.finite = total.finite;
+    stats.nanCount = total.nan;
+    stats.infCount = total.inf;
+    stats.zeroCount = total.zero;
+    if (total.finite > 0) {
+        stats.min = total.min;
+        stats.max = total.max;
+        stats.mean = total.mean;
+        stats.std = std::sqrt(total.m2 / double(total.finite));
+        stats.l2Norm = std::sqrt(total.sumOfSquaredValues);
+    }
+    return stats;
+}
+
 // Counts values into bins exactly as numpy.histogram does with the same edges.
 struct Binner
 {
@@ -276,7 +294,7 @@ TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &t
     std::vector<Combined> partial{size_t(workers)};
     const bool finished = parallelOver(
         tensors, workers, progress,
-        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
+        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker, size_t) {
             // Accumulate in a local: the compiler keeps it in registers, and
             // workers never share a cache line.
             Moments local;
@@ -289,21 +307,42 @@ TensorStats HistogramKernel::statistics(const std::vector<const TensorInfo *> &t
     Combined total;
     for (const Combined &part : partial)
         total.merge(part);
-    TensorStats stats;
+    qint64 count = 0;
     for (const TensorInfo *tensor : tensors)
-        stats.count += tensor->numel();
-    stats.finite = total.finite;
-    stats.nanCount = total.nan;
-    stats.infCount = total.inf;
-    stats.zeroCount = total.zero;
-    if (total.finite > 0) {
-        stats.min = total.min;
-        stats.max = total.max;
-        stats.mean = total.mean;
-        stats.std = std::sqrt(total.m2 / double(total.finite));
-        stats.l2Norm = std::sqrt(total.sumOfSquaredValues);
+        count += tensor->numel();
+    return toStats(total, count);
+}
+
+std::vector<TensorStats> HistogramKernel::statisticsEach(const std::vector<const TensorInfo *> &tensors,
+                                                         const Progress &progress, bool *canceled,
+                                                         bool longRead)
+{
+    // One partial result per piece, merged per tensor in order afterwards: the same numbers
+    // whatever the threads' timing, and no locking while they run.
+    std::vector<size_t> firstPiece(tensors.size() + 1, 0);
+    for (size_t t = 0; t < tensors.size(); ++t) {
+        const qint64 n = tensors[t]->storage ? tensors[t]->numel() : 0;
+        firstPiece[t + 1] = firstPiece[t] + size_t((n + kChunk - 1) / kChunk);
     }
-    return stats;
+    std::vector<Combined> partial(firstPiece.back());
+    const bool finished = parallelOver(
+        tensors, workerCount(), progress,
+        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int, size_t piece) {
+            Moments local;
+            visitValues(tensor, begin, end, local);
+            partial[piece] = Combined::of(local);
+        },
+        longRead ? PageUse::ReadAheadAndRelease : PageUse::Keep);
+    if (canceled)
+        *canceled = !finished;
+    std::vector<TensorStats> result(tensors.size());
+    for (size_t t = 0; t < tensors.size(); ++t) {
+        Combined total;
+        for (size_t piece = firstPiece[t]; piece < firstPiece[t + 1]; ++piece)
+            total.merge(partial[piece]);
+        result[t] = toStats(total, tensors[t]->numel());
+    }
+    return result;
 }
 
 QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &tensors,
@@ -324,7 +363,7 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
     const double *edge = edges.constData();
     const bool finished = parallelOver(
         tensors, workers, progress,
-        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker) {
+        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker, size_t) {
             Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, tolerance, bins};
             visitValues(tensor, begin, end, visit);
         },

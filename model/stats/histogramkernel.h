@@ -44,6 +44,10 @@ public:
     static TensorStats statistics(const std::vector<const TensorInfo *> &tensors,
                                   const Progress &progress = Progress(), bool *canceled = nullptr,
                                   bool longRead = false);
+    // The statistics of each tensor on its own, computed in one parallel pass over all of them.
+    static std::vector<TensorStats> statisticsEach(const std::vector<const TensorInfo *> &tensors,
+                                                   const Progress &progress = Progress(),
+                                                   bool *canceled = nullptr, bool longRead = false);
     // Counts only, over a range that must be finite with low < high.
     static QVector<qint64> counts(const std::vector<const TensorInfo *> &tensors,
                                   const QVector<double> &edges, const Progress &progress = Progress(),

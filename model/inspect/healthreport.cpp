@@ -1,0 +1,249 @@
+#include "inspect/healthreport.h"
+
+#include "stats/histogramkernel.h"
+#include "tensor/tensorinfo.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace torchscope {
+
+namespace {
+
+// Iglewicz and Hoaglin's modified z-score: 0.6745 (x - median) / MAD beyond 3.5 is an outlier.
+constexpr double kOutlierScore = 3.5;
+// Norms are compared as logarithms (a tenfold norm is as far above as a tenth is below). When the
+// siblings agree closely the MAD is floored, so only a norm about 1.6x away from the median counts.
+constexpr double kMinimumLogMad = 0.0414; // log10(1.1)
+constexpr int kMinimumSiblings = 4;
+// And a norm is only "far" when it is also at least 4x (or a quarter of) the median: small tensors
+// such as biases vary that much by chance.
+constexpr double kMinimumLogDistance = 0.60206; // log10(4)
+
+double median(std::vector<double> values)
+{
+    const size_t middle = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + qsizetype(middle), values.end());
+    const double upper = values[middle];
+    if (values.size() % 2 == 1)
+        return upper;
+    return (*std::max_element(values.begin(), values.begin() + qsizetype(middle)) + upper) / 2;
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 17);
+}
+
+} // namespace
+
+const QStringList &HealthReport::flagNames()
+{
+    static const QStringList names{QStringLiteral("nan"),          QStringLiteral("inf"),
+                                   QStringLiteral("all_zero"),     QStringLiteral("constant"),
+                                   QStringLiteral("norm_outlier"), QStringLiteral("negative_running_var")};
+    return names;
+}
+
+QString HealthReport::describeFlag(const QString &flag)
+{
+    if (flag == QLatin1String("nan"))
+        return QCoreApplication::translate("HealthReport", "holds NaN values");
+    if (flag == QLatin1String("inf"))
+        return QCoreApplication::translate("HealthReport", "holds infinite values");
+    if (flag == QLatin1String("all_zero"))
+        return QCoreApplication::translate("HealthReport", "every value is zero");
+    if (flag == QLatin1String("constant"))
+        return QCoreApplication::translate("HealthReport", "every value is the same");
+    if (flag == QLatin1String("norm_outlier"))
+        return QCoreApplication::translate(
+            "HealthReport", "its norm is far from its siblings' (the same tensor in other blocks)");
+    if (flag == QLatin1String("negative_running_var"))
+        return QCoreApplication::translate("HealthReport", "a running variance below zero");
+    return flag;
+}
+
+QString HealthReport::siblingKey(const QString &name)
+{
+    QStringList parts = name.split(u'.');
+    for (QString &part : parts) {
+        bool isNumber = false;
+        part.toLongLong(&isNumber);
+        if (isNumber)
+            part = QStringLiteral("#");
+    }
+    return parts.join(u'.');
+}
+
+QVector<TensorHealth> HealthReport::compute(const std::vector<const TensorInfo *> &tensors,
+                                            const Progress &progress, bool *canceled)
+{
+    // Each distinct tensor read once: a tied tensor takes its first's numbers.
+    std::vector<const TensorInfo *> distinct;
+    std::vector<int> readAs(tensors.size(), -1);
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        const TensorInfo *tensor = tensors[i];
+        if (!tensor->storage)
+            continue;
+        if (tensor->tiedTo >= 0 && tensor->tiedTo < int(i)) {
+            // tiedTo indexes the document's tensors; find the same storage view among ours.
+            bool found = false;
+            for (size_t j = 0; j < i && !found; ++j) {
+                const TensorInfo *other = tensors[j];
+                if (other->storage == tensor->storage && other->storageOffset == tensor->storageOffset &&
+                    other->shape == tensor->shape && other->strides == tensor->strides &&
+                    other->dtype == tensor->dtype && readAs[j] >= 0) {
+                    readAs[i] = readAs[j];
+                    found = true;
+                }
+            }
+            if (found)
+                continue;
+        }
+        readAs[i] = int(distinct.size());
+        distinct.push_back(tensor);
+    }
+    bool wasCanceled = false;
+    const std::vector<TensorStats> stats =
+        HistogramKernel::statisticsEach(distinct, progress, &wasCanceled, /*longRead=*/true);
+    if (canceled)
+        *canceled = wasCanceled;
+    if (wasCanceled)
+        return {};
+    QVector<TensorHealth> report;
+    report.reserve(qsizetype(tensors.size()));
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        TensorHealth entry;
+        entry.name = tensors[i]->name;
+        entry.dtype = tensors[i]->dtype;
+        entry.numel = tensors[i]->numel();
+        entry.shape = tensors[i]->shape;
+        entry.hasData = readAs[i] >= 0;
+        if (entry.hasData)
+            entry.stats = stats[size_t(readAs[i])];
+        report.append(entry);
+    }
+    flag(&report);
+    return report;
+}
+
+void HealthReport::flag(QVector<TensorHealth> *report)
+{
+    // Log-norms of the floating-point tensors, grouped by sibling key.
+    QHash<QString, QVector<int>> siblings;
+    for (int i = 0; i < report->size(); ++i) {
+        const TensorHealth &entry = report->at(i);
+        if (entry.hasData && entry.numel > 1 &&
+            (dtypeIsFloatingPoint(entry.dtype) || dtypeIsQuantized(entry.dtype)))
+            siblings[siblingKey(entry.name) + u' ' + shapeToString(entry.shape)].append(i);
+    }
+    QVector<bool> outlier(report->size(), false);
+    for (const QVector<int> &group : std::as_const(siblings)) {
+        if (group.size() < kMinimumSiblings)
+            continue;
+        std::vector<double> logs;
+        for (int i : group) {
+            const double norm = report->at(i).stats.l2Norm;
+            if (norm > 0 && std::isfinite(norm))
+                logs.push_back(std::log10(norm));
+        }
+        if (int(logs.size()) < kMinimumSiblings)
+            continue;
+        const double middle = median(logs);
+        std::vector<double> deviations;
+        deviations.reserve(logs.size());
+        for (double v : logs)
+            deviations.push_back(std::abs(v - middle));
+        const double mad = std::max(median(deviations), kMinimumLogMad);
+        for (int i : group) {
+            const double norm = report->at(i).stats.l2Norm;
+            // A zero norm among nonzero siblings is as far out as a norm can be.
+            if (norm <= 0 || !std::isfinite(norm))
+                outlier[i] = report->at(i).stats.hasMoments();
+            else {
+                const double distance = std::abs(std::log10(norm) - middle);
+                outlier[i] = distance > kMinimumLogDistance && 0.6745 * distance / mad > kOutlierScore;
+            }
+        }
+    }
+    for (int i = 0; i < report->size(); ++i) {
+        TensorHealth &entry = (*report)[i];
+        entry.flags.clear();
+        if (!entry.hasData)
+            continue;
+        const TensorStats &s = entry.stats;
+        if (s.nanCount > 0)
+            entry.flags << QStringLiteral("nan");
+        if (s.infCount > 0)
+            entry.flags << QStringLiteral("inf");
+        // One-element tensors (counters such as num_batches_tracked) are neither.
+        const bool allZero = entry.numel > 1 && s.zeroCount == entry.numel;
+        if (allZero)
+            entry.flags << QStringLiteral("all_zero");
+        if (!allZero && entry.numel > 1 && s.finite == entry.numel && s.min == s.max)
+            entry.flags << QStringLiteral("constant");
+        if (outlier[i])
+            entry.flags << QStringLiteral("norm_outlier");
+        if (entry.name.endsWith(QLatin1String("running_var")) && s.hasMoments() && s.min < 0)
+            entry.flags << QStringLiteral("negative_running_var");
+    }
+}
+
+QJsonObject HealthReport::toJson(const QVector<TensorHealth> &report)
+{
+    QJsonArray tensors;
+    for (const TensorHealth &entry : report) {
+        const TensorStats &s = entry.stats;
+        const bool moments = entry.hasData && s.hasMoments();
+        // JSON has no NaN: statistics that do not exist are null.
+        const auto value = [moments](double v) { return moments ? QJsonValue(v) : QJsonValue(); };
+        QJsonObject object{{QStringLiteral("name"), entry.name},
+                           {QStringLiteral("dtype"), dtypeName(entry.dtype)},
+                           {QStringLiteral("numel"), entry.numel},
+                           {QStringLiteral("min"), value(s.min)},
+                           {QStringLiteral("max"), value(s.max)},
+                           {QStringLiteral("mean"), value(s.mean)},
+                           {QStringLiteral("std"), value(s.std)},
+                           {QStringLiteral("l2_norm"), entry.hasData ? QJsonValue(s.l2Norm) : QJsonValue()},
+                           {QStringLiteral("zero_fraction"),
+                            entry.hasData ? QJsonValue(entry.zeroFraction()) : QJsonValue()},
+                           {QStringLiteral("nan_count"), s.nanCount},
+                           {QStringLiteral("inf_count"), s.infCount},
+                           {QStringLiteral("flags"), QJsonArray::fromStringList(entry.flags)}};
+        tensors.append(object);
+    }
+    return QJsonObject{{QStringLiteral("tensors"), tensors}};
+}
+
+QByteArray HealthReport::toCsv(const QVector<TensorHealth> &report)
+{
+    QByteArray csv("name,dtype,numel,min,max,mean,std,l2_norm,zero_fraction,nan_count,inf_count,flags\n");
+    for (const TensorHealth &entry : report) {
+        const TensorStats &s = entry.stats;
+        const bool moments = entry.hasData && s.hasMoments();
+        const auto cell = [moments](double v) { return moments ? number(v) : QString(); };
+        QString name = entry.name;
+        if (name.contains(u',') || name.contains(u'"'))
+            name = u'"' + name.replace(u'"', QStringLiteral("\"\"")) + u'"';
+        const QStringList cells{name,
+                                dtypeName(entry.dtype),
+                                QString::number(entry.numel),
+                                cell(s.min),
+                                cell(s.max),
+                                cell(s.mean),
+                                cell(s.std),
+                                entry.hasData ? number(s.l2Norm) : QString(),
+                                entry.hasData ? number(entry.zeroFraction()) : QString(),
+                                QString::number(s.nanCount),
+                                QString::number(s.infCount),
+                                entry.flags.join(u' ')};
+        csv += cells.join(u',').toUtf8() + '\n';
+    }
+    return csv;
+}
+
+} // namespace torchscope
