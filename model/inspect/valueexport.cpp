@@ -229,7 +229,9 @@ bool ValueExport::writeNpy(const TensorInfo &view, QIODevice *out, const Progres
 bool ValueExport::writeCsv(const TensorInfo &view, QIODevice *out, const Progress &progress, QString *error)
 {
     const qint64 n = view.numel();
-    if (n > 0 && !view.storage) {
+    if (n == 0)
+        return true;
+    if (!view.storage) {
         *error = QCoreApplication::translate("ValueExport", "%1 has no data in this file").arg(view.name);
         return false;
     }

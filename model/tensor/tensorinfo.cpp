@@ -42,6 +42,10 @@ float Quantization::dequantize(qint64 q, qint64 channel) const
         return 0.0f;
     if (scheme == Scheme::PerChannelAffineFloatQParams)
         return (float(q) - float(zeroPoints[i])) * float(scales[i]);
+    // ATen's per-channel kernel multiplies by the float64 scale and rounds once; per tensor, the scale
+    // is a float.
+    if (scheme == Scheme::PerChannelAffine)
+        return float(double(q - qint64(zeroPoints[i])) * scales[i]);
     return float(scales[i]) * float(q - qint64(zeroPoints[i]));
 }
 

@@ -20,6 +20,12 @@ Usage:
                                    several formats, and PyTorch's own diff statistics in finetune.json
   peer.py corpus-describe FILE     what real PyTorch reads from a real-world file, as JSON (classes that
                                    are not importable become empty nn.Module stand-ins)
+  peer.py inspect OUTDIR            tensors of every dtype and layout for the values view (values.pt), a model
+                                   with a NaN, a zeroed and an exploded layer (health.pt) and PyTorch's
+                                   statistics of it (health.json), weight matrices and numpy's spectra
+                                   (spectrum.pt, spectrum.json)
+  peer.py check-values MANIFEST.json   each listed .npy and .csv export equals numpy's view of the tensor
+                                   sliced as listed, bit for bit
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
 import hashlib
@@ -975,6 +981,151 @@ def finetune(outdir):
         json.dump(report, f, indent=1)
 
 
+def numpy_values(t):
+    """A tensor's values as numpy holds them: bfloat16 widened to float32, quantized dequantized."""
+    if t.is_quantized:
+        t = t.dequantize()
+    if t.dtype == torch.bfloat16:
+        t = t.float()
+    return t.detach().numpy()
+
+
+def parse_slice(text):
+    items = []
+    for part in filter(None, [p.strip() for p in text.split(",")]) if text.strip() else []:
+        if ":" not in part:
+            items.append(int(part))
+        else:
+            bounds = [int(b) if b.strip() else None for b in part.split(":")]
+            items.append(slice(*bounds))
+    return tuple(items)
+
+
+def power_law_fit(values):
+    """Clauset, Shalizi and Newman's continuous power-law fit as the powerlaw package (and so
+    WeightWatcher) does it: every distinct value but the largest as xmin, alpha by maximum likelihood,
+    the xmin whose fit has the smallest Kolmogorov-Smirnov distance kept."""
+    import numpy as np
+    x = np.sort(np.asarray([v for v in values if v > 0], dtype=np.float64))
+    best = None
+    for xmin in np.unique(x)[:-1]:
+        tail = x[x >= xmin]
+        n = len(tail)
+        alpha = 1 + n / np.sum(np.log(tail / xmin))
+        model = 1 - (tail / xmin) ** (1 - alpha)
+        k = np.arange(n)
+        d = max(np.max(np.abs((k + 1) / n - model)), np.max(np.abs(k / n - model)))
+        if best is None or d < best[2]:
+            best = (float(alpha), float(xmin), float(d), n)
+    return best
+
+
+def inspect(outdir):
+    import numpy as np
+    os.makedirs(outdir, exist_ok=True)
+    tensors, shared = every_dtype()
+    tensors["f16_special"] = torch.tensor([0.0, -0.0, 65504.0, 6e-8, float("inf"), float("nan")], dtype=torch.float16)
+    tensors["bf16_special"] = torch.tensor([1e38, -1e-38, float("-inf"), 3.140625, float("nan")], dtype=torch.bfloat16)
+    tensors["i64_extremes"] = torch.tensor([-(2 ** 63), 2 ** 63 - 1, -1])
+    tensors["f32_view"] = shared.reshape(4, 6).t()[1:, ::2]
+    tensors["bf16_view"] = shared.bfloat16().reshape(6, 4)[::2, 1:]
+    g = torch.Generator().manual_seed(5)
+    tensors["f64_3d"] = torch.randn(3, 4, 5, dtype=torch.float64, generator=g)
+    tensors["c128"] = torch.complex(torch.randn(3, 2, dtype=torch.float64, generator=g), torch.randn(3, 2, dtype=torch.float64, generator=g))
+    tensors["i16_offset"] = (torch.arange(40, dtype=torch.int16) * 7 - 100).reshape(5, 8)[2:, 3:7]
+    w = torch.randn(4, 6, generator=g) * 3
+    tensors["q_per_channel"] = torch.quantize_per_channel(w, torch.tensor([0.05, 0.1, 0.02, 0.3], dtype=torch.float64),
+                                                          torch.tensor([0, 3, -2, 5]), 0, torch.qint8)
+    tensors["q_per_tensor"] = torch.quantize_per_tensor(w, 0.05, 3, torch.quint8)
+    torch.save(tensors, os.path.join(outdir, "values.pt"))
+
+    # A model as training might leave it: planted faults in an otherwise ordinary network.
+    torch.manual_seed(0)
+    model = nn.Module()
+    model.blocks = nn.ModuleList([nn.Linear(16, 16) for _ in range(8)])
+    model.bn = nn.BatchNorm1d(16)
+    with torch.no_grad():
+        model.bn.weight.uniform_(0.5, 1.5)
+        model.bn.bias.normal_()
+        model.bn.running_mean.normal_()
+        model.bn.running_var.uniform_(0.5, 2.0)
+        model.bn.running_var[3] = -0.25
+        model.blocks[2].weight[1, 2] = float("nan")
+        model.blocks[1].bias[0] = float("inf")
+        model.blocks[4].weight.zero_()
+        model.blocks[6].weight.mul_(1000)
+    sd = model.state_dict()
+    sd["scale"] = torch.full((4,), 2.5)
+    torch.save(sd, os.path.join(outdir, "health.pt"))
+    expected = {}
+    for name, t in sd.items():
+        v = t.double().flatten()
+        finite = v[torch.isfinite(v)]
+        entry = {"numel": v.numel(), "nan_count": int(torch.isnan(v).sum()), "inf_count": int(torch.isinf(v).sum()),
+                 "zero_fraction": int((v == 0).sum()) / v.numel()}
+        if finite.numel():
+            entry.update(min=finite.min().item(), max=finite.max().item(), mean=finite.mean().item(),
+                         std=finite.std(unbiased=False).item(), l2_norm=torch.linalg.vector_norm(finite).item())
+        expected[name] = entry
+    flags = {"blocks.2.weight": ["nan"], "blocks.1.bias": ["inf"], "blocks.4.weight": ["all_zero", "norm_outlier"],
+             "blocks.6.weight": ["norm_outlier"], "bn.running_var": ["negative_running_var"], "scale": ["constant"]}
+    with open(os.path.join(outdir, "health.json"), "w") as f:
+        json.dump({"tensors": expected, "flags": flags}, f, indent=1)
+
+    # Weight matrices and their spectra by numpy; one built with a known power-law spectrum.
+    rng = np.random.default_rng(7)
+    matrices = {"linear": torch.randn(40, 64, generator=g), "tall": torch.randn(50, 12, generator=g).double(),
+                "conv": torch.randn(8, 3, 3, 3, generator=g), "half": torch.randn(30, 20, generator=g).half()}
+    n, m, true_alpha = 400, 600, 3.0
+    eigenvalues = (1 - rng.random(n)) ** (-1 / (true_alpha - 1))
+    u, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    v, _ = np.linalg.qr(rng.standard_normal((m, n)))
+    matrices["powerlaw"] = torch.from_numpy((u * np.sqrt(eigenvalues)) @ v.T)
+    torch.save(matrices, os.path.join(outdir, "spectrum.pt"))
+    spectra = {}
+    for name, t in matrices.items():
+        w = t.double().reshape(t.shape[0], -1).numpy()
+        sv = np.linalg.svd(w, compute_uv=False)
+        fit = power_law_fit((sv * sv).tolist())
+        p = sv / sv.sum()
+        spectra[name] = {"singular_values": sv.tolist(), "alpha": fit[0], "xmin": fit[1], "ks": fit[2],
+                         "stable_rank": float((sv * sv).sum() / sv[0] ** 2),
+                         "effective_rank": float(np.exp(-(p * np.log(p)).sum()))}
+    spectra["powerlaw"]["true_alpha"] = true_alpha
+    with open(os.path.join(outdir, "spectrum.json"), "w") as f:
+        json.dump(spectra, f)
+
+
+def check_values(manifest_path):
+    import numpy as np
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    loaded = {}
+    for case in manifest:
+        if case["file"] not in loaded:
+            loaded[case["file"]] = torch.load(case["file"])
+        expected = numpy_values(loaded[case["file"]][case["tensor"]])[parse_slice(case["slice"])]
+        expected = np.array(expected, order="C")  # ascontiguousarray would make a 0-d array 1-d
+        where = "%s[%s]" % (case["tensor"], case["slice"])
+        if case.get("npy"):
+            got = np.load(case["npy"])
+            if got.dtype != expected.dtype or got.shape != expected.shape:
+                fail("%s: .npy holds %s %s, numpy %s %s" % (where, got.dtype, got.shape, expected.dtype, expected.shape))
+            if got.tobytes() != expected.tobytes():
+                fail("%s: .npy values differ from numpy's" % where)
+        if case.get("csv"):
+            with open(case["csv"]) as f:
+                cells = [c for line in f.read().splitlines() for c in line.split(",")]
+            if len(cells) != expected.size:
+                fail("%s: .csv has %d values, numpy %d" % (where, len(cells), expected.size))
+            kind = expected.dtype.kind
+            parse = {"b": lambda c: c == "True", "c": complex, "f": float}.get(kind, int)
+            got = np.array([parse(c) for c in cells], dtype=expected.dtype).reshape(expected.shape)
+            if got.tobytes() != expected.tobytes():
+                fail("%s: .csv values differ from numpy's" % where)
+    print("OK %d exports" % len(manifest))
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -1029,6 +1180,10 @@ def main(argv):
         check_safetensors(argv[2], argv[3], module)
     elif command == "finetune":
         finetune(argv[2])
+    elif command == "inspect":
+        inspect(argv[2])
+    elif command == "check-values":
+        check_values(argv[2])
     elif command == "corpus-describe":
         corpus_describe(argv[2])
     else:
