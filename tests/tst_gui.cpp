@@ -1,6 +1,7 @@
 // The main window offscreen, driven as a user would: real clicks on checkboxes and the tree,
 // the Save As dialog filled in and confirmed, the close prompt answered.
 
+#include "checkpointview.h"
 #include "comparewindow.h"
 #include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
@@ -11,16 +12,22 @@
 #include "freezeblocksdialog.h"
 #include "freezepatterndialog.h"
 #include "histogrampanel.h"
+#include "inspect/elementvalue.h"
 #include "itemmodels/diffmodels.h"
+#include "itemmodels/healthreportmodel.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
+#include "itemmodels/tensorvaluesmodel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "modulepane.h"
 #include "parametertableview.h"
 #include "plot/histogramplot.h"
+#include "reportwindow.h"
 #include "saveasdialog.h"
+#include "spectrumpanel.h"
 #include "testsupport.h"
+#include "valuespanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -31,6 +38,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +57,8 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionViewItem>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,6 +112,11 @@ private Q_SLOTS:
     void compareWithShowsWhatFineTuningChanged();
     void compareSuggestsAPrefixAndApplies();
     void compareWithABadFileSaysWhy();
+    void valuesTabShowsTheClickedTensor();
+    void valuesHeatMapFindAndGoTo();
+    void valuesCopyAndExport();
+    void spectrumTabPlotsSingularValues();
+    void modelReportFlagsSortsAndSelects();
 
 private:
     static QRect checkRect(QAbstractItemView *view, const QModelIndex &index);
@@ -117,6 +132,29 @@ private:
     HistogramPanel *histogramPanel() const
     {
         return m_window->findChild<HistogramPanel *>(QStringLiteral("histogramPanel"));
+    }
+    // Clicks a tensor's row in the table, then the tab of the panel below it.
+    void clickTensorAndTab(const QString &name, int tab)
+    {
+        const QModelIndex cell = tableIndex(name, ParameterTableModel::NameColumn);
+        tableView()->scrollTo(cell);
+        QTest::mouseClick(tableView()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          tableView()->visualRect(cell).center());
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
+                          tabs->tabBar()->tabRect(tab).center());
+    }
+    ValuesPanel *valuesPanel() const
+    {
+        return m_window->findChild<ValuesPanel *>(QStringLiteral("valuesPanel"));
+    }
+    // Shows a hand-built document: one 3 x 4 x 5 float32 tensor "probe" holding NaN at [1, 2, 3] and
+    // [2, 0, 1], 1e6 at [0, 3, 3], and v = index otherwise (so [0, 0, 0] is the only zero).
+    void showProbeDocument();
+    void saveScreenshot(QWidget *widget, const QString &name)
+    {
+        if (const QByteArray where = qgetenv("TORCHSCOPE_SCREENSHOTS"); !where.isEmpty())
+            widget->grab().save(QString::fromLocal8Bit(where) + u'/' + name);
     }
     // Opens `path` in the window and waits until the document is shown.
     bool openAndWait(const QString &path)
@@ -1144,6 +1182,301 @@ void TestGui::compareWithABadFileSaysWhy()
     QVERIFY2(reason.startsWith(truncated) && !reason.contains(QLatin1Char('\n')), qPrintable(reason));
     QCOMPARE(MessageBox::lastText(), reason);
     QCOMPARE(compare->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(), reason);
+}
+
+void TestGui::showProbeDocument()
+{
+    QVector<float> values(60);
+    for (int i = 0; i < 60; ++i)
+        values[i] = float(i);
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    values[1 * 20 + 2 * 5 + 3] = nan;
+    values[2 * 20 + 0 * 5 + 1] = nan;
+    values[0 * 20 + 3 * 5 + 3] = 1e6f;
+    CheckpointContent content;
+    content.tensors.push_back(
+        test::tensorFromBytes(QStringLiteral("probe"), DType::Float32, {3, 4, 5},
+                              QByteArray(reinterpret_cast<const char *>(values.constData()),
+                                         qsizetype(values.size() * sizeof(float)))));
+    content.tensors.back().kind = TensorKind::Parameter;
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->setDocument(std::make_unique<CheckpointDocument>(std::move(content)));
+    QCOMPARE(loaded.count(), 1);
+}
+
+void TestGui::valuesTabShowsTheClickedTensor()
+{
+    clickTensorAndTab(QStringLiteral("fc.weight"), 1);
+    ValuesPanel *panel = valuesPanel();
+    QVERIFY(panel->isVisible());
+    QTableView *grid = panel->view();
+    const TensorInfo &fc =
+        m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("fc.weight")));
+    QCOMPARE(grid->model()->rowCount(), int(fc.shape[0]));
+    QCOMPARE(grid->model()->columnCount(), int(fc.shape[1]));
+    // Every visible cell shows the element read straight from the file, and its tooltip the exact value.
+    for (const auto &[row, column] : {std::pair{0, 0}, std::pair{3, 7}, std::pair{9, 1567}}) {
+        const QModelIndex cell = grid->model()->index(row, column);
+        const ElementValue element = readElement(fc, {row, column});
+        QCOMPARE(cell.data().toString(), element.text());
+        const QString tip = cell.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(element.exactDecimal()) && tip.contains(element.bitPattern()), qPrintable(tip));
+    }
+
+    // A 4-D convolution weight: rows and columns are the kernel's axes, a spin box for each other axis.
+    clickTensorAndTab(QStringLiteral("layer1.0.weight"), 1);
+    const TensorInfo &conv =
+        m_window->document()->tensor(m_window->document()->findTensor(QStringLiteral("layer1.0.weight")));
+    QCOMPARE(grid->model()->rowCount(), 5);
+    auto *outChannel = panel->findChild<QSpinBox *>(QStringLiteral("fixedIndex0"));
+    auto *inChannel = panel->findChild<QSpinBox *>(QStringLiteral("fixedIndex1"));
+    QVERIFY(outChannel && inChannel);
+    QCOMPARE(outChannel->maximum(), 15);
+    outChannel->setFocus();
+    QTest::keyClick(outChannel, Qt::Key_Up);
+    QTest::keyClick(outChannel, Qt::Key_Up);
+    QCOMPARE(grid->model()->index(4, 1).data().toString(), readElement(conv, {2, 0, 4, 1}).text());
+    // Output channels as rows instead: the in-channel and the kernel row are now fixed.
+    auto *rows = panel->findChild<QComboBox *>(QStringLiteral("rowAxis"));
+    rows->setCurrentIndex(0);
+    QCOMPARE(grid->model()->rowCount(), 16);
+    QCOMPARE(grid->model()->columnCount(), 5);
+    QVERIFY(panel->findChild<QSpinBox *>(QStringLiteral("fixedIndex2")));
+    QCOMPARE(grid->model()->index(7, 3).data().toString(), readElement(conv, {7, 0, 0, 3}).text());
+
+    // A 0-dim buffer is one cell; selecting a module leaves the grid empty.
+    clickTensorAndTab(QStringLiteral("layer1.1.num_batches_tracked"), 1);
+    QCOMPARE(grid->model()->rowCount(), 1);
+    QCOMPARE(grid->model()->columnCount(), 1);
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("layer2")));
+    QCOMPARE(grid->model()->rowCount(), 0);
+}
+
+void TestGui::valuesHeatMapFindAndGoTo()
+{
+    showProbeDocument();
+    clickTensorAndTab(QStringLiteral("probe"), 1);
+    ValuesPanel *panel = valuesPanel();
+    QTableView *grid = panel->view();
+    QCOMPARE(grid->model()->rowCount(), 4);
+    QCOMPARE(grid->model()->columnCount(), 5);
+
+    // The heat map's range is the whole tensor's (found off the UI thread); NaN cells are grey.
+    QSignalSpy ranged(panel, &ValuesPanel::heatRangeReady);
+    QTest::mouseClick(panel->findChild<QCheckBox *>(QStringLiteral("heatMap")), Qt::LeftButton);
+    QVERIFY(ranged.wait(30000) || ranged.count() > 0);
+    QVERIFY(panel->findChild<QWidget *>(QStringLiteral("heatLegend"))->isVisible());
+    const QColor low = grid->model()->index(0, 0).data(Qt::BackgroundRole).value<QColor>();
+    const QColor high = grid->model()->index(3, 3).data(Qt::BackgroundRole).value<QColor>();
+    QVERIFY(low.isValid() && high.isValid());
+    QVERIFY2(high.red() > 150 && high.green() < 60, qPrintable(high.name()));
+    QVERIFY2(low.red() > 240 && low.green() > 240, qPrintable(low.name())); // 0 of [0, 1e6]: white
+    QTest::mouseClick(panel->findChild<QCheckBox *>(QStringLiteral("heatMap")), Qt::LeftButton);
+    QVERIFY(!grid->model()->index(3, 3).data(Qt::BackgroundRole).isValid());
+
+    // Find next NaN: [1, 2, 3], then [2, 0, 1], then round again to [1, 2, 3].
+    QSignalSpy searched(panel, &ValuesPanel::searchFinished);
+    auto *findNext = panel->findChild<QPushButton *>(QStringLiteral("findNext"));
+    const QVector<QVector<qint64>> expected{{1, 2, 3}, {2, 0, 1}, {1, 2, 3}};
+    for (const QVector<qint64> &where : expected) {
+        searched.clear();
+        QTest::mouseClick(findNext, Qt::LeftButton);
+        QVERIFY(searched.wait(30000) || searched.count() > 0);
+        QCOMPARE(searched.first().first().toBool(), true);
+        QCOMPARE(panel->currentElement(), where);
+    }
+    QVERIFY2(panel->statusText().contains(QStringLiteral("from the start")), qPrintable(panel->statusText()));
+    QCOMPARE(panel->findChild<QSpinBox *>(QStringLiteral("fixedIndex0"))->value(), 1);
+
+    // |x| > 1000 needs the threshold; x = 0 is [0, 0, 0].
+    auto *kind = panel->findChild<QComboBox *>(QStringLiteral("findKind"));
+    kind->setCurrentIndex(2);
+    auto *threshold = panel->findChild<QDoubleSpinBox *>(QStringLiteral("findThreshold"));
+    QVERIFY(threshold->isEnabled());
+    threshold->setValue(1000);
+    searched.clear();
+    QTest::mouseClick(findNext, Qt::LeftButton);
+    QVERIFY(searched.wait(30000) || searched.count() > 0);
+    QCOMPARE(panel->currentElement(), (QVector<qint64>{0, 3, 3}));
+    kind->setCurrentIndex(1); // Inf: none
+    searched.clear();
+    QTest::mouseClick(findNext, Qt::LeftButton);
+    QVERIFY(searched.wait(30000) || searched.count() > 0);
+    QCOMPARE(searched.first().first().toBool(), false);
+    QVERIFY(panel->statusText().startsWith(QStringLiteral("No ")));
+
+    // Go to, typed as a user would; negative entries count from the end.
+    auto *goTo = panel->findChild<QLineEdit *>(QStringLiteral("goTo"));
+    goTo->clear();
+    QTest::keyClicks(goTo, QStringLiteral("2, 3, 4"));
+    QTest::keyClick(goTo, Qt::Key_Return);
+    QCOMPARE(panel->currentElement(), (QVector<qint64>{2, 3, 4}));
+    goTo->clear();
+    QTest::keyClicks(goTo, QStringLiteral("-1,0,-5"));
+    QTest::keyClick(goTo, Qt::Key_Return);
+    QCOMPARE(panel->currentElement(), (QVector<qint64>{2, 0, 0}));
+    goTo->clear();
+    QTest::keyClicks(goTo, QStringLiteral("9, 9, 9"));
+    QTest::keyClick(goTo, Qt::Key_Return);
+    QVERIFY2(panel->statusText().contains(QStringLiteral("is not an index")),
+             qPrintable(panel->statusText()));
+    saveScreenshot(m_window.get(), QStringLiteral("values.png"));
+}
+
+void TestGui::valuesCopyAndExport()
+{
+    showProbeDocument();
+    clickTensorAndTab(QStringLiteral("probe"), 1);
+    ValuesPanel *panel = valuesPanel();
+    QTableView *grid = panel->view();
+    // Select rows 0-1, columns 1-2 of plane 0 by clicking and shift-clicking; Ctrl+C copies them.
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      grid->visualRect(grid->model()->index(0, 1)).center());
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+                      grid->visualRect(grid->model()->index(1, 2)).center());
+    QApplication::clipboard()->clear();
+    QTest::keyClick(grid, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("1\t2\n6\t7\n"));
+    panel->copySelection(true);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("np.array([[1, 2],\n          [6, 7]], dtype='<f4')"));
+
+    // The plane shown (axis 0 at 2) and the whole tensor as .npy, through the Export menu.
+    QSignalSpy exported(panel, &ValuesPanel::exportFinished);
+    panel->findChild<QSpinBox *>(QStringLiteral("fixedIndex0"))->setValue(2);
+    const QString plane = m_dir.filePath(QStringLiteral("plane.npy"));
+    FileDialog::setNextFileName(plane);
+    auto *exportButton = panel->findChild<QToolButton *>(QStringLiteral("exportValues"));
+    exportButton->menu()->actions().at(0)->trigger();
+    QVERIFY(exported.wait(30000) || exported.count() > 0);
+    QCOMPARE(exported.first().first().toBool(), true);
+    QFile file(plane);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\x93NUMPY"));
+    QVERIFY(bytes.contains("'shape': (4, 5)"));
+    QCOMPARE(bytes.size(), 128 + 20 * 4);
+    const TensorInfo &probe = m_window->document()->tensor(0);
+    QCOMPARE(bytes.mid(128), probe.contiguousBytes().mid(40 * 4, 20 * 4));
+    exported.clear();
+    const QString csv = m_dir.filePath(QStringLiteral("probe.csv"));
+    FileDialog::setNextFileName(csv);
+    exportButton->menu()->actions().at(1)->trigger();
+    QVERIFY(exported.wait(30000) || exported.count() > 0);
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 12);
+    QCOMPARE(lines.first(), QByteArray("0,1,2,3,4"));
+    QCOMPARE(lines.at(3), QByteArray("15,16,17,1e+06,19"));
+}
+
+void TestGui::spectrumTabPlotsSingularValues()
+{
+    auto *spectrum = m_window->findChild<SpectrumPanel *>(QStringLiteral("spectrumPanel"));
+    QSignalSpy ready(spectrum, &SpectrumPanel::spectrumReady);
+    clickTensorAndTab(QStringLiteral("fc.weight"), 2);
+    QVERIFY(ready.wait(30000) || ready.count() > 0);
+    const int index = m_window->document()->findTensor(QStringLiteral("fc.weight"));
+    QVERIFY(spectrum->hasSpectrum(index));
+    QCOMPARE(spectrum->spectrum(index)->singularValues.size(), 10);
+    QCOMPARE(spectrum->plot()->graph(0)->dataCount(), 10);
+    QVERIFY2(spectrum->summaryText().contains(QStringLiteral("stable rank")),
+             qPrintable(spectrum->summaryText()));
+    // A vector has no spectrum, and says why.
+    clickTensorAndTab(QStringLiteral("fc.bias"), 2);
+    QVERIFY2(spectrum->summaryText().contains(QStringLiteral("two or more axes")),
+             qPrintable(spectrum->summaryText()));
+    saveScreenshot(m_window.get(), QStringLiteral("spectrum.png"));
+}
+
+void TestGui::modelReportFlagsSortsAndSelects()
+{
+    // Zero one layer and blow another up, through a document built from the example's tensors.
+    const CheckpointDocument *example = m_window->document();
+    CheckpointContent content;
+    content.format = CheckpointFormat::StateDict;
+    for (const TensorInfo &tensor : example->tensors()) {
+        TensorInfo copy = tensor;
+        if (copy.name == QLatin1String("layer2.0.bias"))
+            copy = test::tensorFromBytes(copy.name, DType::Float32, copy.shape,
+                                         QByteArray(copy.byteSize(), '\0'));
+        copy.tiedTo = -1;
+        content.tensors.push_back(copy);
+    }
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    m_window->setDocument(std::make_unique<CheckpointDocument>(std::move(content)));
+
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("modelReportAction"));
+    QVERIFY(action && action->isEnabled());
+    action->trigger();
+    auto *report = m_window->findChild<ReportWindow *>(QStringLiteral("reportWindow"));
+    QVERIFY(report);
+    QSignalSpy ready(report, &ReportWindow::reportReady);
+    QVERIFY(ready.wait(30000) || ready.count() > 0);
+    QCOMPARE(report->model()->rowCount(), m_window->document()->tensorCount());
+    const int zeroed =
+        report->model()->rowOfTensor(m_window->document()->findTensor(QStringLiteral("layer2.0.bias")));
+    QVERIFY(report->model()->report().at(zeroed).flags.contains(QStringLiteral("all_zero")));
+    QVERIFY2(report->summaryText().contains(QStringLiteral("flagged")), qPrintable(report->summaryText()));
+
+    // Sort by L2 norm (largest first after two clicks) and check the order.
+    QTableView *table = report->view();
+    QHeaderView *header = table->horizontalHeader();
+    const int x = header->sectionViewportPosition(HealthReportModel::NormColumn) +
+                  header->sectionSize(HealthReportModel::NormColumn) / 2;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x, header->height() / 2));
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x, header->height() / 2));
+    QCOMPARE(header->sortIndicatorSection(), int(HealthReportModel::NormColumn));
+    double previous = std::numeric_limits<double>::infinity();
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const double norm = table->model()
+                                ->index(row, HealthReportModel::NormColumn)
+                                .data(HealthReportModel::SortRole)
+                                .toDouble();
+        QVERIFY(norm <= previous);
+        previous = norm;
+    }
+    // Only the flagged rows.
+    QTest::mouseClick(report->findChild<QCheckBox *>(QStringLiteral("onlyFlagged")), Qt::LeftButton);
+    QCOMPARE(table->model()->rowCount(), report->model()->flaggedCount());
+    QTest::mouseClick(report->findChild<QCheckBox *>(QStringLiteral("onlyFlagged")), Qt::LeftButton);
+
+    // Clicking a row selects that tensor in the main window's tree and table, and its values.
+    int fcRow = -1;
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        if (table->model()->index(row, HealthReportModel::NameColumn).data().toString() ==
+            QLatin1String("fc.weight"))
+            fcRow = row;
+    QVERIFY(fcRow >= 0);
+    const QModelIndex cell = table->model()->index(fcRow, HealthReportModel::NameColumn);
+    table->scrollTo(cell);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, table->visualRect(cell).center());
+    QCOMPARE(tableView()->currentIndex().data(ParameterTableModel::TensorIndexRole).toInt(),
+             m_window->document()->findTensor(QStringLiteral("fc.weight")));
+    QCOMPARE(treeView()->currentIndex(), treeIndex(QStringLiteral("fc")));
+    QCOMPARE(valuesPanel()->tensorIndex(), m_window->document()->findTensor(QStringLiteral("fc.weight")));
+
+    // Spectra add their columns for the weight matrices.
+    QSignalSpy spectra(report, &ReportWindow::spectraReady);
+    QTest::mouseClick(report->findChild<QPushButton *>(QStringLiteral("computeSpectra")), Qt::LeftButton);
+    QVERIFY(spectra.wait(60000) || spectra.count() > 0);
+    const int fc =
+        report->model()->rowOfTensor(m_window->document()->findTensor(QStringLiteral("fc.weight")));
+    QVERIFY(report->model()->hasSpectrum(fc));
+    QVERIFY(report->model()->index(fc, HealthReportModel::StableRankColumn).data().toDouble() > 1);
+    QVERIFY(!report->model()->hasSpectrum(
+        report->model()->rowOfTensor(m_window->document()->findTensor(QStringLiteral("fc.bias")))));
+
+    // Exported as CSV, one line per tensor under the header.
+    const QString csv = m_dir.filePath(QStringLiteral("report.csv"));
+    FileDialog::setNextFileName(csv);
+    QTest::mouseClick(report->findChild<QPushButton *>(QStringLiteral("exportReport")), Qt::LeftButton);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), m_window->document()->tensorCount() + 1);
+    report->resize(1200, 600);
+    saveScreenshot(report, QStringLiteral("report.png"));
 }
 
 QTEST_MAIN(TestGui)

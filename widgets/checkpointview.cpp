@@ -5,8 +5,12 @@
 #include "itemmodels/displayformat.h"
 #include "modulepane.h"
 #include "parameterpane.h"
+#include "spectrumpanel.h"
+#include "valuespanel.h"
 
 #include <QLabel>
+#include <QTabWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace torchscope {
@@ -19,6 +23,16 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     m_parameterPane->setObjectName(QStringLiteral("parameterPane"));
     m_histogram = new HistogramPanel(this);
     m_histogram->setObjectName(QStringLiteral("histogramPanel"));
+    m_values = new ValuesPanel(this);
+    m_values->setObjectName(QStringLiteral("valuesPanel"));
+    m_spectrum = new SpectrumPanel(this);
+    m_spectrum->setObjectName(QStringLiteral("spectrumPanel"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tensorTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_histogram, tr("Histogram"));
+    m_tabs->addTab(m_values, tr("Values"));
+    m_tabs->addTab(m_spectrum, tr("Spectrum"));
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
@@ -33,7 +47,7 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
 
     auto *tableAndPlot = new QSplitter(Qt::Vertical, this);
     tableAndPlot->addWidget(m_parameterPane);
-    tableAndPlot->addWidget(m_histogram);
+    tableAndPlot->addWidget(m_tabs);
     tableAndPlot->setStretchFactor(0, 3);
     tableAndPlot->setStretchFactor(1, 2);
     auto *right = new QWidget(this);
@@ -66,6 +80,8 @@ void CheckpointView::setDocument(CheckpointDocument *document)
 {
     m_document = document;
     m_histogram->setDocument(document);
+    m_values->setDocument(document);
+    m_spectrum->setDocument(document);
     m_modulePane->setDocument(nullptr);
     m_parameterPane->setDocument(document);
     updateBanner();
@@ -129,6 +145,8 @@ void CheckpointView::showModule(const ModuleNode *module)
     if (!m_document || !module)
         return;
     m_parameterPane->showModule(module);
+    m_values->showTensor(-1);
+    m_spectrum->showTensor(-1);
     const QVector<int> pooled = m_document->pooledTensors(module);
     if (!pooled.isEmpty())
         m_histogram->showTensors(pooled, tr("%1 (pooled)").arg(module->displayName()));
@@ -136,8 +154,29 @@ void CheckpointView::showModule(const ModuleNode *module)
 
 void CheckpointView::showTensor(int tensorIndex)
 {
-    if (m_document)
-        m_histogram->showTensors({tensorIndex}, m_document->tensor(tensorIndex).name);
+    if (!m_document)
+        return;
+    m_histogram->showTensors({tensorIndex}, m_document->tensor(tensorIndex).name);
+    m_values->showTensor(tensorIndex);
+    m_spectrum->showTensor(tensorIndex);
+}
+
+void CheckpointView::selectTensor(int tensorIndex)
+{
+    if (!m_document || tensorIndex < 0 || tensorIndex >= m_document->tensorCount())
+        return;
+    // Its module, or the nearest ancestor the tree shows (folded blocks or a filter may hide it).
+    const ModuleNode *module = m_document->moduleOfTensor(tensorIndex);
+    QModelIndex moduleIndex = m_modulePane->indexOf(module ? module->path() : QString());
+    while (!moduleIndex.isValid() && module && module->parent()) {
+        module = module->parent();
+        moduleIndex = m_modulePane->indexOf(module->path());
+    }
+    if (moduleIndex.isValid()) {
+        m_modulePane->view()->setCurrentIndex(moduleIndex);
+        m_modulePane->view()->scrollTo(moduleIndex);
+    }
+    m_parameterPane->selectTensor(tensorIndex);
 }
 
 } // namespace torchscope

@@ -3,6 +3,7 @@
 #include <QSplitter>
 
 class QLabel;
+class QTabWidget;
 
 namespace torchscope {
 
@@ -11,9 +12,12 @@ class HistogramPanel;
 class ModuleNode;
 class ModulePane;
 class ParameterPane;
+class SpectrumPanel;
+class ValuesPanel;
 
 // What the window shows of one document: the module tree on the left; on the right a banner for
-// what the user should know, the selected module's tensors and their histogram.
+// what the user should know, the selected module's tensors, and in tabs below them the histogram,
+// the selected tensor's values and its spectrum.
 class CheckpointView : public QSplitter
 {
     Q_OBJECT
@@ -23,6 +27,11 @@ public:
 
     void setDocument(CheckpointDocument *document);
     const ModuleNode *currentModule() const;
+    // Shows a tensor as if the user had clicked it: its module in the tree, its row in the table.
+    void selectTensor(int tensorIndex);
+    ValuesPanel *valuesPanel() const { return m_values; }
+    SpectrumPanel *spectrumPanel() const { return m_spectrum; }
+    QTabWidget *tensorTabs() const { return m_tabs; }
 
 Q_SIGNALS:
     void moduleMenuRequested(const ModuleNode *module, const QPoint &globalPosition);
@@ -38,6 +47,9 @@ private:
     ModulePane *m_modulePane;
     ParameterPane *m_parameterPane;
     HistogramPanel *m_histogram;
+    ValuesPanel *m_values;
+    SpectrumPanel *m_spectrum;
+    QTabWidget *m_tabs;
     QLabel *m_banner;
     QLabel *m_modelHeader;
 };

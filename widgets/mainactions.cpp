@@ -55,6 +55,10 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     QMenu *viewMenu = window->menuBar()->addMenu(tr("&View"));
     historyToggle->setText(tr("Edit &History"));
     viewMenu->addAction(historyToggle);
+    modelReport = viewMenu->addAction(tr("Model &Report"));
+    modelReport->setObjectName(QStringLiteral("modelReportAction"));
+    modelReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    modelReport->setToolTip(tr("Statistics and warning flags for every tensor of the model"));
 
     QMenu *helpMenu = window->menuBar()->addMenu(tr("&Help"));
     openExample = helpMenu->addAction(tr("Open &example model"));
@@ -68,7 +72,7 @@ void MainActions::setDocumentOpen(bool documentOpen)
     m_documentOpen = documentOpen;
     saveAs->setEnabled(documentOpen && !m_busy);
     compareWith->setEnabled(documentOpen && !m_busy);
-    for (QAction *action : {exportFreezePlan, freezeByPattern, freezeBlocks, copyFreezePlan})
+    for (QAction *action : {exportFreezePlan, freezeByPattern, freezeBlocks, copyFreezePlan, modelReport})
         action->setEnabled(documentOpen);
 }
 

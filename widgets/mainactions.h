@@ -30,6 +30,7 @@ public:
     QAction *freezeByPattern;
     QAction *freezeBlocks;
     QAction *copyFreezePlan;
+    QAction *modelReport;
     QAction *openExample;
     QAction *about;
 

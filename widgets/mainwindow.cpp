@@ -13,6 +13,7 @@
 #include "itemmodels/displayformat.h"
 #include "mainactions.h"
 #include "messagebox.h"
+#include "reportwindow.h"
 #include "saveasdialog.h"
 
 #include <QAction>
@@ -79,6 +80,7 @@ void MainWindow::connectActions()
             &FreezeController::copyFreezePlanAsCode);
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openExampleModel);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->modelReport, &QAction::triggered, this, &MainWindow::showModelReport);
     m_freeze->setMenuTail({m_actions->freezeByPattern});
     connect(m_freeze, &FreezeController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
@@ -166,6 +168,7 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
     if (m_document)
         m_undoGroup->removeStack(m_document->undoStack());
     m_view->setDocument(nullptr);
+    delete m_report; // it reports on the document being replaced
     m_freeze->setDocument(document.get());
     m_document = std::move(document);
     m_undoGroup->addStack(m_document->undoStack());
@@ -177,6 +180,20 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
     updateTitle();
     updateTotals();
     Q_EMIT documentLoaded();
+}
+
+ReportWindow *MainWindow::showModelReport()
+{
+    if (!m_document)
+        return nullptr;
+    if (!m_report) {
+        m_report = new ReportWindow(m_document.get(), this);
+        connect(m_report, &ReportWindow::tensorActivated, m_view, &CheckpointView::selectTensor);
+    }
+    m_report->show();
+    m_report->raise();
+    m_report->activateWindow();
+    return m_report;
 }
 
 void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -15,6 +16,7 @@ class CompareWindow;
 class DocumentJobs;
 class FreezeController;
 class MainActions;
+class ReportWindow;
 
 // The main window: routes the actions to the view, the freeze controller and the background jobs
 // that open and save documents, and keeps the title and totals current.
@@ -40,6 +42,9 @@ public Q_SLOTS:
     void compareWith();
     // Opens a comparison of the open document (A, with its edited flags) with the file at `path` (B).
     CompareWindow *compareWithFile(const QString &path);
+    // View > Model Report: the health of every tensor, kept while the document is open.
+    ReportWindow *showModelReport();
+    CheckpointView *checkpointView() const { return m_view; }
 
 Q_SIGNALS:
     void documentLoaded();
@@ -66,6 +71,7 @@ private:
     FreezeController *m_freeze;
     QLabel *m_totalsLabel;
     MainActions *m_actions;
+    QPointer<ReportWindow> m_report;
     // Closing with unsaved edits starts a save; the window closes when it succeeds.
     bool m_closeAfterSave = false;
     bool m_closeConfirmed = false;

@@ -99,6 +99,23 @@ void ParameterPane::showModule(const ModuleNode *module)
     m_model->setModule(module);
 }
 
+void ParameterPane::selectTensor(int tensorIndex)
+{
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            const QModelIndex index = m_proxy->index(row, ParameterTableModel::NameColumn);
+            if (index.data(ParameterTableModel::TensorIndexRole).toInt() == tensorIndex) {
+                m_view->setCurrentIndex(index);
+                m_view->scrollTo(index);
+                return;
+            }
+        }
+        if (m_filter->text().isEmpty())
+            return;
+        m_filter->clear();
+    }
+}
+
 void ParameterPane::applyFilter()
 {
     static const NamePattern::Syntax kSyntaxes[] = {NamePattern::Syntax::Substring, NamePattern::Syntax::Glob,

@@ -24,6 +24,8 @@ public:
     void setDocument(CheckpointDocument *document);
     void showModule(const ModuleNode *module);
     ParameterTableView *view() const { return m_view; }
+    // Makes a tensor of the shown module current (clearing a filter that hides it).
+    void selectTensor(int tensorIndex);
 
 Q_SIGNALS:
     void currentTensorChanged(int tensorIndex);

@@ -1,0 +1,202 @@
+#include "itemmodels/healthreportmodel.h"
+
+#include "inspect/spectrum.h"
+#include "itemmodels/displayformat.h"
+
+#include <QColor>
+
+#include <utility>
+
+namespace torchscope {
+
+HealthReportModel::HealthReportModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void HealthReportModel::setReport(QVector<TensorHealth> report, QVector<int> tensorIndices)
+{
+    beginResetModel();
+    m_report = std::move(report);
+    m_tensorIndices = std::move(tensorIndices);
+    m_spectra = QVector<SpectrumSummary>(m_report.size());
+    endResetModel();
+}
+
+void HealthReportModel::clear()
+{
+    setReport({}, {});
+}
+
+int HealthReportModel::flaggedCount() const
+{
+    return int(std::count_if(m_report.begin(), m_report.end(),
+                             [](const TensorHealth &entry) { return !entry.flags.isEmpty(); }));
+}
+
+void HealthReportModel::setSpectrum(int row, const Spectrum &spectrum)
+{
+    if (row < 0 || row >= m_spectra.size())
+        return;
+    SpectrumSummary &summary = m_spectra[row];
+    summary.computed = true;
+    summary.stableRank = spectrum.stableRank;
+    summary.effectiveRank = spectrum.effectiveRank;
+    summary.hasAlpha = spectrum.alpha.valid;
+    summary.alpha = spectrum.alpha.alpha;
+    Q_EMIT dataChanged(index(row, StableRankColumn), index(row, AlphaColumn));
+}
+
+bool HealthReportModel::hasSpectrum(int row) const
+{
+    return row >= 0 && row < m_spectra.size() && m_spectra[row].computed;
+}
+
+int HealthReportModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_report.size());
+}
+
+int HealthReportModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+// The number a numeric cell holds, or an invalid QVariant where there is none.
+QVariant HealthReportModel::number(int row, int column) const
+{
+    const TensorHealth &entry = m_report[row];
+    const TensorStats &s = entry.stats;
+    const bool moments = entry.hasData && s.hasMoments();
+    const SpectrumSummary &spectrum = m_spectra[row];
+    switch (column) {
+    case NumelColumn:
+        return entry.numel;
+    case MinColumn:
+        return moments ? QVariant(s.min) : QVariant();
+    case MaxColumn:
+        return moments ? QVariant(s.max) : QVariant();
+    case MeanColumn:
+        return moments ? QVariant(s.mean) : QVariant();
+    case StdColumn:
+        return moments ? QVariant(s.std) : QVariant();
+    case NormColumn:
+        return entry.hasData ? QVariant(s.l2Norm) : QVariant();
+    case ZeroColumn:
+        return entry.hasData ? QVariant(entry.zeroFraction()) : QVariant();
+    case NaNColumn:
+        return s.nanCount;
+    case InfColumn:
+        return s.infCount;
+    case StableRankColumn:
+        return spectrum.computed ? QVariant(spectrum.stableRank) : QVariant();
+    case EffectiveRankColumn:
+        return spectrum.computed ? QVariant(spectrum.effectiveRank) : QVariant();
+    case AlphaColumn:
+        return spectrum.computed && spectrum.hasAlpha ? QVariant(spectrum.alpha) : QVariant();
+    default:
+        return QVariant();
+    }
+}
+
+QVariant HealthReportModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_report.size())
+        return QVariant();
+    const TensorHealth &entry = m_report[index.row()];
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn:
+            return entry.name;
+        case DTypeColumn:
+            return dtypeName(entry.dtype);
+        case NumelColumn:
+            return DisplayFormat::count(entry.numel);
+        case ZeroColumn: {
+            const QVariant v = number(index.row(), column);
+            return v.isValid() ? QStringLiteral("%1%").arg(100 * v.toDouble(), 0, 'f', 1) : QString();
+        }
+        case FlagsColumn:
+            return entry.flags.join(QStringLiteral(", "));
+        case NaNColumn:
+        case InfColumn:
+            return QString::number(number(index.row(), column).toLongLong());
+        default: {
+            const QVariant v = number(index.row(), column);
+            return v.isValid() ? QString::number(v.toDouble(), 'g', 5) : QString();
+        }
+        }
+    case SortRole:
+        if (column == NameColumn)
+            return entry.name;
+        if (column == DTypeColumn)
+            return dtypeName(entry.dtype);
+        if (column == FlagsColumn)
+            return entry.flags.join(u' ');
+        // Cells without a number sort below every number.
+        return number(index.row(), column).isValid() ? number(index.row(), column) : QVariant(-qInf());
+    case TensorIndexRole:
+        return tensorIndex(index.row());
+    case Qt::ToolTipRole:
+        if (column == FlagsColumn && !entry.flags.isEmpty()) {
+            QStringList lines;
+            for (const QString &flag : entry.flags)
+                lines << QStringLiteral("%1: %2").arg(flag, HealthReport::describeFlag(flag));
+            return lines.join(u'\n');
+        }
+        if (column != NameColumn && column != DTypeColumn && column != FlagsColumn) {
+            const QVariant v = number(index.row(), column);
+            return v.isValid() ? QString::number(v.toDouble(), 'g', 17) : QVariant();
+        }
+        return QVariant();
+    case Qt::TextAlignmentRole:
+        return column == NameColumn || column == DTypeColumn || column == FlagsColumn
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::BackgroundRole:
+        return entry.flags.isEmpty() ? QVariant() : QVariant(QColor(255, 228, 225));
+    default:
+        return QVariant();
+    }
+}
+
+QVariant HealthReportModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case DTypeColumn:
+        return tr("Dtype");
+    case NumelColumn:
+        return tr("Elements");
+    case MinColumn:
+        return tr("Min");
+    case MaxColumn:
+        return tr("Max");
+    case MeanColumn:
+        return tr("Mean");
+    case StdColumn:
+        return tr("Std");
+    case NormColumn:
+        return tr("L2 norm");
+    case ZeroColumn:
+        return tr("Zeros");
+    case NaNColumn:
+        return tr("NaN");
+    case InfColumn:
+        return tr("Inf");
+    case FlagsColumn:
+        return tr("Flags");
+    case StableRankColumn:
+        return tr("Stable rank");
+    case EffectiveRankColumn:
+        return tr("Effective rank");
+    case AlphaColumn:
+        return tr("Alpha");
+    default:
+        return QVariant();
+    }
+}
+
+} // namespace torchscope

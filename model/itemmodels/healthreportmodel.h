@@ -1,0 +1,70 @@
+#pragma once
+
+#include "inspect/healthreport.h"
+
+#include <QAbstractTableModel>
+#include <QVector>
+
+namespace torchscope {
+
+struct Spectrum;
+
+// The health report as a sortable table: one row per tensor, its statistics, its flags, and the
+// spectrum's numbers for the matrices whose spectrum has been computed. SortRole gives numbers
+// for numeric columns (views sort with a QSortFilterProxyModel on that role).
+class HealthReportModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        DTypeColumn,
+        NumelColumn,
+        MinColumn,
+        MaxColumn,
+        MeanColumn,
+        StdColumn,
+        NormColumn,
+        ZeroColumn,
+        NaNColumn,
+        InfColumn,
+        FlagsColumn,
+        StableRankColumn,
+        EffectiveRankColumn,
+        AlphaColumn,
+        ColumnCount
+    };
+    enum Role { SortRole = Qt::UserRole + 1, TensorIndexRole };
+
+    explicit HealthReportModel(QObject *parent = nullptr);
+
+    // `tensorIndices[i]` is the document's index of report[i].
+    void setReport(QVector<TensorHealth> report, QVector<int> tensorIndices);
+    void clear();
+    const QVector<TensorHealth> &report() const { return m_report; }
+    int tensorIndex(int row) const { return m_tensorIndices.value(row, -1); }
+    int rowOfTensor(int tensorIndex) const { return m_tensorIndices.indexOf(tensorIndex); }
+    int flaggedCount() const;
+    void setSpectrum(int row, const Spectrum &spectrum);
+    bool hasSpectrum(int row) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct SpectrumSummary
+    {
+        bool computed = false;
+        double stableRank = 0, effectiveRank = 0, alpha = 0;
+        bool hasAlpha = false;
+    };
+    QVariant number(int row, int column) const;
+
+    QVector<TensorHealth> m_report;
+    QVector<int> m_tensorIndices;
+    QVector<SpectrumSummary> m_spectra;
+};
+
+} // namespace torchscope
