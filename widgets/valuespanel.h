@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <utility>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
