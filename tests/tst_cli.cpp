@@ -1,6 +1,8 @@
 // The torchscope-cli contract that scripts and outside checks rely on: commands, JSON keys,
 // exit codes, one-line errors, and outputs left untouched on failure.
 
+#include "formats/checkpointreader.h"
+#include "inspect/elementvalue.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -42,6 +44,10 @@ private Q_SLOTS:
     void statisticsKeysCarryPyTorchsValues();
     void diffExitCodesAndJson();
     void diffTextAndCsv();
+    void valuesPrintsTheSlice();
+    void valuesExportsLoadInNumpy();
+    void statsJsonContractAndFlags();
+    void statsCsvTextAndModule();
     void errors_data();
     void errors();
     void outputUntouchedOnFailure_data();
@@ -52,6 +58,8 @@ private:
     QJsonObject infoJson(const QString &file);
     QString path(const QString &name) const { return m_dir.filePath(name); }
     void writeFile(const QString &name, const QByteArray &bytes);
+    // The peer's inspector fixtures (values.pt, health.pt and health.json), written once.
+    QString inspectFixtures();
 
     QTemporaryDir m_dir;
     QString m_example;
@@ -86,6 +94,17 @@ QJsonObject TestCli::infoJson(const QString &file)
     if (parseError.error != QJsonParseError::NoError)
         qWarning("bad JSON: %s", qPrintable(parseError.errorString()));
     return document.object();
+}
+
+QString TestCli::inspectFixtures()
+{
+    const QString dir = path(QStringLiteral("inspect"));
+    if (!QFile::exists(dir + QStringLiteral("/health.json"))) {
+        QString output;
+        if (test::runPeer({QStringLiteral("inspect"), dir}, &output) != 0)
+            qWarning("%s", qPrintable(output));
+    }
+    return dir;
 }
 
 void TestCli::initTestCase()
@@ -597,6 +616,134 @@ void TestCli::diffTextAndCsv()
     QVERIFY2(fc > 0 && conv > fc, qPrintable(out));
 }
 
+void TestCli::valuesPrintsTheSlice()
+{
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(m_example, Progress(), &content, &error), qPrintable(error));
+    const TensorInfo *conv = nullptr;
+    for (const TensorInfo &tensor : content.tensors)
+        if (tensor.name == QLatin1String("layer1.0.weight"))
+            conv = &tensor;
+    QVERIFY(conv);
+    // One 2-D plane, [2, :, 0] of a 16 x 8 x 5 x 5 weight: 8 rows of 5 values, as readElement reads them.
+    QString out, err;
+    QCOMPARE(cli({"values", m_example, "layer1.0.weight", "--slice", "2,:,0"}, &out, &err), 0);
+    QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(), QStringLiteral("layer1.0.weight[2,:,0]  float32  [8, 5]"));
+    QCOMPARE(lines.size(), 9);
+    for (int row = 0; row < 8; ++row) {
+        const QStringList cells = lines[row + 1].split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QCOMPARE(cells.size(), 5);
+        for (int column = 0; column < 5; ++column)
+            QCOMPARE(cells[column], readElement(*conv, {2, row, 0, column}).text());
+    }
+    // A larger tensor is summarised as NumPy prints it: three rows and columns at each end.
+    QCOMPARE(cli({"values", m_example, "fc.weight"}, &out, &err), 0);
+    lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 8);
+    QVERIFY2(lines[4].trimmed().startsWith(QStringLiteral("...")), qPrintable(out));
+    QCOMPARE(lines[1].split(QLatin1Char(' '), Qt::SkipEmptyParts).size(), 7);
+    // A scalar and a reversed range.
+    QCOMPARE(cli({"values", m_example, "layer1.1.num_batches_tracked"}, &out, &err), 0);
+    QCOMPARE(out, QStringLiteral("layer1.1.num_batches_tracked  int64  []\n0\n"));
+    QCOMPARE(cli({"values", m_example, "fc.bias", "--slice", "-1:-4:-1"}, &out, &err), 0);
+    lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[0], QStringLiteral("fc.bias[-1:-4:-1]  float32  [3]"));
+}
+
+void TestCli::valuesExportsLoadInNumpy()
+{
+    const QString dir = inspectFixtures();
+    const QString values = dir + QStringLiteral("/values.pt");
+    QJsonArray manifest;
+    const QList<QPair<QString, QString>> cases{
+        {"bf16_view", "::-1"}, {"f64_3d", "1,:,2:4"}, {"q_per_channel", ":,1:"},
+        {"i64_extremes", ""},  {"scalar", ""},        {"c128", "-1"}};
+    int n = 0;
+    for (const auto &[tensor, slice] : cases) {
+        const QString npy = path(QStringLiteral("cli%1.npy").arg(n));
+        const QString csv = path(QStringLiteral("cli%1.csv").arg(n++));
+        QString out, err;
+        QStringList arguments{"values", values, tensor, "--npy", npy, "--csv", csv};
+        if (!slice.isEmpty())
+            arguments << "--slice" << slice;
+        QVERIFY2(cli(arguments, &out, &err) == 0, qPrintable(err));
+        QVERIFY(out.isEmpty());
+        manifest.append(
+            QJsonObject{{"file", values}, {"tensor", tensor}, {"slice", slice}, {"npy", npy}, {"csv", csv}});
+    }
+    QFile file(path(QStringLiteral("cli-manifest.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(manifest).toJson());
+    file.close();
+    QString output;
+    QVERIFY2(test::runPeer({"check-values", file.fileName()}, &output) == 0, qPrintable(output));
+}
+
+void TestCli::statsJsonContractAndFlags()
+{
+    const QString dir = inspectFixtures();
+    QString out, err;
+    QCOMPARE(cli({"stats", dir + "/health.pt", "--json"}, &out, &err), 0);
+    const QJsonArray tensors = QJsonDocument::fromJson(out.toUtf8()).object().value("tensors").toArray();
+    QFile expectedFile(dir + "/health.json");
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(expectedFile.readAll()).object();
+    const QJsonObject statistics = expected.value("tensors").toObject();
+    const QJsonObject planted = expected.value("flags").toObject();
+    QCOMPARE(tensors.size(), statistics.size());
+    QStringList keys{"name", "dtype",   "numel",         "min",       "max",       "mean",
+                     "std",  "l2_norm", "zero_fraction", "nan_count", "inf_count", "flags"};
+    keys.sort();
+    for (const auto &value : tensors) {
+        const QJsonObject row = value.toObject();
+        QStringList have = row.keys();
+        have.sort();
+        QCOMPARE(have, keys);
+        const QString name = row.value("name").toString();
+        const QJsonObject want = statistics.value(name).toObject();
+        QCOMPARE(row.value("numel").toInteger(), want.value("numel").toInteger());
+        QCOMPARE(row.value("nan_count").toInteger(), want.value("nan_count").toInteger());
+        QCOMPARE(row.value("inf_count").toInteger(), want.value("inf_count").toInteger());
+        for (const char *key : {"min", "max", "mean", "std", "l2_norm", "zero_fraction"}) {
+            const double got = row.value(key).toDouble(), ref = want.value(key).toDouble();
+            QVERIFY2(std::abs(got - ref) <= 1e-12 * std::max(1.0, std::abs(ref)),
+                     qPrintable(QString("%1 %2: %3 vs PyTorch %4").arg(name, key).arg(got).arg(ref)));
+        }
+        QStringList flags, wanted;
+        for (const auto &flag : row.value("flags").toArray())
+            flags << flag.toString();
+        for (const auto &flag : planted.value(name).toArray())
+            wanted << flag.toString();
+        QVERIFY2(
+            flags == wanted,
+            qPrintable(QString("%1: [%2] vs planted [%3]").arg(name, flags.join(","), wanted.join(","))));
+    }
+}
+
+void TestCli::statsCsvTextAndModule()
+{
+    const QString dir = inspectFixtures();
+    QString out, err;
+    QCOMPARE(cli({"stats", dir + "/health.pt", "--csv"}, &out, &err), 0);
+    const QStringList lines = out.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(
+        lines.first(),
+        QStringLiteral("name,dtype,numel,min,max,mean,std,l2_norm,zero_fraction,nan_count,inf_count,flags"));
+    QCOMPARE(lines.size(), 1 + 8 * 2 + 5 + 1);
+    QCOMPARE(cli({"stats", dir + "/health.pt"}, &out, &err), 0);
+    QVERIFY2(out.contains(QStringLiteral("22 tensors, 6 flagged")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("blocks.6.weight  [norm_outlier]")));
+    // One module: its own tensors only (the outlier needs siblings, so none is flagged as one).
+    QCOMPARE(cli({"stats", dir + "/health.pt", "--module", "blocks.6", "--json"}, &out, &err), 0);
+    const QJsonArray rows = QJsonDocument::fromJson(out.toUtf8()).object().value("tensors").toArray();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).toObject().value("name").toString(), QStringLiteral("blocks.6.weight"));
+    QVERIFY(rows.at(0).toObject().value("flags").toArray().isEmpty());
+}
+
 void TestCli::errors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -710,6 +857,27 @@ void TestCli::errors_data()
                                           << "torchscope-cli: diff: unknown option '--bogus'\n";
     QTest::newRow("diff: missing B") << QStringList{"diff", "@example", "@does-not-exist.pt"} << 1
                                      << "no such file";
+    QTest::newRow("values: no tensor")
+        << QStringList{"values", "@example", "nope"} << 2 << "torchscope-cli: values: no tensor 'nope' in";
+    QTest::newRow("values: bad slice") << QStringList{"values", "@example", "fc.weight", "--slice", "0,x"}
+                                       << 2 << "torchscope-cli: values: bad slice item 'x' in '0,x'";
+    QTest::newRow("values: index out of range")
+        << QStringList{"values", "@example", "fc.weight", "--slice", "10"} << 2
+        << "torchscope-cli: values: index 10 is out of range for axis 0 of size 10\n";
+    QTest::newRow("values: too many axes")
+        << QStringList{"values", "@example", "fc.bias", "--slice", "0,0"} << 2 << "the slice names more";
+    QTest::newRow("values: --slice without a slice")
+        << QStringList{"values", "@example", "fc.bias", "--slice"} << 2 << "--slice needs a slice";
+    QTest::newRow("values: no tensor given")
+        << QStringList{"values", "@example"} << 2 << "torchscope-cli: values: needs FILE and TENSOR\n";
+    QTest::newRow("values: unwritable .npy")
+        << QStringList{"values", "@example", "fc.bias", "--npy", "@no-such-dir/x.npy"} << 1 << "x.npy";
+    QTest::newRow("stats: both formats") << QStringList{"stats", "@example", "--json", "--csv"} << 2
+                                         << "torchscope-cli: stats: choose one of --json and --csv\n";
+    QTest::newRow("stats: unknown module") << QStringList{"stats", "@example", "--module", "nope"} << 2
+                                           << "torchscope-cli: stats: no module 'nope' in";
+    QTest::newRow("stats: no file") << QStringList{"stats"} << 2 << "torchscope-cli: stats: needs FILE\n";
+    QTest::newRow("stats: truncated") << QStringList{"stats", "@truncated.pt"} << 1 << "truncated";
     QTest::newRow("diff: truncated A")
         << QStringList{"diff", "@truncated.pt", "@example"} << 1 << "truncated";
 }
