@@ -10,9 +10,32 @@ namespace torchscope {
 
 TensorValuesModel::TensorValuesModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+namespace {
+// A grid reads a few elements a row, rows apart: no read-ahead around each while it shows a tensor;
+// the default again for whoever reads it next (a histogram streams it).
+void adviseBrowsing(const TensorInfo &tensor, bool browsing)
+{
+    if (!tensor.storage || tensor.numel() == 0 || !tensor.isContiguous())
+        return;
+    const qint64 offset = dtypeStorageBytes(tensor.dtype, tensor.storageOffset);
+    if (browsing)
+        tensor.storage->adviseRandom(offset, tensor.byteSize());
+    else
+        tensor.storage->adviseNormal(offset, tensor.byteSize());
+}
+} // namespace
+
+TensorValuesModel::~TensorValuesModel()
+{
+    if (m_hasTensor)
+        adviseBrowsing(m_tensor, false);
+}
+
 void TensorValuesModel::setTensor(const TensorInfo &tensor)
 {
     beginResetModel();
+    if (m_hasTensor)
+        adviseBrowsing(m_tensor, false);
     m_tensor = tensor;
     m_hasTensor = true;
     const int rank = int(tensor.shape.size());
@@ -20,6 +43,7 @@ void TensorValuesModel::setTensor(const TensorInfo &tensor)
     m_columnAxis = rank >= 2 ? rank - 1 : -1;
     m_fixed = QVector<qint64>(rank, 0);
     m_hasHeatRange = false;
+    adviseBrowsing(m_tensor, true);
     endResetModel();
     Q_EMIT planeChanged();
 }
@@ -27,6 +51,8 @@ void TensorValuesModel::setTensor(const TensorInfo &tensor)
 void TensorValuesModel::clear()
 {
     beginResetModel();
+    if (m_hasTensor)
+        adviseBrowsing(m_tensor, false);
     m_tensor = TensorInfo();
     m_hasTensor = false;
     m_rowAxis = m_columnAxis = -1;

@@ -23,6 +23,7 @@ public:
     };
 
     explicit TensorValuesModel(QObject *parent = nullptr);
+    ~TensorValuesModel() override;
 
     void setTensor(const TensorInfo &tensor);
     void clear();

@@ -1,5 +1,6 @@
 #include "stats/histogramkernel.h"
 
+#include "stats/momentskernel.h"
 #include "stats/valuevisitor.h"
 #include "tensor/tensorinfo.h"
 
@@ -113,53 +114,68 @@ struct Moments
         sum += d;
         sumSquares += d * d;
     }
-    // Four independent lanes per accumulator let the adds overlap; a block holding NaN or Inf
-    // (rare) takes the value-by-value path.
-    template <typename T> void block(const T *v, int n)
+    // Float blocks in SIMD; a block holding NaN or Inf (rare) takes the value-by-value path.
+    void block(const float *v, int n)
     {
-        if (!shifted) {
+        FloatMoments m;
+        if (!shifted || !floatMoments(v, size_t(n), shift, &m)) {
             for (int k = 0; k < n; ++k)
                 add(double(v[k]));
             return;
         }
-        // One pass with four independent lanes; x - x is NaN exactly for NaN and Inf, so a block
-        // holding either (rare) is detected at the end and redone value by value.
+        sum += m.sum;
+        sumSquares += m.sumSquares;
+        min = std::min(min, double(m.min));
+        max = std::max(max, double(m.max));
+        zero += m.zeros;
+        count += n;
+        finite += n;
+    }
+    // Four independent lanes per accumulator let the adds overlap; x - x is NaN exactly for NaN and
+    // Inf, so a block holding either (rare) is detected at the end and redone value by value.
+    void block(const double *v, int n)
+    {
+        if (!shifted) {
+            for (int k = 0; k < n; ++k)
+                add(v[k]);
+            return;
+        }
         double s[4] = {0, 0, 0, 0}, q[4] = {0, 0, 0, 0};
-        T lo[4] = {v[0], v[0], v[0], v[0]}, hi[4] = {v[0], v[0], v[0], v[0]};
+        double lo[4] = {v[0], v[0], v[0], v[0]}, hi[4] = {v[0], v[0], v[0], v[0]};
         qint64 z[4] = {0, 0, 0, 0};
-        T check[4] = {0, 0, 0, 0};
+        double check[4] = {0, 0, 0, 0};
         const int whole = n & ~3;
         for (int k = 0; k < whole; k += 4) {
             for (int j = 0; j < 4; ++j) {
-                const T x = v[k + j];
+                const double x = v[k + j];
                 check[j] += x - x;
-                const double d = double(x) - shift;
+                const double d = x - shift;
                 s[j] += d;
                 q[j] += d * d;
                 lo[j] = x < lo[j] ? x : lo[j];
                 hi[j] = x > hi[j] ? x : hi[j];
-                z[j] += x == T(0);
+                z[j] += x == 0.0;
             }
         }
         for (int k = whole; k < n; ++k) {
-            const T x = v[k];
+            const double x = v[k];
             check[0] += x - x;
-            const double d = double(x) - shift;
+            const double d = x - shift;
             s[0] += d;
             q[0] += d * d;
             lo[0] = x < lo[0] ? x : lo[0];
             hi[0] = x > hi[0] ? x : hi[0];
-            z[0] += x == T(0);
+            z[0] += x == 0.0;
         }
-        if (!((check[0] + check[1] + check[2] + check[3]) == T(0))) {
+        if (!((check[0] + check[1] + check[2] + check[3]) == 0.0)) {
             for (int k = 0; k < n; ++k)
-                add(double(v[k]));
+                add(v[k]);
             return;
         }
         sum += (s[0] + s[1]) + (s[2] + s[3]);
         sumSquares += (q[0] + q[1]) + (q[2] + q[3]);
-        min = std::min(min, double(std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]))));
-        max = std::max(max, double(std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]))));
+        min = std::min(min, std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3])));
+        max = std::max(max, std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3])));
         zero += z[0] + z[1] + z[2] + z[3];
         count += n;
         finite += n;

@@ -80,6 +80,22 @@ void MappedFile::adviseSequential(qint64 offset, qint64 length) const
         madvise(start, size, MADV_SEQUENTIAL);
 }
 
+void MappedFile::adviseRandom(qint64 offset, qint64 length) const
+{
+    char *start = nullptr;
+    size_t size = 0;
+    if (d->file.isOpen() && wholePages(m_data, offset, length, &start, &size))
+        madvise(start, size, MADV_RANDOM);
+}
+
+void MappedFile::adviseNormal(qint64 offset, qint64 length) const
+{
+    char *start = nullptr;
+    size_t size = 0;
+    if (d->file.isOpen() && wholePages(m_data, offset, length, &start, &size))
+        madvise(start, size, MADV_NORMAL);
+}
+
 void MappedFile::releasePages(qint64 offset, qint64 length) const
 {
     // The page cache keeps a file in folios of up to 2 MiB, and drops only folios a request covers

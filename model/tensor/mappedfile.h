@@ -22,6 +22,8 @@ public:
     // madvise/posix_fadvise on a byte range of a file mapping (no-ops for buffers).
     void adviseSequential(qint64 offset, qint64 length) const;
     void releasePages(qint64 offset, qint64 length) const;
+    void adviseRandom(qint64 offset, qint64 length) const;
+    void adviseNormal(qint64 offset, qint64 length) const;
 
 private:
     MappedFile() = default;
@@ -45,6 +47,14 @@ public:
     void adviseSequential(qint64 offset, qint64 length) const override
     {
         m_file->adviseSequential(m_offset + offset, length);
+    }
+    void adviseRandom(qint64 offset, qint64 length) const override
+    {
+        m_file->adviseRandom(m_offset + offset, length);
+    }
+    void adviseNormal(qint64 offset, qint64 length) const override
+    {
+        m_file->adviseNormal(m_offset + offset, length);
     }
     void releasePages(qint64 offset, qint64 length) const override
     {

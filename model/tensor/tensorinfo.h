@@ -22,6 +22,10 @@ public:
     // Ranges are in bytes from data(). Nothing to do for bytes held in memory.
     virtual void adviseSequential(qint64 /*offset*/, qint64 /*length*/) const {}
     virtual void releasePages(qint64 /*offset*/, qint64 /*length*/) const {}
+    // For browsing: a few scattered elements at a time, so reading ahead would only waste memory.
+    virtual void adviseRandom(qint64 /*offset*/, qint64 /*length*/) const {}
+    // Back to the kernel's default read-ahead.
+    virtual void adviseNormal(qint64 /*offset*/, qint64 /*length*/) const {}
 };
 
 // A storage that keeps its bytes alive through an owner of any type.
