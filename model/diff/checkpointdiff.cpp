@@ -2,10 +2,9 @@
 
 #include "diff/pairkernel.h"
 #include "stats/valuevisitor.h"
+#include "tensor/mappedfile.h"
 
 #include <QSet>
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -664,9 +663,7 @@ bool CheckpointDiff::needsLongRead(const DiffSide &a, const DiffSide &b)
         for (const TensorInfo &t : side->tensors)
             if (t.tiedTo < 0)
                 bytes += t.byteSize();
-    const long pages = sysconf(_SC_PHYS_PAGES);
-    const long pageSize = sysconf(_SC_PAGESIZE);
-    return pages > 0 && pageSize > 0 && bytes > qint64(pages) * qint64(pageSize) / 2;
+    return isLongRead(bytes);
 }
 
 } // namespace torchscope

@@ -1,6 +1,7 @@
 #include "inspect/healthreport.h"
 
 #include "stats/histogramkernel.h"
+#include "tensor/mappedfile.h"
 #include "tensor/tensorinfo.h"
 
 #include <QCoreApplication>
@@ -107,9 +108,12 @@ QVector<TensorHealth> HealthReport::compute(const std::vector<const TensorInfo *
         readAs[i] = int(distinct.size());
         distinct.push_back(tensor);
     }
+    qint64 bytes = 0;
+    for (const TensorInfo *tensor : distinct)
+        bytes += tensor->byteSize();
     bool wasCanceled = false;
     const std::vector<TensorStats> stats =
-        HistogramKernel::statisticsEach(distinct, progress, &wasCanceled, /*longRead=*/true);
+        HistogramKernel::statisticsEach(distinct, progress, &wasCanceled, isLongRead(bytes));
     if (canceled)
         *canceled = wasCanceled;
     if (wasCanceled)

@@ -72,6 +72,13 @@ bool wholePages(const char *base, qint64 offset, qint64 length, char **start, si
 }
 } // namespace
 
+bool isLongRead(qint64 bytes)
+{
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    return pages > 0 && pageSize > 0 && bytes > qint64(pages) * qint64(pageSize) / 2;
+}
+
 void MappedFile::adviseSequential(qint64 offset, qint64 length) const
 {
     char *start = nullptr;

@@ -34,6 +34,10 @@ private:
     QString m_path;
 };
 
+// Whether reading this many bytes of mapped files is a long read: more than half of physical memory,
+// so pages read should be given back rather than evict everything else from the page cache.
+bool isLongRead(qint64 bytes);
+
 // Bytes of a mapped file used in place as a tensor storage; keeps the mapping alive.
 class MappedFileRange final : public TensorStorage
 {

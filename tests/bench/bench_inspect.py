@@ -83,6 +83,7 @@ def report(bench, tmp):
         sd["layers.%d.fc2.weight" % i] = torch.randn(2048, 2048) * 0.5
         sd["layers.%d.norm.weight" % i] = torch.ones(2048)
     torch.save(sd, path)
+    os.sync()  # no write-back of the new file while the readers run
     size = os.path.getsize(path)
     del sd
     subprocess.run(["cat", path], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
@@ -115,6 +116,7 @@ def spectrum(bench, tmp, n=4096):
     torch.manual_seed(0)
     w = torch.randn(n, n)
     torch.save({"w": w}, path)
+    os.sync()
     out = run([bench, "spectrum", path, "w"])
     ours = field(out, "spectrum_s")
     a = w.numpy()
