@@ -1,6 +1,7 @@
 // The torchscope-cli contract that scripts and outside checks rely on: commands, JSON keys,
 // exit codes, one-line errors, and outputs left untouched on failure.
 
+#include "document/savejob.h"
 #include "formats/checkpointreader.h"
 #include "inspect/elementvalue.h"
 #include "testsupport.h"
@@ -44,6 +45,9 @@ private Q_SLOTS:
     void statisticsKeysCarryPyTorchsValues();
     void diffExitCodesAndJson();
     void diffTextAndCsv();
+    void exportFormatsDtypesAndShards();
+    void shardSizes_data();
+    void shardSizes();
     void valuesPrintsTheSlice();
     void valuesExportsLoadInNumpy();
     void statsJsonContractAndFlags();
@@ -616,6 +620,100 @@ void TestCli::diffTextAndCsv()
     QVERIFY2(fc > 0 && conv > fc, qPrintable(out));
 }
 
+// Every weights-only output (PyTorch zip, safetensors, sharded safetensors and .bin with their index)
+// x dtype (keep, float16, bfloat16, float32) x scope (whole, a submodule) from a TorchScript model, a
+// state_dict and a file of rounding cases; real PyTorch checks each against tensor.to(dtype).
+void TestCli::exportFormatsDtypesAndShards()
+{
+    const QString weights = path(QStringLiteral("weights.pt"));
+    QCOMPARE(cli({"example", "-o", weights, "--weights-only"}), 0);
+    const QString rounding = path(QStringLiteral("rounding.pt"));
+    QString output;
+    QVERIFY2(test::runPeer({"rounding", rounding}, &output) == 0, qPrintable(output));
+    struct Output
+    {
+        QString name;
+        QStringList flags;
+    };
+    const QList<Output> outputs{{"out.pt", {}},
+                                {"out.safetensors", {}},
+                                {"out.bin", {"--format", "pytorch"}},
+                                {"shards", {"--max-shard-size", "20KB"}},
+                                {"shards-bin", {"--max-shard-size", "0.02MB", "--format", "pytorch"}}};
+    QJsonArray manifest;
+    int n = 0;
+    for (const QString &input : {m_example, weights, rounding}) {
+        for (const QString &dtype : {"keep", "float16", "bfloat16", "float32"}) {
+            for (const QString &module : {QString(), QStringLiteral("layer1")}) {
+                if (input == rounding && !module.isEmpty())
+                    continue;
+                for (const Output &out : outputs) {
+                    const QString target = path(QStringLiteral("x%1-%2").arg(n++).arg(out.name));
+                    QStringList arguments{"export", input, "-o", target, "--weights-only", "--dtype", dtype};
+                    arguments << out.flags;
+                    if (!module.isEmpty())
+                        arguments << "--module" << module;
+                    QString err;
+                    QVERIFY2(cli(arguments, nullptr, &err) == 0,
+                             qPrintable(arguments.join(' ') + ": " + err));
+                    QJsonObject entry{
+                        {"original", input}, {"exported", target}, {"dtype", dtype}, {"module", module}};
+                    manifest.append(entry);
+                }
+            }
+        }
+    }
+    // Without buffers; and a TorchScript output named by --format alone.
+    const QString noBuffers = path(QStringLiteral("no-buffers.safetensors"));
+    QCOMPARE(cli({"export", m_example, "-o", noBuffers, "--no-buffers", "--format", "safetensors"}), 0);
+    manifest.append(QJsonObject{{"original", m_example}, {"exported", noBuffers}, {"buffers", false}});
+    const QString script = path(QStringLiteral("script.pt"));
+    QCOMPARE(cli({"export", m_example, "-o", script, "--format", "torchscript"}), 0);
+    QFile file(path(QStringLiteral("exports.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(manifest).toJson());
+    file.close();
+    QVERIFY2(test::runPeer({"check-exports", file.fileName()}, &output) == 0, qPrintable(output));
+    QVERIFY2(test::runPeer({"check-example", script}, &output) == 0, qPrintable(output));
+
+    // Shards: names and the index as save_pretrained writes them.
+    const QDir shards(path(QStringLiteral("x3-shards")));
+    QVERIFY(shards.exists(QStringLiteral("model.safetensors.index.json")));
+    const QStringList files = shards.entryList({"model-*-of-*.safetensors"});
+    QVERIFY(files.size() > 1);
+    QCOMPARE(files.first(),
+             QStringLiteral("model-00001-of-%1.safetensors").arg(files.size(), 5, 10, QLatin1Char('0')));
+    QVERIFY(
+        QDir(path(QStringLiteral("x4-shards-bin"))).exists(QStringLiteral("pytorch_model.bin.index.json")));
+    // One shard is a plain checkpoint without an index.
+    const QString single = path(QStringLiteral("single"));
+    QCOMPARE(cli({"export", m_example, "-o", single, "--weights-only", "--max-shard-size", "5GB"}), 0);
+    QCOMPARE(QDir(single).entryList(QDir::Files), QStringList{"model.safetensors"});
+}
+
+void TestCli::shardSizes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytes");
+    QTest::newRow("GB") << "5GB" << qint64(5000000000);
+    QTest::newRow("GiB") << "2GiB" << (qint64(2) << 30);
+    QTest::newRow("MB fraction") << "0.5MB" << qint64(500000);
+    QTest::newRow("KiB lower case") << "100kib" << qint64(102400);
+    QTest::newRow("bytes") << "123" << qint64(123);
+    QTest::newRow("B") << "64B" << qint64(64);
+    QTest::newRow("spaces") << " 1 GB " << qint64(1000000000);
+    QTest::newRow("zero") << "0" << qint64(0);
+    QTest::newRow("unknown unit") << "5GX" << qint64(0);
+    QTest::newRow("negative") << "-5GB" << qint64(0);
+}
+
+void TestCli::shardSizes()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytes);
+    QCOMPARE(parseShardSize(text), bytes);
+}
+
 void TestCli::valuesPrintsTheSlice()
 {
     CheckpointContent content;
@@ -857,6 +955,24 @@ void TestCli::errors_data()
                                           << "torchscope-cli: diff: unknown option '--bogus'\n";
     QTest::newRow("diff: missing B") << QStringList{"diff", "@example", "@does-not-exist.pt"} << 1
                                      << "no such file";
+    QTest::newRow("export: bad format")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--format", "onnx"} << 2
+        << "torchscope-cli: export: --format needs one of pytorch, safetensors, torchscript\n";
+    QTest::newRow("export: bad dtype")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--dtype", "int8"} << 2
+        << "torchscope-cli: export: --dtype needs one of keep, float32, float16, bfloat16\n";
+    QTest::newRow("export: bad shard size")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--max-shard-size", "lots"}
+        << 2 << "torchscope-cli: export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB\n";
+    QTest::newRow("export: torchscript weights")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--format", "torchscript"}
+        << 2 << "torchscope-cli: export: --format torchscript does not hold weights only\n";
+    QTest::newRow("export: safetensors entire model")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--entire-model", "--format", "safetensors"}
+        << 2 << "torchscope-cli: export: --format safetensors does not hold an entire model\n";
+    QTest::newRow("export: entire model in float16")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--entire-model", "--dtype", "float16"} << 1
+        << "an entire model is saved with every tensor as it is";
     QTest::newRow("values: no tensor")
         << QStringList{"values", "@example", "nope"} << 2 << "torchscope-cli: values: no tensor 'nope' in";
     QTest::newRow("values: bad slice") << QStringList{"values", "@example", "fc.weight", "--slice", "0,x"}

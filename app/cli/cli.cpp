@@ -49,6 +49,9 @@ void Cli::printHelp()
              "  torchscope-cli info FILE [--json] [--stats]\n"
              "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
              "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
+             "                        [--format pytorch|safetensors|torchscript] [--dtype "
+             "keep|float32|float16|bfloat16]\n"
+             "                        [--no-buffers] [--max-shard-size SIZE]\n"
              "  torchscope-cli example -o FILE [--weights-only]\n"
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
              "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
@@ -168,9 +171,12 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         document.setRequiresGrad(matched, train);
     }
 
-    const SaveRequest request{options.output,
-                              options.weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
-                              options.modulePath};
+    SaveRequest request{options.output, options.weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
+                        options.modulePath};
+    request.format = options.format;
+    request.dtype = options.dtype;
+    request.includeBuffers = options.includeBuffers;
+    request.maxShardSize = options.maxShardSize;
     const std::unique_ptr<SaveJob> job = SaveJob::prepare(document, request, &error);
     if (!job)
         return fileError(QStringLiteral("%1: %2").arg(options.output, error));

@@ -1,6 +1,7 @@
 #include "clioptions.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 
 #include <cmath>
 #include <utility>
@@ -105,13 +106,23 @@ bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *mess
 
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message)
 {
-    SubcommandParser parser(QStringLiteral("export"),
-                            {QStringLiteral("weights-only"), QStringLiteral("entire-model")},
-                            {{kOutput, QStringLiteral("export: %1 needs a file")},
-                             {{QStringLiteral("module")}, QStringLiteral("export: %1 needs a module path")},
-                             {{QStringLiteral("freeze")}, QStringLiteral("export: %1 needs a glob")},
-                             {{QStringLiteral("unfreeze")}, QStringLiteral("export: %1 needs a glob")},
-                             {{QStringLiteral("freeze-plan")}, QStringLiteral("export: %1 needs a file")}});
+    const QString formatMessage =
+        QStringLiteral("export: --format needs one of pytorch, safetensors, torchscript");
+    const QString dtypeMessage =
+        QStringLiteral("export: --dtype needs one of keep, float32, float16, bfloat16");
+    const QString shardMessage =
+        QStringLiteral("export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB");
+    SubcommandParser parser(
+        QStringLiteral("export"),
+        {QStringLiteral("weights-only"), QStringLiteral("entire-model"), QStringLiteral("no-buffers")},
+        {{kOutput, QStringLiteral("export: %1 needs a file")},
+         {{QStringLiteral("format")}, formatMessage},
+         {{QStringLiteral("dtype")}, dtypeMessage},
+         {{QStringLiteral("max-shard-size")}, shardMessage},
+         {{QStringLiteral("module")}, QStringLiteral("export: %1 needs a module path")},
+         {{QStringLiteral("freeze")}, QStringLiteral("export: %1 needs a glob")},
+         {{QStringLiteral("unfreeze")}, QStringLiteral("export: %1 needs a glob")},
+         {{QStringLiteral("freeze-plan")}, QStringLiteral("export: %1 needs a file")}});
     if (!parser.parse(arguments, message))
         return false;
     QCommandLineParser &p = parser.parser();
@@ -130,9 +141,55 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         *message = QStringLiteral("export: missing -o OUT");
         return false;
     }
-    const bool weightsOnly = p.isSet(QStringLiteral("weights-only"));
-    if (weightsOnly == p.isSet(QStringLiteral("entire-model"))) {
+    if (p.isSet(QStringLiteral("format"))) {
+        static const QHash<QString, SaveFormat> formats{
+            {QStringLiteral("pytorch"), SaveFormat::PyTorch},
+            {QStringLiteral("safetensors"), SaveFormat::Safetensors},
+            {QStringLiteral("torchscript"), SaveFormat::TorchScript}};
+        const QString value = p.value(QStringLiteral("format")).toLower();
+        if (!formats.contains(value)) {
+            *message = formatMessage;
+            return false;
+        }
+        options->format = formats.value(value);
+    }
+    if (p.isSet(QStringLiteral("dtype"))) {
+        static const QHash<QString, DType> dtypes{{QStringLiteral("keep"), DType::Invalid},
+                                                  {QStringLiteral("float32"), DType::Float32},
+                                                  {QStringLiteral("float16"), DType::Float16},
+                                                  {QStringLiteral("bfloat16"), DType::BFloat16}};
+        const QString value = p.value(QStringLiteral("dtype")).toLower();
+        if (!dtypes.contains(value)) {
+            *message = dtypeMessage;
+            return false;
+        }
+        options->dtype = dtypes.value(value);
+    }
+    if (p.isSet(QStringLiteral("max-shard-size"))) {
+        options->maxShardSize = parseShardSize(p.value(QStringLiteral("max-shard-size")));
+        if (options->maxShardSize <= 0) {
+            *message = shardMessage;
+            return false;
+        }
+    }
+    options->includeBuffers = !p.isSet(QStringLiteral("no-buffers"));
+    // The mode, or a format that implies it: TorchScript is an entire model, the others weights.
+    bool weightsOnly = p.isSet(QStringLiteral("weights-only"));
+    bool entireModel = p.isSet(QStringLiteral("entire-model"));
+    if (!weightsOnly && !entireModel && options->format != SaveFormat::Auto) {
+        entireModel = options->format == SaveFormat::TorchScript;
+        weightsOnly = !entireModel;
+    }
+    if (weightsOnly == entireModel) {
         *message = QStringLiteral("export: choose exactly one of --weights-only and --entire-model");
+        return false;
+    }
+    if ((options->format == SaveFormat::TorchScript && weightsOnly) ||
+        ((options->format == SaveFormat::PyTorch || options->format == SaveFormat::Safetensors) &&
+         entireModel)) {
+        *message = QStringLiteral("export: --format %1 does not hold %2")
+                       .arg(p.value(QStringLiteral("format")).toLower(),
+                            weightsOnly ? QStringLiteral("weights only") : QStringLiteral("an entire model"));
         return false;
     }
     options->weightsOnly = weightsOnly;

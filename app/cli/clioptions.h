@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diff/checkpointdiff.h"
+#include "document/savejob.h"
 #include "stats/histogramkernel.h"
 
 #include <QString>
@@ -31,6 +32,10 @@ struct ExportOptions
     QString input;
     QString output;
     bool weightsOnly = false;
+    SaveFormat format = SaveFormat::Auto;
+    DType dtype = DType::Invalid; // keep
+    bool includeBuffers = true;
+    qint64 maxShardSize = 0;
     QString modulePath;
     QVector<FreezeStep> steps;
 };

@@ -2,11 +2,18 @@
 
 #include "document/checkpointdocument.h"
 #include "document/freezeplan.h"
+#include "formats/dtypeconversion.h"
 #include "formats/safetensorswriter.h"
 #include "torchbridge/torchbridge.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
+
+#include <cmath>
 
 namespace torchscope {
 
@@ -16,6 +23,23 @@ QString tr(const char *text)
     return QCoreApplication::translate("CheckpointWriter", text);
 }
 } // namespace
+
+qint64 parseShardSize(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]i?B|B)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return 0;
+    const QString unit = match.captured(2).toUpper();
+    double bytes = match.captured(1).toDouble();
+    if (unit.size() >= 2) {
+        const int power = int(QStringLiteral("KMGT").indexOf(unit.at(0))) + 1;
+        bytes *= std::pow(unit.contains(u'I') ? 1024.0 : 1000.0, power);
+    }
+    return bytes >= 1 && bytes < 9.0e18 ? qint64(bytes) : 0;
+}
 
 std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, const SaveRequest &request,
                                           QString *error)
@@ -27,18 +51,49 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
     }
     std::unique_ptr<SaveJob> job(new SaveJob); // NOLINT(modernize-make-unique): the constructor is private
     job->m_request = request;
+    const bool namedSafetensors = request.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive);
     if (request.mode == SaveMode::WeightsOnly) {
+        switch (request.format) {
+        case SaveFormat::Auto:
+            // Shards go as save_pretrained writes them by default: safetensors.
+            job->m_format =
+                namedSafetensors || request.maxShardSize > 0 ? SaveFormat::Safetensors : SaveFormat::PyTorch;
+            break;
+        case SaveFormat::TorchScript:
+            *error = tr("TorchScript holds an entire model; save the entire model, or choose another format");
+            return nullptr;
+        default:
+            job->m_format = request.format;
+        }
         for (int index : document.tensorsInSubtree(module)) {
             const TensorInfo &tensor = document.tensor(index);
-            job->m_entries.push_back(
-                {document.relativeName(index, module), tensor, tensor.tiedTo >= 0 ? tensor.tiedTo : index});
+            if (!request.includeBuffers && tensor.kind == TensorKind::Buffer)
+                continue;
+            StateDictWriter::Entry entry{document.relativeName(index, module), tensor,
+                                         tensor.tiedTo >= 0 ? tensor.tiedTo : index};
+            if (const DType to = DTypeConversion::convertedType(tensor.dtype, request.dtype);
+                to != tensor.dtype)
+                entry.convertTo = to;
+            job->m_entries.push_back(entry);
         }
+        job->m_metadata = document.metadata();
         if (request.writeFreezePlan && document.storesRequiresGrad())
             job->m_freezePlan = FreezePlan::toJson(document, module);
         return job;
     }
-    if (request.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive)) {
+    if (request.format == SaveFormat::Safetensors ||
+        (request.format == SaveFormat::Auto && namedSafetensors)) {
         *error = tr("a .safetensors file holds weights only; save weights only, or choose another name");
+        return nullptr;
+    }
+    if (request.format == SaveFormat::PyTorch) {
+        *error = tr("an entire model is written as TorchScript; save weights only for a PyTorch state_dict");
+        return nullptr;
+    }
+    job->m_format = SaveFormat::TorchScript;
+    if (request.dtype != DType::Invalid || !request.includeBuffers || request.maxShardSize > 0) {
+        *error = tr("an entire model is saved with every tensor as it is (no dtype change, buffers kept, one "
+                    "file); save weights only to convert, leave out buffers or shard");
         return nullptr;
     }
     if (!document.canSaveEntireModel()) {
@@ -56,8 +111,99 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
     return job;
 }
 
+bool SaveJob::writeEntries(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
+                           const Progress &progress, QString *error) const
+{
+    return m_format == SaveFormat::Safetensors
+               ? SafetensorsWriter::write(entries, device, progress, error, m_metadata)
+               : StateDictWriter::write(entries, device, progress, error);
+}
+
+// Shards as save_pretrained cuts them: tensors in order, a new shard when the next would take this
+// one past the limit; tied tensors go with the first of their group, so each shard's storages are its
+// own. The index last, so a reader never finds an index naming shards not yet written.
+bool SaveJob::writeShards(const Progress &progress, QString *error) const
+{
+    const QString folder = m_request.path;
+    if (!QDir().mkpath(folder)) {
+        *error = tr("%1: cannot create the folder").arg(folder);
+        return false;
+    }
+    std::vector<std::vector<StateDictWriter::Entry>> shards(1);
+    QHash<int, size_t> shardOfGroup;
+    qint64 shardBytes = 0, totalBytes = 0;
+    for (const StateDictWriter::Entry &entry : m_entries) {
+        if (const auto it = shardOfGroup.constFind(entry.storageGroup); it != shardOfGroup.constEnd()) {
+            shards[*it].push_back(entry);
+            continue;
+        }
+        const qint64 size = entry.byteSize();
+        if (!shards.back().empty() && shardBytes + size > m_request.maxShardSize) {
+            shards.emplace_back();
+            shardBytes = 0;
+        }
+        shards.back().push_back(entry);
+        shardOfGroup.insert(entry.storageGroup, shards.size() - 1);
+        shardBytes += size;
+        totalBytes += size;
+    }
+    const bool safetensors = m_format == SaveFormat::Safetensors;
+    const QString stem = safetensors ? QStringLiteral("model") : QStringLiteral("pytorch_model");
+    const QString suffix = safetensors ? QStringLiteral("safetensors") : QStringLiteral("bin");
+    const int count = int(shards.size());
+    QJsonObject weightMap;
+    qint64 written = 0;
+    for (int i = 0; i < count; ++i) {
+        const QString name = count == 1 ? QStringLiteral("%1.%2").arg(stem, suffix)
+                                        : QStringLiteral("%1-%2-of-%3.%4")
+                                              .arg(stem)
+                                              .arg(i + 1, 5, 10, QLatin1Char('0'))
+                                              .arg(count, 5, 10, QLatin1Char('0'))
+                                              .arg(suffix);
+        QSaveFile file(QDir(folder).filePath(name));
+        if (!file.open(QIODevice::WriteOnly)) {
+            *error = tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        Progress part = progress;
+        const qint64 before = written;
+        part.report = [&progress, before, totalBytes](qint64 done, qint64) {
+            progress.set(before + done, totalBytes);
+        };
+        QString reason;
+        if (!writeEntries(shards[size_t(i)], &file, part, &reason) || progress.isCanceled()) {
+            file.cancelWriting();
+            *error = tr("%1: save failed: %2")
+                         .arg(file.fileName(), progress.isCanceled() ? tr("canceled") : reason);
+            return false;
+        }
+        if (!file.commit()) {
+            *error = tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        for (const StateDictWriter::Entry &entry : shards[size_t(i)]) {
+            weightMap.insert(entry.key, name);
+            written += entry.byteSize();
+        }
+    }
+    if (count == 1)
+        return true; // one shard is a plain checkpoint, as save_pretrained writes it: no index
+    const QJsonObject index{
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("total_size"), totalBytes}}},
+        {QStringLiteral("weight_map"), weightMap}};
+    QSaveFile file(QDir(folder).filePath(QStringLiteral("%1.%2.index.json").arg(stem, suffix)));
+    const QByteArray json = QJsonDocument(index).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        *error = tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
 bool SaveJob::run(const Progress &progress, QString *error) const
 {
+    if (m_request.mode == SaveMode::WeightsOnly && m_request.maxShardSize > 0)
+        return writeShards(progress, error);
     QSaveFile file(m_request.path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = tr("%1: cannot write: %2").arg(m_request.path, file.errorString());
@@ -66,10 +212,7 @@ bool SaveJob::run(const Progress &progress, QString *error) const
     QString reason;
     bool ok = false;
     if (m_request.mode == SaveMode::WeightsOnly) {
-        // The format follows the name: .safetensors, or PyTorch's zip for anything else.
-        ok = m_request.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive)
-                 ? SafetensorsWriter::write(m_entries, &file, progress, &reason)
-                 : StateDictWriter::write(m_entries, &file, progress, &reason);
+        ok = writeEntries(m_entries, &file, progress, &reason);
     } else {
         TorchBridge *bridge = torchBridge(&reason);
         std::shared_ptr<void> module;

@@ -4,7 +4,9 @@
 #include "tensor/progress.h"
 
 #include <QHash>
+#include <QPair>
 #include <QString>
+#include <QVector>
 
 #include <memory>
 #include <vector>
@@ -15,6 +17,10 @@ class CheckpointDocument;
 
 enum class SaveMode { WeightsOnly, EntireModel };
 
+// The file format written. Auto: from the name (.safetensors, else PyTorch's zip) for weights, and
+// TorchScript for an entire model.
+enum class SaveFormat { Auto, PyTorch, Safetensors, TorchScript };
+
 struct SaveRequest
 {
     QString path;
@@ -23,7 +29,17 @@ struct SaveRequest
     QString modulePath;
     // Weights-only files keep no flags: also write them as a freeze plan beside the checkpoint.
     bool writeFreezePlan = false;
+    SaveFormat format = SaveFormat::Auto;
+    // Floating-point tensors written as this dtype (float32, float16, bfloat16); Invalid keeps each.
+    DType dtype = DType::Invalid;
+    bool includeBuffers = true;
+    // Above 0, `path` is a folder that receives shards of at most this many bytes (a larger tensor
+    // gets a shard of its own) and the index, as Hugging Face's save_pretrained writes them.
+    qint64 maxShardSize = 0;
 };
+
+// "5GB" (10^9), "500MiB" (2^20), "100KB", "123" bytes, as Hugging Face reads sizes; 0 when unreadable.
+qint64 parseShardSize(const QString &text);
 
 // A save captured on the UI thread (tensors and flags as they are now) that can then run on any
 // thread while the user keeps editing.
@@ -38,8 +54,13 @@ public:
     bool run(const Progress &progress, QString *error) const;
 
     const SaveRequest &request() const { return m_request; }
+    SaveFormat format() const { return m_format; }
 
 private:
+    bool writeShards(const Progress &progress, QString *error) const;
+    bool writeEntries(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
+                      const Progress &progress, QString *error) const;
+
     SaveRequest m_request;
     std::vector<StateDictWriter::Entry> m_entries;
     // The TorchScript archive read by our own reader (a file, or bytes held in memory); LibTorch
@@ -48,6 +69,8 @@ private:
     QByteArray m_scriptBytes;
     QHash<QString, bool> m_requiresGrad;
     QByteArray m_freezePlan;
+    QVector<QPair<QString, QString>> m_metadata;
+    SaveFormat m_format = SaveFormat::PyTorch;
 };
 
 } // namespace torchscope

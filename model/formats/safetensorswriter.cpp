@@ -23,34 +23,37 @@ constexpr qint64 kChunk = qint64(4) << 20; // bytes written at a time, between c
 } // namespace
 
 bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
-                              const Progress &progress, QString *error)
+                              const Progress &progress, QString *error,
+                              const QVector<QPair<QString, QString>> &metadata)
 {
     std::vector<const StateDictWriter::Entry *> order;
     order.reserve(entries.size());
     for (const StateDictWriter::Entry &entry : entries) {
-        if (SafetensorsReader::codeOf(entry.tensor.dtype).isEmpty()) {
-            *error =
-                tr("%1: safetensors cannot hold %2 tensors").arg(entry.key, dtypeName(entry.tensor.dtype));
+        if (SafetensorsReader::codeOf(entry.dtype()).isEmpty()) {
+            *error = tr("%1: safetensors cannot hold %2 tensors").arg(entry.key, dtypeName(entry.dtype()));
             return false;
         }
         order.push_back(&entry);
     }
     std::stable_sort(order.begin(), order.end(), [](const auto *x, const auto *y) {
-        const int a = dtypeElementSize(x->tensor.dtype), b = dtypeElementSize(y->tensor.dtype);
+        const int a = dtypeElementSize(x->dtype()), b = dtypeElementSize(y->dtype());
         return a != b ? a > b : x->key < y->key;
     });
 
     QJsonObject header;
-    header.insert(QStringLiteral("__metadata__"),
-                  QJsonObject{{QStringLiteral("format"), QStringLiteral("pt")}});
+    QJsonObject kept;
+    for (const auto &[key, value] : metadata)
+        kept.insert(key, value);
+    kept.insert(QStringLiteral("format"), QStringLiteral("pt"));
+    header.insert(QStringLiteral("__metadata__"), kept);
     qint64 offset = 0;
     for (const StateDictWriter::Entry *entry : order) {
         QJsonArray shape;
         for (qint64 d : entry->tensor.shape)
             shape.append(d);
-        const qint64 size = entry->tensor.byteSize();
+        const qint64 size = entry->byteSize();
         header.insert(entry->key,
-                      QJsonObject{{QStringLiteral("dtype"), SafetensorsReader::codeOf(entry->tensor.dtype)},
+                      QJsonObject{{QStringLiteral("dtype"), SafetensorsReader::codeOf(entry->dtype())},
                                   {QStringLiteral("shape"), shape},
                                   {QStringLiteral("data_offsets"), QJsonArray{offset, offset + size}}});
         offset += size;
@@ -74,9 +77,7 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
     qint64 written = 0;
     for (const StateDictWriter::Entry *entry : order) {
         const TensorInfo &tensor = entry->tensor;
-        QByteArray gathered;
-        const char *data = nullptr;
-        const qint64 size = tensor.byteSize();
+        const qint64 size = entry->byteSize();
         if (size == 0)
             continue;
         QString reason;
@@ -84,12 +85,8 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
             *error = reason;
             return false;
         }
-        if (tensor.isContiguous()) {
-            data = tensor.firstElement();
-        } else {
-            gathered = tensor.contiguousBytes();
-            data = gathered.constData();
-        }
+        QByteArray copy;
+        const char *data = entry->bytes(&copy);
         for (qint64 done = 0; done < size; done += kChunk) {
             if (progress.isCanceled()) {
                 *error = tr("canceled");

@@ -2,6 +2,10 @@
 
 #include "formats/statedictwriter.h"
 
+#include <QPair>
+#include <QString>
+#include <QVector>
+
 #include <vector>
 
 class QIODevice;
@@ -16,8 +20,10 @@ namespace torchscope {
 class SafetensorsWriter
 {
 public:
+    // `metadata` (the input's own __metadata__, say) is kept; "format" is always "pt".
     static bool write(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
-                      const Progress &progress, QString *error);
+                      const Progress &progress, QString *error,
+                      const QVector<QPair<QString, QString>> &metadata = {});
 };
 
 } // namespace torchscope

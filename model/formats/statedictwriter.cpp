@@ -1,5 +1,6 @@
 #include "formats/statedictwriter.h"
 
+#include "formats/dtypeconversion.h"
 #include "formats/pickle/picklewriter.h"
 #include "formats/zip/zipwriter.h"
 
@@ -10,6 +11,19 @@
 #include <functional>
 
 namespace torchscope {
+
+const char *StateDictWriter::Entry::bytes(QByteArray *holder) const
+{
+    if (dtype() != tensor.dtype) {
+        *holder = DTypeConversion::convertedBytes(tensor, dtype());
+        return holder->constData();
+    }
+    if (tensor.byteSize() > 0 && !tensor.isContiguous()) {
+        *holder = tensor.contiguousBytes();
+        return holder->constData();
+    }
+    return tensor.firstElement();
+}
 
 bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
                             QString *error)
@@ -27,7 +41,7 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
     qint64 totalBytes = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
         const Entry &entry = entries[i];
-        if (!dtypeStorageClass(entry.tensor.dtype)) {
+        if (!dtypeStorageClass(entry.dtype())) {
             *error = QCoreApplication::translate("StateDictWriter", "%1: cannot save this element type")
                          .arg(entry.key);
             return false;
@@ -40,7 +54,7 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
         if (entry.storageGroup >= 0)
             keyOfGroup.insert(entry.storageGroup, storageKey[i]);
         storageOwner.push_back(i);
-        totalBytes += entry.tensor.byteSize();
+        totalBytes += entry.byteSize();
     }
 
     // rebuild((storage, torch.<Storage>, key, 'cpu', numel), 0, shape, strides[, quantizer], False,
@@ -117,11 +131,12 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
     for (size_t start = 0; start < entries.size(); start += kBatch) {
         pickle.mark();
         for (size_t i = start; i < std::min(entries.size(), start + kBatch); ++i) {
-            const TensorInfo &tensor = entries[i].tensor;
-            pickle.string(entries[i].key);
+            const Entry &entry = entries[i];
+            const TensorInfo &tensor = entry.tensor;
+            pickle.string(entry.key);
             const Quantization *quantization = tensor.quantization.get();
-            tensorCall(quantization ? "_rebuild_qtensor" : "_rebuild_tensor_v2", tensor.dtype, storageKey[i],
-                       tensor.byteSize() / dtypeElementSize(tensor.dtype), // quint4x2 storages count bytes
+            tensorCall(quantization ? "_rebuild_qtensor" : "_rebuild_tensor_v2", entry.dtype(), storageKey[i],
+                       entry.byteSize() / dtypeElementSize(entry.dtype()), // quint4x2 storages count bytes
                        tensor.shape,
                        quantization ? std::function<void()>([&] { writeQuantizer(*quantization); })
                                     : std::function<void()>());
@@ -146,17 +161,14 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
             *error = QCoreApplication::translate("StateDictWriter", "canceled");
             return false;
         }
-        const TensorInfo &tensor = entries[storageOwner[key]].tensor;
-        // Contiguous tensors are written straight from their (mapped) storage; only views are copied.
+        const Entry &entry = entries[storageOwner[key]];
+        // Contiguous tensors are written straight from their (mapped) storage; only views and
+        // converted tensors are copied.
         QByteArray copy;
-        const char *data = tensor.firstElement();
-        if (tensor.byteSize() > 0 && !tensor.isContiguous()) {
-            copy = tensor.contiguousBytes();
-            data = copy.constData();
-        }
-        if (!zip.addRecord(QStringLiteral("data/") + QString::number(key), data, tensor.byteSize()))
+        const char *data = entry.bytes(&copy);
+        if (!zip.addRecord(QStringLiteral("data/") + QString::number(key), data, entry.byteSize()))
             return zipFailed();
-        written += tensor.byteSize();
+        written += entry.byteSize();
         progress.set(written, totalBytes);
     }
     for (size_t i = 0; i < parameterRecords.size(); ++i) {

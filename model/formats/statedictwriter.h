@@ -3,6 +3,7 @@
 #include "tensor/progress.h"
 #include "tensor/tensorinfo.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <vector>
@@ -22,6 +23,14 @@ public:
         TensorInfo tensor;
         // Entries with the same group (>= 0) share one storage, as tied weights do in PyTorch.
         int storageGroup = -1;
+        // Written as this dtype (DTypeConversion::convertedType of the tensor's); Invalid: as it is.
+        DType convertTo = DType::Invalid;
+
+        DType dtype() const { return convertTo == DType::Invalid ? tensor.dtype : convertTo; }
+        qint64 byteSize() const { return dtypeStorageBytes(dtype(), tensor.numel()); }
+        // The bytes to write, row-major: the mapped storage itself where it can be, otherwise a copy
+        // (gathered or converted) that `holder` keeps.
+        const char *bytes(QByteArray *holder) const;
     };
 
     static bool write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,

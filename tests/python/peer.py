@@ -26,6 +26,11 @@ Usage:
                                    (spectrum.pt, spectrum.json)
   peer.py check-values MANIFEST.json   each listed .npy and .csv export equals numpy's view of the tensor
                                    sliced as listed, bit for bit
+  peer.py rounding OUT.pt           float32 and float64 values at every rounding case of float16 and bfloat16
+                                   (ties, subnormals, overflow, NaN), with int64 and bool beside them
+  peer.py check-exports MANIFEST.json   each listed export (a file or a folder of shards) holds exactly the
+                                   original's tensors (of --module, without buffers if asked) as
+                                   tensor.to(dtype) gives them, bit for bit
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
 import hashlib
@@ -35,6 +40,7 @@ import os
 import re
 import sys
 
+import numpy as np
 import torch
 import torch.nn as nn
 
@@ -1126,6 +1132,101 @@ def check_values(manifest_path):
     print("OK %d exports" % len(manifest))
 
 
+def rounding(path):
+    import numpy as np
+    bits = np.array([0x3F800000, 0x3F801000, 0x3F803000, 0x3F807FFF, 0x3F808000, 0x3F818000, 0x7F7FFFFF,
+                     0x477FF000, 0x477FEFFF, 0x477FE000, 0x33800000, 0x33000000, 0x33000001, 0x387FC000,
+                     0x00000001, 0x80000001, 0x7F800000, 0xFF800000, 0x7FC00000, 0xFFC00001, 0x7F800001,
+                     0x80000000, 0x3DCCCCCD, 0xC0490FDB], dtype=np.uint32)
+    f32 = torch.from_numpy(bits.view(np.float32).copy())
+    g = torch.Generator().manual_seed(9)
+    f64 = torch.cat([f32.double(), torch.tensor([1 + 2 ** -11 + 2 ** -40, 1 + 2 ** -8 + 2 ** -35, 65519.999, 1e-8,
+                                                 3.0e38 * 1.5, -2.5e-45], dtype=torch.float64),
+                     torch.randn(1000, generator=g, dtype=torch.float64)])
+    torch.save({"f32": f32, "f64": f64, "random": torch.randn(64, 33, generator=g), "half": f32.half(),
+                "ints": torch.arange(-3, 3), "flags": torch.tensor([True, False])}, path)
+
+
+def exported_tensors(path):
+    """What an export holds, by name: a .safetensors file (checked against the layout rules), a
+    torch.save file, or a folder of shards with its index (checked: every shard named, total_size)."""
+    import struct
+    if os.path.isdir(path):
+        indexes = [f for f in os.listdir(path) if f.endswith(".index.json")]
+        if not indexes:
+            files = [f for f in os.listdir(path) if f.endswith((".safetensors", ".bin"))]
+            if len(files) != 1:
+                fail("%s: no index and %d checkpoint files" % (path, len(files)))
+            return exported_tensors(os.path.join(path, files[0]))
+        with open(os.path.join(path, indexes[0])) as f:
+            index = json.load(f)
+        combined, total = {}, 0
+        for shard in sorted(set(index["weight_map"].values())):
+            held = exported_tensors(os.path.join(path, shard))
+            named = {k for k, v in index["weight_map"].items() if v == shard}
+            if set(held) != named:
+                fail("%s: holds %s, the index says %s" % (shard, sorted(held)[:3], sorted(named)[:3]))
+            combined.update(held)
+            total += sum(d["nbytes"] for d in held.values())
+        if index["metadata"]["total_size"] > total:
+            fail("index total_size %d, shards hold %d bytes" % (index["metadata"]["total_size"], total))
+        return combined
+    if path.endswith(".safetensors"):
+        with open(path, "rb") as f:
+            blob = f.read()
+        n = struct.unpack("<Q", blob[:8])[0]
+        header = json.loads(blob[8:8 + n])
+        if n % 8 or header.pop("__metadata__", {}).get("format") != "pt":
+            fail("%s: header length %d or __metadata__ wrong" % (path, n))
+        at = 0
+        for begin, end in sorted(tuple(i["data_offsets"]) for i in header.values()):
+            if begin != at:
+                fail("%s: data offsets leave a gap or overlap at %d" % (path, at))
+            at = end
+        if 8 + n + at != len(blob):
+            fail("%s: data ends at %d, the file at %d" % (path, 8 + n + at, len(blob)))
+        described = describe_safetensors(path)
+    else:
+        described = describe_tensors(torch.load(path))
+    out = {}
+    for d in described:
+        d["nbytes"] = int(np.prod(d["shape"])) * torch.empty(0, dtype=getattr(torch, d["dtype"])).element_size() \
+            if hasattr(torch, d["dtype"]) else 0
+        out[d["name"]] = d
+    return out
+
+
+def check_exports(manifest_path):
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    for case in manifest:
+        original, module_path = case["original"], case.get("module", "")
+        try:
+            model = submodule(torch.jit.load(original), module_path)
+            state, buffers = model.state_dict(), {n for n, _ in model.named_buffers()}
+        except RuntimeError:  # a torch.save file: a submodule's weights are its keys, relative to it
+            state, buffers = torch.load(original), set()
+            if module_path:
+                state = {k[len(module_path) + 1:]: v for k, v in state.items() if k.startswith(module_path + ".")}
+        expected = {}
+        for name, t in state.items():
+            if not case.get("buffers", True) and name in buffers:
+                continue
+            if case.get("dtype", "keep") != "keep" and t.is_floating_point():
+                t = t.to(getattr(torch, case["dtype"]))
+            expected[name] = t
+        want = {d["name"]: d for d in describe_tensors(expected)}
+        got = exported_tensors(case["exported"])
+        where = case["exported"]
+        if set(got) != set(want):
+            fail("%s: names differ: %s" % (where, sorted(set(got) ^ set(want))[:5]))
+        for name, d in want.items():
+            for key in ("dtype", "shape", "sha256"):
+                if got[name][key] != d[key]:
+                    fail("%s: %s: %s %s, PyTorch's .to() gives %s" % (where, name, key, got[name][key], d[key]))
+    print("OK %d exports" % len(manifest))
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -1180,6 +1281,10 @@ def main(argv):
         check_safetensors(argv[2], argv[3], module)
     elif command == "finetune":
         finetune(argv[2])
+    elif command == "rounding":
+        rounding(argv[2])
+    elif command == "check-exports":
+        check_exports(argv[2])
     elif command == "inspect":
         inspect(argv[2])
     elif command == "check-values":

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "tensor/tensorinfo.h"
+
+#include <QByteArray>
+
+namespace torchscope {
+
+// tensor.to(dtype) as PyTorch computes it, for exports that change precision: floating-point tensors
+// take the target (float32, float64, float16 or bfloat16), rounded to nearest even as PyTorch's CPU
+// kernels round (float64 goes through float32 on its way to float16 and bfloat16, as c10 does;
+// a NaN becomes the NaN PyTorch's vectorized kernels write);
+// integer, bool, complex and quantized tensors keep their dtype.
+namespace DTypeConversion {
+
+// The dtype a tensor of `from` is written as when `target` is asked for (Invalid: keep).
+DType convertedType(DType from, DType target);
+// The view's elements in row-major order as `to` (which must be what convertedType gives).
+QByteArray convertedBytes(const TensorInfo &tensor, DType to);
+
+quint16 floatToHalf(float value);
+quint16 floatToBFloat16(float value);
+
+} // namespace DTypeConversion
+
+} // namespace torchscope
