@@ -7,6 +7,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Torchscope"));
     QApplication::setApplicationName(QStringLiteral("Torchscope"));
     QApplication::setApplicationVersion(QStringLiteral(TORCHSCOPE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/torchscope.svg")));

@@ -40,6 +40,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -51,9 +52,11 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionViewItem>
@@ -85,6 +88,7 @@ private Q_SLOTS:
     void clickingTreeCheckFreezesModule();
     void saveAsWeightsOnlyOfSubmodule();
     void saveAsEntireModelKeepsFlags();
+    void saveAsChoosesFormatDtypeAndShards();
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
@@ -184,6 +188,7 @@ private:
 
 void TestGui::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // settings in a test folder, never the user's
     QVERIFY(m_dir.isValid());
     m_source = m_dir.filePath(QStringLiteral("cnn.pt"));
     CheckpointContent content;
@@ -196,6 +201,7 @@ void TestGui::initTestCase()
 
 void TestGui::init()
 {
+    QSettings().clear(); // each test starts from the defaults, not from what the last one chose
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -344,6 +350,80 @@ void TestGui::saveAsWeightsOnlyOfSubmodule()
                             QStringLiteral("layer2")},
                            &peer) == 0,
              qPrintable(peer));
+}
+
+void TestGui::saveAsChoosesFormatDtypeAndShards()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("shards"));
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    QString sentences;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        auto *radio = dialog->findChild<QRadioButton *>(QStringLiteral("weightsOnlyButton"));
+        QTest::mouseClick(radio, Qt::LeftButton, Qt::NoModifier, QPoint(8, radio->height() / 2));
+        auto *format = dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"));
+        QVERIFY(format->isVisible());
+        auto *pathEdit = dialog->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+        pathEdit->setText(folder + QStringLiteral(".pt"));
+        format->setCurrentIndex(1); // safetensors: the name follows
+        QCOMPARE(pathEdit->text(), QString(folder + QStringLiteral(".safetensors")));
+        format->setCurrentIndex(2); // sharded safetensors: a folder
+        QCOMPARE(pathEdit->text(), folder);
+        auto *shardSize = dialog->findChild<QLineEdit *>(QStringLiteral("shardSizeEdit"));
+        QVERIFY(shardSize->isVisible());
+        QPushButton *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        shardSize->clear();
+        QTest::keyClicks(shardSize, QStringLiteral("lots"));
+        QVERIFY(!save->isEnabled()); // not a size
+        shardSize->clear();
+        QTest::keyClicks(shardSize, QStringLiteral("20KB"));
+        QVERIFY(save->isEnabled());
+        auto *dtype = dialog->findChild<QComboBox *>(QStringLiteral("dtypeCombo"));
+        dtype->setCurrentIndex(dtype->findText(QStringLiteral("bfloat16")));
+        auto *buffers = dialog->findChild<QCheckBox *>(QStringLiteral("buffersCheck"));
+        QTest::mouseClick(buffers, Qt::LeftButton, Qt::NoModifier, QPoint(8, buffers->height() / 2));
+        QVERIFY(!buffers->isChecked());
+        sentences = dialog->findChild<QLabel *>(QStringLiteral("choicesLabel"))->text();
+        QTest::qWait(50); // let the layout settle, as it does between a user's clicks
+        saveScreenshot(dialog, QStringLiteral("saveas.png"));
+        QTest::mouseClick(save, Qt::LeftButton);
+    });
+    m_window->saveAs();
+    QVERIFY(saved.wait(60000) || saved.count() > 0);
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    // Each choice says what it keeps and drops.
+    for (const char *words : {"index", "bfloat16", "Buffers are left out"})
+        QVERIFY2(sentences.contains(QLatin1String(words)), qPrintable(sentences));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/model.safetensors.index.json")));
+    QJsonArray manifest{
+        QJsonObject{{"original", m_source}, {"exported", folder}, {"dtype", "bfloat16"}, {"buffers", false}}};
+    QFile file(m_dir.filePath(QStringLiteral("dialog-exports.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(manifest).toJson());
+    file.close();
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("check-exports"), file.fileName()}, &output) == 0,
+             qPrintable(output));
+
+    // The next dialog starts from these choices.
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] { dialog->reject(); });
+        QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("weightsOnlyButton"))->isChecked());
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"))->currentIndex(), 2);
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("shardSizeEdit"))->text(),
+                 QStringLiteral("20KB"));
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("dtypeCombo"))->currentText(),
+                 QStringLiteral("bfloat16"));
+        QVERIFY(!dialog->findChild<QCheckBox *>(QStringLiteral("buffersCheck"))->isChecked());
+    });
+    m_window->saveAs();
 }
 
 void TestGui::saveAsEntireModelKeepsFlags()

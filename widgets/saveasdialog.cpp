@@ -18,11 +18,17 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 #include <functional>
 
 namespace torchscope {
+
+namespace {
+// Rows of the format box.
+enum FormatRow { PyTorchRow, SafetensorsRow, ShardedSafetensorsRow, ShardedPyTorchRow };
+} // namespace
 
 SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath,
                            QWidget *parent)
@@ -69,6 +75,52 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
 
+    // Weights-only choices.
+    m_weightsBox = new QGroupBox(tr("Weights"), this);
+    m_formatCombo = new QComboBox(m_weightsBox);
+    m_formatCombo->setObjectName(QStringLiteral("formatCombo"));
+    m_formatCombo->addItem(tr("PyTorch (torch.save, .pt / .pth / .bin)"));
+    m_formatCombo->addItem(tr("safetensors (.safetensors)"));
+    m_formatCombo->addItem(tr("Sharded safetensors (a folder, as save_pretrained writes it)"));
+    m_formatCombo->addItem(tr("Sharded PyTorch .bin (a folder, as save_pretrained writes it)"));
+    m_shardSizeEdit = new QLineEdit(QStringLiteral("5GB"), m_weightsBox);
+    m_shardSizeEdit->setObjectName(QStringLiteral("shardSizeEdit"));
+    m_shardSizeLabel = new QLabel(tr("Largest shard:"), m_weightsBox);
+    m_dtypeCombo = new QComboBox(m_weightsBox);
+    m_dtypeCombo->setObjectName(QStringLiteral("dtypeCombo"));
+    m_dtypeCombo->addItem(tr("Keep each tensor's dtype"), int(DType::Invalid));
+    m_dtypeCombo->addItem(QStringLiteral("float32"), int(DType::Float32));
+    m_dtypeCombo->addItem(QStringLiteral("float16"), int(DType::Float16));
+    m_dtypeCombo->addItem(QStringLiteral("bfloat16"), int(DType::BFloat16));
+    m_buffersCheck =
+        new QCheckBox(tr("Include buffers (running statistics and other non-parameter state)"), m_weightsBox);
+    m_buffersCheck->setObjectName(QStringLiteral("buffersCheck"));
+    m_buffersCheck->setChecked(true);
+    m_choicesLabel = new QLabel(m_weightsBox);
+    m_choicesLabel->setObjectName(QStringLiteral("choicesLabel"));
+    m_choicesLabel->setWordWrap(true);
+    auto *weightsForm = new QFormLayout;
+    weightsForm->addRow(tr("F&ormat:"), m_formatCombo);
+    weightsForm->addRow(m_shardSizeLabel, m_shardSizeEdit);
+    weightsForm->addRow(tr("&Dtype:"), m_dtypeCombo);
+    weightsForm->addRow(QString(), m_buffersCheck);
+    // Below the form, not in it: a form row does not grow with a wrapped label's lines.
+    auto *weightsLayout = new QVBoxLayout(m_weightsBox);
+    weightsLayout->addLayout(weightsForm);
+    weightsLayout->addWidget(m_choicesLabel);
+    {
+        const QSettings settings;
+        m_formatCombo->setCurrentIndex(
+            qBound(0, settings.value(QStringLiteral("saveAs/format"), 0).toInt(), 3));
+        m_shardSizeEdit->setText(
+            settings.value(QStringLiteral("saveAs/shardSize"), QStringLiteral("5GB")).toString());
+        const int dtype = m_dtypeCombo->findData(settings.value(QStringLiteral("saveAs/dtype"), 0).toInt());
+        m_dtypeCombo->setCurrentIndex(dtype < 0 ? 0 : dtype);
+        m_buffersCheck->setChecked(settings.value(QStringLiteral("saveAs/buffers"), true).toBool());
+        if (settings.value(QStringLiteral("saveAs/weightsOnly"), false).toBool() || !canSaveEntireModel)
+            m_weightsOnlyButton->setChecked(true);
+    }
+
     m_pathEdit = new QLineEdit(this);
     m_pathEdit->setObjectName(QStringLiteral("pathEdit"));
     auto *browseButton = new QPushButton(tr("&Browse…"), this);
@@ -90,20 +142,29 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     layout->addWidget(modeBox);
     layout->addWidget(m_noteLabel);
     layout->addWidget(m_freezePlanCheck);
+    layout->addWidget(m_weightsBox);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
 
     connect(m_weightsOnlyButton, &QRadioButton::toggled, this, &SaveAsDialog::updateState);
     connect(m_moduleCombo, &QComboBox::currentIndexChanged, this, &SaveAsDialog::updateState);
     connect(m_pathEdit, &QLineEdit::textChanged, this, &SaveAsDialog::updateState);
+    connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &SaveAsDialog::formatChosen);
+    connect(m_dtypeCombo, &QComboBox::currentIndexChanged, this, &SaveAsDialog::updateState);
+    connect(m_buffersCheck, &QCheckBox::toggled, this, &SaveAsDialog::updateState);
+    connect(m_shardSizeEdit, &QLineEdit::textChanged, this, &SaveAsDialog::updateState);
     connect(browseButton, &QPushButton::clicked, this, &SaveAsDialog::browse);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        rememberChoices();
+        accept();
+    });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     if (!document->filePath().isEmpty()) {
         const QFileInfo source(document->filePath());
         m_pathEdit->setText(source.dir().filePath(source.completeBaseName() + QStringLiteral("-edited.pt")));
     }
+    formatChosen();
     updateState();
     resize(520, sizeHint().height());
 }
@@ -111,9 +172,61 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
 SaveRequest SaveAsDialog::request() const
 {
     const bool weightsOnly = m_weightsOnlyButton->isChecked();
-    return {m_pathEdit->text().trimmed(), weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
-            m_moduleCombo->currentData().toString(),
-            weightsOnly && m_freezePlanCheck->isVisibleTo(this) && m_freezePlanCheck->isChecked()};
+    SaveRequest request{
+        m_pathEdit->text().trimmed(), weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
+        m_moduleCombo->currentData().toString(),
+        weightsOnly && m_freezePlanCheck->isVisibleTo(this) && m_freezePlanCheck->isChecked()};
+    if (!weightsOnly)
+        return request;
+    const int row = m_formatCombo->currentIndex();
+    request.format =
+        row == SafetensorsRow || row == ShardedSafetensorsRow ? SaveFormat::Safetensors : SaveFormat::PyTorch;
+    request.maxShardSize = sharded() ? parseShardSize(m_shardSizeEdit->text()) : 0;
+    request.dtype = DType(m_dtypeCombo->currentData().toInt());
+    request.includeBuffers = m_buffersCheck->isChecked();
+    return request;
+}
+
+void SaveAsDialog::rememberChoices() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("saveAs/weightsOnly"), m_weightsOnlyButton->isChecked());
+    settings.setValue(QStringLiteral("saveAs/format"), m_formatCombo->currentIndex());
+    settings.setValue(QStringLiteral("saveAs/shardSize"), m_shardSizeEdit->text());
+    settings.setValue(QStringLiteral("saveAs/dtype"), m_dtypeCombo->currentData().toInt());
+    settings.setValue(QStringLiteral("saveAs/buffers"), m_buffersCheck->isChecked());
+}
+
+bool SaveAsDialog::sharded() const
+{
+    return m_formatCombo->currentIndex() == ShardedSafetensorsRow ||
+           m_formatCombo->currentIndex() == ShardedPyTorchRow;
+}
+
+void SaveAsDialog::formatChosen()
+{
+    // The name follows the format: .safetensors, a PyTorch suffix, or a folder for shards.
+    const QString path = m_pathEdit->text().trimmed();
+    if (!path.isEmpty() && m_weightsOnlyButton->isChecked()) {
+        const QFileInfo info(path);
+        const QString base = info.dir().filePath(info.completeBaseName());
+        const QString suffix = info.suffix().toLower();
+        const bool safetensors = suffix == QLatin1String("safetensors");
+        switch (m_formatCombo->currentIndex()) {
+        case PyTorchRow:
+            if (safetensors || suffix.isEmpty())
+                m_pathEdit->setText(base + QStringLiteral(".pt"));
+            break;
+        case SafetensorsRow:
+            if (!safetensors)
+                m_pathEdit->setText(base + QStringLiteral(".safetensors"));
+            break;
+        default:
+            if (!suffix.isEmpty())
+                m_pathEdit->setText(base);
+        }
+    }
+    updateState();
 }
 
 void SaveAsDialog::setFilePath(const QString &path)
@@ -160,6 +273,39 @@ void SaveAsDialog::updateState()
     m_freezePlanCheck->setText(
         tr("Also write the requires_grad flags as a freeze plan beside it (%1)").arg(planName));
     m_freezePlanCheck->setVisible(weightsOnly && m_document->storesRequiresGrad());
+    m_weightsBox->setVisible(weightsOnly);
+    m_shardSizeLabel->setVisible(sharded());
+    m_shardSizeEdit->setVisible(sharded());
+    const bool shardSizeOk = !sharded() || parseShardSize(m_shardSizeEdit->text()) > 0;
+    m_shardSizeEdit->setStyleSheet(shardSizeOk ? QString() : QStringLiteral("QLineEdit { color: #c00000; }"));
+    // What each choice keeps and drops, in one paragraph.
+    QStringList sentences;
+    switch (m_formatCombo->currentIndex()) {
+    case PyTorchRow:
+        sentences << tr(
+            "A torch.save zip: torch.load gives back the state_dict; tied weights share one storage.");
+        break;
+    case SafetensorsRow:
+        sentences << tr(
+            "safetensors holds names, dtypes, shapes and bytes only, loads without running code, and "
+            "keeps the input's metadata; tied weights are written once per name.");
+        break;
+    default:
+        sentences << tr(
+            "A folder of shards no larger than the size given, and the index that maps each name to "
+            "its shard, which from_pretrained and Torchscope read as one checkpoint.");
+    }
+    const DType dtype = DType(m_dtypeCombo->currentData().toInt());
+    sentences
+        << (dtype == DType::Invalid
+                ? tr("Every tensor keeps its dtype, bit for bit.")
+                : tr("Floating-point tensors become %1, rounded as tensor.to() rounds; integer, bool and "
+                     "quantized tensors keep theirs.")
+                      .arg(dtypeName(dtype)));
+    sentences << (m_buffersCheck->isChecked()
+                      ? tr("Buffers (batch-norm running statistics...) go along.")
+                      : tr("Buffers are left out: load_state_dict(strict=False) keeps the model's own."));
+    m_choicesLabel->setText(sentences.join(u' '));
     const ModuleNode *module = m_document->findModule(m_moduleCombo->currentData().toString());
     if (module) {
         const int tensors = int(m_document->tensorsInSubtree(module).size());
@@ -168,7 +314,14 @@ void SaveAsDialog::updateState()
                                          DisplayFormat::count(module->parameterCount()),
                                          DisplayFormat::count(module->trainableCount())));
     }
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!m_pathEdit->text().trimmed().isEmpty());
+    m_buttons->button(QDialogButtonBox::Save)
+        ->setEnabled(!m_pathEdit->text().trimmed().isEmpty() && (!weightsOnly || shardSizeOk));
+    // Grow when a choice's sentences take more lines (wrapped text has no fixed minimum height).
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 } // namespace torchscope

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
@@ -15,7 +16,9 @@ namespace torchscope {
 
 class CheckpointDocument;
 
-// Asks what to save (weights only or the entire model), which module, and where.
+// Asks what to save (weights only or the entire model), which module, and where; for weights, the
+// format (PyTorch zip, safetensors, or shards of either in a folder), the dtype and whether buffers go
+// along, each choice with a sentence saying what it keeps and drops. The last choices are remembered.
 class SaveAsDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +27,8 @@ public:
                  QWidget *parent = nullptr);
 
     SaveRequest request() const;
+    // Remembers the choices (QSettings) for the next dialog.
+    void rememberChoices() const;
     void setFilePath(const QString &path);
     void setMode(SaveMode mode);
     void setModulePath(const QString &path);
@@ -31,6 +36,8 @@ public:
 private:
     void browse();
     void updateState();
+    void formatChosen();
+    bool sharded() const;
 
     const CheckpointDocument *m_document;
     QRadioButton *m_weightsOnlyButton;
@@ -38,6 +45,13 @@ private:
     QComboBox *m_moduleCombo;
     QLabel *m_noteLabel;
     QCheckBox *m_freezePlanCheck;
+    QGroupBox *m_weightsBox;
+    QComboBox *m_formatCombo;
+    QLineEdit *m_shardSizeEdit;
+    QLabel *m_shardSizeLabel;
+    QComboBox *m_dtypeCombo;
+    QCheckBox *m_buffersCheck;
+    QLabel *m_choicesLabel;
     QLabel *m_summaryLabel;
     QLineEdit *m_pathEdit;
     QDialogButtonBox *m_buttons;
