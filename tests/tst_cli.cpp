@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void diffExitCodesAndJson();
     void diffTextAndCsv();
     void exportFormatsDtypesAndShards();
+    void fullDiskAndKillLeaveTheOldFile_data();
+    void fullDiskAndKillLeaveTheOldFile();
     void shardSizes_data();
     void shardSizes();
     void valuesPrintsTheSlice();
@@ -689,6 +692,64 @@ void TestCli::exportFormatsDtypesAndShards()
     const QString single = path(QStringLiteral("single"));
     QCOMPARE(cli({"export", m_example, "-o", single, "--weights-only", "--max-shard-size", "5GB"}), 0);
     QCOMPARE(QDir(single).entryList(QDir::Files), QStringList{"model.safetensors"});
+}
+
+void TestCli::fullDiskAndKillLeaveTheOldFile_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("disk full (ulimit -f)") << "full";
+    QTest::newRow("killed in mid-save") << "kill";
+}
+
+// A 670 MB bfloat16 model (sparse on disk) exported as float32 into a folder holding an old file of
+// the same name: a full disk or a kill -9 partway must leave the old file byte for byte and nothing
+// else behind.
+void TestCli::fullDiskAndKillLeaveTheOldFile()
+{
+    QFETCH(QString, how);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString input = m_dir.filePath(QStringLiteral("sparse-model.safetensors"));
+    if (!QFile::exists(input))
+        test::writeSparseSafetensors(input, test::llamaLayout(4, 2048, 5632, 32000));
+    const QString output = folder.filePath(QStringLiteral("model.pt"));
+    const QByteArray old("an older checkpoint that must survive\n");
+    {
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(old);
+    }
+    const QStringList before =
+        QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    const QString command = QStringLiteral("%1 export '%2' -o '%3' --weights-only --dtype float32")
+                                .arg(test::cliPath(), input, output);
+    QProcess process;
+    if (how == QLatin1String("full")) {
+        // Writes past 20 MB fail with EFBIG, as on a full disk (the signal is ignored, so the
+        // write fails rather than killing the process).
+        process.start(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 20480; exec ") + command});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromLocal8Bit(process.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("File too large")) && err.count(u'\n') == 1, qPrintable(err));
+    } else {
+        process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("exec ") + command});
+        QVERIFY(process.waitForStarted());
+        QTest::qWait(400);
+        QVERIFY2(process.state() == QProcess::Running, "the export finished before it could be killed");
+        process.kill();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    }
+    QFile kept(output);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), old);
+    QCOMPARE(
+        QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+        before);
 }
 
 void TestCli::shardSizes_data()

@@ -2,6 +2,8 @@
 
 #include "document/checkpointdocument.h"
 #include "document/freezeplan.h"
+#include "formats/atomicfile.h"
+#include "formats/checkpointreader.h"
 #include "formats/dtypeconversion.h"
 #include "formats/safetensorswriter.h"
 #include "torchbridge/torchbridge.h"
@@ -41,6 +43,59 @@ qint64 parseShardSize(const QString &text)
     return bytes >= 1 && bytes < 9.0e18 ? qint64(bytes) : 0;
 }
 
+namespace {
+
+// What a written file must hold, by name.
+using Expected = QHash<QString, std::pair<DType, QVector<qint64>>>;
+
+Expected expectedOf(const std::vector<StateDictWriter::Entry> &entries)
+{
+    Expected expected;
+    for (const StateDictWriter::Entry &entry : entries)
+        expected.insert(entry.key, {entry.dtype(), entry.tensor.shape});
+    return expected;
+}
+
+// Reads back what was written with our own reader: every name, dtype and shape as meant, and every
+// tensor's bytes inside the file. A writer's bug must not replace a good file.
+bool verifyWritten(const QString &readable, const QString &target, const Expected &expected, QString *error)
+{
+    CheckpointContent content;
+    QString reason;
+    if (!readCheckpoint(readable, Progress(), &content, &reason)) {
+        *error = tr("%1: the file written does not read back (%2); the old file is kept").arg(target, reason);
+        return false;
+    }
+    QSet<QString> seen;
+    for (const TensorInfo &tensor : content.tensors) {
+        const auto it = expected.constFind(tensor.name);
+        QString why;
+        if (it == expected.constEnd())
+            why = tr("holds %1, which was not saved").arg(tensor.name);
+        else if (it->first != tensor.dtype || it->second != tensor.shape)
+            why = tr("holds %1 as %2 %3 instead of %4 %5")
+                      .arg(tensor.name, dtypeName(tensor.dtype), shapeToString(tensor.shape),
+                           dtypeName(it->first), shapeToString(it->second));
+        else if (tensor.numel() > 0 && !tensor.validateView(&why))
+            why = tr("holds %1 outside its data (%2)").arg(tensor.name, why);
+        if (!why.isEmpty()) {
+            *error = tr("%1: the file written %2; the old file is kept").arg(target, why);
+            return false;
+        }
+        seen.insert(tensor.name);
+    }
+    if (seen.size() != expected.size()) {
+        *error = tr("%1: the file written holds %2 of %3 tensors; the old file is kept")
+                     .arg(target)
+                     .arg(seen.size())
+                     .arg(expected.size());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, const SaveRequest &request,
                                           QString *error)
 {
@@ -77,6 +132,7 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             job->m_entries.push_back(entry);
         }
         job->m_metadata = document.metadata();
+        job->m_expected = expectedOf(job->m_entries);
         if (request.writeFreezePlan && document.storesRequiresGrad())
             job->m_freezePlan = FreezePlan::toJson(document, module);
         return job;
@@ -102,6 +158,9 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
                      : tr("a weights-only file has no architecture to save as an entire model");
         return nullptr;
     }
+    for (int index : document.tensorsInSubtree(module))
+        job->m_expected.insert(document.relativeName(index, module),
+                               {document.tensor(index).dtype, document.tensor(index).shape});
     job->m_scriptSource = document.filePath();
     job->m_scriptBytes = document.sourceBytes();
     for (int index = 0; index < document.tensorCount(); ++index) {
@@ -191,47 +250,47 @@ bool SaveJob::writeShards(const Progress &progress, QString *error) const
     const QJsonObject index{
         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("total_size"), totalBytes}}},
         {QStringLiteral("weight_map"), weightMap}};
-    QSaveFile file(QDir(folder).filePath(QStringLiteral("%1.%2.index.json").arg(stem, suffix)));
+    const QString indexPath = QDir(folder).filePath(QStringLiteral("%1.%2.index.json").arg(stem, suffix));
+    AtomicFile file(indexPath);
     const QByteArray json = QJsonDocument(index).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        *error = tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
+    if (!file.open(error))
+        return false;
+    if (file.device()->write(json) != json.size()) {
+        *error = tr("%1: cannot write: %2").arg(indexPath, file.device()->errorString());
         return false;
     }
-    return true;
+    return file.commit(error);
 }
 
 bool SaveJob::run(const Progress &progress, QString *error) const
 {
     if (m_request.mode == SaveMode::WeightsOnly && m_request.maxShardSize > 0)
         return writeShards(progress, error);
-    QSaveFile file(m_request.path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1: cannot write: %2").arg(m_request.path, file.errorString());
+    AtomicFile file(m_request.path);
+    if (!file.open(error))
         return false;
-    }
     QString reason;
     bool ok = false;
     if (m_request.mode == SaveMode::WeightsOnly) {
-        ok = writeEntries(m_entries, &file, progress, &reason);
+        ok = writeEntries(m_entries, file.device(), progress, &reason);
     } else {
         TorchBridge *bridge = torchBridge(&reason);
         std::shared_ptr<void> module;
         ok = bridge && bridge->openTorchScript(m_scriptSource, m_scriptBytes, &module, &reason) &&
-             bridge->saveTorchScript(module, m_request.modulePath, m_requiresGrad, &file, &reason);
+             bridge->saveTorchScript(module, m_request.modulePath, m_requiresGrad, file.device(), &reason);
     }
     if (ok && progress.isCanceled()) {
         ok = false;
         reason = tr("canceled");
     }
     if (!ok) {
-        file.cancelWriting();
         *error = tr("%1: save failed: %2").arg(m_request.path, reason);
         return false;
     }
-    if (!file.commit()) {
-        *error = tr("%1: cannot write: %2").arg(m_request.path, file.errorString());
+    // Nothing replaces the target before our own reader has read it back as meant.
+    if (!file.flush(error) || !verifyWritten(file.readablePath(), m_request.path, m_expected, error) ||
+        !file.commit(error))
         return false;
-    }
     if (!m_freezePlan.isEmpty()) {
         QSaveFile plan(FreezePlan::pathBeside(m_request.path));
         if (!plan.open(QIODevice::WriteOnly) || plan.write(m_freezePlan) != m_freezePlan.size() ||

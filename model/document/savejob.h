@@ -70,6 +70,8 @@ private:
     QHash<QString, bool> m_requiresGrad;
     QByteArray m_freezePlan;
     QVector<QPair<QString, QString>> m_metadata;
+    // Name -> dtype and shape of every tensor the output must hold, checked by reading it back.
+    QHash<QString, std::pair<DType, QVector<qint64>>> m_expected;
     SaveFormat m_format = SaveFormat::PyTorch;
 };
 
