@@ -49,6 +49,8 @@ private Q_SLOTS:
     void exportFormatsDtypesAndShards();
     void fullDiskAndKillLeaveTheOldFile_data();
     void fullDiskAndKillLeaveTheOldFile();
+    void loadWeights_data();
+    void loadWeights();
     void shardSizes_data();
     void shardSizes();
     void valuesPrintsTheSlice();
@@ -752,6 +754,75 @@ void TestCli::fullDiskAndKillLeaveTheOldFile()
         before);
 }
 
+void TestCli::loadWeights_data()
+{
+    QTest::addColumn<QString>("weights"); // in the folder peer.py mismatched-weights writes
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrHas");
+    QTest::addColumn<QStringList>("peerFlags"); // for check-load-weights when OUT is written
+    QTest::newRow("DataParallel prefix stripped, strict")
+        << "good.pt" << QStringList{"--strict", "--strip-prefix", "module."} << 0 << ""
+        << QStringList{"--strip", "module."};
+    QTest::newRow("safetensors, strict")
+        << "good.safetensors" << QStringList{"--strict"} << 0 << "" << QStringList{};
+    QTest::newRow("mismatches, not strict") << "bad.pt" << QStringList{"--json"} << 0 << "" << QStringList{};
+    QTest::newRow("mismatches, strict")
+        << "bad.pt" << QStringList{"--strict"} << 1
+        << "strict loading refused: 20 applied, 1 missing, 1 unexpected" << QStringList{};
+    QTest::newRow("prefix not stripped, strict")
+        << "good.pt" << QStringList{"--strict"} << 1 << "23 unexpected" << QStringList{};
+    QTest::newRow("nothing matches") << "good.pt" << QStringList{} << 1 << "no tensor of" << QStringList{};
+    QTest::newRow("a submodule's weights, prefix added")
+        << "layer1.pt" << QStringList{"--add-prefix", "layer1."} << 0 << ""
+        << QStringList{"--add", "layer1."};
+}
+
+// load-weights onto the example with layer1 frozen: the report, strict refusals, and OUT as real
+// PyTorch loads it (the weights' values where they match, the model's elsewhere, the flags kept).
+void TestCli::loadWeights()
+{
+    QFETCH(QString, weights);
+    QFETCH(QStringList, flags);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderrHas);
+    QFETCH(QStringList, peerFlags);
+    const QString model = path(QStringLiteral("frozen-model.pt"));
+    const QString folder = path(QStringLiteral("load-weights"));
+    QString output;
+    if (!QFile::exists(model)) {
+        QCOMPARE(cli({"export", m_example, "-o", model, "--entire-model", "--freeze", "layer1.*"}), 0);
+        QVERIFY2(test::runPeer({"mismatched-weights", model, folder}, &output) == 0, qPrintable(output));
+        QCOMPARE(cli({"export", folder + "/good.safetensors", "-o", folder + "/layer1.pt", "--weights-only",
+                      "--module", "layer1"}),
+                 0);
+    }
+    const QString out = path(QStringLiteral("loaded.pt"));
+    QFile::remove(out);
+    QString stdOut, err;
+    QCOMPARE(
+        cli(QStringList{"load-weights", model, folder + u'/' + weights, "-o", out} + flags, &stdOut, &err),
+        exitCode);
+    QVERIFY2(err.contains(stderrHas), qPrintable(err));
+    if (exitCode != 0) {
+        QVERIFY(!QFile::exists(out));
+        QCOMPARE(err.trimmed().count(u'\n'), 0);
+        return;
+    }
+    if (flags.contains(QStringLiteral("--json"))) {
+        QFile file(folder + QStringLiteral("/bad.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject want = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonObject got = QJsonDocument::fromJson(stdOut.toUtf8()).object();
+        QCOMPARE(got.keys(), want.keys());
+        for (const QString &key : want.keys())
+            QCOMPARE(got.value(key).toArray(), want.value(key).toArray());
+    }
+    QVERIFY2(test::runPeer(QStringList{"check-load-weights", model, folder + u'/' + weights, out} + peerFlags,
+                           &output) == 0,
+             qPrintable(output));
+}
+
 void TestCli::shardSizes_data()
 {
     QTest::addColumn<QString>("text");
@@ -1034,6 +1105,13 @@ void TestCli::errors_data()
     QTest::newRow("export: entire model in float16")
         << QStringList{"export", "@example", "-o", "@out.pt", "--entire-model", "--dtype", "float16"} << 1
         << "an entire model is saved with every tensor as it is";
+    QTest::newRow("load-weights: no output") << QStringList{"load-weights", "@example", "@example"} << 2
+                                             << "torchscope-cli: load-weights: missing -o OUT\n";
+    QTest::newRow("load-weights: one file") << QStringList{"load-weights", "@example", "-o", "@out.pt"} << 2
+                                            << "torchscope-cli: load-weights: needs MODEL and WEIGHTS\n";
+    QTest::newRow("load-weights: weights-only model")
+        << QStringList{"load-weights", "@notes.txt", "@example", "-o", "@out.pt"} << 1
+        << "not a PyTorch checkpoint";
     QTest::newRow("values: no tensor")
         << QStringList{"values", "@example", "nope"} << 2 << "torchscope-cli: values: no tensor 'nope' in";
     QTest::newRow("values: bad slice") << QStringList{"values", "@example", "fc.weight", "--slice", "0,x"}

@@ -6,6 +6,7 @@
 #include "document/checkpointdocument.h"
 #include "document/examplemodel.h"
 #include "document/freezeplan.h"
+#include "document/loadweights.h"
 #include "document/namepattern.h"
 #include "document/savejob.h"
 #include "formats/checkpointreader.h"
@@ -45,35 +46,43 @@ int Cli::fileError(const QString &message)
 
 void Cli::printHelp()
 {
-    m_out << "Usage:\n"
-             "  torchscope-cli info FILE [--json] [--stats]\n"
-             "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
-             "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
-             "                        [--format pytorch|safetensors|torchscript] [--dtype "
-             "keep|float32|float16|bfloat16]\n"
-             "                        [--no-buffers] [--max-shard-size SIZE]\n"
-             "  torchscope-cli example -o FILE [--weights-only]\n"
-             "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
-             "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
-             "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] "
-             "[--add-prefix-b P]\n"
-             "  torchscope-cli values FILE TENSOR [--slice \"0,:,:\"] [--npy OUT] [--csv OUT]\n"
-             "  torchscope-cli stats FILE [--module PATH] [--json | --csv]\n"
-             "  torchscope-cli --version\n"
-             "\n"
-             "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
-             "and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);\n"
-             "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
-             "order given.\n"
-             "diff matches names as load_state_dict does, after the prefixes; elements are equal when\n"
-             "|a - b| <= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.\n"
-             "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
-             "values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or\n"
-             "--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.\n"
-             "stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same\n"
-             "tensor's in other blocks), negative_running_var.\n"
-             "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
-             "3 diff found differences.\n";
+    m_out
+        << "Usage:\n"
+           "  torchscope-cli info FILE [--json] [--stats]\n"
+           "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
+           "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
+           "                        [--format pytorch|safetensors|torchscript] [--dtype "
+           "keep|float32|float16|bfloat16]\n"
+           "                        [--no-buffers] [--max-shard-size SIZE]\n"
+           "  torchscope-cli example -o FILE [--weights-only]\n"
+           "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
+           "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
+           "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] "
+           "[--add-prefix-b P]\n"
+           "  torchscope-cli values FILE TENSOR [--slice \"0,:,:\"] [--npy OUT] [--csv OUT]\n"
+           "  torchscope-cli stats FILE [--module PATH] [--json | --csv]\n"
+           "  torchscope-cli load-weights MODEL WEIGHTS -o OUT [--strict] [--strip-prefix P] [--add-prefix "
+           "P]\n"
+           "                              [--json]\n"
+           "  torchscope-cli --version\n"
+           "\n"
+           "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
+           "and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);\n"
+           "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
+           "order given.\n"
+           "diff matches names as load_state_dict does, after the prefixes; elements are equal when\n"
+           "|a - b| <= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.\n"
+           "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
+           "load-weights matches WEIGHTS' names to MODEL's as load_state_dict does (after removing\n"
+           "--strip-prefix where present and adding --add-prefix), reports what applies and what does not,\n"
+           "and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict\n"
+           "any mismatch exits 1 and writes nothing.\n"
+           "values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or\n"
+           "--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.\n"
+           "stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same\n"
+           "tensor's in other blocks), negative_running_var.\n"
+           "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
+           "3 diff found differences.\n";
 }
 
 int Cli::run(const QStringList &arguments)
@@ -105,6 +114,8 @@ int Cli::run(const QStringList &arguments)
         return values(args);
     if (command == QLatin1String("stats"))
         return stats(args);
+    if (command == QLatin1String("load-weights"))
+        return loadWeights(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -366,6 +377,46 @@ int Cli::stats(const QStringList &arguments)
         m_out << HealthReport::toCsv(report);
     else
         cli::printHealth(m_out, report);
+    return Success;
+}
+
+int Cli::loadWeights(const QStringList &arguments)
+{
+    cli::LoadWeightsCliOptions options;
+    QString message;
+    if (!cli::parseLoadWeights(arguments, &options, &message))
+        return usage(message);
+    CheckpointContent modelContent;
+    QString error;
+    if (!readCheckpoint(options.model, Progress(), &modelContent, &error))
+        return fileError(error);
+    CheckpointDocument model(std::move(modelContent));
+    if (!model.canSaveEntireModel())
+        return fileError(
+            QStringLiteral("%1: not an entire model that can be written back (a TorchScript archive "
+                           "is needed)")
+                .arg(options.model));
+    CheckpointContent weights;
+    if (!readCheckpoint(options.weights, Progress(), &weights, &error))
+        return fileError(error);
+    if (!weights.refusedContent.isEmpty())
+        return fileError(QStringLiteral("%1: %2").arg(options.weights, weights.refusedContent));
+    LoadWeightsOptions loadOptions;
+    loadOptions.stripPrefix = options.stripPrefix;
+    loadOptions.addPrefix = options.addPrefix;
+    loadOptions.strict = options.strict;
+    const WeightsMatch match = WeightsMatch::match(model, weights, loadOptions);
+    if (options.json)
+        m_out << QJsonDocument(match.toJson()).toJson(QJsonDocument::Indented);
+    else
+        m_out << match.describe() << "\n";
+    m_out.flush();
+    if (!torchscope::loadWeights(&model, match, options.strict, options.weights, &error))
+        return fileError(QStringLiteral("%1: %2").arg(options.weights, error));
+    const SaveRequest request{options.output, SaveMode::EntireModel, QString()};
+    const std::unique_ptr<SaveJob> job = SaveJob::prepare(model, request, &error);
+    if (!job || !job->run(Progress(), &error))
+        return fileError(error);
     return Success;
 }
 

@@ -6,8 +6,9 @@ class QTextStream;
 
 namespace torchscope {
 
-// torchscope-cli: `info`, `export`, `example`, `hist`, `diff`, `values`, `stats`. Exit codes: 0 success, 1 a
-// file that cannot be read or written (one line on stderr), 2 a usage error, 3 `diff` found differences.
+// torchscope-cli: `info`, `export`, `example`, `hist`, `diff`, `values`, `stats`, `load-weights`. Exit codes:
+// 0 success, 1 a file that cannot be read or written (one line on stderr), 2 a usage error, 3 `diff` found
+// differences.
 class Cli
 {
 public:
@@ -27,6 +28,7 @@ private:
     int diff(const QStringList &arguments);
     int values(const QStringList &arguments);
     int stats(const QStringList &arguments);
+    int loadWeights(const QStringList &arguments);
     int usage(const QString &message);
     int fileError(const QString &message);
     void printHelp();

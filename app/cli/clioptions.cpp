@@ -390,4 +390,36 @@ bool parseStats(const QStringList &arguments, StatsOptions *options, QString *me
     return true;
 }
 
+bool parseLoadWeights(const QStringList &arguments, LoadWeightsCliOptions *options, QString *message)
+{
+    const QString prefixMessage = QStringLiteral("load-weights: %1 needs a prefix");
+    SubcommandParser parser(QStringLiteral("load-weights"),
+                            {QStringLiteral("strict"), QStringLiteral("json")},
+                            {{kOutput, QStringLiteral("load-weights: %1 needs a file")},
+                             {{QStringLiteral("strip-prefix")}, prefixMessage},
+                             {{QStringLiteral("add-prefix")}, prefixMessage}});
+    if (!parser.parse(arguments, message))
+        return false;
+    QCommandLineParser &p = parser.parser();
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() != 2) {
+        *message = positional.size() < 2
+                       ? QStringLiteral("load-weights: needs MODEL and WEIGHTS")
+                       : QStringLiteral("load-weights: unexpected argument '%1'").arg(positional.at(2));
+        return false;
+    }
+    options->model = positional.at(0);
+    options->weights = positional.at(1);
+    options->output = p.value(QStringLiteral("output"));
+    if (options->output.isEmpty()) {
+        *message = QStringLiteral("load-weights: missing -o OUT");
+        return false;
+    }
+    options->strict = p.isSet(QStringLiteral("strict"));
+    options->json = p.isSet(QStringLiteral("json"));
+    options->stripPrefix = p.value(QStringLiteral("strip-prefix"));
+    options->addPrefix = p.value(QStringLiteral("add-prefix"));
+    return true;
+}
+
 } // namespace torchscope::cli

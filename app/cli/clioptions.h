@@ -81,6 +81,17 @@ struct StatsOptions
     bool csv = false;
 };
 
+struct LoadWeightsCliOptions
+{
+    QString model;
+    QString weights;
+    QString output;
+    bool strict = false;
+    bool json = false;
+    QString stripPrefix;
+    QString addPrefix;
+};
+
 // Each parser takes the arguments after the subcommand's name. On failure it returns false with
 // the usage message to print (e.g. "export: missing -o OUT").
 bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *message);
@@ -90,5 +101,6 @@ bool parseHist(const QStringList &arguments, HistOptions *options, QString *mess
 bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *message);
 bool parseValues(const QStringList &arguments, ValuesOptions *options, QString *message);
 bool parseStats(const QStringList &arguments, StatsOptions *options, QString *message);
+bool parseLoadWeights(const QStringList &arguments, LoadWeightsCliOptions *options, QString *message);
 
 } // namespace torchscope::cli

@@ -1,6 +1,7 @@
 #include "document/checkpointdocument.h"
 
 #include "document/namepattern.h"
+#include "document/replacetensorscommand.h"
 #include "document/setrequiresgradcommand.h"
 
 #include <QSet>
@@ -19,6 +20,7 @@ CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *paren
       m_undoStack(new QUndoStack(this))
 {
     m_storesRequiresGrad = isEntireModelFormat(m_format);
+    m_replacedDepth.assign(m_tensors.size(), 0);
     buildModuleTree(content.modules);
     assignTensorsAndCounts();
     if (!m_config.isEmpty())
@@ -164,6 +166,30 @@ QString CheckpointDocument::relativeName(int index, const ModuleNode *module) co
 bool CheckpointDocument::isEditable(int index) const
 {
     return m_storesRequiresGrad && m_tensors[size_t(index)].kind == TensorKind::Parameter;
+}
+
+void CheckpointDocument::replaceTensors(const QVector<QPair<int, TensorInfo>> &replacements,
+                                        const QString &undoText)
+{
+    if (!replacements.isEmpty())
+        m_undoStack->push(new ReplaceTensorsCommand(this, replacements, undoText));
+}
+
+bool CheckpointDocument::hasReplacedTensors() const
+{
+    return std::any_of(m_replacedDepth.begin(), m_replacedDepth.end(), [](int depth) { return depth > 0; });
+}
+
+void CheckpointDocument::applyTensors(const QVector<QPair<int, TensorInfo>> &tensors, int depthChange)
+{
+    QVector<int> indices;
+    indices.reserve(tensors.size());
+    for (const auto &[index, tensor] : tensors) {
+        m_tensors[size_t(index)] = tensor;
+        m_replacedDepth[size_t(index)] += depthChange;
+        indices.append(index);
+    }
+    Q_EMIT tensorValuesChanged(indices);
 }
 
 bool CheckpointDocument::setRequiresGrad(const QVector<int> &indices, bool value, const QString &undoText)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QStringList>
 
 #include <memory>
@@ -117,11 +118,23 @@ public:
     // (a language model's decoder blocks); the first in tree order on a tie; nullptr if none.
     const ModuleNode *largestBlockList() const;
 
+    // Puts other values in place of some tensors (weights loaded from another file) as one undoable
+    // edit; each replacement keeps the model's name, kind, ties and flags.
+    void replaceTensors(const QVector<QPair<int, TensorInfo>> &replacements, const QString &undoText);
+    // Whether a tensor's values came from another file than the model's own.
+    bool isReplaced(int index) const { return m_replacedDepth[size_t(index)] > 0; }
+    bool hasReplacedTensors() const;
+
 Q_SIGNALS:
     void requiresGradChanged(const QVector<int> &tensorIndices);
+    void tensorValuesChanged(const QVector<int> &tensorIndices);
 
 private:
     friend class SetRequiresGradCommand;
+    friend class ReplaceTensorsCommand;
+    // Sets tensors without recording it: only the undo command calls this. `depthChange` counts how
+    // many loads deep each tensor's values are (+1 to apply, -1 to undo).
+    void applyTensors(const QVector<QPair<int, TensorInfo>> &tensors, int depthChange);
     // Applies flags without recording them: only the undo command calls this.
     void applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values);
     void buildModuleTree(const QVector<ModuleEntry> &modules);
@@ -146,6 +159,7 @@ private:
     std::vector<TensorInfo> m_tensors;
     QHash<QString, int> m_tensorsByName;
     std::vector<bool> m_requiresGrad;
+    std::vector<int> m_replacedDepth;
     std::vector<ModuleNode *> m_tensorModule;
     // Counting a tensor's elements walks up from its module and stops before this node; for an
     // alias that is where the subtree already holds the tensor it is tied to (nullptr: the root).

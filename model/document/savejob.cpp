@@ -161,6 +161,11 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
     for (int index : document.tensorsInSubtree(module))
         job->m_expected.insert(document.relativeName(index, module),
                                {document.tensor(index).dtype, document.tensor(index).shape});
+    // Values loaded from another file go into the saved model; the rest is the source's own.
+    for (int index = 0; index < document.tensorCount(); ++index) {
+        if (document.isReplaced(index))
+            job->m_replaced.push_back(document.tensor(index));
+    }
     job->m_scriptSource = document.filePath();
     job->m_scriptBytes = document.sourceBytes();
     for (int index = 0; index < document.tensorCount(); ++index) {
@@ -262,6 +267,20 @@ bool SaveJob::writeShards(const Progress &progress, QString *error) const
     return file.commit(error);
 }
 
+QHash<QString, TensorValues> SaveJob::replacedValues() const
+{
+    QHash<QString, TensorValues> values;
+    for (const TensorInfo &tensor : m_replaced) {
+        const char *data = tensor.firstElement();
+        if (!tensor.isContiguous()) {
+            m_gathered.push_back(tensor.contiguousBytes());
+            data = m_gathered.back().constData();
+        }
+        values.insert(tensor.name, {dtypeName(tensor.dtype), tensor.shape, data, tensor.byteSize()});
+    }
+    return values;
+}
+
 bool SaveJob::run(const Progress &progress, QString *error) const
 {
     if (m_request.mode == SaveMode::WeightsOnly && m_request.maxShardSize > 0)
@@ -277,7 +296,8 @@ bool SaveJob::run(const Progress &progress, QString *error) const
         TorchBridge *bridge = torchBridge(&reason);
         std::shared_ptr<void> module;
         ok = bridge && bridge->openTorchScript(m_scriptSource, m_scriptBytes, &module, &reason) &&
-             bridge->saveTorchScript(module, m_request.modulePath, m_requiresGrad, file.device(), &reason);
+             bridge->saveTorchScript(module, m_request.modulePath, m_requiresGrad, replacedValues(),
+                                     file.device(), &reason);
     }
     if (ok && progress.isCanceled()) {
         ok = false;

@@ -2,6 +2,7 @@
 
 #include "formats/statedictwriter.h"
 #include "tensor/progress.h"
+#include "torchbridge/torchbridge.h"
 
 #include <QHash>
 #include <QPair>
@@ -58,6 +59,7 @@ public:
 
 private:
     bool writeShards(const Progress &progress, QString *error) const;
+    QHash<QString, TensorValues> replacedValues() const;
     bool writeEntries(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
                       const Progress &progress, QString *error) const;
 
@@ -68,6 +70,9 @@ private:
     QString m_scriptSource;
     QByteArray m_scriptBytes;
     QHash<QString, bool> m_requiresGrad;
+    // Tensors whose values were loaded from another file, with full names: written into the model.
+    std::vector<TensorInfo> m_replaced;
+    mutable std::vector<QByteArray> m_gathered; // contiguous copies of strided ones, while saving
     QByteArray m_freezePlan;
     QVector<QPair<QString, QString>> m_metadata;
     // Name -> dtype and shape of every tensor the output must hold, checked by reading it back.

@@ -6,12 +6,22 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <QVector>
 
 #include <memory>
 
 class QIODevice;
 
 namespace torchscope {
+
+// A tensor's values handed across: row-major bytes of a dtype PyTorch names ("float32") and a shape.
+struct TensorValues
+{
+    QString dtype;
+    QVector<qint64> shape;
+    const char *data = nullptr;
+    qint64 size = 0;
+};
 
 class TorchBridge
 {
@@ -23,9 +33,12 @@ public:
     virtual bool openTorchScript(const QString &path, const QByteArray &archive,
                                  std::shared_ptr<void> *scriptModule, QString *error) = 0;
     // Writes the module at `modulePath` of `scriptModule` as a TorchScript archive, with each
-    // parameter's requires_grad taken from `requiresGrad` (full dotted names from the root).
+    // parameter's requires_grad taken from `requiresGrad` and the parameters and buffers named in
+    // `values` holding those values instead (full dotted names from the root; shapes and dtypes must
+    // be the model's own).
     virtual bool saveTorchScript(const std::shared_ptr<void> &scriptModule, const QString &modulePath,
-                                 const QHash<QString, bool> &requiresGrad, QIODevice *device,
+                                 const QHash<QString, bool> &requiresGrad,
+                                 const QHash<QString, TensorValues> &values, QIODevice *device,
                                  QString *error) = 0;
     // Writes the built-in example, a small CNN with children sequential, layer1, layer2 and fc and
     // weights from a fixed seed, as a TorchScript archive. The build embeds its output.

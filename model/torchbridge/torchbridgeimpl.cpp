@@ -14,6 +14,7 @@
 #include <sstream>
 #include <streambuf>
 #include <string>
+#include <vector>
 
 namespace torchscope {
 namespace {
@@ -83,7 +84,7 @@ public:
         try {
             auto example = std::make_shared<torch::jit::Module>();
             buildExampleCnn(example.get());
-            return saveTorchScript(example, QString(), {}, device, error);
+            return saveTorchScript(example, QString(), {}, {}, device, error);
         } catch (const c10::Error &e) {
             *error = firstLine(e.what_without_backtrace());
         } catch (const std::exception &e) {
@@ -93,10 +94,41 @@ public:
     }
 
     bool saveTorchScript(const std::shared_ptr<void> &scriptModule, const QString &modulePath,
-                         const QHash<QString, bool> &requiresGrad, QIODevice *device, QString *error) override
+                         const QHash<QString, bool> &requiresGrad, const QHash<QString, TensorValues> &values,
+                         QIODevice *device, QString *error) override
     {
         try {
             const auto &root = *static_cast<const torch::jit::Module *>(scriptModule.get());
+            if (!values.isEmpty()) {
+                // Copied into the module's own tensors, as load_state_dict copies: ties stay ties and
+                // each parameter keeps its requires_grad.
+                torch::NoGradGuard noGrad;
+                QHash<QString, at::Tensor> tensors;
+                for (const auto &parameter : root.named_parameters(true))
+                    tensors.insert(QString::fromStdString(parameter.name), parameter.value);
+                for (const auto &buffer : root.named_buffers(true))
+                    tensors.insert(QString::fromStdString(buffer.name), buffer.value);
+                for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+                    const auto target = tensors.constFind(it.key());
+                    if (target == tensors.constEnd()) {
+                        *error = QStringLiteral("the model has no tensor %1").arg(it.key());
+                        return false;
+                    }
+                    at::Tensor destination = *target;
+                    const std::vector<int64_t> shape(it->shape.begin(), it->shape.end());
+                    // Dtypes were matched by name when the weights were loaded; the byte count checks it
+                    // again.
+                    if (destination.sizes().vec() != shape ||
+                        destination.numel() * int64_t(destination.element_size()) != it->size) {
+                        *error = QStringLiteral("%1: another shape or size than the model's").arg(it.key());
+                        return false;
+                    }
+                    const at::Tensor source =
+                        at::from_blob(const_cast<char *>(it->data), shape,
+                                      at::TensorOptions().dtype(destination.scalar_type()));
+                    destination.copy_(source);
+                }
+            }
             for (const auto &parameter : root.named_parameters(true)) {
                 const auto flag = requiresGrad.constFind(QString::fromStdString(parameter.name));
                 if (flag != requiresGrad.constEnd())

@@ -31,6 +31,12 @@ Usage:
   peer.py check-exports MANIFEST.json   each listed export (a file or a folder of shards) holds exactly the
                                    original's tensors (of --module, without buffers if asked) as
                                    tensor.to(dtype) gives them, bit for bit
+  peer.py mismatched-weights MODEL OUTDIR   new values for MODEL's state_dict: good.pt (names with
+                                   DataParallel's "module."), good.safetensors, and bad.pt with a missing, an
+                                   unexpected, a reshaped and a float64 tensor; bad.json is the report
+  peer.py check-load-weights MODEL WEIGHTS OUT [--strip P] [--add P]   OUT (TorchScript) holds WEIGHTS'
+                                   values where name, shape and dtype match and MODEL's elsewhere, with
+                                   MODEL's requires_grad flags
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
 import hashlib
@@ -1227,6 +1233,73 @@ def check_exports(manifest_path):
     print("OK %d exports" % len(manifest))
 
 
+def load_weights_file(path):
+    """A weights file as tensors: torch.save, or safetensors read by hand."""
+    if not path.endswith(".safetensors"):
+        return torch.load(path)
+    import struct
+    names = {"F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
+             "I64": torch.int64, "I32": torch.int32, "U8": torch.uint8, "BOOL": torch.bool}
+    with open(path, "rb") as f:
+        blob = f.read()
+    n = struct.unpack("<Q", blob[:8])[0]
+    header = json.loads(blob[8:8 + n])
+    header.pop("__metadata__", None)
+    out = {}
+    for name, info in header.items():
+        begin, end = info["data_offsets"]
+        raw = bytearray(blob[8 + n + begin:8 + n + end])
+        dtype = names[info["dtype"]]
+        out[name] = (torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)).reshape(info["shape"])
+    return out
+
+
+def mismatched_weights(model_path, outdir):
+    os.makedirs(outdir, exist_ok=True)
+    state = torch.jit.load(model_path).state_dict()
+    g = torch.Generator().manual_seed(21)
+    new = {k: (torch.randn(v.shape, generator=g, dtype=v.dtype) if v.is_floating_point() else v + 5)
+           for k, v in state.items()}
+    torch.save({"module." + k: v for k, v in new.items()}, os.path.join(outdir, "good.pt"))
+    write_safetensors(os.path.join(outdir, "good.safetensors"), new)
+    bad = dict(new)
+    del bad["fc.bias"]
+    bad["extra.weight"] = torch.ones(3)
+    bad["fc.weight"] = torch.randn(5, bad["fc.weight"].shape[1], generator=g)
+    bad["layer1.0.bias"] = bad["layer1.0.bias"].double()
+    torch.save(bad, os.path.join(outdir, "bad.pt"))
+    report = {"missing": ["fc.bias"], "unexpected": ["extra.weight"], "shape_mismatch": ["fc.weight"],
+              "dtype_mismatch": ["layer1.0.bias"],
+              "applied": [k for k in state if k not in ("fc.bias", "fc.weight", "layer1.0.bias")]}
+    with open(os.path.join(outdir, "bad.json"), "w") as f:
+        json.dump(report, f)
+
+
+def check_load_weights(model_path, weights_path, out_path, strip="", add=""):
+    model, out = torch.jit.load(model_path), torch.jit.load(out_path)
+    weights = {}
+    for k, v in load_weights_file(weights_path).items():
+        if strip and k.startswith(strip):
+            k = k[len(strip):]
+        weights[add + k] = v
+    reference, got = model.state_dict(), out.state_dict()
+    if list(got) != list(reference):
+        fail("names differ: %s" % sorted(set(got) ^ set(reference))[:5])
+    applied = 0
+    for name, mine in reference.items():
+        w = weights.get(name)
+        take = w is not None and w.shape == mine.shape and w.dtype == mine.dtype
+        want = w if take else mine
+        applied += take
+        if digest(got[name]) != digest(want):
+            fail("%s: holds %s values" % (name, "other than the weights'" if take else "other than the model's"))
+    flags = {n: p.requires_grad for n, p in model.named_parameters()}
+    for n, p in out.named_parameters():
+        if p.requires_grad != flags[n]:
+            fail("%s: requires_grad %s, the model had %s" % (n, p.requires_grad, flags[n]))
+    print("OK %d applied of %d" % (applied, len(reference)))
+
+
 def main(argv):
     command = argv[1]
     module = ""
@@ -1281,6 +1354,12 @@ def main(argv):
         check_safetensors(argv[2], argv[3], module)
     elif command == "finetune":
         finetune(argv[2])
+    elif command == "mismatched-weights":
+        mismatched_weights(argv[2], argv[3])
+    elif command == "check-load-weights":
+        strip = argv[argv.index("--strip") + 1] if "--strip" in argv else ""
+        add = argv[argv.index("--add") + 1] if "--add" in argv else ""
+        check_load_weights(argv[2], argv[3], argv[4], strip, add)
     elif command == "rounding":
         rounding(argv[2])
     elif command == "check-exports":
