@@ -18,6 +18,7 @@
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
 #include "itemmodels/tensorvaluesmodel.h"
+#include "loadweightsdialog.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "modulepane.h"
@@ -68,6 +69,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <limits>
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void saveAsWeightsOnlyOfSubmodule();
     void saveAsEntireModelKeepsFlags();
     void saveAsChoosesFormatDtypeAndShards();
+    void loadWeightsThroughTheDialog();
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
@@ -424,6 +427,97 @@ void TestGui::saveAsChoosesFormatDtypeAndShards()
         QVERIFY(!dialog->findChild<QCheckBox *>(QStringLiteral("buffersCheck"))->isChecked());
     });
     m_window->saveAs();
+}
+
+void TestGui::loadWeightsThroughTheDialog()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("weights"));
+    QString output;
+    if (!QFile::exists(folder + QStringLiteral("/good.pt")))
+        QVERIFY2(test::runPeer({QStringLiteral("mismatched-weights"), m_source, folder}, &output) == 0,
+                 qPrintable(output));
+    CheckpointDocument *document = m_window->document();
+    const int fc = document->findTensor(QStringLiteral("fc.weight"));
+    const QByteArray before = document->tensor(fc).contiguousBytes();
+    // Freeze layer1 first: loading weights must not touch the flags.
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("layer1")));
+    clickCheck(treeView(), treeIndex(QStringLiteral("layer1")));
+    const int layer1 = document->findTensor(QStringLiteral("layer1.0.weight"));
+    QVERIFY(!document->requiresGrad(layer1));
+    // The model as edited so far, for real PyTorch to compare with below.
+    const QString reference = m_dir.filePath(QStringLiteral("frozen-reference.pt"));
+    {
+        QSignalSpy done(m_window.get(), &MainWindow::saveFinished);
+        answerSaveAs(reference, false, QString());
+        m_window->saveAs();
+        QVERIFY(done.wait(60000) || done.count() > 0);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+    }
+    const int undoBefore = document->undoStack()->count();
+
+    // A file with every kind of mismatch: strict refuses until unchecked.
+    FileDialog::setNextFileName(folder + QStringLiteral("/bad.pt"));
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<LoadWeightsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] { dialog->reject(); });
+        const QString summary = dialog->findChild<QLabel *>(QStringLiteral("matchSummary"))->text();
+        QVERIFY2(summary.startsWith(QStringLiteral(
+                     "20 applied, 1 missing, 1 unexpected, 1 of another shape, 1 of another dtype")),
+                 qPrintable(summary));
+        QPushButton *load = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(load->isEnabled());
+        QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("strictCheck")), Qt::LeftButton,
+                          Qt::NoModifier, QPoint(8, 8));
+        QVERIFY(!load->isEnabled());
+        auto *details = dialog->findChild<QTreeWidget *>(QStringLiteral("matchDetails"));
+        QCOMPARE(details->topLevelItemCount(), 5);
+        QCOMPARE(details->topLevelItem(0)->child(0)->text(0), QStringLiteral("fc.bias"));
+    });
+    m_window->findChild<QAction *>(QStringLiteral("loadWeightsAction"))->trigger();
+    QCOMPARE(document->undoStack()->count(), undoBefore);
+
+    // DataParallel's names: the dialog proposes stripping "module.", then everything applies.
+    FileDialog::setNextFileName(folder + QStringLiteral("/good.pt"));
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<LoadWeightsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("stripPrefix"))->text(),
+                 QStringLiteral("module."));
+        QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("strictCheck")), Qt::LeftButton,
+                          Qt::NoModifier, QPoint(8, 8));
+        QPushButton *load = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(load->isEnabled());
+        QTest::mouseClick(load, Qt::LeftButton);
+    });
+    m_window->findChild<QAction *>(QStringLiteral("loadWeightsAction"))->trigger();
+    QCOMPARE(document->undoStack()->count(), undoBefore + 1);
+    QVERIFY(document->isReplaced(fc));
+    QVERIFY(document->tensor(fc).contiguousBytes() != before);
+    QVERIFY(!document->requiresGrad(layer1));
+    // One edit: undo brings the model's own values back, redo the file's.
+    document->undoStack()->undo();
+    QVERIFY(!document->isReplaced(fc));
+    QCOMPARE(document->tensor(fc).contiguousBytes(), before);
+    document->undoStack()->redo();
+    QVERIFY(document->isReplaced(fc));
+
+    // Saved as an entire model: real PyTorch finds the file's values and the model's flags.
+    const QString saved = m_dir.filePath(QStringLiteral("loaded-model.pt"));
+    QSignalSpy done(m_window.get(), &MainWindow::saveFinished);
+    answerSaveAs(saved, false, QString());
+    m_window->saveAs();
+    QVERIFY(done.wait(60000) || done.count() > 0);
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+    QVERIFY2(
+        test::runPeer({QStringLiteral("check-load-weights"), reference, folder + QStringLiteral("/good.pt"),
+                       saved, QStringLiteral("--strip"), QStringLiteral("module.")},
+                      &output) == 0,
+        qPrintable(output));
 }
 
 void TestGui::saveAsEntireModelKeepsFlags()

@@ -82,6 +82,18 @@ void CheckpointView::setDocument(CheckpointDocument *document)
     m_histogram->setDocument(document);
     m_values->setDocument(document);
     m_spectrum->setDocument(document);
+    if (document) {
+        connect(document, &CheckpointDocument::tensorValuesChanged, this,
+                [this](const QVector<int> &indices) {
+                    // Shown again from the document's new values; the spectra computed before are dropped.
+                    const int shown = m_values->tensorIndex();
+                    m_spectrum->setDocument(m_document);
+                    if (shown >= 0 && indices.contains(shown)) {
+                        m_values->showTensor(shown);
+                        m_spectrum->showTensor(shown);
+                    }
+                });
+    }
     m_modulePane->setDocument(nullptr);
     m_parameterPane->setDocument(document);
     updateBanner();

@@ -162,6 +162,16 @@ void HistogramPanel::setDocument(CheckpointDocument *document)
     m_statistics->clear();
     m_message->clear();
     updateOverlayChoices();
+    if (document) {
+        // Weights loaded from another file: what was computed no longer holds.
+        connect(document, &CheckpointDocument::tensorValuesChanged, this, [this] {
+            cancelRunning();
+            m_cache.clear();
+            m_knownStatistics.clear();
+            if (!m_indices.isEmpty())
+                recompute();
+        });
+    }
 }
 
 void HistogramPanel::updateOverlayChoices()

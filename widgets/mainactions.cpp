@@ -19,6 +19,10 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     compareWith = fileMenu->addAction(tr("&Compare With…"));
     compareWith->setObjectName(QStringLiteral("compareWithAction"));
     compareWith->setToolTip(tr("Compare the open checkpoint with another, tensor by tensor"));
+    loadWeights = fileMenu->addAction(tr("&Load Weights Into Model…"));
+    loadWeights->setObjectName(QStringLiteral("loadWeightsAction"));
+    loadWeights->setToolTip(
+        tr("Put the values of a weights-only file into the open model, as load_state_dict does"));
     saveAs = fileMenu->addAction(tr("Save &As…"));
     saveAs->setShortcut(QKeySequence::SaveAs);
     saveAs->setObjectName(QStringLiteral("saveAsAction"));
@@ -72,6 +76,7 @@ void MainActions::setDocumentOpen(bool documentOpen)
     m_documentOpen = documentOpen;
     saveAs->setEnabled(documentOpen && !m_busy);
     compareWith->setEnabled(documentOpen && !m_busy);
+    loadWeights->setEnabled(documentOpen && !m_busy);
     for (QAction *action : {exportFreezePlan, freezeByPattern, freezeBlocks, copyFreezePlan, modelReport})
         action->setEnabled(documentOpen);
 }

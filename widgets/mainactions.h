@@ -23,6 +23,7 @@ public:
     QAction *openFolder;
     QAction *compareWith;
     QAction *saveAs;
+    QAction *loadWeights;
     QAction *exportFreezePlan;
     QAction *quit;
     QAction *undo;

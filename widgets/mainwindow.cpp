@@ -5,12 +5,14 @@
 #include "document/checkpointdocument.h"
 #include "document/documentcomparison.h"
 #include "document/examplemodel.h"
+#include "document/loadweights.h"
 #include "document/savejob.h"
 #include "documentjobs.h"
 #include "filedialog.h"
 #include "formats/checkpointreader.h"
 #include "freezecontroller.h"
 #include "itemmodels/displayformat.h"
+#include "loadweightsdialog.h"
 #include "mainactions.h"
 #include "messagebox.h"
 #include "reportwindow.h"
@@ -81,6 +83,7 @@ void MainWindow::connectActions()
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openExampleModel);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->modelReport, &QAction::triggered, this, &MainWindow::showModelReport);
+    connect(m_actions->loadWeights, &QAction::triggered, this, &MainWindow::loadWeightsInto);
     m_freeze->setMenuTail({m_actions->freezeByPattern});
     connect(m_freeze, &FreezeController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
@@ -180,6 +183,40 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
     updateTitle();
     updateTotals();
     Q_EMIT documentLoaded();
+}
+
+void MainWindow::loadWeightsInto()
+{
+    if (!m_document)
+        return;
+    const QString path = FileDialog::getOpenFileName(
+        this, tr("Load Weights Into Model"), QFileInfo(m_document->filePath()).absolutePath(),
+        tr("Weights (*.pt *.pth *.bin *.safetensors *.json);;All files (*)"));
+    if (!path.isEmpty())
+        loadWeightsFromFile(path);
+}
+
+void MainWindow::loadWeightsFromFile(const QString &path)
+{
+    // Reading a weights file maps it and parses its header only: quick whatever its size.
+    CheckpointContent weights;
+    QString error;
+    if (!readCheckpoint(path, Progress(), &weights, &error)) {
+        MessageBox::critical(this, tr("Cannot load weights"), error);
+        return;
+    }
+    LoadWeightsDialog dialog(m_document.get(), std::move(weights), path, this);
+    dialog.setObjectName(QStringLiteral("loadWeightsDialog"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!loadWeights(m_document.get(), dialog.match(), dialog.strict(), path, &error)) {
+        MessageBox::critical(this, tr("Cannot load weights"), error);
+        return;
+    }
+    delete m_report; // its numbers were the old values'
+    statusBar()->showMessage(tr("Loaded %n tensor(s) from %1", nullptr, int(dialog.match().applied.size()))
+                                 .arg(QFileInfo(path).fileName()),
+                             5000);
 }
 
 ReportWindow *MainWindow::showModelReport()

@@ -42,6 +42,9 @@ public Q_SLOTS:
     void compareWith();
     // Opens a comparison of the open document (A, with its edited flags) with the file at `path` (B).
     CompareWindow *compareWithFile(const QString &path);
+    // File > Load Weights Into Model: asks for a weights file, shows how it matches, applies it.
+    void loadWeightsInto();
+    void loadWeightsFromFile(const QString &path);
     // View > Model Report: the health of every tensor, kept while the document is open.
     ReportWindow *showModelReport();
     CheckpointView *checkpointView() const { return m_view; }
