@@ -20,7 +20,7 @@ esac
 packages=(
     cmake ninja-build ccache g++ pkg-config zlib1g-dev
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
-    libqcustomplot-dev libtorch-dev libhwy-dev libeigen3-dev
+    libqcustomplot-dev libtorch-dev libhwy-dev libeigen3-dev libisal-dev
     python3-torch python3-torchvision python3-numpy
     xvfb xauth fonts-dejavu-core
     clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14

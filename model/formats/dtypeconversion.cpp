@@ -79,13 +79,31 @@ QByteArray DTypeConversion::convertedBytes(const TensorInfo &tensor, DType to)
 {
     const qint64 n = tensor.numel();
     QByteArray out(qsizetype(n * dtypeElementSize(to)), Qt::Uninitialized);
-    if (n == 0 || !tensor.storage)
-        return out;
+    if (n > 0 && tensor.storage)
+        convertRange(tensor, to, 0, n, out.data());
+    return out;
+}
+
+void DTypeConversion::convertRange(const TensorInfo &tensor, DType to, qint64 begin, qint64 end, char *out)
+{
+    if (begin >= end || !tensor.storage)
+        return;
+    if (to == tensor.dtype) {
+        const int size = dtypeElementSize(to);
+        const char *base = tensor.firstElement();
+        if (tensor.isContiguous()) {
+            std::memcpy(out, base + begin * size, size_t((end - begin) * size));
+            return;
+        }
+        kernel::Odometer at(tensor, begin);
+        for (qint64 i = begin; i < end; ++i, at.advance(), out += size)
+            std::memcpy(out, base + at.offset() * size, size_t(size));
+        return;
+    }
     // PyTorch 1.13 converts float32 and float64 to bfloat16 with vector code, whose NaN is 0xFFFF, and
     // float16 with c10's scalar code, whose NaN is 0x7FC0.
-    Encoder encoder{to, out.data(), tensor.dtype == DType::Float16 ? quint16(0x7FC0) : quint16(0xFFFF)};
-    kernel::visitValues(tensor, 0, n, encoder);
-    return out;
+    Encoder encoder{to, out, tensor.dtype == DType::Float16 ? quint16(0x7FC0) : quint16(0xFFFF)};
+    kernel::visitValues(tensor, begin, end, encoder);
 }
 
 // FP16's fp16_ieee_from_fp32_value, which c10::Half uses: round to nearest even through float

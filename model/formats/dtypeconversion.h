@@ -17,6 +17,9 @@ namespace DTypeConversion {
 DType convertedType(DType from, DType target);
 // The view's elements in row-major order as `to` (which must be what convertedType gives).
 QByteArray convertedBytes(const TensorInfo &tensor, DType to);
+// Elements [begin, end) of the view in row-major order as `to` (or as they are, gathered, when `to`
+// is the tensor's own dtype) into `out`, which has room for them.
+void convertRange(const TensorInfo &tensor, DType to, qint64 begin, qint64 end, char *out);
 
 quint16 floatToHalf(float value);
 quint16 floatToBFloat16(float value);

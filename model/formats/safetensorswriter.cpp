@@ -85,16 +85,19 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
             *error = reason;
             return false;
         }
-        QByteArray copy;
-        const char *data = entry->bytes(&copy);
-        for (qint64 done = 0; done < size; done += kChunk) {
-            if (progress.isCanceled()) {
-                *error = tr("canceled");
-                return false;
+        const bool ok = entry->forEachChunk([&](const char *data, qint64 length) {
+            for (qint64 done = 0; done < length; done += kChunk) {
+                if (progress.isCanceled()) {
+                    *error = tr("canceled");
+                    return false;
+                }
+                if (!put(data + done, std::min(kChunk, length - done)))
+                    return false;
             }
-            if (!put(data + done, std::min(kChunk, size - done)))
-                return false;
-        }
+            return true;
+        });
+        if (!ok)
+            return false;
         written += size;
         progress.set(written, offset);
     }

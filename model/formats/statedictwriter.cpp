@@ -25,6 +25,32 @@ const char *StateDictWriter::Entry::bytes(QByteArray *holder) const
     return tensor.firstElement();
 }
 
+bool StateDictWriter::Entry::forEachChunk(const std::function<bool(const char *, qint64)> &sink) const
+{
+    const qint64 total = byteSize();
+    if (total == 0)
+        return true;
+    if (dtype() == tensor.dtype && tensor.isContiguous())
+        return sink(tensor.firstElement(), total);
+    if (dtypeElementSize(dtype()) * tensor.numel() != total) { // sub-byte quantized types: whole
+        QByteArray holder;
+        const char *data = bytes(&holder);
+        return sink(data, total);
+    }
+    constexpr qint64 kChunkBytes = qint64(4) << 20;
+    const int size = dtypeElementSize(dtype());
+    const qint64 perChunk = std::max<qint64>(1, kChunkBytes / size);
+    QByteArray buffer(qsizetype(perChunk * size), Qt::Uninitialized);
+    const qint64 n = tensor.numel();
+    for (qint64 begin = 0; begin < n; begin += perChunk) {
+        const qint64 end = std::min(n, begin + perChunk);
+        DTypeConversion::convertRange(tensor, dtype(), begin, end, buffer.data());
+        if (!sink(buffer.constData(), (end - begin) * size))
+            return false;
+    }
+    return true;
+}
+
 bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
                             QString *error)
 {
@@ -162,11 +188,12 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
             return false;
         }
         const Entry &entry = entries[storageOwner[key]];
-        // Contiguous tensors are written straight from their (mapped) storage; only views and
-        // converted tensors are copied.
-        QByteArray copy;
-        const char *data = entry.bytes(&copy);
-        if (!zip.addRecord(QStringLiteral("data/") + QString::number(key), data, entry.byteSize()))
+        // Contiguous tensors are written straight from their (mapped) storage; views and converted
+        // tensors pass through a small buffer.
+        if (!zip.beginRecord(QStringLiteral("data/") + QString::number(key), entry.byteSize()) ||
+            !entry.forEachChunk(
+                [&zip](const char *data, qint64 size) { return zip.writeRecordData(data, size); }) ||
+            !zip.endRecord())
             return zipFailed();
         written += entry.byteSize();
         progress.set(written, totalBytes);

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 class QIODevice;
@@ -31,6 +32,9 @@ public:
         // The bytes to write, row-major: the mapped storage itself where it can be, otherwise a copy
         // (gathered or converted) that `holder` keeps.
         const char *bytes(QByteArray *holder) const;
+        // The same bytes handed to `sink` in order, a few MB at a time where they must be gathered or
+        // converted (memory stays bounded whatever the tensor's size). Stops when `sink` returns false.
+        bool forEachChunk(const std::function<bool(const char *, qint64)> &sink) const;
     };
 
     static bool write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,

@@ -60,6 +60,7 @@ public:
     {
         m_file->adviseNormal(m_offset + offset, length);
     }
+
     void releasePages(qint64 offset, qint64 length) const override
     {
         m_file->releasePages(m_offset + offset, length);

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <isa-l/crc.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -231,7 +232,7 @@ bool ZipArchiveReader::read(const Entry &entry, QByteArray *out, QString *error,
             return fail(error, tr("corrupt compressed data in %1").arg(entry.name));
     }
     const quint32 crc =
-        quint32(::crc32_z(0, reinterpret_cast<const Bytef *>(out->constData()), size_t(out->size())));
+        crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(out->constData()), quint64(out->size()));
     if (crc != entry.crc32)
         return fail(error, tr("corrupt zip archive: CRC mismatch in %1").arg(entry.name));
     return true;

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QIODevice>
 
-#include <zlib.h>
+#include <isa-l/crc.h>
 
 #include <algorithm>
 #include <utility>
@@ -39,7 +39,7 @@ bool needsZip64(qint64 v)
 } // namespace
 
 ZipWriter::ZipWriter(QIODevice *device, QString rootFolder)
-    : m_device(device), m_rootFolder(std::move(rootFolder))
+    : m_device(device), m_rootFolder(std::move(rootFolder)), m_base(device->pos())
 {
 }
 
@@ -63,20 +63,11 @@ bool ZipWriter::write(const QByteArray &bytes)
     return write(bytes.constData(), bytes.size());
 }
 
-bool ZipWriter::addRecord(const QString &name, const char *data, qint64 size)
+// The local header of a stored record, padded with a private extra field so the data starts on a
+// 64-byte boundary, which lets readers map tensors in place.
+QByteArray ZipWriter::localHeader(const CentralEntry &entry) const
 {
-    CentralEntry entry;
-    entry.name = (m_rootFolder + QLatin1Char('/') + name).toUtf8();
-    entry.size = size;
-    entry.localHeaderOffset = m_offset;
-    uLong crc = crc32_z(0, nullptr, 0);
-    for (qint64 done = 0; done < size;) {
-        const qint64 chunk = std::min<qint64>(size - done, qint64(1) << 30);
-        crc = crc32_z(crc, reinterpret_cast<const Bytef *>(data + done), size_t(chunk));
-        done += chunk;
-    }
-    entry.crc32 = quint32(crc);
-
+    const qint64 size = entry.size;
     const bool zip64 = needsZip64(size);
     QByteArray header;
     put32(header, 0x04034b50);
@@ -90,9 +81,7 @@ bool ZipWriter::addRecord(const QString &name, const char *data, qint64 size)
     put32(header, zip64 ? kSaturated : quint32(size));
     put16(header, quint16(entry.name.size()));
     const qint64 fixedLength = 30 + entry.name.size() + (zip64 ? 20 : 0);
-    // A private extra field pads the header so the data starts on a 64-byte boundary, which lets
-    // readers map tensors in place.
-    qint64 padding = (kAlignment - (m_offset + fixedLength + 4) % kAlignment) % kAlignment;
+    qint64 padding = (kAlignment - (entry.localHeaderOffset + fixedLength + 4) % kAlignment) % kAlignment;
     put16(header, quint16((zip64 ? 20 : 0) + 4 + padding));
     header.append(entry.name);
     if (zip64) {
@@ -104,9 +93,61 @@ bool ZipWriter::addRecord(const QString &name, const char *data, qint64 size)
     put16(header, 0x4246);
     put16(header, quint16(padding));
     header.append(QByteArray(padding, 'Z'));
-    if (!write(header) || !write(data, size))
+    return header;
+}
+
+bool ZipWriter::addRecord(const QString &name, const char *data, qint64 size)
+{
+    CentralEntry entry;
+    entry.name = (m_rootFolder + QLatin1Char('/') + name).toUtf8();
+    entry.size = size;
+    entry.localHeaderOffset = m_offset;
+    entry.crc32 = crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(data), quint64(size));
+    if (!write(localHeader(entry)) || !write(data, size))
         return false;
     m_entries.append(entry);
+    return true;
+}
+
+bool ZipWriter::beginRecord(const QString &name, qint64 size)
+{
+    m_open = CentralEntry();
+    m_open.name = (m_rootFolder + QLatin1Char('/') + name).toUtf8();
+    m_open.size = size;
+    m_open.localHeaderOffset = m_offset;
+    m_open.crc32 = 0;
+    m_openWritten = 0;
+    return write(localHeader(m_open));
+}
+
+bool ZipWriter::writeRecordData(const char *data, qint64 size)
+{
+    if (m_openWritten < 0 || m_openWritten + size > m_open.size) {
+        m_error = QCoreApplication::translate("ZipWriter", "more data than the record holds");
+        return false;
+    }
+    m_open.crc32 =
+        crc32_gzip_refl(m_open.crc32, reinterpret_cast<const unsigned char *>(data), quint64(size));
+    m_openWritten += size;
+    return write(data, size);
+}
+
+bool ZipWriter::endRecord()
+{
+    if (m_openWritten != m_open.size) {
+        m_error = QCoreApplication::translate("ZipWriter", "a record ended before all its data was written");
+        return false;
+    }
+    m_openWritten = -1;
+    // The CRC sits 14 bytes into the local header.
+    QByteArray crc;
+    put32(crc, m_open.crc32);
+    if (!m_device->seek(m_base + m_open.localHeaderOffset + 14) || m_device->write(crc) != crc.size() ||
+        !m_device->seek(m_base + m_offset)) {
+        m_error = m_device->errorString();
+        return false;
+    }
+    m_entries.append(m_open);
     return true;
 }
 

@@ -16,6 +16,12 @@ public:
 
     // Adds "<root>/<name>".
     bool addRecord(const QString &name, const char *data, qint64 size);
+    // Adds a record of `size` bytes written in pieces: beginRecord, writeRecordData until `size` bytes
+    // are in, endRecord. The CRC is computed as the bytes pass and patched into the local header
+    // afterwards, so the device must be seekable (a file).
+    bool beginRecord(const QString &name, qint64 size);
+    bool writeRecordData(const char *data, qint64 size);
+    bool endRecord();
     bool finish();
     const QString &errorString() const { return m_error; }
 
@@ -29,9 +35,14 @@ private:
     };
     bool write(const QByteArray &bytes);
     bool write(const char *data, qint64 size);
+    QByteArray localHeader(const CentralEntry &entry) const;
+
+    CentralEntry m_open; // the record between beginRecord and endRecord
+    qint64 m_openWritten = -1;
 
     QIODevice *m_device;
     QString m_rootFolder;
+    qint64 m_base = 0; // where on the device the archive starts
     qint64 m_offset = 0;
     QVector<CentralEntry> m_entries;
     QString m_error;
