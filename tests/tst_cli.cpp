@@ -51,6 +51,7 @@ private Q_SLOTS:
     void fullDiskAndKillLeaveTheOldFile();
     void loadWeights_data();
     void loadWeights();
+    void exportOverItsOwnInput();
     void shardSizes_data();
     void shardSizes();
     void valuesPrintsTheSlice();
@@ -107,7 +108,7 @@ QJsonObject TestCli::infoJson(const QString &file)
 
 QString TestCli::inspectFixtures()
 {
-    const QString dir = path(QStringLiteral("inspect"));
+    QString dir = path(QStringLiteral("inspect"));
     if (!QFile::exists(dir + QStringLiteral("/health.json"))) {
         QString output;
         if (test::runPeer({QStringLiteral("inspect"), dir}, &output) != 0)
@@ -821,6 +822,29 @@ void TestCli::loadWeights()
     QVERIFY2(test::runPeer(QStringList{"check-load-weights", model, folder + u'/' + weights, out} + peerFlags,
                            &output) == 0,
              qPrintable(output));
+}
+
+// Saving over the file being read (mapped) works: the new file takes the name, the old bytes stay
+// readable for as long as they are mapped.
+void TestCli::exportOverItsOwnInput()
+{
+    const QString file = path(QStringLiteral("in-place.pt"));
+    QFile::remove(file);
+    QVERIFY(QFile::copy(m_example, file));
+    QString err;
+    QVERIFY2(cli({"export", file, "-o", file, "--weights-only", "--dtype", "float16"}, nullptr, &err) == 0,
+             qPrintable(err));
+    const QJsonObject info = infoJson(file);
+    QCOMPARE(info.value("format").toString(), QStringLiteral("state_dict"));
+    QCOMPARE(info.value("tensors").toArray().first().toObject().value("dtype").toString(),
+             QStringLiteral("float16"));
+    QJsonArray manifest{QJsonObject{{"original", m_example}, {"exported", file}, {"dtype", "float16"}}};
+    QFile list(path(QStringLiteral("in-place.json")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write(QJsonDocument(manifest).toJson());
+    list.close();
+    QString output;
+    QVERIFY2(test::runPeer({"check-exports", list.fileName()}, &output) == 0, qPrintable(output));
 }
 
 void TestCli::shardSizes_data()

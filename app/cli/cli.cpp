@@ -327,12 +327,12 @@ int Cli::values(const QStringList &arguments)
         QSaveFile file(path);
         QString reason;
         if (!file.open(QIODevice::WriteOnly))
-            reason = file.errorString();
-        else if (!write(&file, &reason))
+            return file.errorString();
+        if (!write(&file, &reason)) {
             file.cancelWriting();
-        else if (!file.commit())
-            reason = file.errorString();
-        return reason;
+            return reason;
+        }
+        return file.commit() ? QString() : file.errorString();
     };
     if (!options.npy.isEmpty()) {
         const QString reason = writeTo(options.npy, [&](QIODevice *out, QString *why) {

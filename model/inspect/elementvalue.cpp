@@ -133,7 +133,7 @@ QString ElementValue::bitPattern() const
 {
     const int bytes =
         dtypeIsComplex(dtype) ? dtypeElementSize(dtype) / 2 : std::max(1, dtypeElementSize(dtype));
-    const QString hex = QStringLiteral("0x%1").arg(bits, bytes * 2, 16, QLatin1Char('0'));
+    QString hex = QStringLiteral("0x%1").arg(bits, bytes * 2, 16, QLatin1Char('0'));
     int exponentBits = 0, fractionBits = 0;
     if (!floatLayout(dtype, &exponentBits, &fractionBits))
         return hex;
@@ -197,8 +197,8 @@ ElementValue readElementAt(const TensorInfo &tensor, qint64 offset, qint64 chann
         break;
     case DType::Int8:
     case DType::QInt8:
-        e.integer = load<qint8>(p);
-        e.bits = quint8(e.integer);
+        e.bits = load<quint8>(p);
+        e.integer = e.bits < 128 ? qint64(e.bits) : qint64(e.bits) - 256; // two's complement byte
         break;
     case DType::UInt8:
     case DType::QUInt8:

@@ -114,7 +114,7 @@ public:
                         *error = QStringLiteral("the model has no tensor %1").arg(it.key());
                         return false;
                     }
-                    at::Tensor destination = *target;
+                    const at::Tensor &destination = *target;
                     const std::vector<int64_t> shape(it->shape.begin(), it->shape.end());
                     // Dtypes were matched by name when the weights were loaded; the byte count checks it
                     // again.

@@ -2,6 +2,7 @@
 // tensor) and prints the seconds it took and the peak anonymous memory. Driven by bench_diff.py,
 // which also times PyTorch and `cat` on the same files.
 
+#include "benchsupport.h"
 #include "diff/checkpointdiff.h"
 #include "formats/checkpointreader.h"
 
@@ -16,20 +17,6 @@
 
 using namespace torchscope;
 
-namespace {
-// One field of /proc/self/status in KiB.
-qint64 statusKib(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -40,10 +27,10 @@ int main(int argc, char *argv[])
     }
     // The kernel reports no peak of anonymous memory (VmHWM counts the mapped file's pages): sample it.
     std::atomic<bool> done{false};
-    std::atomic<qint64> peakAnon{statusKib("RssAnon:")};
+    std::atomic<qint64> peakAnon{bench::statusKib("RssAnon:")};
     std::thread sampler([&] {
         while (!done) {
-            const qint64 now = statusKib("RssAnon:");
+            const qint64 now = bench::statusKib("RssAnon:");
             if (now > peakAnon)
                 peakAnon = now;
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -70,6 +57,6 @@ int main(int argc, char *argv[])
     const DiffTotals totals = comparison.totals();
     out << "diff_s " << seconds << " open_s " << openSeconds << " identical " << totals.identical
         << " changed " << totals.changed << "\n";
-    out << "peak_rss_anon_kib " << peakAnon << " peak_rss_kib " << statusKib("VmHWM:") << "\n";
+    out << "peak_rss_anon_kib " << peakAnon << " peak_rss_kib " << bench::statusKib("VmHWM:") << "\n";
     return 0;
 }

@@ -6,6 +6,7 @@
 //   bench_inspect report FILE                  the health report of every tensor (open + statistics)
 //   bench_inspect spectrum FILE TENSOR         the singular values of one weight matrix
 
+#include "benchsupport.h"
 #include "formats/checkpointreader.h"
 #include "inspect/healthreport.h"
 #include "inspect/spectrum.h"
@@ -26,17 +27,6 @@
 using namespace torchscope;
 
 namespace {
-
-qint64 statusKib(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
 
 double seconds(const QElapsedTimer &timer)
 {
@@ -78,7 +68,7 @@ int pages(const TensorInfo &tensor, int count, QTextStream &out)
         << " cells\n";
     QRandomGenerator random(42);
     std::vector<double> decode, paint;
-    const qint64 anonBefore = statusKib("RssAnon:");
+    const qint64 anonBefore = bench::statusKib("RssAnon:");
     QImage frame(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
     for (int page = 1; page <= count; ++page) {
         // A jump anywhere, as dragging the scroll bars does.
@@ -100,9 +90,9 @@ int pages(const TensorInfo &tensor, int count, QTextStream &out)
         if (characters == 0)
             return 1;
         if (page == 10 || page == 100 || page == 1000 || page == count)
-            out << "after " << page << " pages: RssAnon " << statusKib("RssAnon:") << " KiB ("
-                << (statusKib("RssAnon:") - anonBefore) << " more than before the first), RssFile "
-                << statusKib("RssFile:") << " KiB\n";
+            out << "after " << page << " pages: RssAnon " << bench::statusKib("RssAnon:") << " KiB ("
+                << (bench::statusKib("RssAnon:") - anonBefore) << " more than before the first), RssFile "
+                << bench::statusKib("RssFile:") << " KiB\n";
     }
     out << "decode_ms median " << percentile(decode, 0.5) << " p99 " << percentile(decode, 0.99) << " max "
         << percentile(decode, 1.0) << "\n";
@@ -146,7 +136,7 @@ int main(int argc, char *argv[])
         timer.start();
         const QVector<TensorHealth> report = HealthReport::compute(tensors);
         out << "report_s " << seconds(timer) << " open_s " << openSeconds << " tensors " << report.size()
-            << " bytes " << bytes << " peak_rss_anon_kib " << statusKib("RssAnon:") << "\n";
+            << " bytes " << bytes << " peak_rss_anon_kib " << bench::statusKib("RssAnon:") << "\n";
         return 0;
     }
     if (args[1] == QLatin1String("spectrum") && args.size() >= 4) {
