@@ -1,5 +1,6 @@
 #include "stats/histogramkernel.h"
 
+#include "stats/binkernel.h"
 #include "stats/momentskernel.h"
 #include "stats/valuevisitor.h"
 #include "tensor/tensorinfo.h"
@@ -249,6 +250,10 @@ TensorStats toStats(const Combined &total, qint64 count)
 // Counts values into bins exactly as numpy.histogram does with the same edges.
 struct Binner
 {
+    // kCopies interleaved copies of the counts, bins + 2 each (the last two take values outside the
+    // range and values that need the edges): consecutive increments of one bin go to different copies
+    // and do not wait on each other.
+    static constexpr int kCopies = 4;
     qint64 *count;
     const double *edge;
     double low, high, norm;
@@ -256,30 +261,50 @@ struct Binner
     double tolerance;
     int bins;
 
-    template <typename T> void block(const T *values, int n)
+    // The bin of one value exactly as numpy decides it.
+    int exactBin(double v) const
+    {
+        const int last = bins - 1;
+        const double x = (v - low) * norm;
+        int i = int(x);
+        const double fraction = x - double(i);
+        i = i > last ? last : i;
+        // Rounding moves the estimate by less than `tolerance`: only a value that lands that close to
+        // an edge can belong to the neighbouring bin, and there the edges decide, as in numpy.
+        if (fraction < tolerance || fraction > 1 - tolerance) {
+            if (v < edge[i])
+                --i;
+            else if (i < last && v >= edge[i + 1])
+                ++i;
+        }
+        return i;
+    }
+
+    // float32 blocks: the bins in SIMD, the few values near an edge decided here.
+    void block(const float *values, int n)
+    {
+        qint32 index[kernel::kBlock];
+        binFloat32(values, size_t(n), low, high, norm, tolerance, bins, index);
+        const int stride = bins + 2;
+        qint64 *const counts = count;
+        for (int k = 0; k < n; ++k) {
+            int i = index[k];
+            if (i == bins + 1)
+                i = exactBin(double(values[k]));
+            ++counts[(k % kCopies) * stride + i];
+        }
+    }
+
+    void block(const double *values, int n)
     {
         // Locals, so the compiler need not reload them after every counter store.
         qint64 *const counts = count;
-        const double *const e = edge;
-        const double lo = low, hi = high, scale = norm, tol = tolerance;
-        const int last = bins - 1;
+        const double lo = low, hi = high;
         for (int k = 0; k < n; ++k) {
-            const double v = double(values[k]);
+            const double v = values[k];
             if (!(v >= lo && v <= hi)) // also drops NaN; predictable over the data's own range
                 continue;
-            const double x = (v - lo) * scale;
-            int i = int(x);
-            const double fraction = x - double(i);
-            i = i > last ? last : i;
-            // Rounding moves the estimate by less than `tol`: only a value that lands that close to
-            // an edge can belong to the neighbouring bin, and there the edges decide, as in numpy.
-            if (fraction < tol || fraction > 1 - tol) {
-                if (v < e[i])
-                    --i;
-                else if (i < last && v >= e[i + 1])
-                    ++i;
-            }
-            ++counts[i];
+            ++counts[exactBin(v)];
         }
     }
 };
@@ -367,7 +392,8 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
 {
     const int bins = int(edges.size()) - 1;
     const int workers = workerCount();
-    std::vector<std::vector<qint64>> partial(size_t(workers), std::vector<qint64>(size_t(bins), 0));
+    std::vector<std::vector<qint64>> partial(size_t(workers),
+                                             std::vector<qint64>(size_t((bins + 2) * Binner::kCopies), 0));
     const double low = edges.front();
     const double high = edges.back();
     const double norm = double(bins) / (high - low);
@@ -388,8 +414,9 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
         *canceled = !finished;
     QVector<qint64> result(bins, 0);
     for (const auto &p : partial) {
-        for (int i = 0; i < bins; ++i)
-            result[i] += p[size_t(i)];
+        for (int copy = 0; copy < Binner::kCopies; ++copy)
+            for (int i = 0; i < bins; ++i)
+                result[i] += p[size_t(copy) * size_t(bins + 2) + size_t(i)];
     }
     return result;
 }
