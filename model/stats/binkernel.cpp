@@ -25,8 +25,8 @@ inline qint32 binOne(float value, double low, double high, double norm, double t
     return i > bins - 1 ? bins - 1 : i;
 }
 
-void BinFloat32Impl(const float *values, size_t n, double low, double high, double norm, double tolerance, int bins,
-                    qint32 *out)
+void BinFloat32Impl(const float *values, size_t n, double low, double high, double norm, double tolerance,
+                    int bins, qint32 *out)
 {
     size_t i = 0;
 #if HWY_TARGET != HWY_SCALAR
@@ -48,7 +48,8 @@ void BinFloat32Impl(const float *values, size_t n, double low, double high, doub
         const auto whole = hn::Floor(x); // x >= 0: the same as truncating
         const auto fraction = hn::Sub(x, whole);
         const auto near = hn::Or(hn::Lt(fraction, tolV), hn::Gt(fraction, upperTolV));
-        const auto bin = hn::IfThenElse(inRange, hn::IfThenElse(near, nearV, hn::Min(whole, lastV)), outsideV);
+        const auto bin =
+            hn::IfThenElse(inRange, hn::IfThenElse(near, nearV, hn::Min(whole, lastV)), outsideV);
         hn::StoreU(hn::DemoteTo(di, bin), di, to);
     };
     for (; i + lanes <= n; i += lanes) {
@@ -69,8 +70,8 @@ HWY_AFTER_NAMESPACE();
 namespace torchscope {
 HWY_EXPORT(BinFloat32Impl);
 
-void binFloat32(const float *values, size_t n, double low, double high, double norm, double tolerance, int bins,
-                qint32 *out)
+void binFloat32(const float *values, size_t n, double low, double high, double norm, double tolerance,
+                int bins, qint32 *out)
 {
     HWY_DYNAMIC_DISPATCH(BinFloat32Impl)(values, n, low, high, norm, tolerance, bins, out);
 }

@@ -11,7 +11,7 @@ namespace torchscope {
 // histogram kernel's scalar code computes them: out[k] is the bin of values[k]; `bins` for a value
 // outside [low, high] or NaN; `bins + 1` for a value within `tolerance` (in bins) of an edge, whose bin
 // the caller decides exactly against the edges.
-void binFloat32(const float *values, size_t n, double low, double high, double norm, double tolerance, int bins,
-                qint32 *out);
+void binFloat32(const float *values, size_t n, double low, double high, double norm, double tolerance,
+                int bins, qint32 *out);
 
 } // namespace torchscope
