@@ -78,6 +78,8 @@ CheckpointView::~CheckpointView()
 
 void CheckpointView::setDocument(CheckpointDocument *document)
 {
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_histogram->setDocument(document);
     m_values->setDocument(document);

@@ -152,6 +152,8 @@ HistogramPanel::~HistogramPanel()
 void HistogramPanel::setDocument(CheckpointDocument *document)
 {
     cancelRunning();
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_cache.clear();
     m_knownStatistics.clear();

@@ -75,15 +75,6 @@ DType DTypeConversion::convertedType(DType from, DType target)
     return real && targetOk ? target : from;
 }
 
-QByteArray DTypeConversion::convertedBytes(const TensorInfo &tensor, DType to)
-{
-    const qint64 n = tensor.numel();
-    QByteArray out(qsizetype(n * dtypeElementSize(to)), Qt::Uninitialized);
-    if (n > 0 && tensor.storage)
-        convertRange(tensor, to, 0, n, out.data());
-    return out;
-}
-
 void DTypeConversion::convertRange(const TensorInfo &tensor, DType to, qint64 begin, qint64 end, char *out)
 {
     if (begin >= end || !tensor.storage)

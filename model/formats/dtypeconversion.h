@@ -2,8 +2,6 @@
 
 #include "tensor/tensorinfo.h"
 
-#include <QByteArray>
-
 namespace torchscope {
 
 // tensor.to(dtype) as PyTorch computes it, for exports that change precision: floating-point tensors
@@ -15,8 +13,6 @@ namespace DTypeConversion {
 
 // The dtype a tensor of `from` is written as when `target` is asked for (Invalid: keep).
 DType convertedType(DType from, DType target);
-// The view's elements in row-major order as `to` (which must be what convertedType gives).
-QByteArray convertedBytes(const TensorInfo &tensor, DType to);
 // Elements [begin, end) of the view in row-major order as `to` (or as they are, gathered, when `to`
 // is the tensor's own dtype) into `out`, which has room for them.
 void convertRange(const TensorInfo &tensor, DType to, qint64 begin, qint64 end, char *out);

@@ -12,19 +12,6 @@
 
 namespace torchscope {
 
-const char *StateDictWriter::Entry::bytes(QByteArray *holder) const
-{
-    if (dtype() != tensor.dtype) {
-        *holder = DTypeConversion::convertedBytes(tensor, dtype());
-        return holder->constData();
-    }
-    if (tensor.byteSize() > 0 && !tensor.isContiguous()) {
-        *holder = tensor.contiguousBytes();
-        return holder->constData();
-    }
-    return tensor.firstElement();
-}
-
 bool StateDictWriter::Entry::forEachChunk(const std::function<bool(const char *, qint64)> &sink) const
 {
     const qint64 total = byteSize();
@@ -32,10 +19,9 @@ bool StateDictWriter::Entry::forEachChunk(const std::function<bool(const char *,
         return true;
     if (dtype() == tensor.dtype && tensor.isContiguous())
         return sink(tensor.firstElement(), total);
-    if (dtypeElementSize(dtype()) * tensor.numel() != total) { // sub-byte quantized types: whole
-        QByteArray holder;
-        const char *data = bytes(&holder);
-        return sink(data, total);
+    if (dtypeElementSize(dtype()) * tensor.numel() != total) { // sub-byte quantized types (never converted)
+        const QByteArray whole = tensor.contiguousBytes();
+        return sink(whole.constData(), total);
     }
     constexpr qint64 kChunkBytes = qint64(4) << 20;
     const int size = dtypeElementSize(dtype());

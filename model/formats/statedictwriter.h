@@ -3,7 +3,6 @@
 #include "tensor/progress.h"
 #include "tensor/tensorinfo.h"
 
-#include <QByteArray>
 #include <QString>
 
 #include <functional>
@@ -29,9 +28,6 @@ public:
 
         DType dtype() const { return convertTo == DType::Invalid ? tensor.dtype : convertTo; }
         qint64 byteSize() const { return dtypeStorageBytes(dtype(), tensor.numel()); }
-        // The bytes to write, row-major: the mapped storage itself where it can be, otherwise a copy
-        // (gathered or converted) that `holder` keeps.
-        const char *bytes(QByteArray *holder) const;
         // The same bytes handed to `sink` in order, a few MB at a time where they must be gathered or
         // converted (memory stays bounded whatever the tensor's size). Stops when `sink` returns false.
         bool forEachChunk(const std::function<bool(const char *, qint64)> &sink) const;

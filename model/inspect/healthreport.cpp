@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace torchscope {
 
@@ -83,30 +85,21 @@ QString HealthReport::siblingKey(const QString &name)
 QVector<TensorHealth> HealthReport::compute(const std::vector<const TensorInfo *> &tensors,
                                             const Progress &progress, bool *canceled)
 {
-    // Each distinct tensor read once: a tied tensor takes its first's numbers.
+    // Each distinct view read once: a tied tensor takes its first's numbers.
+    using View = std::tuple<const TensorStorage *, qint64, DType, QVector<qint64>, QVector<qint64>>;
+    std::map<View, int> seen;
     std::vector<const TensorInfo *> distinct;
     std::vector<int> readAs(tensors.size(), -1);
     for (size_t i = 0; i < tensors.size(); ++i) {
         const TensorInfo *tensor = tensors[i];
         if (!tensor->storage)
             continue;
-        if (tensor->tiedTo >= 0 && tensor->tiedTo < int(i)) {
-            // tiedTo indexes the document's tensors; find the same storage view among ours.
-            bool found = false;
-            for (size_t j = 0; j < i && !found; ++j) {
-                const TensorInfo *other = tensors[j];
-                if (other->storage == tensor->storage && other->storageOffset == tensor->storageOffset &&
-                    other->shape == tensor->shape && other->strides == tensor->strides &&
-                    other->dtype == tensor->dtype && readAs[j] >= 0) {
-                    readAs[i] = readAs[j];
-                    found = true;
-                }
-            }
-            if (found)
-                continue;
-        }
-        readAs[i] = int(distinct.size());
-        distinct.push_back(tensor);
+        const auto [it, added] = seen.try_emplace(
+            View{tensor->storage.get(), tensor->storageOffset, tensor->dtype, tensor->shape, tensor->strides},
+            int(distinct.size()));
+        if (added)
+            distinct.push_back(tensor);
+        readAs[i] = it->second;
     }
     qint64 bytes = 0;
     for (const TensorInfo *tensor : distinct)
