@@ -9,7 +9,9 @@
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,11 +34,17 @@ private Q_SLOTS:
     void pyTorchLoadsWhatWeWrite_data();
     void pyTorchLoadsWhatWeWrite();
     void exampleModelRunsInPyTorch();
+    void pickledModelsWriteBack_data();
+    void pickledModelsWriteBack();
+    void unwritablePicklesAreRefused_data();
+    void unwritablePicklesAreRefused();
     void failedSaveLeavesExistingFileUntouched_data();
     void failedSaveLeavesExistingFileUntouched();
 
 private:
     std::unique_ptr<CheckpointDocument> open(const QString &path);
+    static void applyRules(CheckpointDocument *document, const QStringList &rules);
+    static QString writeFlags(const CheckpointDocument &document, const QString &path);
     QTemporaryDir m_dir;
     QJsonObject m_manifest;
 };
@@ -158,18 +166,7 @@ void TestInterop::pyTorchLoadsWhatWeWrite()
     const QString source = m_manifest.value(model).toObject().value(QStringLiteral("file")).toString();
     auto document = open(source);
     QVERIFY(document);
-    // "!glob" unfreezes, "glob" freezes, in order, as the CLI's --unfreeze / --freeze do.
-    for (const QString &rule : freeze) {
-        const bool train = rule.startsWith(QLatin1Char('!'));
-        const NamePattern pattern(train ? rule.mid(1) : rule);
-        QVector<int> matched;
-        for (int i = 0; i < document->tensorCount(); ++i) {
-            if (pattern.matches(document->tensor(i).name))
-                matched << i;
-        }
-        QVERIFY(!matched.isEmpty());
-        document->setRequiresGrad(matched, train);
-    }
+    applyRules(document.get(), freeze);
     const QString output =
         m_dir.filePath(QStringLiteral("%1-%2-%3.pt")
                            .arg(model, weightsOnly ? QStringLiteral("w") : QStringLiteral("e"), module));
@@ -184,22 +181,38 @@ void TestInterop::pyTorchLoadsWhatWeWrite()
     if (weightsOnly) {
         arguments = {QStringLiteral("check-weights"), source, output};
     } else {
-        QJsonObject flags;
-        for (int i = 0; i < document->tensorCount(); ++i) {
-            if (document->isEditable(i))
-                flags.insert(document->tensor(i).name, document->requiresGrad(i));
-        }
-        const QString flagsPath = output + QStringLiteral(".flags.json");
-        QFile file(flagsPath);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(flags).toJson());
-        file.close();
-        arguments = {QStringLiteral("check-entire"), source, output, flagsPath};
+        arguments = {QStringLiteral("check-entire"), source, output, writeFlags(*document, output)};
     }
     if (!module.isEmpty())
         arguments << QStringLiteral("--module") << module;
     const int code = test::runPeer(arguments, &peerOutput);
     QVERIFY2(code == 0, qPrintable(peerOutput));
+}
+
+// "!glob" unfreezes, "glob" freezes, in order, as the CLI's --unfreeze / --freeze do.
+void TestInterop::applyRules(CheckpointDocument *document, const QStringList &rules)
+{
+    for (const QString &rule : rules) {
+        const bool train = rule.startsWith(QLatin1Char('!'));
+        const QVector<int> matched = document->parametersMatching(NamePattern(train ? rule.mid(1) : rule));
+        QVERIFY2(!matched.isEmpty(), qPrintable(rule));
+        document->setRequiresGrad(matched, train);
+    }
+}
+
+// The flags the written model must carry, by full name, for the peer to check.
+QString TestInterop::writeFlags(const CheckpointDocument &document, const QString &path)
+{
+    QJsonObject flags;
+    for (int i = 0; i < document.tensorCount(); ++i) {
+        if (document.isEditable(i))
+            flags.insert(document.tensor(i).name, document.requiresGrad(i));
+    }
+    const QString flagsPath = path + QStringLiteral(".flags.json");
+    QFile file(flagsPath);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(QJsonDocument(flags).toJson());
+    return flagsPath;
 }
 
 void TestInterop::exampleModelRunsInPyTorch()
@@ -255,6 +268,122 @@ void TestInterop::failedSaveLeavesExistingFileUntouched()
     QCOMPARE(file.readAll(), QByteArray("precious bytes"));
     const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("precious*")}, QDir::Files);
     QCOMPARE(leftovers, QStringList{QStringLiteral("precious.pt")});
+}
+
+void TestInterop::pickledModelsWriteBack_data()
+{
+    QTest::addColumn<QString>("file"); // written by peer.py formats
+    QTest::addColumn<QString>("module");
+    QTest::addColumn<QStringList>("freeze");
+    const QStringList allButFc{QStringLiteral("*"), QStringLiteral("!fc.*")};
+    QTest::newRow("cnn, all but fc frozen") << "whole_cnn.pt"
+                                            << "" << allButFc;
+    QTest::newRow("cnn's layer2") << "whole_cnn.pt"
+                                  << "layer2" << QStringList{QStringLiteral("layer2.0.*")};
+    QTest::newRow("legacy cnn, everything trainable again") << "whole_cnn_legacy.pt"
+                                                            << "" << QStringList{"!*"};
+    QTest::newRow("resnet18 as saved (layer1 frozen)") << "whole_resnet18.pt"
+                                                       << "" << QStringList();
+    QTest::newRow("resnet18, layer4 frozen too") << "whole_resnet18.pt"
+                                                 << "" << QStringList{QStringLiteral("layer4.*")};
+    QTest::newRow("resnet18's layer2") << "whole_resnet18.pt"
+                                       << "layer2" << QStringList{"layer2.0.*"};
+    QTest::newRow("tied, embed frozen") << "whole_tied.pt"
+                                        << "" << QStringList{QStringLiteral("embed.*")};
+    QTest::newRow("non-tensor attributes") << "whole_attributes.pt"
+                                           << "" << QStringList{"!linear.bias"};
+    QTest::newRow("attributes' linear") << "whole_attributes.pt"
+                                        << "linear" << QStringList();
+    QTest::newRow("language model's block 3")
+        << "whole_llm.pt"
+        << "model.layers.3" << QStringList{QStringLiteral("model.layers.3.mlp.*")};
+}
+
+// Save As "Entire model" on a torch.save(model) pickle: real torch.load gives back the same objects
+// with the flags as edited, for the whole model and for a submodule.
+void TestInterop::pickledModelsWriteBack()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, module);
+    QFETCH(QStringList, freeze);
+    const QString formats = m_dir.filePath(QStringLiteral("formats"));
+    QString output;
+    if (!QFile::exists(formats + QStringLiteral("/formats.json")))
+        QVERIFY2(test::runPeer({QStringLiteral("formats"), formats}, &output) == 0, qPrintable(output));
+    const QString source = formats + u'/' + file;
+    auto document = open(source);
+    QVERIFY(document);
+    QCOMPARE(document->format(), CheckpointFormat::PickleModule);
+    QVERIFY(document->canSaveEntireModel());
+    applyRules(document.get(), freeze);
+    const QString target = m_dir.filePath(QStringLiteral("written-%1-%2.pt").arg(file, module));
+    QString error;
+    auto job = SaveJob::prepare(*document, {target, SaveMode::EntireModel, module}, &error);
+    QVERIFY2(job, qPrintable(error));
+    QCOMPARE(job->format(), SaveFormat::Pickle);
+    QVERIFY2(job->run(Progress(), &error), qPrintable(error));
+    QStringList arguments{QStringLiteral("check-pickle"), source, target, writeFlags(*document, target)};
+    if (!module.isEmpty())
+        arguments << QStringLiteral("--module") << module;
+    QVERIFY2(test::runPeer(arguments, &output) == 0, qPrintable(output));
+
+    // Torchscope reads back what it wrote as it read the source: same tensors, same flags.
+    auto written = open(target);
+    QVERIFY(written);
+    QCOMPARE(written->format(), CheckpointFormat::PickleModule);
+    const ModuleNode *root = document->findModule(module);
+    const QVector<int> subtree = document->tensorsInSubtree(root);
+    QCOMPARE(written->tensorCount(), int(subtree.size()));
+    for (int i = 0; i < written->tensorCount(); ++i) {
+        const int index = subtree[i];
+        QCOMPARE(written->tensor(i).name, document->relativeName(index, root));
+        QCOMPARE(written->tensor(i).contiguousBytes(), document->tensor(index).contiguousBytes());
+        QCOMPARE(written->tensor(i).tiedTo >= 0, document->tensor(index).tiedTo >= 0);
+        if (written->isEditable(i))
+            QCOMPARE(written->requiresGrad(i), document->requiresGrad(index));
+    }
+}
+
+void TestInterop::unwritablePicklesAreRefused_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("reason");
+    const QString folder = m_dir.filePath(QStringLiteral("unwritable"));
+    QString output;
+    if (test::runPeer({QStringLiteral("unwritable"), folder}, &output) != 0)
+        qFatal("peer.py unwritable: %s", qPrintable(output));
+    QFile file(folder + QStringLiteral("/unwritable.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("no unwritable.json");
+    const QJsonObject cases = QJsonDocument::fromJson(file.readAll()).object().value("cases").toObject();
+    for (const QString &name : cases.keys())
+        QTest::newRow(qPrintable(name)) << folder + u'/' + name << cases.value(name).toString();
+}
+
+// What cannot be written back as it was is refused before anything is written, with the reason.
+void TestInterop::unwritablePicklesAreRefused()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, reason);
+    auto document = open(file);
+    QVERIFY(document);
+    QCOMPARE(document->format(), CheckpointFormat::PickleModule);
+    const QString target = file + QStringLiteral(".written.pt");
+    QString error;
+    auto job = SaveJob::prepare(*document, {target, SaveMode::EntireModel, QString()}, &error);
+    QVERIFY(!job);
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(!QFile::exists(target));
+    QVERIFY(!QFile::exists(QFileInfo(file).dir().filePath(QStringLiteral("pwned"))));
+    // The weights still save, and so does a submodule the refused part is not in.
+    job = SaveJob::prepare(*document, {target, SaveMode::WeightsOnly, QString()}, &error);
+    QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
+    const QString layer2 = file + QStringLiteral(".layer2.pt");
+    job = SaveJob::prepare(*document, {layer2, SaveMode::EntireModel, QStringLiteral("layer2")}, &error);
+    QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
+    auto written = open(layer2);
+    QVERIFY(written && written->format() == CheckpointFormat::PickleModule);
+    QCOMPARE(written->tensorCount(), int(document->tensorsInSubtree(document->findModule("layer2")).size()));
 }
 
 QTEST_GUILESS_MAIN(TestInterop)

@@ -39,7 +39,11 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     auto *modeBox = new QGroupBox(tr("Save"), this);
     m_weightsOnlyButton = new QRadioButton(tr("&Weights only (state_dict)"), modeBox);
     m_weightsOnlyButton->setObjectName(QStringLiteral("weightsOnlyButton"));
-    m_entireModelButton = new QRadioButton(tr("&Entire model (TorchScript)"), modeBox);
+    const bool pickled = document->format() == CheckpointFormat::PickleModule;
+    m_entireModelButton =
+        new QRadioButton(pickled ? tr("&Entire model (pickle, as torch.save(model) writes it)")
+                                 : tr("&Entire model (TorchScript)"),
+                         modeBox);
     m_entireModelButton->setObjectName(QStringLiteral("entireModelButton"));
     auto *modeLayout = new QVBoxLayout(modeBox);
     modeLayout->addWidget(m_weightsOnlyButton);
@@ -49,7 +53,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_entireModelButton->setEnabled(canSaveEntireModel);
     if (!canSaveEntireModel)
         m_entireModelButton->setToolTip(
-            tr("Only models opened from TorchScript can be saved as an entire model."));
+            tr("Only models opened from TorchScript or from a torch.save(model) pickle can be saved as an "
+               "entire model."));
     (canSaveEntireModel ? m_entireModelButton : m_weightsOnlyButton)->setChecked(true);
 
     m_noteLabel = new QLabel(this);
@@ -263,6 +268,11 @@ void SaveAsDialog::updateState()
             tr("<b>Weights-only files keep no requires_grad flags.</b> They hold names and tensors "
                "only, as <tt>module.state_dict()</tt> gives them; PyTorch marks every parameter "
                "trainable when it loads them into a freshly built model."));
+    } else if (m_document->format() == CheckpointFormat::PickleModule) {
+        m_noteLabel->setText(
+            tr("The file keeps the model's objects as the input pickled them (classes, attributes, buffers), "
+               "the weights and each parameter's requires_grad flag as set here; load it with "
+               "<tt>torch.load</tt> where the model's classes can be imported."));
     } else {
         m_noteLabel->setText(
             tr("The file keeps the architecture, the weights and each parameter's requires_grad "

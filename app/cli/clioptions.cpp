@@ -107,7 +107,7 @@ bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *mess
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message)
 {
     const QString formatMessage =
-        QStringLiteral("export: --format needs one of pytorch, safetensors, torchscript");
+        QStringLiteral("export: --format needs one of pytorch, safetensors, torchscript, pickle");
     const QString dtypeMessage =
         QStringLiteral("export: --dtype needs one of keep, float32, float16, bfloat16");
     const QString shardMessage =
@@ -145,7 +145,8 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         static const QHash<QString, SaveFormat> formats{
             {QStringLiteral("pytorch"), SaveFormat::PyTorch},
             {QStringLiteral("safetensors"), SaveFormat::Safetensors},
-            {QStringLiteral("torchscript"), SaveFormat::TorchScript}};
+            {QStringLiteral("torchscript"), SaveFormat::TorchScript},
+            {QStringLiteral("pickle"), SaveFormat::Pickle}};
         const QString value = p.value(QStringLiteral("format")).toLower();
         if (!formats.contains(value)) {
             *message = formatMessage;
@@ -173,18 +174,19 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         }
     }
     options->includeBuffers = !p.isSet(QStringLiteral("no-buffers"));
-    // The mode, or a format that implies it: TorchScript is an entire model, the others weights.
+    // The mode, or a format that implies it: TorchScript and pickle are entire models, the others weights.
     bool weightsOnly = p.isSet(QStringLiteral("weights-only"));
     bool entireModel = p.isSet(QStringLiteral("entire-model"));
     if (!weightsOnly && !entireModel && options->format != SaveFormat::Auto) {
-        entireModel = options->format == SaveFormat::TorchScript;
+        entireModel = options->format == SaveFormat::TorchScript || options->format == SaveFormat::Pickle;
         weightsOnly = !entireModel;
     }
     if (weightsOnly == entireModel) {
         *message = QStringLiteral("export: choose exactly one of --weights-only and --entire-model");
         return false;
     }
-    if ((options->format == SaveFormat::TorchScript && weightsOnly) ||
+    if (((options->format == SaveFormat::TorchScript || options->format == SaveFormat::Pickle) &&
+         weightsOnly) ||
         ((options->format == SaveFormat::PyTorch || options->format == SaveFormat::Safetensors) &&
          entireModel)) {
         *message = QStringLiteral("export: --format %1 does not hold %2")

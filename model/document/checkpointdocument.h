@@ -58,12 +58,16 @@ public:
     bool storesRequiresGrad() const { return m_storesRequiresGrad; }
     // The archive this document was read from when it came from memory (the built-in example).
     const QByteArray &sourceBytes() const { return m_sourceBytes; }
+    // A torch.save(model) pickle's parsed objects, from which the model is written back; nullptr for
+    // other formats.
+    const std::shared_ptr<const PickleModuleGraph> &pickleModule() const { return m_pickleModule; }
     // Entire-model files are written by LibTorch from the TorchScript archive this document was
-    // read from (a file, or the example held in memory).
+    // read from (a file, or the example held in memory), or re-emitted from a pickled module.
     bool canSaveEntireModel() const
     {
-        return m_format == CheckpointFormat::TorchScript &&
-               (!m_filePath.isEmpty() || !m_sourceBytes.isEmpty());
+        return (m_format == CheckpointFormat::TorchScript &&
+                (!m_filePath.isEmpty() || !m_sourceBytes.isEmpty())) ||
+               (m_format == CheckpointFormat::PickleModule && m_pickleModule);
     }
 
     ModuleNode *root() const { return m_root.get(); }
@@ -154,6 +158,7 @@ private:
     QString m_refusedContent;
     bool m_storesRequiresGrad = false;
     QByteArray m_sourceBytes;
+    std::shared_ptr<const PickleModuleGraph> m_pickleModule;
     std::unique_ptr<ModuleNode> m_root;
     QHash<QString, ModuleNode *> m_modulesByPath;
     std::vector<TensorInfo> m_tensors;

@@ -5,6 +5,7 @@
 #include "formats/atomicfile.h"
 #include "formats/checkpointreader.h"
 #include "formats/dtypeconversion.h"
+#include "formats/pickle/picklemodule.h"
 #include "formats/safetensorswriter.h"
 #include "torchbridge/torchbridge.h"
 
@@ -115,7 +116,10 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
                 namedSafetensors || request.maxShardSize > 0 ? SaveFormat::Safetensors : SaveFormat::PyTorch;
             break;
         case SaveFormat::TorchScript:
-            *error = tr("TorchScript holds an entire model; save the entire model, or choose another format");
+        case SaveFormat::Pickle:
+            *error =
+                tr("%1 holds an entire model; save the entire model, or choose another format")
+                    .arg(request.format == SaveFormat::Pickle ? tr("A pickled model") : tr("TorchScript"));
             return nullptr;
         default:
             job->m_format = request.format;
@@ -142,11 +146,28 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
         *error = tr("a .safetensors file holds weights only; save weights only, or choose another name");
         return nullptr;
     }
+    const bool pickled = document.format() == CheckpointFormat::PickleModule;
     if (request.format == SaveFormat::PyTorch) {
-        *error = tr("an entire model is written as TorchScript; save weights only for a PyTorch state_dict");
+        *error = pickled
+                     ? tr("an entire model is written as a pickle (torch.save(model)) or TorchScript; save "
+                          "weights only for a PyTorch state_dict")
+                     : tr("an entire model is written as TorchScript; save weights only for a PyTorch "
+                          "state_dict");
         return nullptr;
     }
-    job->m_format = SaveFormat::TorchScript;
+    job->m_format = request.format == SaveFormat::Auto
+                        ? (pickled ? SaveFormat::Pickle : SaveFormat::TorchScript)
+                        : request.format;
+    if (job->m_format == SaveFormat::Pickle && !pickled) {
+        *error = tr("only a model read from a torch.save(model) pickle is written back as one; save it as "
+                    "TorchScript");
+        return nullptr;
+    }
+    if (job->m_format == SaveFormat::TorchScript && pickled) {
+        *error = tr("a pickled model becomes TorchScript only by running its Python code "
+                    "(torch.jit.script), which Torchscope never does; save it as a pickle");
+        return nullptr;
+    }
     if (request.dtype != DType::Invalid || !request.includeBuffers || request.maxShardSize > 0) {
         *error = tr("an entire model is saved with every tensor as it is (no dtype change, buffers kept, one "
                     "file); save weights only to convert, leave out buffers or shard");
@@ -165,6 +186,16 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
     for (int index = 0; index < document.tensorCount(); ++index) {
         if (document.isReplaced(index))
             job->m_replaced.push_back(document.tensor(index));
+    }
+    if (job->m_format == SaveFormat::Pickle) {
+        auto writer = std::make_shared<PickleModuleWriter>();
+        auto state = [&document](int index) {
+            return std::make_pair(&document.tensor(index), document.requiresGrad(index));
+        };
+        if (!writer->prepare(*document.pickleModule(), request.modulePath, state, error))
+            return nullptr;
+        job->m_pickleModule = std::move(writer);
+        return job;
     }
     job->m_scriptSource = document.filePath();
     job->m_scriptBytes = document.sourceBytes();
@@ -292,6 +323,8 @@ bool SaveJob::run(const Progress &progress, QString *error) const
     bool ok = false;
     if (m_request.mode == SaveMode::WeightsOnly) {
         ok = writeEntries(m_entries, file.device(), progress, &reason);
+    } else if (m_pickleModule) {
+        ok = m_pickleModule->write(file.device(), progress, &reason);
     } else {
         TorchBridge *bridge = torchBridge(&reason);
         std::shared_ptr<void> module;

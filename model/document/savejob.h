@@ -15,12 +15,13 @@
 namespace torchscope {
 
 class CheckpointDocument;
+class PickleModuleWriter;
 
 enum class SaveMode { WeightsOnly, EntireModel };
 
 // The file format written. Auto: from the name (.safetensors, else PyTorch's zip) for weights, and
-// TorchScript for an entire model.
-enum class SaveFormat { Auto, PyTorch, Safetensors, TorchScript };
+// for an entire model the source's own kind (TorchScript, or a torch.save(model) pickle).
+enum class SaveFormat { Auto, PyTorch, Safetensors, TorchScript, Pickle };
 
 struct SaveRequest
 {
@@ -70,6 +71,8 @@ private:
     QString m_scriptSource;
     QByteArray m_scriptBytes;
     QHash<QString, bool> m_requiresGrad;
+    // A pickled model's data.pkl, re-emitted when the save was prepared, and its storages.
+    std::shared_ptr<const PickleModuleWriter> m_pickleModule;
     // Tensors whose values were loaded from another file, with full names: written into the model.
     std::vector<TensorInfo> m_replaced;
     mutable std::vector<QByteArray> m_gathered; // contiguous copies of strided ones, while saving

@@ -50,7 +50,6 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
     std::vector<int> storageKey(entries.size());
     std::vector<size_t> storageOwner;
     QHash<int, int> keyOfGroup;
-    qint64 totalBytes = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
         const Entry &entry = entries[i];
         if (!dtypeStorageClass(entry.dtype())) {
@@ -66,7 +65,6 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
         if (entry.storageGroup >= 0)
             keyOfGroup.insert(entry.storageGroup, storageKey[i]);
         storageOwner.push_back(i);
-        totalBytes += entry.byteSize();
     }
 
     // rebuild((storage, torch.<Storage>, key, 'cpu', numel), 0, shape, strides[, quantizer], False,
@@ -155,39 +153,54 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
         }
         pickle.setItems();
     }
-    const QByteArray data = pickle.finish();
+    std::vector<Entry> storages;
+    storages.reserve(storageOwner.size() + parameterRecords.size());
+    for (size_t key = 0; key < storageOwner.size(); ++key) {
+        storages.push_back(entries[storageOwner[key]]);
+        storages.back().key = QString::number(key);
+    }
+    for (size_t i = 0; i < parameterRecords.size(); ++i) {
+        auto bytes = std::make_shared<QByteArray>(parameterRecords[i]);
+        TensorInfo record;
+        record.dtype = DType::UInt8;
+        record.shape = {bytes->size()};
+        record.strides = {1};
+        record.storage = std::make_shared<OwnedTensorStorage>(bytes, bytes->constData(), bytes->size());
+        storages.push_back({QString::number(storageOwner.size() + i), record});
+    }
+    return writeArchive(pickle.finish(), storages, device, progress, error);
+}
 
+bool StateDictWriter::writeArchive(const QByteArray &pickle, const std::vector<Entry> &storages,
+                                   QIODevice *device, const Progress &progress, QString *error)
+{
     ZipWriter zip(device, QStringLiteral("archive"));
     auto zipFailed = [&] {
         *error = zip.errorString();
         return false;
     };
-    if (!zip.addRecord(QStringLiteral("data.pkl"), data.constData(), data.size()))
+    if (!zip.addRecord(QStringLiteral("data.pkl"), pickle.constData(), pickle.size()))
         return zipFailed();
     static const QByteArray kByteOrder("little");
     if (!zip.addRecord(QStringLiteral("byteorder"), kByteOrder.constData(), kByteOrder.size()))
         return zipFailed();
-    qint64 written = 0;
-    for (size_t key = 0; key < storageOwner.size(); ++key) {
+    qint64 totalBytes = 0, written = 0;
+    for (const Entry &storage : storages)
+        totalBytes += storage.byteSize();
+    for (const Entry &storage : storages) {
         if (progress.isCanceled()) {
             *error = QCoreApplication::translate("StateDictWriter", "canceled");
             return false;
         }
-        const Entry &entry = entries[storageOwner[key]];
         // Contiguous tensors are written straight from their (mapped) storage; views and converted
         // tensors pass through a small buffer.
-        if (!zip.beginRecord(QStringLiteral("data/") + QString::number(key), entry.byteSize()) ||
-            !entry.forEachChunk(
+        if (!zip.beginRecord(QStringLiteral("data/") + storage.key, storage.byteSize()) ||
+            !storage.forEachChunk(
                 [&zip](const char *data, qint64 size) { return zip.writeRecordData(data, size); }) ||
             !zip.endRecord())
             return zipFailed();
-        written += entry.byteSize();
+        written += storage.byteSize();
         progress.set(written, totalBytes);
-    }
-    for (size_t i = 0; i < parameterRecords.size(); ++i) {
-        if (!zip.addRecord(QStringLiteral("data/") + QString::number(storageOwner.size() + i),
-                           parameterRecords[i].constData(), parameterRecords[i].size()))
-            return zipFailed();
     }
     static const QByteArray kVersion("3\n");
     if (!zip.addRecord(QStringLiteral("version"), kVersion.constData(), kVersion.size()) || !zip.finish())

@@ -35,6 +35,10 @@ public:
 
     static bool write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
                       QString *error);
+    // The archive torch.save writes around a data.pkl: each storage's bytes as data/<key> (the
+    // entry's key), streamed from its tensor, then the version.
+    static bool writeArchive(const QByteArray &pickle, const std::vector<Entry> &storages, QIODevice *device,
+                             const Progress &progress, QString *error);
 };
 
 } // namespace torchscope

@@ -7,9 +7,12 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
 #include <vector>
 
 namespace torchscope {
+
+struct PickleModuleGraph;
 
 // Pickle: a plain pickle stream, not a checkpoint, shown as the values it holds.
 enum class CheckpointFormat {
@@ -70,6 +73,8 @@ struct CheckpointContent
     // For a plain pickle whose value is itself a refused call: that refusal ("would call posix.system
     // on load; refused"). The file is shown, but holds nothing but what would have run.
     QString refusedContent;
+    // A torch.save(model) pickle's parsed objects, to write the model back (PickleModule only).
+    std::shared_ptr<const PickleModuleGraph> pickleModule;
 };
 
 } // namespace torchscope

@@ -8,6 +8,10 @@ Usage:
   peer.py describe FILE OUT.json   describe a TorchScript file as PyTorch sees it
   peer.py check-weights ORIGINAL EXPORTED [--module PATH]
   peer.py check-entire ORIGINAL EXPORTED FLAGS.json [--module PATH]
+  peer.py unwritable OUTDIR        torch.save(model) pickles Torchscope must refuse to write back, and why
+  peer.py check-pickle ORIGINAL EXPORTED FLAGS.json [--module PATH]   a torch.save(model) pickle written back:
+                                   the same classes, attributes, shared references and bytes, the flags, the
+                                   same forward output
   peer.py stats FILE               population statistics of every state_dict tensor, NaN/Inf left out
   peer.py histograms FILE BINS [LO,HI]  numpy.histogram of every real tensor torch.load gives, as JSON
   peer.py check-snippet SNIPPET.py FLAGS.json   run a freeze snippet on a fresh torchvision resnet18
@@ -143,6 +147,37 @@ class Tied(nn.Module):
 
     def forward(self, x):
         return self.head(self.norm(self.embed(x))) * self.scale
+
+
+class Attributes(nn.Module):
+    """Non-tensor attributes of every kind a pickle can hold beside the weights, some shared."""
+
+    def __init__(self):
+        super().__init__()
+        import collections
+        self.linear = nn.Linear(4, 3)
+        self.title = "attributes \u00e9\u6a21\u578b"
+        self.scale = 0.125
+        self.big = 2 ** 80 + 3
+        self.negative = -(2 ** 40)
+        self.shape = torch.Size([2, 3])
+        self.device = torch.device("cpu")
+        self.dtype = torch.float16
+        self.options = {"a": [1, 2.5, None, True], "b": (3, "x"), 4: {"nested": b"\x00\xffbytes"}}
+        self.labels = ["cat", "dog"]
+        self.same_labels = self.labels
+        self.tags = {"x", "y"}
+        self.frozen_tags = frozenset({1, 2})
+        self.counts = collections.defaultdict(int, {"seen": 3})
+        self.ordered = collections.OrderedDict([("k", 1), ("j", [2])])
+        self.constant = torch.tensor([1.0, 2.0])
+        self.view = self.constant[1:]
+        self.register_buffer("running", torch.linspace(0, 1, 3))
+        self.register_buffer("scratch", torch.ones(2), persistent=False)
+        self.nothing = None
+
+    def forward(self, x):
+        return self.linear(x) * self.scale + self.running + self.constant.sum()
 
 
 def describe(module):
@@ -407,6 +442,11 @@ def formats(outdir):
     with open(os.path.join(outdir, "llm", "model.safetensors.index.json"), "w") as f:
         json.dump({"metadata": {"total_size": sum(t.numel() * t.element_size() for t in sd.values())},
                    "weight_map": weight_map}, f, indent=2, sort_keys=True)
+    attributes = Attributes()
+    attributes.linear.bias.requires_grad = False
+    modules, tensors = module_description(attributes)
+    torch.save(attributes, os.path.join(outdir, "whole_attributes.pt"))
+    add("whole_attributes.pt", "pickle-module", tensors, modules)
     modules, tensors = module_description(llm)
     torch.save(llm, os.path.join(outdir, "whole_llm.pt"))
     add("whole_llm.pt", "pickle-module", tensors, modules)
@@ -453,6 +493,32 @@ def hostile(outdir):
     torch.save(Payload(os.system, ("touch " + marker,)), only)
     cases["only_payload.pt"] = {"callable": "posix.system", "tensors": 0}
     with open(os.path.join(outdir, "hostile.json"), "w") as f:
+        json.dump({"marker": marker, "cases": cases}, f, indent=1)
+
+
+class Tagged(torch.Tensor):
+    """A tensor subclass: torch.save records the class, which a model written back must not lose."""
+
+
+def unwritable(outdir):
+    """torch.save(model) pickles that cannot be written back as they were, and what Torchscope must say
+    (unwritable.json: file -> words of the reason)."""
+    os.makedirs(outdir, exist_ok=True)
+    marker = os.path.join(outdir, "pwned")
+    cases = {}
+    model = CNN()
+    model.callback = Payload(os.system, ("touch " + marker,))
+    torch.save(model, os.path.join(outdir, "payload.pt"))
+    cases["payload.pt"] = "posix.system"
+    model = CNN()
+    model.layer1.callback = Payload(os.system, ("touch " + marker,))
+    torch.save(model, os.path.join(outdir, "payload_in_layer1.pt"))
+    cases["payload_in_layer1.pt"] = "posix.system"
+    model = CNN()
+    model.extra = torch.ones(2).as_subclass(Tagged)
+    torch.save(model, os.path.join(outdir, "subclass.pt"))
+    cases["subclass.pt"] = "a tensor subclass"
+    with open(os.path.join(outdir, "unwritable.json"), "w") as f:
         json.dump({"marker": marker, "cases": cases}, f, indent=1)
 
 
@@ -1256,7 +1322,7 @@ def load_weights_file(path):
 
 def mismatched_weights(model_path, outdir):
     os.makedirs(outdir, exist_ok=True)
-    state = torch.jit.load(model_path).state_dict()
+    state = load_model(model_path).state_dict()
     g = torch.Generator().manual_seed(21)
     new = {k: (torch.randn(v.shape, generator=g, dtype=v.dtype) if v.is_floating_point() else v + 5)
            for k, v in state.items()}
@@ -1275,8 +1341,99 @@ def mismatched_weights(model_path, outdir):
         json.dump(report, f)
 
 
+def load_model(path):
+    """An entire model as PyTorch loads it: TorchScript, or a torch.save(model) pickle."""
+    import zipfile
+    if zipfile.is_zipfile(path) and any(n.endswith("/constants.pkl") for n in zipfile.ZipFile(path).namelist()):
+        return torch.jit.load(path)
+    return torch.load(path)
+
+
+def same_bits(a, b):
+    return a.dtype == b.dtype and a.shape == b.shape and tensor_bytes(a) == tensor_bytes(b)
+
+
+def compare_objects(a, b, path, pairs):
+    """Deep equality of what torch.load gave, shared references included: an object met again must map
+    to the same object on the other side (tied weights, a list held under two names)."""
+    if id(a) in pairs:
+        if pairs[id(a)][1] is not b:
+            fail("%s: a shared reference is no longer shared" % path)
+        return
+    if isinstance(a, (list, dict, set, nn.Module, torch.Tensor)):
+        pairs[id(a)] = (a, b)
+    if type(a) is not type(b):
+        fail("%s: %s became %s" % (path, type(a).__name__, type(b).__name__))
+    if isinstance(a, torch.Tensor):
+        if not same_bits(a, b):
+            fail("%s: tensor differs" % path)
+        if not isinstance(a, nn.Parameter) and a.requires_grad != b.requires_grad:
+            fail("%s: requires_grad differs" % path)
+    elif isinstance(a, nn.Module):
+        if list(a.__dict__) != list(b.__dict__):
+            fail("%s: attributes %s vs %s" % (path, list(a.__dict__), list(b.__dict__)))
+        for key in a.__dict__:
+            compare_objects(a.__dict__[key], b.__dict__[key], path + "." + key, pairs)
+    elif isinstance(a, dict):
+        if list(a) != list(b):
+            fail("%s: keys %s vs %s" % (path, list(a)[:5], list(b)[:5]))
+        if getattr(a, "default_factory", None) is not getattr(b, "default_factory", None):
+            fail("%s: default factory differs" % path)
+        for key in a:
+            compare_objects(a[key], b[key], "%s[%r]" % (path, key), pairs)
+    elif isinstance(a, (list, tuple)):
+        if len(a) != len(b):
+            fail("%s: %d items vs %d" % (path, len(a), len(b)))
+        for i, (x, y) in enumerate(zip(a, b)):
+            compare_objects(x, y, "%s[%d]" % (path, i), pairs)
+    elif isinstance(a, float):
+        if not (a == b or (math.isnan(a) and math.isnan(b))) or math.copysign(1, a) != math.copysign(1, b):
+            fail("%s: %r vs %r" % (path, a, b))
+    elif a != b:
+        fail("%s: %r vs %r" % (path, a, b))
+
+
+def forward_input(model):
+    name = type(model).__name__
+    g = torch.Generator().manual_seed(1)
+    if name == "Sequential":  # a stage of convolutions: as many channels as its first takes
+        first = next((m for m in model.modules() if isinstance(m, nn.Conv2d)), None)
+        return None if first is None else torch.randn(1, first.in_channels, 16, 16, generator=g)
+    return {"CNN": lambda: torch.randn(1, 1, 28, 28, generator=g),
+            "ResNet": lambda: torch.randn(1, 3, 64, 64, generator=g),
+            "Tied": lambda: torch.tensor([[1, 2, 3]]),
+            "Attributes": lambda: torch.randn(2, 4, generator=g)}.get(name, lambda: None)()
+
+
+def check_pickle(original, exported, flags_path, module_path):
+    """EXPORTED, a torch.save(model) pickle Torchscope wrote from ORIGINAL (of --module), loads in real
+    PyTorch as the same objects: classes, attributes, shared references, buffers, bit-exact weights, the
+    flags of FLAGS.json, and the same forward output."""
+    with open(flags_path) as f:
+        flags = json.load(f)
+    source = submodule(torch.load(original), module_path)
+    loaded = torch.load(exported)
+    if [(n, type(m)) for n, m in source.named_modules()] != [(n, type(m)) for n, m in loaded.named_modules()]:
+        fail("named_modules differ")
+    compare_objects(source, loaded, "model", {})
+    for name, p in loaded.named_parameters():
+        full = (module_path + "." + name) if module_path else name
+        if full not in flags:
+            fail("%s: no expected flag" % full)
+        if p.requires_grad != flags[full]:
+            fail("%s: requires_grad %s, expected %s" % (full, p.requires_grad, flags[full]))
+    x = forward_input(source)
+    if x is not None:
+        with torch.no_grad():
+            a = source.eval()(x)
+            b = loaded.eval()(x)
+        if not torch.equal(a, b):
+            fail("forward output differs")
+    print("OK %d modules, %d parameters" % (len(list(loaded.modules())), len(list(loaded.parameters()))))
+
+
 def check_load_weights(model_path, weights_path, out_path, strip="", add=""):
-    model, out = torch.jit.load(model_path), torch.jit.load(out_path)
+    model, out = load_model(model_path), load_model(out_path)
     weights = {}
     for k, v in load_weights_file(weights_path).items():
         if strip and k.startswith(strip):
@@ -1321,6 +1478,10 @@ def main(argv):
             json.dump(describe(torch.jit.load(argv[2])), f)
     elif command == "check-weights":
         check_weights(argv[2], argv[3], module)
+    elif command == "unwritable":
+        unwritable(argv[2])
+    elif command == "check-pickle":
+        check_pickle(argv[2], argv[3], argv[4], module)
     elif command == "check-entire":
         check_entire(argv[2], argv[3], argv[4], module)
     elif command == "histograms":

@@ -1,5 +1,7 @@
 #include "formats/pickle/picklecheckpoint.h"
 
+#include "formats/pickle/picklemodule.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -185,6 +187,8 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
         viewKey += QLatin1Char('/') + QString::number(record.shape[i]) + QLatin1Char(':') +
                    QString::number(record.strides[i]);
     const int index = int(m_out->tensors.size());
+    if (m_graph)
+        m_graph->tensorIndex.emplace(&record, index);
     const auto first = m_firstView.constFind(viewKey);
     if (first != m_firstView.constEnd() && tensor.numel() > 0)
         tensor.tiedTo = *first;
@@ -256,6 +260,8 @@ bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QSt
         return true;
     m_visiting.insert(module.get());
     m_out->modules.append({path, module->text});
+    if (m_graph)
+        m_graph->modules.insert(path, module);
     const PickleValuePtr &state = module->state;
     QSet<QString> nonPersistent;
     if (PickleValuePtr set = state->get(QStringLiteral("_non_persistent_buffers_set"))) {
@@ -342,7 +348,20 @@ bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTa
     }
     if (isPickledModule(root)) {
         out->format = CheckpointFormat::PickleModule;
-        return walkPickledModule(root, QString(), 0, error);
+        m_graph = std::make_shared<PickleModuleGraph>();
+        if (!walkPickledModule(root, QString(), 0, error))
+            return false;
+        // Every storage's bytes, including those of tensors no name reaches (plain attributes).
+        m_graph->root = root;
+        m_graph->storages = m_storages;
+        for (size_t i = 0; i < m_storages.size(); ++i) {
+            QString ignored;
+            if (!m_resolved[i])
+                m_resolved[i] = m_resolver(int(i), &ignored);
+        }
+        m_graph->storageData = m_resolved;
+        out->pickleModule = std::move(m_graph);
+        return true;
     }
     out->format = CheckpointFormat::StateDict;
     return walkDict(root, QString(), 0, error);

@@ -63,6 +63,8 @@ private:
     const ScriptClassTable *m_classes = nullptr;
     CheckpointContent *m_out = nullptr;
     QSet<const PickleValue *> m_visiting;
+    // Filled while reading a pickled module, then handed to the content.
+    std::shared_ptr<PickleModuleGraph> m_graph;
     QHash<QString, int> m_firstView;
 };
 

@@ -50,6 +50,9 @@ struct TensorRecord
     bool requiresGrad = false;
     bool isParameter = false;
     std::shared_ptr<QuantizerRecord> quantizer;
+    // What the pickle gave this tensor beyond its data and flag (backward hooks, a subclass, attributes),
+    // which a model written back would lose; nullptr when there is nothing.
+    const char *extra = nullptr;
 };
 
 // What the safe unpickler builds: plain data, class records that were never instantiated, tensors
@@ -86,6 +89,11 @@ struct PickleValue
     std::vector<std::pair<PickleValuePtr, PickleValuePtr>> entries; // Dict, in insertion order
     PickleValuePtr state;                                           // Object: what BUILD gave it
     std::shared_ptr<TensorRecord> tensor;
+    // The callable that made this value, where the type alone does not say it (a static string):
+    // "collections.OrderedDict" for a Dict, "torch.Size" for a Tuple, "builtins.frozenset" for a Set,
+    // "torch.device" for a String (items: its arguments), a reducing function for an Object. Global:
+    // `integer` is the length of the module part of `text`. Writing a model back needs both.
+    const char *constructor = nullptr;
 
     PickleValue() = default;
     PickleValue(const PickleValue &) = default;

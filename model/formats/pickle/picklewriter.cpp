@@ -18,7 +18,14 @@ void PickleWriter::global(const char *module, const char *name)
     memoize();
 }
 
-void PickleWriter::memoize()
+void PickleWriter::global(const QString &module, const QString &name)
+{
+    op('c');
+    m_out.append(module.toUtf8()).append('\n').append(name.toUtf8()).append('\n');
+    memoize();
+}
+
+quint32 PickleWriter::memoize()
 {
     if (m_memo < 256) {
         m_out.append('q').append(char(m_memo));
@@ -27,7 +34,42 @@ void PickleWriter::memoize()
         for (int i = 0; i < 4; ++i)
             m_out.append(char((m_memo >> (8 * i)) & 0xff));
     }
-    ++m_memo;
+    return m_memo++;
+}
+
+void PickleWriter::get(quint32 id)
+{
+    if (id < 256) {
+        m_out.append('h').append(char(id));
+    } else {
+        m_out.append('j');
+        for (int i = 0; i < 4; ++i)
+            m_out.append(char((id >> (8 * i)) & 0xff));
+    }
+}
+
+void PickleWriter::bigInteger(const QByteArray &bytes)
+{
+    if (bytes.size() < 256) {
+        m_out.append('\x8a').append(char(bytes.size()));
+    } else {
+        m_out.append('\x8b');
+        const quint32 length = quint32(bytes.size());
+        for (int i = 0; i < 4; ++i)
+            m_out.append(char((length >> (8 * i)) & 0xff));
+    }
+    m_out.append(bytes);
+}
+
+void PickleWriter::bytes(const QByteArray &value)
+{
+    global("_codecs", "encode");
+    string(QString::fromLatin1(value));
+    string(QStringLiteral("latin1"));
+    op('\x86');
+    memoize();
+    reduce();
+    memoize();
 }
 
 void PickleWriter::integer(qint64 value)

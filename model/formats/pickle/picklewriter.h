@@ -12,9 +12,14 @@ public:
     PickleWriter();
 
     void global(const char *module, const char *name);
+    void global(const QString &module, const QString &name);
     void mark() { op('('); }
     void tuple() { op('t'); }
     void emptyTuple() { op(')'); }
+    void emptyList() { op(']'); }
+    void emptyDict() { op('}'); }
+    void appends() { op('e'); }
+    void newObject() { op('\x81'); }
     void setItems() { op('u'); }
     void reduce() { op('R'); }
     void build() { op('b'); }
@@ -22,9 +27,15 @@ public:
     void none() { op('N'); }
     void boolean(bool value) { op(value ? '\x88' : '\x89'); }
     void integer(qint64 value);
+    // LONG1 of raw little-endian two's complement bytes (an integer wider than 64 bits).
+    void bigInteger(const QByteArray &bytes);
+    // Protocol 2 has no bytes opcode: _codecs.encode(text, "latin1"), as CPython writes bytes there.
+    void bytes(const QByteArray &value);
     void real(double value); // BINFLOAT: 8 bytes, big-endian
     void string(const QString &value);
-    void memoize();
+    // Stores the value on top of the stack in the memo; returns its memo id.
+    quint32 memoize();
+    void get(quint32 id); // BINGET / LONG_BINGET
     // A tuple of integers (sizes, strides), using the short TUPLE1..3 forms as CPython does.
     void intTuple(const QVector<qint64> &values);
     QByteArray finish();

@@ -54,6 +54,20 @@ QString python3ModuleName(const QString &module)
     return renamed.value(module, module);
 }
 
+// Python 2's names of builtins that Python 3 renamed, as protocol 2 writers still spell them
+// (pickle's fix_imports: int is written as __builtin__.long).
+QString python3BuiltinName(const QString &name)
+{
+    static const QHash<QString, QString> renamed{
+        {QStringLiteral("long"), QStringLiteral("int")},
+        {QStringLiteral("unicode"), QStringLiteral("str")},
+        {QStringLiteral("basestring"), QStringLiteral("str")},
+        {QStringLiteral("xrange"), QStringLiteral("range")},
+        {QStringLiteral("unichr"), QStringLiteral("chr")},
+    };
+    return renamed.value(name, name);
+}
+
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -190,6 +204,23 @@ bool decimalToTwosComplement(const QByteArray &text, QByteArray *out)
 // Classes from these modules are never model code. Constructing one (NEWOBJ calls cls.__new__) or
 // restoring state into one (BUILD calls __setstate__) is how a hostile pickle reaches code without
 // REDUCE, so those are refused and named like any call; model classes stay inert records.
+// True for anything but None and empty containers: hooks, attributes or metadata a value carried.
+bool isNonEmpty(const PickleValuePtr &value)
+{
+    if (!value || value->type == PickleValue::Type::None)
+        return false;
+    switch (value->type) {
+    case PickleValue::Type::Dict:
+        return !value->entries.empty();
+    case PickleValue::Type::Tuple:
+    case PickleValue::Type::List:
+    case PickleValue::Type::Set:
+        return !value->items.empty();
+    default:
+        return true;
+    }
+}
+
 bool isGadgetClass(const QString &qualifiedName)
 {
     static const QSet<QString> modules{
@@ -385,6 +416,10 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &a
     }
     if (args.size() >= 5 && args[4]->type == Type::Bool)
         record->requiresGrad = args[4]->boolean;
+    if (args.size() >= 6 && isNonEmpty(args[5]))
+        record->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "backward hooks");
+    if (args.size() >= 7 && isNonEmpty(args[6]))
+        record->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor metadata");
     auto value = PickleValue::make(Type::Tensor);
     value->tensor = record;
     return value;
@@ -452,6 +487,12 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     if (name == QLatin1String("collections.OrderedDict") || name == QLatin1String("builtins.dict") ||
         name == QLatin1String("collections.defaultdict")) {
         auto dict = PickleValue::make(Type::Dict);
+        if (name == QLatin1String("collections.OrderedDict")) {
+            dict->constructor = "collections.OrderedDict";
+        } else if (name == QLatin1String("collections.defaultdict")) {
+            dict->constructor = "collections.defaultdict";
+            dict->items = a; // the default factory
+        }
         if (name != QLatin1String("collections.defaultdict") && !a.empty() && a[0]->isSequence()) {
             for (const PickleValuePtr &pair : a[0]->items) {
                 if (pair->isSequence() && pair->items.size() == 2)
@@ -473,6 +514,10 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
         value->tensor->isParameter = true;
         value->tensor->requiresGrad = a[1]->boolean;
+        if (a.size() >= 3 && isNonEmpty(a[2]))
+            value->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "backward hooks");
+        if (a.size() >= 4 && isNonEmpty(a[3]))
+            value->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "parameter attributes");
         return value;
     }
     if (name == QLatin1String("torch.nn.parameter.Parameter")) {
@@ -489,6 +534,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         // Old modules kept their backend in `_backend`; PyTorch 1.x loads it as a placeholder.
         auto backend = PickleValue::make(Type::Object);
         backend->text = name;
+        backend->constructor = "torch.nn.backends.thnn._get_thnn_function_backend";
         return backend;
     }
     if (name == QLatin1String("torch._tensor._rebuild_from_type_v2")) {
@@ -496,10 +542,14 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         if (a.size() < 3 || a[1]->type != Type::Global)
             return fail(error, tr("malformed tensor subclass")), nullptr;
         PickleValuePtr inner = call(a[0], a[2], error);
-        if (inner && inner->type == Type::Tensor &&
-            a[1]->text == QLatin1String("torch.nn.parameter.Parameter")) {
+        if (inner && inner->type == Type::Tensor) {
             inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
-            inner->tensor->isParameter = true;
+            if (a[1]->text == QLatin1String("torch.nn.parameter.Parameter"))
+                inner->tensor->isParameter = true;
+            else if (a[1]->text != QLatin1String("torch.Tensor"))
+                inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "a tensor subclass");
+            if (a.size() >= 4 && isNonEmpty(a[3]))
+                inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor attributes");
         }
         return inner;
     }
@@ -511,12 +561,16 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     }
     if (name == QLatin1String("builtins.set") || name == QLatin1String("builtins.frozenset")) {
         auto set = PickleValue::make(Type::Set);
+        if (name == QLatin1String("builtins.frozenset"))
+            set->constructor = "builtins.frozenset";
         if (!a.empty() && a[0]->isSequence())
             set->items = a[0]->items;
         return set;
     }
     if (name == QLatin1String("torch.Size") || name == QLatin1String("builtins.tuple")) {
         auto tuple = PickleValue::make(Type::Tuple);
+        if (name == QLatin1String("torch.Size"))
+            tuple->constructor = "torch.Size";
         if (!a.empty() && a[0]->isSequence())
             tuple->items = a[0]->items;
         return tuple;
@@ -525,7 +579,10 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         QStringList parts;
         for (const PickleValuePtr &part : a)
             parts << (part->isString() ? part->text : part->describe());
-        return PickleValue::makeString(parts.join(QLatin1Char(':')));
+        PickleValuePtr device = PickleValue::makeString(parts.join(QLatin1Char(':')));
+        device->constructor = "torch.device";
+        device->items = a;
+        return device;
     }
     if (name == QLatin1String("torch.jit._pickle.restore_type_tag"))
         return a.empty() ? PickleValue::make(Type::None) : a[0];
@@ -557,7 +614,11 @@ bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &st
     if (target->type == Type::Tensor && target->tensor->isParameter && state->type == Type::Tuple &&
         !state->items.empty() && state->items[0]->type == Type::Bool)
         target->tensor->requiresGrad = state->items[0]->boolean;
-    // BUILD on a dict (OrderedDict's _metadata) or a tensor (hooks) carries nothing else we show.
+    else if (target->type == Type::Tensor && isNonEmpty(state))
+        target->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor state");
+    // BUILD on a dict sets attributes (a state_dict's _metadata): kept for writing the dict back.
+    if (target->type == Type::Dict)
+        target->state = state;
     return true;
 }
 
@@ -942,8 +1003,11 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (!readLine(&module, error) || !readLine(&name, error))
                 return false;
             auto value = PickleValue::make(Type::Global);
-            value->text =
-                python3ModuleName(QString::fromUtf8(module)) + QLatin1Char('.') + QString::fromUtf8(name);
+            const QString moduleName = python3ModuleName(QString::fromUtf8(module));
+            const QString className = module == "__builtin__" ? python3BuiltinName(QString::fromUtf8(name))
+                                                              : QString::fromUtf8(name);
+            value->text = moduleName + QLatin1Char('.') + className;
+            value->integer = moduleName.size();
             push(m_attributeOverrides.value(value->text, value));
             break;
         }
@@ -954,6 +1018,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return fail(error, tr("malformed STACK_GLOBAL"));
             auto value = PickleValue::make(Type::Global);
             value->text = module->text + QLatin1Char('.') + name->text;
+            value->integer = module->text.size();
             push(m_attributeOverrides.value(value->text, value));
             break;
         }
@@ -982,6 +1047,9 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             object->text = cls->text;
             if (args->type == Type::Tuple)
                 object->items = args->items;
+            // Keyword arguments to __new__ are not kept: such an object cannot be written back as it was.
+            if (op == 0x92 && isNonEmpty(kwargs))
+                object->constructor = "copyreg.__newobj_ex__";
             push(object);
             break;
         }
