@@ -68,6 +68,8 @@ private:
     QJsonObject infoJson(const QString &file);
     QString path(const QString &name) const { return m_dir.filePath(name); }
     void writeFile(const QString &name, const QByteArray &bytes);
+    // peer.py formats: every checkpoint format PyTorch writes, made on first use.
+    QString formatsFolder();
     // The peer's inspector fixtures (values.pt, health.pt and health.json), written once.
     QString inspectFixtures();
 
@@ -84,6 +86,16 @@ int TestCli::cli(const QStringList &arguments, QString *out, QString *err)
     if (err)
         *err = e;
     return code;
+}
+
+QString TestCli::formatsFolder()
+{
+    const QString folder = path(QStringLiteral("formats"));
+    QString output;
+    if (!QFile::exists(folder + QStringLiteral("/formats.json")) &&
+        test::runPeer({QStringLiteral("formats"), folder}, &output) != 0)
+        qFatal("peer.py formats: %s", qPrintable(output));
+    return folder;
 }
 
 void TestCli::writeFile(const QString &name, const QByteArray &bytes)
@@ -646,12 +658,24 @@ void TestCli::exportFormatsDtypesAndShards()
                                 {"out.bin", {"--format", "pytorch"}},
                                 {"shards", {"--max-shard-size", "20KB"}},
                                 {"shards-bin", {"--max-shard-size", "0.02MB", "--format", "pytorch"}}};
+    // Every input format: TorchScript, zip and legacy state_dicts, safetensors, a sharded index, pickled
+    // models (one with tied weights); those without a layer1 are exported whole only.
+    const QString formats = formatsFolder();
+    const QStringList inputs{m_example,
+                             weights,
+                             rounding,
+                             formats + "/state_dict_legacy.pt",
+                             formats + "/model.safetensors",
+                             formats + "/model.safetensors.index.json",
+                             formats + "/whole_cnn.pt",
+                             formats + "/whole_tied.pt"};
+    const QStringList wholeOnly{rounding, formats + "/model.safetensors", formats + "/whole_tied.pt"};
     QJsonArray manifest;
     int n = 0;
-    for (const QString &input : {m_example, weights, rounding}) {
+    for (const QString &input : inputs) {
         for (const QString &dtype : {"keep", "float16", "bfloat16", "float32"}) {
             for (const QString &module : {QString(), QStringLiteral("layer1")}) {
-                if (input == rounding && !module.isEmpty())
+                if (wholeOnly.contains(input) && !module.isEmpty())
                     continue;
                 for (const Output &out : outputs) {
                     const QString target = path(QStringLiteral("x%1-%2").arg(n++).arg(out.name));
@@ -681,6 +705,52 @@ void TestCli::exportFormatsDtypesAndShards()
     file.close();
     QVERIFY2(test::runPeer({"check-exports", file.fileName()}, &output) == 0, qPrintable(output));
     QVERIFY2(test::runPeer({"check-example", script}, &output) == 0, qPrintable(output));
+
+    // Pickled models back as pickles, whole and one submodule, with layer1 frozen and the rest trainable.
+    for (const QString &input : QStringList{formats + "/whole_cnn.pt", formats + "/whole_tied.pt"}) {
+        QString info;
+        QCOMPARE(cli({"info", input, "--json"}, &info), 0);
+        QJsonObject flags;
+        for (const QJsonValue tensor : QJsonDocument::fromJson(info.toUtf8())["tensors"].toArray()) {
+            const QString name = tensor["name"].toString();
+            if (tensor["kind"].toString() == QLatin1String("parameter"))
+                flags.insert(name, !name.startsWith(QLatin1String("layer1.")));
+        }
+        QFile flagsFile(input + ".flags.json");
+        QVERIFY(flagsFile.open(QIODevice::WriteOnly));
+        flagsFile.write(QJsonDocument(flags).toJson());
+        flagsFile.close();
+        for (const QString &module : {QString(), QStringLiteral("layer1")}) {
+            if (input.endsWith("tied.pt") && !module.isEmpty())
+                continue;
+            const QString target = path(QStringLiteral("p%1.pt").arg(n++));
+            QStringList arguments{"export", input,        "-o", target,     "--format",
+                                  "pickle", "--unfreeze", "*",  "--freeze", "layer1.*"};
+            if (!module.isEmpty())
+                arguments << "--module" << module;
+            QString err;
+            QVERIFY2(cli(arguments, nullptr, &err) == 0, qPrintable(err));
+            QStringList check{"check-pickle", input, target, flagsFile.fileName()};
+            if (!module.isEmpty())
+                check << "--module" << module;
+            QVERIFY2(test::runPeer(check, &output) == 0, qPrintable(output));
+        }
+        // Weights, dtypes, buffers and shards are weights-only choices: an entire model is saved as it is.
+        QString err;
+        QCOMPARE(cli({"export", input, "-o", path("refused.pt"), "--format", "pickle", "--dtype", "float16"},
+                     nullptr, &err),
+                 1);
+        QVERIFY2(err.contains("entire model is saved with every tensor as it is"), qPrintable(err));
+        QCOMPARE(cli({"export", input, "-o", path("refused.pt"), "--format", "torchscript"}, nullptr, &err),
+                 1);
+        QVERIFY2(err.contains("never does; save it as a pickle"), qPrintable(err));
+    }
+    // Tied weights in safetensors: written once, and said so.
+    QString err;
+    QCOMPARE(cli({"export", formats + "/whole_tied.pt", "-o", path("tied.safetensors"), "--weights-only"},
+                 nullptr, &err),
+             0);
+    QVERIFY2(err.contains("head.weight is tied to embed.weight"), qPrintable(err));
 
     // Shards: names and the index as save_pretrained writes them.
     const QDir shards(path(QStringLiteral("x3-shards")));
@@ -757,24 +827,43 @@ void TestCli::fullDiskAndKillLeaveTheOldFile()
 
 void TestCli::loadWeights_data()
 {
+    QTest::addColumn<QString>(
+        "model"); // TorchScript (the example, layer1 frozen) or a torch.save(model) pickle
     QTest::addColumn<QString>("weights"); // in the folder peer.py mismatched-weights writes
     QTest::addColumn<QStringList>("flags");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("stderrHas");
     QTest::addColumn<QStringList>("peerFlags"); // for check-load-weights when OUT is written
     QTest::newRow("DataParallel prefix stripped, strict")
+        << "script"
         << "good.pt" << QStringList{"--strict", "--strip-prefix", "module."} << 0 << ""
         << QStringList{"--strip", "module."};
     QTest::newRow("safetensors, strict")
+        << "script"
         << "good.safetensors" << QStringList{"--strict"} << 0 << "" << QStringList{};
-    QTest::newRow("mismatches, not strict") << "bad.pt" << QStringList{"--json"} << 0 << "" << QStringList{};
+    QTest::newRow("mismatches, not strict") << "script"
+                                            << "bad.pt" << QStringList{"--json"} << 0 << "" << QStringList{};
     QTest::newRow("mismatches, strict")
+        << "script"
         << "bad.pt" << QStringList{"--strict"} << 1
         << "strict loading refused: 20 applied, 1 missing, 1 unexpected" << QStringList{};
     QTest::newRow("prefix not stripped, strict")
+        << "script"
         << "good.pt" << QStringList{"--strict"} << 1 << "23 unexpected" << QStringList{};
-    QTest::newRow("nothing matches") << "good.pt" << QStringList{} << 1 << "no tensor of" << QStringList{};
+    QTest::newRow("nothing matches") << "script"
+                                     << "good.pt" << QStringList{} << 1 << "no tensor of" << QStringList{};
+    QTest::newRow("pickled model, prefix stripped, strict")
+        << "pickle"
+        << "good.pt" << QStringList{"--strict", "--strip-prefix", "module."} << 0 << ""
+        << QStringList{"--strip", "module."};
+    QTest::newRow("pickled model, mismatches, not strict")
+        << "pickle"
+        << "bad.pt" << QStringList{"--json"} << 0 << "" << QStringList{};
+    QTest::newRow("pickled model, mismatches, strict")
+        << "pickle"
+        << "bad.pt" << QStringList{"--strict"} << 1 << "strict loading refused" << QStringList{};
     QTest::newRow("a submodule's weights, prefix added")
+        << "script"
         << "layer1.pt" << QStringList{"--add-prefix", "layer1."} << 0 << ""
         << QStringList{"--add", "layer1."};
 }
@@ -783,16 +872,21 @@ void TestCli::loadWeights_data()
 // PyTorch loads it (the weights' values where they match, the model's elsewhere, the flags kept).
 void TestCli::loadWeights()
 {
+    QFETCH(QString, model);
     QFETCH(QString, weights);
     QFETCH(QStringList, flags);
     QFETCH(int, exitCode);
     QFETCH(QString, stderrHas);
     QFETCH(QStringList, peerFlags);
-    const QString model = path(QStringLiteral("frozen-model.pt"));
-    const QString folder = path(QStringLiteral("load-weights"));
+    const bool pickled = model == QLatin1String("pickle");
+    model =
+        pickled ? formatsFolder() + QStringLiteral("/whole_cnn.pt") : path(QStringLiteral("frozen-model.pt"));
+    const QString folder =
+        path(pickled ? QStringLiteral("load-weights-pickle") : QStringLiteral("load-weights"));
     QString output;
-    if (!QFile::exists(model)) {
-        QCOMPARE(cli({"export", m_example, "-o", model, "--entire-model", "--freeze", "layer1.*"}), 0);
+    if (!QFile::exists(folder)) {
+        if (!pickled)
+            QCOMPARE(cli({"export", m_example, "-o", model, "--entire-model", "--freeze", "layer1.*"}), 0);
         QVERIFY2(test::runPeer({"mismatched-weights", model, folder}, &output) == 0, qPrintable(output));
         QCOMPARE(cli({"export", folder + "/good.safetensors", "-o", folder + "/layer1.pt", "--weights-only",
                       "--module", "layer1"}),

@@ -298,6 +298,7 @@ void MainWindow::saveAs()
     // Only an entire-model save of the whole model keeps every edit; weights-only files drop the flags.
     m_saveKeepsEveryEdit =
         job->request().mode == SaveMode::EntireModel && job->request().modulePath.isEmpty();
+    m_saveNotes = job->notes();
     m_jobs->save(std::move(job));
 }
 
@@ -308,8 +309,8 @@ void MainWindow::onSaved(bool ok, const QString &path, const QString &error)
     if (ok && m_saveKeepsEveryEdit && m_document)
         m_document->undoStack()->setClean();
     if (ok) {
-        const QString message = tr("Saved %1").arg(path);
-        statusBar()->showMessage(message, 5000);
+        const QString message = (QStringList{tr("Saved %1.").arg(path)} + m_saveNotes).join(u' ');
+        statusBar()->showMessage(message, m_saveNotes.isEmpty() ? 5000 : 20000);
         Q_EMIT saveFinished(true, message);
     } else {
         const QString reason = error.isEmpty() ? tr("%1: save canceled").arg(path) : error;

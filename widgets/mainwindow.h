@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QStringList>
 
 #include <memory>
 
@@ -79,6 +80,7 @@ private:
     bool m_closeAfterSave = false;
     bool m_closeConfirmed = false;
     bool m_saveKeepsEveryEdit = false;
+    QStringList m_saveNotes; // what the save in progress does that the user may not expect
 };
 
 } // namespace torchscope

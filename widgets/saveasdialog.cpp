@@ -298,7 +298,8 @@ void SaveAsDialog::updateState()
     case SafetensorsRow:
         sentences << tr(
             "safetensors holds names, dtypes, shapes and bytes only, loads without running code, and "
-            "keeps the input's metadata; tied weights are written once per name.");
+            "keeps the input's metadata; of tied weights, which it cannot share, the first name in sorted "
+            "order is written and __metadata__ maps the others to it, as safetensors.torch.save_model does.");
         break;
     default:
         sentences << tr(

@@ -193,6 +193,8 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         return fileError(QStringLiteral("%1: %2").arg(options.output, error));
     if (!job->run(Progress(), &error))
         return fileError(error);
+    for (const QString &note : job->notes())
+        m_err << "torchscope-cli: note: " << note << "\n";
     return Success;
 }
 

@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
 
 namespace torchscope {
@@ -136,6 +137,8 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             job->m_entries.push_back(entry);
         }
         job->m_metadata = document.metadata();
+        if (job->m_format == SaveFormat::Safetensors)
+            job->dropTiedDuplicates();
         job->m_expected = expectedOf(job->m_entries);
         if (request.writeFreezePlan && document.storesRequiresGrad())
             job->m_freezePlan = FreezePlan::toJson(document, module);
@@ -204,6 +207,43 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             job->m_requiresGrad.insert(document.tensor(index).name, document.requiresGrad(index));
     }
     return job;
+}
+
+// safetensors cannot share storage between names. As safetensors.torch.save_model does, each group of
+// tied names keeps the first in sorted order and drops the others, recording removed -> kept in
+// __metadata__ (unless the input's metadata already uses that key); load_model puts them back.
+void SaveJob::dropTiedDuplicates()
+{
+    QHash<int, QStringList> names;
+    for (const StateDictWriter::Entry &entry : m_entries)
+        names[entry.storageGroup].append(entry.key);
+    QHash<QString, QString> keptFor;
+    for (auto it = names.begin(); it != names.end(); ++it) {
+        if (it.value().size() < 2)
+            continue;
+        QStringList group = it.value();
+        group.sort();
+        for (qsizetype i = 1; i < group.size(); ++i)
+            keptFor.insert(group[i], group.first());
+    }
+    if (keptFor.isEmpty())
+        return;
+    std::vector<StateDictWriter::Entry> kept;
+    for (const StateDictWriter::Entry &entry : m_entries) {
+        const auto removed = keptFor.constFind(entry.key);
+        if (removed == keptFor.constEnd()) {
+            kept.push_back(entry);
+            continue;
+        }
+        const bool taken = std::any_of(m_metadata.cbegin(), m_metadata.cend(),
+                                       [&](const auto &pair) { return pair.first == entry.key; });
+        if (!taken)
+            m_metadata.append({entry.key, *removed});
+        m_notes << tr("%1 is tied to %2: safetensors cannot share storage, so it is written once, as %2, and "
+                      "__metadata__ records %1 -> %2 (as safetensors.torch.save_model does)")
+                       .arg(entry.key, *removed);
+    }
+    m_entries = std::move(kept);
 }
 
 bool SaveJob::writeEntries(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,

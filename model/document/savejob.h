@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
@@ -57,8 +58,12 @@ public:
 
     const SaveRequest &request() const { return m_request; }
     SaveFormat format() const { return m_format; }
+    // What the save does that the user may not expect ("head.weight is tied to embed.weight: written
+    // once"), one sentence each.
+    const QStringList &notes() const { return m_notes; }
 
 private:
+    void dropTiedDuplicates();
     bool writeShards(const Progress &progress, QString *error) const;
     QHash<QString, TensorValues> replacedValues() const;
     bool writeEntries(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
@@ -81,6 +86,7 @@ private:
     // Name -> dtype and shape of every tensor the output must hold, checked by reading it back.
     QHash<QString, std::pair<DType, QVector<qint64>>> m_expected;
     SaveFormat m_format = SaveFormat::PyTorch;
+    QStringList m_notes;
 };
 
 } // namespace torchscope

@@ -817,9 +817,7 @@ def check_safetensors(original, exported, module_path=""):
 def describe_safetensors(path):
     """A safetensors file by hand (Debian has no safetensors module), tensors in natural order."""
     import struct
-    names = {"F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
-             "I64": torch.int64, "I32": torch.int32, "I16": torch.int16, "I8": torch.int8,
-             "U8": torch.uint8, "BOOL": torch.bool}
+    names = {code: dtype for dtype, code in SAFETENSORS_CODES.items()}
     float8 = {"F8_E4M3": "float8_e4m3fn", "F8_E5M2": "float8_e5m2"}  # not in PyTorch 1.13: raw bytes
     with open(path, "rb") as f:
         blob = f.read()
@@ -1268,28 +1266,70 @@ def exported_tensors(path):
     return out
 
 
+def original_state(path, module_path):
+    """The tensors an export of PATH (of --module) starts from, as PyTorch sees them, and which are buffers:
+    a TorchScript or pickled model's state_dict, a torch.save dict, a safetensors file or a sharded index."""
+    if path.endswith(".index.json"):
+        with open(path) as f:
+            weight_map = json.load(f)["weight_map"]
+        state = {}
+        for shard in sorted(set(weight_map.values())):
+            state.update(load_weights_file(os.path.join(os.path.dirname(path), shard)))
+        model, buffers = None, set()
+    elif path.endswith(".safetensors"):
+        state, model, buffers = load_weights_file(path), None, set()
+    else:
+        try:
+            model = torch.jit.load(path)
+        except RuntimeError:
+            model = torch.load(path)
+        if isinstance(model, nn.Module):
+            model = submodule(model, module_path)
+            return model.state_dict(), {n for n, _ in model.named_buffers()}
+        state, model, buffers = model, None, set()
+    if module_path:
+        state = {k[len(module_path) + 1:]: v for k, v in state.items() if k.startswith(module_path + ".")}
+    return state, buffers
+
+
+def tied_duplicates(state):
+    """What safetensors.torch.save_model drops: of names viewing the same memory the same way, all but the
+    first in sorted order (removed -> kept)."""
+    groups = {}
+    for name, t in state.items():
+        if t.numel():
+            groups.setdefault((t.data_ptr(), tuple(t.shape), t.stride()), []).append(name)
+    return {n: sorted(g)[0] for g in groups.values() for n in sorted(g)[1:]}
+
+
 def check_exports(manifest_path):
     with open(manifest_path) as f:
         manifest = json.load(f)
     for case in manifest:
         original, module_path = case["original"], case.get("module", "")
-        try:
-            model = submodule(torch.jit.load(original), module_path)
-            state, buffers = model.state_dict(), {n for n, _ in model.named_buffers()}
-        except RuntimeError:  # a torch.save file: a submodule's weights are its keys, relative to it
-            state, buffers = torch.load(original), set()
-            if module_path:
-                state = {k[len(module_path) + 1:]: v for k, v in state.items() if k.startswith(module_path + ".")}
+        state, buffers = original_state(original, module_path)
+        where = case["exported"]
+        safetensors = where.endswith(".safetensors") or (
+            os.path.isdir(where) and any(f.endswith(".safetensors") for f in os.listdir(where)))
+        removed = tied_duplicates({k: v for k, v in state.items()
+                                   if case.get("buffers", True) or k not in buffers}) if safetensors else {}
+        if removed and where.endswith(".safetensors"):
+            import struct
+            with open(where, "rb") as f:
+                n = struct.unpack("<Q", f.read(8))[0]
+                metadata = json.loads(f.read(n)).get("__metadata__", {})
+            for name, kept in removed.items():
+                if metadata.get(name) != kept:
+                    fail("%s: __metadata__ does not map %s to %s: %s" % (where, name, kept, metadata))
         expected = {}
         for name, t in state.items():
-            if not case.get("buffers", True) and name in buffers:
+            if (not case.get("buffers", True) and name in buffers) or name in removed:
                 continue
             if case.get("dtype", "keep") != "keep" and t.is_floating_point():
                 t = t.to(getattr(torch, case["dtype"]))
             expected[name] = t
         want = {d["name"]: d for d in describe_tensors(expected)}
-        got = exported_tensors(case["exported"])
-        where = case["exported"]
+        got = exported_tensors(where)
         if set(got) != set(want):
             fail("%s: names differ: %s" % (where, sorted(set(got) ^ set(want))[:5]))
         for name, d in want.items():
@@ -1304,8 +1344,7 @@ def load_weights_file(path):
     if not path.endswith(".safetensors"):
         return torch.load(path)
     import struct
-    names = {"F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
-             "I64": torch.int64, "I32": torch.int32, "U8": torch.uint8, "BOOL": torch.bool}
+    names = {code: dtype for dtype, code in SAFETENSORS_CODES.items()}
     with open(path, "rb") as f:
         blob = f.read()
     n = struct.unpack("<Q", blob[:8])[0]
