@@ -1,3 +1,4 @@
+#include "formats/checkpointreader.h"
 #include "formats/statedictwriter.h"
 #include "formats/zip/ziparchivereader.h"
 #include "formats/zip/zipwriter.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void corruptDataFailsCrc();
     void rejectsNonArchives_data();
     void rejectsNonArchives();
+    void localHeadersAgreeWithTheCentralDirectory_data();
     void localHeadersAgreeWithTheCentralDirectory();
     void zip64ExtraFieldBoundaries_data();
     void zip64ExtraFieldBoundaries();
@@ -187,8 +189,17 @@ void TestZipArchive::rejectsNonArchives()
 
 // Other tools (unzip, Python's zipfile, the kernel of a file manager) read the local headers, not
 // only the central directory: ours must agree with it entry by entry.
+void TestZipArchive::localHeadersAgreeWithTheCentralDirectory_data()
+{
+    QTest::addColumn<bool>("fromArchive");
+    QTest::newRow("CRCs computed") << false;
+    // Records copied unchanged from a source archive take its CRCs without reading the bytes for them.
+    QTest::newRow("CRCs carried from the source") << true;
+}
+
 void TestZipArchive::localHeadersAgreeWithTheCentralDirectory()
 {
+    QFETCH(bool, fromArchive);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString error;
@@ -197,7 +208,26 @@ void TestZipArchive::localHeadersAgreeWithTheCentralDirectory()
         {QStringLiteral("w"), test::makeTensor(QStringLiteral("w"), TensorKind::Parameter, {20, 30}), 0});
     entries.push_back(
         {QStringLiteral("b"), test::makeTensor(QStringLiteral("b"), TensorKind::Buffer, {0}), 1});
+    // Over 256 KB: copied through the pread buffer.
+    entries.push_back(
+        {QStringLiteral("big"), test::makeTensor(QStringLiteral("big"), TensorKind::Buffer, {300, 1000}), 2});
     QVERIFY2(StateDictWriter::write(entries, &buffer, Progress(), &error), qPrintable(error));
+    CheckpointContent source;
+    if (fromArchive) {
+        const QString path = m_dir.filePath(QStringLiteral("source.pt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(buffer.data()) == buffer.size());
+        file.close();
+        QVERIFY2(readCheckpoint(path, Progress(), &source, &error), qPrintable(error));
+        entries.clear();
+        for (const TensorInfo &tensor : source.tensors)
+            entries.push_back({tensor.name, tensor, int(entries.size())});
+        QVERIFY(entries[0].recordedCrc32().has_value() && entries[2].recordedCrc32().has_value());
+        buffer.close();
+        buffer.setData(QByteArray());
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY2(StateDictWriter::write(entries, &buffer, Progress(), &error), qPrintable(error));
+    }
     const QByteArray archive = buffer.data();
     ZipArchiveReader reader;
     QVERIFY2(reader.open(MappedFile::fromBuffer(archive), &error), qPrintable(error));

@@ -17,8 +17,22 @@ bool StateDictWriter::Entry::forEachChunk(const std::function<bool(const char *,
     const qint64 total = byteSize();
     if (total == 0)
         return true;
-    if (dtype() == tensor.dtype && tensor.isContiguous())
-        return sink(tensor.firstElement(), total);
+    if (dtype() == tensor.dtype && tensor.isContiguous()) {
+        // Long runs pass through a small buffer read with pread (TensorStorage::read), which stays in
+        // the cache while it is written out.
+        constexpr qint64 kCopyBytes = qint64(256) << 10;
+        if (total <= kCopyBytes || !tensor.storage)
+            return sink(tensor.firstElement(), total);
+        const qint64 begin = tensor.firstElement() - tensor.storage->data();
+        QByteArray buffer(kCopyBytes, Qt::Uninitialized);
+        for (qint64 done = 0; done < total;) {
+            const qint64 n = std::min(kCopyBytes, total - done);
+            if (!tensor.storage->read(begin + done, buffer.data(), n) || !sink(buffer.constData(), n))
+                return false;
+            done += n;
+        }
+        return true;
+    }
     if (dtypeElementSize(dtype()) * tensor.numel() != total) { // sub-byte quantized types (never converted)
         const QByteArray whole = tensor.contiguousBytes();
         return sink(whole.constData(), total);
@@ -35,6 +49,15 @@ bool StateDictWriter::Entry::forEachChunk(const std::function<bool(const char *,
             return false;
     }
     return true;
+}
+
+std::optional<quint32> StateDictWriter::Entry::recordedCrc32() const
+{
+    quint32 crc = 0;
+    if (dtype() == tensor.dtype && tensor.storage && tensor.storageOffset == 0 && tensor.isContiguous() &&
+        byteSize() == tensor.storage->size() && tensor.storage->recordedCrc32(&crc))
+        return crc;
+    return std::nullopt;
 }
 
 bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
@@ -176,7 +199,10 @@ bool StateDictWriter::writeArchive(const QByteArray &pickle, const std::vector<E
 {
     ZipWriter zip(device, QStringLiteral("archive"));
     auto zipFailed = [&] {
-        *error = zip.errorString();
+        // A sink that did not fail means the source's bytes could not be read.
+        *error = zip.errorString().isEmpty()
+                     ? QCoreApplication::translate("StateDictWriter", "cannot read the tensors' bytes")
+                     : zip.errorString();
         return false;
     };
     if (!zip.addRecord(QStringLiteral("data.pkl"), pickle.constData(), pickle.size()))
@@ -194,7 +220,8 @@ bool StateDictWriter::writeArchive(const QByteArray &pickle, const std::vector<E
         }
         // Contiguous tensors are written straight from their (mapped) storage; views and converted
         // tensors pass through a small buffer.
-        if (!zip.beginRecord(QStringLiteral("data/") + storage.key, storage.byteSize()) ||
+        if (!zip.beginRecord(QStringLiteral("data/") + storage.key, storage.byteSize(),
+                             storage.recordedCrc32()) ||
             !storage.forEachChunk(
                 [&zip](const char *data, qint64 size) { return zip.writeRecordData(data, size); }) ||
             !zip.endRecord())

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QIODevice;
@@ -31,6 +32,8 @@ public:
         // The same bytes handed to `sink` in order, a few MB at a time where they must be gathered or
         // converted (memory stays bounded whatever the tensor's size). Stops when `sink` returns false.
         bool forEachChunk(const std::function<bool(const char *, qint64)> &sink) const;
+        // The CRC-32 of the bytes written, where they are a source zip record's bytes unchanged.
+        std::optional<quint32> recordedCrc32() const;
     };
 
     static bool write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,

@@ -99,7 +99,8 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
             return nullptr;
         }
         if (entry->method == 0)
-            return std::make_shared<MappedFileRange>(zip.file(), entry->dataOffset, entry->uncompressedSize);
+            return std::make_shared<MappedFileRange>(zip.file(), entry->dataOffset, entry->uncompressedSize,
+                                                     entry->crc32);
         auto bytes = std::make_shared<QByteArray>();
         if (!zip.read(*entry, bytes.get(), reason))
             return nullptr;

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -118,6 +120,27 @@ void MappedFile::releasePages(qint64 offset, qint64 length) const
     // so only for clean pages no one else maps). The file's bytes stay as they are.
     madvise(start, size, MADV_DONTNEED);
     posix_fadvise(d->file.handle(), off_t(start - m_data), off_t(size), POSIX_FADV_DONTNEED);
+}
+
+bool MappedFile::read(qint64 offset, char *buffer, qint64 length) const
+{
+    if (offset < 0 || length < 0 || offset > m_size || length > m_size - offset)
+        return false;
+    if (!d->file.isOpen()) {
+        std::memcpy(buffer, m_data + offset, size_t(length));
+        return true;
+    }
+    while (length > 0) {
+        const ssize_t n = pread(d->file.handle(), buffer, size_t(length), off_t(offset));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        buffer += n;
+        offset += n;
+        length -= n;
+    }
+    return true;
 }
 
 std::shared_ptr<MappedFile> MappedFile::fromBuffer(QByteArray bytes)

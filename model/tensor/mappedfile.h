@@ -24,6 +24,8 @@ public:
     void releasePages(qint64 offset, qint64 length) const;
     void adviseRandom(qint64 offset, qint64 length) const;
     void adviseNormal(qint64 offset, qint64 length) const;
+    // The bytes [offset, offset + length) read with pread (copied, for buffers); false on a read error.
+    bool read(qint64 offset, char *buffer, qint64 length) const;
 
 private:
     MappedFile() = default;
@@ -45,6 +47,20 @@ public:
     MappedFileRange(std::shared_ptr<MappedFile> file, qint64 offset, qint64 size)
         : m_file(std::move(file)), m_offset(offset), m_size(size)
     {
+    }
+    // A zip record's bytes and the CRC-32 its central directory gives for them.
+    MappedFileRange(std::shared_ptr<MappedFile> file, qint64 offset, qint64 size, quint32 crc32)
+        : m_file(std::move(file)), m_offset(offset), m_size(size), m_crc32(crc32), m_hasCrc32(true)
+    {
+    }
+    bool read(qint64 offset, char *buffer, qint64 length) const override
+    {
+        return m_file->read(m_offset + offset, buffer, length);
+    }
+    bool recordedCrc32(quint32 *crc) const override
+    {
+        *crc = m_crc32;
+        return m_hasCrc32;
     }
     const char *data() const override { return m_file->data() + m_offset; }
     qint64 size() const override { return m_size; }
@@ -70,6 +86,8 @@ private:
     std::shared_ptr<MappedFile> m_file;
     qint64 m_offset;
     qint64 m_size;
+    quint32 m_crc32 = 0;
+    bool m_hasCrc32 = false;
 };
 
 } // namespace torchscope

@@ -109,13 +109,14 @@ bool ZipWriter::addRecord(const QString &name, const char *data, qint64 size)
     return true;
 }
 
-bool ZipWriter::beginRecord(const QString &name, qint64 size)
+bool ZipWriter::beginRecord(const QString &name, qint64 size, std::optional<quint32> knownCrc32)
 {
     m_open = CentralEntry();
     m_open.name = (m_rootFolder + QLatin1Char('/') + name).toUtf8();
     m_open.size = size;
     m_open.localHeaderOffset = m_offset;
-    m_open.crc32 = 0;
+    m_open.crc32 = knownCrc32.value_or(0);
+    m_openCrcKnown = knownCrc32.has_value();
     m_openWritten = 0;
     return write(localHeader(m_open));
 }
@@ -126,8 +127,9 @@ bool ZipWriter::writeRecordData(const char *data, qint64 size)
         m_error = QCoreApplication::translate("ZipWriter", "more data than the record holds");
         return false;
     }
-    m_open.crc32 =
-        crc32_gzip_refl(m_open.crc32, reinterpret_cast<const unsigned char *>(data), quint64(size));
+    if (!m_openCrcKnown)
+        m_open.crc32 =
+            crc32_gzip_refl(m_open.crc32, reinterpret_cast<const unsigned char *>(data), quint64(size));
     m_openWritten += size;
     return write(data, size);
 }
@@ -139,6 +141,10 @@ bool ZipWriter::endRecord()
         return false;
     }
     m_openWritten = -1;
+    if (m_openCrcKnown) {
+        m_entries.append(m_open);
+        return true;
+    }
     // The CRC sits 14 bytes into the local header.
     QByteArray crc;
     put32(crc, m_open.crc32);

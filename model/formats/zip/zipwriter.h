@@ -3,6 +3,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 class QIODevice;
 
 namespace torchscope {
@@ -19,7 +21,9 @@ public:
     // Adds a record of `size` bytes written in pieces: beginRecord, writeRecordData until `size` bytes
     // are in, endRecord. The CRC is computed as the bytes pass and patched into the local header
     // afterwards, so the device must be seekable (a file).
-    bool beginRecord(const QString &name, qint64 size);
+    // With `knownCrc32`, the CRC of the bytes to come is already known (they are a source record's,
+    // unchanged): it goes straight into the header and the bytes are not read again for it.
+    bool beginRecord(const QString &name, qint64 size, std::optional<quint32> knownCrc32 = std::nullopt);
     bool writeRecordData(const char *data, qint64 size);
     bool endRecord();
     bool finish();
@@ -38,6 +42,7 @@ private:
     QByteArray localHeader(const CentralEntry &entry) const;
 
     CentralEntry m_open; // the record between beginRecord and endRecord
+    bool m_openCrcKnown = false;
     qint64 m_openWritten = -1;
 
     QIODevice *m_device;
