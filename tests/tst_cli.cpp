@@ -52,6 +52,7 @@ private Q_SLOTS:
     void loadWeights_data();
     void loadWeights();
     void exportOverItsOwnInput();
+    void exportRefusesPicklesItCannotWriteBack();
     void shardSizes_data();
     void shardSizes();
     void valuesPrintsTheSlice();
@@ -916,6 +917,29 @@ void TestCli::loadWeights()
     QVERIFY2(test::runPeer(QStringList{"check-load-weights", model, folder + u'/' + weights, out} + peerFlags,
                            &output) == 0,
              qPrintable(output));
+}
+
+// A pickled model holding a call Torchscope refused to make (or a tensor subclass) is not written back
+// as a pickle: one line says why, the exit code is 1, nothing is written and nothing ran.
+void TestCli::exportRefusesPicklesItCannotWriteBack()
+{
+    const QString folder = path(QStringLiteral("unwritable"));
+    QString output;
+    QVERIFY2(test::runPeer({"unwritable", folder}, &output) == 0, qPrintable(output));
+    QFile file(folder + QStringLiteral("/unwritable.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject manifest = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject cases = manifest["cases"].toObject();
+    for (const QString &name : cases.keys()) {
+        const QString target = folder + u'/' + name + QStringLiteral(".out.pt");
+        QString err;
+        QCOMPARE(cli({"export", folder + u'/' + name, "-o", target, "--format", "pickle"}, nullptr, &err), 1);
+        QVERIFY2(err.contains(cases[name].toString()) && err.contains("cannot write this model back"),
+                 qPrintable(err));
+        QCOMPARE(err.trimmed().count(u'\n'), 0);
+        QVERIFY(!QFile::exists(target));
+    }
+    QVERIFY(!QFile::exists(manifest["marker"].toString()));
 }
 
 // Saving over the file being read (mapped) works: the new file takes the name, the old bytes stay

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void saveAsEntireModelKeepsFlags();
     void saveAsChoosesFormatDtypeAndShards();
     void loadWeightsThroughTheDialog();
+    void saveAsWritesAPickledModelBack();
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
@@ -427,6 +428,56 @@ void TestGui::saveAsChoosesFormatDtypeAndShards()
         QVERIFY(!dialog->findChild<QCheckBox *>(QStringLiteral("buffersCheck"))->isChecked());
     });
     m_window->saveAs();
+}
+
+// A torch.save(model) pickle with a block frozen, saved through the dialog as an entire model: torch.load
+// gives the same objects with that flag.
+void TestGui::saveAsWritesAPickledModelBack()
+{
+    const QString source = m_dir.filePath(QStringLiteral("language-model.pt"));
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("language-model"), source, QStringLiteral("2")}, &output) == 0,
+             qPrintable(output));
+    QVERIFY(openAndWait(source));
+    CheckpointDocument *document = m_window->document();
+    QCOMPARE(document->format(), CheckpointFormat::PickleModule);
+    document->setModuleRequiresGrad(document->findModule(QStringLiteral("model.layers.1")), false);
+    const QString target = m_dir.filePath(QStringLiteral("language-model-edited.pt"));
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    QString note;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        auto *entire = dialog->findChild<QRadioButton *>(QStringLiteral("entireModelButton"));
+        QVERIFY(entire->isEnabled());
+        QVERIFY2(entire->text().contains(QStringLiteral("pickle")), qPrintable(entire->text()));
+        QTest::mouseClick(entire, Qt::LeftButton, Qt::NoModifier, QPoint(8, entire->height() / 2));
+        QVERIFY(!dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"))->isVisible());
+        note = dialog->findChild<QLabel *>(QStringLiteral("noteLabel"))->text();
+        dialog->findChild<QLineEdit *>(QStringLiteral("pathEdit"))->setText(target);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+    });
+    m_window->saveAs();
+    QVERIFY(saved.wait(60000) || saved.count() > 0);
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    QVERIFY2(note.contains(QStringLiteral("torch.load")), qPrintable(note));
+    QJsonObject flags;
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        if (document->isEditable(i))
+            flags.insert(document->tensor(i).name, document->requiresGrad(i));
+    }
+    QVERIFY(!flags.value(QStringLiteral("model.layers.1.mlp.up_proj.weight")).toBool());
+    QFile file(target + QStringLiteral(".flags.json"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(flags).toJson());
+    file.close();
+    QVERIFY2(test::runPeer({QStringLiteral("check-pickle"), source, target, file.fileName()}, &output) == 0,
+             qPrintable(output));
 }
 
 void TestGui::loadWeightsThroughTheDialog()
