@@ -91,7 +91,7 @@ int TestCli::cli(const QStringList &arguments, QString *out, QString *err)
 
 QString TestCli::formatsFolder()
 {
-    const QString folder = path(QStringLiteral("formats"));
+    QString folder = path(QStringLiteral("formats"));
     QString output;
     if (!QFile::exists(folder + QStringLiteral("/formats.json")) &&
         test::runPeer({QStringLiteral("formats"), folder}, &output) != 0)
@@ -1231,7 +1231,7 @@ void TestCli::errors_data()
                                      << "no such file";
     QTest::newRow("export: bad format")
         << QStringList{"export", "@example", "-o", "@out.pt", "--format", "onnx"} << 2
-        << "torchscope-cli: export: --format needs one of pytorch, safetensors, torchscript\n";
+        << "torchscope-cli: export: --format needs one of pytorch, safetensors, torchscript, pickle\n";
     QTest::newRow("export: bad dtype")
         << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--dtype", "int8"} << 2
         << "torchscope-cli: export: --dtype needs one of keep, float32, float16, bfloat16\n";

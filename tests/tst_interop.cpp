@@ -208,7 +208,7 @@ QString TestInterop::writeFlags(const CheckpointDocument &document, const QStrin
         if (document.isEditable(i))
             flags.insert(document.tensor(i).name, document.requiresGrad(i));
     }
-    const QString flagsPath = path + QStringLiteral(".flags.json");
+    QString flagsPath = path + QStringLiteral(".flags.json");
     QFile file(flagsPath);
     if (file.open(QIODevice::WriteOnly))
         file.write(QJsonDocument(flags).toJson());
