@@ -36,9 +36,9 @@ public:
             return;
         }
         m_out->modules.append({path, label(value)});
-        if (!value || depth >= kMaxDepth || m_visiting.contains(value.get()))
+        if (!value || depth >= kMaxDepth || m_visiting.contains(value))
             return;
-        m_visiting.insert(value.get());
+        m_visiting.insert(value);
         const auto child = [&path](const QString &name) {
             // A dot would nest the row a level deeper than the value is.
             QString part = name;
@@ -66,7 +66,7 @@ public:
         default:
             break;
         }
-        m_visiting.remove(value.get());
+        m_visiting.remove(value);
     }
 
     bool truncated() const { return m_truncated; }

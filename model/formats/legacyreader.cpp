@@ -30,9 +30,11 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     const char *data = file->data();
     const qint64 size = file->size();
     qint64 pos = 0;
+    // One arena for the five pickles: their values outlive each unpickler.
+    const auto arena = std::make_shared<PickleArena>();
     PickleValuePtr header[3];
     for (PickleValuePtr &value : header) {
-        SafeUnpickler unpickler(data, size);
+        SafeUnpickler unpickler(data, size, arena);
         if (!unpickler.run(pos, error))
             return false;
         value = unpickler.result();
@@ -47,10 +49,10 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         *error = tr("big-endian checkpoints are not supported");
         return false;
     }
-    SafeUnpickler objectPickle(data, size);
+    SafeUnpickler objectPickle(data, size, arena);
     if (!objectPickle.run(pos, error))
         return false;
-    SafeUnpickler keysPickle(data, size);
+    SafeUnpickler keysPickle(data, size, arena);
     if (!keysPickle.run(objectPickle.endOffset(), error))
         return false;
     const PickleValuePtr keys = keysPickle.result();
@@ -102,7 +104,7 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         return std::make_shared<MappedFileRange>(file, offset, length);
     };
     PickleCheckpoint checkpoint(storages, resolver);
-    if (!checkpoint.interpret(objectPickle.result(), nullptr, out, error))
+    if (!checkpoint.interpret(objectPickle.result(), nullptr, out, error, arena))
         return false;
     if (out->format == CheckpointFormat::StateDict)
         out->format = CheckpointFormat::StateDictLegacy;

@@ -107,7 +107,8 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         return std::make_shared<OwnedTensorStorage>(bytes, bytes->constData(), bytes->size());
     };
     PickleCheckpoint checkpoint(storages, resolver);
-    if (!checkpoint.interpret(unpickler.result(), torchScript ? &classes : nullptr, out, error))
+    if (!checkpoint.interpret(unpickler.result(), torchScript ? &classes : nullptr, out, error,
+                              unpickler.arena()))
         return false;
     return applyRefusals(unpickler.refusals(), out, error);
 }

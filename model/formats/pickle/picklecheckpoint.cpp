@@ -200,7 +200,7 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
 
 bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error)
 {
-    if (!value || depth > kMaxDepth || m_visiting.contains(value.get()))
+    if (!value || depth > kMaxDepth || m_visiting.contains(value))
         return true; // cycles and absurd nesting hold no tensors we can name
     switch (value->type) {
     case Type::Tensor:
@@ -210,7 +210,7 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
     case Type::List:
     case Type::Tuple:
     case Type::Object: {
-        m_visiting.insert(value.get());
+        m_visiting.insert(value);
         bool ok = true;
         if (value->type == Type::Dict) {
             for (const auto &[key, item] : value->entries) {
@@ -226,7 +226,7 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
             for (size_t i = 0; i < value->items.size() && ok; ++i)
                 ok = walkDict(value->items[i], join(prefix, QString::number(i)), depth + 1, error);
         }
-        m_visiting.remove(value.get());
+        m_visiting.remove(value);
         return ok;
     }
     default:
@@ -256,9 +256,9 @@ bool PickleCheckpoint::walkPackedParams(const PickleValuePtr &value, const QStri
 bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QString &path, int depth,
                                          QString *error)
 {
-    if (depth > kMaxDepth || m_visiting.contains(module.get()))
+    if (depth > kMaxDepth || m_visiting.contains(module))
         return true;
-    m_visiting.insert(module.get());
+    m_visiting.insert(module);
     m_out->modules.append({path, module->text});
     if (m_graph)
         m_graph->modules.insert(path, module);
@@ -296,17 +296,17 @@ bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QSt
                 return false;
         }
     }
-    m_visiting.remove(module.get());
+    m_visiting.remove(module);
     return true;
 }
 
 bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QString &path, int depth,
                                         QString *error)
 {
-    if (depth > kMaxDepth || m_visiting.contains(module.get()) || !module->state ||
+    if (depth > kMaxDepth || m_visiting.contains(module) || !module->state ||
         module->state->type != Type::Dict)
         return true;
-    m_visiting.insert(module.get());
+    m_visiting.insert(module);
     m_out->modules.append({path, cleanScriptTypeName(module->text)});
     const ScriptClassInfo info = m_classes ? m_classes->value(module->text) : ScriptClassInfo();
     const auto &attributes = module->state->entries;
@@ -329,12 +329,13 @@ bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QStr
         if (isScriptModule(value) && !walkScriptModule(value, join(path, keyText(key)), depth + 1, error))
             return false;
     }
-    m_visiting.remove(module.get());
+    m_visiting.remove(module);
     return true;
 }
 
 bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTable *classes,
-                                 CheckpointContent *out, QString *error)
+                                 CheckpointContent *out, QString *error,
+                                 const std::shared_ptr<const PickleArena> &arena)
 {
     m_out = out;
     m_classes = classes;
@@ -348,10 +349,14 @@ bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTa
     }
     if (isPickledModule(root)) {
         out->format = CheckpointFormat::PickleModule;
-        m_graph = std::make_shared<PickleModuleGraph>();
+        if (arena)
+            m_graph = std::make_shared<PickleModuleGraph>();
         if (!walkPickledModule(root, QString(), 0, error))
             return false;
+        if (!m_graph)
+            return true;
         // Every storage's bytes, including those of tensors no name reaches (plain attributes).
+        m_graph->arena = arena;
         m_graph->root = root;
         m_graph->storages = m_storages;
         for (size_t i = 0; i < m_storages.size(); ++i) {

@@ -37,9 +37,10 @@ public:
 
     PickleCheckpoint(const std::vector<StorageRef> &storages, StorageResolver resolver);
 
-    // Decides the format from the root value and fills `out` (format, modules, tensors).
+    // Decides the format from the root value and fills `out` (format, modules, tensors). A pickled
+    // module's values are kept for writing it back, with `arena`, which owns them.
     bool interpret(const PickleValuePtr &root, const ScriptClassTable *classes, CheckpointContent *out,
-                   QString *error);
+                   QString *error, const std::shared_ptr<const PickleArena> &arena = nullptr);
 
     static QString cleanScriptTypeName(const QString &qualifiedName);
     static bool isPickledModule(const PickleValuePtr &value);

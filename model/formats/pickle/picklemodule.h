@@ -22,7 +22,8 @@ namespace torchscope {
 // document so the model can be written back: nothing in it was ever executed.
 struct PickleModuleGraph
 {
-    PickleValuePtr root;
+    std::shared_ptr<const PickleArena> arena; // owns every value below
+    PickleValuePtr root = nullptr;
     std::vector<StorageRef> storages;
     // The bytes of each storage; nullptr where they could not be found.
     std::vector<std::shared_ptr<const TensorStorage>> storageData;

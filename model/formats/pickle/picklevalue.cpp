@@ -2,57 +2,50 @@
 
 namespace torchscope {
 
-namespace {
-void takeChildren(PickleValue &value, std::vector<PickleValuePtr> *pending)
+PickleValuePtr PickleArena::make(PickleValue::Type type)
 {
-    for (PickleValuePtr &item : value.items)
-        pending->push_back(std::move(item));
-    value.items.clear();
-    for (auto &[key, item] : value.entries) {
-        pending->push_back(std::move(key));
-        pending->push_back(std::move(item));
+    if (m_used == kBlockSize) {
+        m_blocks.push_back(std::make_unique<PickleValue[]>(kBlockSize));
+        m_used = 0;
     }
-    value.entries.clear();
-    if (value.state)
-        pending->push_back(std::move(value.state));
-}
-} // namespace
-
-PickleValue::~PickleValue()
-{
-    if (items.empty() && entries.empty() && !state)
-        return;
-    std::vector<PickleValuePtr> pending;
-    takeChildren(*this, &pending);
-    while (!pending.empty()) {
-        PickleValuePtr value = std::move(pending.back());
-        pending.pop_back();
-        // The last owner empties the value before letting it go, so its destructor has nothing to recurse
-        // into.
-        if (value && value.use_count() == 1)
-            takeChildren(*value, &pending);
-    }
-}
-
-PickleValuePtr PickleValue::make(Type type)
-{
-    auto value = std::make_shared<PickleValue>();
+    PickleValue *value = &m_blocks.back()[m_used++];
     value->type = type;
     return value;
 }
 
-PickleValuePtr PickleValue::makeString(const QString &text)
+PickleValuePtr PickleArena::makeString(const QString &text)
 {
-    auto value = make(Type::String);
+    PickleValuePtr value = make(PickleValue::Type::String);
     value->text = text;
     return value;
 }
 
-PickleValuePtr PickleValue::makeInt(qint64 integer)
+PickleValuePtr PickleArena::makeInt(qint64 integer)
 {
-    auto value = make(Type::Int);
+    constexpr qint64 kShared = 1024;
+    if (integer >= 0 && integer < kShared) {
+        if (m_smallInts.empty())
+            m_smallInts.resize(size_t(kShared), nullptr);
+        PickleValuePtr &shared = m_smallInts[size_t(integer)];
+        if (!shared) {
+            shared = make(PickleValue::Type::Int);
+            shared->integer = integer;
+        }
+        return shared;
+    }
+    PickleValuePtr value = make(PickleValue::Type::Int);
     value->integer = integer;
     return value;
+}
+
+PickleValuePtr PickleArena::boolean(bool value)
+{
+    PickleValuePtr &shared = value ? m_true : m_false;
+    if (!shared) {
+        shared = make(PickleValue::Type::Bool);
+        shared->boolean = value;
+    }
+    return shared;
 }
 
 PickleValuePtr PickleValue::get(const QString &key) const

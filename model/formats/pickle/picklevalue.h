@@ -14,7 +14,9 @@
 namespace torchscope {
 
 struct PickleValue;
-using PickleValuePtr = std::shared_ptr<PickleValue>;
+// Values live in the PickleArena that made them and die with it, all at once: no reference counts,
+// and no teardown that recurses through a hostile pickle's million nested lists.
+using PickleValuePtr = PickleValue *;
 
 // A storage named by a persistent id: ('storage', torch.FloatStorage, key, location, numel).
 struct StorageRef
@@ -87,7 +89,7 @@ struct PickleValue
     QByteArray bytes;                  // Bytes, BigInt
     std::vector<PickleValuePtr> items; // Tuple, List, Set; Object: args
     std::vector<std::pair<PickleValuePtr, PickleValuePtr>> entries; // Dict, in insertion order
-    PickleValuePtr state;                                           // Object: what BUILD gave it
+    PickleValuePtr state = nullptr;                                 // Object: what BUILD gave it
     std::shared_ptr<TensorRecord> tensor;
     // The callable that made this value, where the type alone does not say it (a static string):
     // "collections.OrderedDict" for a Dict, "torch.Size" for a Tuple, "builtins.frozenset" for a Set,
@@ -95,22 +97,45 @@ struct PickleValue
     // `integer` is the length of the module part of `text`. Writing a model back needs both.
     const char *constructor = nullptr;
 
-    PickleValue() = default;
-    PickleValue(const PickleValue &) = default;
-    PickleValue &operator=(const PickleValue &) = default;
-    // Releases nested values iteratively: a hostile pickle can nest a million lists, and the
-    // default destructor would recurse once per level.
-    ~PickleValue();
-
-    static PickleValuePtr make(Type type);
-    static PickleValuePtr makeString(const QString &text);
-    static PickleValuePtr makeInt(qint64 value);
-
     bool isString() const { return type == Type::String; }
     bool isSequence() const { return type == Type::Tuple || type == Type::List; }
     // Dict lookup by string key; nullptr if absent.
     PickleValuePtr get(const QString &key) const;
     QString describe() const;
+};
+
+// Owns the values of one or more unpicklings, allocated in blocks and freed together: one
+// allocation per thousand values instead of one (with a reference count) per value.
+class PickleArena
+{
+public:
+    PickleArena() = default;
+    PickleArena(const PickleArena &) = delete;
+    PickleArena &operator=(const PickleArena &) = delete;
+
+    PickleValuePtr make(PickleValue::Type type);
+    PickleValuePtr makeString(const QString &text);
+    // Small integers (sizes, strides, offsets), like None, booleans and the empty tuple, are shared: they
+    // are never changed after they are made.
+    PickleValuePtr makeInt(qint64 value);
+    PickleValuePtr none() { return m_none ? m_none : (m_none = make(PickleValue::Type::None)); }
+    PickleValuePtr boolean(bool value);
+    PickleValuePtr mark() { return m_mark ? m_mark : (m_mark = make(PickleValue::Type::Mark)); }
+    PickleValuePtr emptyTuple()
+    {
+        return m_emptyTuple ? m_emptyTuple : (m_emptyTuple = make(PickleValue::Type::Tuple));
+    }
+
+private:
+    static constexpr size_t kBlockSize = 1024;
+    std::vector<std::unique_ptr<PickleValue[]>> m_blocks;
+    size_t m_used = kBlockSize;
+    PickleValuePtr m_none = nullptr;
+    PickleValuePtr m_true = nullptr;
+    PickleValuePtr m_false = nullptr;
+    PickleValuePtr m_mark = nullptr;
+    PickleValuePtr m_emptyTuple = nullptr;
+    std::vector<PickleValuePtr> m_smallInts;
 };
 
 } // namespace torchscope

@@ -274,7 +274,10 @@ bool isGadgetClass(const QString &qualifiedName)
 
 } // namespace
 
-SafeUnpickler::SafeUnpickler(const char *data, qint64 size) : m_data(data), m_size(size) {}
+SafeUnpickler::SafeUnpickler(const char *data, qint64 size, std::shared_ptr<PickleArena> arena)
+    : m_data(data), m_size(size), m_arena(arena ? std::move(arena) : std::make_shared<PickleArena>())
+{
+}
 
 DType SafeUnpickler::dtypeForStorageClass(const QString &className)
 {
@@ -336,7 +339,7 @@ PickleValuePtr SafeUnpickler::refuse(const QString &what)
     const QString message = tr("would call %1 on load; refused").arg(what);
     if (!m_refusals.contains(message))
         m_refusals << message;
-    auto value = PickleValue::make(Type::Refused);
+    auto value = m_arena->make(Type::Refused);
     value->text = what;
     return value;
 }
@@ -344,7 +347,7 @@ PickleValuePtr SafeUnpickler::refuse(const QString &what)
 PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString *error)
 {
     if (!pid || pid->type != Type::Tuple || pid->items.empty() || !pid->items[0]->isString()) {
-        auto value = PickleValue::make(Type::Refused);
+        auto value = m_arena->make(Type::Refused);
         value->text = tr("unknown persistent id");
         return value;
     }
@@ -353,7 +356,7 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     if (kind == QLatin1String("module") && pid->items.size() >= 2)
         return pid->items[1];
     if (kind != QLatin1String("storage") || (pid->items.size() != 5 && pid->items.size() != 6)) {
-        auto value = PickleValue::make(Type::Refused);
+        auto value = m_arena->make(Type::Refused);
         value->text = tr("persistent id '%1'").arg(kind);
         return value;
     }
@@ -387,7 +390,7 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
         fail(error, tr("storage %1 is referenced with two different types or sizes").arg(keyText));
         return nullptr;
     }
-    auto value = PickleValue::make(Type::Storage);
+    auto value = m_arena->make(Type::Storage);
     value->integer = index;
     return value;
 }
@@ -397,7 +400,7 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &a
     // (storage, storage_offset, size, stride[, requires_grad, backward_hooks[, metadata]])
     auto malformed = [&] {
         fail(error, tr("malformed tensor"));
-        return PickleValuePtr();
+        return nullptr;
     };
     if (args.size() < 4 || args[0]->type != Type::Storage || args[1]->type != Type::Int ||
         !args[2]->isSequence() || !args[3]->isSequence() || args[2]->items.size() != args[3]->items.size() ||
@@ -420,7 +423,7 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &a
         record->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "backward hooks");
     if (args.size() >= 7 && isNonEmpty(args[6]))
         record->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor metadata");
-    auto value = PickleValue::make(Type::Tensor);
+    auto value = m_arena->make(Type::Tensor);
     value->tensor = record;
     return value;
 }
@@ -432,7 +435,7 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleVal
     // scales, zero_points, axis).
     auto malformed = [&] {
         fail(error, tr("malformed quantized tensor"));
-        return PickleValuePtr();
+        return nullptr;
     };
     if (args.size() < 5 || !args[4] || args[4]->type != Type::Tuple || args[4]->items.empty() ||
         args[4]->items[0]->type != Type::Global)
@@ -486,7 +489,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
 
     if (name == QLatin1String("collections.OrderedDict") || name == QLatin1String("builtins.dict") ||
         name == QLatin1String("collections.defaultdict")) {
-        auto dict = PickleValue::make(Type::Dict);
+        auto dict = m_arena->make(Type::Dict);
         if (name == QLatin1String("collections.OrderedDict")) {
             dict->constructor = "collections.OrderedDict";
         } else if (name == QLatin1String("collections.defaultdict")) {
@@ -510,7 +513,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         name == QLatin1String("torch._utils._rebuild_parameter_with_state")) {
         if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
             return fail(error, tr("malformed parameter")), nullptr;
-        auto value = PickleValue::make(Type::Tensor);
+        auto value = m_arena->make(Type::Tensor);
         value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
         value->tensor->isParameter = true;
         value->tensor->requiresGrad = a[1]->boolean;
@@ -524,7 +527,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         // PyTorch before 1.0 pickled a parameter as Parameter(tensor), its flag set by BUILD after.
         if (a.empty() || a[0]->type != Type::Tensor)
             return fail(error, tr("malformed parameter")), nullptr;
-        auto value = PickleValue::make(Type::Tensor);
+        auto value = m_arena->make(Type::Tensor);
         value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
         value->tensor->isParameter = true;
         value->tensor->requiresGrad = a.size() < 2 || a[1]->type != Type::Bool || a[1]->boolean;
@@ -532,7 +535,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     }
     if (name == QLatin1String("torch.nn.backends.thnn._get_thnn_function_backend")) {
         // Old modules kept their backend in `_backend`; PyTorch 1.x loads it as a placeholder.
-        auto backend = PickleValue::make(Type::Object);
+        auto backend = m_arena->make(Type::Object);
         backend->text = name;
         backend->constructor = "torch.nn.backends.thnn._get_thnn_function_backend";
         return backend;
@@ -554,13 +557,13 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         return inner;
     }
     if (name == QLatin1String("_codecs.encode")) {
-        auto bytes = PickleValue::make(Type::Bytes);
+        auto bytes = m_arena->make(Type::Bytes);
         if (!a.empty() && a[0]->isString())
             bytes->bytes = a[0]->text.toLatin1();
         return bytes;
     }
     if (name == QLatin1String("builtins.set") || name == QLatin1String("builtins.frozenset")) {
-        auto set = PickleValue::make(Type::Set);
+        auto set = m_arena->make(Type::Set);
         if (name == QLatin1String("builtins.frozenset"))
             set->constructor = "builtins.frozenset";
         if (!a.empty() && a[0]->isSequence())
@@ -568,7 +571,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         return set;
     }
     if (name == QLatin1String("torch.Size") || name == QLatin1String("builtins.tuple")) {
-        auto tuple = PickleValue::make(Type::Tuple);
+        auto tuple = m_arena->make(Type::Tuple);
         if (name == QLatin1String("torch.Size"))
             tuple->constructor = "torch.Size";
         if (!a.empty() && a[0]->isSequence())
@@ -579,15 +582,15 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         QStringList parts;
         for (const PickleValuePtr &part : a)
             parts << (part->isString() ? part->text : part->describe());
-        PickleValuePtr device = PickleValue::makeString(parts.join(QLatin1Char(':')));
+        PickleValuePtr device = m_arena->makeString(parts.join(QLatin1Char(':')));
         device->constructor = "torch.device";
         device->items = a;
         return device;
     }
     if (name == QLatin1String("torch.jit._pickle.restore_type_tag"))
-        return a.empty() ? PickleValue::make(Type::None) : a[0];
+        return a.empty() ? m_arena->none() : a[0];
     if (name.startsWith(QLatin1String("torch.jit._pickle.build_"))) {
-        auto list = PickleValue::make(Type::List);
+        auto list = m_arena->make(Type::List);
         if (!a.empty() && a[0]->isSequence())
             list->items = a[0]->items;
         return list;
@@ -663,7 +666,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     m_pos = offset;
     m_stack.clear();
     m_memo.clear();
-    m_result.reset();
+    m_result = nullptr;
     int marks = 0;
     std::vector<PickleValuePtr> items;
 
@@ -714,7 +717,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case '(': // MARK
             if (++marks > 1 << 20)
                 return fail(error, tr("too many marks"));
-            if (!push(PickleValue::make(Type::Mark)))
+            if (!push(m_arena->mark()))
                 return fail(error, tr("stack too deep"));
             break;
         case '0': // POP
@@ -733,13 +736,11 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return fail(error, tr("stack too deep"));
             break;
         case 'N':
-            push(PickleValue::make(Type::None));
+            push(m_arena->none());
             break;
         case 0x88:
         case 0x89: {
-            auto value = PickleValue::make(Type::Bool);
-            value->boolean = op == 0x88;
-            push(value);
+            push(m_arena->boolean(op == 0x88));
             break;
         }
         case 'J':
@@ -751,7 +752,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             quint64 raw = readLE(m_data + m_pos, n);
             m_pos += n;
             qint64 v = op == 'J' ? qint64(qint32(quint32(raw))) : qint64(raw);
-            if (!push(PickleValue::makeInt(v)))
+            if (!push(m_arena->makeInt(v)))
                 return fail(error, tr("stack too deep"));
             break;
         }
@@ -769,9 +770,9 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 quint64 raw = n == 0 ? 0 : readLE(m_data + m_pos, int(n));
                 if (n > 0 && n < 8 && (quint8(m_data[m_pos + n - 1]) & 0x80))
                     raw |= ~quint64(0) << (8 * n); // sign-extend
-                value = PickleValue::makeInt(qint64(raw));
+                value = m_arena->makeInt(qint64(raw));
             } else {
-                value = PickleValue::make(Type::BigInt);
+                value = m_arena->make(Type::BigInt);
                 value->bytes = QByteArray(m_data + m_pos, n);
             }
             m_pos += n;
@@ -787,21 +788,19 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 line.chop(1);
             bool ok = false;
             if (op == 'I' && (line == "01" || line == "00")) {
-                auto value = PickleValue::make(Type::Bool);
-                value->boolean = line == "01";
-                push(value);
+                push(m_arena->boolean(line == "01"));
                 break;
             }
             const qint64 v = line.toLongLong(&ok);
             if (ok) {
-                push(PickleValue::makeInt(v));
+                push(m_arena->makeInt(v));
                 break;
             }
             // Protocols 0 and 1 write integers beyond 64 bits in decimal: keep them as LONG1 does.
             QByteArray bytes;
             if (line.size() > 4096 || !decimalToTwosComplement(line, &bytes))
                 return fail(error, tr("bad integer"));
-            auto value = PickleValue::make(Type::BigInt);
+            auto value = m_arena->make(Type::BigInt);
             value->bytes = bytes;
             push(value);
             break;
@@ -810,7 +809,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             QByteArray line;
             if (!readLine(&line, error))
                 return false;
-            auto value = PickleValue::make(Type::Float);
+            auto value = m_arena->make(Type::Float);
             value->real = line.toDouble();
             push(value);
             break;
@@ -822,7 +821,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             for (int i = 0; i < 8; ++i)
                 raw = (raw << 8) | quint8(m_data[m_pos + i]);
             m_pos += 8;
-            auto value = PickleValue::make(Type::Float);
+            auto value = m_arena->make(Type::Float);
             std::memcpy(&value->real, &raw, 8);
             push(value);
             break;
@@ -847,11 +846,11 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return fail(error, tr("string longer than the data"));
             PickleValuePtr value;
             if (op == 'X' || op == 0x8c || op == 0x8d) {
-                value = PickleValue::makeString(decodeUtf8(m_data + m_pos, qint64(n)));
+                value = m_arena->makeString(decodeUtf8(m_data + m_pos, qint64(n)));
             } else if (op == 'T' || op == 'U') { // Python 2 bytes; torch.load decodes them as UTF-8
-                value = PickleValue::makeString(QString::fromUtf8(m_data + m_pos, qint64(n)));
+                value = m_arena->makeString(QString::fromUtf8(m_data + m_pos, qint64(n)));
             } else {
-                value = PickleValue::make(Type::Bytes);
+                value = m_arena->make(Type::Bytes);
                 value->bytes = QByteArray(m_data + m_pos, qint64(n));
             }
             m_pos += qint64(n);
@@ -866,21 +865,20 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             if (op == 'S' && line.size() >= 2 && (line.front() == '\'' || line.front() == '"'))
                 line = line.mid(1, line.size() - 2);
-            push(PickleValue::makeString(op == 'V' ? decodeRawUnicodeEscape(line)
-                                                   : decodeStringEscapes(line)));
+            push(m_arena->makeString(op == 'V' ? decodeRawUnicodeEscape(line) : decodeStringEscapes(line)));
             break;
         }
         case ')':
-            push(PickleValue::make(Type::Tuple));
+            push(m_arena->emptyTuple());
             break;
         case ']':
-            push(PickleValue::make(Type::List));
+            push(m_arena->make(Type::List));
             break;
         case '}':
-            push(PickleValue::make(Type::Dict));
+            push(m_arena->make(Type::Dict));
             break;
         case 0x8f: // EMPTY_SET
-            push(PickleValue::make(Type::Set));
+            push(m_arena->make(Type::Set));
             break;
         case 't':
         case 'l':
@@ -888,7 +886,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (!popMark(&items, error))
                 return false;
             --marks;
-            auto value = PickleValue::make(op == 't' ? Type::Tuple : op == 'l' ? Type::List : Type::Set);
+            auto value = m_arena->make(op == 't' ? Type::Tuple : op == 'l' ? Type::List : Type::Set);
             value->items = std::move(items);
             push(value);
             break;
@@ -899,7 +897,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const size_t n = op - 0x84;
             if (m_stack.size() < n)
                 return fail(error, tr("stack underflow"));
-            auto value = PickleValue::make(Type::Tuple);
+            auto value = m_arena->make(Type::Tuple);
             for (size_t i = m_stack.size() - n; i < m_stack.size(); ++i) {
                 if (m_stack[i]->type == Type::Mark)
                     return fail(error, tr("stack underflow"));
@@ -915,7 +913,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             --marks;
             if (items.size() % 2)
                 return fail(error, tr("odd number of dict items"));
-            auto value = PickleValue::make(Type::Dict);
+            auto value = m_arena->make(Type::Dict);
             for (size_t i = 0; i < items.size(); i += 2)
                 value->entries.emplace_back(items[i], items[i + 1]);
             push(value);
@@ -1002,7 +1000,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             QByteArray module, name;
             if (!readLine(&module, error) || !readLine(&name, error))
                 return false;
-            auto value = PickleValue::make(Type::Global);
+            auto value = m_arena->make(Type::Global);
             const QString moduleName = python3ModuleName(QString::fromUtf8(module));
             const QString className = module == "__builtin__" ? python3BuiltinName(QString::fromUtf8(name))
                                                               : QString::fromUtf8(name);
@@ -1016,7 +1014,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr module = pop();
             if (!name || !module || !name->isString() || !module->isString())
                 return fail(error, tr("malformed STACK_GLOBAL"));
-            auto value = PickleValue::make(Type::Global);
+            auto value = m_arena->make(Type::Global);
             value->text = module->text + QLatin1Char('.') + name->text;
             value->integer = module->text.size();
             push(m_attributeOverrides.value(value->text, value));
@@ -1043,7 +1041,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 break;
             }
             // cls.__new__(cls): the instance is kept as an inert record of its class and state.
-            auto object = PickleValue::make(Type::Object);
+            auto object = m_arena->make(Type::Object);
             object->text = cls->text;
             if (args->type == Type::Tuple)
                 object->items = args->items;
@@ -1058,9 +1056,9 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (!readLine(&module, error) || !readLine(&name, error) || !popMark(&items, error))
                 return false;
             --marks;
-            auto callable = PickleValue::make(Type::Global);
+            auto callable = m_arena->make(Type::Global);
             callable->text = QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name);
-            auto args = PickleValue::make(Type::Tuple);
+            auto args = m_arena->make(Type::Tuple);
             args->items = std::move(items);
             PickleValuePtr value = call(callable, args, error);
             if (!value)
@@ -1074,7 +1072,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             --marks;
             if (items.empty())
                 return fail(error, tr("malformed OBJ"));
-            auto args = PickleValue::make(Type::Tuple);
+            auto args = m_arena->make(Type::Tuple);
             args->items.assign(items.begin() + 1, items.end());
             PickleValuePtr value = call(items.front(), args, error);
             if (!value)
@@ -1117,7 +1115,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             QByteArray line;
             if (!readLine(&line, error))
                 return false;
-            PickleValuePtr value = persistentLoad(PickleValue::makeString(QString::fromUtf8(line)), error);
+            PickleValuePtr value = persistentLoad(m_arena->makeString(QString::fromUtf8(line)), error);
             if (!value)
                 return false;
             push(value);

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QStringList>
 
+#include <memory>
+
 #include <vector>
 
 namespace torchscope {
@@ -33,12 +35,15 @@ private:
 class SafeUnpickler
 {
 public:
-    SafeUnpickler(const char *data, qint64 size);
+    // Values go into `arena` (a new one when none is given), which keeps them alive after the
+    // unpickler is gone.
+    SafeUnpickler(const char *data, qint64 size, std::shared_ptr<PickleArena> arena = nullptr);
 
     // Runs one pickle starting at `offset`, up to its STOP. Returns false with a one-line reason for
     // input that is not a well-formed pickle.
     bool run(qint64 offset, QString *error);
     PickleValuePtr result() const { return m_result; }
+    const std::shared_ptr<PickleArena> &arena() const { return m_arena; }
     // Where the pickle ended (just past STOP).
     qint64 endOffset() const { return m_pos; }
 
@@ -62,11 +67,12 @@ private:
 
     const char *m_data;
     qint64 m_size;
+    std::shared_ptr<PickleArena> m_arena;
     qint64 m_pos = 0;
     std::vector<PickleValuePtr> m_stack;
     PickleMemo m_memo;
     std::vector<size_t> m_marks;
-    PickleValuePtr m_result;
+    PickleValuePtr m_result = nullptr;
     std::vector<StorageRef> m_storages;
     QHash<QString, int> m_storageByKey;
     QStringList m_refusals;
