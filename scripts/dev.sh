@@ -23,6 +23,7 @@ packages=(
     libqcustomplot-dev libtorch-dev libhwy-dev libeigen3-dev libisal-dev
     python3-torch python3-torchvision python3-numpy
     xvfb xauth fonts-dejavu-core
+    dpkg-dev lintian desktop-file-utils appstream shared-mime-info xdg-utils libfile-mimeinfo-perl
     clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
 )
 [ "$mode" = coverage ] && packages+=(gcovr)

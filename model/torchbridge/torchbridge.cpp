@@ -27,7 +27,8 @@ QStringList candidatePaths()
     const QString appDir = QCoreApplication::instance() ? QCoreApplication::applicationDirPath() : QString();
     if (!appDir.isEmpty()) {
         paths << QDir(appDir).filePath(fileName);
-        paths << QDir(appDir).filePath(QStringLiteral("../lib/torchscope/") + fileName);
+        // An installed tree, wherever its prefix: bin/ beside lib/<arch>/torchscope/.
+        paths << QDir(appDir).filePath(QStringLiteral("../" TORCHSCOPE_BRIDGE_RELATIVE_DIR "/") + fileName);
     }
 #ifdef TORCHSCOPE_BRIDGE_INSTALL_PATH
     paths << QStringLiteral(TORCHSCOPE_BRIDGE_INSTALL_PATH "/") + fileName;
@@ -72,7 +73,9 @@ TorchBridge *torchBridge(QString *error)
         g_bridge.store(create());
         return g_bridge.load();
     }
-    g_loadError = QCoreApplication::translate("TorchBridge", "cannot load the LibTorch bridge: %1")
+    g_loadError = QCoreApplication::translate(
+                      "TorchBridge", "writing TorchScript needs the LibTorch bridge (Debian: install the "
+                                     "torchscope-torchscript package), which did not load: %1")
                       .arg(reasons.join(QStringLiteral("; ")));
     *error = g_loadError;
     return nullptr;
