@@ -101,4 +101,15 @@ default=$(xdg-mime query default application/x-safetensors)
 echo "$work/model.safetensors: $filetype, opened by $default"
 [ "$filetype" = "application/x-safetensors" ] || { echo "FAIL: .safetensors is $filetype"; exit 1; }
 [ "$default" = "torchscope.desktop" ] || { echo "FAIL: the default for safetensors is '$default'"; exit 1; }
+# A .bin is any binary: a PyTorch one is known by its content (a torch.save zip, or the legacy magic).
+cp "$work/model.pt" "$work/pytorch_model.bin"
+"$python" -c "import sys, torch; torch.save({'w': torch.ones(2)}, sys.argv[1], _use_new_zipfile_serialization=False)" \
+    "$work/legacy_model.bin"
+head -c 4096 /dev/urandom >"$work/random.bin"
+for file in model.pt pytorch_model.bin legacy_model.bin; do
+    type=$(xdg-mime query filetype "$work/$file")
+    [ "$type" = "application/x-pytorch-checkpoint" ] || { echo "FAIL: $file is $type"; exit 1; }
+done
+[ "$(xdg-mime query filetype "$work/random.bin")" != "application/x-pytorch-checkpoint" ] ||
+    { echo "FAIL: any .bin is taken for a checkpoint"; exit 1; }
 echo "OK: packages build, pass lintian, install, run and open their files"
