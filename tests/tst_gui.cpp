@@ -37,6 +37,7 @@
 #include <QContextMenuEvent>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -49,6 +50,7 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
@@ -67,6 +69,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -93,6 +96,11 @@ private Q_SLOTS:
     void saveAsChoosesFormatDtypeAndShards();
     void loadWeightsThroughTheDialog();
     void saveAsWritesAPickledModelBack();
+    void recentFilesReopenAndClear();
+    void closeAndReload();
+    void noticesWhenTheFileChangesOnDisk();
+    void aboutNamesTheVersions();
+    void windowLayoutIsRestored();
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
@@ -478,6 +486,109 @@ void TestGui::saveAsWritesAPickledModelBack()
     file.close();
     QVERIFY2(test::runPeer({QStringLiteral("check-pickle"), source, target, file.fileName()}, &output) == 0,
              qPrintable(output));
+}
+
+// File > Open Recent lists what was opened, newest first, reopens it, and Clear empties it.
+void TestGui::recentFilesReopenAndClear()
+{
+    const QString weights = m_dir.filePath(QStringLiteral("recent-weights.pt"));
+    QString error;
+    auto job = SaveJob::prepare(*m_window->document(), {weights, SaveMode::WeightsOnly, QString()}, &error);
+    QVERIFY(job && job->run(Progress(), &error));
+    QVERIFY(openAndWait(weights));
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QVERIFY(menu);
+    QStringList listed;
+    for (QAction *action : menu->actions()) {
+        if (!action->data().toString().isEmpty())
+            listed << action->data().toString();
+    }
+    QCOMPARE(listed,
+             (QStringList{QFileInfo(weights).absoluteFilePath(), QFileInfo(m_source).absoluteFilePath()}));
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    menu->actions().at(1)->trigger(); // the CNN again
+    QVERIFY(loaded.wait(60000));
+    QCOMPARE(m_window->document()->filePath(), m_source);
+    // A new window (the next session) lists the same files.
+    MainWindow next;
+    QCOMPARE(next.findChild<QMenu *>(QStringLiteral("recentMenu"))->actions().first()->data().toString(),
+             QFileInfo(m_source).absoluteFilePath());
+    QAction *clear = menu->findChild<QAction *>(QStringLiteral("clearRecentAction"));
+    QVERIFY(clear && clear->isEnabled());
+    clear->trigger();
+    menu = m_window->findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QCOMPARE(menu->actions().size(), 2); // the separator and a disabled Clear
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("clearRecentAction"))->isEnabled());
+}
+
+// File > Close empties the window (asking first about unsaved flags); File > Reload reads the file again.
+void TestGui::closeAndReload()
+{
+    auto *close = m_window->findChild<QAction *>(QStringLiteral("closeAction"));
+    auto *reload = m_window->findChild<QAction *>(QStringLiteral("reloadAction"));
+    QVERIFY(close && reload && close->isEnabled() && reload->isEnabled());
+    CheckpointDocument *document = m_window->document();
+    document->setModuleRequiresGrad(document->findModule(QStringLiteral("fc")), false);
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    close->trigger();
+    QCOMPARE(m_window->document(), document); // kept: the user canceled
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    reload->trigger();
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(m_window->document()->undoStack()->isClean());
+    QVERIFY(
+        m_window->document()->requiresGrad(m_window->document()->findTensor(QStringLiteral("fc.weight"))));
+    close->trigger();
+    QVERIFY(!m_window->document());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Torchscope"));
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("saveAsAction"))->isEnabled());
+    QVERIFY(!reload->isEnabled() && !close->isEnabled());
+}
+
+void TestGui::noticesWhenTheFileChangesOnDisk()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("watched.pt"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_source, copy));
+    QVERIFY(openAndWait(copy));
+    QSignalSpy changed(m_window.get(), &MainWindow::fileChangedOnDisk);
+    QTest::qWait(50);
+    {
+        QFile file(copy);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("x");
+    }
+    QVERIFY(changed.wait(10000));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Reload")));
+}
+
+void TestGui::aboutNamesTheVersions()
+{
+    m_window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox"));
+    QVERIFY(box);
+    for (const QString &words : QStringList{QStringLiteral("Torchscope " TORCHSCOPE_VERSION),
+                                            QStringLiteral("Qt ") + QString::fromLatin1(qVersion()),
+                                            QStringLiteral("QCustomPlot 2."), QStringLiteral("LibTorch")})
+        QVERIFY2(box->text().contains(words), qPrintable(box->text()));
+    box->close();
+}
+
+// Size, docks and toolbar come back as the last window left them.
+void TestGui::windowLayoutIsRestored()
+{
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar && toolBar->isVisible());
+    QVERIFY(toolBar->actions().contains(m_window->findChild<QAction *>(QStringLiteral("saveAsAction"))));
+    m_window->resize(900, 640);
+    m_window->findChild<QDockWidget *>(QStringLiteral("historyDock"))->show();
+    m_window->close();
+    MainWindow next;
+    next.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&next));
+    QCOMPARE(next.size(), QSize(900, 640));
+    QVERIFY(next.findChild<QDockWidget *>(QStringLiteral("historyDock"))->isVisible());
 }
 
 void TestGui::loadWeightsThroughTheDialog()

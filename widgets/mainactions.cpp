@@ -1,9 +1,11 @@
 #include "mainactions.h"
 
 #include <QAction>
+#include <QIcon>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QToolBar>
 #include <QUndoGroup>
 
 namespace torchscope {
@@ -13,6 +15,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     QMenu *fileMenu = window->menuBar()->addMenu(tr("&File"));
     open = fileMenu->addAction(tr("&Open…"));
     open->setShortcut(QKeySequence::Open);
+    open->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+    recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    recentMenu->setObjectName(QStringLiteral("recentMenu"));
     openFolder = fileMenu->addAction(tr("Open &Folder…"));
     openFolder->setObjectName(QStringLiteral("openFolderAction"));
     openFolder->setToolTip(tr("Open a Hugging Face model folder: its checkpoint, with config.json"));
@@ -26,8 +31,18 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     saveAs = fileMenu->addAction(tr("Save &As…"));
     saveAs->setShortcut(QKeySequence::SaveAs);
     saveAs->setObjectName(QStringLiteral("saveAsAction"));
+    saveAs->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
     exportFreezePlan = fileMenu->addAction(tr("Export Freeze &Plan…"));
     exportFreezePlan->setObjectName(QStringLiteral("exportFreezePlanAction"));
+    fileMenu->addSeparator();
+    reload = fileMenu->addAction(tr("Re&load"));
+    reload->setObjectName(QStringLiteral("reloadAction"));
+    reload->setShortcut(QKeySequence::Refresh);
+    reload->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    reload->setToolTip(tr("Read the open file again from disk"));
+    closeFile = fileMenu->addAction(tr("&Close"));
+    closeFile->setObjectName(QStringLiteral("closeAction"));
+    closeFile->setShortcut(QKeySequence::Close);
     fileMenu->addSeparator();
     quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -36,6 +51,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     undo = undoGroup->createUndoAction(this);
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
     redo = undoGroup->createRedoAction(this);
     redo->setObjectName(QStringLiteral("redoAction"));
     // Ctrl+Shift+Z everywhere, plus whatever the platform calls Redo (Ctrl+Y on some).
@@ -45,12 +61,15 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
             redoKeys << key;
     }
     redo->setShortcuts(redoKeys);
+    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();
     freezeByPattern = editMenu->addAction(tr("Freeze by &Pattern…"));
     freezeByPattern->setObjectName(QStringLiteral("freezeByPatternAction"));
     freezeByPattern->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    freezeByPattern->setIcon(QIcon::fromTheme(QStringLiteral("object-locked")));
+    compareWith->setIcon(QIcon::fromTheme(QStringLiteral("edit-find")));
     freezeBlocks = editMenu->addAction(tr("Freeze &Blocks…"));
     freezeBlocks->setObjectName(QStringLiteral("freezeBlocksAction"));
     copyFreezePlan = editMenu->addAction(tr("&Copy Freeze Plan as PyTorch Code"));
@@ -68,6 +87,20 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     openExample = helpMenu->addAction(tr("Open &example model"));
     openExample->setObjectName(QStringLiteral("openExampleAction"));
     about = helpMenu->addAction(tr("&About Torchscope"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+
+    // The everyday actions, with the desktop theme's icons (a button shows its name where the theme has
+    // no icon for it).
+    toolBar = window->addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->addAction(open);
+    toolBar->addAction(saveAs);
+    toolBar->addSeparator();
+    toolBar->addAction(undo);
+    toolBar->addAction(redo);
+    toolBar->addSeparator();
+    toolBar->addAction(freezeByPattern);
+    toolBar->addAction(compareWith);
     setDocumentOpen(false);
 }
 
@@ -77,6 +110,8 @@ void MainActions::setDocumentOpen(bool documentOpen)
     saveAs->setEnabled(documentOpen && !m_busy);
     compareWith->setEnabled(documentOpen && !m_busy);
     loadWeights->setEnabled(documentOpen && !m_busy);
+    reload->setEnabled(documentOpen && !m_busy);
+    closeFile->setEnabled(documentOpen && !m_busy);
     for (QAction *action : {exportFreezePlan, freezeByPattern, freezeBlocks, copyFreezePlan, modelReport})
         action->setEnabled(documentOpen);
 }

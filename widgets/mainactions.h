@@ -4,6 +4,8 @@
 
 class QAction;
 class QMainWindow;
+class QMenu;
+class QToolBar;
 class QUndoGroup;
 
 namespace torchscope {
@@ -20,7 +22,10 @@ public:
     void setBusy(bool busy);
 
     QAction *open;
+    QMenu *recentMenu;
     QAction *openFolder;
+    QAction *reload;
+    QAction *closeFile;
     QAction *compareWith;
     QAction *saveAs;
     QAction *loadWeights;
@@ -34,6 +39,7 @@ public:
     QAction *modelReport;
     QAction *openExample;
     QAction *about;
+    QToolBar *toolBar;
 
 private:
     bool m_documentOpen = false;

@@ -15,8 +15,10 @@
 #include "loadweightsdialog.h"
 #include "mainactions.h"
 #include "messagebox.h"
+#include "plot/qcustomplotinclude.h"
 #include "reportwindow.h"
 #include "saveasdialog.h"
+#include "torchbridge/torchbridge.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -24,8 +26,11 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -35,6 +40,11 @@
 #include <utility>
 
 namespace torchscope {
+
+namespace {
+constexpr int kRecentFiles = 10;
+const QString kRecentKey = QStringLiteral("recentFiles");
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_undoGroup(new QUndoGroup(this)), m_jobs(new DocumentJobs(this)),
@@ -56,10 +66,16 @@ MainWindow::MainWindow(QWidget *parent)
     historyDock->hide();
 
     m_actions = new MainActions(this, m_undoGroup, historyDock->toggleViewAction());
+    m_watcher = new QFileSystemWatcher(this);
     connectActions();
     updateTitle();
+    updateRecentMenu();
     setAcceptDrops(true);
     resize(1200, 760);
+    // Where the window was, its docks and toolbar, as the last session left them.
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 MainWindow::~MainWindow()
@@ -84,6 +100,16 @@ void MainWindow::connectActions()
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->modelReport, &QAction::triggered, this, &MainWindow::showModelReport);
     connect(m_actions->loadWeights, &QAction::triggered, this, &MainWindow::loadWeightsInto);
+    connect(m_actions->reload, &QAction::triggered, this, &MainWindow::reloadDocument);
+    connect(m_actions->closeFile, &QAction::triggered, this, &MainWindow::closeDocument);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        // Editors and torch.save replace a file by renaming over it: watch the new one too.
+        if (QFileInfo::exists(path) && !m_watcher->files().contains(path))
+            m_watcher->addPath(path);
+        statusBar()->showMessage(
+            tr("%1 changed on disk; File > Reload reads it again").arg(QFileInfo(path).fileName()));
+        Q_EMIT fileChangedOnDisk(path);
+    });
     m_freeze->setMenuTail({m_actions->freezeByPattern});
     connect(m_freeze, &FreezeController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
@@ -182,7 +208,105 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
     m_view->setDocument(m_document.get());
     updateTitle();
     updateTotals();
+    if (!m_document->filePath().isEmpty())
+        rememberRecentFile(m_document->filePath());
+    watchFile(m_document->filePath());
     Q_EMIT documentLoaded();
+}
+
+void MainWindow::watchFile(const QString &path)
+{
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (!path.isEmpty() && QFileInfo(path).isFile())
+        m_watcher->addPath(path);
+}
+
+void MainWindow::rememberRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList files = settings.value(kRecentKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    settings.setValue(kRecentKey, files.mid(0, kRecentFiles));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    QMenu *menu = m_actions->recentMenu;
+    menu->clear();
+    const QStringList files = QSettings().value(kRecentKey).toStringList();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files.at(i);
+        // &1..&9 and &0 as mnemonics; the full path in the tooltip.
+        QAction *action =
+            menu->addAction(QStringLiteral("&%1 %2")
+                                .arg((i + 1) % 10)
+                                .arg(QFileInfo(path).fileName().replace(u'&', QLatin1String("&&"))));
+        action->setToolTip(path);
+        action->setData(path);
+        action->setEnabled(QFileInfo::exists(path));
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (confirmDropEdits())
+                openFile(path);
+        });
+    }
+    menu->addSeparator();
+    QAction *clear = menu->addAction(tr("&Clear Recent Files"));
+    clear->setObjectName(QStringLiteral("clearRecentAction"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        QSettings().remove(kRecentKey);
+        updateRecentMenu();
+    });
+    menu->setEnabled(true);
+}
+
+bool MainWindow::confirmDropEdits()
+{
+    if (!m_document || m_document->undoStack()->isClean())
+        return true;
+    const auto answer =
+        MessageBox::question(this, tr("Unsaved changes"),
+                             tr("The requires_grad flags were changed and not saved. Discard the changes?"),
+                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::dropDocument()
+{
+    if (!m_document)
+        return;
+    m_undoGroup->removeStack(m_document->undoStack());
+    m_view->setDocument(nullptr);
+    delete m_report;
+    m_freeze->setDocument(nullptr);
+    m_document.reset();
+    watchFile(QString());
+    m_actions->setDocumentOpen(false);
+    updateTitle();
+    updateTotals();
+}
+
+void MainWindow::closeDocument()
+{
+    if (isBusy() || !confirmDropEdits())
+        return;
+    dropDocument();
+    statusBar()->clearMessage();
+}
+
+void MainWindow::reloadDocument()
+{
+    if (isBusy() || !m_document || !confirmDropEdits())
+        return;
+    const QString path = m_document->filePath();
+    if (path.isEmpty())
+        openExampleModel();
+    else
+        openFile(path);
 }
 
 void MainWindow::loadWeightsInto()
@@ -240,12 +364,25 @@ void MainWindow::setDocument(std::unique_ptr<CheckpointDocument> document)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Torchscope"),
-                       tr("<h3>Torchscope %1</h3><p>An explorer for PyTorch checkpoints: module tree, "
-                          "parameters, requires_grad flags, weights-only and entire-model export.</p>"
-                          "<p>Licensed under the GNU General Public License, version 3 or later. "
-                          "Uses Qt, LibTorch and QCustomPlot.</p>")
-                           .arg(QStringLiteral(TORCHSCOPE_VERSION)));
+    QString libTorch = tr("not loaded yet (it loads for the first TorchScript save)");
+    if (isTorchBridgeLoaded()) {
+        QString ignored;
+        if (TorchBridge *bridge = torchBridge(&ignored))
+            libTorch = bridge->libTorchVersion();
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::NoIcon, tr("About Torchscope"),
+                        tr("<h3>Torchscope %1</h3><p>An explorer for PyTorch checkpoints: module tree, "
+                           "parameters, requires_grad flags, weights-only and entire-model export.</p>"
+                           "<p>Qt %2 · QCustomPlot %3 · LibTorch %4</p>"
+                           "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+                            .arg(QStringLiteral(TORCHSCOPE_VERSION), QString::fromLatin1(qVersion()),
+                                 QStringLiteral(QCUSTOMPLOT_VERSION_STR), libTorch),
+                        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::updateTitle()
@@ -343,6 +480,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (isBusy() || m_closeConfirmed || !m_document || m_document->undoStack()->isClean()) {
         isBusy() ? event->ignore() : event->accept();
+        if (event->isAccepted())
+            saveWindowState();
         return;
     }
     const auto answer = MessageBox::question(
@@ -350,6 +489,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         tr("The requires_grad flags were changed and not saved. Save them before closing?"),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Discard) {
+        saveWindowState();
         event->accept();
         return;
     }
@@ -359,6 +499,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_closeAfterSave = true;
         saveAs();
     }
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 } // namespace torchscope

@@ -2,10 +2,12 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QString>
 #include <QStringList>
 
 #include <memory>
 
+class QFileSystemWatcher;
 class QLabel;
 class QUndoGroup;
 
@@ -37,6 +39,9 @@ public:
 public Q_SLOTS:
     void openFile(const QString &path);
     void openExampleModel();
+    // File > Close and File > Reload; both ask first about unsaved flags.
+    void closeDocument();
+    void reloadDocument();
     void open();
     void openFolder();
     void saveAs();
@@ -54,6 +59,8 @@ Q_SIGNALS:
     void documentLoaded();
     void loadFailed(const QString &reason);
     void saveFinished(bool ok, const QString &message);
+    // The open file was changed or replaced on disk by something else.
+    void fileChangedOnDisk(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -65,6 +72,13 @@ private:
     void takeDocument(std::shared_ptr<CheckpointDocument> document);
     void onSaved(bool ok, const QString &path, const QString &error);
     void showAbout();
+    // False when the user keeps unsaved flags (cancel, or a save started instead).
+    bool confirmDropEdits();
+    void dropDocument();
+    void rememberRecentFile(const QString &path);
+    void updateRecentMenu();
+    void watchFile(const QString &path);
+    void saveWindowState() const;
     void updateTitle();
     void updateTotals();
 
@@ -76,6 +90,7 @@ private:
     QLabel *m_totalsLabel;
     MainActions *m_actions;
     QPointer<ReportWindow> m_report;
+    QFileSystemWatcher *m_watcher;
     // Closing with unsaved edits starts a save; the window closes when it succeeds.
     bool m_closeAfterSave = false;
     bool m_closeConfirmed = false;

@@ -43,6 +43,8 @@ public:
     // Writes the built-in example, a small CNN with children sequential, layer1, layer2 and fc and
     // weights from a fixed seed, as a TorchScript archive. The build embeds its output.
     virtual bool writeExampleModel(QIODevice *device, QString *error) = 0;
+    // The LibTorch version the bridge was built with ("1.13.0").
+    virtual QString libTorchVersion() const = 0;
 };
 
 // Loads the bridge library on first call (thread-safe; call it off the UI thread) and returns it,

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <torch/script.h>
+#include <torch/version.h>
 
 #include <memory>
 #include <ostream>
@@ -78,6 +79,8 @@ public:
         }
         return false;
     }
+
+    QString libTorchVersion() const override { return QStringLiteral(TORCH_VERSION); }
 
     bool writeExampleModel(QIODevice *device, QString *error) override
     {
