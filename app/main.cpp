@@ -18,15 +18,18 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QApplication::translate("main", "Checkpoint to open."));
+    const QCommandLineOption example(QStringLiteral("example"),
+                                     QApplication::translate("main", "Open the built-in example model."));
+    parser.addOption(example);
     parser.process(app);
 
     torchscope::MainWindow window;
     window.show();
-    // The window appears at once; the file (or the example) loads in the background.
+    // The window appears at once, welcoming; a file (or the example) loads in the background.
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        window.openExampleModel();
-    else
+    if (!files.isEmpty())
         window.openFile(files.first());
+    else if (parser.isSet(example))
+        window.openExampleModel();
     return app.exec();
 }

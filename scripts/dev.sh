@@ -73,6 +73,8 @@ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launc
 cmake --build "$build"
 
 if [ "$mode" = run ]; then
+    # Without a file, the built-in example, so there is a model to look at on the first start.
+    [ $# -eq 0 ] && set -- --example
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "No display found: starting under xvfb-run (invisible). Set DISPLAY to see the window." >&2
         exec xvfb-run -a -s "-screen 0 1280x800x24" "$build/bin/torchscope" "$@"

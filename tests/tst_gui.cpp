@@ -29,6 +29,7 @@
 #include "spectrumpanel.h"
 #include "testsupport.h"
 #include "valuespanel.h"
+#include "welcomepage.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -48,6 +49,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void noticesWhenTheFileChangesOnDisk();
     void aboutNamesTheVersions();
     void windowLayoutIsRestored();
+    void welcomePageWithoutAFile();
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
@@ -541,6 +544,7 @@ void TestGui::closeAndReload()
         m_window->document()->requiresGrad(m_window->document()->findTensor(QStringLiteral("fc.weight"))));
     close->trigger();
     QVERIFY(!m_window->document());
+    QVERIFY(m_window->findChild<WelcomePage *>(QStringLiteral("welcomePage"))->isVisible());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Torchscope"));
     QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("saveAsAction"))->isEnabled());
     QVERIFY(!reload->isEnabled() && !close->isEnabled());
@@ -573,6 +577,26 @@ void TestGui::aboutNamesTheVersions()
                                             QStringLiteral("QCustomPlot 2."), QStringLiteral("LibTorch")})
         QVERIFY2(box->text().contains(words), qPrintable(box->text()));
     box->close();
+}
+
+// A window without a file welcomes: what Torchscope does, ways to open something, the recent files.
+void TestGui::welcomePageWithoutAFile()
+{
+    MainWindow fresh;
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    auto *welcome = fresh.findChild<WelcomePage *>(QStringLiteral("welcomePage"));
+    QVERIFY(welcome && welcome->isVisible());
+    auto *recent = welcome->findChild<QListWidget *>(QStringLiteral("welcomeRecentList"));
+    QCOMPARE(recent->count(), 1); // the file init() opened
+    QCOMPARE(recent->item(0)->data(Qt::UserRole).toString(), QFileInfo(m_source).absoluteFilePath());
+    saveScreenshot(&fresh, QStringLiteral("welcome.png"));
+    QSignalSpy loaded(&fresh, &MainWindow::documentLoaded);
+    QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeExampleButton")),
+                      Qt::LeftButton);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(!welcome->isVisible());
+    QCOMPARE(fresh.document()->root()->childCount(), 4);
 }
 
 // Size, docks and toolbar come back as the last window left them.

@@ -84,7 +84,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     modelReport->setToolTip(tr("Statistics and warning flags for every tensor of the model"));
 
     QMenu *helpMenu = window->menuBar()->addMenu(tr("&Help"));
-    openExample = helpMenu->addAction(tr("Open &example model"));
+    openExample = helpMenu->addAction(tr("Open &Example Model"));
     openExample->setObjectName(QStringLiteral("openExampleAction"));
     about = helpMenu->addAction(tr("&About Torchscope"));
     about->setObjectName(QStringLiteral("aboutAction"));

@@ -19,6 +19,7 @@
 #include "reportwindow.h"
 #include "saveasdialog.h"
 #include "torchbridge/torchbridge.h"
+#include "welcomepage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -31,6 +32,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -51,7 +53,11 @@ MainWindow::MainWindow(QWidget *parent)
       m_view(new CheckpointView(this)), m_freeze(new FreezeController(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/icons/torchscope.svg")));
-    setCentralWidget(m_view);
+    m_pages = new QStackedWidget(this);
+    m_welcome = new WelcomePage(m_pages);
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_view);
+    setCentralWidget(m_pages);
     m_totalsLabel = new QLabel(this);
     m_totalsLabel->setObjectName(QStringLiteral("totalsLabel"));
     statusBar()->addPermanentWidget(m_totalsLabel);
@@ -101,6 +107,10 @@ void MainWindow::connectActions()
     connect(m_actions->modelReport, &QAction::triggered, this, &MainWindow::showModelReport);
     connect(m_actions->loadWeights, &QAction::triggered, this, &MainWindow::loadWeightsInto);
     connect(m_actions->reload, &QAction::triggered, this, &MainWindow::reloadDocument);
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::open);
+    connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::openFolder);
+    connect(m_welcome, &WelcomePage::exampleRequested, this, &MainWindow::openExampleModel);
+    connect(m_welcome, &WelcomePage::recentFileActivated, this, &MainWindow::openFile);
     connect(m_actions->closeFile, &QAction::triggered, this, &MainWindow::closeDocument);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
         // Editors and torch.save replace a file by renaming over it: watch the new one too.
@@ -206,6 +216,7 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
     connect(m_document.get(), &CheckpointDocument::requiresGradChanged, this, &MainWindow::updateTotals);
     m_actions->setDocumentOpen(true);
     m_view->setDocument(m_document.get());
+    m_pages->setCurrentWidget(m_view);
     updateTitle();
     updateTotals();
     if (!m_document->filePath().isEmpty())
@@ -262,6 +273,7 @@ void MainWindow::updateRecentMenu()
         updateRecentMenu();
     });
     menu->setEnabled(true);
+    m_welcome->setRecentFiles(files);
 }
 
 bool MainWindow::confirmDropEdits()
@@ -286,6 +298,7 @@ void MainWindow::dropDocument()
     m_document.reset();
     watchFile(QString());
     m_actions->setDocumentOpen(false);
+    m_pages->setCurrentWidget(m_welcome);
     updateTitle();
     updateTotals();
 }

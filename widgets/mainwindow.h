@@ -8,6 +8,7 @@
 #include <memory>
 
 class QFileSystemWatcher;
+class QStackedWidget;
 class QLabel;
 class QUndoGroup;
 
@@ -20,6 +21,7 @@ class DocumentJobs;
 class FreezeController;
 class MainActions;
 class ReportWindow;
+class WelcomePage;
 
 // The main window: routes the actions to the view, the freeze controller and the background jobs
 // that open and save documents, and keeps the title and totals current.
@@ -91,6 +93,9 @@ private:
     MainActions *m_actions;
     QPointer<ReportWindow> m_report;
     QFileSystemWatcher *m_watcher;
+    // The welcome page with no file open, the checkpoint view with one.
+    QStackedWidget *m_pages;
+    WelcomePage *m_welcome;
     // Closing with unsaved edits starts a save; the window closes when it succeeds.
     bool m_closeAfterSave = false;
     bool m_closeConfirmed = false;
