@@ -607,12 +607,29 @@ void TestGui::windowLayoutIsRestored()
     QVERIFY(toolBar->actions().contains(m_window->findChild<QAction *>(QStringLiteral("saveAsAction"))));
     m_window->resize(900, 640);
     m_window->findChild<QDockWidget *>(QStringLiteral("historyDock"))->show();
+    CheckpointView *view = m_window->checkpointView();
+    view->setSizes({300, 600});
+    const QList<int> sizes = view->sizes();
+    auto *table = m_window->findChild<ParameterTableView *>();
+    table->horizontalHeader()->resizeSection(ParameterTableModel::ShapeColumn, 133);
+    m_window->findChild<QSpinBox *>(QStringLiteral("binsSpin"))->setValue(37);
+    m_window->findChild<QCheckBox *>(QStringLiteral("logCountsCheck"))->setChecked(true);
     m_window->close();
+
     MainWindow next;
     next.show();
     QVERIFY(QTest::qWaitForWindowExposed(&next));
     QCOMPARE(next.size(), QSize(900, 640));
     QVERIFY(next.findChild<QDockWidget *>(QStringLiteral("historyDock"))->isVisible());
+    QCOMPARE(next.findChild<QSpinBox *>(QStringLiteral("binsSpin"))->value(), 37);
+    QVERIFY(next.findChild<QCheckBox *>(QStringLiteral("logCountsCheck"))->isChecked());
+    QSignalSpy loaded(&next, &MainWindow::documentLoaded);
+    next.openFile(m_source);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(next.findChild<ParameterTableView *>()->horizontalHeader()->sectionSize(
+                 ParameterTableModel::ShapeColumn),
+             133);
+    QCOMPARE(next.checkpointView()->sizes(), sizes);
 }
 
 void TestGui::loadWeightsThroughTheDialog()

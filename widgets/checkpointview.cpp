@@ -5,10 +5,13 @@
 #include "itemmodels/displayformat.h"
 #include "modulepane.h"
 #include "parameterpane.h"
+#include "parametertableview.h"
 #include "spectrumpanel.h"
 #include "valuespanel.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -46,6 +49,7 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     m_modelHeader->hide();
 
     auto *tableAndPlot = new QSplitter(Qt::Vertical, this);
+    m_tableAndPlot = tableAndPlot;
     tableAndPlot->addWidget(m_parameterPane);
     tableAndPlot->addWidget(m_tabs);
     tableAndPlot->setStretchFactor(0, 3);
@@ -102,6 +106,41 @@ void CheckpointView::setDocument(CheckpointDocument *document)
     updateModelHeader();
     // Last: selecting the root shows its table and histogram.
     m_modulePane->setDocument(document);
+    if (document && !m_treeColumns.isEmpty()) {
+        m_modulePane->view()->header()->restoreState(m_treeColumns);
+        m_treeColumns.clear();
+    }
+    if (document && !m_tableColumns.isEmpty()) {
+        m_parameterPane->view()->horizontalHeader()->restoreState(m_tableColumns);
+        m_tableColumns.clear();
+    }
+}
+
+void CheckpointView::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("view/splitter"), saveState());
+    settings.setValue(QStringLiteral("view/tableSplitter"), m_tableAndPlot->saveState());
+    if (m_document) {
+        settings.setValue(QStringLiteral("view/treeColumns"), m_modulePane->view()->header()->saveState());
+        settings.setValue(QStringLiteral("view/tableColumns"),
+                          m_parameterPane->view()->horizontalHeader()->saveState());
+    }
+}
+
+void CheckpointView::restoreLayout()
+{
+    const QSettings settings;
+    restoreState(settings.value(QStringLiteral("view/splitter")).toByteArray());
+    m_tableAndPlot->restoreState(settings.value(QStringLiteral("view/tableSplitter")).toByteArray());
+    m_treeColumns = settings.value(QStringLiteral("view/treeColumns")).toByteArray();
+    m_tableColumns = settings.value(QStringLiteral("view/tableColumns")).toByteArray();
+    if (m_document) { // already filled: apply now
+        m_modulePane->view()->header()->restoreState(m_treeColumns);
+        m_parameterPane->view()->horizontalHeader()->restoreState(m_tableColumns);
+        m_treeColumns.clear();
+        m_tableColumns.clear();
+    }
 }
 
 const ModuleNode *CheckpointView::currentModule() const

@@ -32,6 +32,10 @@ public:
     ValuesPanel *valuesPanel() const { return m_values; }
     SpectrumPanel *spectrumPanel() const { return m_spectrum; }
     QTabWidget *tensorTabs() const { return m_tabs; }
+    // Splitter sizes and column widths, kept in QSettings between sessions. Column widths come back
+    // once a document has filled the views.
+    void saveLayout() const;
+    void restoreLayout();
 
 Q_SIGNALS:
     void moduleMenuRequested(const ModuleNode *module, const QPoint &globalPosition);
@@ -50,6 +54,9 @@ private:
     ValuesPanel *m_values;
     SpectrumPanel *m_spectrum;
     QTabWidget *m_tabs;
+    QSplitter *m_tableAndPlot;
+    QByteArray m_treeColumns;  // to restore when the first document fills the tree
+    QByteArray m_tableColumns; // ... and the table
     QLabel *m_banner;
     QLabel *m_modelHeader;
 };

@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QToolButton>
@@ -118,6 +119,17 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     layout->addLayout(status);
     layout->addLayout(body, 1);
 
+    // The bins and the count scale are the user's habit, not the tensor's: kept between sessions.
+    {
+        const QSettings settings;
+        m_bins->setValue(settings.value(QStringLiteral("histogram/bins"), 0).toInt());
+        m_logCounts->setChecked(settings.value(QStringLiteral("histogram/logCounts"), false).toBool());
+        m_plot->setLogarithmicCounts(m_logCounts->isChecked());
+    }
+    connect(m_bins, &QSpinBox::valueChanged, this,
+            [](int bins) { QSettings().setValue(QStringLiteral("histogram/bins"), bins); });
+    connect(m_logCounts, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("histogram/logCounts"), on); });
     connect(m_bins, &QSpinBox::valueChanged, this, &HistogramPanel::recompute);
     connect(m_fixedRange, &QCheckBox::toggled, this, [this](bool on) {
         m_low->setEnabled(on);

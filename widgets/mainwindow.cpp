@@ -82,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_view->restoreLayout();
 }
 
 MainWindow::~MainWindow()
@@ -519,6 +520,7 @@ void MainWindow::saveWindowState() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    m_view->saveLayout();
 }
 
 } // namespace torchscope
