@@ -303,7 +303,7 @@ PickleValuePtr SafeUnpickler::pop()
 {
     if (m_stack.empty() || m_stack.back()->type == Type::Mark)
         return nullptr;
-    PickleValuePtr value = std::move(m_stack.back());
+    PickleValuePtr value = m_stack.back();
     m_stack.pop_back();
     return value;
 }
@@ -645,7 +645,7 @@ const PickleValuePtr *PickleMemo::find(quint32 id) const
 void PickleMemo::insert(quint32 id, PickleValuePtr value)
 {
     if (const auto it = m_sparse.find(id); it != m_sparse.end()) {
-        *it = std::move(value);
+        *it = value;
         return;
     }
     // The vector grows only to ids near the count of entries, so its size stays within a small
@@ -654,7 +654,7 @@ void PickleMemo::insert(quint32 id, PickleValuePtr value)
         m_dense.resize(std::max<size_t>(size_t(id) + 1, m_dense.size() * 3 / 2));
     if (id < m_dense.size()) {
         m_count += m_dense[id] ? 0 : 1;
-        m_dense[id] = std::move(value);
+        m_dense[id] = value;
         return;
     }
     ++m_count;
@@ -672,7 +672,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
 
     qint64 values = 0;
     auto push = [&](PickleValuePtr value) {
-        m_stack.push_back(std::move(value));
+        m_stack.push_back(value);
         return m_stack.size() <= kMaxStack && ++values <= kMaxValues;
     };
     auto memoPut = [&](quint32 index, QString *err) {
