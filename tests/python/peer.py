@@ -554,6 +554,16 @@ def check_weights(original, exported, module_path):
     print("OK %d tensors" % len(reference))
 
 
+def check_flags(loaded, flags, module_path):
+    """Each parameter of LOADED (the module at module_path) has the flag FLAGS gives its full name."""
+    for name, p in loaded.named_parameters():
+        full = (module_path + "." + name) if module_path else name
+        if full not in flags:
+            fail("%s: no expected flag" % full)
+        if p.requires_grad != flags[full]:
+            fail("%s: requires_grad %s, expected %s" % (full, p.requires_grad, flags[full]))
+
+
 def check_entire(original, exported, flags_path, module_path):
     with open(flags_path) as f:
         flags = json.load(f)
@@ -566,12 +576,7 @@ def check_entire(original, exported, flags_path, module_path):
     for key, value in reference.items():
         if tensor_bytes(got_sd[key]) != tensor_bytes(value) or got_sd[key].dtype != value.dtype:
             fail("%s: values differ" % key)
-    for name, p in loaded.named_parameters():
-        full = (module_path + "." + name) if module_path else name
-        if full not in flags:
-            fail("%s: no expected flag" % full)
-        if p.requires_grad != flags[full]:
-            fail("%s: requires_grad %s, expected %s" % (full, p.requires_grad, flags[full]))
+    check_flags(loaded, flags, module_path)
     if not module_path:
         name = os.path.basename(original)
         x = example_input(name)
@@ -1455,12 +1460,7 @@ def check_pickle(original, exported, flags_path, module_path):
     if [(n, type(m)) for n, m in source.named_modules()] != [(n, type(m)) for n, m in loaded.named_modules()]:
         fail("named_modules differ")
     compare_objects(source, loaded, "model", {})
-    for name, p in loaded.named_parameters():
-        full = (module_path + "." + name) if module_path else name
-        if full not in flags:
-            fail("%s: no expected flag" % full)
-        if p.requires_grad != flags[full]:
-            fail("%s: requires_grad %s, expected %s" % (full, p.requires_grad, flags[full]))
+    check_flags(loaded, flags, module_path)
     x = forward_input(source)
     if x is not None:
         with torch.no_grad():
