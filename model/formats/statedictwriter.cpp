@@ -19,10 +19,10 @@ bool StateDictWriter::Entry::forEachChunk(const std::function<bool(const char *,
     if (total == 0)
         return true;
     if (dtype() == tensor.dtype && tensor.isContiguous()) {
-        // Long runs pass through a small buffer read with pread (TensorStorage::read), which stays in
-        // the cache while it is written out.
+        // Long runs from a file pass through a small buffer read with pread (TensorStorage::read), which
+        // stays in the cache while it is written out; bytes in memory go as they are.
         constexpr qint64 kCopyBytes = qint64(256) << 10;
-        if (total <= kCopyBytes || !tensor.storage)
+        if (total <= kCopyBytes || !tensor.storage || !tensor.storage->prefersRead())
             return sink(tensor.firstElement(), total);
         const qint64 begin = tensor.firstElement() - tensor.storage->data();
         QByteArray buffer(kCopyBytes, Qt::Uninitialized);
@@ -97,25 +97,14 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
                           const QVector<qint64> &shape, const std::function<void()> &quantizer) {
         pickle.global("torch._utils", rebuild);
         pickle.mark();
-        pickle.mark();
-        pickle.string(QStringLiteral("storage"));
-        pickle.global("torch", dtypeStorageClass(dtype));
-        pickle.string(QString::number(key));
-        pickle.string(QStringLiteral("cpu"));
-        pickle.integer(storageNumel);
-        pickle.tuple();
-        pickle.memoize();
-        pickle.persistentId();
+        pickle.storage(dtypeStorageClass(dtype), QString::number(key), QStringLiteral("cpu"), storageNumel);
         pickle.integer(0);
         pickle.intTuple(shape);
         pickle.intTuple(TensorInfo::contiguousStrides(shape));
         if (quantizer)
             quantizer();
         pickle.boolean(false);
-        pickle.global("collections", "OrderedDict");
-        pickle.emptyTuple();
-        pickle.reduce();
-        pickle.memoize();
+        pickle.emptyOrderedDict();
         pickle.tuple();
         pickle.memoize();
         pickle.reduce();
@@ -219,8 +208,8 @@ bool StateDictWriter::writeArchive(const QByteArray &pickle, const std::vector<E
             *error = QCoreApplication::translate("StateDictWriter", "canceled");
             return false;
         }
-        // Contiguous tensors are written straight from their (mapped) storage; views and converted
-        // tensors pass through a small buffer.
+        // Bytes stream through small buffers (Entry::forEachChunk); a record copied unchanged from a
+        // source zip takes the CRC the source recorded.
         if (!zip.beginRecord(QStringLiteral("data/") + storage.key, storage.byteSize(),
                              storage.recordedCrc32()) ||
             !storage.forEachChunk(

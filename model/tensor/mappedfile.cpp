@@ -122,11 +122,16 @@ void MappedFile::releasePages(qint64 offset, qint64 length) const
     posix_fadvise(d->file.handle(), off_t(start - m_data), off_t(size), POSIX_FADV_DONTNEED);
 }
 
+bool MappedFile::isFile() const
+{
+    return d->file.isOpen();
+}
+
 bool MappedFile::read(qint64 offset, char *buffer, qint64 length) const
 {
     if (offset < 0 || length < 0 || offset > m_size || length > m_size - offset)
         return false;
-    if (!d->file.isOpen()) {
+    if (!isFile()) {
         std::memcpy(buffer, m_data + offset, size_t(length));
         return true;
     }

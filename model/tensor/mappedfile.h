@@ -26,6 +26,7 @@ public:
     void adviseNormal(qint64 offset, qint64 length) const;
     // The bytes [offset, offset + length) read with pread (copied, for buffers); false on a read error.
     bool read(qint64 offset, char *buffer, qint64 length) const;
+    bool isFile() const;
 
 private:
     MappedFile() = default;
@@ -53,6 +54,7 @@ public:
         : m_file(std::move(file)), m_offset(offset), m_size(size), m_crc32(crc32), m_hasCrc32(true)
     {
     }
+    bool prefersRead() const override { return m_file->isFile(); }
     bool read(qint64 offset, char *buffer, qint64 length) const override
     {
         return m_file->read(m_offset + offset, buffer, length);

@@ -27,9 +27,12 @@ public:
     virtual void adviseRandom(qint64 /*offset*/, qint64 /*length*/) const {}
     // Back to the kernel's default read-ahead.
     virtual void adviseNormal(qint64 /*offset*/, qint64 /*length*/) const {}
-    // Copies bytes [offset, offset + length) into `buffer`. Mapped files read them with pread: for a
-    // long copy the kernel's copy out of the page cache is several times faster than touching the
-    // mapping a 4 KB page at a time (a fault and TLB misses per page).
+    // Whether a long copy should go through read() rather than data(): true for a file, whose pread
+    // copies out of the page cache through the kernel's large-page map, several times faster than
+    // touching the mapping a 4 KB page at a time (a fault and TLB misses per page). Bytes already in
+    // memory are used in place.
+    virtual bool prefersRead() const { return false; }
+    // Copies bytes [offset, offset + length) into `buffer`.
     virtual bool read(qint64 offset, char *buffer, qint64 length) const
     {
         std::memcpy(buffer, data() + offset, size_t(length));

@@ -51,8 +51,6 @@ private:
     bool entries(const PickleValue &dict, int depth);
     bool tensor(const PickleValue &value);
     bool storageId(int storage, QString *key);
-    void persistentId(DType dtype, const QString &key, const QString &location, qint64 numel);
-    void emptyOrderedDict();
 
     const PickleModuleGraph &m_graph;
     const PickleModuleWriter::TensorState &m_state;
@@ -104,27 +102,6 @@ bool Emitter::entries(const PickleValue &dict, int depth)
     return true;
 }
 
-void Emitter::emptyOrderedDict()
-{
-    m_out.global("collections", "OrderedDict");
-    m_out.emptyTuple();
-    m_out.reduce();
-    m_out.memoize();
-}
-
-void Emitter::persistentId(DType dtype, const QString &key, const QString &location, qint64 numel)
-{
-    m_out.mark();
-    m_out.string(QStringLiteral("storage"));
-    m_out.global("torch", dtypeStorageClass(dtype));
-    m_out.string(key);
-    m_out.string(location);
-    m_out.integer(numel);
-    m_out.tuple();
-    m_out.memoize();
-    m_out.persistentId();
-}
-
 // The storage's record, written once however many tensors view it.
 bool Emitter::storageId(int storage, QString *key)
 {
@@ -145,7 +122,7 @@ bool Emitter::storageId(int storage, QString *key)
         whole.storage = m_graph.storageData[size_t(storage)];
         m_records.push_back({*key, whole});
     }
-    persistentId(ref.dtype, *key, ref.location, ref.numel);
+    m_out.storage(dtypeStorageClass(ref.dtype), *key, ref.location, ref.numel);
     return true;
 }
 
@@ -181,7 +158,8 @@ bool Emitter::tensor(const PickleValue &value)
     if (now && now->storage != m_graph.storageData[size_t(record.storage)]) {
         const QString key = QString::number(m_records.size());
         m_records.push_back({key, *now});
-        persistentId(now->dtype, key, m_graph.storages[size_t(record.storage)].location, now->numel());
+        m_out.storage(dtypeStorageClass(now->dtype), key, m_graph.storages[size_t(record.storage)].location,
+                      now->numel());
         m_out.integer(0);
         m_out.intTuple(now->shape);
         m_out.intTuple(TensorInfo::contiguousStrides(now->shape));
@@ -194,12 +172,12 @@ bool Emitter::tensor(const PickleValue &value)
         m_out.intTuple(record.strides);
     }
     m_out.boolean(!record.isParameter && requiresGrad);
-    emptyOrderedDict();
+    m_out.emptyOrderedDict();
     m_out.tuple();
     m_out.reduce();
     if (record.isParameter) {
         m_out.boolean(requiresGrad);
-        emptyOrderedDict();
+        m_out.emptyOrderedDict();
         m_out.tuple();
         m_out.reduce();
     }
@@ -253,10 +231,10 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
             return fail(tr("the pickle holds a tuple that contains itself"));
         m_tuplesOpen.insert(&value);
         const bool size = value.constructor != nullptr; // torch.Size((2, 3))
-        if (size)
+        if (size) {
             m_out.global("torch", "Size");
-        if (size)
             m_out.mark();
+        }
         if (!tupleOf(value.items, depth))
             return false;
         if (size) {

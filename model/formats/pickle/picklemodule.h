@@ -50,8 +50,6 @@ public:
                  QString *error);
     bool write(QIODevice *device, const Progress &progress, QString *error) const;
 
-    const QByteArray &pickle() const { return m_pickle; }
-
 private:
     QByteArray m_pickle;
     // One record per storage written, in key order; each is the bytes of one tensor-like span.

@@ -37,6 +37,28 @@ quint32 PickleWriter::memoize()
     return m_memo++;
 }
 
+void PickleWriter::storage(const char *storageClass, const QString &key, const QString &location,
+                           qint64 numel)
+{
+    mark();
+    string(QStringLiteral("storage"));
+    global("torch", storageClass);
+    string(key);
+    string(location);
+    integer(numel);
+    tuple();
+    memoize();
+    persistentId();
+}
+
+void PickleWriter::emptyOrderedDict()
+{
+    global("collections", "OrderedDict");
+    emptyTuple();
+    reduce();
+    memoize();
+}
+
 void PickleWriter::get(quint32 id)
 {
     if (id < 256) {

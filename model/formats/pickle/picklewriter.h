@@ -33,6 +33,10 @@ public:
     void bytes(const QByteArray &value);
     void real(double value); // BINFLOAT: 8 bytes, big-endian
     void string(const QString &value);
+    // The persistent id torch.save gives a storage: ('storage', torch.<storageClass>, key, location, numel).
+    void storage(const char *storageClass, const QString &key, const QString &location, qint64 numel);
+    // collections.OrderedDict(), memoized: the empty hooks and metadata argument of a rebuilt tensor.
+    void emptyOrderedDict();
     // Stores the value on top of the stack in the memo; returns its memo id.
     quint32 memoize();
     void get(quint32 id); // BINGET / LONG_BINGET

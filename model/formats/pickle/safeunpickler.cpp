@@ -201,9 +201,6 @@ bool decimalToTwosComplement(const QByteArray &text, QByteArray *out)
     return true;
 }
 
-// Classes from these modules are never model code. Constructing one (NEWOBJ calls cls.__new__) or
-// restoring state into one (BUILD calls __setstate__) is how a hostile pickle reaches code without
-// REDUCE, so those are refused and named like any call; model classes stay inert records.
 // True for anything but None and empty containers: hooks, attributes or metadata a value carried.
 bool isNonEmpty(const PickleValuePtr &value)
 {
@@ -221,6 +218,9 @@ bool isNonEmpty(const PickleValuePtr &value)
     }
 }
 
+// Classes from these modules are never model code. Constructing one (NEWOBJ calls cls.__new__) or
+// restoring state into one (BUILD calls __setstate__) is how a hostile pickle reaches code without
+// REDUCE, so those are refused and named like any call; model classes stay inert records.
 bool isGadgetClass(const QString &qualifiedName)
 {
     static const QSet<QString> modules{
