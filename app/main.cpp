@@ -1,8 +1,11 @@
+#include "language.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -11,6 +14,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Torchscope"));
     QApplication::setApplicationVersion(QStringLiteral(TORCHSCOPE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/torchscope.svg")));
+
+    // The language first, so the help text and everything after it is translated.
+    QStringList arguments = QApplication::arguments();
+    QString languageError;
+    if (torchscope::Language::install(torchscope::Language::takeOption(&arguments), &languageError).isEmpty())
+        std::fprintf(stderr, "torchscope: %s\n", qPrintable(languageError));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Explore PyTorch checkpoints."));
@@ -21,7 +30,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption example(QStringLiteral("example"),
                                      QApplication::translate("main", "Open the built-in example model."));
     parser.addOption(example);
-    parser.process(app);
+    // Taken out above; listed here for --help.
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main",
+                                "Show Torchscope in this language (e.g. zh_CN, de, en) instead of the "
+                                "system's."),
+        QStringLiteral("language")));
+    parser.process(arguments);
 
     torchscope::MainWindow window;
     window.show();

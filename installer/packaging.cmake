@@ -73,7 +73,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/torchscope/torchscope")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_TORCHSCOPE_PACKAGE_NAME "torchscope")
-set(CPACK_DEBIAN_TORCHSCOPE_PACKAGE_RECOMMENDS "torchscope-torchscript")
+# Qt's own strings (standard buttons, file dialogs) in the user's language.
+set(CPACK_DEBIAN_TORCHSCOPE_PACKAGE_RECOMMENDS "torchscope-torchscript, qt6-translations-l10n")
 set(CPACK_DEBIAN_TORCHSCRIPT_PACKAGE_NAME "torchscope-torchscript")
 set(CPACK_DEBIAN_TORCHSCRIPT_PACKAGE_DEPENDS "torchscope (= ${PROJECT_VERSION})")
 set(CPACK_COMPONENT_TORCHSCOPE_DESCRIPTION "explorer for PyTorch checkpoints

@@ -22,7 +22,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
     libqcustomplot-dev libtorch-dev libhwy-dev libeigen3-dev libisal-dev
     python3-torch python3-torchvision python3-numpy
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n
     dpkg-dev lintian desktop-file-utils appstream shared-mime-info xdg-utils libfile-mimeinfo-perl
     clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
 )

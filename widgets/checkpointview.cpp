@@ -179,9 +179,9 @@ void CheckpointView::updateModelHeader()
     if (config.hiddenSize >= 0)
         facts << tr("hidden size %1").arg(DisplayFormat::count(config.hiddenSize));
     if (config.hiddenLayers >= 0)
-        facts << tr("%1 layers").arg(DisplayFormat::count(config.hiddenLayers));
+        facts << tr("%n layers", nullptr, int(config.hiddenLayers));
     if (config.attentionHeads >= 0)
-        facts << tr("%1 attention heads").arg(DisplayFormat::count(config.attentionHeads));
+        facts << tr("%n attention heads", nullptr, int(config.attentionHeads));
     if (config.vocabularySize >= 0)
         facts << tr("vocabulary %1").arg(DisplayFormat::count(config.vocabularySize));
     if (!config.torchDtype.isEmpty())

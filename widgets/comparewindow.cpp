@@ -3,6 +3,7 @@
 #include "filedialog.h"
 #include "formats/checkpointreader.h"
 #include "itemmodels/diffmodels.h"
+#include "itemmodels/displayformat.h"
 #include "jobprogressdialog.h"
 #include "jobs/job.h"
 #include "messagebox.h"
@@ -285,7 +286,7 @@ void CompareWindow::showResult(std::shared_ptr<const ComparisonResult> result)
         parts << tr("%1 only in B").arg(t.onlyInB);
     if (t.requiresGradDiffers)
         parts << tr("requires_grad differs for %1").arg(t.requiresGradDiffers);
-    QString summary = tr("%1 names: %2.").arg(t.tensors).arg(parts.join(QStringLiteral(", ")));
+    QString summary = tr("%n names: %1.", nullptr, t.tensors).arg(parts.join(tr(", ")));
     summary +=
         QLatin1Char(' ') + (t.equal ? tr("The checkpoints are equal.") : tr("The checkpoints differ."));
     for (const QString &warning : m_result->comparison.warnings)
@@ -296,9 +297,12 @@ void CompareWindow::showResult(std::shared_ptr<const ComparisonResult> result)
     m_suggestion->setVisible(s.isValid());
     m_applySuggestion->setVisible(s.isValid());
     if (s.isValid())
-        m_suggestion->setText(tr("%n name(s) of %1 match once “%2” is stripped.", nullptr, s.matches)
+        m_suggestion->setText(tr("%n names of %1 match once “%2” is stripped.", nullptr, s.matches)
                                   .arg(s.side == PrefixSuggestion::Side::A ? tr("A") : tr("B"), s.prefix));
-    statusBar()->showMessage(tr("Compared %1 elements").arg(QLocale().toString(t.elementsCompared)), 5000);
+    statusBar()->showMessage(
+        tr("Compared %1 elements", nullptr, DisplayFormat::pluralCount(t.elementsCompared))
+            .arg(DisplayFormat::count(t.elementsCompared)),
+        5000);
     Q_EMIT comparisonFinished();
 }
 

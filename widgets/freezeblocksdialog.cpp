@@ -63,8 +63,8 @@ FreezeBlocksDialog::FreezeBlocksDialog(const CheckpointDocument *document, const
     grid->addWidget(m_rangeTo, 2, 3);
     grid->setColumnStretch(4, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(
-        new QLabel(tr("%1 holds %2 numbered blocks. Freeze:").arg(blocks->displayTitle()).arg(count), this));
+    layout->addWidget(new QLabel(
+        tr("%1 holds %n numbered blocks. Freeze:", nullptr, count).arg(blocks->displayTitle()), this));
     layout->addLayout(grid);
     layout->addWidget(m_preview);
     layout->addStretch();

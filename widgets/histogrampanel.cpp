@@ -84,7 +84,6 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     controls->addWidget(m_logCounts);
     controls->addWidget(new QLabel(tr("Compare with"), this));
     controls->addWidget(m_overlay, 1);
-    controls->addWidget(m_export);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("histogramMessage"));
@@ -103,6 +102,8 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     status->addWidget(m_compute);
     status->addWidget(m_progress);
     status->addWidget(m_cancel);
+    // On the line below the controls, where the words of any language leave room for it.
+    status->addWidget(m_export);
 
     m_statistics = new QLabel(this);
     m_statistics->setObjectName(QStringLiteral("statisticsLabel"));
@@ -289,7 +290,7 @@ void HistogramPanel::recompute()
         m_plot->clearHistogram();
         m_statistics->clear();
         m_message->setText(
-            tr("%1: %2 values, %3 to read")
+            tr("%1: %2 values, %3 to read", nullptr, DisplayFormat::pluralCount(values))
                 .arg(m_title, DisplayFormat::compactCount(values), DisplayFormat::bytes(bytes)));
         m_compute->show();
         return;
@@ -393,7 +394,7 @@ void HistogramPanel::showToolTip(QMouseEvent *event)
     const QLocale locale;
     QToolTip::showText(
         event->globalPosition().toPoint(),
-        tr("[%1, %2%3\n%4 values")
+        tr("[%1, %2%3\n%4 values", nullptr, DisplayFormat::pluralCount(result.counts[bin]))
             .arg(locale.toString(result.edges[bin], 'g', 6), locale.toString(result.edges[bin + 1], 'g', 6),
                  last ? QStringLiteral("]") : QStringLiteral(")"), DisplayFormat::count(result.counts[bin])),
         m_plot);

@@ -352,7 +352,7 @@ void MainWindow::loadWeightsFromFile(const QString &path)
         return;
     }
     delete m_report; // its numbers were the old values'
-    statusBar()->showMessage(tr("Loaded %n tensor(s) from %1", nullptr, int(dialog.match().applied.size()))
+    statusBar()->showMessage(tr("Loaded %n tensors from %1", nullptr, int(dialog.match().applied.size()))
                                  .arg(QFileInfo(path).fileName()),
                              5000);
 }

@@ -273,7 +273,7 @@ void ReportWindow::finishJob()
 void ReportWindow::updateSummary()
 {
     m_summary->setText(
-        tr("%n tensor(s), %1 flagged", nullptr, m_model->rowCount()).arg(m_model->flaggedCount()));
+        tr("%n tensors, %1 flagged", nullptr, m_model->rowCount()).arg(m_model->flaggedCount()));
 }
 
 QString ReportWindow::summaryText() const

@@ -1,6 +1,7 @@
 #include "spectrumpanel.h"
 
 #include "document/checkpointdocument.h"
+#include "itemmodels/displayformat.h"
 #include "jobs/job.h"
 #include "plot/qcustomplotinclude.h"
 
@@ -180,8 +181,9 @@ void SpectrumPanel::display()
         m_summary->setText(text);
     } else if (!m_running) {
         const TensorInfo &tensor = m_document->tensor(m_tensorIndex);
-        m_summary->setText(
-            tr("%1: %2 elements; the spectrum is computed on request.").arg(tensor.name).arg(tensor.numel()));
+        m_summary->setText(tr("%1: %2 elements; the spectrum is computed on request.", nullptr,
+                              DisplayFormat::pluralCount(tensor.numel()))
+                               .arg(tensor.name, DisplayFormat::count(tensor.numel())));
     }
     m_plot->replot();
 }

@@ -31,8 +31,7 @@ Cli::Cli(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
 
 int Cli::usage(const QString &message)
 {
-    m_err << "torchscope-cli: " << message << "\n"
-          << "Try 'torchscope-cli --help'.\n";
+    m_err << "torchscope-cli: " << message << "\n" << tr("Try 'torchscope-cli --help'.") << "\n";
     m_err.flush();
     return UsageError;
 }
@@ -46,54 +45,59 @@ int Cli::fileError(const QString &message)
 
 void Cli::printHelp()
 {
-    m_out
-        << "Usage:\n"
-           "  torchscope-cli info FILE [--json] [--stats]\n"
-           "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
-           "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
-           "                        [--format pytorch|safetensors|torchscript|pickle]\n"
-           "                        [--dtype keep|float32|float16|bfloat16]\n"
-           "                        [--no-buffers] [--max-shard-size SIZE]\n"
-           "  torchscope-cli example -o FILE [--weights-only]\n"
-           "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
-           "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
-           "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] "
-           "[--add-prefix-b P]\n"
-           "  torchscope-cli values FILE TENSOR [--slice \"0,:,:\"] [--npy OUT] [--csv OUT]\n"
-           "  torchscope-cli stats FILE [--module PATH] [--json | --csv]\n"
-           "  torchscope-cli load-weights MODEL WEIGHTS -o OUT [--strict] [--strip-prefix P] [--add-prefix "
-           "P]\n"
-           "                              [--json]\n"
-           "  torchscope-cli --version\n"
-           "\n"
-           "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
-           "and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);\n"
-           "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
-           "order given.\n"
-           "diff matches names as load_state_dict does, after the prefixes; elements are equal when\n"
-           "|a - b| <= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.\n"
-           "export writes weights (--weights-only: pytorch, the default, or safetensors by OUT's name) or\n"
-           "the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)\n"
-           "pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied\n"
-           "weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size\n"
-           "(OUT becomes a folder of shards and their index) apply to weights only.\n"
-           "load-weights matches WEIGHTS' names to MODEL's as load_state_dict does (after removing\n"
-           "--strip-prefix where present and adding --add-prefix), reports what applies and what does not,\n"
-           "and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict\n"
-           "any mismatch exits 1 and writes nothing.\n"
-           "values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or\n"
-           "--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.\n"
-           "stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same\n"
-           "tensor's in other blocks), negative_running_var.\n"
-           "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
-           "3 diff found differences.\n";
+    // The synopsis is the same in every language; the explanation below it is translated.
+    m_out << tr("Usage:")
+          << "\n"
+             "  torchscope-cli info FILE [--json] [--stats]\n"
+             "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
+             "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
+             "                        [--format pytorch|safetensors|torchscript|pickle]\n"
+             "                        [--dtype keep|float32|float16|bfloat16]\n"
+             "                        [--no-buffers] [--max-shard-size SIZE]\n"
+             "  torchscope-cli example -o FILE [--weights-only]\n"
+             "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
+             "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
+             "                      [--strip-prefix-a P] [--strip-prefix-b P] [--add-prefix-a P] "
+             "[--add-prefix-b P]\n"
+             "  torchscope-cli values FILE TENSOR [--slice \"0,:,:\"] [--npy OUT] [--csv OUT]\n"
+             "  torchscope-cli stats FILE [--module PATH] [--json | --csv]\n"
+             "  torchscope-cli load-weights MODEL WEIGHTS -o OUT [--strict] [--strip-prefix P] [--add-prefix "
+             "P]\n"
+             "                              [--json]\n"
+             "  torchscope-cli --version\n"
+             "  torchscope-cli --lang LANG COMMAND ...\n"
+             "\n";
+    m_out << tr(
+        "Globs match whole parameter names (full dotted names from the root) as Python's fnmatch does,\n"
+        "and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);\n"
+        "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
+        "order given.\n"
+        "diff matches names as load_state_dict does, after the prefixes; elements are equal when\n"
+        "|a - b| <= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.\n"
+        "export writes weights (--weights-only: pytorch, the default, or safetensors by OUT's name) or\n"
+        "the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)\n"
+        "pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied\n"
+        "weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size\n"
+        "(OUT becomes a folder of shards and their index) apply to weights only.\n"
+        "load-weights matches WEIGHTS' names to MODEL's as load_state_dict does (after removing\n"
+        "--strip-prefix where present and adding --add-prefix), reports what applies and what does not,\n"
+        "and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict\n"
+        "any mismatch exits 1 and writes nothing.\n"
+        "values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or\n"
+        "--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.\n"
+        "stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same\n"
+        "tensor's in other blocks), negative_running_var.\n"
+        "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
+        "3 diff found differences.\n"
+        "--lang LANG (zh_CN, de, en; by default the system's language) translates messages and tables;\n"
+        "JSON, CSV and the files written are the same in every language.\n");
 }
 
 int Cli::run(const QStringList &arguments)
 {
     QStringList args = arguments.mid(1);
     if (args.isEmpty())
-        return usage(QStringLiteral("missing command"));
+        return usage(tr("missing command"));
     const QString command = args.takeFirst();
     if (command == QLatin1String("--version") || command == QLatin1String("-V")) {
         m_out << "torchscope-cli " << TORCHSCOPE_VERSION << "\n";
@@ -120,7 +124,7 @@ int Cli::run(const QStringList &arguments)
         return stats(args);
     if (command == QLatin1String("load-weights"))
         return loadWeights(args);
-    return usage(QStringLiteral("unknown command '%1'").arg(command));
+    return usage(tr("unknown command '%1'").arg(command));
 }
 
 int Cli::info(const QStringList &arguments)
@@ -157,12 +161,16 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         return fileError(error);
     CheckpointDocument document(std::move(content));
     if (!document.findModule(options.modulePath))
-        return usage(QStringLiteral("export: no module '%1' in %2").arg(options.modulePath, options.input));
+        return usage(tr("export: no module '%1' in %2").arg(options.modulePath, options.input));
 
     for (const cli::FreezeStep &step : std::as_const(options.steps)) {
         if (!document.storesRequiresGrad()) {
-            m_err << "torchscope-cli: warning: " << options.input
-                  << " stores no requires_grad flags; --freeze/--unfreeze/--freeze-plan have no effect\n";
+            m_err
+                << "torchscope-cli: "
+                << tr("warning: %1 stores no requires_grad flags; --freeze/--unfreeze/--freeze-plan have no "
+                      "effect")
+                       .arg(options.input)
+                << "\n";
             break;
         }
         if (step.kind == cli::FreezeStep::Kind::Plan) {
@@ -179,10 +187,10 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         const QString &glob = step.value;
         const NamePattern pattern(glob);
         if (!pattern.isValid())
-            return usage(QStringLiteral("export: bad glob '%1'").arg(glob));
+            return usage(tr("export: bad glob '%1'").arg(glob));
         const QVector<int> matched = document.parametersMatching(pattern);
         if (matched.isEmpty())
-            m_err << "torchscope-cli: warning: '" << glob << "' matches no parameter\n";
+            m_err << "torchscope-cli: " << tr("warning: '%1' matches no parameter").arg(glob) << "\n";
         document.setRequiresGrad(matched, train);
     }
 
@@ -198,7 +206,7 @@ int Cli::exportCheckpoint(const QStringList &arguments)
     if (!job->run(Progress(), &error))
         return fileError(error);
     for (const QString &note : job->notes())
-        m_err << "torchscope-cli: note: " << note << "\n";
+        m_err << "torchscope-cli: " << tr("note: %1").arg(note) << "\n";
     return Success;
 }
 
@@ -231,11 +239,10 @@ int Cli::histogram(const QStringList &arguments)
             tensors.push_back(&document.tensor(i));
     }
     if (tensors.empty())
-        return usage(
-            QStringLiteral("hist: no tensor or module '%1' in %2").arg(options.tensor, options.file));
+        return usage(tr("hist: no tensor or module '%1' in %2").arg(options.tensor, options.file));
     for (const TensorInfo *tensor : tensors) {
         if (dtypeIsComplex(tensor->dtype))
-            return fileError(QStringLiteral("%1: complex tensors are listed, not plotted").arg(tensor->name));
+            return fileError(tr("%1: complex tensors are listed, not plotted").arg(tensor->name));
     }
     const HistogramResult result = HistogramKernel::compute(tensors, options.request);
     if (!options.png.isEmpty()) {
@@ -314,7 +321,7 @@ int Cli::values(const QStringList &arguments)
         return usage(message);
     TensorSlice slice;
     if (!TensorSlice::parse(options.slice, &slice, &message))
-        return usage(QStringLiteral("values: ") + message);
+        return usage(tr("values: %1").arg(message));
     CheckpointContent content;
     QString error;
     if (!readCheckpoint(options.file, Progress(), &content, &error))
@@ -322,13 +329,13 @@ int Cli::values(const QStringList &arguments)
     const CheckpointDocument document(std::move(content));
     const int index = document.findTensor(options.tensor);
     if (index < 0)
-        return usage(QStringLiteral("values: no tensor '%1' in %2").arg(options.tensor, options.file));
+        return usage(tr("values: no tensor '%1' in %2").arg(options.tensor, options.file));
     const TensorInfo &tensor = document.tensor(index);
     TensorInfo view;
     if (!slice.apply(tensor, &view, &message))
-        return usage(QStringLiteral("values: ") + message);
+        return usage(tr("values: %1").arg(message));
     if (view.numel() > 0 && !view.storage)
-        return fileError(QStringLiteral("%1: %2 has no data in this file").arg(options.file, tensor.name));
+        return fileError(tr("%1: %2 has no data in this file").arg(options.file, tensor.name));
     const auto writeTo = [&](const QString &path, auto write) {
         QSaveFile file(path);
         QString reason;
@@ -372,7 +379,7 @@ int Cli::stats(const QStringList &arguments)
     const CheckpointDocument document(std::move(content));
     const ModuleNode *module = document.findModule(options.modulePath);
     if (!module)
-        return usage(QStringLiteral("stats: no module '%1' in %2").arg(options.modulePath, options.file));
+        return usage(tr("stats: no module '%1' in %2").arg(options.modulePath, options.file));
     std::vector<const TensorInfo *> tensors;
     for (int i : document.tensorsInSubtree(module))
         tensors.push_back(&document.tensor(i));
@@ -398,10 +405,9 @@ int Cli::loadWeights(const QStringList &arguments)
         return fileError(error);
     CheckpointDocument model(std::move(modelContent));
     if (!model.canSaveEntireModel())
-        return fileError(
-            QStringLiteral("%1: not an entire model that can be written back (a TorchScript archive "
-                           "is needed)")
-                .arg(options.model));
+        return fileError(tr("%1: not an entire model that can be written back (a TorchScript archive or a "
+                            "torch.save(model) pickle is needed)")
+                             .arg(options.model));
     CheckpointContent weights;
     if (!readCheckpoint(options.weights, Progress(), &weights, &error))
         return fileError(error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 class QTextStream;
@@ -11,6 +12,8 @@ namespace torchscope {
 // differences.
 class Cli
 {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+
 public:
     enum ExitCode { Success = 0, FileError = 1, UsageError = 2, Different = 3 };
 

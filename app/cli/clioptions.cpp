@@ -1,12 +1,21 @@
 #include "clioptions.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QHash>
 
 #include <cmath>
 #include <utility>
 
 namespace torchscope::cli {
+
+namespace {
+// lupdate sees the messages of this file under the context CliOptions.
+struct CliOptionsText
+{
+    Q_DECLARE_TR_FUNCTIONS(CliOptions)
+};
+} // namespace
 
 namespace {
 
@@ -63,11 +72,14 @@ public:
             }
         }
         *message = unknown.isEmpty() ? QStringLiteral("%1: %2").arg(m_command, m_parser.errorText())
-                                     : QStringLiteral("%1: unknown option '%2'").arg(m_command, given);
+                   : m_unknownIsUnexpected
+                       ? CliOptionsText::tr("%1: unexpected argument '%2'").arg(m_command, given)
+                       : CliOptionsText::tr("%1: unknown option '%2'").arg(m_command, given);
         return false;
     }
 
     QCommandLineParser &parser() { return m_parser; }
+    void setUnknownIsUnexpected() { m_unknownIsUnexpected = true; }
 
 private:
     static QString dashed(const QString &name)
@@ -78,6 +90,7 @@ private:
     QString m_command;
     QVector<ValueOption> m_valueOptions;
     QCommandLineParser m_parser;
+    bool m_unknownIsUnexpected = false;
 };
 
 const QStringList kOutput{QStringLiteral("o"), QStringLiteral("output")};
@@ -91,11 +104,11 @@ bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *mess
         return false;
     const QStringList files = parser.parser().positionalArguments();
     if (files.isEmpty()) {
-        *message = QStringLiteral("info: missing FILE");
+        *message = CliOptionsText::tr("info: missing FILE");
         return false;
     }
     if (files.size() > 1) {
-        *message = QStringLiteral("info: more than one file given");
+        *message = CliOptionsText::tr("info: more than one file given");
         return false;
     }
     options->file = files.first();
@@ -107,38 +120,38 @@ bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *mess
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message)
 {
     const QString formatMessage =
-        QStringLiteral("export: --format needs one of pytorch, safetensors, torchscript, pickle");
+        CliOptionsText::tr("export: --format needs one of pytorch, safetensors, torchscript, pickle");
     const QString dtypeMessage =
-        QStringLiteral("export: --dtype needs one of keep, float32, float16, bfloat16");
+        CliOptionsText::tr("export: --dtype needs one of keep, float32, float16, bfloat16");
     const QString shardMessage =
-        QStringLiteral("export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB");
+        CliOptionsText::tr("export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB");
     SubcommandParser parser(
         QStringLiteral("export"),
         {QStringLiteral("weights-only"), QStringLiteral("entire-model"), QStringLiteral("no-buffers")},
-        {{kOutput, QStringLiteral("export: %1 needs a file")},
+        {{kOutput, CliOptionsText::tr("export: %1 needs a file")},
          {{QStringLiteral("format")}, formatMessage},
          {{QStringLiteral("dtype")}, dtypeMessage},
          {{QStringLiteral("max-shard-size")}, shardMessage},
-         {{QStringLiteral("module")}, QStringLiteral("export: %1 needs a module path")},
-         {{QStringLiteral("freeze")}, QStringLiteral("export: %1 needs a glob")},
-         {{QStringLiteral("unfreeze")}, QStringLiteral("export: %1 needs a glob")},
-         {{QStringLiteral("freeze-plan")}, QStringLiteral("export: %1 needs a file")}});
+         {{QStringLiteral("module")}, CliOptionsText::tr("export: %1 needs a module path")},
+         {{QStringLiteral("freeze")}, CliOptionsText::tr("export: %1 needs a glob")},
+         {{QStringLiteral("unfreeze")}, CliOptionsText::tr("export: %1 needs a glob")},
+         {{QStringLiteral("freeze-plan")}, CliOptionsText::tr("export: %1 needs a file")}});
     if (!parser.parse(arguments, message))
         return false;
     QCommandLineParser &p = parser.parser();
     const QStringList positional = p.positionalArguments();
     if (positional.size() > 1) {
-        *message = QStringLiteral("export: unexpected argument '%1'").arg(positional.at(1));
+        *message = CliOptionsText::tr("export: unexpected argument '%1'").arg(positional.at(1));
         return false;
     }
     if (positional.isEmpty()) {
-        *message = QStringLiteral("export: missing input file");
+        *message = CliOptionsText::tr("export: missing input file");
         return false;
     }
     options->input = positional.first();
     options->output = p.values(QStringLiteral("output")).value(p.values(QStringLiteral("output")).size() - 1);
     if (options->output.isEmpty()) {
-        *message = QStringLiteral("export: missing -o OUT");
+        *message = CliOptionsText::tr("export: missing -o OUT");
         return false;
     }
     if (p.isSet(QStringLiteral("format"))) {
@@ -182,16 +195,16 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         weightsOnly = !entireModel;
     }
     if (weightsOnly == entireModel) {
-        *message = QStringLiteral("export: choose exactly one of --weights-only and --entire-model");
+        *message = CliOptionsText::tr("export: choose exactly one of --weights-only and --entire-model");
         return false;
     }
     if (((options->format == SaveFormat::TorchScript || options->format == SaveFormat::Pickle) &&
          weightsOnly) ||
         ((options->format == SaveFormat::PyTorch || options->format == SaveFormat::Safetensors) &&
          entireModel)) {
-        *message = QStringLiteral("export: --format %1 does not hold %2")
-                       .arg(p.value(QStringLiteral("format")).toLower(),
-                            weightsOnly ? QStringLiteral("weights only") : QStringLiteral("an entire model"));
+        *message = (weightsOnly ? CliOptionsText::tr("export: --format %1 does not hold weights only")
+                                : CliOptionsText::tr("export: --format %1 does not hold an entire model"))
+                       .arg(p.value(QStringLiteral("format")).toLower());
         return false;
     }
     options->weightsOnly = weightsOnly;
@@ -216,22 +229,22 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
 bool parseExample(const QStringList &arguments, ExampleOptions *options, QString *message)
 {
     SubcommandParser parser(QStringLiteral("example"), {QStringLiteral("weights-only")},
-                            {{kOutput, QStringLiteral("example: %1 needs a file")}});
+                            {{kOutput, CliOptionsText::tr("example: %1 needs a file")}});
+    // example has always named any stray word, option or not, as unexpected.
+    parser.setUnknownIsUnexpected();
     if (!parser.parse(arguments, message)) {
-        // example has always named any stray word, option or not, as unexpected.
-        message->replace(QStringLiteral("example: unknown option"),
-                         QStringLiteral("example: unexpected argument"));
         return false;
     }
     QCommandLineParser &p = parser.parser();
     if (!p.positionalArguments().isEmpty()) {
-        *message = QStringLiteral("example: unexpected argument '%1'").arg(p.positionalArguments().first());
+        *message =
+            CliOptionsText::tr("example: unexpected argument '%1'").arg(p.positionalArguments().first());
         return false;
     }
     const QStringList outputs = p.values(QStringLiteral("output"));
     options->output = outputs.isEmpty() ? QString() : outputs.last();
     if (options->output.isEmpty()) {
-        *message = QStringLiteral("example: missing -o FILE");
+        *message = CliOptionsText::tr("example: missing -o FILE");
         return false;
     }
     options->weightsOnly = p.isSet(QStringLiteral("weights-only"));
@@ -240,12 +253,12 @@ bool parseExample(const QStringList &arguments, ExampleOptions *options, QString
 
 bool parseHist(const QStringList &arguments, HistOptions *options, QString *message)
 {
-    const QString binsMessage = QStringLiteral("hist: --bins needs a whole number from 1 to 1000000");
-    const QString rangeMessage = QStringLiteral("hist: --range needs LO,HI with finite LO < HI");
+    const QString binsMessage = CliOptionsText::tr("hist: --bins needs a whole number from 1 to 1000000");
+    const QString rangeMessage = CliOptionsText::tr("hist: --range needs LO,HI with finite LO < HI");
     SubcommandParser parser(QStringLiteral("hist"), {QStringLiteral("json")},
                             {{{QStringLiteral("bins")}, binsMessage},
                              {{QStringLiteral("range")}, rangeMessage},
-                             {{QStringLiteral("png")}, QStringLiteral("hist: %1 needs a file")}});
+                             {{QStringLiteral("png")}, CliOptionsText::tr("hist: %1 needs a file")}});
     if (!parser.parse(arguments, message))
         return false;
     QCommandLineParser &p = parser.parser();
@@ -276,11 +289,11 @@ bool parseHist(const QStringList &arguments, HistOptions *options, QString *mess
     options->json = p.isSet(QStringLiteral("json"));
     const QStringList positional = p.positionalArguments();
     if (positional.size() > 2) {
-        *message = QStringLiteral("hist: unexpected argument '%1'").arg(positional.at(2));
+        *message = CliOptionsText::tr("hist: unexpected argument '%1'").arg(positional.at(2));
         return false;
     }
     if (positional.size() < 2) {
-        *message = QStringLiteral("hist: needs FILE and TENSOR");
+        *message = CliOptionsText::tr("hist: needs FILE and TENSOR");
         return false;
     }
     options->file = positional.at(0);
@@ -290,8 +303,8 @@ bool parseHist(const QStringList &arguments, HistOptions *options, QString *mess
 
 bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *message)
 {
-    const QString prefixMessage = QStringLiteral("diff: %1 needs a prefix");
-    const QString toleranceMessage = QStringLiteral("diff: %1 needs a finite number >= 0");
+    const QString prefixMessage = CliOptionsText::tr("diff: %1 needs a prefix");
+    const QString toleranceMessage = CliOptionsText::tr("diff: %1 needs a finite number >= 0");
     SubcommandParser parser(QStringLiteral("diff"), {QStringLiteral("json")},
                             {{{QStringLiteral("strip-prefix")}, prefixMessage},
                              {{QStringLiteral("strip-prefix-a")}, prefixMessage},
@@ -300,7 +313,7 @@ bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *mess
                              {{QStringLiteral("add-prefix-b")}, prefixMessage},
                              {{QStringLiteral("atol")}, toleranceMessage},
                              {{QStringLiteral("rtol")}, toleranceMessage},
-                             {{QStringLiteral("csv")}, QStringLiteral("diff: %1 needs a file")}});
+                             {{QStringLiteral("csv")}, CliOptionsText::tr("diff: %1 needs a file")}});
     if (!parser.parse(arguments, message))
         return false;
     QCommandLineParser &p = parser.parser();
@@ -328,11 +341,11 @@ bool parseDiff(const QStringList &arguments, DiffOptions *options, QString *mess
     options->csv = p.value(QStringLiteral("csv"));
     const QStringList positional = p.positionalArguments();
     if (positional.size() > 2) {
-        *message = QStringLiteral("diff: unexpected argument '%1'").arg(positional.at(2));
+        *message = CliOptionsText::tr("diff: unexpected argument '%1'").arg(positional.at(2));
         return false;
     }
     if (positional.size() < 2) {
-        *message = QStringLiteral("diff: needs two files, A and B");
+        *message = CliOptionsText::tr("diff: needs two files, A and B");
         return false;
     }
     options->fileA = positional.at(0);
@@ -345,8 +358,8 @@ bool parseValues(const QStringList &arguments, ValuesOptions *options, QString *
     SubcommandParser parser(
         QStringLiteral("values"), {},
         {{{QStringLiteral("slice")}, QStringLiteral("values: %1 needs a slice such as \"0,:,:\"")},
-         {{QStringLiteral("npy")}, QStringLiteral("values: %1 needs a file")},
-         {{QStringLiteral("csv")}, QStringLiteral("values: %1 needs a file")}});
+         {{QStringLiteral("npy")}, CliOptionsText::tr("values: %1 needs a file")},
+         {{QStringLiteral("csv")}, CliOptionsText::tr("values: %1 needs a file")}});
     if (!parser.parse(arguments, message))
         return false;
     QCommandLineParser &p = parser.parser();
@@ -355,11 +368,11 @@ bool parseValues(const QStringList &arguments, ValuesOptions *options, QString *
     options->csv = p.value(QStringLiteral("csv"));
     const QStringList positional = p.positionalArguments();
     if (positional.size() > 2) {
-        *message = QStringLiteral("values: unexpected argument '%1'").arg(positional.at(2));
+        *message = CliOptionsText::tr("values: unexpected argument '%1'").arg(positional.at(2));
         return false;
     }
     if (positional.size() < 2) {
-        *message = QStringLiteral("values: needs FILE and TENSOR");
+        *message = CliOptionsText::tr("values: needs FILE and TENSOR");
         return false;
     }
     options->file = positional.at(0);
@@ -369,8 +382,9 @@ bool parseValues(const QStringList &arguments, ValuesOptions *options, QString *
 
 bool parseStats(const QStringList &arguments, StatsOptions *options, QString *message)
 {
-    SubcommandParser parser(QStringLiteral("stats"), {QStringLiteral("json"), QStringLiteral("csv")},
-                            {{{QStringLiteral("module")}, QStringLiteral("stats: %1 needs a module path")}});
+    SubcommandParser parser(
+        QStringLiteral("stats"), {QStringLiteral("json"), QStringLiteral("csv")},
+        {{{QStringLiteral("module")}, CliOptionsText::tr("stats: %1 needs a module path")}});
     if (!parser.parse(arguments, message))
         return false;
     QCommandLineParser &p = parser.parser();
@@ -378,14 +392,14 @@ bool parseStats(const QStringList &arguments, StatsOptions *options, QString *me
     options->json = p.isSet(QStringLiteral("json"));
     options->csv = p.isSet(QStringLiteral("csv"));
     if (options->json && options->csv) {
-        *message = QStringLiteral("stats: choose one of --json and --csv");
+        *message = CliOptionsText::tr("stats: choose one of --json and --csv");
         return false;
     }
     const QStringList positional = p.positionalArguments();
     if (positional.size() != 1) {
         *message = positional.isEmpty()
-                       ? QStringLiteral("stats: needs FILE")
-                       : QStringLiteral("stats: unexpected argument '%1'").arg(positional.at(1));
+                       ? CliOptionsText::tr("stats: needs FILE")
+                       : CliOptionsText::tr("stats: unexpected argument '%1'").arg(positional.at(1));
         return false;
     }
     options->file = positional.at(0);
@@ -394,10 +408,10 @@ bool parseStats(const QStringList &arguments, StatsOptions *options, QString *me
 
 bool parseLoadWeights(const QStringList &arguments, LoadWeightsCliOptions *options, QString *message)
 {
-    const QString prefixMessage = QStringLiteral("load-weights: %1 needs a prefix");
+    const QString prefixMessage = CliOptionsText::tr("load-weights: %1 needs a prefix");
     SubcommandParser parser(QStringLiteral("load-weights"),
                             {QStringLiteral("strict"), QStringLiteral("json")},
-                            {{kOutput, QStringLiteral("load-weights: %1 needs a file")},
+                            {{kOutput, CliOptionsText::tr("load-weights: %1 needs a file")},
                              {{QStringLiteral("strip-prefix")}, prefixMessage},
                              {{QStringLiteral("add-prefix")}, prefixMessage}});
     if (!parser.parse(arguments, message))
@@ -406,15 +420,15 @@ bool parseLoadWeights(const QStringList &arguments, LoadWeightsCliOptions *optio
     const QStringList positional = p.positionalArguments();
     if (positional.size() != 2) {
         *message = positional.size() < 2
-                       ? QStringLiteral("load-weights: needs MODEL and WEIGHTS")
-                       : QStringLiteral("load-weights: unexpected argument '%1'").arg(positional.at(2));
+                       ? CliOptionsText::tr("load-weights: needs MODEL and WEIGHTS")
+                       : CliOptionsText::tr("load-weights: unexpected argument '%1'").arg(positional.at(2));
         return false;
     }
     options->model = positional.at(0);
     options->weights = positional.at(1);
     options->output = p.value(QStringLiteral("output"));
     if (options->output.isEmpty()) {
-        *message = QStringLiteral("load-weights: missing -o OUT");
+        *message = CliOptionsText::tr("load-weights: missing -o OUT");
         return false;
     }
     options->strict = p.isSet(QStringLiteral("strict"));

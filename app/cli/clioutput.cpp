@@ -8,6 +8,7 @@
 #include "stats/histogramkernel.h"
 #include "stats/tensorstats.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 #include <QTextStream>
@@ -19,6 +20,12 @@
 namespace torchscope::cli {
 
 namespace {
+// lupdate sees the words of the human-readable output under the context CliOutput; JSON keys never change.
+struct CliOutputText
+{
+    Q_DECLARE_TR_FUNCTIONS(CliOutput)
+};
+
 QJsonValue number(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
@@ -37,9 +44,11 @@ void printTree(QTextStream &out, const ModuleNode *node, int depth)
     const QString name = node->treeName();
     const QString type =
         node->shortTypeName().isEmpty() ? QString() : QStringLiteral(" ") + node->shortTypeName();
-    out << QString(depth * 2, QLatin1Char(' ')) << name << type << "  params "
-        << DisplayFormat::count(node->parameterCount()) << ", trainable "
-        << DisplayFormat::count(node->trainableCount()) << "\n";
+    out << QString(depth * 2, QLatin1Char(' ')) << name << type << "  "
+        << CliOutputText::tr("params %1, trainable %2")
+               .arg(DisplayFormat::count(node->parameterCount()),
+                    DisplayFormat::count(node->trainableCount()))
+        << "\n";
     for (int i = 0; i < node->childCount(); ++i)
         printTree(out, node->child(i), depth + 1);
 }
@@ -138,42 +147,48 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
 {
     const bool stats = withStats;
     const ParameterTotals totals = document.totals();
-    out << "File: " << file << "\n"
-        << "Format: " << checkpointFormatName(document.format()) << "\n";
+    out << CliOutputText::tr("File: %1").arg(file) << "\n"
+        << CliOutputText::tr("Format: %1").arg(checkpointFormatName(document.format())) << "\n";
     if (const ModelConfig &config = document.modelConfig(); !config.isEmpty()) {
-        out << "Config: " << (config.architecture.isEmpty() ? config.modelType : config.architecture);
+        QStringList parts{config.architecture.isEmpty() ? config.modelType : config.architecture};
         if (config.hiddenSize >= 0)
-            out << ", hidden size " << DisplayFormat::count(config.hiddenSize);
+            parts << CliOutputText::tr("hidden size %1").arg(DisplayFormat::count(config.hiddenSize));
         if (config.hiddenLayers >= 0)
-            out << ", " << DisplayFormat::count(config.hiddenLayers) << " layers";
+            parts << CliOutputText::tr("%n layers", nullptr, DisplayFormat::pluralCount(config.hiddenLayers));
         if (config.attentionHeads >= 0)
-            out << ", " << DisplayFormat::count(config.attentionHeads) << " attention heads";
+            parts << CliOutputText::tr("%n attention heads", nullptr,
+                                       DisplayFormat::pluralCount(config.attentionHeads));
         if (config.vocabularySize >= 0)
-            out << ", vocabulary " << DisplayFormat::count(config.vocabularySize);
+            parts << CliOutputText::tr("vocabulary %1").arg(DisplayFormat::count(config.vocabularySize));
         if (!config.torchDtype.isEmpty())
-            out << ", " << config.torchDtype;
-        out << " (" << config.path << ")\n";
+            parts << config.torchDtype;
+        out << CliOutputText::tr("Config: %1 (%2)").arg(parts.join(CliOutputText::tr(", ")), config.path)
+            << "\n";
     }
     if (document.format() == CheckpointFormat::Pickle)
-        out << "Note: a plain pickle, not a PyTorch checkpoint; torch.load would run it as it unpickles it. "
-               "Nothing was run; below are the values it holds.\n";
+        out << CliOutputText::tr(
+                   "Note: a plain pickle, not a PyTorch checkpoint; torch.load would run it as it "
+                   "unpickles it. Nothing was run; below are the values it holds.")
+            << "\n";
     else if (!document.storesRequiresGrad())
-        out << "Note: weights-only files store no requires_grad flags; PyTorch makes parameters trainable "
-               "when it loads them into a freshly built model.\n";
-    out << "\nModules:\n";
+        out << CliOutputText::tr(
+                   "Note: weights-only files store no requires_grad flags; PyTorch makes parameters "
+                   "trainable when it loads them into a freshly built model.")
+            << "\n";
+    out << "\n" << CliOutputText::tr("Modules:") << "\n";
     printTree(out, document.root(), 1);
-    out << "\nTensors:\n";
+    out << "\n" << CliOutputText::tr("Tensors:") << "\n";
     for (int i = 0; i < document.tensorCount(); ++i) {
         const TensorInfo &tensor = document.tensor(i);
         QString flag = QStringLiteral("-");
         if (tensor.kind == TensorKind::Parameter && tensor.hasRequiresGrad)
-            flag = document.requiresGrad(i) ? QStringLiteral("trainable") : QStringLiteral("frozen");
+            flag = document.requiresGrad(i) ? CliOutputText::tr("trainable") : CliOutputText::tr("frozen");
         out << "  " << tensor.name << "  " << tensorKindName(tensor.kind) << "  " << dtypeName(tensor.dtype);
         if (tensor.quantization)
             out << " (" << tensor.quantization->describe() << ")";
         out << "  " << shapeToString(tensor.shape) << "  " << flag;
         if (tensor.tiedTo >= 0)
-            out << "  tied to " << document.tensor(tensor.tiedTo).name;
+            out << "  " << CliOutputText::tr("tied to %1").arg(document.tensor(tensor.tiedTo).name);
         if (stats) {
             const TensorStats s = TensorStats::compute(tensor);
             if (s.hasMoments())
@@ -187,11 +202,13 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
         }
         out << "\n";
     }
-    out << "\nTotals: " << DisplayFormat::count(totals.parameters) << " parameters ("
-        << DisplayFormat::count(totals.trainable) << " trainable, " << DisplayFormat::count(totals.frozen())
-        << " frozen)\n";
+    out << "\n"
+        << CliOutputText::tr("Totals: %1 parameters (%2 trainable, %3 frozen)")
+               .arg(DisplayFormat::count(totals.parameters), DisplayFormat::count(totals.trainable),
+                    DisplayFormat::count(totals.frozen()))
+        << "\n";
     for (const QString &warning : document.warnings())
-        out << "Warning: " << warning << "\n";
+        out << CliOutputText::tr("Warning: %1").arg(warning) << "\n";
 }
 
 QJsonObject histogramJson(const QString &name, const HistogramResult &result)
@@ -221,16 +238,19 @@ QJsonObject histogramJson(const QString &name, const HistogramResult &result)
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result)
 {
     const TensorStats &s = result.stats;
-    out << name << ": " << DisplayFormat::count(s.count) << " elements";
+    out << CliOutputText::tr("%1: %2 elements", nullptr, DisplayFormat::pluralCount(s.count))
+               .arg(name, DisplayFormat::count(s.count));
     if (s.hasMoments())
-        out << QStringLiteral(", min %1, max %2, mean %3, std %4, L2 %5")
+        out << CliOutputText::tr(", min %1, max %2, mean %3, std %4, L2 %5")
                    .arg(s.min, 0, 'g', 6)
                    .arg(s.max, 0, 'g', 6)
                    .arg(s.mean, 0, 'g', 6)
                    .arg(s.std, 0, 'g', 6)
                    .arg(s.l2Norm, 0, 'g', 6);
-    out << ", zeros " << DisplayFormat::count(s.zeroCount) << ", NaN " << DisplayFormat::count(s.nanCount)
-        << ", Inf " << DisplayFormat::count(s.infCount) << "\n";
+    out << CliOutputText::tr(", zeros %1, NaN %2, Inf %3")
+               .arg(DisplayFormat::count(s.zeroCount), DisplayFormat::count(s.nanCount),
+                    DisplayFormat::count(s.infCount))
+        << "\n";
     qint64 peak = 1;
     for (qint64 count : result.counts)
         peak = std::max(peak, count);
@@ -250,8 +270,8 @@ QString prefixAdvice(const PrefixSuggestion &suggestion)
 {
     const QString side =
         suggestion.side == PrefixSuggestion::Side::A ? QStringLiteral("a") : QStringLiteral("b");
-    return QStringLiteral("%1 names in %2 match once '%3' is stripped (--strip-prefix-%4 %3)")
-        .arg(suggestion.matches)
+    return CliOutputText::tr("%n names in %1 match once '%2' is stripped (--strip-prefix-%3 %2)", nullptr,
+                             suggestion.matches)
         .arg(side.toUpper(), suggestion.prefix, side);
 }
 } // namespace
@@ -327,18 +347,28 @@ QJsonObject diffJson(const Comparison &comparison, const DiffSide &a, const Diff
 void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a, const DiffSide &b)
 {
     const DiffTotals totals = comparison.totals();
-    out << "A: " << a.label << " (" << a.tensors.size() << " tensors)\n"
-        << "B: " << b.label << " (" << b.tensors.size() << " tensors)\n";
-    out << totals.tensors << " names: " << totals.identical << " identical, " << totals.changed
-        << " changed, " << totals.dtypeDiffers << " dtype differs, " << totals.shapeDiffers
-        << " shape differs, " << totals.onlyInA << " only in A, " << totals.onlyInB << " only in B";
+    out << CliOutputText::tr("A: %1 (%n tensors)", nullptr, int(a.tensors.size())).arg(a.label) << "\n"
+        << CliOutputText::tr("B: %1 (%n tensors)", nullptr, int(b.tensors.size())).arg(b.label) << "\n";
+    out << CliOutputText::tr(
+               "%n names: %1 identical, %2 changed, %3 dtype differs, %4 shape differs, %5 only "
+               "in A, %6 only in B",
+               nullptr, totals.tensors)
+               .arg(totals.identical)
+               .arg(totals.changed)
+               .arg(totals.dtypeDiffers)
+               .arg(totals.shapeDiffers)
+               .arg(totals.onlyInA)
+               .arg(totals.onlyInB);
     if (totals.requiresGradDiffers > 0)
-        out << "; requires_grad differs for " << totals.requiresGradDiffers;
+        out << CliOutputText::tr("; requires_grad differs for %1").arg(totals.requiresGradDiffers);
     out << "\n";
     if (comparison.options.atol > 0 || comparison.options.rtol > 0)
-        out << "Tolerances: atol " << comparison.options.atol << ", rtol " << comparison.options.rtol << "\n";
+        out << CliOutputText::tr("Tolerances: atol %1, rtol %2")
+                   .arg(comparison.options.atol)
+                   .arg(comparison.options.rtol)
+            << "\n";
     for (const QString &warning : comparison.warnings)
-        out << "warning: " << warning << "\n";
+        out << CliOutputText::tr("warning: %1").arg(warning) << "\n";
 
     auto tensorOf = [&](const TensorDiff &d, bool sideA) -> const TensorInfo & {
         return sideA ? a.tensors[size_t(d.indexA)] : b.tensors[size_t(d.indexB)];
@@ -353,7 +383,7 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
         return rx > ry;
     });
     if (!moved.isEmpty()) {
-        out << "\nChanged values, largest relative change first:\n";
+        out << "\n" << CliOutputText::tr("Changed values, largest relative change first:") << "\n";
         out << QStringLiteral("  %1 %2 %3 %4 %5  %6\n")
                    .arg(QStringLiteral("rel_l2"), -10)
                    .arg(QStringLiteral("max_abs"), -10)
@@ -364,7 +394,7 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
         for (const TensorDiff *d : std::as_const(moved)) {
             QString note;
             if (d->status == DiffStatus::DtypeDiffers)
-                note = QStringLiteral("  (converted: %1 vs %2)")
+                note = CliOutputText::tr("  (converted: %1 vs %2)")
                            .arg(dtypeName(tensorOf(*d, true).dtype), dtypeName(tensorOf(*d, false).dtype));
             out << QStringLiteral("  %1 %2 %3 %4 %5  %6%7\n")
                        .arg(d->relL2, -10, 'g', 4)
@@ -375,7 +405,7 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
                        .arg(d->name, note);
         }
     }
-    auto list = [&](DiffStatus status, const char *title) {
+    auto list = [&](DiffStatus status, const QString &title) {
         bool first = true;
         for (const TensorDiff &d : comparison.tensors) {
             if (d.status != status)
@@ -385,30 +415,33 @@ void printDiff(QTextStream &out, const Comparison &comparison, const DiffSide &a
             first = false;
             out << "  " << d.name;
             if (status == DiffStatus::ShapeDiffers)
-                out << "  " << shapeToString(tensorOf(d, true).shape) << " vs "
-                    << shapeToString(tensorOf(d, false).shape);
+                out << "  "
+                    << CliOutputText::tr("%1 vs %2")
+                           .arg(shapeToString(tensorOf(d, true).shape),
+                                shapeToString(tensorOf(d, false).shape));
             if (status == DiffStatus::DtypeDiffers && !d.hasStatistics)
-                out << "  " << dtypeName(tensorOf(d, true).dtype) << " vs "
-                    << dtypeName(tensorOf(d, false).dtype);
+                out << "  "
+                    << CliOutputText::tr("%1 vs %2")
+                           .arg(dtypeName(tensorOf(d, true).dtype), dtypeName(tensorOf(d, false).dtype));
             out << "\n";
         }
     };
-    list(DiffStatus::ShapeDiffers, "Shape differs");
-    list(DiffStatus::OnlyInA, "Only in A");
-    list(DiffStatus::OnlyInB, "Only in B");
+    list(DiffStatus::ShapeDiffers, CliOutputText::tr("Shape differs"));
+    list(DiffStatus::OnlyInA, CliOutputText::tr("Only in A"));
+    list(DiffStatus::OnlyInB, CliOutputText::tr("Only in B"));
     bool firstFlag = true;
     for (const TensorDiff &d : comparison.tensors) {
         if (!d.requiresGradDiffers())
             continue;
         if (firstFlag)
-            out << "\nrequires_grad differs:\n";
+            out << "\n" << CliOutputText::tr("requires_grad differs:") << "\n";
         firstFlag = false;
         out << "  " << d.name << "  " << (d.requiresGradA ? "True" : "False") << " -> "
             << (d.requiresGradB ? "True" : "False") << "\n";
     }
     if (comparison.suggestion.isValid())
-        out << "\nHint: " << prefixAdvice(comparison.suggestion) << "\n";
-    out << "\n" << (totals.equal ? "Equal" : "Different") << "\n";
+        out << "\n" << CliOutputText::tr("Hint: %1").arg(prefixAdvice(comparison.suggestion)) << "\n";
+    out << "\n" << (totals.equal ? CliOutputText::tr("Equal") : CliOutputText::tr("Different")) << "\n";
 }
 
 namespace {
@@ -444,7 +477,7 @@ void printValues(QTextStream &out, const TensorInfo &view, const QString &sliceT
         out << "[" << sliceText << "]";
     out << "  " << dtypeName(view.dtype) << "  " << shapeToString(view.shape) << "\n";
     if (view.numel() == 0) {
-        out << "(empty)\n";
+        out << CliOutputText::tr("(empty)") << "\n";
         return;
     }
     const int rank = int(view.shape.size());
@@ -535,7 +568,7 @@ void printHealth(QTextStream &out, const QVector<TensorHealth> &report)
     for (const TensorHealth &entry : report) {
         const TensorStats &s = entry.stats;
         const bool moments = entry.hasData && s.hasMoments();
-        const QString none = entry.hasData ? QStringLiteral("-") : QStringLiteral("(no data)");
+        const QString none = entry.hasData ? QStringLiteral("-") : CliOutputText::tr("(no data)");
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10")
                    .arg(entry.numel, 12)
                    .arg(dtypeName(entry.dtype), -9)
@@ -555,7 +588,8 @@ void printHealth(QTextStream &out, const QVector<TensorHealth> &report)
         }
         out << "\n";
     }
-    out << "\n" << report.size() << " tensors, " << flagged << " flagged\n";
+    out << "\n"
+        << CliOutputText::tr("%n tensors, %1 flagged", nullptr, int(report.size())).arg(flagged) << "\n";
 }
 
 } // namespace torchscope::cli

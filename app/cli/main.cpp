@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "language.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -12,6 +13,9 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+    // --lang goes anywhere on the line; the commands never see it.
+    bool languageMissing = false;
+    const QString language = torchscope::Language::takeOption(&arguments, &languageMissing);
     // Drawing an image needs a GUI application, but never a display.
     std::unique_ptr<QCoreApplication> application;
     if (torchscope::Cli::needsGui(arguments)) {
@@ -25,8 +29,18 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TORCHSCOPE_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // Messages and tables follow the system's language, or --lang's; JSON, CSV and files never change.
+    QString languageError;
+    if (languageMissing)
+        languageError = QStringLiteral("--lang needs a language, e.g. zh_CN, de or en");
+    else if (torchscope::Language::install(language, &languageError).isEmpty())
+        languageError = QStringLiteral("--lang: ") + languageError;
+    if (!languageError.isEmpty()) {
+        err << "torchscope-cli: " << languageError << "\n";
+        return torchscope::Cli::UsageError;
+    }
     torchscope::Cli cli(out, err);
-    const int code = cli.run(QCoreApplication::arguments());
+    const int code = cli.run(arguments);
     out.flush();
     err.flush();
     return code;

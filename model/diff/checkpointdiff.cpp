@@ -4,6 +4,7 @@
 #include "stats/valuevisitor.h"
 #include "tensor/mappedfile.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -263,7 +264,8 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
             const QString &name = names[i];
             if (byName.contains(name)) {
                 comparison.warnings.append(
-                    QStringLiteral("%1: '%2' and '%3' both map to '%4'; the second is left out")
+                    QCoreApplication::translate("CheckpointDiff",
+                                                "%1: '%2' and '%3' both map to '%4'; the second is left out")
                         .arg(which, side.tensors[size_t(byName.value(name))].name,
                              side.tensors[size_t(i)].name, name));
                 continue;

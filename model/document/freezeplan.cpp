@@ -14,10 +14,11 @@
 namespace torchscope {
 
 namespace {
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context FreezePlan.
+struct FreezePlanText
 {
-    return QCoreApplication::translate("FreezePlan", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FreezePlan)
+};
 
 QString pythonString(const QString &text)
 {
@@ -78,18 +79,19 @@ bool FreezePlan::parseJson(const QByteArray &json, QHash<QString, bool> *flags, 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("not a freeze plan: %1").arg(parseError.errorString());
+        *error = FreezePlanText::tr("not a freeze plan: %1").arg(parseError.errorString());
         return false;
     }
     const QJsonValue plan = document.object().value(QStringLiteral("requires_grad"));
     if (!plan.isObject()) {
-        *error = tr("not a freeze plan: no \"requires_grad\" object");
+        *error = FreezePlanText::tr("not a freeze plan: no \"requires_grad\" object");
         return false;
     }
     const QJsonObject object = plan.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isBool()) {
-            *error = tr("freeze plan: the value for \"%1\" is not true or false").arg(it.key());
+            *error =
+                FreezePlanText::tr("freeze plan: the value for \"%1\" is not true or false").arg(it.key());
             return false;
         }
         flags->insert(it.key(), it.value().toBool());
@@ -113,13 +115,13 @@ bool FreezePlan::apply(CheckpointDocument &document, const QHash<QString, bool> 
     }
     if (!unknown.isEmpty()) {
         unknown.sort();
-        *error = tr("the freeze plan names parameters this model does not have (%1): %2")
+        *error = FreezePlanText::tr("the freeze plan names parameters this model does not have (%1): %2")
                      .arg(unknown.size())
                      .arg(unknown.mid(0, 5).join(QStringLiteral(", ")) +
                           (unknown.size() > 5 ? QStringLiteral(", …") : QString()));
         return false;
     }
-    document.setRequiresGrad(indices, values, tr("Apply freeze plan"));
+    document.setRequiresGrad(indices, values, FreezePlanText::tr("Apply freeze plan"));
     return true;
 }
 

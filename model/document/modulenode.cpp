@@ -12,7 +12,7 @@ QString ModuleNode::displayName() const
 
 QString ModuleNode::treeName() const
 {
-    return m_parent ? m_name : QStringLiteral("(model)");
+    return m_parent ? m_name : QCoreApplication::translate("ModuleNode", "(model)");
 }
 
 QString ModuleNode::displayTitle() const

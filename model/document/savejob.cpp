@@ -22,10 +22,11 @@
 namespace torchscope {
 
 namespace {
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointWriter.
+struct CheckpointWriterText
 {
-    return QCoreApplication::translate("CheckpointWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointWriter)
+};
 } // namespace
 
 qint64 parseShardSize(const QString &text)
@@ -65,7 +66,9 @@ bool verifyWritten(const QString &readable, const QString &target, const Expecte
     CheckpointContent content;
     QString reason;
     if (!readCheckpoint(readable, Progress(), &content, &reason)) {
-        *error = tr("%1: the file written does not read back (%2); the old file is kept").arg(target, reason);
+        *error =
+            CheckpointWriterText::tr("%1: the file written does not read back (%2); the old file is kept")
+                .arg(target, reason);
         return false;
     }
     QSet<QString> seen;
@@ -73,21 +76,22 @@ bool verifyWritten(const QString &readable, const QString &target, const Expecte
         const auto it = expected.constFind(tensor.name);
         QString why;
         if (it == expected.constEnd())
-            why = tr("holds %1, which was not saved").arg(tensor.name);
+            why = CheckpointWriterText::tr("holds %1, which was not saved").arg(tensor.name);
         else if (it->first != tensor.dtype || it->second != tensor.shape)
-            why = tr("holds %1 as %2 %3 instead of %4 %5")
+            why = CheckpointWriterText::tr("holds %1 as %2 %3 instead of %4 %5")
                       .arg(tensor.name, dtypeName(tensor.dtype), shapeToString(tensor.shape),
                            dtypeName(it->first), shapeToString(it->second));
         else if (tensor.numel() > 0 && !tensor.validateView(&why))
-            why = tr("holds %1 outside its data (%2)").arg(tensor.name, why);
+            why = CheckpointWriterText::tr("holds %1 outside its data (%2)").arg(tensor.name, why);
         if (!why.isEmpty()) {
-            *error = tr("%1: the file written %2; the old file is kept").arg(target, why);
+            *error =
+                CheckpointWriterText::tr("%1: the file written %2; the old file is kept").arg(target, why);
             return false;
         }
         seen.insert(tensor.name);
     }
     if (seen.size() != expected.size()) {
-        *error = tr("%1: the file written holds %2 of %3 tensors; the old file is kept")
+        *error = CheckpointWriterText::tr("%1: the file written holds %2 of %3 tensors; the old file is kept")
                      .arg(target)
                      .arg(seen.size())
                      .arg(expected.size());
@@ -103,7 +107,7 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
 {
     const ModuleNode *module = document.findModule(request.modulePath);
     if (!module) {
-        *error = tr("no module named \"%1\"").arg(request.modulePath);
+        *error = CheckpointWriterText::tr("no module named \"%1\"").arg(request.modulePath);
         return nullptr;
     }
     std::unique_ptr<SaveJob> job(new SaveJob); // NOLINT(modernize-make-unique): the constructor is private
@@ -119,8 +123,10 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
         case SaveFormat::TorchScript:
         case SaveFormat::Pickle:
             *error =
-                tr("%1 holds an entire model; save the entire model, or choose another format")
-                    .arg(request.format == SaveFormat::Pickle ? tr("A pickled model") : tr("TorchScript"));
+                CheckpointWriterText::tr(
+                    "%1 holds an entire model; save the entire model, or choose another format")
+                    .arg(request.format == SaveFormat::Pickle ? CheckpointWriterText::tr("A pickled model")
+                                                              : CheckpointWriterText::tr("TorchScript"));
             return nullptr;
         default:
             job->m_format = request.format;
@@ -146,40 +152,48 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
     }
     if (request.format == SaveFormat::Safetensors ||
         (request.format == SaveFormat::Auto && namedSafetensors)) {
-        *error = tr("a .safetensors file holds weights only; save weights only, or choose another name");
+        *error = CheckpointWriterText::tr(
+            "a .safetensors file holds weights only; save weights only, or choose another name");
         return nullptr;
     }
     const bool pickled = document.format() == CheckpointFormat::PickleModule;
     if (request.format == SaveFormat::PyTorch) {
         *error = pickled
-                     ? tr("an entire model is written as a pickle (torch.save(model)) or TorchScript; save "
-                          "weights only for a PyTorch state_dict")
-                     : tr("an entire model is written as TorchScript; save weights only for a PyTorch "
-                          "state_dict");
+                     ? CheckpointWriterText::tr(
+                           "an entire model is written as a pickle (torch.save(model)) or TorchScript; save "
+                           "weights only for a PyTorch state_dict")
+                     : CheckpointWriterText::tr(
+                           "an entire model is written as TorchScript; save weights only for a PyTorch "
+                           "state_dict");
         return nullptr;
     }
     job->m_format = request.format == SaveFormat::Auto
                         ? (pickled ? SaveFormat::Pickle : SaveFormat::TorchScript)
                         : request.format;
     if (job->m_format == SaveFormat::Pickle && !pickled) {
-        *error = tr("only a model read from a torch.save(model) pickle is written back as one; save it as "
-                    "TorchScript");
+        *error = CheckpointWriterText::tr(
+            "only a model read from a torch.save(model) pickle is written back as one; save it as "
+            "TorchScript");
         return nullptr;
     }
     if (job->m_format == SaveFormat::TorchScript && pickled) {
-        *error = tr("a pickled model becomes TorchScript only by running its Python code "
-                    "(torch.jit.script), which Torchscope never does; save it as a pickle");
+        *error =
+            CheckpointWriterText::tr("a pickled model becomes TorchScript only by running its Python code "
+                                     "(torch.jit.script), which Torchscope never does; save it as a pickle");
         return nullptr;
     }
     if (request.dtype != DType::Invalid || !request.includeBuffers || request.maxShardSize > 0) {
-        *error = tr("an entire model is saved with every tensor as it is (no dtype change, buffers kept, one "
-                    "file); save weights only to convert, leave out buffers or shard");
+        *error = CheckpointWriterText::tr(
+            "an entire model is saved with every tensor as it is (no dtype change, buffers kept, one "
+            "file); save weights only to convert, leave out buffers or shard");
         return nullptr;
     }
     if (!document.canSaveEntireModel()) {
         *error = document.storesRequiresGrad()
-                     ? tr("saving an entire model needs a TorchScript source; save weights only instead")
-                     : tr("a weights-only file has no architecture to save as an entire model");
+                     ? CheckpointWriterText::tr(
+                           "saving an entire model needs a TorchScript source; save weights only instead")
+                     : CheckpointWriterText::tr(
+                           "a weights-only file has no architecture to save as an entire model");
         return nullptr;
     }
     for (int index : document.tensorsInSubtree(module))
@@ -239,9 +253,11 @@ void SaveJob::dropTiedDuplicates()
                                        [&](const auto &pair) { return pair.first == entry.key; });
         if (!taken)
             m_metadata.append({entry.key, *removed});
-        m_notes << tr("%1 is tied to %2: safetensors cannot share storage, so it is written once, as %2, and "
-                      "__metadata__ records %1 -> %2 (as safetensors.torch.save_model does)")
-                       .arg(entry.key, *removed);
+        m_notes
+            << CheckpointWriterText::tr(
+                   "%1 is tied to %2: safetensors cannot share storage, so it is written once, as %2, and "
+                   "__metadata__ records %1 -> %2 (as safetensors.torch.save_model does)")
+                   .arg(entry.key, *removed);
     }
     m_entries = std::move(kept);
 }
@@ -261,7 +277,7 @@ bool SaveJob::writeShards(const Progress &progress, QString *error) const
 {
     const QString folder = m_request.path;
     if (!QDir().mkpath(folder)) {
-        *error = tr("%1: cannot create the folder").arg(folder);
+        *error = CheckpointWriterText::tr("%1: cannot create the folder").arg(folder);
         return false;
     }
     std::vector<std::vector<StateDictWriter::Entry>> shards(1);
@@ -297,7 +313,8 @@ bool SaveJob::writeShards(const Progress &progress, QString *error) const
                                               .arg(suffix);
         QSaveFile file(QDir(folder).filePath(name));
         if (!file.open(QIODevice::WriteOnly)) {
-            *error = tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
+            *error =
+                CheckpointWriterText::tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
             return false;
         }
         Progress part = progress;
@@ -308,12 +325,14 @@ bool SaveJob::writeShards(const Progress &progress, QString *error) const
         QString reason;
         if (!writeEntries(shards[size_t(i)], &file, part, &reason) || progress.isCanceled()) {
             file.cancelWriting();
-            *error = tr("%1: save failed: %2")
-                         .arg(file.fileName(), progress.isCanceled() ? tr("canceled") : reason);
+            *error = CheckpointWriterText::tr("%1: save failed: %2")
+                         .arg(file.fileName(),
+                              progress.isCanceled() ? CheckpointWriterText::tr("canceled") : reason);
             return false;
         }
         if (!file.commit()) {
-            *error = tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
+            *error =
+                CheckpointWriterText::tr("%1: cannot write: %2").arg(file.fileName(), file.errorString());
             return false;
         }
         for (const StateDictWriter::Entry &entry : shards[size_t(i)]) {
@@ -332,7 +351,8 @@ bool SaveJob::writeShards(const Progress &progress, QString *error) const
     if (!file.open(error))
         return false;
     if (file.device()->write(json) != json.size()) {
-        *error = tr("%1: cannot write: %2").arg(indexPath, file.device()->errorString());
+        *error =
+            CheckpointWriterText::tr("%1: cannot write: %2").arg(indexPath, file.device()->errorString());
         return false;
     }
     return file.commit(error);
@@ -374,10 +394,10 @@ bool SaveJob::run(const Progress &progress, QString *error) const
     }
     if (ok && progress.isCanceled()) {
         ok = false;
-        reason = tr("canceled");
+        reason = CheckpointWriterText::tr("canceled");
     }
     if (!ok) {
-        *error = tr("%1: save failed: %2").arg(m_request.path, reason);
+        *error = CheckpointWriterText::tr("%1: save failed: %2").arg(m_request.path, reason);
         return false;
     }
     // Nothing replaces the target before our own reader has read it back as meant.
@@ -388,7 +408,8 @@ bool SaveJob::run(const Progress &progress, QString *error) const
         QSaveFile plan(FreezePlan::pathBeside(m_request.path));
         if (!plan.open(QIODevice::WriteOnly) || plan.write(m_freezePlan) != m_freezePlan.size() ||
             !plan.commit()) {
-            *error = tr("%1: cannot write: %2").arg(plan.fileName(), plan.errorString());
+            *error =
+                CheckpointWriterText::tr("%1: cannot write: %2").arg(plan.fileName(), plan.errorString());
             return false;
         }
     }

@@ -21,10 +21,11 @@ QString systemError()
     return QString::fromLocal8Bit(std::strerror(errno));
 }
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointWriter.
+struct CheckpointWriterText
 {
-    return QCoreApplication::translate("CheckpointWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointWriter)
+};
 } // namespace
 
 AtomicFile::AtomicFile(QString path) : m_path(std::move(path)) {}
@@ -62,11 +63,11 @@ bool AtomicFile::open(QString *error)
             m_temporaryName.clear();
     }
     if (m_descriptor < 0) {
-        *error = tr("%1: cannot write: %2").arg(m_path, systemError());
+        *error = CheckpointWriterText::tr("%1: cannot write: %2").arg(m_path, systemError());
         return false;
     }
     if (!m_file.open(m_descriptor, QIODevice::ReadWrite, QFileDevice::DontCloseHandle)) {
-        *error = tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
+        *error = CheckpointWriterText::tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
         return false;
     }
     return true;
@@ -76,7 +77,7 @@ bool AtomicFile::flush(QString *error)
 {
     if (m_file.flush())
         return true;
-    *error = tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
+    *error = CheckpointWriterText::tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
     return false;
 }
 
@@ -89,7 +90,7 @@ bool AtomicFile::commit(QString *error)
 {
     if (!m_file.flush() || ::fsync(m_descriptor) != 0) {
         *error =
-            tr("%1: cannot write: %2")
+            CheckpointWriterText::tr("%1: cannot write: %2")
                 .arg(m_path, m_file.error() != QFileDevice::NoError ? m_file.errorString() : systemError());
         return false;
     }
@@ -110,12 +111,12 @@ bool AtomicFile::commit(QString *error)
                 break;
         }
         if (m_temporaryName.isEmpty()) {
-            *error = tr("%1: cannot write: %2").arg(m_path, systemError());
+            *error = CheckpointWriterText::tr("%1: cannot write: %2").arg(m_path, systemError());
             return false;
         }
     }
     if (::rename(QFile::encodeName(m_temporaryName).constData(), target.constData()) != 0) {
-        *error = tr("%1: cannot write: %2").arg(m_path, systemError());
+        *error = CheckpointWriterText::tr("%1: cannot write: %2").arg(m_path, systemError());
         return false;
     }
     m_committed = true;

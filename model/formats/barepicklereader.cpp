@@ -14,10 +14,11 @@ namespace torchscope {
 namespace {
 using Type = PickleValue::Type;
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointReader.
+struct CheckpointReaderText
 {
-    return QCoreApplication::translate("CheckpointReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointReader)
+};
 
 constexpr int kMaxDepth = 200;
 constexpr int kMaxEntries = 100000;
@@ -78,15 +79,15 @@ private:
             return QStringLiteral("None");
         switch (value->type) {
         case Type::Dict:
-            return tr("dict of %1").arg(value->entries.size());
+            return CheckpointReaderText::tr("dict of %1").arg(value->entries.size());
         case Type::List:
-            return tr("list of %1").arg(value->items.size());
+            return CheckpointReaderText::tr("list of %1").arg(value->items.size());
         case Type::Tuple:
-            return tr("tuple of %1").arg(value->items.size());
+            return CheckpointReaderText::tr("tuple of %1").arg(value->items.size());
         case Type::Set:
-            return tr("set of %1").arg(value->items.size());
+            return CheckpointReaderText::tr("set of %1").arg(value->items.size());
         case Type::Refused:
-            return tr("refused call: %1").arg(value->text);
+            return CheckpointReaderText::tr("refused call: %1").arg(value->text);
         default:
             return value->describe();
         }
@@ -119,15 +120,18 @@ bool readBarePickle(const std::shared_ptr<MappedFile> &file, CheckpointContent *
         if (!unpickler.run(offset, &reason)) {
             // Text that merely starts like a protocol 0 pickle is not one; a PROTO opcode says it is.
             if (values.empty()) {
-                *error = declared ? tr("a pickle, but not a well-formed one: %1").arg(reason)
-                                  : unrecognisedContentReason(file->data(), file->size()) +
-                                        tr(" (read as a protocol 0 pickle: %1)").arg(reason);
+                *error = declared
+                             ? CheckpointReaderText::tr("a pickle, but not a well-formed one: %1").arg(reason)
+                             : unrecognisedContentReason(file->data(), file->size()) +
+                                   CheckpointReaderText::tr(" (read as a protocol 0 pickle: %1)").arg(reason);
                 // What it would have run before it broke is worth knowing all the same.
                 if (declared && !unpickler.refusals().isEmpty())
                     *error += QStringLiteral("; ") + unpickler.refusals().join(QStringLiteral("; "));
                 return false;
             }
-            out->warnings << tr("bytes after pickle %1 are not a pickle: %2").arg(values.size()).arg(reason);
+            out->warnings << CheckpointReaderText::tr("bytes after pickle %1 are not a pickle: %2")
+                                 .arg(values.size())
+                                 .arg(reason);
             break;
         }
         values.push_back(unpickler.result());
@@ -140,12 +144,13 @@ bool readBarePickle(const std::shared_ptr<MappedFile> &file, CheckpointContent *
     if (values.size() == 1) {
         tree.add(QString(), values.front(), 0);
     } else {
-        out->modules.append({QString(), tr("%1 pickles, one after the other").arg(values.size())});
+        out->modules.append({QString(), CheckpointReaderText::tr("%n pickles, one after the other", nullptr,
+                                                                 int(values.size()))});
         for (size_t i = 0; i < values.size(); ++i)
-            tree.add(tr("pickle%1").arg(i + 1), values[i], 1);
+            tree.add(CheckpointReaderText::tr("pickle%1").arg(i + 1), values[i], 1);
     }
     if (tree.truncated())
-        out->warnings << tr("only the first %1 values are shown").arg(kMaxEntries);
+        out->warnings << CheckpointReaderText::tr("only the first %1 values are shown").arg(kMaxEntries);
     out->warnings = unpickler.refusals() + out->warnings;
     // What the file amounts to is the call itself: torch.load would run it and return its result.
     if (values.size() == 1 && values.front() && values.front()->type == Type::Refused &&

@@ -20,10 +20,11 @@
 namespace torchscope {
 
 namespace {
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointReader.
+struct CheckpointReaderText
 {
-    return QCoreApplication::translate("CheckpointReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointReader)
+};
 
 bool withPath(const QString &path, QString *error)
 {
@@ -49,17 +50,19 @@ QString unrecognisedContentReason(const char *data, qint64 size)
     if (size >= 16 && QByteArrayView(data, 8) == QByteArrayView("PYTORCH1")) {
         quint64 version = 0;
         std::memcpy(&version, data + 8, sizeof version);
-        return tr("a TorchScript model in the 'PYTORCH1' container (version %1) of the PyTorch 1.0 "
-                  "previews of 2018, which no released PyTorch reads; re-export it with PyTorch 1.0 "
-                  "or later")
+        return CheckpointReaderText::tr(
+                   "a TorchScript model in the 'PYTORCH1' container (version %1) of the PyTorch 1.0 "
+                   "previews of 2018, which no released PyTorch reads; re-export it with PyTorch 1.0 "
+                   "or later")
             .arg(qFromLittleEndian(version));
     }
     const QByteArray head(data, qsizetype(std::min<qint64>(size, 8)));
     QString shown;
     for (const char c : head)
         shown += c >= 0x20 && c < 0x7f ? QLatin1Char(c) : QLatin1Char('.');
-    return tr("not a PyTorch checkpoint: %1 bytes beginning \"%2\" (%3), the start of no zip archive, "
-              "pickle, legacy checkpoint or safetensors file")
+    return CheckpointReaderText::tr(
+               "not a PyTorch checkpoint: %1 bytes beginning \"%2\" (%3), the start of no zip archive, "
+               "pickle, legacy checkpoint or safetensors file")
         .arg(size)
         .arg(shown, QString::fromLatin1(head.toHex(' ')));
 }
@@ -90,7 +93,7 @@ bool readCheckpoint(const QString &requestedPath, const Progress &progress, Chec
     if (!file)
         return false;
     if (file->size() == 0) {
-        *error = tr("%1: empty file").arg(path);
+        *error = CheckpointReaderText::tr("%1: empty file").arg(path);
         return false;
     }
     progress.set(0, 0);
@@ -101,7 +104,7 @@ bool readCheckpoint(const QString &requestedPath, const Progress &progress, Chec
     if (!ok)
         return withPath(path, error);
     if (progress.isCanceled()) {
-        *error = tr("canceled");
+        *error = CheckpointReaderText::tr("canceled");
         return false;
     }
     // Hugging Face keeps the architecture beside the weights, in config.json.

@@ -13,10 +13,11 @@
 namespace torchscope {
 
 namespace {
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointReader.
+struct CheckpointReaderText
 {
-    return QCoreApplication::translate("CheckpointReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointReader)
+};
 } // namespace
 
 bool looksLikeLegacyCheckpoint(const char *data, qint64 size)
@@ -41,12 +42,12 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         pos = unpickler.endOffset();
     }
     if (header[1]->type != PickleValue::Type::Int || header[1]->integer != 1001) {
-        *error = tr("unsupported legacy protocol version");
+        *error = CheckpointReaderText::tr("unsupported legacy protocol version");
         return false;
     }
     if (PickleValuePtr littleEndian = header[2]->get(QStringLiteral("little_endian"));
         littleEndian && littleEndian->type == PickleValue::Type::Bool && !littleEndian->boolean) {
-        *error = tr("big-endian checkpoints are not supported");
+        *error = CheckpointReaderText::tr("big-endian checkpoints are not supported");
         return false;
     }
     SafeUnpickler objectPickle(data, size, arena);
@@ -57,7 +58,7 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         return false;
     const PickleValuePtr keys = keysPickle.result();
     if (keys->type != PickleValue::Type::List) {
-        *error = tr("legacy checkpoint: storage key list missing");
+        *error = CheckpointReaderText::tr("legacy checkpoint: storage key list missing");
         return false;
     }
     // After the pickles: for each key, an int64 element count and the storage's raw bytes.
@@ -72,7 +73,8 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
             key->type == PickleValue::Type::String ? key->text : QString::number(key->integer);
         const int index = storageByKey.value(name, -1);
         if (index < 0 || pos + 8 > size) {
-            *error = tr("legacy checkpoint: storage %1 is missing or truncated").arg(name);
+            *error =
+                CheckpointReaderText::tr("legacy checkpoint: storage %1 is missing or truncated").arg(name);
             return false;
         }
         qint64 count = 0;
@@ -81,8 +83,9 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         const StorageRef &ref = storages[size_t(index)];
         const qint64 elementSize = dtypeElementSize(ref.dtype);
         if (count != ref.numel || count < 0 || count > (size - pos) / elementSize) {
-            *error = tr("legacy checkpoint: storage %1 claims %2 elements; the pickle says %3 and the file "
-                        "has room for fewer")
+            *error = CheckpointReaderText::tr(
+                         "legacy checkpoint: storage %1 claims %2 elements; the pickle says %3 and the file "
+                         "has room for fewer")
                          .arg(name)
                          .arg(count)
                          .arg(ref.numel);
@@ -92,13 +95,14 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         pos += count * elementSize;
     }
     if (pos != size) {
-        *error = tr("legacy checkpoint: %1 unexpected bytes at the end").arg(size - pos);
+        *error =
+            CheckpointReaderText::tr("legacy checkpoint: %1 unexpected bytes at the end").arg(size - pos);
         return false;
     }
     auto resolver = [&](int index, QString *reason) -> std::shared_ptr<const TensorStorage> {
         const auto &[offset, length] = ranges[size_t(index)];
         if (offset < 0) {
-            *reason = tr("storage %1 has no data").arg(storages[size_t(index)].key);
+            *reason = CheckpointReaderText::tr("storage %1 has no data").arg(storages[size_t(index)].key);
             return nullptr;
         }
         return std::make_shared<MappedFileRange>(file, offset, length);

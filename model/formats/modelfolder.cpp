@@ -11,10 +11,11 @@
 namespace torchscope {
 
 namespace {
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointReader.
+struct CheckpointReaderText
 {
-    return QCoreApplication::translate("CheckpointReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointReader)
+};
 
 constexpr qint64 kMaxConfig = qint64(16) << 20;
 } // namespace
@@ -33,15 +34,18 @@ QString findCheckpointInFolder(const QString &folder, QString *error)
                       QDir::Files, QDir::Name);
     if (candidates.size() == 1)
         return dir.filePath(candidates.first());
-    *error = candidates.isEmpty()
-                 ? tr("%1: no checkpoint in this folder (looked for model.safetensors, pytorch_model.bin, "
-                      "their index files, and *.safetensors, *.bin, *.pt, *.pth, *.ckpt)")
-                       .arg(folder)
-                 : tr("%1: %2 checkpoint files and no index to say which is the model (%3, ...); open one of "
-                      "them")
-                       .arg(folder)
-                       .arg(candidates.size())
-                       .arg(candidates.first());
+    *error =
+        candidates.isEmpty()
+            ? CheckpointReaderText::tr(
+                  "%1: no checkpoint in this folder (looked for model.safetensors, pytorch_model.bin, "
+                  "their index files, and *.safetensors, *.bin, *.pt, *.pth, *.ckpt)")
+                  .arg(folder)
+            : CheckpointReaderText::tr(
+                  "%1: %2 checkpoint files and no index to say which is the model (%3, ...); open one of "
+                  "them")
+                  .arg(folder)
+                  .arg(candidates.size())
+                  .arg(candidates.first());
     return QString();
 }
 
@@ -51,13 +55,14 @@ bool readModelConfig(const QString &folder, ModelConfig *config, QStringList *wa
     if (!file.exists())
         return false;
     if (file.size() > kMaxConfig || !file.open(QIODevice::ReadOnly)) {
-        *warnings << tr("config.json beside the checkpoint cannot be read");
+        *warnings << CheckpointReaderText::tr("config.json beside the checkpoint cannot be read");
         return false;
     }
     QJsonParseError parseError;
     const QJsonObject object = QJsonDocument::fromJson(file.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
-        *warnings << tr("config.json beside the checkpoint is not JSON: %1").arg(parseError.errorString());
+        *warnings << CheckpointReaderText::tr("config.json beside the checkpoint is not JSON: %1")
+                         .arg(parseError.errorString());
         return false;
     }
     const QJsonArray architectures = object.value(QStringLiteral("architectures")).toArray();

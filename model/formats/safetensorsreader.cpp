@@ -20,10 +20,11 @@ namespace {
 constexpr qint64 kMaxHeader = 100 * 1000 * 1000;
 constexpr qint64 kMaxElements = qint64(1) << 40;
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context SafetensorsReader.
+struct SafetensorsReaderText
 {
-    return QCoreApplication::translate("SafetensorsReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SafetensorsReader)
+};
 
 quint64 headerLength(const char *data)
 {
@@ -81,19 +82,21 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
     const char *data = file->data();
     const qint64 size = file->size();
     if (size < 8) {
-        *error = tr("truncated safetensors file");
+        *error = SafetensorsReaderText::tr("truncated safetensors file");
         return false;
     }
     const quint64 n = headerLength(data);
     if (n > quint64(kMaxHeader) || n > quint64(size - 8)) {
-        *error = tr("safetensors header claims %1 bytes, the file has %2").arg(n).arg(size - 8);
+        *error = SafetensorsReaderText::tr("safetensors header claims %1 bytes, the file has %2")
+                     .arg(n)
+                     .arg(size - 8);
         return false;
     }
     QJsonParseError parseError;
     const QJsonDocument header =
         QJsonDocument::fromJson(QByteArray::fromRawData(data + 8, qsizetype(n)), &parseError);
     if (parseError.error != QJsonParseError::NoError || !header.isObject()) {
-        *error = tr("bad safetensors header: %1").arg(parseError.errorString());
+        *error = SafetensorsReaderText::tr("bad safetensors header: %1").arg(parseError.errorString());
         return false;
     }
     const qint64 bufferStart = 8 + qint64(n);
@@ -120,14 +123,14 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         const QJsonArray offsets = entry.value(QStringLiteral("data_offsets")).toArray();
         if (!entry.value(QStringLiteral("dtype")).isString() ||
             !entry.value(QStringLiteral("shape")).isArray() || offsets.size() != 2) {
-            *error = tr("%1: malformed header entry").arg(name);
+            *error = SafetensorsReaderText::tr("%1: malformed header entry").arg(name);
             return false;
         }
         const QString code = entry.value(QStringLiteral("dtype")).toString();
         const double beginValue = offsets.at(0).toDouble(-1);
         const double endValue = offsets.at(1).toDouble(-1);
         if (beginValue < 0 || endValue < beginValue || endValue > double(bufferSize)) {
-            *error = tr("%1: data offsets outside the file").arg(name);
+            *error = SafetensorsReaderText::tr("%1: data offsets outside the file").arg(name);
             return false;
         }
         const qint64 begin = qint64(beginValue);
@@ -136,7 +139,8 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         bool known = false;
         const DType dtype = dtypeFromCode(code, &known);
         if (!known) {
-            out->warnings << tr("%1: element type %2 is not supported; skipped").arg(name, code);
+            out->warnings
+                << SafetensorsReaderText::tr("%1: element type %2 is not supported; skipped").arg(name, code);
             continue;
         }
         QVector<qint64> shape;
@@ -144,22 +148,22 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         for (const QJsonValue d : shapeArray) {
             const double v = d.toDouble(-1);
             if (v > double(kMaxElements)) {
-                *error = tr("%1: more than 2^40 elements").arg(name);
+                *error = SafetensorsReaderText::tr("%1: more than 2^40 elements").arg(name);
                 return false;
             }
             if (v < 0 || v != double(qint64(v))) {
-                *error = tr("%1: bad shape").arg(name);
+                *error = SafetensorsReaderText::tr("%1: bad shape").arg(name);
                 return false;
             }
             shape.append(qint64(v));
             if (shape.back() > 0 && numel > kMaxElements / shape.back()) {
-                *error = tr("%1: more than 2^40 elements").arg(name);
+                *error = SafetensorsReaderText::tr("%1: more than 2^40 elements").arg(name);
                 return false;
             }
             numel *= shape.back();
         }
         if (numel * dtypeElementSize(dtype) != end - begin) {
-            *error = tr("%1: %2 bytes of data for %3 elements of %4")
+            *error = SafetensorsReaderText::tr("%1: %2 bytes of data for %3 elements of %4")
                          .arg(name)
                          .arg(end - begin)
                          .arg(numel)
@@ -181,14 +185,18 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
     qint64 expected = 0;
     for (const Span &span : spans) {
         if (span.begin != expected) {
-            *error = span.begin < expected ? tr("%1: data overlaps another tensor").arg(span.name)
-                                           : tr("%1: hole in the data before this tensor").arg(span.name);
+            *error =
+                span.begin < expected
+                    ? SafetensorsReaderText::tr("%1: data overlaps another tensor").arg(span.name)
+                    : SafetensorsReaderText::tr("%1: hole in the data before this tensor").arg(span.name);
             return false;
         }
         expected = span.end;
     }
     if (expected != bufferSize) {
-        *error = tr("data buffer is %1 bytes, the tensors cover %2").arg(bufferSize).arg(expected);
+        *error = SafetensorsReaderText::tr("data buffer is %1 bytes, the tensors cover %2")
+                     .arg(bufferSize)
+                     .arg(expected);
         return false;
     }
     // The header is a JSON object: its order (string order, as writers sort keys) is not the model's.

@@ -14,10 +14,11 @@
 namespace torchscope {
 
 namespace {
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointWriter.
+struct CheckpointWriterText
 {
-    return QCoreApplication::translate("CheckpointWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointWriter)
+};
 
 constexpr qint64 kChunk = qint64(4) << 20; // bytes written at a time, between cancel checks
 } // namespace
@@ -30,7 +31,8 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
     order.reserve(entries.size());
     for (const StateDictWriter::Entry &entry : entries) {
         if (SafetensorsReader::codeOf(entry.dtype()).isEmpty()) {
-            *error = tr("%1: safetensors cannot hold %2 tensors").arg(entry.key, dtypeName(entry.dtype()));
+            *error = CheckpointWriterText::tr("%1: safetensors cannot hold %2 tensors")
+                         .arg(entry.key, dtypeName(entry.dtype()));
             return false;
         }
         order.push_back(&entry);
@@ -88,7 +90,7 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
         const bool ok = entry->forEachChunk([&](const char *data, qint64 length) {
             for (qint64 done = 0; done < length; done += kChunk) {
                 if (progress.isCanceled()) {
-                    *error = tr("canceled");
+                    *error = CheckpointWriterText::tr("canceled");
                     return false;
                 }
                 if (!put(data + done, std::min(kChunk, length - done)))

@@ -16,17 +16,18 @@
 namespace torchscope {
 
 namespace {
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointReader.
+struct CheckpointReaderText
 {
-    return QCoreApplication::translate("CheckpointReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointReader)
+};
 } // namespace
 
 bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile> &file,
                            const Progress &progress, CheckpointContent *out, QString *error)
 {
     if (file->size() > (qint64(256) << 20)) {
-        *error = tr("index file too large");
+        *error = CheckpointReaderText::tr("index file too large");
         return false;
     }
     QJsonParseError parseError;
@@ -34,7 +35,7 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         QJsonDocument::fromJson(QByteArray::fromRawData(file->data(), qsizetype(file->size())), &parseError);
     const QJsonObject weightMap = index.object().value(QStringLiteral("weight_map")).toObject();
     if (parseError.error != QJsonParseError::NoError || weightMap.isEmpty()) {
-        *error = tr("not a sharded checkpoint index (no weight_map)");
+        *error = CheckpointReaderText::tr("not a sharded checkpoint index (no weight_map)");
         return false;
     }
     out->format = CheckpointFormat::Sharded;
@@ -44,7 +45,7 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         // Shards live beside the index; a name that climbs out of that folder is refused.
         if (shard.isEmpty() || shard.contains(QLatin1Char('/')) || shard.contains(QLatin1Char('\\')) ||
             shard == QLatin1String("..")) {
-            *error = tr("bad shard name \"%1\"").arg(shard);
+            *error = CheckpointReaderText::tr("bad shard name \"%1\"").arg(shard);
             return false;
         }
         if (!shards.contains(shard))
@@ -56,7 +57,7 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         shardOf.insert(it.key(), it.value().toString());
     for (int i = 0; i < shards.size(); ++i) {
         if (progress.isCanceled()) {
-            *error = tr("canceled");
+            *error = CheckpointReaderText::tr("canceled");
             return false;
         }
         progress.set(i, shards.size());
@@ -71,8 +72,8 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
         }
         for (TensorInfo &tensor : shard.tensors) {
             if (shardOf.value(tensor.name) != shards[i]) {
-                out->warnings
-                    << tr("%1 holds %2, which the index does not list there").arg(shards[i], tensor.name);
+                out->warnings << CheckpointReaderText::tr("%1 holds %2, which the index does not list there")
+                                     .arg(shards[i], tensor.name);
                 continue;
             }
             if (tensor.tiedTo >= 0)
@@ -89,9 +90,10 @@ bool readShardedCheckpoint(const QString &path, const std::shared_ptr<MappedFile
     std::stable_sort(out->tensors.begin(), out->tensors.end(),
                      [](const TensorInfo &a, const TensorInfo &b) { return naturalLess(a.name, b.name); });
     if (!shardOf.isEmpty()) {
-        *error = tr("%1 tensors listed in the index are missing from their shards (e.g. %2)")
-                     .arg(shardOf.size())
-                     .arg(shardOf.begin().key());
+        *error =
+            CheckpointReaderText::tr("%n tensors listed in the index are missing from their shards (e.g. %1)",
+                                     nullptr, int(shardOf.size()))
+                .arg(shardOf.begin().key());
         return false;
     }
     return true;

@@ -17,10 +17,11 @@ namespace {
 constexpr qint64 kMaxPickle = qint64(1) << 31;
 constexpr qint64 kMaxSource = qint64(64) << 20;
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context CheckpointReader.
+struct CheckpointReaderText
 {
-    return QCoreApplication::translate("CheckpointReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CheckpointReader)
+};
 } // namespace
 
 bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, QString *error)
@@ -37,15 +38,16 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
             const QJsonObject root = QJsonDocument::fromJson(json).object();
             const QString producer = root.value(QStringLiteral("producerVersion")).toString();
             *error =
-                tr("a TorchScript archive in the model.json format of PyTorch 1.0 and 1.1 (proto version "
-                   "%1, written by %2 %3), which PyTorch 1.2 replaced; re-export it with PyTorch 1.2 or "
-                   "later")
+                CheckpointReaderText::tr(
+                    "a TorchScript archive in the model.json format of PyTorch 1.0 and 1.1 (proto version "
+                    "%1, written by %2 %3), which PyTorch 1.2 replaced; re-export it with PyTorch 1.2 or "
+                    "later")
                     .arg(root.value(QStringLiteral("protoVersion")).toVariant().toString(),
                          root.value(QStringLiteral("producerName")).toString(QStringLiteral("pytorch")),
-                         producer.isEmpty() ? tr("an unknown version") : producer);
+                         producer.isEmpty() ? CheckpointReaderText::tr("an unknown version") : producer);
             return false;
         }
-        *error = tr("a zip archive, but not a PyTorch checkpoint (no data.pkl)");
+        *error = CheckpointReaderText::tr("a zip archive, but not a PyTorch checkpoint (no data.pkl)");
         return false;
     }
     if (const ZipArchiveReader::Entry *order = zip.findRecord(QStringLiteral("byteorder"))) {
@@ -53,7 +55,7 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         if (!zip.read(*order, &byteOrder, error, 64))
             return false;
         if (byteOrder.trimmed() != "little") {
-            *error = tr("big-endian checkpoints are not supported");
+            *error = CheckpointReaderText::tr("big-endian checkpoints are not supported");
             return false;
         }
     }
@@ -86,12 +88,12 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         const StorageRef &ref = storages[size_t(index)];
         const ZipArchiveReader::Entry *entry = zip.findRecord(QStringLiteral("data/") + ref.key);
         if (!entry) {
-            *reason = tr("storage %1 is missing from the archive").arg(ref.key);
+            *reason = CheckpointReaderText::tr("storage %1 is missing from the archive").arg(ref.key);
             return nullptr;
         }
         const qint64 expected = ref.numel * dtypeElementSize(ref.dtype);
         if (ref.numel > (qint64(1) << 40) || entry->uncompressedSize != expected) {
-            *reason = tr("storage %1 holds %2 bytes, the pickle says %3 elements of %4")
+            *reason = CheckpointReaderText::tr("storage %1 holds %2 bytes, the pickle says %3 elements of %4")
                           .arg(ref.key)
                           .arg(entry->uncompressedSize)
                           .arg(ref.numel)

@@ -227,8 +227,11 @@ QVariant DiffTableModel::data(const QModelIndex &index, int role) const
                    : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn && d.hasStatistics)
-            return d.bitIdentical ? tr("Identical bit for bit")
-                                  : tr("%1 of %2 elements differ").arg(d.changedElements).arg(d.elements);
+            return d.bitIdentical
+                       ? tr("Identical bit for bit")
+                       : tr("%1 of %2 elements differ", nullptr, DisplayFormat::pluralCount(d.elements))
+                             .arg(d.changedElements)
+                             .arg(d.elements);
         if (index.column() == NameColumn && a && b && a->name != b->name)
             return tr("A: %1\nB: %2").arg(a->name, b->name);
         return QVariant();

@@ -22,13 +22,21 @@ QLocale groupingLocale()
 QString DisplayFormat::bytes(qint64 bytes)
 {
     if (std::llabs(bytes) < 1024)
-        return tr("%1 bytes").arg(bytes);
+        return tr("%n bytes", nullptr, int(bytes));
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString DisplayFormat::count(qint64 count)
 {
     return groupingLocale().toString(count);
+}
+
+int DisplayFormat::pluralCount(qint64 count)
+{
+    constexpr qint64 kBillion = 1000000000;
+    if (std::llabs(count) < kBillion)
+        return int(count);
+    return int(kBillion + std::llabs(count) % kBillion);
 }
 
 QString DisplayFormat::compactCount(qint64 count)

@@ -17,6 +17,10 @@ public:
     static QString count(qint64 count);
     // "6.74 B", "131.1 M", "25.6 k"; exact below 100,000 ("9,408").
     static QString compactCount(qint64 count);
+    // The n to give tr() for the plural form of `count` items: tr() takes an int, and counts of tensor
+    // elements pass 2^31. Large counts keep their last nine digits (plural rules look at the last few)
+    // and stay above any "one" or "few" form.
+    static int pluralCount(qint64 count);
 };
 
 } // namespace torchscope

@@ -26,7 +26,8 @@ ModuleTreeModel::ModuleTreeModel(QObject *parent) : QAbstractItemModel(parent) {
 
 QString ModuleTreeModel::countTooltip(qint64 count, qint64 bytes)
 {
-    return tr("%1 parameters (%2)").arg(DisplayFormat::count(count), DisplayFormat::bytes(bytes));
+    return tr("%1 parameters (%2)", nullptr, DisplayFormat::pluralCount(count))
+        .arg(DisplayFormat::count(count), DisplayFormat::bytes(bytes));
 }
 
 ModuleTreeModel::~ModuleTreeModel() = default;

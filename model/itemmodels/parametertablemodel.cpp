@@ -69,11 +69,15 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NameColumn:
             return m_document->relativeName(tensorIndex, m_module);
-        case KindColumn:
+        case KindColumn: {
+            // The words of the user's language; tensorKindName() is the JSON's.
+            const QString kind = tensor.kind == TensorKind::Parameter ? tr("parameter")
+                                 : tensor.kind == TensorKind::Buffer  ? tr("buffer")
+                                                                      : tr("tensor");
             if (tensor.tiedTo >= 0)
-                return tr("%1 (tied to %2)")
-                    .arg(tensorKindName(tensor.kind), m_document->tensor(tensor.tiedTo).name);
-            return tensorKindName(tensor.kind);
+                return tr("%1 (tied to %2)").arg(kind, m_document->tensor(tensor.tiedTo).name);
+            return kind;
+        }
         case ShapeColumn:
             return shapeToString(tensor.shape);
         case DTypeColumn:
@@ -115,9 +119,11 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == KindColumn || index.column() == ShapeColumn || index.column() == DTypeColumn)
             return data(index, Qt::DisplayRole);
         if (index.column() == NumelColumn)
-            return tr("%1 elements").arg(DisplayFormat::count(tensor.numel()));
+            return tr("%1 elements", nullptr, DisplayFormat::pluralCount(tensor.numel()))
+                .arg(DisplayFormat::count(tensor.numel()));
         if (index.column() == BytesColumn)
-            return tr("%1 bytes").arg(DisplayFormat::count(tensor.byteSize()));
+            return tr("%1 bytes", nullptr, DisplayFormat::pluralCount(tensor.byteSize()))
+                .arg(DisplayFormat::count(tensor.byteSize()));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == NumelColumn || index.column() == BytesColumn)

@@ -4,6 +4,7 @@
 #include "torchbridge/examplemodel.h"
 #include "torchbridge/torchbridge.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QStringList>
 
@@ -114,7 +115,8 @@ public:
                 for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
                     const auto target = tensors.constFind(it.key());
                     if (target == tensors.constEnd()) {
-                        *error = QStringLiteral("the model has no tensor %1").arg(it.key());
+                        *error = QCoreApplication::translate("TorchBridge", "the model has no tensor %1")
+                                     .arg(it.key());
                         return false;
                     }
                     const at::Tensor &destination = *target;
@@ -123,7 +125,9 @@ public:
                     // again.
                     if (destination.sizes().vec() != shape ||
                         destination.numel() * int64_t(destination.element_size()) != it->size) {
-                        *error = QStringLiteral("%1: another shape or size than the model's").arg(it.key());
+                        *error = QCoreApplication::translate("TorchBridge",
+                                                             "%1: another shape or size than the model's")
+                                     .arg(it.key());
                         return false;
                     }
                     const at::Tensor source =
@@ -142,7 +146,8 @@ public:
                 for (const QString &part : modulePath.split(QLatin1Char('.'))) {
                     const std::string name = part.toStdString();
                     if (!target.hasattr(name) || !target.attr(name).isModule()) {
-                        *error = QStringLiteral("no submodule %1").arg(modulePath);
+                        *error =
+                            QCoreApplication::translate("TorchBridge", "no submodule %1").arg(modulePath);
                         return false;
                     }
                     target = target.attr(name).toModule();

@@ -24,10 +24,11 @@ namespace {
 constexpr int kMaxDepth = 200;
 using Type = PickleValue::Type;
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context PickleCheckpoint.
+struct PickleCheckpointText
 {
-    return QCoreApplication::translate("PickleCheckpoint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PickleCheckpoint)
+};
 
 QString join(const QString &prefix, const QString &name)
 {
@@ -108,7 +109,7 @@ bool PickleCheckpoint::makeTensor(const QString &name, const TensorRecord &recor
                                   QString *error)
 {
     if (record.storage < 0 || size_t(record.storage) >= m_storages.size()) {
-        *error = tr("%1: bad storage reference").arg(name);
+        *error = PickleCheckpointText::tr("%1: bad storage reference").arg(name);
         return false;
     }
     std::shared_ptr<const TensorStorage> &storage = m_resolved[size_t(record.storage)];
@@ -146,9 +147,10 @@ bool PickleCheckpoint::readQuantization(TensorInfo *tensor, const QuantizerRecor
             const int size = dtypeElementSize(part.dtype);
             if (part.shape.size() != 1 || dtypeIsQuantized(part.dtype) ||
                 part.numel() != tensor->shape[quantizer.axis]) {
-                *error = tr("%1: per-channel scales or zero points do not match axis %2")
-                             .arg(tensor->name)
-                             .arg(quantizer.axis);
+                *error =
+                    PickleCheckpointText::tr("%1: per-channel scales or zero points do not match axis %2")
+                        .arg(tensor->name)
+                        .arg(quantizer.axis);
                 return false;
             }
             for (qint64 i = 0; i < part.numel(); ++i)
@@ -173,9 +175,10 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
     tensor.hasRequiresGrad = hasFlag;
     tensor.requiresGrad = hasFlag && record.requiresGrad;
     if (dtypeIsQuantized(tensor.dtype) != bool(record.quantizer)) {
-        *error = record.quantizer
-                     ? tr("%1: a quantizer on a %2 storage").arg(name, dtypeName(tensor.dtype))
-                     : tr("%1: a %2 storage without a quantizer").arg(name, dtypeName(tensor.dtype));
+        *error = record.quantizer ? PickleCheckpointText::tr("%1: a quantizer on a %2 storage")
+                                        .arg(name, dtypeName(tensor.dtype))
+                                  : PickleCheckpointText::tr("%1: a %2 storage without a quantizer")
+                                        .arg(name, dtypeName(tensor.dtype));
         return false;
     }
     if (record.quantizer && !readQuantization(&tensor, *record.quantizer, error))
@@ -342,7 +345,7 @@ bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTa
     if (classes) {
         out->format = CheckpointFormat::TorchScript;
         if (!isScriptModule(root)) {
-            *error = tr("the TorchScript archive holds no module");
+            *error = PickleCheckpointText::tr("the TorchScript archive holds no module");
             return false;
         }
         return walkScriptModule(root, QString(), 0, error);

@@ -13,10 +13,11 @@ namespace torchscope {
 namespace {
 using Type = PickleValue::Type;
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context PickleModuleWriter.
+struct PickleModuleWriterText
 {
-    return QCoreApplication::translate("PickleModuleWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PickleModuleWriter)
+};
 
 // Re-emits parsed values as protocol 2 opcodes. Every mutable value (list, dict, set, object, tensor)
 // is memoized before its contents, so shared references and cycles come back as they were.
@@ -107,7 +108,7 @@ bool Emitter::storageId(int storage, QString *key)
 {
     if (storage < 0 || size_t(storage) >= m_graph.storages.size() || !m_graph.storageData[size_t(storage)] ||
         !dtypeStorageClass(m_graph.storages[size_t(storage)].dtype))
-        return fail(tr("a storage of the model cannot be read back to be written"));
+        return fail(PickleModuleWriterText::tr("a storage of the model cannot be read back to be written"));
     const StorageRef &ref = m_graph.storages[size_t(storage)];
     if (const auto it = m_keyOfStorage.find(storage); it != m_keyOfStorage.end()) {
         *key = it->second;
@@ -140,14 +141,16 @@ bool Emitter::tensor(const PickleValue &value)
         if (record.isParameter)
             requiresGrad = flag;
     }
-    const QString name = now ? now->name : tr("a tensor");
+    const QString name = now ? now->name : PickleModuleWriterText::tr("a tensor");
     if (record.extra)
-        return fail(tr("%1 carries %2, which would be lost").arg(name, tr(record.extra)));
+        return fail(PickleModuleWriterText::tr("%1 carries %2, which would be lost")
+                        .arg(name, PickleModuleWriterText::tr(record.extra)));
     if (record.quantizer)
-        return fail(
-            tr("%1 is quantized; quantized tensors are not written back into pickled models").arg(name));
+        return fail(PickleModuleWriterText::tr(
+                        "%1 is quantized; quantized tensors are not written back into pickled models")
+                        .arg(name));
     if (record.storage < 0 || size_t(record.storage) >= m_graph.storages.size())
-        return fail(tr("%1: bad storage reference").arg(name));
+        return fail(PickleModuleWriterText::tr("%1: bad storage reference").arg(name));
     if (record.isParameter) {
         m_out.global("torch._utils", "_rebuild_parameter");
         m_out.mark();
@@ -188,9 +191,9 @@ bool Emitter::tensor(const PickleValue &value)
 bool Emitter::emit(const PickleValuePtr &pointer, int depth)
 {
     if (!pointer)
-        return fail(tr("the pickle holds an empty value"));
+        return fail(PickleModuleWriterText::tr("the pickle holds an empty value"));
     if (depth > kMaxDepth)
-        return fail(tr("the pickle nests values more than %1 deep").arg(kMaxDepth));
+        return fail(PickleModuleWriterText::tr("the pickle nests values more than %1 deep").arg(kMaxDepth));
     const PickleValue &value = *pointer;
     if (const auto it = m_memo.find(&value); it != m_memo.end()) {
         m_out.get(it->second);
@@ -228,7 +231,7 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
         return true;
     case Type::Tuple: {
         if (m_tuplesOpen.count(&value))
-            return fail(tr("the pickle holds a tuple that contains itself"));
+            return fail(PickleModuleWriterText::tr("the pickle holds a tuple that contains itself"));
         m_tuplesOpen.insert(&value);
         const bool size = value.constructor != nullptr; // torch.Size((2, 3))
         if (size) {
@@ -274,7 +277,7 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
         const QLatin1String constructor(value.constructor ? value.constructor : "");
         if (constructor.isEmpty()) {
             if (value.state)
-                return fail(tr("the pickle sets attributes on a plain dict"));
+                return fail(PickleModuleWriterText::tr("the pickle sets attributes on a plain dict"));
             m_out.emptyDict();
         } else if (constructor == QLatin1String("collections.OrderedDict")) {
             m_out.global("collections", "OrderedDict");
@@ -301,7 +304,8 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
         return true;
     case Type::Object:
         if (value.constructor && QLatin1String(value.constructor) == QLatin1String("copyreg.__newobj_ex__"))
-            return fail(tr("%1 was made with keyword arguments, which are not kept").arg(value.text));
+            return fail(PickleModuleWriterText::tr("%1 was made with keyword arguments, which are not kept")
+                            .arg(value.text));
         global(value);
         if (!tupleOf(value.items, depth))
             return false;
@@ -327,13 +331,15 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
     case Type::Tensor:
         return tensor(value);
     case Type::Refused:
-        return fail(tr("the model holds a call Torchscope refused to make (%1), so it cannot be written back "
-                       "as it was")
-                        .arg(value.text));
+        return fail(
+            PickleModuleWriterText::tr(
+                "the model holds a call Torchscope refused to make (%1), so it cannot be written back "
+                "as it was")
+                .arg(value.text));
     case Type::Mark:
         break;
     }
-    return fail(tr("the pickle holds a value that cannot be written back"));
+    return fail(PickleModuleWriterText::tr("the pickle holds a value that cannot be written back"));
 }
 } // namespace
 
@@ -342,12 +348,13 @@ bool PickleModuleWriter::prepare(const PickleModuleGraph &graph, const QString &
 {
     const PickleValuePtr module = graph.modules.value(modulePath);
     if (!module) {
-        *error = tr("no module named \"%1\" in the pickle").arg(modulePath);
+        *error = PickleModuleWriterText::tr("no module named \"%1\" in the pickle").arg(modulePath);
         return false;
     }
     Emitter emitter(graph, state);
     if (!emitter.emit(module, 0)) {
-        *error = tr("cannot write this model back as a pickle: %1").arg(emitter.error());
+        *error =
+            PickleModuleWriterText::tr("cannot write this model back as a pickle: %1").arg(emitter.error());
         return false;
     }
     m_pickle = emitter.finish();

@@ -21,10 +21,11 @@ constexpr int kMaxDimensions = 64;
 
 using Type = PickleValue::Type;
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context SafeUnpickler.
+struct SafeUnpicklerText
 {
-    return QCoreApplication::translate("SafeUnpickler", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SafeUnpickler)
+};
 
 quint64 readLE(const char *p, int n)
 {
@@ -288,14 +289,14 @@ DType SafeUnpickler::dtypeForStorageClass(const QString &className)
 
 bool SafeUnpickler::fail(QString *error, const QString &reason)
 {
-    *error = tr("pickle: %1 (at byte %2)").arg(reason).arg(m_pos);
+    *error = SafeUnpicklerText::tr("pickle: %1 (at byte %2)").arg(reason).arg(m_pos);
     return false;
 }
 
 bool SafeUnpickler::need(qint64 count, QString *error)
 {
     if (count < 0 || count > m_size - m_pos)
-        return fail(error, tr("truncated data"));
+        return fail(error, SafeUnpicklerText::tr("truncated data"));
     return true;
 }
 
@@ -314,7 +315,7 @@ bool SafeUnpickler::popMark(std::vector<PickleValuePtr> *items, QString *error)
     while (i > 0 && m_stack[i - 1]->type != Type::Mark)
         --i;
     if (i == 0)
-        return fail(error, tr("MARK missing"));
+        return fail(error, SafeUnpicklerText::tr("MARK missing"));
     items->assign(std::make_move_iterator(m_stack.begin() + qsizetype(i)),
                   std::make_move_iterator(m_stack.end()));
     m_stack.resize(i - 1);
@@ -331,12 +332,12 @@ bool SafeUnpickler::readLine(QByteArray *line, QString *error)
             return true;
         }
     }
-    return fail(error, tr("unterminated line"));
+    return fail(error, SafeUnpicklerText::tr("unterminated line"));
 }
 
 PickleValuePtr SafeUnpickler::refuse(const QString &what)
 {
-    const QString message = tr("would call %1 on load; refused").arg(what);
+    const QString message = SafeUnpicklerText::tr("would call %1 on load; refused").arg(what);
     if (!m_refusals.contains(message))
         m_refusals << message;
     auto value = m_arena->make(Type::Refused);
@@ -348,7 +349,7 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
 {
     if (!pid || pid->type != Type::Tuple || pid->items.empty() || !pid->items[0]->isString()) {
         auto value = m_arena->make(Type::Refused);
-        value->text = tr("unknown persistent id");
+        value->text = SafeUnpicklerText::tr("unknown persistent id");
         return value;
     }
     const QString kind = pid->items[0]->text;
@@ -357,7 +358,7 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
         return pid->items[1];
     if (kind != QLatin1String("storage") || (pid->items.size() != 5 && pid->items.size() != 6)) {
         auto value = m_arena->make(Type::Refused);
-        value->text = tr("persistent id '%1'").arg(kind);
+        value->text = SafeUnpicklerText::tr("persistent id '%1'").arg(kind);
         return value;
     }
     const PickleValuePtr &type = pid->items[1];
@@ -366,16 +367,16 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     const PickleValuePtr &numel = pid->items[4];
     if (type->type != Type::Global || (key->type != Type::String && key->type != Type::Int) ||
         numel->type != Type::Int || numel->integer < 0) {
-        fail(error, tr("malformed storage reference"));
+        fail(error, SafeUnpicklerText::tr("malformed storage reference"));
         return nullptr;
     }
     if (pid->items.size() == 6 && pid->items[5]->type != Type::None) {
-        fail(error, tr("storage views of the pre-1.0 format are not supported"));
+        fail(error, SafeUnpicklerText::tr("storage views of the pre-1.0 format are not supported"));
         return nullptr;
     }
     const DType dtype = dtypeForStorageClass(type->text);
     if (dtype == DType::Invalid) {
-        fail(error, tr("unsupported storage type %1").arg(type->text));
+        fail(error, SafeUnpicklerText::tr("unsupported storage type %1").arg(type->text));
         return nullptr;
     }
     const QString keyText = key->type == Type::String ? key->text : QString::number(key->integer);
@@ -387,7 +388,9 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
             {keyText, dtype, numel->integer, location->isString() ? location->text : QString()});
     } else if (m_storages[size_t(index)].dtype != dtype ||
                m_storages[size_t(index)].numel != numel->integer) {
-        fail(error, tr("storage %1 is referenced with two different types or sizes").arg(keyText));
+        fail(
+            error,
+            SafeUnpicklerText::tr("storage %1 is referenced with two different types or sizes").arg(keyText));
         return nullptr;
     }
     auto value = m_arena->make(Type::Storage);
@@ -399,7 +402,7 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &a
 {
     // (storage, storage_offset, size, stride[, requires_grad, backward_hooks[, metadata]])
     auto malformed = [&] {
-        fail(error, tr("malformed tensor"));
+        fail(error, SafeUnpicklerText::tr("malformed tensor"));
         return nullptr;
     };
     if (args.size() < 4 || args[0]->type != Type::Storage || args[1]->type != Type::Int ||
@@ -434,7 +437,7 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleVal
     // quantizer (torch.per_tensor_affine, scale, zero_point) or (torch.per_channel_affine[_float_qparams],
     // scales, zero_points, axis).
     auto malformed = [&] {
-        fail(error, tr("malformed quantized tensor"));
+        fail(error, SafeUnpicklerText::tr("malformed quantized tensor"));
         return nullptr;
     };
     if (args.size() < 5 || !args[4] || args[4]->type != Type::Tuple || args[4]->items.empty() ||
@@ -468,7 +471,7 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleVal
         quantizer->zeroPoints = q[2]->tensor;
         quantizer->axis = int(q[3]->integer);
     } else {
-        fail(error, tr("unsupported quantization scheme %1").arg(scheme));
+        fail(error, SafeUnpicklerText::tr("unsupported quantization scheme %1").arg(scheme));
         return nullptr;
     }
     value->tensor->quantizer = quantizer;
@@ -478,7 +481,7 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleVal
 PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error)
 {
     if (!callable || !args)
-        return fail(error, tr("stack underflow")), nullptr;
+        return fail(error, SafeUnpicklerText::tr("stack underflow")), nullptr;
     if (callable->type != Type::Global)
         return refuse(callable->describe());
     const QString &name = callable->text;
@@ -512,7 +515,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     if (name == QLatin1String("torch._utils._rebuild_parameter") ||
         name == QLatin1String("torch._utils._rebuild_parameter_with_state")) {
         if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
-            return fail(error, tr("malformed parameter")), nullptr;
+            return fail(error, SafeUnpicklerText::tr("malformed parameter")), nullptr;
         auto value = m_arena->make(Type::Tensor);
         value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
         value->tensor->isParameter = true;
@@ -526,7 +529,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     if (name == QLatin1String("torch.nn.parameter.Parameter")) {
         // PyTorch before 1.0 pickled a parameter as Parameter(tensor), its flag set by BUILD after.
         if (a.empty() || a[0]->type != Type::Tensor)
-            return fail(error, tr("malformed parameter")), nullptr;
+            return fail(error, SafeUnpicklerText::tr("malformed parameter")), nullptr;
         auto value = m_arena->make(Type::Tensor);
         value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
         value->tensor->isParameter = true;
@@ -543,7 +546,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     if (name == QLatin1String("torch._tensor._rebuild_from_type_v2")) {
         // (func, new_type, args, state): rebuild with func, then note the subclass.
         if (a.size() < 3 || a[1]->type != Type::Global)
-            return fail(error, tr("malformed tensor subclass")), nullptr;
+            return fail(error, SafeUnpicklerText::tr("malformed tensor subclass")), nullptr;
         PickleValuePtr inner = call(a[0], a[2], error);
         if (inner && inner->type == Type::Tensor) {
             inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
@@ -599,7 +602,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     // called by it: name it too.
     for (const PickleValuePtr &arg : a) {
         if (arg && arg->type == Type::Global)
-            refuse(tr("%1 (passed to %2)").arg(arg->text, name));
+            refuse(SafeUnpicklerText::tr("%1 (passed to %2)").arg(arg->text, name));
     }
     return refuse(name);
 }
@@ -677,17 +680,17 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     };
     auto memoPut = [&](quint32 index, QString *err) {
         if (m_stack.empty() || m_stack.back()->type == Type::Mark)
-            return fail(err, tr("nothing to memoize"));
+            return fail(err, SafeUnpicklerText::tr("nothing to memoize"));
         if (!m_memo.find(index) && m_memo.size() >= kMaxMemo)
-            return fail(err, tr("memo too large"));
+            return fail(err, SafeUnpicklerText::tr("memo too large"));
         m_memo.insert(index, m_stack.back());
         return true;
     };
     auto memoGet = [&](quint32 index, QString *err) {
         const PickleValuePtr *value = m_memo.find(index);
         if (!value)
-            return fail(err, tr("memo entry %1 missing").arg(index));
-        return push(*value) || fail(err, tr("stack too deep"));
+            return fail(err, SafeUnpicklerText::tr("memo entry %1 missing").arg(index));
+        return push(*value) || fail(err, SafeUnpicklerText::tr("stack too deep"));
     };
 
     while (true) {
@@ -699,7 +702,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (!need(1, error))
                 return false;
             if (quint8(m_data[m_pos]) > 5)
-                return fail(error, tr("unsupported protocol %1").arg(quint8(m_data[m_pos])));
+                return fail(error,
+                            SafeUnpicklerText::tr("unsupported protocol %1").arg(quint8(m_data[m_pos])));
             ++m_pos;
             break;
         case 0x95: // FRAME
@@ -710,19 +714,19 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case '.': { // STOP
             PickleValuePtr value = pop();
             if (!value)
-                return fail(error, tr("empty stack at STOP"));
+                return fail(error, SafeUnpicklerText::tr("empty stack at STOP"));
             m_result = value;
             return true;
         }
         case '(': // MARK
             if (++marks > 1 << 20)
-                return fail(error, tr("too many marks"));
+                return fail(error, SafeUnpicklerText::tr("too many marks"));
             if (!push(m_arena->mark()))
-                return fail(error, tr("stack too deep"));
+                return fail(error, SafeUnpicklerText::tr("stack too deep"));
             break;
         case '0': // POP
             if (m_stack.empty())
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             m_stack.pop_back();
             break;
         case '1': // POP_MARK
@@ -731,9 +735,9 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             break;
         case '2': // DUP
             if (m_stack.empty())
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             if (!push(m_stack.back()))
-                return fail(error, tr("stack too deep"));
+                return fail(error, SafeUnpicklerText::tr("stack too deep"));
             break;
         case 'N':
             push(m_arena->none());
@@ -753,7 +757,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             m_pos += n;
             qint64 v = op == 'J' ? qint64(qint32(quint32(raw))) : qint64(raw);
             if (!push(m_arena->makeInt(v)))
-                return fail(error, tr("stack too deep"));
+                return fail(error, SafeUnpicklerText::tr("stack too deep"));
             break;
         }
         case 0x8a:   // LONG1
@@ -764,7 +768,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const qint64 n = qint64(readLE(m_data + m_pos, lengthBytes));
             m_pos += lengthBytes;
             if (n > 1 << 20 || !need(n, error))
-                return fail(error, tr("integer too long"));
+                return fail(error, SafeUnpicklerText::tr("integer too long"));
             PickleValuePtr value;
             if (n <= 8) {
                 quint64 raw = n == 0 ? 0 : readLE(m_data + m_pos, int(n));
@@ -799,7 +803,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             // Protocols 0 and 1 write integers beyond 64 bits in decimal: keep them as LONG1 does.
             QByteArray bytes;
             if (line.size() > 4096 || !decimalToTwosComplement(line, &bytes))
-                return fail(error, tr("bad integer"));
+                return fail(error, SafeUnpicklerText::tr("bad integer"));
             auto value = m_arena->make(Type::BigInt);
             value->bytes = bytes;
             push(value);
@@ -843,7 +847,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const quint64 n = readLE(m_data + m_pos, lengthBytes);
             m_pos += lengthBytes;
             if (n > quint64(m_size - m_pos))
-                return fail(error, tr("string longer than the data"));
+                return fail(error, SafeUnpicklerText::tr("string longer than the data"));
             PickleValuePtr value;
             if (op == 'X' || op == 0x8c || op == 0x8d) {
                 value = m_arena->makeString(decodeUtf8(m_data + m_pos, qint64(n)));
@@ -855,7 +859,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             }
             m_pos += qint64(n);
             if (!push(value))
-                return fail(error, tr("stack too deep"));
+                return fail(error, SafeUnpicklerText::tr("stack too deep"));
             break;
         }
         case 'S':   // STRING (quoted text)
@@ -896,11 +900,11 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 0x87: { // TUPLE1..3
             const size_t n = op - 0x84;
             if (m_stack.size() < n)
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             auto value = m_arena->make(Type::Tuple);
             for (size_t i = m_stack.size() - n; i < m_stack.size(); ++i) {
                 if (m_stack[i]->type == Type::Mark)
-                    return fail(error, tr("stack underflow"));
+                    return fail(error, SafeUnpicklerText::tr("stack underflow"));
                 value->items.push_back(m_stack[i]);
             }
             m_stack.resize(m_stack.size() - n);
@@ -912,7 +916,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             --marks;
             if (items.size() % 2)
-                return fail(error, tr("odd number of dict items"));
+                return fail(error, SafeUnpicklerText::tr("odd number of dict items"));
             auto value = m_arena->make(Type::Dict);
             for (size_t i = 0; i < items.size(); i += 2)
                 value->entries.emplace_back(items[i], items[i + 1]);
@@ -922,10 +926,10 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 'a': { // APPEND
             PickleValuePtr item = pop();
             if (!item || m_stack.empty())
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             const PickleValuePtr &list = m_stack.back();
             if (list->type != Type::List)
-                return fail(error, tr("APPEND to a %1").arg(list->describe()));
+                return fail(error, SafeUnpicklerText::tr("APPEND to a %1").arg(list->describe()));
             list->items.push_back(item);
             break;
         }
@@ -935,10 +939,10 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             --marks;
             if (m_stack.empty())
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             const PickleValuePtr &target = m_stack.back();
             if (target->type != (op == 'e' ? Type::List : Type::Set))
-                return fail(error, tr("APPENDS to a %1").arg(target->describe()));
+                return fail(error, SafeUnpicklerText::tr("APPENDS to a %1").arg(target->describe()));
             target->items.insert(target->items.end(), items.begin(), items.end());
             break;
         }
@@ -946,10 +950,10 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr value = pop();
             PickleValuePtr key = pop();
             if (!key || !value || m_stack.empty())
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             const PickleValuePtr &dict = m_stack.back();
             if (dict->type != Type::Dict)
-                return fail(error, tr("SETITEM on a %1").arg(dict->describe()));
+                return fail(error, SafeUnpicklerText::tr("SETITEM on a %1").arg(dict->describe()));
             dict->entries.emplace_back(key, value);
             break;
         }
@@ -958,10 +962,10 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             --marks;
             if (m_stack.empty() || items.size() % 2)
-                return fail(error, tr("malformed SETITEMS"));
+                return fail(error, SafeUnpicklerText::tr("malformed SETITEMS"));
             const PickleValuePtr &dict = m_stack.back();
             if (dict->type != Type::Dict)
-                return fail(error, tr("SETITEMS on a %1").arg(dict->describe()));
+                return fail(error, SafeUnpicklerText::tr("SETITEMS on a %1").arg(dict->describe()));
             for (size_t i = 0; i < items.size(); i += 2)
                 dict->entries.emplace_back(items[i], items[i + 1]);
             break;
@@ -974,7 +978,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             bool ok = false;
             const quint32 index = line.toUInt(&ok);
             if (!ok)
-                return fail(error, tr("bad memo index"));
+                return fail(error, SafeUnpicklerText::tr("bad memo index"));
             if (!(op == 'g' ? memoGet(index, error) : memoPut(index, error)))
                 return false;
             break;
@@ -1013,7 +1017,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr name = pop();
             PickleValuePtr module = pop();
             if (!name || !module || !name->isString() || !module->isString())
-                return fail(error, tr("malformed STACK_GLOBAL"));
+                return fail(error, SafeUnpicklerText::tr("malformed STACK_GLOBAL"));
             auto value = m_arena->make(Type::Global);
             value->text = module->text + QLatin1Char('.') + name->text;
             value->integer = module->text.size();
@@ -1035,7 +1039,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr args = pop();
             PickleValuePtr cls = pop();
             if (!args || !cls || (op == 0x92 && !kwargs))
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             if (cls->type != Type::Global || isGadgetClass(cls->text)) {
                 push(refuse(cls->type == Type::Global ? cls->text : cls->describe()));
                 break;
@@ -1071,7 +1075,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             --marks;
             if (items.empty())
-                return fail(error, tr("malformed OBJ"));
+                return fail(error, SafeUnpicklerText::tr("malformed OBJ"));
             auto args = m_arena->make(Type::Tuple);
             args->items.assign(items.begin() + 1, items.end());
             PickleValuePtr value = call(items.front(), args, error);
@@ -1083,7 +1087,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 'b': { // BUILD
             PickleValuePtr state = pop();
             if (!state || m_stack.empty() || m_stack.back()->type == Type::Mark)
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             // BUILD on a class or function itself would call its __setstate__ attribute with the state.
             if (m_stack.back()->type == Type::Global) {
                 // On a module, Python sets the state's keys as attributes: a later lookup of one finds
@@ -1104,7 +1108,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 'Q': { // BINPERSID
             PickleValuePtr pid = pop();
             if (!pid)
-                return fail(error, tr("stack underflow"));
+                return fail(error, SafeUnpicklerText::tr("stack underflow"));
             PickleValuePtr value = persistentLoad(pid, error);
             if (!value)
                 return false;
@@ -1124,17 +1128,17 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 0x82:
         case 0x83:
         case 0x84: // EXT1/2/4: the copyreg extension registry names callables
-            return fail(error, tr("extension-registry opcodes are not supported"));
+            return fail(error, SafeUnpicklerText::tr("extension-registry opcodes are not supported"));
         case 0x97:
         case 0x98: // NEXT_BUFFER, READONLY_BUFFER
-            return fail(error, tr("out-of-band buffers are not supported"));
+            return fail(error, SafeUnpicklerText::tr("out-of-band buffers are not supported"));
         default:
-            return fail(error, tr("unknown opcode 0x%1").arg(op, 2, 16, QLatin1Char('0')));
+            return fail(error, SafeUnpicklerText::tr("unknown opcode 0x%1").arg(op, 2, 16, QLatin1Char('0')));
         }
         if (m_stack.size() > kMaxStack)
-            return fail(error, tr("stack too deep"));
+            return fail(error, SafeUnpicklerText::tr("stack too deep"));
         if (values > kMaxValues)
-            return fail(error, tr("more than %1 objects").arg(kMaxValues));
+            return fail(error, SafeUnpicklerText::tr("more than %1 objects").arg(kMaxValues));
     }
 }
 

@@ -37,10 +37,11 @@ quint64 u64(const char *p)
     return quint64(u32(p)) | (quint64(u32(p + 4)) << 32);
 }
 
-QString tr(const char *text)
+// lupdate sees the strings of this file under the context ZipArchiveReader.
+struct ZipArchiveReaderText
 {
-    return QCoreApplication::translate("ZipArchiveReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ZipArchiveReader)
+};
 } // namespace
 
 bool ZipArchiveReader::looksLikeZip(const char *data, qint64 size)
@@ -62,7 +63,8 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
     const char *data = m_file->data();
     const qint64 size = m_file->size();
     if (size < kEndRecordSize)
-        return fail(error, tr("truncated zip archive: too short for an end-of-directory record"));
+        return fail(error, ZipArchiveReaderText::tr(
+                               "truncated zip archive: too short for an end-of-directory record"));
 
     // The end record is in the last 64 KiB + 22 bytes (its comment is at most 65535 bytes).
     qint64 end = -1;
@@ -74,7 +76,8 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
         }
     }
     if (end < 0)
-        return fail(error, tr("truncated or corrupt zip archive: end of central directory not found"));
+        return fail(error, ZipArchiveReaderText::tr(
+                               "truncated or corrupt zip archive: end of central directory not found"));
 
     quint64 entryCount = u16(data + end + 10);
     quint64 directorySize = u32(data + end + 12);
@@ -82,25 +85,27 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
     if (end >= 20 && u32(data + end - 20) == kZip64LocatorSignature) {
         const quint64 zip64End = u64(data + end - 20 + 8);
         if (zip64End > quint64(size) - 56)
-            return fail(error, tr("corrupt zip archive: ZIP64 end record outside the file"));
+            return fail(error,
+                        ZipArchiveReaderText::tr("corrupt zip archive: ZIP64 end record outside the file"));
         const char *z = data + zip64End;
         if (u32(z) != kZip64EndSignature)
-            return fail(error, tr("corrupt zip archive: bad ZIP64 end record"));
+            return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad ZIP64 end record"));
         entryCount = u64(z + 32);
         directorySize = u64(z + 40);
         directoryOffset = u64(z + 48);
     }
     if (directoryOffset > quint64(size) || directorySize > quint64(size) - directoryOffset)
-        return fail(error, tr("truncated zip archive: central directory lies outside the file"));
+        return fail(error, ZipArchiveReaderText::tr(
+                               "truncated zip archive: central directory lies outside the file"));
     if (entryCount > quint64(kMaxEntries) || entryCount > directorySize / 46 + 1)
-        return fail(error, tr("corrupt zip archive: absurd entry count"));
+        return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: absurd entry count"));
 
     m_entries.reserve(int(entryCount));
     qint64 pos = qint64(directoryOffset);
     const qint64 directoryEnd = qint64(directoryOffset + directorySize);
     for (quint64 i = 0; i < entryCount; ++i) {
         if (pos + 46 > directoryEnd || u32(data + pos) != kCentralHeaderSignature)
-            return fail(error, tr("corrupt zip archive: bad central directory entry"));
+            return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad central directory entry"));
         const char *h = data + pos;
         Entry entry;
         const quint16 flags = u16(h + 8);
@@ -113,9 +118,10 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
         const int commentLength = u16(h + 32);
         quint64 localOffset = u32(h + 42);
         if (pos + 46 + nameLength + extraLength + commentLength > directoryEnd)
-            return fail(error, tr("corrupt zip archive: central directory entry overruns the directory"));
+            return fail(error, ZipArchiveReaderText::tr(
+                                   "corrupt zip archive: central directory entry overruns the directory"));
         if (flags & 0x1)
-            return fail(error, tr("encrypted zip entries are not supported"));
+            return fail(error, ZipArchiveReaderText::tr("encrypted zip entries are not supported"));
         entry.name = QString::fromUtf8(h + 46, nameLength);
         // ZIP64 extra field: the 64-bit values appear only for the 32-bit fields that are saturated.
         const char *extra = h + 46 + nameLength;
@@ -123,7 +129,7 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
             const quint16 id = u16(extra + e);
             const int length = u16(extra + e + 2);
             if (e + 4 + length > extraLength)
-                return fail(error, tr("corrupt zip archive: bad extra field"));
+                return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad extra field"));
             if (id == 0x0001) {
                 int k = e + 4;
                 auto next = [&](quint64 *field) {
@@ -136,38 +142,46 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
                     return true;
                 };
                 if (!next(&uncompressed) || !next(&compressed) || !next(&localOffset))
-                    return fail(error, tr("corrupt zip archive: bad ZIP64 extra field"));
+                    return fail(error,
+                                ZipArchiveReaderText::tr("corrupt zip archive: bad ZIP64 extra field"));
             }
             e += 4 + length;
         }
         if (localOffset > quint64(size) - 30)
-            return fail(error, tr("truncated zip archive: entry %1 lies outside the file").arg(entry.name));
+            return fail(error,
+                        ZipArchiveReaderText::tr("truncated zip archive: entry %1 lies outside the file")
+                            .arg(entry.name));
         const char *local = data + localOffset;
         if (u32(local) != kLocalHeaderSignature)
-            return fail(error, tr("corrupt zip archive: bad local header for %1").arg(entry.name));
-        const quint64 dataOffset = localOffset + 30 + u16(local + 26) + u16(local + 28);
-        if (dataOffset > quint64(size) || compressed > quint64(size) - dataOffset)
             return fail(
                 error,
-                tr("truncated zip archive: data of %1 reaches past the end of the file").arg(entry.name));
+                ZipArchiveReaderText::tr("corrupt zip archive: bad local header for %1").arg(entry.name));
+        const quint64 dataOffset = localOffset + 30 + u16(local + 26) + u16(local + 28);
+        if (dataOffset > quint64(size) || compressed > quint64(size) - dataOffset)
+            return fail(error, ZipArchiveReaderText::tr(
+                                   "truncated zip archive: data of %1 reaches past the end of the file")
+                                   .arg(entry.name));
         if (entry.method != 0 && entry.method != 8)
-            return fail(error,
-                        tr("unsupported compression method %1 for %2").arg(entry.method).arg(entry.name));
+            return fail(error, ZipArchiveReaderText::tr("unsupported compression method %1 for %2")
+                                   .arg(entry.method)
+                                   .arg(entry.name));
         if (entry.method == 0 && compressed != uncompressed)
             return fail(error,
-                        tr("corrupt zip archive: stored entry %1 has mismatched sizes").arg(entry.name));
+                        ZipArchiveReaderText::tr("corrupt zip archive: stored entry %1 has mismatched sizes")
+                            .arg(entry.name));
         entry.compressedSize = qint64(compressed);
         entry.uncompressedSize = qint64(uncompressed);
         entry.localHeaderOffset = qint64(localOffset);
         entry.dataOffset = qint64(dataOffset);
         if (m_byName.contains(entry.name))
-            return fail(error, tr("corrupt zip archive: duplicate entry %1").arg(entry.name));
+            return fail(error,
+                        ZipArchiveReaderText::tr("corrupt zip archive: duplicate entry %1").arg(entry.name));
         m_byName.insert(entry.name, m_entries.size());
         m_entries.append(entry);
         pos += 46 + nameLength + extraLength + commentLength;
     }
     if (m_entries.isEmpty())
-        return fail(error, tr("empty zip archive"));
+        return fail(error, ZipArchiveReaderText::tr("empty zip archive"));
     // Nothing is ever extracted, but a name that climbs out of the archive is a hostile file's mark.
     for (const Entry &entry : std::as_const(m_entries)) {
         // Absolute ("/x", "\\x", "C:/x") or climbing ("a/../../x"), with either separator.
@@ -176,18 +190,22 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
         if ((parts.size() > 1 && parts.first().isEmpty()) || parts.first().endsWith(QLatin1Char(':')) ||
             parts.contains(QStringLiteral("..")))
             return fail(error,
-                        tr("hostile zip archive: entry '%1' points outside the archive").arg(entry.name));
+                        ZipArchiveReaderText::tr("hostile zip archive: entry '%1' points outside the archive")
+                            .arg(entry.name));
     }
     const QString first = m_entries.first().name;
     const int slash = first.indexOf(QLatin1Char('/'));
     if (slash <= 0)
-        return fail(error, tr("not a PyTorch archive: entry '%1' is not inside a folder").arg(first));
+        return fail(
+            error,
+            ZipArchiveReaderText::tr("not a PyTorch archive: entry '%1' is not inside a folder").arg(first));
     m_rootFolder = first.left(slash);
     const QString prefix = m_rootFolder + QLatin1Char('/');
     for (const Entry &entry : std::as_const(m_entries)) {
         if (!entry.name.startsWith(prefix))
             return fail(error,
-                        tr("not a PyTorch archive: entry '%1' is outside the folder '%2' of the others")
+                        ZipArchiveReaderText::tr(
+                            "not a PyTorch archive: entry '%1' is outside the folder '%2' of the others")
                             .arg(entry.name, m_rootFolder));
     }
     return true;
@@ -212,7 +230,9 @@ const char *ZipArchiveReader::storedData(const Entry &entry) const
 bool ZipArchiveReader::read(const Entry &entry, QByteArray *out, QString *error, qint64 maxSize) const
 {
     if (entry.uncompressedSize > maxSize)
-        return fail(error, tr("%1 is too large (%2 bytes)").arg(entry.name).arg(entry.uncompressedSize));
+        return fail(error, ZipArchiveReaderText::tr("%1 is too large (%2 bytes)")
+                               .arg(entry.name)
+                               .arg(entry.uncompressedSize));
     const char *source = m_file->data() + entry.dataOffset;
     if (entry.method == 0) {
         *out = QByteArray(source, entry.uncompressedSize);
@@ -220,7 +240,7 @@ bool ZipArchiveReader::read(const Entry &entry, QByteArray *out, QString *error,
         out->resize(entry.uncompressedSize);
         z_stream stream{};
         if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
-            return fail(error, tr("cannot start decompression"));
+            return fail(error, ZipArchiveReaderText::tr("cannot start decompression"));
         stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(source));
         stream.avail_in = uInt(std::min<qint64>(entry.compressedSize, 0x7fffffff));
         stream.next_out = reinterpret_cast<Bytef *>(out->data());
@@ -229,12 +249,13 @@ bool ZipArchiveReader::read(const Entry &entry, QByteArray *out, QString *error,
         const bool complete = status == Z_STREAM_END && stream.total_out == uLong(entry.uncompressedSize);
         inflateEnd(&stream);
         if (!complete)
-            return fail(error, tr("corrupt compressed data in %1").arg(entry.name));
+            return fail(error, ZipArchiveReaderText::tr("corrupt compressed data in %1").arg(entry.name));
     }
     const quint32 crc =
         crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(out->constData()), quint64(out->size()));
     if (crc != entry.crc32)
-        return fail(error, tr("corrupt zip archive: CRC mismatch in %1").arg(entry.name));
+        return fail(error,
+                    ZipArchiveReaderText::tr("corrupt zip archive: CRC mismatch in %1").arg(entry.name));
     return true;
 }
 

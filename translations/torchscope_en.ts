@@ -1,0 +1,258 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CheckpointReader</name>
+    <message numerus="yes">
+        <source>%n pickles, one after the other</source>
+        <translation>
+            <numerusform>%n pickle</numerusform>
+            <numerusform>%n pickles, one after the other</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors listed in the index are missing from their shards (e.g. %1)</source>
+        <translation>
+            <numerusform>%n tensor listed in the index is missing from its shard (%1)</numerusform>
+            <numerusform>%n tensors listed in the index are missing from their shards (e.g. %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CliOutput</name>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n layer</numerusform>
+            <numerusform>%n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attention heads</source>
+        <translation>
+            <numerusform>%n attention head</numerusform>
+            <numerusform>%n attention heads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 elements</source>
+        <translation>
+            <numerusform>%1: %2 element</numerusform>
+            <numerusform>%1: %2 elements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n names in %1 match once &apos;%2&apos; is stripped (--strip-prefix-%3 %2)</source>
+        <translation>
+            <numerusform>%n name in %1 matches once &apos;%2&apos; is stripped (--strip-prefix-%3 %2)</numerusform>
+            <numerusform>%n names in %1 match once &apos;%2&apos; is stripped (--strip-prefix-%3 %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A: %1 (%n tensors)</source>
+        <translation>
+            <numerusform>A: %1 (%n tensor)</numerusform>
+            <numerusform>A: %1 (%n tensors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>B: %1 (%n tensors)</source>
+        <translation>
+            <numerusform>B: %1 (%n tensor)</numerusform>
+            <numerusform>B: %1 (%n tensors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n names: %1 identical, %2 changed, %3 dtype differs, %4 shape differs, %5 only in A, %6 only in B</source>
+        <translation>
+            <numerusform>%n name: %1 identical, %2 changed, %3 dtype differs, %4 shape differs, %5 only in A, %6 only in B</numerusform>
+            <numerusform>%n names: %1 identical, %2 changed, %3 dtype differs, %4 shape differs, %5 only in A, %6 only in B</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors, %1 flagged</source>
+        <translation>
+            <numerusform>%n tensor, %1 flagged</numerusform>
+            <numerusform>%n tensors, %1 flagged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FreezeMenus</name>
+    <message numerus="yes">
+        <source>%n Selected</source>
+        <translation>
+            <numerusform>%n Selected</numerusform>
+            <numerusform>%n Selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TensorSlice</name>
+    <message numerus="yes">
+        <source>%1 has %n axes; the slice names more</source>
+        <translation>
+            <numerusform>%1 has %n axis; the slice names more</numerusform>
+            <numerusform>%1 has %n axes; the slice names more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::CheckpointDocument</name>
+    <message numerus="yes">
+        <source>%n parameters</source>
+        <translation>
+            <numerusform>%n parameter</numerusform>
+            <numerusform>%n parameters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::CheckpointView</name>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n layer</numerusform>
+            <numerusform>%n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attention heads</source>
+        <translation>
+            <numerusform>%n attention head</numerusform>
+            <numerusform>%n attention heads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::CompareWindow</name>
+    <message numerus="yes">
+        <source>%n names: %1.</source>
+        <translation>
+            <numerusform>%n name: %1.</numerusform>
+            <numerusform>%n names: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n names of %1 match once “%2” is stripped.</source>
+        <translation>
+            <numerusform>%n name of %1 matches once “%2” is stripped.</numerusform>
+            <numerusform>%n names of %1 match once “%2” is stripped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Compared %1 elements</source>
+        <translation>
+            <numerusform>Compared %1 element</numerusform>
+            <numerusform>Compared %1 elements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::DiffTableModel</name>
+    <message numerus="yes">
+        <source>%1 of %2 elements differ</source>
+        <translation>
+            <numerusform>%1 of %2 element differs</numerusform>
+            <numerusform>%1 of %2 elements differ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::FreezeBlocksDialog</name>
+    <message numerus="yes">
+        <source>%1 holds %n numbered blocks. Freeze:</source>
+        <translation>
+            <numerusform>%1 holds %n numbered block. Freeze:</numerusform>
+            <numerusform>%1 holds %n numbered blocks. Freeze:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::HistogramPanel</name>
+    <message numerus="yes">
+        <source>%1: %2 values, %3 to read</source>
+        <translation>
+            <numerusform>%1: %2 value, %3 to read</numerusform>
+            <numerusform>%1: %2 values, %3 to read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%1, %2%3
+%4 values</source>
+        <translation>
+            <numerusform>[%1, %2%3
+%4 value</numerusform>
+            <numerusform>[%1, %2%3
+%4 values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::MainWindow</name>
+    <message numerus="yes">
+        <source>Loaded %n tensors from %1</source>
+        <translation>
+            <numerusform>Loaded %n tensor from %1</numerusform>
+            <numerusform>Loaded %n tensors from %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ModuleTreeModel</name>
+    <message numerus="yes">
+        <source>%1 parameters (%2)</source>
+        <translation>
+            <numerusform>%1 parameter (%2)</numerusform>
+            <numerusform>%1 parameters (%2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ParameterTableModel</name>
+    <message numerus="yes">
+        <source>%1 elements</source>
+        <translation>
+            <numerusform>%1 element</numerusform>
+            <numerusform>%1 elements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 bytes</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ReportWindow</name>
+    <message numerus="yes">
+        <source>%n tensors, %1 flagged</source>
+        <translation>
+            <numerusform>%n tensor, %1 flagged</numerusform>
+            <numerusform>%n tensors, %1 flagged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::SpectrumPanel</name>
+    <message numerus="yes">
+        <source>%1: %2 elements; the spectrum is computed on request.</source>
+        <translation>
+            <numerusform>%1: %2 element; the spectrum is computed on request.</numerusform>
+            <numerusform>%1: %2 elements; the spectrum is computed on request.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
