@@ -63,6 +63,9 @@ private Q_SLOTS:
     void errors();
     void outputUntouchedOnFailure_data();
     void outputUntouchedOnFailure();
+    void speaksTheUsersLanguage_data();
+    void speaksTheUsersLanguage();
+    void jsonIsTheSameInEveryLanguage();
 
 private:
     int cli(const QStringList &arguments, QString *out = nullptr, QString *err = nullptr);
@@ -1334,6 +1337,97 @@ void TestCli::outputUntouchedOnFailure()
     QFile kept(path(QStringLiteral("keep.pt")));
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), QByteArray("keep me"));
+}
+
+void TestCli::speaksTheUsersLanguage_data()
+{
+    QTest::addColumn<QStringList>("environment");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("said"); // on stdout and stderr together
+    const QStringList chinese{QStringLiteral("LC_ALL=zh_CN.UTF-8")};
+    const QStringList info{QStringLiteral("info"), QStringLiteral("EXAMPLE")};
+    QTest::newRow("the system's Chinese") << chinese << info << 0
+                                          << QStringList{QStringLiteral("模块："), QStringLiteral("张量："),
+                                                         QStringLiteral("合计："), QStringLiteral("可训练")};
+    QTest::newRow("the system's German, by LANGUAGE")
+        << QStringList{QStringLiteral("LC_ALL="), QStringLiteral("LANG=de_DE.UTF-8"),
+                       QStringLiteral("LANGUAGE=de")}
+        << info << 0
+        << QStringList{QStringLiteral("Module:"), QStringLiteral("Tensoren:"), QStringLiteral("Summe:")};
+    QTest::newRow("--lang de over the system's Chinese")
+        << chinese << (QStringList{QStringLiteral("--lang"), QStringLiteral("de")} + info) << 0
+        << QStringList{QStringLiteral("Module:"), QStringLiteral("eingefroren")};
+    QTest::newRow("--lang=en after the command")
+        << chinese << (info + QStringList{QStringLiteral("--lang=en")}) << 0
+        << QStringList{QStringLiteral("Modules:"), QStringLiteral("Totals:")};
+    QTest::newRow("a usage error in Chinese")
+        << chinese << QStringList{QStringLiteral("info")} << 2
+        << QStringList{QStringLiteral("info：缺少 FILE"), QStringLiteral("请尝试 'torchscope-cli --help'。")};
+    QTest::newRow("a file error in German")
+        << QStringList{}
+        << QStringList{QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("info"),
+                       QStringLiteral("/nonexistent.pt")}
+        << 1 << QStringList{QStringLiteral("/nonexistent.pt: Datei nicht gefunden")};
+    QTest::newRow("help in Chinese") << chinese << QStringList{QStringLiteral("--help")} << 0
+                                     << QStringList{QStringLiteral("用法："), QStringLiteral("退出状态")};
+    QTest::newRow("diff in German") << QStringList{}
+                                    << QStringList{QStringLiteral("diff"), QStringLiteral("EXAMPLE"),
+                                                   QStringLiteral("EXAMPLE"), QStringLiteral("--lang"),
+                                                   QStringLiteral("de")}
+                                    << 0
+                                    << QStringList{QStringLiteral("Gleich"), QStringLiteral("Tensoren)")};
+    QTest::newRow("a language without a translation")
+        << QStringList{}
+        << QStringList{QStringLiteral("--lang"), QStringLiteral("xx"), QStringLiteral("info")} << 2
+        << QStringList{QStringLiteral("no translation for 'xx'"), QStringLiteral("zh_CN")};
+    QTest::newRow("--lang without a language")
+        << QStringList{} << QStringList{QStringLiteral("info"), QStringLiteral("--lang")} << 2
+        << QStringList{QStringLiteral("--lang needs a language")};
+}
+
+// Messages, tables and help follow the system's language, or --lang's, wherever it stands on the line.
+void TestCli::speaksTheUsersLanguage()
+{
+    QFETCH(QStringList, environment);
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, said);
+    arguments.replaceInStrings(QStringLiteral("EXAMPLE"), m_example);
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &setting : std::as_const(environment))
+        env.insert(setting.section(u'=', 0, 0), setting.section(u'=', 1));
+    process.setProcessEnvironment(env);
+    process.start(test::cliPath(), arguments);
+    QVERIFY(process.waitForFinished(60000));
+    const QString output = QString::fromUtf8(process.readAllStandardOutput()) +
+                           QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), exitCode);
+    for (const QString &words : std::as_const(said))
+        QVERIFY2(output.contains(words), qPrintable(words + QStringLiteral(" not in:\n") + output));
+}
+
+// Scripts parse JSON: it never changes with the language.
+void TestCli::jsonIsTheSameInEveryLanguage()
+{
+    QString english, chinese, german, err;
+    QCOMPARE(cli({QStringLiteral("info"), m_example, QStringLiteral("--json"), QStringLiteral("--stats")},
+                 &english, &err),
+             0);
+    QCOMPARE(cli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("info"), m_example,
+                  QStringLiteral("--json"), QStringLiteral("--stats")},
+                 &chinese, &err),
+             0);
+    QCOMPARE(chinese, english);
+    QCOMPARE(cli({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("diff"), m_example,
+                  m_example, QStringLiteral("--json")},
+                 &german, &err),
+             0);
+    QString englishDiff;
+    QCOMPARE(
+        cli({QStringLiteral("diff"), m_example, m_example, QStringLiteral("--json")}, &englishDiff, &err), 0);
+    QCOMPARE(german, englishDiff);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

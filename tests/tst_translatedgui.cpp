@@ -1,0 +1,354 @@
+// The window in each language: menus, dialogs and the status bar show translated text, and nothing is cut
+// off at the default size. Run under Xvfb with the Noto CJK fonts (ctest does), each screen is also saved
+// as a PNG to look at (TORCHSCOPE_SCREENSHOTS, or screenshots/ in the build folder).
+#include "document/checkpointdocument.h"
+#include "freezepatterndialog.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "saveasdialog.h"
+#include "welcomepage.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionComboBox>
+#include <QTabBar>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QXmlStreamReader>
+
+#include <functional>
+#include <memory>
+
+using namespace torchscope;
+
+namespace {
+
+// What a user reads, without markup, mnemonics or the trailing "…" and ":" that menus and forms add.
+QString normalized(QString text)
+{
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression mnemonic(QStringLiteral("\\(&\\w\\)|&(?=\\w)"),
+                                             QRegularExpression::UseUnicodePropertiesOption);
+    text.remove(tags).remove(mnemonic);
+    text = text.trimmed();
+    while (text.endsWith(u'…') || text.endsWith(u':') || text.endsWith(u'：'))
+        text.chop(1);
+    return text.trimmed();
+}
+
+// English sources whose translation in `ts` reads differently: seeing one of these on screen means a
+// string escaped tr().
+QSet<QString> translatedEnglish(const QString &ts)
+{
+    QSet<QString> english;
+    QFile file(ts);
+    if (!file.open(QIODevice::ReadOnly))
+        return english;
+    QXmlStreamReader xml(&file);
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            const QString key = normalized(source);
+            // Only whole words count: "%1 (%2)" and the like are shapes, not English.
+            if (normalized(translation) != key && !key.contains(u'%') && key.size() > 2)
+                english.insert(key);
+        }
+    }
+    return english;
+}
+
+// Every text a user sees in `top`, with where it is.
+QList<QPair<QString, QString>> shownTexts(QWidget *top)
+{
+    QList<QPair<QString, QString>> texts;
+    QList<QWidget *> widgets = top->findChildren<QWidget *>();
+    widgets.prepend(top);
+    for (QWidget *widget : std::as_const(widgets)) {
+        if (!widget->isVisible())
+            continue;
+        const QString where =
+            QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
+        if (widget->isWindow())
+            texts.append({widget->windowTitle(), where + QStringLiteral(" title")});
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            texts.append({label->text(), where});
+        else if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            texts.append({button->text(), where});
+        else if (auto *edit = qobject_cast<QLineEdit *>(widget))
+            texts.append({edit->placeholderText(), where + QStringLiteral(" placeholder")});
+        else if (auto *combo = qobject_cast<QComboBox *>(widget)) {
+            for (int i = 0; i < combo->count(); ++i)
+                texts.append({combo->itemText(i), where + QStringLiteral(" item")});
+        } else if (auto *tabs = qobject_cast<QTabBar *>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                texts.append({tabs->tabText(i), where + QStringLiteral(" tab")});
+        } else if (auto *header = qobject_cast<QHeaderView *>(widget); header && header->model()) {
+            for (int i = 0; i < header->count(); ++i)
+                texts.append({header->model()->headerData(i, header->orientation()).toString(),
+                              where + QStringLiteral(" header")});
+        }
+    }
+    // Menus, with everything in them, shown or not.
+    std::function<void(const QList<QAction *> &, const QString &)> walk = [&](const QList<QAction *> &actions,
+                                                                              const QString &path) {
+        for (QAction *action : actions) {
+            if (action->isSeparator())
+                continue;
+            texts.append({action->text(), path + QStringLiteral(" > ") + action->text()});
+            if (QMenu *menu = action->menu())
+                walk(menu->actions(), path + QStringLiteral(" > ") + action->text());
+        }
+    };
+    for (QMenuBar *bar : top->findChildren<QMenuBar *>())
+        walk(bar->actions(), QStringLiteral("menu"));
+    return texts;
+}
+
+// Widgets whose text does not fit: a label, button or combo box narrower than its text needs, a header
+// section narrower than its title, a menu title past the menu bar's end, a toolbar that had to fold.
+QStringList cutOff(QWidget *top)
+{
+    QStringList problems;
+    QList<QWidget *> widgets = top->findChildren<QWidget *>();
+    for (QWidget *widget : std::as_const(widgets)) {
+        if (!widget->isVisible() || widget->window() != top)
+            continue;
+        const QString where =
+            QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
+        auto tooNarrow = [&](const QString &text, int needed) {
+            if (widget->width() < needed)
+                problems << QStringLiteral("%1 \"%2\": %3 px wide, needs %4")
+                                .arg(where, text)
+                                .arg(widget->width())
+                                .arg(needed);
+        };
+        if (auto *label = qobject_cast<QLabel *>(widget)) {
+            if (!label->wordWrap() && !label->text().isEmpty())
+                tooNarrow(label->text(), label->minimumSizeHint().width());
+        } else if (auto *tool = qobject_cast<QToolButton *>(widget)) {
+            if (tool->toolButtonStyle() != Qt::ToolButtonIconOnly && !tool->text().isEmpty() &&
+                !tool->objectName().startsWith(QLatin1String("qt_")))
+                tooNarrow(tool->text(), tool->sizeHint().width());
+        } else if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
+            if (!button->text().isEmpty())
+                tooNarrow(button->text(), button->sizeHint().width());
+        } else if (auto *combo = qobject_cast<QComboBox *>(widget)) {
+            // The current text against the field the style draws it in.
+            QStyleOptionComboBox option;
+            option.initFrom(combo);
+            option.editable = combo->isEditable();
+            const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                               QStyle::SC_ComboBoxEditField, combo);
+            const int text = combo->fontMetrics().horizontalAdvance(combo->currentText());
+            if (field.width() < text)
+                problems << QStringLiteral("%1 \"%2\": a field of %3 px for %4 px of text")
+                                .arg(where, combo->currentText())
+                                .arg(field.width())
+                                .arg(text);
+        } else if (auto *header = qobject_cast<QHeaderView *>(widget); header && header->model()) {
+            for (int i = 0; i < header->count(); ++i) {
+                if (header->isSectionHidden(i) || header->orientation() != Qt::Horizontal)
+                    continue;
+                // As the style draws a section's title: elided to the section less its margins.
+                const QString title = header->model()->headerData(i, Qt::Horizontal).toString();
+                const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+                const QString drawn = header->fontMetrics().elidedText(title, Qt::ElideRight,
+                                                                       header->sectionSize(i) - 2 * margin);
+                if (drawn != title && header->sectionViewportPosition(i) < header->width())
+                    problems << QStringLiteral("%1 column \"%2\" shows \"%3\" (%4 px wide)")
+                                    .arg(where, title, drawn)
+                                    .arg(header->sectionSize(i));
+            }
+        } else if (auto *bar = qobject_cast<QMenuBar *>(widget)) {
+            for (QAction *action : bar->actions()) {
+                if (bar->actionGeometry(action).right() >= bar->width())
+                    problems << QStringLiteral("menu \"%1\" lies past the end of the menu bar")
+                                    .arg(action->text());
+            }
+        } else if (auto *toolBar = qobject_cast<QToolBar *>(widget)) {
+            if (auto *extension = toolBar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+                extension && extension->isVisible())
+                problems
+                    << QStringLiteral("toolbar %1 folds some of its buttons away").arg(toolBar->objectName());
+        }
+    }
+    return problems;
+}
+
+} // namespace
+
+class TestTranslatedGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void windowInEachLanguage_data();
+    void windowInEachLanguage();
+
+private:
+    // Fails on any English that has a translation, and on anything cut off; saves a screenshot.
+    void check(QWidget *top, const QString &name);
+
+    QString m_language;
+    QSet<QString> m_english;
+    QDir m_screenshots;
+};
+
+void TestTranslatedGui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings in a test folder, never the user's
+    QString folder = qEnvironmentVariable("TORCHSCOPE_SCREENSHOTS");
+    if (folder.isEmpty())
+        folder = QStringLiteral(TORCHSCOPE_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(folder));
+    m_screenshots = QDir(folder);
+    // Without a CJK font every Chinese character is the same box, and no width check means anything.
+    QVERIFY2(!QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty(),
+             "no font for Simplified Chinese: install fonts-noto-cjk");
+}
+
+void TestTranslatedGui::cleanup()
+{
+    Language::install(QStringLiteral("en"));
+}
+
+void TestTranslatedGui::check(QWidget *top, const QString &name)
+{
+    QTest::qWait(50); // let layouts settle
+    const QString shot = m_screenshots.filePath(m_language + u'-' + name + QStringLiteral(".png"));
+    QVERIFY(top->grab().save(shot));
+    QStringList untranslated;
+    for (const auto &[text, where] : shownTexts(top)) {
+        if (m_english.contains(normalized(text)))
+            untranslated << QStringLiteral("%1: \"%2\"").arg(where, text);
+    }
+    QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("English left in %1 (%2):\n").arg(name, shot) +
+                                                untranslated.join(u'\n')));
+    const QStringList problems = cutOff(top);
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("cut off in %1 (%2):\n").arg(name, shot) + problems.join(u'\n')));
+}
+
+void TestTranslatedGui::windowInEachLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("fileMenu");
+    QTest::addColumn<QString>("totalsStart");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("文件(&F)")
+                           << QStringLiteral("参数总数");
+    QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("&Datei")
+                        << QStringLiteral("Parameter gesamt");
+}
+
+void TestTranslatedGui::windowInEachLanguage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, fileMenu);
+    QFETCH(QString, totalsStart);
+    QSettings().clear();
+    m_language = language;
+    QCOMPARE(Language::install(language), language);
+    m_english = translatedEnglish(
+        QStringLiteral(TORCHSCOPE_SOURCE_DIR "/translations/torchscope_%1.ts").arg(language));
+    QVERIFY(m_english.size() > 300);
+
+    // The welcoming window, before any file.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.menuBar()->actions().first()->text(), fileMenu);
+    QVERIFY(window.findChild<WelcomePage *>(QStringLiteral("welcomePage"))->isVisible());
+    check(&window, QStringLiteral("welcome"));
+    if (QTest::currentTestFailed())
+        return;
+
+    // The example model, a tensor chosen so the histogram shows, and the status bar's totals.
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    window.openExampleModel();
+    QVERIFY(loaded.wait(60000));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("parameterTable"));
+    QVERIFY(table);
+    const QModelIndex first = table->model()->index(0, 0);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, table->visualRect(first).center());
+    auto *totals = window.statusBar()->findChild<QLabel *>();
+    QVERIFY(totals);
+    QTRY_VERIFY2(totals->text().startsWith(totalsStart), qPrintable(totals->text()));
+    QTest::qWait(500); // the histogram arrives from its job
+    check(&window, QStringLiteral("window"));
+    if (QTest::currentTestFailed())
+        return;
+
+    // Menus open as a user opens them.
+    for (QAction *action : window.menuBar()->actions()) {
+        QMenu *menu = action->menu();
+        menu->popup(window.mapToGlobal(window.menuBar()->actionGeometry(action).bottomLeft()));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        QStringList clipped;
+        for (QAction *item : menu->actions()) {
+            if (!item->isSeparator() && menu->actionGeometry(item).right() > menu->width())
+                clipped << item->text();
+        }
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(u'\n')));
+        menu->grab().save(m_screenshots.filePath(language + QStringLiteral("-menu-") +
+                                                 QString(action->text()).remove(u'&') +
+                                                 QStringLiteral(".png")));
+        menu->hide();
+    }
+
+    // The dialogs a user meets first, at the size they open with.
+    SaveAsDialog saveAs(window.document(), QString(), &window);
+    saveAs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&saveAs));
+    check(&saveAs, QStringLiteral("save-as"));
+    if (QTest::currentTestFailed())
+        return;
+    saveAs.hide();
+
+    FreezePatternDialog pattern(window.document(), &window);
+    pattern.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pattern));
+    check(&pattern, QStringLiteral("freeze-by-pattern"));
+    if (QTest::currentTestFailed())
+        return;
+    pattern.hide();
+
+    window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    auto *about = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"));
+    QVERIFY(about);
+    QVERIFY(QTest::qWaitForWindowExposed(about));
+    check(about, QStringLiteral("about"));
+    if (QTest::currentTestFailed())
+        return;
+    about->close();
+    window.document()->undoStack()->setClean();
+}
+
+QTEST_MAIN(TestTranslatedGui)
+#include "tst_translatedgui.moc"
