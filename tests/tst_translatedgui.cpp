@@ -1,10 +1,18 @@
 // The window in each language: menus, dialogs and the status bar show translated text, and nothing is cut
 // off at the default size. Run under Xvfb with the Noto CJK fonts (ctest does), each screen is also saved
 // as a PNG to look at (TORCHSCOPE_SCREENSHOTS, or screenshots/ in the build folder).
+#include "comparewindow.h"
 #include "document/checkpointdocument.h"
+#include "document/examplemodel.h"
+#include "document/savejob.h"
+#include "filedialog.h"
+#include "formats/checkpointreader.h"
+#include "freezeblocksdialog.h"
 #include "freezepatterndialog.h"
 #include "language.h"
+#include "loadweightsdialog.h"
 #include "mainwindow.h"
+#include "reportwindow.h"
 #include "saveasdialog.h"
 #include "welcomepage.h"
 
@@ -28,7 +36,9 @@
 #include <QStyle>
 #include <QStyleOptionComboBox>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -164,7 +174,8 @@ QStringList cutOff(QWidget *top)
             option.editable = combo->isEditable();
             const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option,
                                                                QStyle::SC_ComboBoxEditField, combo);
-            const int text = combo->fontMetrics().horizontalAdvance(combo->currentText());
+            // The ink, not the advance: a full-width "）" ends in blank space that may be clipped unseen.
+            const int text = combo->fontMetrics().boundingRect(combo->currentText()).right() + 1;
             if (field.width() < text)
                 problems << QStringLiteral("%1 \"%2\": a field of %3 px for %4 px of text")
                                 .arg(where, combo->currentText())
@@ -219,6 +230,9 @@ private:
     QString m_language;
     QSet<QString> m_english;
     QDir m_screenshots;
+    QTemporaryDir m_dir;
+    QString m_model;   // the example as TorchScript
+    QString m_weights; // and as a state_dict
 };
 
 void TestTranslatedGui::initTestCase()
@@ -232,6 +246,19 @@ void TestTranslatedGui::initTestCase()
     // Without a CJK font every Chinese character is the same box, and no width check means anything.
     QVERIFY2(!QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty(),
              "no font for Simplified Chinese: install fonts-noto-cjk");
+    // The example as files, for the windows that compare and load them.
+    QVERIFY(m_dir.isValid());
+    m_model = m_dir.filePath(QStringLiteral("cnn.pt"));
+    m_weights = m_dir.filePath(QStringLiteral("weights.pt"));
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readExampleModel(&content, &error), qPrintable(error));
+    const CheckpointDocument example(std::move(content));
+    for (const auto &[path, mode] :
+         {std::pair{m_model, SaveMode::EntireModel}, std::pair{m_weights, SaveMode::WeightsOnly}}) {
+        auto job = SaveJob::prepare(example, {path, mode, QString()}, &error);
+        QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
+    }
 }
 
 void TestTranslatedGui::cleanup()
@@ -291,7 +318,7 @@ void TestTranslatedGui::windowInEachLanguage()
 
     // The example model, a tensor chosen so the histogram shows, and the status bar's totals.
     QSignalSpy loaded(&window, &MainWindow::documentLoaded);
-    window.openExampleModel();
+    window.openFile(m_model);
     QVERIFY(loaded.wait(60000));
     auto *table = window.findChild<QTableView *>(QStringLiteral("parameterTable"));
     QVERIFY(table);
@@ -304,6 +331,17 @@ void TestTranslatedGui::windowInEachLanguage()
     check(&window, QStringLiteral("window"));
     if (QTest::currentTestFailed())
         return;
+    // The other tabs below the table: the values grid and the spectrum.
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
+    QVERIFY(tabs);
+    for (int tab = 1; tab < tabs->count(); ++tab) {
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
+                          tabs->tabBar()->tabRect(tab).center());
+        QTest::qWait(300);
+        check(&window, QStringLiteral("window-tab%1").arg(tab));
+        if (QTest::currentTestFailed())
+            return;
+    }
 
     // Menus open as a user opens them.
     for (QAction *action : window.menuBar()->actions()) {
@@ -338,6 +376,51 @@ void TestTranslatedGui::windowInEachLanguage()
     if (QTest::currentTestFailed())
         return;
     pattern.hide();
+
+    const ModuleNode *blocks = window.document()->findModule(QStringLiteral("sequential"));
+    QVERIFY(blocks);
+    FreezeBlocksDialog freezeBlocks(window.document(), blocks, &window);
+    freezeBlocks.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&freezeBlocks));
+    check(&freezeBlocks, QStringLiteral("freeze-blocks"));
+    if (QTest::currentTestFailed())
+        return;
+    freezeBlocks.hide();
+
+    CheckpointContent weights;
+    QString error;
+    QVERIFY2(readCheckpoint(m_weights, Progress(), &weights, &error), qPrintable(error));
+    LoadWeightsDialog loadWeights(window.document(), std::move(weights), m_weights, &window);
+    loadWeights.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&loadWeights));
+    check(&loadWeights, QStringLiteral("load-weights"));
+    if (QTest::currentTestFailed())
+        return;
+    loadWeights.hide();
+
+    // The windows beside the main one: the comparison and the model report.
+    FileDialog::setNextFileName(m_weights);
+    window.findChild<QAction *>(QStringLiteral("compareWithAction"))->trigger();
+    auto *compare = window.findChild<CompareWindow *>(QStringLiteral("compareWindow"));
+    QVERIFY(compare);
+    QSignalSpy compared(compare, &CompareWindow::comparisonFinished);
+    QVERIFY(compared.wait(60000));
+    QVERIFY(QTest::qWaitForWindowExposed(compare));
+    check(compare, QStringLiteral("compare"));
+    if (QTest::currentTestFailed())
+        return;
+    compare->close();
+
+    window.findChild<QAction *>(QStringLiteral("modelReportAction"))->trigger();
+    auto *report = window.findChild<ReportWindow *>(QStringLiteral("reportWindow"));
+    QVERIFY(report);
+    QVERIFY(QTest::qWaitForWindowExposed(report));
+    auto *reportTable = report->findChild<QTableView *>(QStringLiteral("reportTable"));
+    QTRY_VERIFY_WITH_TIMEOUT(reportTable->model()->rowCount() > 0, 30000);
+    check(report, QStringLiteral("report"));
+    if (QTest::currentTestFailed())
+        return;
+    report->close();
 
     window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
     auto *about = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"));

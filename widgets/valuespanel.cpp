@@ -113,9 +113,12 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     m_rowsLabel = new QLabel(tr("Rows:"), this);
     m_rowAxis = new QComboBox(this);
     m_rowAxis->setObjectName(QStringLiteral("rowAxis"));
+    // Their items change with each tensor: sized to what they hold now, not at the first show.
+    m_rowAxis->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_columnsLabel = new QLabel(tr("Columns:"), this);
     m_columnAxis = new QComboBox(this);
     m_columnAxis->setObjectName(QStringLiteral("columnAxis"));
+    m_columnAxis->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_fixedAxes = new QWidget(this);
     m_fixedLayout = new QHBoxLayout(m_fixedAxes);
     m_fixedLayout->setContentsMargins(0, 0, 0, 0);
@@ -179,12 +182,12 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     m_view->addActions({copy, copyNumpy});
 
     auto *axes = new QHBoxLayout;
-    axes->addWidget(m_title, 1);
     axes->addWidget(m_rowsLabel);
     axes->addWidget(m_rowAxis);
     axes->addWidget(m_columnsLabel);
     axes->addWidget(m_columnAxis);
     axes->addWidget(m_fixedAxes);
+    axes->addStretch(1);
     auto *tools = new QHBoxLayout;
     tools->addWidget(m_goTo, 1);
     tools->addWidget(new QLabel(tr("Find:"), this));
@@ -193,12 +196,15 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     tools->addWidget(m_findNext);
     tools->addWidget(m_heatMap);
     tools->addWidget(m_legend);
-    tools->addWidget(m_export);
     auto *status = new QHBoxLayout;
     status->addWidget(m_status, 1);
     status->addWidget(m_cancel);
+    // On the status line, where the words of any language leave room for it.
+    status->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // The tensor's name, dtype and shape on a line of their own: long names need the whole width.
+    layout->addWidget(m_title);
     layout->addLayout(axes);
     layout->addLayout(tools);
     layout->addWidget(m_view, 1);
