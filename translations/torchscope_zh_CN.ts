@@ -2412,7 +2412,7 @@ B：%2</translation>
     </message>
     <message>
         <source>&amp;Compare With…</source>
-        <translation>与…比较(&amp;C)</translation>
+        <translation>对比检查点(&amp;C)…</translation>
     </message>
     <message>
         <source>Compare the open checkpoint with another, tensor by tensor</source>
@@ -2535,7 +2535,7 @@ B：%2</translation>
     </message>
     <message>
         <source>Compare With</source>
-        <translation>与…比较</translation>
+        <translation>选择要对比的检查点</translation>
     </message>
     <message>
         <source>Opening %1…</source>
