@@ -65,6 +65,8 @@ private Q_SLOTS:
     void largeTensorAcrossThreadsMatchesReference_data();
     void largeTensorAcrossThreadsMatchesReference();
     void stridedViewsCountLikeContiguousCopies();
+    void bitPatternPassAgreesWithTheValuePasses_data();
+    void bitPatternPassAgreesWithTheValuePasses();
     void valuesOnEdgesAndNarrowRanges_data();
     void valuesOnEdgesAndNarrowRanges();
     void poolsSeveralTensors();
@@ -238,15 +240,108 @@ void TestHistogramKernel::stridedViewsCountLikeContiguousCopies()
     QCOMPARE(a.stats.mean, b.stats.mean);
 }
 
+void TestHistogramKernel::bitPatternPassAgreesWithTheValuePasses_data()
+{
+    QTest::addColumn<int>("dtype");
+    QTest::addColumn<bool>("givenRange");
+    QTest::newRow("float16, data range") << int(DType::Float16) << false;
+    QTest::newRow("bfloat16, data range") << int(DType::BFloat16) << false;
+    QTest::newRow("float16, a range cutting values off") << int(DType::Float16) << true;
+    QTest::newRow("bfloat16, a range cutting values off") << int(DType::BFloat16) << true;
+}
+
+// Contiguous 16-bit floats are counted by bit pattern in one pass; a strided view of the same values takes
+// the statistics and counting passes over decoded values. Both must give the same histogram and
+// statistics, NaN, infinities, zeros and subnormals included, pooled over two tensors.
+void TestHistogramKernel::bitPatternPassAgreesWithTheValuePasses()
+{
+    QFETCH(int, dtype);
+    QFETCH(bool, givenRange);
+    const qint64 n = 3'000'000;
+    std::mt19937 random(11);
+    std::normal_distribution<float> normal(0.0f, 2.0f);
+    std::vector<quint16> bits(static_cast<size_t>(n));
+    for (qint64 i = 0; i < n; ++i) {
+        float v = normal(random);
+        quint32 word;
+        std::memcpy(&word, &v, 4);
+        bits[size_t(i)] = DType(dtype) == DType::BFloat16 ? quint16(word >> 16) : quint16(word >> 13);
+    }
+    // NaN, both infinities, both zeros and the smallest subnormal of each sign.
+    const quint16 special[] = {0x7e00, 0x7c00, 0xfc00, 0x0000, 0x8000, 0x0001, 0x8001};
+    const quint16 specialBrain[] = {0x7fc0, 0x7f80, 0xff80, 0x0000, 0x8000, 0x0001, 0x8001};
+    for (int k = 0; k < 7; ++k)
+        bits[size_t(k * 1000)] = DType(dtype) == DType::BFloat16 ? specialBrain[k] : special[k];
+    const QByteArray bytes(reinterpret_cast<const char *>(bits.data()), qsizetype(2 * n));
+    const qint64 half = n / 2;
+    const TensorInfo a =
+        test::tensorFromBytes(QStringLiteral("a"), DType(dtype), {half}, bytes.left(2 * half));
+    const TensorInfo b =
+        test::tensorFromBytes(QStringLiteral("b"), DType(dtype), {n - half}, bytes.mid(2 * half));
+    // The same values as views with a stride of 2 into buffers twice the size.
+    const auto spread = [](const QByteArray &from) {
+        QByteArray to(2 * from.size(), '\0');
+        for (qsizetype i = 0; i < from.size() / 2; ++i)
+            std::memcpy(to.data() + 4 * i, from.constData() + 2 * i, 2);
+        return to;
+    };
+    TensorInfo stridedA =
+        test::tensorFromBytes(QStringLiteral("a"), DType(dtype), {2 * half}, spread(bytes.left(2 * half)));
+    stridedA.shape = {half};
+    stridedA.strides = {2};
+    TensorInfo stridedB = test::tensorFromBytes(QStringLiteral("b"), DType(dtype), {2 * (n - half)},
+                                                spread(bytes.mid(2 * half)));
+    stridedB.shape = {n - half};
+    stridedB.strides = {2};
+    QVERIFY(!stridedA.isContiguous());
+
+    HistogramRequest request;
+    request.bins = 61;
+    if (givenRange) {
+        request.hasRange = true;
+        request.low = -1.3;
+        request.high = 2.7;
+    }
+    const HistogramResult byPattern = HistogramKernel::compute({&a, &b}, request);
+    const HistogramResult byValue = HistogramKernel::compute({&stridedA, &stridedB}, request);
+    QCOMPARE(byPattern.edges, byValue.edges);
+    QCOMPARE(byPattern.counts, byValue.counts);
+    QCOMPARE(HistogramKernel::counts({&a, &b}, byValue.edges), byValue.counts);
+    const TensorStats &p = byPattern.stats, &v = byValue.stats;
+    QCOMPARE(p.count, v.count);
+    QCOMPARE(p.finite, v.finite);
+    QCOMPARE(p.nanCount, v.nanCount);
+    QCOMPARE(p.infCount, v.infCount);
+    QCOMPARE(p.zeroCount, v.zeroCount);
+    QCOMPARE(p.min, v.min);
+    QCOMPARE(p.max, v.max);
+    // Sums in another order: equal to rounding.
+    QVERIFY2(std::abs(p.mean - v.mean) <= 1e-12 * std::max(1.0, std::abs(v.mean)),
+             qPrintable(QString::number(p.mean - v.mean)));
+    QVERIFY(std::abs(p.std - v.std) <= 1e-12 * v.std);
+    QVERIFY(std::abs(p.l2Norm - v.l2Norm) <= 1e-12 * v.l2Norm);
+}
+
 void TestHistogramKernel::valuesOnEdgesAndNarrowRanges_data()
 {
     QTest::addColumn<double>("low");
     QTest::addColumn<double>("high");
     QTest::addColumn<int>("bins");
-    QTest::newRow("unit range") << -1.0 << 1.0 << 100;
-    QTest::newRow("narrow range far from zero") << 1e6 << 1e6 + 1e-3 << 100;
-    QTest::newRow("tiny values") << -3e-30 << 7e-30 << 33;
-    QTest::newRow("many bins") << -0.1 << 0.7 << 100000;
+    QTest::addColumn<int>("dtype");
+    // float64 values take the float64 kernel; float32 values the float32-lane kernel where its rounding
+    // allows, the float64 one where it does not (a narrow range far from zero).
+    for (const DType dtype : {DType::Float64, DType::Float32}) {
+        const QByteArray name = dtype == DType::Float64 ? "float64" : "float32";
+        QTest::newRow(QByteArray(name + ", unit range").constData()) << -1.0 << 1.0 << 100 << int(dtype);
+        QTest::newRow(QByteArray(name + ", narrow range far from zero").constData())
+            << 1e6 << 1e6 + 1e-3 << 100 << int(dtype);
+        QTest::newRow(QByteArray(name + ", tiny values").constData()) << -3e-30 << 7e-30 << 33 << int(dtype);
+        QTest::newRow(QByteArray(name + ", many bins").constData()) << -0.1 << 0.7 << 100000 << int(dtype);
+        QTest::newRow(QByteArray(name + ", off-centre range").constData())
+            << -3.7 << 1234.5 << 997 << int(dtype);
+        QTest::newRow(QByteArray(name + ", normal weights").constData())
+            << -0.0731 << 0.0689 << 100 << int(dtype);
+    }
 }
 
 void TestHistogramKernel::valuesOnEdgesAndNarrowRanges()
@@ -254,20 +349,37 @@ void TestHistogramKernel::valuesOnEdgesAndNarrowRanges()
     QFETCH(double, low);
     QFETCH(double, high);
     QFETCH(int, bins);
-    // Every edge itself, its neighbours one ulp away, and random values in between.
+    QFETCH(int, dtype);
+    // Every edge itself, its neighbours one ulp away, and random values in between; for float32, the
+    // floats nearest each edge and their neighbours, where a float32 computation of the bin would err.
     const QVector<double> edges = HistogramKernel::linspaceEdges(low, high, bins);
     std::vector<double> values;
     for (double edge : edges) {
         values.push_back(edge);
         values.push_back(std::nextafter(edge, -INFINITY));
         values.push_back(std::nextafter(edge, INFINITY));
+        const float nearest = float(edge);
+        for (const float f : {nearest, std::nextafter(nearest, -INFINITY), std::nextafter(nearest, INFINITY),
+                              std::nextafter(std::nextafter(nearest, INFINITY), INFINITY)})
+            values.push_back(double(f));
     }
     std::mt19937_64 random(11);
     std::uniform_real_distribution<double> uniform(low, high);
     for (int i = 0; i < 200000; ++i)
         values.push_back(uniform(random));
+    QByteArray bytes;
+    if (DType(dtype) == DType::Float32) {
+        std::vector<float> floats;
+        for (double &v : values) {
+            floats.push_back(float(v));
+            v = double(floats.back()); // the reference counts what the tensor holds
+        }
+        bytes = bytesOf(floats);
+    } else {
+        bytes = bytesOf(values);
+    }
     const TensorInfo tensor =
-        test::tensorFromBytes(QStringLiteral("t"), DType::Float64, {qint64(values.size())}, bytesOf(values));
+        test::tensorFromBytes(QStringLiteral("t"), DType(dtype), {qint64(values.size())}, bytes);
     const HistogramResult result = HistogramKernel::compute({&tensor}, rangeRequest(bins, low, high));
     QCOMPARE(result.edges, edges);
     QCOMPARE(result.counts, referenceCounts(values, edges));

@@ -6,6 +6,9 @@
 #include <hwy/foreach_target.h> // IWYU pragma: keep
 #include <hwy/highway.h>
 
+#include <algorithm>
+#include <cmath>
+
 HWY_BEFORE_NAMESPACE();
 namespace torchscope {
 namespace HWY_NAMESPACE {
@@ -62,6 +65,45 @@ void BinFloat32Impl(const float *values, size_t n, double low, double high, doub
         out[i] = binOne(values[i], low, high, norm, tolerance, bins);
 }
 
+// float32 lanes: twice the values an instruction, no widening. The position is computed from float32
+// copies of low and norm, so a value's bin is trusted only at least `tolerance` (a bound on that
+// rounding, in bins) from an edge; near an edge, and near either end of the range, the caller decides.
+void BinFloat32LanesImpl(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                         qint32 *out)
+{
+    size_t i = 0;
+    const float top = float(bins);
+#if HWY_TARGET != HWY_SCALAR
+    const hn::ScalableTag<float> df;
+    const hn::RebindToSigned<decltype(df)> di;
+    const size_t lanes = hn::Lanes(df);
+    const auto lowV = hn::Set(df, low), normV = hn::Set(df, norm);
+    const auto tolV = hn::Set(df, tolerance), upperTolV = hn::Set(df, 1 - tolerance);
+    const auto belowV = hn::Set(df, -tolerance), aboveV = hn::Set(df, top + tolerance);
+    const auto lastV = hn::Set(df, top - 1), outsideV = hn::Set(df, top), nearV = hn::Set(df, top + 1);
+    for (; i + lanes <= n; i += lanes) {
+        const auto x = hn::Mul(hn::Sub(hn::LoadU(df, values + i), lowV), normV);
+        // Clearly inside the range (false for NaN); the ends themselves are near an edge below.
+        const auto inside = hn::And(hn::Ge(x, belowV), hn::Le(x, aboveV));
+        const auto whole = hn::Floor(x);
+        const auto fraction = hn::Sub(x, whole);
+        const auto near = hn::Or(hn::Lt(fraction, tolV), hn::Gt(fraction, upperTolV));
+        const auto bin = hn::IfThenElse(inside, hn::IfThenElse(near, nearV, hn::Min(whole, lastV)), outsideV);
+        hn::StoreU(hn::ConvertTo(di, bin), di, out + i);
+    }
+#endif
+    for (; i < n; ++i) {
+        const float x = (values[i] - low) * norm;
+        if (!(x >= -tolerance && x <= top + tolerance)) {
+            out[i] = bins;
+            continue;
+        }
+        const float whole = std::floor(x);
+        const float fraction = x - whole;
+        out[i] = fraction < tolerance || fraction > 1 - tolerance ? bins + 1 : std::min(int(whole), bins - 1);
+    }
+}
+
 } // namespace HWY_NAMESPACE
 } // namespace torchscope
 HWY_AFTER_NAMESPACE();
@@ -74,6 +116,14 @@ void binFloat32(const float *values, size_t n, double low, double high, double n
                 int bins, qint32 *out)
 {
     HWY_DYNAMIC_DISPATCH(BinFloat32Impl)(values, n, low, high, norm, tolerance, bins, out);
+}
+
+HWY_EXPORT(BinFloat32LanesImpl);
+
+void binFloat32Lanes(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                     qint32 *out)
+{
+    HWY_DYNAMIC_DISPATCH(BinFloat32LanesImpl)(values, n, low, norm, tolerance, bins, out);
 }
 } // namespace torchscope
 #endif

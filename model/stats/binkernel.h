@@ -14,4 +14,11 @@ namespace torchscope {
 void binFloat32(const float *values, size_t n, double low, double high, double norm, double tolerance,
                 int bins, qint32 *out);
 
+// The same in float32 lanes, twice as many values an instruction: `low` and `norm` rounded to float32 and
+// `tolerance` a bound, in bins, on the rounding of the whole computation. out[k] is `bins` for a value
+// clearly outside the range or NaN, and `bins + 1` for one within `tolerance` of an edge or of either
+// end of the range, whose bin (or whether it is inside at all) the caller decides exactly.
+void binFloat32Lanes(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                     qint32 *out);
+
 } // namespace torchscope

@@ -16,6 +16,7 @@
 #include <memory>
 #include <thread>
 #include <type_traits>
+#include <utility>
 
 namespace torchscope {
 
@@ -260,6 +261,10 @@ struct Binner
     // How far, in bins, rounding can move a value's computed position (see counts()).
     double tolerance;
     int bins;
+    // float32 blocks in float32 lanes, when their coarser rounding (`tolerance32`, in bins) still leaves
+    // nearly every value clear of an edge; in float64 lanes otherwise.
+    bool floatLanes = false;
+    float low32 = 0, norm32 = 0, tolerance32 = 0;
 
     // The bin of one value exactly as numpy decides it.
     int exactBin(double v) const
@@ -280,19 +285,39 @@ struct Binner
         return i;
     }
 
-    // float32 blocks: the bins in SIMD, the few values near an edge decided here.
+    // float32 blocks: the bins in SIMD, the few values near an edge (or an end of the range) decided here.
     void block(const float *values, int n)
     {
         qint32 index[kernel::kBlock];
-        binFloat32(values, size_t(n), low, high, norm, tolerance, bins, index);
+        if (floatLanes)
+            binFloat32Lanes(values, size_t(n), low32, norm32, tolerance32, bins, index);
+        else
+            binFloat32(values, size_t(n), low, high, norm, tolerance, bins, index);
+        const int near = bins + 1;
+        const auto decide = [&](int k) {
+            const double v = double(values[k]);
+            return v >= low && v <= high ? exactBin(v) : bins;
+        };
+        // Four copies of the counts, one for each of four consecutive values: increments of the same bin
+        // in a row do not wait on each other.
         const int stride = bins + 2;
-        qint64 *const counts = count;
-        for (int k = 0; k < n; ++k) {
-            int i = index[k];
-            if (i == bins + 1)
-                i = exactBin(double(values[k]));
-            ++counts[(k % kCopies) * stride + i];
+        qint64 *const c0 = count, *const c1 = c0 + stride, *const c2 = c1 + stride, *const c3 = c2 + stride;
+        int k = 0;
+        for (; k + 4 <= n; k += 4) {
+            int i0 = index[k], i1 = index[k + 1], i2 = index[k + 2], i3 = index[k + 3];
+            if (Q_UNLIKELY((i0 == near) | (i1 == near) | (i2 == near) | (i3 == near))) {
+                i0 = i0 == near ? decide(k) : i0;
+                i1 = i1 == near ? decide(k + 1) : i1;
+                i2 = i2 == near ? decide(k + 2) : i2;
+                i3 = i3 == near ? decide(k + 3) : i3;
+            }
+            ++c0[i0];
+            ++c1[i1];
+            ++c2[i2];
+            ++c3[i3];
         }
+        for (; k < n; ++k)
+            ++c0[index[k] == near ? decide(k) : index[k]];
     }
 
     void block(const double *values, int n)
@@ -308,6 +333,154 @@ struct Binner
         }
     }
 };
+
+// The range a request asks for or, by numpy's default, the finite min and max, widened by 0.5 when they
+// are equal; [0, 1] when there are no finite values.
+std::pair<double, double> range(const HistogramRequest &request, const TensorStats &stats)
+{
+    if (request.hasRange && std::isfinite(request.low) && std::isfinite(request.high) &&
+        request.low < request.high)
+        return {request.low, request.high};
+    double low = stats.hasMoments() ? stats.min : 0.0;
+    double high = stats.hasMoments() ? stats.max : 1.0;
+    if (low == high) {
+        low -= 0.5;
+        high += 0.5;
+    }
+    return {low, high};
+}
+
+int binsFor(const HistogramRequest &request, const TensorStats &stats)
+{
+    return request.bins > 0 ? std::min(request.bins, 1 << 20) : HistogramKernel::defaultBins(stats.finite);
+}
+
+// 16-bit floats have 65,536 bit patterns, each one value: a pass that counts each pattern (a table that
+// stays in the cache, an increment a value, nothing decoded) gives the statistics and any histogram of
+// the values exactly. Contiguous tensors of one such dtype only; anything else takes the general passes.
+constexpr size_t kPatterns = 65536;
+
+bool countsBitPatterns(const std::vector<const TensorInfo *> &tensors)
+{
+    if (tensors.empty())
+        return false;
+    const DType dtype = tensors.front()->dtype;
+    if (dtype != DType::Float16 && dtype != DType::BFloat16)
+        return false;
+    return std::all_of(tensors.begin(), tensors.end(), [dtype](const TensorInfo *tensor) {
+        return tensor->dtype == dtype && !tensor->quantization &&
+               (!tensor->storage || tensor->numel() == 0 || tensor->isContiguous());
+    });
+}
+
+double patternValue(DType dtype, quint16 bits)
+{
+    return double(dtype == DType::BFloat16 ? bfloat16ToFloat(bits) : halfToFloat(bits));
+}
+
+// How many values of each bit pattern the tensors hold; empty when canceled.
+std::vector<qint64> patternCounts(const std::vector<const TensorInfo *> &tensors, const Progress &progress,
+                                  bool longRead)
+{
+    const int workers = workerCount();
+    // 32-bit counts keep each thread's table at 256 KiB; they are added into 64-bit totals before they
+    // could overflow, and at the end.
+    std::vector<std::vector<quint32>> table(size_t(workers), std::vector<quint32>(kPatterns, 0));
+    std::vector<std::vector<qint64>> total{size_t(workers)};
+    std::vector<qint64> sinceFlush(size_t(workers), 0);
+    const auto flush = [&](int worker) {
+        std::vector<qint64> &into = total[size_t(worker)];
+        into.resize(kPatterns, 0);
+        std::vector<quint32> &from = table[size_t(worker)];
+        for (size_t p = 0; p < kPatterns; ++p)
+            into[p] += from[p];
+        std::fill(from.begin(), from.end(), 0);
+        sinceFlush[size_t(worker)] = 0;
+    };
+    const bool finished = parallelOver(
+        tensors, workers, progress,
+        [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker, size_t) {
+            if (sinceFlush[size_t(worker)] + (end - begin) > qint64(std::numeric_limits<quint32>::max()))
+                flush(worker);
+            sinceFlush[size_t(worker)] += end - begin;
+            quint32 *const counts = table[size_t(worker)].data();
+            const char *bytes = tensor.firstElement() + 2 * begin;
+            const qint64 n = end - begin;
+            qint64 i = 0;
+            // Four loads ahead of their increments, so the next addresses are known while one waits.
+            for (; i + 4 <= n; i += 4) {
+                quint16 b[4];
+                std::memcpy(b, bytes + 2 * i, sizeof b);
+                ++counts[b[0]];
+                ++counts[b[1]];
+                ++counts[b[2]];
+                ++counts[b[3]];
+            }
+            for (; i < n; ++i) {
+                quint16 b;
+                std::memcpy(&b, bytes + 2 * i, sizeof b);
+                ++counts[b];
+            }
+        },
+        longRead ? PageUse::ReadAheadAndRelease : PageUse::Keep);
+    if (!finished)
+        return {};
+    for (int worker = 0; worker < workers; ++worker)
+        flush(worker);
+    std::vector<qint64> counts(kPatterns, 0);
+    for (const std::vector<qint64> &part : total)
+        for (size_t p = 0; p < kPatterns; ++p)
+            counts[p] += part[p];
+    return counts;
+}
+
+// The statistics of the values the patterns count: each pattern is n copies of one value.
+TensorStats statisticsOfPatterns(DType dtype, const std::vector<qint64> &patterns, qint64 count)
+{
+    Combined total;
+    for (size_t p = 0; p < kPatterns; ++p) {
+        const qint64 n = patterns[p];
+        if (n == 0)
+            continue;
+        const double v = patternValue(dtype, quint16(p));
+        Combined same;
+        same.count = n;
+        if (std::isnan(v)) {
+            same.nan = n;
+        } else if (std::isinf(v)) {
+            same.inf = n;
+        } else {
+            same.finite = n;
+            same.zero = v == 0 ? n : 0;
+            same.min = same.max = same.mean = v;
+            same.sumOfSquaredValues = v * v * double(n);
+        }
+        total.merge(same);
+    }
+    return toStats(total, count);
+}
+
+// The histogram of the values the patterns count, each pattern's value binned as numpy bins it.
+QVector<qint64> countsOfPatterns(DType dtype, const std::vector<qint64> &patterns,
+                                 const QVector<double> &edges)
+{
+    const int bins = int(edges.size()) - 1;
+    const double low = edges.front(), high = edges.back();
+    const double norm = double(bins) / (high - low);
+    std::vector<qint64> unused(size_t(bins + 2) * Binner::kCopies, 0);
+    // A tolerance of a whole bin sends every value to the edges: 65,536 exact decisions at most.
+    const Binner binner{unused.data(), edges.constData(), low, high, norm, 1.0, bins};
+    QVector<qint64> counts(bins, 0);
+    for (size_t p = 0; p < kPatterns; ++p) {
+        const qint64 n = patterns[p];
+        if (n == 0)
+            continue;
+        const double v = patternValue(dtype, quint16(p));
+        if (v >= low && v <= high) // also drops NaN
+            counts[binner.exactBin(v)] += n;
+    }
+    return counts;
+}
 
 } // namespace
 
@@ -390,6 +563,14 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
                                         const QVector<double> &edges, const Progress &progress,
                                         bool *canceled, bool longRead)
 {
+    if (countsBitPatterns(tensors)) {
+        const std::vector<qint64> patterns = patternCounts(tensors, progress, longRead);
+        if (canceled)
+            *canceled = patterns.empty();
+        if (patterns.empty())
+            return QVector<qint64>(int(edges.size()) - 1, 0);
+        return countsOfPatterns(tensors.front()->dtype, patterns, edges);
+    }
     const int bins = int(edges.size()) - 1;
     const int workers = workerCount();
     std::vector<std::vector<qint64>> partial(size_t(workers),
@@ -403,10 +584,19 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
     const double tolerance =
         16 * std::numeric_limits<double>::epsilon() * (magnitude * norm + double(bins) + 1);
     const double *edge = edges.constData();
+    // The same bound for float32 arithmetic on float32 copies of low and norm (see binFloat32Lanes).
+    const float low32 = float(low), norm32 = float(norm);
+    const double tolerance32 =
+        16 * double(std::numeric_limits<float>::epsilon()) * (magnitude * norm + double(bins) + 1);
+    const bool floatLanes = std::isfinite(low32) && std::isfinite(norm32) && norm32 > 0 && tolerance32 < 0.05;
     const bool finished = parallelOver(
         tensors, workers, progress,
         [&](const TensorInfo &tensor, qint64 begin, qint64 end, int worker, size_t) {
             Binner visit{partial[size_t(worker)].data(), edge, low, high, norm, tolerance, bins};
+            visit.floatLanes = floatLanes;
+            visit.low32 = low32;
+            visit.norm32 = norm32;
+            visit.tolerance32 = float(tolerance32);
             visitValues(tensor, begin, end, visit);
         },
         longRead ? PageUse::ReadAheadAndRelease : PageUse::Keep);
@@ -424,6 +614,25 @@ QVector<qint64> HistogramKernel::counts(const std::vector<const TensorInfo *> &t
 HistogramResult HistogramKernel::compute(const std::vector<const TensorInfo *> &tensors,
                                          const HistogramRequest &request, const Progress &progress)
 {
+    if (countsBitPatterns(tensors)) {
+        // One pass: the patterns give the statistics, then the range and the bins.
+        const std::vector<qint64> patterns = patternCounts(tensors, progress, request.longRead);
+        HistogramResult result;
+        if (patterns.empty()) {
+            result.canceled = true;
+            return result;
+        }
+        qint64 count = 0;
+        for (const TensorInfo *tensor : tensors)
+            count += tensor->numel();
+        const DType dtype = tensors.front()->dtype;
+        result.stats = statisticsOfPatterns(dtype, patterns, count);
+        const auto [low, high] = range(request, result.stats);
+        const int bins = binsFor(request, result.stats);
+        result.edges = linspaceEdges(low, high, bins);
+        result.counts = countsOfPatterns(dtype, patterns, result.edges);
+        return result;
+    }
     bool canceled = false;
     const TensorStats stats = statistics(tensors, progress, &canceled, request.longRead);
     if (canceled) {
@@ -442,19 +651,8 @@ HistogramResult HistogramKernel::compute(const std::vector<const TensorInfo *> &
     HistogramResult result;
     bool canceled = false;
     result.stats = known;
-    double low = request.low;
-    double high = request.high;
-    if (!request.hasRange || !std::isfinite(low) || !std::isfinite(high) || !(low < high)) {
-        // numpy's default: the finite min and max, widened by 0.5 when they are equal; [0, 1] when empty.
-        low = result.stats.hasMoments() ? result.stats.min : 0.0;
-        high = result.stats.hasMoments() ? result.stats.max : 1.0;
-        if (low == high) {
-            low -= 0.5;
-            high += 0.5;
-        }
-    }
-    const int bins = request.bins > 0 ? std::min(request.bins, 1 << 20) : defaultBins(result.stats.finite);
-    result.edges = linspaceEdges(low, high, bins);
+    const auto [low, high] = range(request, result.stats);
+    result.edges = linspaceEdges(low, high, binsFor(request, result.stats));
     result.counts = counts(tensors, result.edges, progress, &canceled, request.longRead);
     result.canceled = canceled;
     return result;
