@@ -36,6 +36,17 @@ int Cli::usage(const QString &message)
     return UsageError;
 }
 
+void Cli::writeJson(const QJsonObject &object)
+{
+    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    // Already UTF-8: straight to the device, not through the stream's conversion to text and back.
+    m_out.flush();
+    if (QIODevice *device = m_out.device())
+        device->write(json);
+    else
+        m_out << QString::fromUtf8(json);
+}
+
 int Cli::fileError(const QString &message)
 {
     m_err << "torchscope-cli: " << message << "\n";
@@ -139,8 +150,7 @@ int Cli::info(const QStringList &arguments)
         return fileError(error);
     const CheckpointDocument document(std::move(content));
     if (options.json)
-        m_out << QJsonDocument(cli::infoJson(document, options.file, options.stats))
-                     .toJson(QJsonDocument::Indented);
+        writeJson(cli::infoJson(document, options.file, options.stats));
     else
         cli::printInfo(m_out, document, options.file, options.stats);
     // A plain pickle that is nothing but a call: described above, and an error all the same.
@@ -254,7 +264,7 @@ int Cli::histogram(const QStringList &arguments)
             return fileError(reason);
     }
     if (options.json)
-        m_out << QJsonDocument(cli::histogramJson(options.tensor, result)).toJson(QJsonDocument::Indented);
+        writeJson(cli::histogramJson(options.tensor, result));
     else
         cli::printHistogram(m_out, options.tensor, result);
     return Success;
@@ -307,7 +317,7 @@ int Cli::diff(const QStringList &arguments)
             return fileError(QStringLiteral("%1: %2").arg(options.csv, csv.errorString()));
     }
     if (options.json)
-        m_out << QJsonDocument(cli::diffJson(comparison, sides[0], sides[1])).toJson(QJsonDocument::Indented);
+        writeJson(cli::diffJson(comparison, sides[0], sides[1]));
     else
         cli::printDiff(m_out, comparison, sides[0], sides[1]);
     return comparison.totals().equal ? Success : Different;
@@ -385,7 +395,7 @@ int Cli::stats(const QStringList &arguments)
         tensors.push_back(&document.tensor(i));
     const QVector<TensorHealth> report = HealthReport::compute(tensors);
     if (options.json)
-        m_out << QJsonDocument(HealthReport::toJson(report)).toJson(QJsonDocument::Indented);
+        writeJson(HealthReport::toJson(report));
     else if (options.csv)
         m_out << HealthReport::toCsv(report);
     else
@@ -419,7 +429,7 @@ int Cli::loadWeights(const QStringList &arguments)
     loadOptions.strict = options.strict;
     const WeightsMatch match = WeightsMatch::match(model, weights, loadOptions);
     if (options.json)
-        m_out << QJsonDocument(match.toJson()).toJson(QJsonDocument::Indented);
+        writeJson(match.toJson());
     else
         m_out << match.describe() << "\n";
     m_out.flush();

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+class QJsonObject;
 class QTextStream;
 
 namespace torchscope {
@@ -35,6 +36,7 @@ private:
     int usage(const QString &message);
     int fileError(const QString &message);
     void printHelp();
+    void writeJson(const QJsonObject &object);
 
     QTextStream &m_out;
     QTextStream &m_err;

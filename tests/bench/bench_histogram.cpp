@@ -113,7 +113,7 @@ int main(int argc, char *argv[])
         checksum = std::accumulate(sums.begin(), sums.end(), quint64(0));
     }
     out << "seconds " << best << " counted " << total << " (statistics " << statsBest << " s, counting "
-        << countsBest << " s) floor " << floorBest << " s (checksum " << checksum << ") first pass " << firstPass
-        << " s\n";
+        << countsBest << " s) floor " << floorBest << " s (checksum " << checksum << ") first pass "
+        << firstPass << " s\n";
     return 0;
 }

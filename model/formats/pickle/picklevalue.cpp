@@ -1,14 +1,57 @@
 #include "formats/pickle/picklevalue.h"
 
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <memory>
+#include <new>
+
 namespace torchscope {
+
+namespace {
+constexpr size_t kSmallBlock = 1024;                // values
+constexpr size_t kHugeBlockBytes = size_t(2) << 20; // one huge page on x86-64
+constexpr size_t kSmallBlocks = 4;
+} // namespace
+
+PickleArena::~PickleArena()
+{
+    for (const Block &block : m_blocks) {
+        std::destroy_n(block.values, block.count);
+        if (block.huge)
+            std::free(block.values);
+        else
+            ::operator delete(block.values);
+    }
+}
+
+void PickleArena::addBlock()
+{
+    Block block;
+    if (m_blocks.size() < kSmallBlocks) {
+        block.count = kSmallBlock;
+        block.values = static_cast<PickleValue *>(::operator new(block.count * sizeof(PickleValue)));
+    } else {
+        block.count = kHugeBlockBytes / sizeof(PickleValue);
+        void *memory = std::aligned_alloc(kHugeBlockBytes, kHugeBlockBytes);
+        if (!memory)
+            throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+        madvise(memory, kHugeBlockBytes, MADV_HUGEPAGE); // advice only: without it, 4 KiB pages
+#endif
+        block.values = static_cast<PickleValue *>(memory);
+        block.huge = true;
+    }
+    std::uninitialized_value_construct_n(block.values, block.count);
+    m_blocks.push_back(block);
+    m_used = 0;
+}
 
 PickleValuePtr PickleArena::make(PickleValue::Type type)
 {
-    if (m_used == kBlockSize) {
-        m_blocks.push_back(std::make_unique<PickleValue[]>(kBlockSize));
-        m_used = 0;
-    }
-    PickleValue *value = &m_blocks.back()[m_used++];
+    if (m_blocks.empty() || m_used == m_blocks.back().count)
+        addBlock();
+    PickleValue *value = &m_blocks.back().values[m_used++];
     value->type = type;
     return value;
 }

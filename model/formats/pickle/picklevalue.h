@@ -112,6 +112,7 @@ public:
     PickleArena() = default;
     PickleArena(const PickleArena &) = delete;
     PickleArena &operator=(const PickleArena &) = delete;
+    ~PickleArena();
 
     PickleValuePtr make(PickleValue::Type type);
     PickleValuePtr makeString(const QString &text);
@@ -127,9 +128,19 @@ public:
     }
 
 private:
-    static constexpr size_t kBlockSize = 1024;
-    std::vector<std::unique_ptr<PickleValue[]>> m_blocks;
-    size_t m_used = kBlockSize;
+    // Values come in blocks: small ones first, so a small pickle costs little; from the fifth block on,
+    // blocks of 2 MiB the kernel may back with one huge page, as a big model's pickle makes millions of
+    // values and a fault a 4 KiB page would cost more than making them.
+    struct Block
+    {
+        PickleValue *values = nullptr;
+        size_t count = 0;
+        bool huge = false;
+    };
+    void addBlock();
+
+    std::vector<Block> m_blocks;
+    size_t m_used = 0;
     PickleValuePtr m_none = nullptr;
     PickleValuePtr m_true = nullptr;
     PickleValuePtr m_false = nullptr;
