@@ -226,6 +226,8 @@ private Q_SLOTS:
 private:
     // Fails on any English that has a translation, and on anything cut off; saves a screenshot.
     void check(QWidget *top, const QString &name);
+    // The same for a window just shown, which is closed afterwards.
+    void checkWindow(QWidget *window, const QString &name);
 
     QString m_language;
     QSet<QString> m_english;
@@ -281,6 +283,13 @@ void TestTranslatedGui::check(QWidget *top, const QString &name)
     const QStringList problems = cutOff(top);
     QVERIFY2(problems.isEmpty(),
              qPrintable(QStringLiteral("cut off in %1 (%2):\n").arg(name, shot) + problems.join(u'\n')));
+}
+
+void TestTranslatedGui::checkWindow(QWidget *window, const QString &name)
+{
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    check(window, name);
+    window->close();
 }
 
 void TestTranslatedGui::windowInEachLanguage_data()
@@ -363,40 +372,32 @@ void TestTranslatedGui::windowInEachLanguage()
     // The dialogs a user meets first, at the size they open with.
     SaveAsDialog saveAs(window.document(), QString(), &window);
     saveAs.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&saveAs));
-    check(&saveAs, QStringLiteral("save-as"));
+    checkWindow(&saveAs, QStringLiteral("save-as"));
     if (QTest::currentTestFailed())
         return;
-    saveAs.hide();
 
     FreezePatternDialog pattern(window.document(), &window);
     pattern.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&pattern));
-    check(&pattern, QStringLiteral("freeze-by-pattern"));
+    checkWindow(&pattern, QStringLiteral("freeze-by-pattern"));
     if (QTest::currentTestFailed())
         return;
-    pattern.hide();
 
     const ModuleNode *blocks = window.document()->findModule(QStringLiteral("sequential"));
     QVERIFY(blocks);
     FreezeBlocksDialog freezeBlocks(window.document(), blocks, &window);
     freezeBlocks.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&freezeBlocks));
-    check(&freezeBlocks, QStringLiteral("freeze-blocks"));
+    checkWindow(&freezeBlocks, QStringLiteral("freeze-blocks"));
     if (QTest::currentTestFailed())
         return;
-    freezeBlocks.hide();
 
     CheckpointContent weights;
     QString error;
     QVERIFY2(readCheckpoint(m_weights, Progress(), &weights, &error), qPrintable(error));
     LoadWeightsDialog loadWeights(window.document(), std::move(weights), m_weights, &window);
     loadWeights.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&loadWeights));
-    check(&loadWeights, QStringLiteral("load-weights"));
+    checkWindow(&loadWeights, QStringLiteral("load-weights"));
     if (QTest::currentTestFailed())
         return;
-    loadWeights.hide();
 
     // The windows beside the main one: the comparison and the model report.
     FileDialog::setNextFileName(m_weights);
@@ -405,31 +406,25 @@ void TestTranslatedGui::windowInEachLanguage()
     QVERIFY(compare);
     QSignalSpy compared(compare, &CompareWindow::comparisonFinished);
     QVERIFY(compared.wait(60000));
-    QVERIFY(QTest::qWaitForWindowExposed(compare));
-    check(compare, QStringLiteral("compare"));
+    checkWindow(compare, QStringLiteral("compare"));
     if (QTest::currentTestFailed())
         return;
-    compare->close();
 
     window.findChild<QAction *>(QStringLiteral("modelReportAction"))->trigger();
     auto *report = window.findChild<ReportWindow *>(QStringLiteral("reportWindow"));
     QVERIFY(report);
-    QVERIFY(QTest::qWaitForWindowExposed(report));
     auto *reportTable = report->findChild<QTableView *>(QStringLiteral("reportTable"));
     QTRY_VERIFY_WITH_TIMEOUT(reportTable->model()->rowCount() > 0, 30000);
-    check(report, QStringLiteral("report"));
+    checkWindow(report, QStringLiteral("report"));
     if (QTest::currentTestFailed())
         return;
-    report->close();
 
     window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
     auto *about = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"));
     QVERIFY(about);
-    QVERIFY(QTest::qWaitForWindowExposed(about));
-    check(about, QStringLiteral("about"));
+    checkWindow(about, QStringLiteral("about"));
     if (QTest::currentTestFailed())
         return;
-    about->close();
     window.document()->undoStack()->setClean();
 }
 
