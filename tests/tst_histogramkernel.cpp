@@ -271,7 +271,7 @@ void TestHistogramKernel::bitPatternPassAgreesWithTheValuePasses()
     const quint16 special[] = {0x7e00, 0x7c00, 0xfc00, 0x0000, 0x8000, 0x0001, 0x8001};
     const quint16 specialBrain[] = {0x7fc0, 0x7f80, 0xff80, 0x0000, 0x8000, 0x0001, 0x8001};
     for (int k = 0; k < 7; ++k)
-        bits[size_t(k * 1000)] = DType(dtype) == DType::BFloat16 ? specialBrain[k] : special[k];
+        bits[size_t(k) * 1000] = DType(dtype) == DType::BFloat16 ? specialBrain[k] : special[k];
     const QByteArray bytes(reinterpret_cast<const char *>(bits.data()), qsizetype(2 * n));
     const qint64 half = n / 2;
     const TensorInfo a =
