@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -222,6 +223,8 @@ private Q_SLOTS:
     void cleanup();
     void windowInEachLanguage_data();
     void windowInEachLanguage();
+    void executableTakesLangFromTheCommandLine_data();
+    void executableTakesLangFromTheCommandLine();
 
 private:
     // Fails on any English that has a translation, and on anything cut off; saves a screenshot.
@@ -426,6 +429,42 @@ void TestTranslatedGui::windowInEachLanguage()
     if (QTest::currentTestFailed())
         return;
     window.document()->undoStack()->setClean();
+}
+
+void TestTranslatedGui::executableTakesLangFromTheCommandLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("said");   // in --help, on stdout
+    QTest::addColumn<QString>("warned"); // on stderr
+    QTest::newRow("zh_CN") << QStringList{QStringLiteral("--lang"), QStringLiteral("zh_CN")}
+                           << QStringLiteral("打开内置的示例模型。") << QString();
+    QTest::newRow("de") << QStringList{QStringLiteral("--lang=de")}
+                        << QStringLiteral("Das eingebaute Beispielmodell öffnen.") << QString();
+    QTest::newRow("a language without a translation")
+        << QStringList{QStringLiteral("--lang"), QStringLiteral("zz")}
+        << QStringLiteral("Open the built-in example model.") << QStringLiteral("no translation for 'zz'");
+}
+
+// The installed program, started as a user starts it: --lang chooses the language of everything after
+// it, --help included, whatever the system's.
+void TestTranslatedGui::executableTakesLangFromTheCommandLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, said);
+    QFETCH(QString, warned);
+    QProcess gui;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    gui.setProcessEnvironment(environment);
+    gui.start(QStringLiteral(TORCHSCOPE_GUI), arguments + QStringList{QStringLiteral("--help")});
+    QVERIFY(gui.waitForFinished(30000));
+    QCOMPARE(gui.exitCode(), 0);
+    const QString out = QString::fromUtf8(gui.readAllStandardOutput());
+    const QString err = QString::fromUtf8(gui.readAllStandardError());
+    QVERIFY2(out.contains(said), qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("--lang")), qPrintable(out));
+    if (!warned.isEmpty())
+        QVERIFY2(err.contains(warned), qPrintable(err));
 }
 
 QTEST_MAIN(TestTranslatedGui)
