@@ -35,7 +35,7 @@ QString installTranslator(const QLocale &locale, const QString &fileName, const 
     if (!translator->load(locale, fileName, QStringLiteral("_"), folder))
         return QString();
     QCoreApplication::installTranslator(translator.get());
-    const QString language = translator->language();
+    QString language = translator->language();
     installedTranslators().push_back(std::move(translator));
     return language;
 }
@@ -94,11 +94,10 @@ QString install(const QString &forced, QString *error)
         const QLocale candidate(language);
         if (isEnglish(candidate) || candidate.language() == QLocale::C)
             break;
-        if (const QString language = installTranslator(candidate, kName, kResourceFolder);
-            !language.isEmpty()) {
+        if (QString installed = installTranslator(candidate, kName, kResourceFolder); !installed.isEmpty()) {
             installTranslator(candidate, QStringLiteral("qtbase"),
                               QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-            return language;
+            return installed;
         }
     }
     installEnglishPlurals();
