@@ -182,6 +182,19 @@ private:
         m_window->openFile(path);
         return loaded.wait(60000);
     }
+    // Saves the open document's weights to a file of the test's folder; its path, or "" when that failed.
+    QString saveWeightsOnly(const QString &name)
+    {
+        QString path = m_dir.filePath(name);
+        QString error;
+        const auto job =
+            SaveJob::prepare(*m_window->document(), {path, SaveMode::WeightsOnly, QString()}, &error);
+        if (!job || !job->run(Progress(), &error)) {
+            qWarning("%s", qPrintable(error));
+            return QString();
+        }
+        return path;
+    }
     // Writes `bytes` to a file of the test's folder.
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
@@ -494,10 +507,8 @@ void TestGui::saveAsWritesAPickledModelBack()
 // File > Open Recent lists what was opened, newest first, reopens it, and Clear empties it.
 void TestGui::recentFilesReopenAndClear()
 {
-    const QString weights = m_dir.filePath(QStringLiteral("recent-weights.pt"));
-    QString error;
-    auto job = SaveJob::prepare(*m_window->document(), {weights, SaveMode::WeightsOnly, QString()}, &error);
-    QVERIFY(job && job->run(Progress(), &error));
+    const QString weights = saveWeightsOnly(QStringLiteral("recent-weights.pt"));
+    QVERIFY(!weights.isEmpty());
     QVERIFY(openAndWait(weights));
     auto *menu = m_window->findChild<QMenu *>(QStringLiteral("recentMenu"));
     QVERIFY(menu);
@@ -819,10 +830,8 @@ void TestGui::openFailureSaysWhy()
 
 void TestGui::droppingAFileOpensIt()
 {
-    const QString weights = m_dir.filePath(QStringLiteral("dropped.pt"));
-    QString error;
-    auto job = SaveJob::prepare(*m_window->document(), {weights, SaveMode::WeightsOnly, QString()}, &error);
-    QVERIFY(job && job->run(Progress(), &error));
+    const QString weights = saveWeightsOnly(QStringLiteral("dropped.pt"));
+    QVERIFY(!weights.isEmpty());
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(weights)});
     QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -838,10 +847,8 @@ void TestGui::droppingAFileOpensIt()
 
 void TestGui::weightsOnlyFileShowsBanner()
 {
-    const QString weights = m_dir.filePath(QStringLiteral("weights.pt"));
-    QString error;
-    auto job = SaveJob::prepare(*m_window->document(), {weights, SaveMode::WeightsOnly, QString()}, &error);
-    QVERIFY(job && job->run(Progress(), &error));
+    const QString weights = saveWeightsOnly(QStringLiteral("weights.pt"));
+    QVERIFY(!weights.isEmpty());
     QVERIFY(openAndWait(weights));
     auto *banner = m_window->findChild<QLabel *>(QStringLiteral("banner"));
     QVERIFY(banner->isVisible());

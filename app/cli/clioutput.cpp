@@ -154,10 +154,9 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
         if (config.hiddenSize >= 0)
             parts << CliOutputText::tr("hidden size %1").arg(DisplayFormat::count(config.hiddenSize));
         if (config.hiddenLayers >= 0)
-            parts << CliOutputText::tr("%n layers", nullptr, DisplayFormat::pluralCount(config.hiddenLayers));
+            parts << CliOutputText::tr("%n layers", nullptr, int(config.hiddenLayers));
         if (config.attentionHeads >= 0)
-            parts << CliOutputText::tr("%n attention heads", nullptr,
-                                       DisplayFormat::pluralCount(config.attentionHeads));
+            parts << CliOutputText::tr("%n attention heads", nullptr, int(config.attentionHeads));
         if (config.vocabularySize >= 0)
             parts << CliOutputText::tr("vocabulary %1").arg(DisplayFormat::count(config.vocabularySize));
         if (!config.torchDtype.isEmpty())

@@ -19,7 +19,8 @@ public:
     static QString compactCount(qint64 count);
     // The n to give tr() for the plural form of `count` items: tr() takes an int, and counts of tensor
     // elements pass 2^31. Large counts keep their last nine digits (plural rules look at the last few)
-    // and stay above any "one" or "few" form.
+    // and stay above any "one" or "few" form. For sources that show the count themselves ("%1 elements");
+    // a "%n" would print this n.
     static int pluralCount(qint64 count);
 };
 

@@ -467,9 +467,9 @@ QVector<qint64> countsOfPatterns(DType dtype, const std::vector<qint64> &pattern
     const int bins = int(edges.size()) - 1;
     const double low = edges.front(), high = edges.back();
     const double norm = double(bins) / (high - low);
-    std::vector<qint64> unused(size_t(bins + 2) * Binner::kCopies, 0);
-    // A tolerance of a whole bin sends every value to the edges: 65,536 exact decisions at most.
-    const Binner binner{unused.data(), edges.constData(), low, high, norm, 1.0, bins};
+    // Deciding bins only, counting nothing itself. A tolerance of a whole bin sends every value to the
+    // edges: 65,536 exact decisions at most.
+    const Binner binner{nullptr, edges.constData(), low, high, norm, 1.0, bins};
     QVector<qint64> counts(bins, 0);
     for (size_t p = 0; p < kPatterns; ++p) {
         const qint64 n = patterns[p];

@@ -31,7 +31,8 @@ struct HistogramResult
 
 // Statistics and histograms of one or more tensors (pooled), for every dtype and any strides.
 // Counts equal numpy.histogram(values, bins=edges). Work is split across all cores; each value is
-// read once for the statistics and once more for the histogram.
+// read once for the statistics and once more for the histogram, except contiguous float16 and
+// bfloat16, whose bit patterns are counted in one pass that gives both.
 class HistogramKernel
 {
 public:
