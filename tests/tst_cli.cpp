@@ -16,9 +16,11 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace torchscope;
 
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void initTestCase();
     void versionStartsWithoutLibTorch();
     void infoJsonContract();
+    void infoJsonIsWhatQtWouldWrite_data();
+    void infoJsonIsWhatQtWouldWrite();
     void infoText();
     void statsAgreeWithPyTorch();
     void exportAppliesGlobsInOrder();
@@ -204,6 +208,82 @@ void TestCli::infoJsonContract()
     QCOMPARE(qint64(totals.value(QStringLiteral("parameters")).toDouble()), parameterElements);
     QCOMPARE(qint64(totals.value(QStringLiteral("trainable")).toDouble()), parameterElements);
     QCOMPARE(qint64(totals.value(QStringLiteral("frozen")).toDouble()), qint64(0));
+}
+
+// `info --json` is written straight to bytes, not through QJsonObject: the bytes must be exactly what
+// Qt would write for the same values (sorted keys, its layout, escapes and numbers), so that nothing
+// reading it sees a change.
+void TestCli::infoJsonIsWhatQtWouldWrite_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<bool>("stats");
+    for (const char *fixture : {"torchscript", "quantized", "folder with config", "awkward names"}) {
+        QTest::addRow("%s", fixture) << QString::fromLatin1(fixture) << false;
+        QTest::addRow("%s, stats", fixture) << QString::fromLatin1(fixture) << true;
+    }
+}
+
+void TestCli::infoJsonIsWhatQtWouldWrite()
+{
+    QFETCH(QString, fixture);
+    QFETCH(bool, stats);
+    QString file = m_example;
+    QString out;
+    if (fixture == QLatin1String("quantized")) {
+        QVERIFY2(test::runPeer({QStringLiteral("quantized"), path(QStringLiteral("quantized"))}, &out) == 0,
+                 qPrintable(out));
+        file = path(QStringLiteral("quantized/quantized.pt"));
+    } else if (fixture == QLatin1String("folder with config")) {
+        file = path(QStringLiteral("json-folder"));
+        QVERIFY(QDir().mkpath(file));
+        QCOMPARE(cli({"example", "-o", file + "/pytorch_model.bin", "--weights-only"}), 0);
+        QFile config(file + QStringLiteral("/config.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"architectures": ["CNN"], "num_hidden_layers": 5, "vocab_size": 30522})");
+    } else if (fixture == QLatin1String("awkward names")) {
+        // Each name with one thing escaping must get right: a quote, a backslash, a newline, a tab, a
+        // control character, Latin-1, CJK, a surrogate pair, a lone surrogate; and statistics that are
+        // not numbers.
+        QByteArray header =
+            R"({"a\"b\\c\n\t\u0001d": {"dtype": "F32", "shape": [3], "data_offsets": [0, 12]})";
+        for (const char *name : {R"(quote\")", R"(back\\slash)", R"(new\nline)", R"(tab\t)", R"(ctl\u001f)",
+                                 R"(caf\u00e9)", R"(\u4e2d)", R"(\ud83d\ude00)", R"(lone\ud800)"})
+            header += QByteArray(R"(, ")") + name +
+                      R"(": {"dtype": "F32", "shape": [1, 0], "data_offsets": [12, 12]})";
+        header += '}';
+        QByteArray bytes(8, '\0');
+        qToLittleEndian<quint64>(quint64(header.size()), bytes.data());
+        const float values[] = {1.5f, std::numeric_limits<float>::quiet_NaN(),
+                                std::numeric_limits<float>::infinity()};
+        bytes += header + QByteArray(reinterpret_cast<const char *>(values), sizeof values);
+        file = path(QStringLiteral("awkward.safetensors"));
+        writeFile(QStringLiteral("awkward.safetensors"), bytes);
+    }
+    QStringList arguments{QStringLiteral("info"), file, QStringLiteral("--json")};
+    if (stats)
+        arguments << QStringLiteral("--stats");
+    QString err;
+    QCOMPARE(cli(arguments, &out, &err), 0);
+    const QByteArray bytes = out.toUtf8();
+    QJsonParseError parseError;
+    const QJsonDocument parsed = QJsonDocument::fromJson(bytes, &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(bytes, parsed.toJson(QJsonDocument::Indented));
+    if (fixture == QLatin1String("awkward names")) {
+        const QJsonArray tensors = parsed.object().value(QStringLiteral("tensors")).toArray();
+        QCOMPARE(tensors.size(), 10);
+        // The lone surrogate is escaped as Qt escapes it, not replaced.
+        QStringList names;
+        for (const QJsonValue tensor : tensors)
+            names << tensor.toObject().value(QStringLiteral("name")).toString();
+        QVERIFY2(names.contains(QStringLiteral("lone") + QChar(0xd800)), qPrintable(names.join(u'|')));
+        QCOMPARE(tensors.at(0).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("a\"b\\c\n\t\u0001d"));
+        if (stats) {
+            QCOMPARE(tensors.at(0).toObject().value(QStringLiteral("nan_count")).toInt(), 1);
+            QVERIFY(tensors.at(1).toObject().value(QStringLiteral("min")).isNull());
+        }
+    }
 }
 
 void TestCli::infoText()

@@ -38,7 +38,11 @@ int Cli::usage(const QString &message)
 
 void Cli::writeJson(const QJsonObject &object)
 {
-    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    writeJson(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+void Cli::writeJson(const QByteArray &json)
+{
     // Already UTF-8: straight to the device, not through the stream's conversion to text and back.
     m_out.flush();
     if (QIODevice *device = m_out.device())

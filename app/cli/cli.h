@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -37,6 +38,8 @@ private:
     int fileError(const QString &message);
     void printHelp();
     void writeJson(const QJsonObject &object);
+    // JSON already written out as bytes.
+    void writeJson(const QByteArray &json);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -1,5 +1,7 @@
 #include "clioutput.h"
 
+#include "jsonwriter.h"
+
 #include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
 #include "inspect/elementvalue.h"
@@ -16,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <vector>
 
 namespace torchscope::cli {
 
@@ -54,93 +57,157 @@ void printTree(QTextStream &out, const ModuleNode *node, int depth)
 }
 } // namespace
 
-QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bool withStats)
+QByteArray infoJson(const CheckpointDocument &document, const QString &file, bool withStats)
 {
-    const bool stats = withStats;
+    // Keys in the order QJsonObject keeps them (sorted), so the bytes are what Qt would write.
+    QByteArray bytes;
+    bytes.reserve(qsizetype(320) * document.tensorCount() + 4096);
+    JsonWriter json(&bytes);
     const ParameterTotals totals = document.totals();
-    QJsonObject root;
-    root.insert(QStringLiteral("file"), file);
-    root.insert(QStringLiteral("format"), checkpointFormatName(document.format()));
-    QJsonArray modules;
-    if (document.storesRequiresGrad()) {
-        std::function<void(const ModuleNode *)> walk = [&](const ModuleNode *node) {
-            modules.append(QJsonObject{{QStringLiteral("path"), node->path()},
-                                       {QStringLiteral("type"), node->typeName()}});
-            for (int i = 0; i < node->childCount(); ++i)
-                walk(node->child(i));
+    json.beginObject();
+    if (const ModelConfig &config = document.modelConfig(); !config.isEmpty()) {
+        // As config.json states them; null where it does not.
+        const auto count = [&json](qint64 value) { value >= 0 ? json.value(value) : json.null(); };
+        const auto text = [&json](const QString &value) {
+            value.isEmpty() ? json.null() : json.value(value);
         };
-        walk(document.root());
+        json.key("config");
+        json.beginObject();
+        json.key("architecture");
+        text(config.architecture);
+        json.key("hidden_size");
+        count(config.hiddenSize);
+        json.key("model_type");
+        text(config.modelType);
+        json.key("num_attention_heads");
+        count(config.attentionHeads);
+        json.key("num_hidden_layers");
+        count(config.hiddenLayers);
+        json.key("path");
+        json.value(config.path);
+        json.key("torch_dtype");
+        text(config.torchDtype);
+        json.key("vocab_size");
+        count(config.vocabularySize);
+        json.endObject();
     }
-    root.insert(QStringLiteral("modules"), modules);
-    QJsonArray tensors;
+    json.key("file");
+    json.value(file);
+    json.key("format");
+    json.value(checkpointFormatName(document.format()));
+    json.key("modules");
+    json.beginArray();
+    if (document.storesRequiresGrad()) {
+        // Depth first, in named_children order, without recursion: a hostile file may nest deeply.
+        std::vector<const ModuleNode *> pending{document.root()};
+        while (!pending.empty()) {
+            const ModuleNode *node = pending.back();
+            pending.pop_back();
+            json.beginObject();
+            json.key("path");
+            json.value(node->path());
+            json.key("type");
+            json.value(node->typeName());
+            json.endObject();
+            for (int i = node->childCount() - 1; i >= 0; --i)
+                pending.push_back(node->child(i));
+        }
+    }
+    json.endArray();
+    json.key("tensors");
+    json.beginArray();
     for (int i = 0; i < document.tensorCount(); ++i) {
         const TensorInfo &tensor = document.tensor(i);
-        QJsonObject entry{
-            {QStringLiteral("name"), tensor.name},
-            {QStringLiteral("kind"), tensorKindName(tensor.kind)},
-            {QStringLiteral("dtype"), dtypeName(tensor.dtype)},
-            {QStringLiteral("shape"), shapeArray(tensor.shape)},
-            {QStringLiteral("requires_grad"), tensor.kind == TensorKind::Parameter && tensor.hasRequiresGrad
-                                                  ? QJsonValue(document.requiresGrad(i))
-                                                  : QJsonValue()}};
-        if (tensor.tiedTo >= 0)
-            entry.insert(QStringLiteral("tied_to"), document.tensor(tensor.tiedTo).name);
+        TensorStats s;
+        if (withStats)
+            s = TensorStats::compute(tensor);
+        const bool has = withStats && s.hasMoments();
+        const auto statistic = [&json, has](double v) { has ? json.value(v) : json.null(); };
+        json.beginObject();
+        json.key("dtype");
+        json.value(dtypeName(tensor.dtype));
+        if (withStats) {
+            json.key("inf_count");
+            json.value(s.infCount);
+        }
+        json.key("kind");
+        json.value(tensorKindName(tensor.kind));
+        if (withStats) {
+            json.key("max");
+            statistic(s.max);
+            json.key("mean");
+            statistic(s.mean);
+            json.key("min");
+            statistic(s.min);
+        }
+        json.key("name");
+        json.value(tensor.name);
+        if (withStats) {
+            json.key("nan_count");
+            json.value(s.nanCount);
+        }
         if (const Quantization *q = tensor.quantization.get()) {
             // Per tensor: numbers and a null axis; per channel: one number a channel and the axis.
             const bool perTensor = q->scheme == Quantization::Scheme::PerTensorAffine;
-            auto values = [perTensor](const QVector<double> &list) -> QJsonValue {
-                if (perTensor)
-                    return list.value(0);
-                QJsonArray array;
+            const auto values = [&json, perTensor](const QVector<double> &list) {
+                if (perTensor) {
+                    json.value(list.value(0));
+                    return;
+                }
+                json.beginArray();
                 for (const double v : list)
-                    array.append(v);
-                return array;
+                    json.value(v);
+                json.endArray();
             };
-            entry.insert(
-                QStringLiteral("quantization"),
-                QJsonObject{{QStringLiteral("scheme"), q->schemeName()},
-                            {QStringLiteral("scale"), values(q->scales)},
-                            {QStringLiteral("zero_point"), values(q->zeroPoints)},
-                            {QStringLiteral("axis"), perTensor ? QJsonValue() : QJsonValue(q->axis)}});
+            json.key("quantization");
+            json.beginObject();
+            json.key("axis");
+            perTensor ? json.null() : json.value(q->axis);
+            json.key("scale");
+            values(q->scales);
+            json.key("scheme");
+            json.value(q->schemeName());
+            json.key("zero_point");
+            values(q->zeroPoints);
+            json.endObject();
         }
-        if (stats) {
-            const TensorStats s = TensorStats::compute(tensor);
-            const bool has = s.hasMoments();
-            entry.insert(QStringLiteral("min"), has ? number(s.min) : QJsonValue());
-            entry.insert(QStringLiteral("max"), has ? number(s.max) : QJsonValue());
-            entry.insert(QStringLiteral("mean"), has ? number(s.mean) : QJsonValue());
-            entry.insert(QStringLiteral("std"), has ? number(s.std) : QJsonValue());
-            entry.insert(QStringLiteral("nan_count"), s.nanCount);
-            entry.insert(QStringLiteral("inf_count"), s.infCount);
+        json.key("requires_grad");
+        if (tensor.kind == TensorKind::Parameter && tensor.hasRequiresGrad)
+            json.value(document.requiresGrad(i));
+        else
+            json.null();
+        json.key("shape");
+        json.beginArray();
+        for (const qint64 d : tensor.shape)
+            json.value(d);
+        json.endArray();
+        if (withStats) {
+            json.key("std");
+            statistic(s.std);
         }
-        tensors.append(entry);
+        if (tensor.tiedTo >= 0) {
+            json.key("tied_to");
+            json.value(document.tensor(tensor.tiedTo).name);
+        }
+        json.endObject();
     }
-    root.insert(QStringLiteral("tensors"), tensors);
-    root.insert(QStringLiteral("totals"), QJsonObject{{QStringLiteral("parameters"), totals.parameters},
-                                                      {QStringLiteral("trainable"), totals.trainable},
-                                                      {QStringLiteral("frozen"), totals.frozen()}});
-    QJsonArray warnings;
+    json.endArray();
+    json.key("totals");
+    json.beginObject();
+    json.key("frozen");
+    json.value(totals.frozen());
+    json.key("parameters");
+    json.value(totals.parameters);
+    json.key("trainable");
+    json.value(totals.trainable);
+    json.endObject();
+    json.key("warnings");
+    json.beginArray();
     for (const QString &warning : document.warnings())
-        warnings.append(warning);
-    root.insert(QStringLiteral("warnings"), warnings);
-    const ModelConfig &config = document.modelConfig();
-    if (!config.isEmpty()) {
-        // As config.json states them; null where it does not.
-        const auto count = [](qint64 value) { return value >= 0 ? QJsonValue(value) : QJsonValue(); };
-        const auto text = [](const QString &value) {
-            return value.isEmpty() ? QJsonValue() : QJsonValue(value);
-        };
-        root.insert(QStringLiteral("config"),
-                    QJsonObject{{QStringLiteral("path"), config.path},
-                                {QStringLiteral("architecture"), text(config.architecture)},
-                                {QStringLiteral("model_type"), text(config.modelType)},
-                                {QStringLiteral("hidden_size"), count(config.hiddenSize)},
-                                {QStringLiteral("num_hidden_layers"), count(config.hiddenLayers)},
-                                {QStringLiteral("num_attention_heads"), count(config.attentionHeads)},
-                                {QStringLiteral("vocab_size"), count(config.vocabularySize)},
-                                {QStringLiteral("torch_dtype"), text(config.torchDtype)}});
-    }
-    return root;
+        json.value(warning);
+    json.endArray();
+    json.endObject();
+    return bytes;
 }
 
 void printInfo(QTextStream &out, const CheckpointDocument &document, const QString &file, bool withStats)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
@@ -19,7 +20,8 @@ namespace cli {
 
 // What each subcommand prints, each in one place: the --json objects (whose keys are a contract
 // relied on outside this repository) and the text forms.
-QJsonObject infoJson(const CheckpointDocument &document, const QString &file, bool withStats);
+// `info --json`, written straight to bytes (a model of 60,000 modules makes a large document).
+QByteArray infoJson(const CheckpointDocument &document, const QString &file, bool withStats);
 void printInfo(QTextStream &out, const CheckpointDocument &document, const QString &file, bool withStats);
 QJsonObject histogramJson(const QString &name, const HistogramResult &result);
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result);

@@ -1,0 +1,140 @@
+#include "jsonwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+#include <cmath>
+#include <cstring>
+
+namespace torchscope::cli {
+
+void JsonWriter::indent(size_t depth)
+{
+    m_out->append(qsizetype(depth * 4), ' ');
+}
+
+void JsonWriter::element()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (m_counts.empty())
+        return;
+    if (m_counts.back()++ > 0)
+        m_out->append(",\n", 2);
+    indent(m_counts.size());
+}
+
+void JsonWriter::open(char bracket)
+{
+    element();
+    m_out->append(bracket);
+    m_out->append('\n');
+    m_counts.push_back(0);
+}
+
+void JsonWriter::close(char bracket)
+{
+    if (m_counts.back() > 0)
+        m_out->append('\n');
+    m_counts.pop_back();
+    indent(m_counts.size());
+    m_out->append(bracket);
+    if (m_counts.empty())
+        m_out->append('\n'); // the document ends with a newline, as toJson's does
+}
+
+void JsonWriter::key(const char *name)
+{
+    element();
+    m_out->append('"');
+    m_out->append(name, qsizetype(std::strlen(name)));
+    m_out->append("\": ", 3);
+    m_afterKey = true;
+}
+
+void JsonWriter::appendEscaped(const QString &text)
+{
+    // Plain text (no quotes, backslashes or control characters) is its UTF-8; anything else takes
+    // Qt's own escaping, so that the bytes match QJsonDocument's for every string.
+    const char16_t *chars = reinterpret_cast<const char16_t *>(text.constData());
+    bool plain = true;
+    bool ascii = true;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = chars[i];
+        if (c < 0x20 || c == u'"' || c == u'\\' || (c >= 0xd800 && c <= 0xdfff)) {
+            plain = false;
+            break;
+        }
+        ascii = ascii && c < 0x80;
+    }
+    if (plain && ascii) {
+        const qsizetype at = m_out->size();
+        m_out->resize(at + text.size());
+        char *to = m_out->data() + at;
+        for (qsizetype i = 0; i < text.size(); ++i)
+            to[i] = char(chars[i]);
+    } else if (plain) {
+        m_out->append(text.toUtf8());
+    } else {
+        const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        m_out->append(json.constData() + 2, json.size() - 4); // ["..."] without [" and "]
+    }
+}
+
+void JsonWriter::value(const QString &text)
+{
+    element();
+    m_out->append('"');
+    appendEscaped(text);
+    m_out->append('"');
+}
+
+void JsonWriter::value(const char *latin1Text)
+{
+    value(QString::fromLatin1(latin1Text));
+}
+
+void JsonWriter::value(qint64 number)
+{
+    element();
+    char digits[24];
+    char *end = digits + sizeof digits;
+    char *at = end;
+    quint64 magnitude = number < 0 ? 0 - quint64(number) : quint64(number);
+    do {
+        *--at = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (number < 0)
+        *--at = '-';
+    m_out->append(at, end - at);
+}
+
+void JsonWriter::value(double number)
+{
+    element();
+    if (std::isfinite(number))
+        m_out->append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
+    else
+        m_out->append("null", 4);
+}
+
+void JsonWriter::value(bool flag)
+{
+    element();
+    if (flag)
+        m_out->append("true", 4);
+    else
+        m_out->append("false", 5);
+}
+
+void JsonWriter::null()
+{
+    element();
+    m_out->append("null", 4);
+}
+
+} // namespace torchscope::cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace torchscope::cli {
+
+// Writes JSON straight into bytes, laid out exactly as QJsonDocument::toJson(Indented) lays it out
+// (four-space indents, "key": value, Qt's escapes and shortest round-trip doubles), without building
+// a QJsonObject first: `info --json` of a model with 60,000 modules spent more time in Qt's JSON
+// objects than in reading the file. QJsonObject sorts keys; callers give keys in sorted order.
+class JsonWriter
+{
+public:
+    explicit JsonWriter(QByteArray *out) : m_out(out) {}
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+    // A key of the object being written; its value comes next.
+    void key(const char *name);
+
+    void value(const QString &text);
+    void value(const char *latin1Text);
+    void value(qint64 number);
+    void value(int number) { value(qint64(number)); }
+    // Doubles as Qt writes them; NaN and the infinities become null, as JSON has no word for them.
+    void value(double number);
+    void value(bool flag);
+    void null();
+
+private:
+    void open(char bracket);
+    void close(char bracket);
+    void element(); // the separator and indent before an array element or a key
+    void indent(size_t depth);
+    void appendEscaped(const QString &text);
+
+    QByteArray *m_out;
+    // Per open container: how many elements (or keys) it has so far.
+    std::vector<qsizetype> m_counts;
+    bool m_afterKey = false;
+};
+
+} // namespace torchscope::cli
