@@ -137,7 +137,7 @@ namespace {
 QString render(const PickleValuePtr &v)
 {
     using Type = PickleValue::Type;
-    const auto join = [](const std::vector<PickleValuePtr> &items) {
+    const auto join = [](const PickleValueList &items) {
         QStringList parts;
         for (const PickleValuePtr &item : items)
             parts << render(item);
@@ -151,14 +151,14 @@ QString render(const PickleValuePtr &v)
     case Type::Int:
         return QString::number(v->integer);
     case Type::BigInt:
-        return QStringLiteral("big:") + QString::fromLatin1(v->bytes.toHex());
+        return QStringLiteral("big:") + QString::fromLatin1(v->bytes().toHex());
     case Type::Float: // QString::number drops the sign of -0
         return v->real == 0 && std::signbit(v->real) ? QStringLiteral("-0")
                                                      : QString::number(v->real, 'g', 17);
     case Type::String:
-        return QStringLiteral("s:") + QString::fromLatin1(v->text.toUtf8().toHex());
+        return QStringLiteral("s:") + QString::fromLatin1(v->text().toUtf8().toHex());
     case Type::Bytes:
-        return QStringLiteral("b:") + QString::fromLatin1(v->bytes.toHex());
+        return QStringLiteral("b:") + QString::fromLatin1(v->bytes().toHex());
     case Type::Tuple:
         return QLatin1Char('(') + join(v->items).join(QLatin1Char(',')) + QLatin1Char(')');
     case Type::List:
@@ -175,7 +175,7 @@ QString render(const PickleValuePtr &v)
         return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
     }
     case Type::Global:
-        return QStringLiteral("g:") + v->text;
+        return QStringLiteral("g:") + v->text();
     default:
         return v->describe();
     }
@@ -585,7 +585,7 @@ void TestSafeUnpickler::oldParametersAndTheirBackend()
     QVERIFY2(unpickler.refusals().isEmpty(), qPrintable(unpickler.refusals().join(QLatin1Char('\n'))));
     const PickleValuePtr result = unpickler.result();
     if (result->type == PickleValue::Type::Object) {
-        QCOMPARE(result->text, QStringLiteral("torch.nn.backends.thnn._get_thnn_function_backend"));
+        QCOMPARE(result->text(), QStringLiteral("torch.nn.backends.thnn._get_thnn_function_backend"));
         return;
     }
     QCOMPARE(result->type, PickleValue::Type::Tensor);

@@ -29,6 +29,8 @@ namespace torchscope {
 
 Cli::Cli(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
 
+Cli::~Cli() = default;
+
 int Cli::usage(const QString &message)
 {
     m_err << "torchscope-cli: " << message << "\n" << tr("Try 'torchscope-cli --help'.") << "\n";
@@ -38,11 +40,7 @@ int Cli::usage(const QString &message)
 
 void Cli::writeJson(const QJsonObject &object)
 {
-    writeJson(QJsonDocument(object).toJson(QJsonDocument::Indented));
-}
-
-void Cli::writeJson(const QByteArray &json)
-{
+    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
     // Already UTF-8: straight to the device, not through the stream's conversion to text and back.
     m_out.flush();
     if (QIODevice *device = m_out.device())
@@ -152,10 +150,14 @@ int Cli::info(const QStringList &arguments)
     QString error;
     if (!readCheckpoint(options.file, Progress(), &content, &error))
         return fileError(error);
-    const CheckpointDocument document(std::move(content));
-    if (options.json)
-        writeJson(cli::infoJson(document, options.file, options.stats));
-    else
+    // Kept until the process exits, which frees it faster than its destructor would: a model's
+    // millions of pickle values and tens of thousands of modules, tensors and names.
+    m_document = std::make_unique<CheckpointDocument>(std::move(content));
+    const CheckpointDocument &document = *m_document;
+    if (options.json) {
+        m_out.flush();
+        cli::writeInfoJson(m_out.device(), document, options.file, options.stats);
+    } else
         cli::printInfo(m_out, document, options.file, options.stats);
     // A plain pickle that is nothing but a call: described above, and an error all the same.
     if (!document.refusedContent().isEmpty())

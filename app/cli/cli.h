@@ -1,13 +1,16 @@
 #pragma once
 
-#include <QByteArray>
 #include <QCoreApplication>
 #include <QStringList>
+
+#include <memory>
 
 class QJsonObject;
 class QTextStream;
 
 namespace torchscope {
+
+class CheckpointDocument;
 
 // torchscope-cli: `info`, `export`, `example`, `hist`, `diff`, `values`, `stats`, `load-weights`. Exit codes:
 // 0 success, 1 a file that cannot be read or written (one line on stderr), 2 a usage error, 3 `diff` found
@@ -20,6 +23,7 @@ public:
     enum ExitCode { Success = 0, FileError = 1, UsageError = 2, Different = 3 };
 
     Cli(QTextStream &out, QTextStream &err);
+    ~Cli();
     int run(const QStringList &arguments);
     // Whether these arguments draw an image, which needs a QApplication rather than a QCoreApplication.
     static bool needsGui(const QStringList &arguments);
@@ -38,11 +42,11 @@ private:
     int fileError(const QString &message);
     void printHelp();
     void writeJson(const QJsonObject &object);
-    // JSON already written out as bytes.
-    void writeJson(const QByteArray &json);
 
     QTextStream &m_out;
     QTextStream &m_err;
+    // The document `info` read, left for the process's exit to free (see main).
+    std::unique_ptr<CheckpointDocument> m_document;
 };
 
 } // namespace torchscope

@@ -57,12 +57,10 @@ void printTree(QTextStream &out, const ModuleNode *node, int depth)
 }
 } // namespace
 
-QByteArray infoJson(const CheckpointDocument &document, const QString &file, bool withStats)
+void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const QString &file, bool withStats)
 {
     // Keys in the order QJsonObject keeps them (sorted), so the bytes are what Qt would write.
-    QByteArray bytes;
-    bytes.reserve(qsizetype(320) * document.tensorCount() + 4096);
-    JsonWriter json(&bytes);
+    JsonWriter json(device);
     const ParameterTotals totals = document.totals();
     json.beginObject();
     if (const ModelConfig &config = document.modelConfig(); !config.isEmpty()) {
@@ -207,7 +205,6 @@ QByteArray infoJson(const CheckpointDocument &document, const QString &file, boo
         json.value(warning);
     json.endArray();
     json.endObject();
-    return bytes;
 }
 
 void printInfo(QTextStream &out, const CheckpointDocument &document, const QString &file, bool withStats)

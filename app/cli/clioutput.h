@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
 
+class QIODevice;
 class QTextStream;
 
 namespace torchscope {
@@ -20,8 +20,10 @@ namespace cli {
 
 // What each subcommand prints, each in one place: the --json objects (whose keys are a contract
 // relied on outside this repository) and the text forms.
-// `info --json`, written straight to bytes (a model of 60,000 modules makes a large document).
-QByteArray infoJson(const CheckpointDocument &document, const QString &file, bool withStats);
+// `info --json`, written straight to the device as it is made (a model of 60,000 modules makes a
+// large document).
+void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const QString &file,
+                   bool withStats);
 void printInfo(QTextStream &out, const CheckpointDocument &document, const QString &file, bool withStats);
 QJsonObject histogramJson(const QString &name, const HistogramResult &result);
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result);

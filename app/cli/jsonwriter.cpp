@@ -14,8 +14,18 @@ void JsonWriter::indent(size_t depth)
     m_out->append(qsizetype(depth * 4), ' ');
 }
 
+void JsonWriter::flush()
+{
+    if (m_device && !m_buffer.isEmpty()) {
+        m_device->write(m_buffer);
+        m_buffer.resize(0); // keeps its capacity
+    }
+}
+
 void JsonWriter::element()
 {
+    if (m_device && m_buffer.size() >= (qsizetype(64) << 10))
+        flush();
     if (m_afterKey) {
         m_afterKey = false;
         return;

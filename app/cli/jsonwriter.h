@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QString>
 
 #include <vector>
@@ -15,6 +16,14 @@ class JsonWriter
 {
 public:
     explicit JsonWriter(QByteArray *out) : m_out(out) {}
+    // Writes to `device` as it goes, a buffer at a time, rather than holding the whole document
+    // (fresh memory is slow to come by: on this kind of VM a page fault costs microseconds).
+    explicit JsonWriter(QIODevice *device) : m_out(&m_buffer), m_device(device) {}
+    ~JsonWriter() { flush(); }
+    JsonWriter(const JsonWriter &) = delete;
+    JsonWriter &operator=(const JsonWriter &) = delete;
+    // Hands what is buffered to the device.
+    void flush();
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -40,6 +49,8 @@ private:
     void appendEscaped(const QString &text);
 
     QByteArray *m_out;
+    QIODevice *m_device = nullptr;
+    QByteArray m_buffer;
     // Per open container: how many elements (or keys) it has so far.
     std::vector<qsizetype> m_counts;
     bool m_afterKey = false;

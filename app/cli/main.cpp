@@ -6,6 +6,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 int main(int argc, char *argv[])
@@ -43,5 +44,9 @@ int main(int argc, char *argv[])
     const int code = cli.run(arguments);
     out.flush();
     err.flush();
-    return code;
+    // Everything is written (files are committed before run returns). Leaving now, past the
+    // destructors of what main holds, hands a model's millions of values back to the system at
+    // once instead of freeing them one by one, which took a tenth of `info`'s time.
+    std::fflush(stdout);
+    std::exit(code);
 }

@@ -49,7 +49,7 @@ public:
         switch (value->type) {
         case Type::Dict:
             for (const auto &[key, item] : value->entries)
-                add(child(key && key->isString() ? key->text : (key ? key->describe() : QString())), item,
+                add(child(key && key->isString() ? key->text() : (key ? key->describe() : QString())), item,
                     depth + 1);
             break;
         case Type::List:
@@ -87,7 +87,7 @@ private:
         case Type::Set:
             return CheckpointReaderText::tr("set of %1").arg(value->items.size());
         case Type::Refused:
-            return CheckpointReaderText::tr("refused call: %1").arg(value->text);
+            return CheckpointReaderText::tr("refused call: %1").arg(value->text());
         default:
             return value->describe();
         }

@@ -70,7 +70,7 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     pos = keysPickle.endOffset();
     for (const PickleValuePtr &key : keys->items) {
         const QString name =
-            key->type == PickleValue::Type::String ? key->text : QString::number(key->integer);
+            key->type == PickleValue::Type::String ? key->text() : QString::number(key->integer);
         const int index = storageByKey.value(name, -1);
         if (index < 0 || pos + 8 > size) {
             *error =

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -40,7 +41,7 @@ QString keyText(const PickleValuePtr &key)
     if (!key)
         return QString();
     if (key->type == Type::String)
-        return key->text;
+        return key->text();
     if (key->type == Type::Int)
         return QString::number(key->integer);
     return QString();
@@ -77,7 +78,8 @@ void parseScriptClasses(const QString &qualifiedPrefix, const QString &source, S
 }
 
 PickleCheckpoint::PickleCheckpoint(const std::vector<StorageRef> &storages, StorageResolver resolver)
-    : m_storages(storages), m_resolver(std::move(resolver)), m_resolved(storages.size())
+    : m_storages(storages), m_resolver(std::move(resolver)), m_resolved(storages.size()),
+      m_viewsOfStorage(storages.size())
 {
 }
 
@@ -98,9 +100,9 @@ bool PickleCheckpoint::isPickledModule(const PickleValuePtr &value)
 
 bool PickleCheckpoint::isScriptModule(const PickleValuePtr &value) const
 {
-    if (!value || value->type != Type::Object || !value->text.startsWith(QLatin1String("__torch__.")))
+    if (!value || value->type != Type::Object || !value->text().startsWith(QLatin1String("__torch__.")))
         return false;
-    if (m_classes && m_classes->contains(value->text))
+    if (m_classes && m_classes->contains(value->text()))
         return true;
     return value->state && value->state->get(QStringLiteral("training"));
 }
@@ -183,27 +185,29 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
     }
     if (record.quantizer && !readQuantization(&tensor, *record.quantizer, error))
         return false;
-    // The same view of the same storage is the same tensor: tied weights.
-    QString viewKey =
-        QString::number(record.storage) + QLatin1Char('/') + QString::number(record.storageOffset);
-    for (int i = 0; i < record.shape.size(); ++i)
-        viewKey += QLatin1Char('/') + QString::number(record.shape[i]) + QLatin1Char(':') +
-                   QString::number(record.strides[i]);
+    // The same view of the same storage is the same tensor: tied weights. Only tensors over one
+    // storage need comparing, so each storage lists the first tensor of each of its views.
     const int index = int(m_out->tensors.size());
     if (m_graph)
         m_graph->tensorIndex.emplace(&record, index);
-    const auto first = m_firstView.constFind(viewKey);
-    if (first != m_firstView.constEnd() && tensor.numel() > 0)
+    std::vector<int> &views = m_viewsOfStorage[size_t(record.storage)];
+    const auto sameView = [&](int other) {
+        const TensorInfo &first = m_out->tensors[size_t(other)];
+        return first.storageOffset == record.storageOffset && first.shape == record.shape &&
+               first.strides == record.strides;
+    };
+    if (const auto first = std::find_if(views.begin(), views.end(), sameView);
+        first != views.end() && tensor.numel() > 0)
         tensor.tiedTo = *first;
-    else
-        m_firstView.insert(viewKey, index);
+    else if (first == views.end())
+        views.push_back(index);
     m_out->tensors.push_back(std::move(tensor));
     return true;
 }
 
 bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error)
 {
-    if (!value || depth > kMaxDepth || m_visiting.contains(value))
+    if (!value || depth > kMaxDepth || value->visiting)
         return true; // cycles and absurd nesting hold no tensors we can name
     switch (value->type) {
     case Type::Tensor:
@@ -213,7 +217,7 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
     case Type::List:
     case Type::Tuple:
     case Type::Object: {
-        m_visiting.insert(value);
+        value->visiting = true;
         bool ok = true;
         if (value->type == Type::Dict) {
             for (const auto &[key, item] : value->entries) {
@@ -229,7 +233,7 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
             for (size_t i = 0; i < value->items.size() && ok; ++i)
                 ok = walkDict(value->items[i], join(prefix, QString::number(i)), depth + 1, error);
         }
-        m_visiting.remove(value);
+        value->visiting = false;
         return ok;
     }
     default:
@@ -244,8 +248,8 @@ bool PickleCheckpoint::walkPackedParams(const PickleValuePtr &value, const QStri
     // torch.classes.quantized.*PackedParamsBase) that pickle their (weight, bias, ...) as state: list
     // those tensors under the attribute's name, as the module's state_dict names them.
     if (!value || value->type != Type::Object || !value->state ||
-        (value->text != QLatin1String("torch.ScriptObject") &&
-         !value->text.startsWith(QLatin1String("__torch__.torch.classes."))))
+        (value->text() != QLatin1String("torch.ScriptObject") &&
+         !value->text().startsWith(QLatin1String("__torch__.torch.classes."))))
         return true;
     const PickleValuePtr &state = value->state;
     const PickleValuePtr payload =
@@ -259,59 +263,87 @@ bool PickleCheckpoint::walkPackedParams(const PickleValuePtr &value, const QStri
 bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QString &path, int depth,
                                          QString *error)
 {
-    if (depth > kMaxDepth || m_visiting.contains(module))
+    if (depth > kMaxDepth || module->visiting)
         return true;
-    m_visiting.insert(module);
-    m_out->modules.append({path, module->text});
+    // Cleared on every return, failures included: a reader may walk the values again.
+    module->visiting = true;
+    const bool ok = walkPickledModuleState(module, path, depth, error);
+    module->visiting = false;
+    return ok;
+}
+
+bool PickleCheckpoint::walkPickledModuleState(const PickleValuePtr &module, const QString &path, int depth,
+                                              QString *error)
+{
+    m_out->modules.append({path, module->text()});
     if (m_graph)
         m_graph->modules.insert(path, module);
-    const PickleValuePtr &state = module->state;
+    // One pass over the module's attributes finds the four that hold its tensors and children (the
+    // first of each name, as a dict lookup would) and walks the packed parameters among the rest.
+    PickleValuePtr parameters = nullptr, buffers = nullptr, children = nullptr, nonPersistentSet = nullptr;
+    for (const auto &[key, value] : module->state->entries) {
+        if (!key || key->type != Type::String)
+            continue;
+        const QString &name = key->text();
+        if (!parameters && name == QLatin1String("_parameters"))
+            parameters = value;
+        else if (!buffers && name == QLatin1String("_buffers"))
+            buffers = value;
+        else if (!children && name == QLatin1String("_modules"))
+            children = value;
+        else if (!nonPersistentSet && name == QLatin1String("_non_persistent_buffers_set"))
+            nonPersistentSet = value;
+    }
     QSet<QString> nonPersistent;
-    if (PickleValuePtr set = state->get(QStringLiteral("_non_persistent_buffers_set"))) {
-        for (const PickleValuePtr &item : set->items)
+    if (nonPersistentSet) {
+        for (const PickleValuePtr &item : nonPersistentSet->items)
             nonPersistent.insert(keyText(item));
     }
-    if (PickleValuePtr parameters = state->get(QStringLiteral("_parameters"));
-        parameters && parameters->type == Type::Dict) {
+    if (parameters && parameters->type == Type::Dict) {
         for (const auto &[key, value] : parameters->entries) {
             if (value && value->type == Type::Tensor &&
                 !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Parameter, true, error))
                 return false;
         }
     }
-    if (PickleValuePtr buffers = state->get(QStringLiteral("_buffers"));
-        buffers && buffers->type == Type::Dict) {
+    if (buffers && buffers->type == Type::Dict) {
         for (const auto &[key, value] : buffers->entries) {
             if (value && value->type == Type::Tensor && !nonPersistent.contains(keyText(key)) &&
                 !addTensor(join(path, keyText(key)), *value->tensor, TensorKind::Buffer, false, error))
                 return false;
         }
     }
-    for (const auto &[key, value] : state->entries) {
-        if (!walkPackedParams(value, join(path, keyText(key)), depth, error))
+    for (const auto &[key, value] : module->state->entries) {
+        if (value && value->type == Type::Object &&
+            !walkPackedParams(value, join(path, keyText(key)), depth, error))
             return false;
     }
-    if (PickleValuePtr children = state->get(QStringLiteral("_modules"));
-        children && children->type == Type::Dict) {
+    if (children && children->type == Type::Dict) {
         for (const auto &[key, value] : children->entries) {
             if (isPickledModule(value) &&
                 !walkPickledModule(value, join(path, keyText(key)), depth + 1, error))
                 return false;
         }
     }
-    m_visiting.remove(module);
     return true;
 }
 
 bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QString &path, int depth,
                                         QString *error)
 {
-    if (depth > kMaxDepth || m_visiting.contains(module) || !module->state ||
-        module->state->type != Type::Dict)
+    if (depth > kMaxDepth || module->visiting || !module->state || module->state->type != Type::Dict)
         return true;
-    m_visiting.insert(module);
-    m_out->modules.append({path, cleanScriptTypeName(module->text)});
-    const ScriptClassInfo info = m_classes ? m_classes->value(module->text) : ScriptClassInfo();
+    module->visiting = true;
+    const bool ok = walkScriptModuleState(module, path, depth, error);
+    module->visiting = false;
+    return ok;
+}
+
+bool PickleCheckpoint::walkScriptModuleState(const PickleValuePtr &module, const QString &path, int depth,
+                                             QString *error)
+{
+    m_out->modules.append({path, cleanScriptTypeName(module->text())});
+    const ScriptClassInfo info = m_classes ? m_classes->value(module->text()) : ScriptClassInfo();
     const auto &attributes = module->state->entries;
     // state_dict order: this module's parameters, then its buffers, then each child in turn.
     for (const auto &[key, value] : attributes) {
@@ -332,7 +364,6 @@ bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QStr
         if (isScriptModule(value) && !walkScriptModule(value, join(path, keyText(key)), depth + 1, error))
             return false;
     }
-    m_visiting.remove(module);
     return true;
 }
 
@@ -342,6 +373,8 @@ bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTa
 {
     m_out = out;
     m_classes = classes;
+    // Most tensors have a storage of their own: room for them at once rather than by doubling.
+    out->tensors.reserve(out->tensors.size() + m_storages.size());
     if (classes) {
         out->format = CheckpointFormat::TorchScript;
         if (!isScriptModule(root)) {

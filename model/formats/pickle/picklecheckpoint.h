@@ -55,7 +55,9 @@ private:
     bool walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);
     bool walkPackedParams(const PickleValuePtr &value, const QString &path, int depth, QString *error);
     bool walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
+    bool walkPickledModuleState(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
+    bool walkScriptModuleState(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool isScriptModule(const PickleValuePtr &value) const;
 
     const std::vector<StorageRef> &m_storages;
@@ -63,10 +65,10 @@ private:
     std::vector<std::shared_ptr<const TensorStorage>> m_resolved;
     const ScriptClassTable *m_classes = nullptr;
     CheckpointContent *m_out = nullptr;
-    QSet<const PickleValue *> m_visiting;
     // Filled while reading a pickled module, then handed to the content.
     std::shared_ptr<PickleModuleGraph> m_graph;
-    QHash<QString, int> m_firstView;
+    // Per storage, the first tensor of each distinct view of it read so far (ties are the same view).
+    std::vector<std::vector<int>> m_viewsOfStorage;
 };
 
 } // namespace torchscope

@@ -47,8 +47,8 @@ private:
     }
     void remember(const PickleValue *value) { m_memo.emplace(value, m_out.memoize()); }
     void global(const PickleValue &value);
-    bool items(const std::vector<PickleValuePtr> &values, int depth);
-    bool tupleOf(const std::vector<PickleValuePtr> &values, int depth);
+    bool items(const PickleValueList &values, int depth);
+    bool tupleOf(const PickleValueList &values, int depth);
     bool entries(const PickleValue &dict, int depth);
     bool tensor(const PickleValue &value);
     bool storageId(int storage, QString *key);
@@ -65,14 +65,14 @@ private:
 
 void Emitter::global(const PickleValue &value)
 {
-    // `integer` says where the module ends ("a.b" + "Outer.Inner"); otherwise the last dot does.
-    const qsizetype split = value.integer > 0 && value.integer < value.text.size()
-                                ? qsizetype(value.integer)
-                                : value.text.lastIndexOf(QLatin1Char('.'));
-    m_out.global(value.text.left(split), value.text.mid(split + 1));
+    // `moduleLength` says where the module ends ("a.b" + "Outer.Inner"); otherwise the last dot does.
+    const qsizetype split = value.moduleLength > 0 && value.moduleLength < value.text().size()
+                                ? qsizetype(value.moduleLength)
+                                : value.text().lastIndexOf(QLatin1Char('.'));
+    m_out.global(value.text().left(split), value.text().mid(split + 1));
 }
 
-bool Emitter::items(const std::vector<PickleValuePtr> &values, int depth)
+bool Emitter::items(const PickleValueList &values, int depth)
 {
     for (const PickleValuePtr &item : values) {
         if (!emit(item, depth + 1))
@@ -81,7 +81,7 @@ bool Emitter::items(const std::vector<PickleValuePtr> &values, int depth)
     return true;
 }
 
-bool Emitter::tupleOf(const std::vector<PickleValuePtr> &values, int depth)
+bool Emitter::tupleOf(const PickleValueList &values, int depth)
 {
     m_out.mark();
     if (!items(values, depth))
@@ -210,13 +210,13 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
         m_out.integer(value.integer);
         return true;
     case Type::BigInt:
-        m_out.bigInteger(value.bytes);
+        m_out.bigInteger(value.bytes());
         return true;
     case Type::Float:
         m_out.real(value.real);
         return true;
     case Type::Bytes:
-        m_out.bytes(value.bytes);
+        m_out.bytes(value.bytes());
         return true;
     case Type::String:
         if (value.constructor) { // torch.device("cuda", 0)
@@ -226,7 +226,7 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
             m_out.reduce();
             remember(&value);
         } else {
-            m_out.string(value.text);
+            m_out.string(value.text());
         }
         return true;
     case Type::Tuple: {
@@ -305,7 +305,7 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
     case Type::Object:
         if (value.constructor && QLatin1String(value.constructor) == QLatin1String("copyreg.__newobj_ex__"))
             return fail(PickleModuleWriterText::tr("%1 was made with keyword arguments, which are not kept")
-                            .arg(value.text));
+                            .arg(value.text()));
         global(value);
         if (!tupleOf(value.items, depth))
             return false;
@@ -335,7 +335,7 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
             PickleModuleWriterText::tr(
                 "the model holds a call Torchscope refused to make (%1), so it cannot be written back "
                 "as it was")
-                .arg(value.text));
+                .arg(value.text()));
     case Type::Mark:
         break;
     }

@@ -12,54 +12,93 @@ namespace {
 constexpr size_t kSmallBlock = 1024;                // values
 constexpr size_t kHugeBlockBytes = size_t(2) << 20; // one huge page on x86-64
 constexpr size_t kSmallBlocks = 4;
+constexpr size_t kSmallChunkBytes = size_t(64) << 10;
 } // namespace
 
 PickleArena::~PickleArena()
 {
-    for (const Block &block : m_blocks) {
-        std::destroy_n(block.values, block.count);
-        if (block.huge)
-            std::free(block.values);
-        else
-            ::operator delete(block.values);
+    for (size_t i = 0; i < m_blocks.size(); ++i) {
+        const Block &block = m_blocks[i];
+        std::destroy_n(static_cast<PickleValue *>(block.memory),
+                       i + 1 == m_blocks.size() ? m_used : block.count);
+    }
+    for (const std::vector<Block> *list : {&m_blocks, &m_chunks}) {
+        for (const Block &block : *list) {
+            if (block.huge)
+                std::free(block.memory);
+            else
+                ::operator delete(block.memory);
+        }
     }
 }
 
-void PickleArena::addBlock()
+void *PickleArena::allocateBlock(size_t bytes, bool *huge)
 {
-    Block block;
-    if (m_blocks.size() < kSmallBlocks) {
-        block.count = kSmallBlock;
-        block.values = static_cast<PickleValue *>(::operator new(block.count * sizeof(PickleValue)));
-    } else {
-        block.count = kHugeBlockBytes / sizeof(PickleValue);
-        void *memory = std::aligned_alloc(kHugeBlockBytes, kHugeBlockBytes);
-        if (!memory)
-            throw std::bad_alloc();
+    *huge = bytes >= kHugeBlockBytes;
+    if (!*huge)
+        return ::operator new(bytes);
+    bytes = (bytes + kHugeBlockBytes - 1) / kHugeBlockBytes * kHugeBlockBytes;
+    void *memory = std::aligned_alloc(kHugeBlockBytes, bytes);
+    if (!memory)
+        throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
-        madvise(memory, kHugeBlockBytes, MADV_HUGEPAGE); // advice only: without it, 4 KiB pages
+    madvise(memory, bytes, MADV_HUGEPAGE); // advice only: without it, 4 KiB pages
 #endif
-        block.values = static_cast<PickleValue *>(memory);
-        block.huge = true;
+    return memory;
+}
+
+void *PickleArena::allocate(size_t bytes)
+{
+    bytes = (bytes + 7) & ~size_t(7);
+    if (size_t(m_chunkEnd - m_chunkNext) < bytes) {
+        // Small chunks first, then huge ones; an outsize request (a list of a million items) gets its own.
+        const size_t chunkBytes = m_chunks.size() < kSmallBlocks ? kSmallChunkBytes : kHugeBlockBytes;
+        Block chunk;
+        chunk.count = std::max(chunkBytes, bytes);
+        chunk.memory = allocateBlock(chunk.count, &chunk.huge);
+        m_chunks.push_back(chunk);
+        if (chunk.count > chunkBytes)
+            return chunk.memory; // the current chunk keeps its free room
+        m_chunkNext = static_cast<char *>(chunk.memory);
+        m_chunkEnd = m_chunkNext + chunk.count;
     }
-    std::uninitialized_value_construct_n(block.values, block.count);
-    m_blocks.push_back(block);
-    m_used = 0;
+    void *memory = m_chunkNext;
+    m_chunkNext += bytes;
+    return memory;
 }
 
 PickleValuePtr PickleArena::make(PickleValue::Type type)
 {
-    if (m_blocks.empty() || m_used == m_blocks.back().count)
-        addBlock();
-    PickleValue *value = &m_blocks.back().values[m_used++];
+    if (m_blocks.empty() || m_used == m_blocks.back().count) {
+        Block block;
+        block.count = m_blocks.size() < kSmallBlocks ? kSmallBlock : kHugeBlockBytes / sizeof(PickleValue);
+        block.memory = allocateBlock(block.count * sizeof(PickleValue), &block.huge);
+        m_blocks.push_back(block);
+        m_used = 0;
+    }
+    PickleValue *value = new (static_cast<PickleValue *>(m_blocks.back().memory) + m_used) PickleValue;
+    ++m_used;
     value->type = type;
     return value;
+}
+
+const QString PickleValue::s_noText;
+const QByteArray PickleValue::s_noBytes;
+
+void PickleArena::setText(PickleValue *value, const QString &text)
+{
+    value->m_text = &m_texts.emplace_back(text);
+}
+
+void PickleArena::setBytes(PickleValue *value, const QByteArray &bytes)
+{
+    value->m_bytes = &m_bytes.emplace_back(bytes);
 }
 
 PickleValuePtr PickleArena::makeString(const QString &text)
 {
     PickleValuePtr value = make(PickleValue::Type::String);
-    value->text = text;
+    setText(value, text);
     return value;
 }
 
@@ -96,7 +135,7 @@ PickleValuePtr PickleValue::get(const QString &key) const
     if (type != Type::Dict)
         return nullptr;
     for (const auto &[k, v] : entries) {
-        if (k && k->type == Type::String && k->text == key)
+        if (k && k->type == Type::String && k->text() == key)
             return v;
     }
     return nullptr;
@@ -116,9 +155,9 @@ QString PickleValue::describe() const
     case Type::Float:
         return QString::number(real);
     case Type::String:
-        return QLatin1Char('\'') + text.left(60) + QLatin1Char('\'');
+        return QLatin1Char('\'') + text().left(60) + QLatin1Char('\'');
     case Type::Bytes:
-        return QStringLiteral("<%1 bytes>").arg(bytes.size());
+        return QStringLiteral("<%1 bytes>").arg(bytes().size());
     case Type::Tuple:
         return QStringLiteral("tuple");
     case Type::List:
@@ -128,15 +167,15 @@ QString PickleValue::describe() const
     case Type::Set:
         return QStringLiteral("set");
     case Type::Global:
-        return text;
+        return text();
     case Type::Object:
-        return QStringLiteral("%1 object").arg(text);
+        return QStringLiteral("%1 object").arg(text());
     case Type::Storage:
         return QStringLiteral("storage");
     case Type::Tensor:
         return QStringLiteral("tensor");
     case Type::Refused:
-        return QStringLiteral("<refused: %1>").arg(text);
+        return QStringLiteral("<refused: %1>").arg(text());
     case Type::Mark:
         break;
     }

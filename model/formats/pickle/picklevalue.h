@@ -7,7 +7,12 @@
 #include <QString>
 #include <QVector>
 
+#include <algorithm>
+#include <deque>
+#include <limits>
 #include <memory>
+#include <new>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -17,6 +22,52 @@ struct PickleValue;
 // Values live in the PickleArena that made them and die with it, all at once: no reference counts,
 // and no teardown that recurses through a hostile pickle's million nested lists.
 using PickleValuePtr = PickleValue *;
+// A dict entry: key and value.
+struct PickleEntry
+{
+    PickleValuePtr first;
+    PickleValuePtr second;
+};
+
+// The items of a tuple, list or set, or a dict's entries: a view of an array in the arena, grown by
+// the arena (PickleArena::append) and never freed on its own, so a container costs no allocation of
+// its own. A copy is a snapshot: it sees the items the original had, and appending to either never
+// changes what the other holds.
+template <typename T> class ArenaList
+{
+public:
+    ArenaList() = default;
+    ArenaList(const T *items, size_t count)
+        : m_items(const_cast<T *>(items)), m_size(quint32(count)), m_capacity(quint32(count))
+    {
+    }
+    ArenaList(const ArenaList &other) : m_items(other.m_items), m_size(other.m_size), m_capacity(other.m_size)
+    {
+    }
+    ArenaList &operator=(const ArenaList &other)
+    {
+        m_items = other.m_items;
+        m_size = other.m_size;
+        m_capacity = other.m_size; // the next append copies rather than writing past the original's end
+        return *this;
+    }
+
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    T *begin() const { return m_items; }
+    T *end() const { return m_items + m_size; }
+    T &operator[](size_t i) const { return m_items[i]; }
+    T &front() const { return m_items[0]; }
+    T &back() const { return m_items[m_size - 1]; }
+
+private:
+    friend class PickleArena;
+    T *m_items = nullptr;
+    quint32 m_size = 0; // the unpickler makes at most kMaxValues (8 Mi) values
+    quint32 m_capacity = 0;
+};
+using PickleValueList = ArenaList<PickleValuePtr>;
+using PickleEntryList = ArenaList<PickleEntry>;
 
 // A storage named by a persistent id: ('storage', torch.FloatStorage, key, location, numel).
 struct StorageRef
@@ -61,7 +112,7 @@ struct TensorRecord
 // that point at storages, and markers where a call was refused. Nothing here can run code.
 struct PickleValue
 {
-    enum class Type {
+    enum class Type : quint8 {
         None,
         Bool,
         Int,
@@ -83,29 +134,49 @@ struct PickleValue
 
     Type type = Type::None;
     bool boolean = false;
-    qint64 integer = 0;
-    double real = 0;
-    QString text;                      // String; Global and Object: "module.name"; Refused: what was refused
-    QByteArray bytes;                  // Bytes, BigInt
-    std::vector<PickleValuePtr> items; // Tuple, List, Set; Object: args
-    std::vector<std::pair<PickleValuePtr, PickleValuePtr>> entries; // Dict, in insertion order
-    PickleValuePtr state = nullptr;                                 // Object: what BUILD gave it
+    // Global: the callable the unpickler evaluates itself, resolved once when the global is read, so
+    // a REDUCE does not compare names (a SafeUnpickler::KnownCallable; 0 for none).
+    quint8 callable = 0;
+    // Set while a walk over the values is inside this one: cycles end there.
+    mutable bool visiting = false;
+    quint32 moduleLength = 0; // Global: the length of the module part of text()
+    union {
+        qint64 integer = 0; // Int; Storage: the index into SafeUnpickler::storages()
+        double real;        // Float
+    };
+    PickleValueList items;          // Tuple, List, Set; Object: args
+    PickleEntryList entries;        // Dict, in insertion order
+    PickleValuePtr state = nullptr; // Object: what BUILD gave it
     std::shared_ptr<TensorRecord> tensor;
     // The callable that made this value, where the type alone does not say it (a static string):
     // "collections.OrderedDict" for a Dict, "torch.Size" for a Tuple, "builtins.frozenset" for a Set,
-    // "torch.device" for a String (items: its arguments), a reducing function for an Object. Global:
-    // `integer` is the length of the module part of `text`. Writing a model back needs both.
+    // "torch.device" for a String (items: its arguments), a reducing function for an Object. Writing a
+    // model back needs it.
     const char *constructor = nullptr;
+
+    // String; Global and Object: "module.name"; Refused: what was refused. Held by the arena, and
+    // shared: an object's class name is its class's.
+    const QString &text() const { return *m_text; }
+    // Bytes, BigInt (raw little-endian two's complement).
+    const QByteArray &bytes() const { return *m_bytes; }
 
     bool isString() const { return type == Type::String; }
     bool isSequence() const { return type == Type::Tuple || type == Type::List; }
     // Dict lookup by string key; nullptr if absent.
     PickleValuePtr get(const QString &key) const;
     QString describe() const;
+
+private:
+    friend class PickleArena;
+    static const QString s_noText;
+    static const QByteArray s_noBytes;
+    const QString *m_text = &s_noText;
+    const QByteArray *m_bytes = &s_noBytes;
 };
 
-// Owns the values of one or more unpicklings, allocated in blocks and freed together: one
-// allocation per thousand values instead of one (with a reference count) per value.
+// Owns the values of one or more unpicklings and their containers' items, allocated in blocks and
+// freed together: a big model's pickle makes millions of values, and one allocation (with its
+// bookkeeping) per value or per container cost more than reading the file.
 class PickleArena
 {
 public:
@@ -127,26 +198,73 @@ public:
         return m_emptyTuple ? m_emptyTuple : (m_emptyTuple = make(PickleValue::Type::Tuple));
     }
 
+    // Sets what text() and bytes() return; the arena keeps the string.
+    void setText(PickleValue *value, const QString &text);
+    void shareText(PickleValue *value, const PickleValue &from) { value->m_text = from.m_text; }
+    void setBytes(PickleValue *value, const QByteArray &bytes);
+
+    // A list holding a copy of `count` items.
+    template <typename T> ArenaList<T> copy(const T *items, size_t count)
+    {
+        ArenaList<T> list;
+        append(&list, items, count);
+        return list;
+    }
+    template <typename T> void append(ArenaList<T> *list, const T &item)
+    {
+        if (list->m_size == list->m_capacity)
+            grow(list, 1);
+        list->m_items[list->m_size++] = item;
+    }
+    template <typename T> void append(ArenaList<T> *list, const T *items, size_t count)
+    {
+        if (count == 0)
+            return;
+        if (list->m_capacity - list->m_size < count)
+            grow(list, count);
+        std::copy(items, items + count, list->m_items + list->m_size);
+        list->m_size += quint32(count);
+    }
+
 private:
     // Values come in blocks: small ones first, so a small pickle costs little; from the fifth block on,
     // blocks of 2 MiB the kernel may back with one huge page, as a big model's pickle makes millions of
-    // values and a fault a 4 KiB page would cost more than making them.
+    // values and a fault a 4 KiB page would cost more than making them. A value is constructed when it
+    // is made, so a block's memory is written once, not zeroed and then written again.
     struct Block
     {
-        PickleValue *values = nullptr;
+        void *memory = nullptr;
         size_t count = 0;
         bool huge = false;
     };
-    void addBlock();
+    void *allocateBlock(size_t bytes, bool *huge);
+    // Raw memory for containers' items, 8-byte aligned, bumped from chunks like the values' blocks.
+    void *allocate(size_t bytes);
+    template <typename T> void grow(ArenaList<T> *list, size_t extra)
+    {
+        static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+        const size_t capacity = std::max({size_t(4), list->m_size + extra, size_t(list->m_size) * 2});
+        if (capacity > std::numeric_limits<quint32>::max())
+            throw std::bad_alloc();
+        T *items = static_cast<T *>(allocate(capacity * sizeof(T)));
+        std::copy(list->m_items, list->m_items + list->m_size, items);
+        list->m_items = items;
+        list->m_capacity = quint32(capacity);
+    }
 
     std::vector<Block> m_blocks;
-    size_t m_used = 0;
+    size_t m_used = 0; // values made in the last block
+    std::vector<Block> m_chunks;
+    char *m_chunkNext = nullptr;
+    char *m_chunkEnd = nullptr;
     PickleValuePtr m_none = nullptr;
     PickleValuePtr m_true = nullptr;
     PickleValuePtr m_false = nullptr;
     PickleValuePtr m_mark = nullptr;
     PickleValuePtr m_emptyTuple = nullptr;
     std::vector<PickleValuePtr> m_smallInts;
+    std::deque<QString> m_texts;
+    std::deque<QByteArray> m_bytes;
 };
 
 } // namespace torchscope

@@ -273,6 +273,55 @@ bool isGadgetClass(const QString &qualifiedName)
     return modules.contains(module);
 }
 
+// The callables call() evaluates itself, resolved from a global's name once, when it is read.
+enum class KnownCallable : quint8 {
+    None,
+    OrderedDict,
+    Dict,
+    DefaultDict,
+    RebuildTensor,
+    RebuildQuantizedTensor,
+    RebuildParameter,
+    Parameter,
+    ThnnBackend,
+    RebuildFromType,
+    CodecsEncode,
+    Set,
+    FrozenSet,
+    Size,
+    Tuple,
+    Device,
+    RestoreTypeTag,
+    JitBuildList,
+};
+
+quint8 knownCallable(const QString &name)
+{
+    static const QHash<QString, KnownCallable> known{
+        {QStringLiteral("collections.OrderedDict"), KnownCallable::OrderedDict},
+        {QStringLiteral("builtins.dict"), KnownCallable::Dict},
+        {QStringLiteral("collections.defaultdict"), KnownCallable::DefaultDict},
+        {QStringLiteral("torch._utils._rebuild_tensor_v2"), KnownCallable::RebuildTensor},
+        {QStringLiteral("torch._utils._rebuild_tensor"), KnownCallable::RebuildTensor},
+        {QStringLiteral("torch._utils._rebuild_qtensor"), KnownCallable::RebuildQuantizedTensor},
+        {QStringLiteral("torch._utils._rebuild_parameter"), KnownCallable::RebuildParameter},
+        {QStringLiteral("torch._utils._rebuild_parameter_with_state"), KnownCallable::RebuildParameter},
+        {QStringLiteral("torch.nn.parameter.Parameter"), KnownCallable::Parameter},
+        {QStringLiteral("torch.nn.backends.thnn._get_thnn_function_backend"), KnownCallable::ThnnBackend},
+        {QStringLiteral("torch._tensor._rebuild_from_type_v2"), KnownCallable::RebuildFromType},
+        {QStringLiteral("_codecs.encode"), KnownCallable::CodecsEncode},
+        {QStringLiteral("builtins.set"), KnownCallable::Set},
+        {QStringLiteral("builtins.frozenset"), KnownCallable::FrozenSet},
+        {QStringLiteral("torch.Size"), KnownCallable::Size},
+        {QStringLiteral("builtins.tuple"), KnownCallable::Tuple},
+        {QStringLiteral("torch.device"), KnownCallable::Device},
+        {QStringLiteral("torch.jit._pickle.restore_type_tag"), KnownCallable::RestoreTypeTag},
+    };
+    if (name.startsWith(QLatin1String("torch.jit._pickle.build_")))
+        return quint8(KnownCallable::JitBuildList);
+    return quint8(known.value(name, KnownCallable::None));
+}
+
 } // namespace
 
 SafeUnpickler::SafeUnpickler(const char *data, qint64 size, std::shared_ptr<PickleArena> arena)
@@ -341,7 +390,7 @@ PickleValuePtr SafeUnpickler::refuse(const QString &what)
     if (!m_refusals.contains(message))
         m_refusals << message;
     auto value = m_arena->make(Type::Refused);
-    value->text = what;
+    m_arena->setText(value, what);
     return value;
 }
 
@@ -349,16 +398,16 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
 {
     if (!pid || pid->type != Type::Tuple || pid->items.empty() || !pid->items[0]->isString()) {
         auto value = m_arena->make(Type::Refused);
-        value->text = SafeUnpicklerText::tr("unknown persistent id");
+        m_arena->setText(value, SafeUnpicklerText::tr("unknown persistent id"));
         return value;
     }
-    const QString kind = pid->items[0]->text;
+    const QString kind = pid->items[0]->text();
     // Legacy whole-model saves name classes as ('module', class, source file, source).
     if (kind == QLatin1String("module") && pid->items.size() >= 2)
         return pid->items[1];
     if (kind != QLatin1String("storage") || (pid->items.size() != 5 && pid->items.size() != 6)) {
         auto value = m_arena->make(Type::Refused);
-        value->text = SafeUnpicklerText::tr("persistent id '%1'").arg(kind);
+        m_arena->setText(value, SafeUnpicklerText::tr("persistent id '%1'").arg(kind));
         return value;
     }
     const PickleValuePtr &type = pid->items[1];
@@ -374,18 +423,18 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
         fail(error, SafeUnpicklerText::tr("storage views of the pre-1.0 format are not supported"));
         return nullptr;
     }
-    const DType dtype = dtypeForStorageClass(type->text);
+    const DType dtype = dtypeForStorageClass(type->text());
     if (dtype == DType::Invalid) {
-        fail(error, SafeUnpicklerText::tr("unsupported storage type %1").arg(type->text));
+        fail(error, SafeUnpicklerText::tr("unsupported storage type %1").arg(type->text()));
         return nullptr;
     }
-    const QString keyText = key->type == Type::String ? key->text : QString::number(key->integer);
+    const QString keyText = key->type == Type::String ? key->text() : QString::number(key->integer);
     int index = m_storageByKey.value(keyText, -1);
     if (index < 0) {
         index = int(m_storages.size());
         m_storageByKey.insert(keyText, index);
         m_storages.push_back(
-            {keyText, dtype, numel->integer, location->isString() ? location->text : QString()});
+            {keyText, dtype, numel->integer, location->isString() ? location->text() : QString()});
     } else if (m_storages[size_t(index)].dtype != dtype ||
                m_storages[size_t(index)].numel != numel->integer) {
         fail(
@@ -398,7 +447,7 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     return value;
 }
 
-PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &args, QString *error)
+PickleValuePtr SafeUnpickler::rebuildTensor(const PickleValueList &args, QString *error)
 {
     // (storage, storage_offset, size, stride[, requires_grad, backward_hooks[, metadata]])
     auto malformed = [&] {
@@ -431,7 +480,7 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const std::vector<PickleValuePtr> &a
     return value;
 }
 
-PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleValuePtr> &args, QString *error)
+PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const PickleValueList &args, QString *error)
 {
     // (storage, storage_offset, size, stride, quantizer_params, requires_grad, backward_hooks), the
     // quantizer (torch.per_tensor_affine, scale, zero_point) or (torch.per_channel_affine[_float_qparams],
@@ -446,11 +495,11 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const std::vector<PickleVal
     std::vector<PickleValuePtr> plain(args.begin(), args.begin() + 4);
     if (args.size() >= 6)
         plain.push_back(args[5]);
-    PickleValuePtr value = rebuildTensor(plain, error);
+    PickleValuePtr value = rebuildTensor(PickleValueList(plain.data(), plain.size()), error);
     if (!value)
         return value;
-    const std::vector<PickleValuePtr> &q = args[4]->items;
-    const QString &scheme = q[0]->text;
+    const PickleValueList &q = args[4]->items;
+    const QString &scheme = q[0]->text();
     auto quantizer = std::make_shared<QuantizerRecord>();
     if (scheme == QLatin1String("torch.per_tensor_affine")) {
         if (q.size() != 3 || (q[1]->type != Type::Float && q[1]->type != Type::Int) ||
@@ -484,36 +533,34 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         return fail(error, SafeUnpicklerText::tr("stack underflow")), nullptr;
     if (callable->type != Type::Global)
         return refuse(callable->describe());
-    const QString &name = callable->text;
-    const std::vector<PickleValuePtr> empty;
-    const std::vector<PickleValuePtr> &a = args->type == Type::Tuple ? args->items : empty;
+    const QString &name = callable->text();
+    const PickleValueList a = args->type == Type::Tuple ? args->items : PickleValueList();
     if (args->type != Type::Tuple)
         return refuse(name);
 
-    if (name == QLatin1String("collections.OrderedDict") || name == QLatin1String("builtins.dict") ||
-        name == QLatin1String("collections.defaultdict")) {
+    const auto known = KnownCallable(callable->callable);
+    if (known == KnownCallable::OrderedDict || known == KnownCallable::Dict ||
+        known == KnownCallable::DefaultDict) {
         auto dict = m_arena->make(Type::Dict);
-        if (name == QLatin1String("collections.OrderedDict")) {
+        if (known == KnownCallable::OrderedDict) {
             dict->constructor = "collections.OrderedDict";
-        } else if (name == QLatin1String("collections.defaultdict")) {
+        } else if (known == KnownCallable::DefaultDict) {
             dict->constructor = "collections.defaultdict";
             dict->items = a; // the default factory
         }
-        if (name != QLatin1String("collections.defaultdict") && !a.empty() && a[0]->isSequence()) {
+        if (known != KnownCallable::DefaultDict && !a.empty() && a[0]->isSequence()) {
             for (const PickleValuePtr &pair : a[0]->items) {
                 if (pair->isSequence() && pair->items.size() == 2)
-                    dict->entries.emplace_back(pair->items[0], pair->items[1]);
+                    m_arena->append(&dict->entries, PickleEntry{pair->items[0], pair->items[1]});
             }
         }
         return dict;
     }
-    if (name == QLatin1String("torch._utils._rebuild_tensor_v2") ||
-        name == QLatin1String("torch._utils._rebuild_tensor"))
+    if (known == KnownCallable::RebuildTensor)
         return rebuildTensor(a, error);
-    if (name == QLatin1String("torch._utils._rebuild_qtensor"))
+    if (known == KnownCallable::RebuildQuantizedTensor)
         return rebuildQuantizedTensor(a, error);
-    if (name == QLatin1String("torch._utils._rebuild_parameter") ||
-        name == QLatin1String("torch._utils._rebuild_parameter_with_state")) {
+    if (known == KnownCallable::RebuildParameter) {
         if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
             return fail(error, SafeUnpicklerText::tr("malformed parameter")), nullptr;
         auto value = m_arena->make(Type::Tensor);
@@ -526,7 +573,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
             value->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "parameter attributes");
         return value;
     }
-    if (name == QLatin1String("torch.nn.parameter.Parameter")) {
+    if (known == KnownCallable::Parameter) {
         // PyTorch before 1.0 pickled a parameter as Parameter(tensor), its flag set by BUILD after.
         if (a.empty() || a[0]->type != Type::Tensor)
             return fail(error, SafeUnpicklerText::tr("malformed parameter")), nullptr;
@@ -536,63 +583,63 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         value->tensor->requiresGrad = a.size() < 2 || a[1]->type != Type::Bool || a[1]->boolean;
         return value;
     }
-    if (name == QLatin1String("torch.nn.backends.thnn._get_thnn_function_backend")) {
+    if (known == KnownCallable::ThnnBackend) {
         // Old modules kept their backend in `_backend`; PyTorch 1.x loads it as a placeholder.
         auto backend = m_arena->make(Type::Object);
-        backend->text = name;
+        m_arena->setText(backend, name);
         backend->constructor = "torch.nn.backends.thnn._get_thnn_function_backend";
         return backend;
     }
-    if (name == QLatin1String("torch._tensor._rebuild_from_type_v2")) {
+    if (known == KnownCallable::RebuildFromType) {
         // (func, new_type, args, state): rebuild with func, then note the subclass.
         if (a.size() < 3 || a[1]->type != Type::Global)
             return fail(error, SafeUnpicklerText::tr("malformed tensor subclass")), nullptr;
         PickleValuePtr inner = call(a[0], a[2], error);
         if (inner && inner->type == Type::Tensor) {
             inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
-            if (a[1]->text == QLatin1String("torch.nn.parameter.Parameter"))
+            if (a[1]->text() == QLatin1String("torch.nn.parameter.Parameter"))
                 inner->tensor->isParameter = true;
-            else if (a[1]->text != QLatin1String("torch.Tensor"))
+            else if (a[1]->text() != QLatin1String("torch.Tensor"))
                 inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "a tensor subclass");
             if (a.size() >= 4 && isNonEmpty(a[3]))
                 inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor attributes");
         }
         return inner;
     }
-    if (name == QLatin1String("_codecs.encode")) {
+    if (known == KnownCallable::CodecsEncode) {
         auto bytes = m_arena->make(Type::Bytes);
         if (!a.empty() && a[0]->isString())
-            bytes->bytes = a[0]->text.toLatin1();
+            m_arena->setBytes(bytes, a[0]->text().toLatin1());
         return bytes;
     }
-    if (name == QLatin1String("builtins.set") || name == QLatin1String("builtins.frozenset")) {
+    if (known == KnownCallable::Set || known == KnownCallable::FrozenSet) {
         auto set = m_arena->make(Type::Set);
-        if (name == QLatin1String("builtins.frozenset"))
+        if (known == KnownCallable::FrozenSet)
             set->constructor = "builtins.frozenset";
         if (!a.empty() && a[0]->isSequence())
             set->items = a[0]->items;
         return set;
     }
-    if (name == QLatin1String("torch.Size") || name == QLatin1String("builtins.tuple")) {
+    if (known == KnownCallable::Size || known == KnownCallable::Tuple) {
         auto tuple = m_arena->make(Type::Tuple);
-        if (name == QLatin1String("torch.Size"))
+        if (known == KnownCallable::Size)
             tuple->constructor = "torch.Size";
         if (!a.empty() && a[0]->isSequence())
             tuple->items = a[0]->items;
         return tuple;
     }
-    if (name == QLatin1String("torch.device")) {
+    if (known == KnownCallable::Device) {
         QStringList parts;
         for (const PickleValuePtr &part : a)
-            parts << (part->isString() ? part->text : part->describe());
+            parts << (part->isString() ? part->text() : part->describe());
         PickleValuePtr device = m_arena->makeString(parts.join(QLatin1Char(':')));
         device->constructor = "torch.device";
         device->items = a;
         return device;
     }
-    if (name == QLatin1String("torch.jit._pickle.restore_type_tag"))
+    if (known == KnownCallable::RestoreTypeTag)
         return a.empty() ? m_arena->none() : a[0];
-    if (name.startsWith(QLatin1String("torch.jit._pickle.build_"))) {
+    if (known == KnownCallable::JitBuildList) {
         auto list = m_arena->make(Type::List);
         if (!a.empty() && a[0]->isSequence())
             list->items = a[0]->items;
@@ -602,7 +649,7 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     // called by it: name it too.
     for (const PickleValuePtr &arg : a) {
         if (arg && arg->type == Type::Global)
-            refuse(SafeUnpicklerText::tr("%1 (passed to %2)").arg(arg->text, name));
+            refuse(SafeUnpicklerText::tr("%1 (passed to %2)").arg(arg->text(), name));
     }
     return refuse(name);
 }
@@ -611,8 +658,7 @@ bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &st
 {
     if (target->type == Type::Object) {
         if (target->state && target->state->type == Type::Dict && state->type == Type::Dict)
-            target->state->entries.insert(target->state->entries.end(), state->entries.begin(),
-                                          state->entries.end());
+            m_arena->append(&target->state->entries, state->entries.begin(), state->entries.size());
         else
             target->state = state;
     }
@@ -626,6 +672,11 @@ bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &st
     if (target->type == Type::Dict)
         target->state = state;
     return true;
+}
+
+void PickleMemo::reserve(size_t count)
+{
+    m_dense.reserve(count);
 }
 
 void PickleMemo::clear()
@@ -669,6 +720,9 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     m_pos = offset;
     m_stack.clear();
     m_memo.clear();
+    // A memo put takes at least two bytes: room for them all up front (within reason), rather than
+    // copying the memo each time it grows through a model's million entries.
+    m_memo.reserve(size_t(std::min<qint64>((m_size - offset) / 2, qint64(1) << 22)));
     m_result = nullptr;
     int marks = 0;
     std::vector<PickleValuePtr> items;
@@ -777,7 +831,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 value = m_arena->makeInt(qint64(raw));
             } else {
                 value = m_arena->make(Type::BigInt);
-                value->bytes = QByteArray(m_data + m_pos, n);
+                m_arena->setBytes(value, QByteArray(m_data + m_pos, n));
             }
             m_pos += n;
             push(value);
@@ -805,7 +859,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (line.size() > 4096 || !decimalToTwosComplement(line, &bytes))
                 return fail(error, SafeUnpicklerText::tr("bad integer"));
             auto value = m_arena->make(Type::BigInt);
-            value->bytes = bytes;
+            m_arena->setBytes(value, bytes);
             push(value);
             break;
         }
@@ -855,7 +909,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 value = m_arena->makeString(QString::fromUtf8(m_data + m_pos, qint64(n)));
             } else {
                 value = m_arena->make(Type::Bytes);
-                value->bytes = QByteArray(m_data + m_pos, qint64(n));
+                m_arena->setBytes(value, QByteArray(m_data + m_pos, qint64(n)));
             }
             m_pos += qint64(n);
             if (!push(value))
@@ -891,7 +945,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             --marks;
             auto value = m_arena->make(op == 't' ? Type::Tuple : op == 'l' ? Type::List : Type::Set);
-            value->items = std::move(items);
+            value->items = m_arena->copy(items.data(), items.size());
             push(value);
             break;
         }
@@ -905,8 +959,8 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             for (size_t i = m_stack.size() - n; i < m_stack.size(); ++i) {
                 if (m_stack[i]->type == Type::Mark)
                     return fail(error, SafeUnpicklerText::tr("stack underflow"));
-                value->items.push_back(m_stack[i]);
             }
+            value->items = m_arena->copy(m_stack.data() + (m_stack.size() - n), n);
             m_stack.resize(m_stack.size() - n);
             push(value);
             break;
@@ -919,7 +973,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return fail(error, SafeUnpicklerText::tr("odd number of dict items"));
             auto value = m_arena->make(Type::Dict);
             for (size_t i = 0; i < items.size(); i += 2)
-                value->entries.emplace_back(items[i], items[i + 1]);
+                m_arena->append(&value->entries, PickleEntry{items[i], items[i + 1]});
             push(value);
             break;
         }
@@ -930,7 +984,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const PickleValuePtr &list = m_stack.back();
             if (list->type != Type::List)
                 return fail(error, SafeUnpicklerText::tr("APPEND to a %1").arg(list->describe()));
-            list->items.push_back(item);
+            m_arena->append(&list->items, item);
             break;
         }
         case 'e':    // APPENDS
@@ -943,7 +997,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const PickleValuePtr &target = m_stack.back();
             if (target->type != (op == 'e' ? Type::List : Type::Set))
                 return fail(error, SafeUnpicklerText::tr("APPENDS to a %1").arg(target->describe()));
-            target->items.insert(target->items.end(), items.begin(), items.end());
+            m_arena->append(&target->items, items.data(), items.size());
             break;
         }
         case 's': { // SETITEM
@@ -954,7 +1008,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const PickleValuePtr &dict = m_stack.back();
             if (dict->type != Type::Dict)
                 return fail(error, SafeUnpicklerText::tr("SETITEM on a %1").arg(dict->describe()));
-            dict->entries.emplace_back(key, value);
+            m_arena->append(&dict->entries, PickleEntry{key, value});
             break;
         }
         case 'u': { // SETITEMS
@@ -967,7 +1021,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (dict->type != Type::Dict)
                 return fail(error, SafeUnpicklerText::tr("SETITEMS on a %1").arg(dict->describe()));
             for (size_t i = 0; i < items.size(); i += 2)
-                dict->entries.emplace_back(items[i], items[i + 1]);
+                m_arena->append(&dict->entries, PickleEntry{items[i], items[i + 1]});
             break;
         }
         case 'g':
@@ -1008,9 +1062,10 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const QString moduleName = python3ModuleName(QString::fromUtf8(module));
             const QString className = module == "__builtin__" ? python3BuiltinName(QString::fromUtf8(name))
                                                               : QString::fromUtf8(name);
-            value->text = moduleName + QLatin1Char('.') + className;
-            value->integer = moduleName.size();
-            push(m_attributeOverrides.value(value->text, value));
+            m_arena->setText(value, moduleName + QLatin1Char('.') + className);
+            value->moduleLength = quint32(moduleName.size());
+            value->callable = knownCallable(value->text());
+            push(m_attributeOverrides.value(value->text(), value));
             break;
         }
         case 0x93: { // STACK_GLOBAL
@@ -1019,9 +1074,10 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (!name || !module || !name->isString() || !module->isString())
                 return fail(error, SafeUnpicklerText::tr("malformed STACK_GLOBAL"));
             auto value = m_arena->make(Type::Global);
-            value->text = module->text + QLatin1Char('.') + name->text;
-            value->integer = module->text.size();
-            push(m_attributeOverrides.value(value->text, value));
+            m_arena->setText(value, module->text() + QLatin1Char('.') + name->text());
+            value->moduleLength = quint32(module->text().size());
+            value->callable = knownCallable(value->text());
+            push(m_attributeOverrides.value(value->text(), value));
             break;
         }
         case 'R': { // REDUCE
@@ -1040,13 +1096,13 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             PickleValuePtr cls = pop();
             if (!args || !cls || (op == 0x92 && !kwargs))
                 return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            if (cls->type != Type::Global || isGadgetClass(cls->text)) {
-                push(refuse(cls->type == Type::Global ? cls->text : cls->describe()));
+            if (cls->type != Type::Global || isGadgetClass(cls->text())) {
+                push(refuse(cls->type == Type::Global ? cls->text() : cls->describe()));
                 break;
             }
             // cls.__new__(cls): the instance is kept as an inert record of its class and state.
             auto object = m_arena->make(Type::Object);
-            object->text = cls->text;
+            m_arena->shareText(object, *cls);
             if (args->type == Type::Tuple)
                 object->items = args->items;
             // Keyword arguments to __new__ are not kept: such an object cannot be written back as it was.
@@ -1061,9 +1117,11 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 return false;
             --marks;
             auto callable = m_arena->make(Type::Global);
-            callable->text = QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name);
+            m_arena->setText(callable,
+                             QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name));
+            callable->callable = knownCallable(callable->text());
             auto args = m_arena->make(Type::Tuple);
-            args->items = std::move(items);
+            args->items = m_arena->copy(items.data(), items.size());
             PickleValuePtr value = call(callable, args, error);
             if (!value)
                 return false;
@@ -1077,7 +1135,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             if (items.empty())
                 return fail(error, SafeUnpicklerText::tr("malformed OBJ"));
             auto args = m_arena->make(Type::Tuple);
-            args->items.assign(items.begin() + 1, items.end());
+            args->items = m_arena->copy(items.data() + 1, items.size() - 1);
             PickleValuePtr value = call(items.front(), args, error);
             if (!value)
                 return false;
@@ -1095,11 +1153,11 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                 if (state->type == Type::Dict) {
                     for (const auto &[key, value] : state->entries) {
                         if (key && key->isString())
-                            m_attributeOverrides.insert(m_stack.back()->text + QLatin1Char('.') + key->text,
-                                                        value);
+                            m_attributeOverrides.insert(
+                                m_stack.back()->text() + QLatin1Char('.') + key->text(), value);
                     }
                 }
-                m_stack.back() = refuse(m_stack.back()->text + QStringLiteral(".__setstate__"));
+                m_stack.back() = refuse(m_stack.back()->text() + QStringLiteral(".__setstate__"));
                 break;
             }
             build(m_stack.back(), state);

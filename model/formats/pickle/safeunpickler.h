@@ -16,6 +16,7 @@ class PickleMemo
 {
 public:
     void clear();
+    void reserve(size_t count);
     qsizetype size() const { return m_count; }
     const PickleValuePtr *find(quint32 id) const;
     void insert(quint32 id, PickleValuePtr value);
@@ -58,8 +59,8 @@ private:
     bool popMark(std::vector<PickleValuePtr> *items, QString *error);
     bool readLine(QByteArray *line, QString *error);
     PickleValuePtr call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error);
-    PickleValuePtr rebuildQuantizedTensor(const std::vector<PickleValuePtr> &args, QString *error);
-    PickleValuePtr rebuildTensor(const std::vector<PickleValuePtr> &args, QString *error);
+    PickleValuePtr rebuildQuantizedTensor(const PickleValueList &args, QString *error);
+    PickleValuePtr rebuildTensor(const PickleValueList &args, QString *error);
     PickleValuePtr persistentLoad(const PickleValuePtr &pid, QString *error);
     PickleValuePtr refuse(const QString &what);
     bool build(const PickleValuePtr &target, const PickleValuePtr &state);
