@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "language.h"
+#include "tensor/heapmemory.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 
 int main(int argc, char *argv[])
 {
+    torchscope::preferHugePagesForTheHeap();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
