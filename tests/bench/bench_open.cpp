@@ -5,6 +5,7 @@
 #include "formats/checkpointreader.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
+#include "tensor/heapmemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -30,6 +31,7 @@ int touchTree(const ModuleTreeModel &model, const QModelIndex &parent)
 
 int main(int argc, char *argv[])
 {
+    preferHugePagesForTheHeap(); // as both executables do
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     if (argc != 2) {
