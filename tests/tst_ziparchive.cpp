@@ -170,6 +170,12 @@ void TestZipArchive::rejectsNonArchives_data()
                                    << QStringLiteral("entry '/etc/passwd' points outside the archive");
     QTest::newRow("drive letter") << archiveOf(QList<QByteArray>{QByteArray("C:/evil.dll")})
                                   << QStringLiteral("entry 'C:/evil.dll' points outside the archive");
+    QTest::newRow("climbing with backslashes")
+        << archiveOf(QList<QByteArray>{QByteArray("model/data.pkl"), QByteArray("model\\..\\..\\evil.txt")})
+        << QStringLiteral("entry 'model\\..\\..\\evil.txt' points outside the archive");
+    QTest::newRow("absolute with a backslash")
+        << archiveOf(QList<QByteArray>{QByteArray("\\evil.txt")})
+        << QStringLiteral("entry '\\evil.txt' points outside the archive");
     QTest::newRow("no folder") << archiveOf(QList<QByteArray>{QByteArray("data.pkl")})
                                << QStringLiteral("entry 'data.pkl' is not inside a folder");
     QTest::newRow("two folders") << archiveOf(

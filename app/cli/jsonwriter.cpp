@@ -11,7 +11,7 @@ namespace torchscope::cli {
 
 void JsonWriter::indent(size_t depth)
 {
-    m_out->append(qsizetype(depth * 4), ' ');
+    m_out->append(qsizetype(depth) * 4, ' ');
 }
 
 void JsonWriter::flush()

@@ -3,6 +3,7 @@
 #include "formats/pickle/picklecheckpoint.h"
 #include "formats/pickle/safeunpickler.h"
 #include "formats/zip/ziparchivereader.h"
+#include "tensor/heapmemory.h"
 #include "tensor/mappedfile.h"
 
 #include <QCoreApplication>
@@ -76,10 +77,15 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
             parseScriptClasses(qualified, QString::fromUtf8(source), &classes);
         }
     }
-    QByteArray pickle;
-    if (!zip.read(*pickleEntry, &pickle, error, kMaxPickle))
+    // The pickle is read where it lies in the mapped file (a module-heavy model's is tens of MB).
+    const char *pickle = nullptr;
+    QByteArray inflatedPickle;
+    if (!zip.view(*pickleEntry, &pickle, &inflatedPickle, error, kMaxPickle))
         return false;
-    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    // A module-heavy pickle makes about twenty times its size in values and names: have the heap
+    // ready for them.
+    prepareHeapFor(size_t(pickleEntry->uncompressedSize) * 20);
+    SafeUnpickler unpickler(pickle, pickleEntry->uncompressedSize);
     if (!unpickler.run(0, error))
         return false;
 

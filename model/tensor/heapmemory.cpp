@@ -1,16 +1,25 @@
 #include "tensor/heapmemory.h"
 
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 namespace torchscope {
+
+namespace {
+std::atomic<bool> s_heapAdvised{false};
+} // namespace
 
 #if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE)
 namespace {
@@ -55,10 +64,42 @@ bool preferHugePagesForTheHeap(size_t reserveBytes)
     void *volatile block = std::malloc(size_t(1) << 20);
     const bool advised = block && adviseHeap(static_cast<char *>(block));
     std::free(block);
+    s_heapAdvised = advised;
     return advised;
 #else
     (void)reserveBytes;
     return false;
+#endif
+}
+
+void prepareHeapFor(size_t bytes)
+{
+#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
+    constexpr size_t kHugePage = size_t(2) << 20;
+    if (!s_heapAdvised || bytes < 4 * kHugePage)
+        return;
+    // The heap's free top: from the start of malloc's top chunk to the program break. Populating
+    // changes no byte: present pages keep theirs, absent ones come in zeroed as a first write would
+    // bring them.
+    const struct mallinfo2 info = mallinfo2();
+    char *const brk = static_cast<char *>(sbrk(0));
+    const auto brkAddress = reinterpret_cast<std::uintptr_t>(brk);
+    if (brkAddress == std::uintptr_t(-1) || info.keepcost > brkAddress)
+        return;
+    char *begin = brk - info.keepcost;
+    begin += (kHugePage - reinterpret_cast<std::uintptr_t>(begin) % kHugePage) % kHugePage;
+    const size_t length =
+        std::min(bytes, size_t(std::max<std::ptrdiff_t>(brk - begin, 0))) / kHugePage * kHugePage;
+    if (length == 0)
+        return;
+    std::thread([begin, length] {
+        for (size_t done = 0; done < length; done += kHugePage) {
+            if (madvise(begin + done, kHugePage, MADV_POPULATE_WRITE) != 0)
+                break; // an old kernel, or the heap shrank: the pages fault in as they are used
+        }
+    }).detach();
+#else
+    (void)bytes;
 #endif
 }
 

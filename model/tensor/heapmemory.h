@@ -12,4 +12,10 @@ namespace torchscope {
 // until it is touched). Returns whether the advice was taken.
 bool preferHugePagesForTheHeap(size_t reserveBytes = size_t(512) << 20);
 
+// Says that about `bytes` of small objects are about to be made (a big pickle's values): a thread
+// faults in that much of the heap's free top in the background, so the pages are zeroed on the other
+// core while this one parses, rather than one fault at a time in its way. Only after
+// preferHugePagesForTheHeap succeeded; otherwise, and for small amounts, it does nothing.
+void prepareHeapFor(size_t bytes);
+
 } // namespace torchscope

@@ -46,6 +46,8 @@ public:
     }
     ArenaList &operator=(const ArenaList &other)
     {
+        if (this == &other)
+            return *this;
         m_items = other.m_items;
         m_size = other.m_size;
         m_capacity = other.m_size; // the next append copies rather than writing past the original's end
@@ -246,7 +248,8 @@ private:
         const size_t capacity = std::max({size_t(4), list->m_size + extra, size_t(list->m_size) * 2});
         if (capacity > std::numeric_limits<quint32>::max())
             throw std::bad_alloc();
-        T *items = static_cast<T *>(allocate(capacity * sizeof(T)));
+        constexpr size_t kItemBytes = sizeof(T); // a pointer or a pair of them
+        T *items = static_cast<T *>(allocate(capacity * kItemBytes));
         std::copy(list->m_items, list->m_items + list->m_size, items);
         list->m_items = items;
         list->m_capacity = quint32(capacity);

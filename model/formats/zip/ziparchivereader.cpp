@@ -55,6 +55,28 @@ bool ZipArchiveReader::fail(QString *error, const QString &reason) const
     return false;
 }
 
+namespace {
+// Absolute ("/x", "\\x", "C:/x") or climbing ("a/../../x"), with either separator. Looked at in place:
+// a model's archive has tens of thousands of entries.
+bool pointsOutside(QStringView name)
+{
+    qsizetype start = 0;
+    bool first = true;
+    for (qsizetype i = 0; i <= name.size(); ++i) {
+        if (i < name.size() && name[i] != QLatin1Char('/') && name[i] != QLatin1Char('\\'))
+            continue;
+        const QStringView part = name.mid(start, i - start);
+        if (first && ((part.isEmpty() && i < name.size()) || part.endsWith(QLatin1Char(':'))))
+            return true;
+        if (part == QLatin1String(".."))
+            return true;
+        first = false;
+        start = i + 1;
+    }
+    return false;
+}
+} // namespace
+
 bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
 {
     m_file = std::move(file);
@@ -184,11 +206,7 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
         return fail(error, ZipArchiveReaderText::tr("empty zip archive"));
     // Nothing is ever extracted, but a name that climbs out of the archive is a hostile file's mark.
     for (const Entry &entry : std::as_const(m_entries)) {
-        // Absolute ("/x", "\\x", "C:/x") or climbing ("a/../../x"), with either separator.
-        const QStringList parts =
-            QString(entry.name).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
-        if ((parts.size() > 1 && parts.first().isEmpty()) || parts.first().endsWith(QLatin1Char(':')) ||
-            parts.contains(QStringLiteral("..")))
+        if (pointsOutside(entry.name))
             return fail(error,
                         ZipArchiveReaderText::tr("hostile zip archive: entry '%1' points outside the archive")
                             .arg(entry.name));
@@ -229,30 +247,42 @@ const char *ZipArchiveReader::storedData(const Entry &entry) const
 
 bool ZipArchiveReader::read(const Entry &entry, QByteArray *out, QString *error, qint64 maxSize) const
 {
+    const char *data = nullptr;
+    if (!view(entry, &data, out, error, maxSize))
+        return false;
+    if (data != out->constData())
+        *out = QByteArray(data, entry.uncompressedSize);
+    return true;
+}
+
+bool ZipArchiveReader::view(const Entry &entry, const char **data, QByteArray *inflated, QString *error,
+                            qint64 maxSize) const
+{
     if (entry.uncompressedSize > maxSize)
         return fail(error, ZipArchiveReaderText::tr("%1 is too large (%2 bytes)")
                                .arg(entry.name)
                                .arg(entry.uncompressedSize));
     const char *source = m_file->data() + entry.dataOffset;
     if (entry.method == 0) {
-        *out = QByteArray(source, entry.uncompressedSize);
+        *data = source;
     } else {
-        out->resize(entry.uncompressedSize);
+        inflated->resize(entry.uncompressedSize);
         z_stream stream{};
         if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
             return fail(error, ZipArchiveReaderText::tr("cannot start decompression"));
         stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(source));
         stream.avail_in = uInt(std::min<qint64>(entry.compressedSize, 0x7fffffff));
-        stream.next_out = reinterpret_cast<Bytef *>(out->data());
-        stream.avail_out = uInt(out->size());
+        stream.next_out = reinterpret_cast<Bytef *>(inflated->data());
+        stream.avail_out = uInt(inflated->size());
         const int status = inflate(&stream, Z_FINISH);
         const bool complete = status == Z_STREAM_END && stream.total_out == uLong(entry.uncompressedSize);
         inflateEnd(&stream);
         if (!complete)
             return fail(error, ZipArchiveReaderText::tr("corrupt compressed data in %1").arg(entry.name));
+        *data = inflated->constData();
     }
     const quint32 crc =
-        crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(out->constData()), quint64(out->size()));
+        crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(*data), quint64(entry.uncompressedSize));
     if (crc != entry.crc32)
         return fail(error,
                     ZipArchiveReaderText::tr("corrupt zip archive: CRC mismatch in %1").arg(entry.name));

@@ -40,6 +40,10 @@ public:
 
     // The entry's bytes (inflated if deflated), checked against the CRC.
     bool read(const Entry &entry, QByteArray *out, QString *error, qint64 maxSize = qint64(1) << 31) const;
+    // The entry's bytes, checked against the CRC, without a copy: in place in the mapped file when
+    // stored, else inflated into `inflated`. `*data` lives as long as both.
+    bool view(const Entry &entry, const char **data, QByteArray *inflated, QString *error,
+              qint64 maxSize = qint64(1) << 31) const;
     // The entry's bytes in place; only for stored entries.
     const char *storedData(const Entry &entry) const;
     const std::shared_ptr<MappedFile> &file() const { return m_file; }
