@@ -3,15 +3,18 @@
 
 #include "document/checkpointdocument.h"
 #include "formats/checkpointreader.h"
+#include "formats/dtypeconversion.h"
 #include "stats/decodekernel.h"
 #include "stats/histogramkernel.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <algorithm>
 #include <atomic>
@@ -70,6 +73,8 @@ private Q_SLOTS:
     void valuesOnEdgesAndNarrowRanges_data();
     void valuesOnEdgesAndNarrowRanges();
     void poolsSeveralTensors();
+    void filePiecesCountAsValuesInMemory_data();
+    void filePiecesCountAsValuesInMemory();
     void cancelStopsEarly();
     void simdDecodingEqualsScalarForEveryBitPattern();
     void matchesNumpy_data();
@@ -399,6 +404,97 @@ void TestHistogramKernel::poolsSeveralTensors()
     QCOMPARE(result.counts, (QVector<qint64>{1, 1, 2}));
     QCOMPARE(result.stats.count, qint64(4));
     QCOMPARE(result.stats.mean, 1.5);
+}
+
+// Tensors of a file are read a buffer at a time with pread, a piece of work in several parts: the
+// statistics and counts must be those of the same values in memory, for tensors that span several
+// pieces and reads, end in a partial read, and start anywhere in the file.
+void TestHistogramKernel::filePiecesCountAsValuesInMemory_data()
+{
+    QTest::addColumn<QString>("dtype");
+    QTest::addColumn<int>("elementSize");
+    QTest::newRow("float32") << QStringLiteral("F32") << 4;
+    QTest::newRow("float64") << QStringLiteral("F64") << 8;
+    QTest::newRow("float16") << QStringLiteral("F16") << 2;
+    QTest::newRow("int8") << QStringLiteral("I8") << 1;
+}
+
+void TestHistogramKernel::filePiecesCountAsValuesInMemory()
+{
+    QFETCH(QString, dtype);
+    QFETCH(int, elementSize);
+    // 2.5 Mi + 3 elements: three pieces of work, the last partly read; after it a small tensor.
+    const qint64 counts[] = {(qint64(5) << 19) + 3, 1000};
+    std::mt19937 random(7);
+    QByteArray data;
+    QByteArray header = "{";
+    for (int t = 0; t < 2; ++t) {
+        const qint64 begin = data.size();
+        for (qint64 i = 0; i < counts[t]; ++i) {
+            const float v = std::normal_distribution<float>(0.0f, 3.0f)(random);
+            if (elementSize == 4) {
+                data.append(reinterpret_cast<const char *>(&v), 4);
+            } else if (elementSize == 8) {
+                const double d = double(v);
+                data.append(reinterpret_cast<const char *>(&d), 8);
+            } else if (elementSize == 2) {
+                const quint16 h = DTypeConversion::floatToHalf(v);
+                data.append(reinterpret_cast<const char *>(&h), 2);
+            } else {
+                data.append(char(qint8(std::clamp(v * 20.0f, -128.0f, 127.0f))));
+            }
+        }
+        header += QStringLiteral(R"(%1"t%2": {"dtype": "%3", "shape": [%4], "data_offsets": [%5, %6]})")
+                      .arg(t ? QStringLiteral(", ") : QString())
+                      .arg(t)
+                      .arg(dtype)
+                      .arg(counts[t])
+                      .arg(begin)
+                      .arg(data.size())
+                      .toUtf8();
+    }
+    header += '}';
+    QByteArray file(8, '\0');
+    qToLittleEndian<quint64>(quint64(header.size()), file.data());
+    file += header + data;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pieces.safetensors"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(file);
+    out.close();
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(path, Progress(), &content, &error), qPrintable(error));
+    QCOMPARE(int(content.tensors.size()), 2);
+    QVERIFY(content.tensors[0].storage->prefersRead());
+    std::vector<TensorInfo> inMemory;
+    for (const TensorInfo &tensor : content.tensors) {
+        const QByteArray bytes(tensor.firstElement(), tensor.byteSize());
+        inMemory.push_back(test::tensorFromBytes(tensor.name, tensor.dtype, tensor.shape, bytes));
+        QVERIFY(!inMemory.back().storage->prefersRead());
+    }
+    const std::vector<const TensorInfo *> fromFile{&content.tensors[0], &content.tensors[1]};
+    const std::vector<const TensorInfo *> fromMemory{&inMemory[0], &inMemory[1]};
+    HistogramRequest request;
+    request.bins = 97;
+    const HistogramResult a = HistogramKernel::compute(fromFile, request);
+    const HistogramResult b = HistogramKernel::compute(fromMemory, request);
+    QCOMPARE(a.edges, b.edges);
+    QCOMPARE(a.counts, b.counts);
+    QCOMPARE(a.stats.count, b.stats.count);
+    QCOMPARE(a.stats.min, b.stats.min);
+    QCOMPARE(a.stats.max, b.stats.max);
+    QVERIFY(std::abs(a.stats.mean - b.stats.mean) <= 1e-12 * (1 + std::abs(b.stats.mean)));
+    QVERIFY(std::abs(a.stats.std - b.stats.std) <= 1e-12 * b.stats.std);
+    const std::vector<TensorStats> each = HistogramKernel::statisticsEach(fromFile);
+    for (size_t t = 0; t < 2; ++t) {
+        const TensorStats alone = HistogramKernel::statistics({fromMemory[t]});
+        QCOMPARE(each[t].count, alone.count);
+        QCOMPARE(each[t].min, alone.min);
+        QCOMPARE(each[t].max, alone.max);
+        QVERIFY(std::abs(each[t].mean - alone.mean) <= 1e-12 * (1 + std::abs(alone.mean)));
+    }
 }
 
 void TestHistogramKernel::cancelStopsEarly()

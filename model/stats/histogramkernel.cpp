@@ -56,6 +56,38 @@ bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, c
             tensor->storage->adviseSequential(tensor->storageOffset * dtypeElementSize(tensor->dtype),
                                               tensor->byteSize());
     }
+    // Pieces of a file are copied out with pread a megabyte at a time (the buffer stays in the cache)
+    // rather than read through the mapping, whose first touches cost a page fault every few pages: the
+    // pooled histogram of a 1.4 GB model went from 0.60 s to 0.33 s. A piece may then be visited in
+    // several calls, each a view of the buffer.
+    constexpr qint64 kReadBytes = qint64(1) << 20;
+    std::vector<std::vector<double>> readBuffers(size_t(std::max(workers, 1)));
+    const auto visitPiece = [&](const Piece &piece, int worker, size_t index) {
+        const TensorInfo &tensor = *piece.tensor;
+        if (!tensor.storage->prefersRead() || !tensor.isContiguous() || tensor.quantization) {
+            work(tensor, piece.begin, piece.end, worker, index);
+            return;
+        }
+        std::vector<double> &buffer = readBuffers[size_t(worker)];
+        buffer.resize(size_t(kReadBytes) / sizeof(double));
+        const qint64 elementSize = dtypeElementSize(tensor.dtype);
+        const qint64 perRead = std::max<qint64>(1, kReadBytes / elementSize);
+        TensorInfo view = tensor;
+        view.storage = std::make_shared<OwnedTensorStorage>(
+            nullptr, reinterpret_cast<const char *>(buffer.data()), kReadBytes);
+        view.storageOffset = 0;
+        view.strides = {1};
+        for (qint64 begin = piece.begin; begin < piece.end; begin += perRead) {
+            const qint64 n = std::min(perRead, piece.end - begin);
+            if (!tensor.storage->read((tensor.storageOffset + begin) * elementSize,
+                                      reinterpret_cast<char *>(buffer.data()), n * elementSize)) {
+                work(tensor, begin, piece.end, worker, index); // the mapping, then, for the rest
+                return;
+            }
+            view.shape = {n};
+            work(view, 0, n, worker, index);
+        }
+    };
     std::atomic<size_t> next{0};
     std::atomic<qint64> done{0};
     std::atomic<qint64> reported{0};
@@ -68,7 +100,7 @@ bool parallelOver(const std::vector<const TensorInfo *> &tensors, int workers, c
                 return;
             }
             const Piece &piece = pieces[i];
-            work(*piece.tensor, piece.begin, piece.end, worker, i);
+            visitPiece(piece, worker, i);
             if (pages == PageUse::ReadAheadAndRelease && --piecesLeft[piece.tensorIndex] == 0) {
                 const TensorInfo &tensor = *piece.tensor;
                 if (tensor.isContiguous())
@@ -544,7 +576,7 @@ std::vector<TensorStats> HistogramKernel::statisticsEach(const std::vector<const
         [&](const TensorInfo &tensor, qint64 begin, qint64 end, int, size_t piece) {
             Moments local;
             visitValues(tensor, begin, end, local);
-            partial[piece] = Combined::of(local);
+            partial[piece].merge(Combined::of(local)); // a piece may come in parts
         },
         longRead ? PageUse::ReadAheadAndRelease : PageUse::Keep);
     if (canceled)
