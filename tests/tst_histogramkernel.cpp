@@ -346,6 +346,10 @@ void TestHistogramKernel::valuesOnEdgesAndNarrowRanges_data()
             << -3.7 << 1234.5 << 997 << int(dtype);
         QTest::newRow(QByteArray(name + ", normal weights").constData())
             << -0.0731 << 0.0689 << 100 << int(dtype);
+        // float32 lanes hand over bins as bytes up to 254 bins, as 32-bit integers beyond.
+        QTest::newRow(QByteArray(name + ", the most bins a byte holds").constData())
+            << -1.5 << 2.5 << 254 << int(dtype);
+        QTest::newRow(QByteArray(name + ", one bin more").constData()) << -1.5 << 2.5 << 255 << int(dtype);
     }
 }
 

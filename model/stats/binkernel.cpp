@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 HWY_BEFORE_NAMESPACE();
 namespace torchscope {
@@ -68,12 +69,36 @@ void BinFloat32Impl(const float *values, size_t n, double low, double high, doub
 // float32 lanes: twice the values an instruction, no widening. The position is computed from float32
 // copies of low and norm, so a value's bin is trusted only at least `tolerance` (a bound on that
 // rounding, in bins) from an edge; near an edge, and near either end of the range, the caller decides.
-void BinFloat32LanesImpl(const float *values, size_t n, float low, float norm, float tolerance, int bins,
-                         qint32 *out)
+// The bins of values [i, n) one by one, as the lanes compute them.
+template <typename Out>
+void binFloat32Tail(const float *values, size_t i, size_t n, float low, float norm, float tolerance, int bins,
+                    Out *out)
+{
+    const float top = float(bins);
+    for (; i < n; ++i) {
+        const float x = (values[i] - low) * norm;
+        if (!(x >= -tolerance && x <= top + tolerance)) {
+            out[i] = Out(bins);
+            continue;
+        }
+        const float whole = std::floor(x);
+        const float fraction = x - whole;
+        out[i] =
+            Out(fraction < tolerance || fraction > 1 - tolerance ? bins + 1 : std::min(int(whole), bins - 1));
+    }
+}
+
+// float32 lanes: twice the values an instruction, no widening. The position is computed from float32
+// copies of low and norm, so a value's bin is trusted only at least `tolerance` (a bound on that
+// rounding, in bins) from an edge; near an edge, and near either end of the range, the caller decides.
+// Out is qint32, or quint8 for up to kMaxByteBins bins.
+template <typename Out>
+void BinFloat32LanesOf(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                       Out *out)
 {
     size_t i = 0;
-    const float top = float(bins);
 #if HWY_TARGET != HWY_SCALAR
+    const float top = float(bins);
     const hn::ScalableTag<float> df;
     const hn::RebindToSigned<decltype(df)> di;
     const size_t lanes = hn::Lanes(df);
@@ -89,19 +114,27 @@ void BinFloat32LanesImpl(const float *values, size_t n, float low, float norm, f
         const auto fraction = hn::Sub(x, whole);
         const auto near = hn::Or(hn::Lt(fraction, tolV), hn::Gt(fraction, upperTolV));
         const auto bin = hn::IfThenElse(inside, hn::IfThenElse(near, nearV, hn::Min(whole, lastV)), outsideV);
-        hn::StoreU(hn::ConvertTo(di, bin), di, out + i);
+        if constexpr (std::is_same_v<Out, quint8>) {
+            const hn::Rebind<quint8, decltype(di)> du8;
+            hn::StoreU(hn::DemoteTo(du8, hn::ConvertTo(di, bin)), du8, out + i);
+        } else {
+            hn::StoreU(hn::ConvertTo(di, bin), di, out + i);
+        }
     }
 #endif
-    for (; i < n; ++i) {
-        const float x = (values[i] - low) * norm;
-        if (!(x >= -tolerance && x <= top + tolerance)) {
-            out[i] = bins;
-            continue;
-        }
-        const float whole = std::floor(x);
-        const float fraction = x - whole;
-        out[i] = fraction < tolerance || fraction > 1 - tolerance ? bins + 1 : std::min(int(whole), bins - 1);
-    }
+    binFloat32Tail(values, i, n, low, norm, tolerance, bins, out);
+}
+
+void BinFloat32LanesImpl(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                         qint32 *out)
+{
+    BinFloat32LanesOf(values, n, low, norm, tolerance, bins, out);
+}
+
+void BinFloat32LanesBytesImpl(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                              quint8 *out)
+{
+    BinFloat32LanesOf(values, n, low, norm, tolerance, bins, out);
 }
 
 } // namespace HWY_NAMESPACE
@@ -119,6 +152,13 @@ void binFloat32(const float *values, size_t n, double low, double high, double n
 }
 
 HWY_EXPORT(BinFloat32LanesImpl);
+HWY_EXPORT(BinFloat32LanesBytesImpl);
+
+void binFloat32LanesBytes(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                          quint8 *out)
+{
+    HWY_DYNAMIC_DISPATCH(BinFloat32LanesBytesImpl)(values, n, low, norm, tolerance, bins, out);
+}
 
 void binFloat32Lanes(const float *values, size_t n, float low, float norm, float tolerance, int bins,
                      qint32 *out)

@@ -20,5 +20,10 @@ void binFloat32(const float *values, size_t n, double low, double high, double n
 // end of the range, whose bin (or whether it is inside at all) the caller decides exactly.
 void binFloat32Lanes(const float *values, size_t n, float low, float norm, float tolerance, int bins,
                      qint32 *out);
+// The same with one byte a bin, for up to kMaxByteBins bins: a vector of bins is one store, where
+// 32-bit bins took one store a value, and a store a value is what the counting after it can afford.
+constexpr int kMaxByteBins = 254; // `bins + 1` must fit a byte
+void binFloat32LanesBytes(const float *values, size_t n, float low, float norm, float tolerance, int bins,
+                          quint8 *out);
 
 } // namespace torchscope

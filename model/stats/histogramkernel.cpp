@@ -320,36 +320,54 @@ struct Binner
     // float32 blocks: the bins in SIMD, the few values near an edge (or an end of the range) decided here.
     void block(const float *values, int n)
     {
+        if (floatLanes && bins <= kMaxByteBins) {
+            quint8 index[kernel::kBlock];
+            binFloat32LanesBytes(values, size_t(n), low32, norm32, tolerance32, bins, index);
+            countIndices(values, index, n);
+            return;
+        }
         qint32 index[kernel::kBlock];
         if (floatLanes)
             binFloat32Lanes(values, size_t(n), low32, norm32, tolerance32, bins, index);
         else
             binFloat32(values, size_t(n), low, high, norm, tolerance, bins, index);
+        countIndices(values, index, n);
+    }
+
+    // Counts each value into the bin index[k] says, deciding those marked near an edge first.
+    template <typename Index> void countIndices(const float *values, Index *index, int n)
+    {
         const int near = bins + 1;
         const auto decide = [&](int k) {
             const double v = double(values[k]);
-            return v >= low && v <= high ? exactBin(v) : bins;
+            index[k] = Index(v >= low && v <= high ? exactBin(v) : bins);
         };
+        // A few values in ten thousand are near an edge: found with memchr (SIMD) among byte bins, so
+        // the counting below is nothing but increments.
+        if constexpr (sizeof(Index) == 1) {
+            for (auto *at = static_cast<Index *>(std::memchr(index, near, size_t(n))); at;
+                 at = static_cast<Index *>(std::memchr(at + 1, near, size_t(index + n - at - 1)))) {
+                decide(int(at - index));
+            }
+        } else {
+            for (int k = 0; k < n; ++k) {
+                if (index[k] == near)
+                    decide(k);
+            }
+        }
         // Four copies of the counts, one for each of four consecutive values: increments of the same bin
         // in a row do not wait on each other.
         const int stride = bins + 2;
         qint64 *const c0 = count, *const c1 = c0 + stride, *const c2 = c1 + stride, *const c3 = c2 + stride;
         int k = 0;
         for (; k + 4 <= n; k += 4) {
-            int i0 = index[k], i1 = index[k + 1], i2 = index[k + 2], i3 = index[k + 3];
-            if (Q_UNLIKELY((i0 == near) | (i1 == near) | (i2 == near) | (i3 == near))) {
-                i0 = i0 == near ? decide(k) : i0;
-                i1 = i1 == near ? decide(k + 1) : i1;
-                i2 = i2 == near ? decide(k + 2) : i2;
-                i3 = i3 == near ? decide(k + 3) : i3;
-            }
-            ++c0[i0];
-            ++c1[i1];
-            ++c2[i2];
-            ++c3[i3];
+            ++c0[index[k]];
+            ++c1[index[k + 1]];
+            ++c2[index[k + 2]];
+            ++c3[index[k + 3]];
         }
         for (; k < n; ++k)
-            ++c0[index[k] == near ? decide(k) : index[k]];
+            ++c0[index[k]];
     }
 
     void block(const double *values, int n)
