@@ -36,6 +36,20 @@ QString join(const QString &prefix, const QString &name)
     return prefix.isEmpty() ? name : prefix + QLatin1Char('.') + name;
 }
 
+// Marks a value as being walked until the walk of it returns, failures included (a reader may walk
+// the values again): a walk that reaches it again meanwhile has found a cycle.
+class Visiting
+{
+public:
+    explicit Visiting(const PickleValuePtr &value) : m_value(value) { m_value->visiting = true; }
+    ~Visiting() { m_value->visiting = false; }
+    Visiting(const Visiting &) = delete;
+    Visiting &operator=(const Visiting &) = delete;
+
+private:
+    PickleValuePtr m_value;
+};
+
 QString keyText(const PickleValuePtr &key)
 {
     if (!key)
@@ -217,7 +231,7 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
     case Type::List:
     case Type::Tuple:
     case Type::Object: {
-        value->visiting = true;
+        const Visiting visiting(value);
         bool ok = true;
         if (value->type == Type::Dict) {
             for (const auto &[key, item] : value->entries) {
@@ -233,7 +247,6 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
             for (size_t i = 0; i < value->items.size() && ok; ++i)
                 ok = walkDict(value->items[i], join(prefix, QString::number(i)), depth + 1, error);
         }
-        value->visiting = false;
         return ok;
     }
     default:
@@ -265,16 +278,7 @@ bool PickleCheckpoint::walkPickledModule(const PickleValuePtr &module, const QSt
 {
     if (depth > kMaxDepth || module->visiting)
         return true;
-    // Cleared on every return, failures included: a reader may walk the values again.
-    module->visiting = true;
-    const bool ok = walkPickledModuleState(module, path, depth, error);
-    module->visiting = false;
-    return ok;
-}
-
-bool PickleCheckpoint::walkPickledModuleState(const PickleValuePtr &module, const QString &path, int depth,
-                                              QString *error)
-{
+    const Visiting visiting(module);
     m_out->modules.append({path, module->text()});
     if (m_graph)
         m_graph->modules.insert(path, module);
@@ -333,15 +337,7 @@ bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QStr
 {
     if (depth > kMaxDepth || module->visiting || !module->state || module->state->type != Type::Dict)
         return true;
-    module->visiting = true;
-    const bool ok = walkScriptModuleState(module, path, depth, error);
-    module->visiting = false;
-    return ok;
-}
-
-bool PickleCheckpoint::walkScriptModuleState(const PickleValuePtr &module, const QString &path, int depth,
-                                             QString *error)
-{
+    const Visiting visiting(module);
     m_out->modules.append({path, cleanScriptTypeName(module->text())});
     const ScriptClassInfo info = m_classes ? m_classes->value(module->text()) : ScriptClassInfo();
     const auto &attributes = module->state->entries;

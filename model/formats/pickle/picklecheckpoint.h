@@ -55,9 +55,7 @@ private:
     bool walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);
     bool walkPackedParams(const PickleValuePtr &value, const QString &path, int depth, QString *error);
     bool walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
-    bool walkPickledModuleState(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
-    bool walkScriptModuleState(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool isScriptModule(const PickleValuePtr &value) const;
 
     const std::vector<StorageRef> &m_storages;
