@@ -44,7 +44,8 @@ bool adviseHeap(char *inHeapBlock)
     const auto inHeap = reinterpret_cast<std::uintptr_t>(inHeapBlock);
     if (end <= first || inHeap < begin || inHeap >= end)
         return false;
-    char *const start = inHeapBlock - (inHeap - first);
+    char *const start =
+        inHeapBlock + (static_cast<std::intptr_t>(first) - static_cast<std::intptr_t>(inHeap));
     return madvise(start, end - first, MADV_HUGEPAGE) == 0;
 }
 } // namespace

@@ -248,7 +248,8 @@ private:
         const size_t capacity = std::max({size_t(4), list->m_size + extra, size_t(list->m_size) * 2});
         if (capacity > std::numeric_limits<quint32>::max())
             throw std::bad_alloc();
-        constexpr size_t kItemBytes = sizeof(T); // a pointer or a pair of them
+        // T is the item: a value pointer, or an entry of two.
+        constexpr size_t kItemBytes = sizeof(T); // NOLINT(bugprone-sizeof-expression)
         T *items = static_cast<T *>(allocate(capacity * kItemBytes));
         std::copy(list->m_items, list->m_items + list->m_size, items);
         list->m_items = items;
