@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -11,7 +12,7 @@ namespace torchscope::cli {
 
 void JsonWriter::indent(size_t depth)
 {
-    m_out->append(qsizetype(depth) * 4, ' ');
+    m_buffer.append(qsizetype(depth) * 4, ' ');
 }
 
 void JsonWriter::flush()
@@ -24,7 +25,7 @@ void JsonWriter::flush()
 
 void JsonWriter::element()
 {
-    if (m_device && m_buffer.size() >= (qsizetype(64) << 10))
+    if (m_buffer.size() >= (qsizetype(64) << 10))
         flush();
     if (m_afterKey) {
         m_afterKey = false;
@@ -33,35 +34,35 @@ void JsonWriter::element()
     if (m_counts.empty())
         return;
     if (m_counts.back()++ > 0)
-        m_out->append(",\n", 2);
+        m_buffer.append(",\n", 2);
     indent(m_counts.size());
 }
 
 void JsonWriter::open(char bracket)
 {
     element();
-    m_out->append(bracket);
-    m_out->append('\n');
+    m_buffer.append(bracket);
+    m_buffer.append('\n');
     m_counts.push_back(0);
 }
 
 void JsonWriter::close(char bracket)
 {
     if (m_counts.back() > 0)
-        m_out->append('\n');
+        m_buffer.append('\n');
     m_counts.pop_back();
     indent(m_counts.size());
-    m_out->append(bracket);
+    m_buffer.append(bracket);
     if (m_counts.empty())
-        m_out->append('\n'); // the document ends with a newline, as toJson's does
+        m_buffer.append('\n'); // the document ends with a newline, as toJson's does
 }
 
 void JsonWriter::key(const char *name)
 {
     element();
-    m_out->append('"');
-    m_out->append(name, qsizetype(std::strlen(name)));
-    m_out->append("\": ", 3);
+    m_buffer.append('"');
+    m_buffer.append(name, qsizetype(std::strlen(name)));
+    m_buffer.append("\": ", 3);
     m_afterKey = true;
 }
 
@@ -81,25 +82,25 @@ void JsonWriter::appendEscaped(const QString &text)
         ascii = ascii && c < 0x80;
     }
     if (plain && ascii) {
-        const qsizetype at = m_out->size();
-        m_out->resize(at + text.size());
-        char *to = m_out->data() + at;
+        const qsizetype at = m_buffer.size();
+        m_buffer.resize(at + text.size());
+        char *to = m_buffer.data() + at;
         for (qsizetype i = 0; i < text.size(); ++i)
             to[i] = char(chars[i]);
     } else if (plain) {
-        m_out->append(text.toUtf8());
+        m_buffer.append(text.toUtf8());
     } else {
         const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-        m_out->append(json.constData() + 2, json.size() - 4); // ["..."] without [" and "]
+        m_buffer.append(json.constData() + 2, json.size() - 4); // ["..."] without [" and "]
     }
 }
 
 void JsonWriter::value(const QString &text)
 {
     element();
-    m_out->append('"');
+    m_buffer.append('"');
     appendEscaped(text);
-    m_out->append('"');
+    m_buffer.append('"');
 }
 
 void JsonWriter::value(const char *latin1Text)
@@ -111,40 +112,32 @@ void JsonWriter::value(qint64 number)
 {
     element();
     char digits[24];
-    char *end = digits + sizeof digits;
-    char *at = end;
-    quint64 magnitude = number < 0 ? 0 - quint64(number) : quint64(number);
-    do {
-        *--at = char('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude);
-    if (number < 0)
-        *--at = '-';
-    m_out->append(at, end - at);
+    const char *end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    m_buffer.append(digits, end - digits);
 }
 
 void JsonWriter::value(double number)
 {
     element();
     if (std::isfinite(number))
-        m_out->append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
+        m_buffer.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
     else
-        m_out->append("null", 4);
+        m_buffer.append("null", 4);
 }
 
 void JsonWriter::value(bool flag)
 {
     element();
     if (flag)
-        m_out->append("true", 4);
+        m_buffer.append("true", 4);
     else
-        m_out->append("false", 5);
+        m_buffer.append("false", 5);
 }
 
 void JsonWriter::null()
 {
     element();
-    m_out->append("null", 4);
+    m_buffer.append("null", 4);
 }
 
 } // namespace torchscope::cli

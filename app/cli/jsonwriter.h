@@ -8,17 +8,16 @@
 
 namespace torchscope::cli {
 
-// Writes JSON straight into bytes, laid out exactly as QJsonDocument::toJson(Indented) lays it out
+// Writes JSON to a device as it goes, laid out exactly as QJsonDocument::toJson(Indented) lays it out
 // (four-space indents, "key": value, Qt's escapes and shortest round-trip doubles), without building
 // a QJsonObject first: `info --json` of a model with 60,000 modules spent more time in Qt's JSON
 // objects than in reading the file. QJsonObject sorts keys; callers give keys in sorted order.
 class JsonWriter
 {
 public:
-    explicit JsonWriter(QByteArray *out) : m_out(out) {}
-    // Writes to `device` as it goes, a buffer at a time, rather than holding the whole document
-    // (fresh memory is slow to come by: on this kind of VM a page fault costs microseconds).
-    explicit JsonWriter(QIODevice *device) : m_out(&m_buffer), m_device(device) {}
+    // Writes to `device` a buffer at a time rather than holding the whole document (fresh memory
+    // is slow to come by: on this kind of VM a page fault costs microseconds).
+    explicit JsonWriter(QIODevice *device) : m_device(device) {}
     ~JsonWriter() { flush(); }
     JsonWriter(const JsonWriter &) = delete;
     JsonWriter &operator=(const JsonWriter &) = delete;
@@ -48,8 +47,7 @@ private:
     void indent(size_t depth);
     void appendEscaped(const QString &text);
 
-    QByteArray *m_out;
-    QIODevice *m_device = nullptr;
+    QIODevice *m_device;
     QByteArray m_buffer;
     // Per open container: how many elements (or keys) it has so far.
     std::vector<qsizetype> m_counts;
