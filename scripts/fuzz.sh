@@ -2,8 +2,12 @@
 # Builds the readers with AddressSanitizer/UBSan and runs each libFuzzer target.
 #   scripts/fuzz.sh               a fixed-seed smoke run of a set number of inputs per target (CI: same
 #                                 inputs every time, about 20 s each here)
-#   scripts/fuzz.sh SECONDS       a random-seed run of SECONDS per target, e.g. scripts/fuzz.sh 3600
-# Seeds are real files written by PyTorch at run time; crashes land in build-fuzz/artifacts/.
+#   scripts/fuzz.sh SECONDS       a random-seed run of SECONDS per target, the three at once, e.g.
+#                                 scripts/fuzz.sh 1800; then merges what the runs found into a minimal
+#                                 corpus under build-fuzz/minimised/ (copy it to tests/fuzz/corpus/ to keep it)
+# Seeds are real files written by PyTorch at run time, plus tests/fuzz/corpus/TARGET/: every input that
+# ever crashed a target and the minimised corpus of earlier long runs, replayed by every run (CI's smoke
+# run included). Crashes land in build-fuzz/artifacts/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-}"
@@ -39,24 +43,54 @@ for path in glob.glob(os.path.join(corpus, "archive", "*.pt")):
             f.write(src.read())
 PY
 
-export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
+# Leaks are detected: every value the unpickler makes lives in its arena, freed whole, so a cyclic
+# pickle leaks nothing.
+export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 status=0
 declare -A smoke_runs=([unpickler]=40000 [archive]=50000 [safetensors]=150000)
-for target in unpickler archive safetensors; do
+targets=(unpickler archive safetensors)
+run_target() {
+    local target="$1" limit
     if [ -n "$seconds" ]; then
-        echo "== fuzz_$target for ${seconds}s"
         limit=(-max_total_time="$seconds")
     else
-        echo "== fuzz_$target: ${smoke_runs[$target]} inputs from seed 1"
         limit=(-seed=1 -runs="${smoke_runs[$target]}")
     fi
-    if ! "$build/bin/fuzz_$target" "${limit[@]}" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
-            -artifact_prefix="$build/artifacts/$target-" "$corpus/$target" 2>"$build/fuzz_$target.log"; then
-        status=1
-        tail -40 "$build/fuzz_$target.log"
-    fi
-    grep -E "stat::number_of_executed_units|Done" "$build/fuzz_$target.log" | head -2 || true
+    # The first corpus folder receives what the run finds; the kept one is only read.
+    "$build/bin/fuzz_$target" "${limit[@]}" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
+        -artifact_prefix="$build/artifacts/$target-" "$corpus/$target" "$here/tests/fuzz/corpus/$target" \
+        2>"$build/fuzz_$target.log"
+}
+if [ -n "$seconds" ]; then
+    echo "== ${targets[*]}: ${seconds}s each, at once, random seeds"
+    pids=()
+    for target in "${targets[@]}"; do
+        run_target "$target" &
+        pids+=($!)
+    done
+    for i in "${!targets[@]}"; do
+        wait "${pids[$i]}" || { status=1; tail -40 "$build/fuzz_${targets[$i]}.log"; }
+    done
+else
+    for target in "${targets[@]}"; do
+        echo "== fuzz_$target: ${smoke_runs[$target]} inputs from seed 1"
+        run_target "$target" || { status=1; tail -40 "$build/fuzz_$target.log"; }
+    done
+fi
+for target in "${targets[@]}"; do
+    echo "-- fuzz_$target:"
+    grep -E "stat::number_of_executed_units|Done|cov: .* ft: " "$build/fuzz_$target.log" | tail -2 || true
 done
+if [ -n "$seconds" ] && [ "$status" -eq 0 ]; then
+    for target in "${targets[@]}"; do
+        rm -rf "$build/minimised/$target"
+        mkdir -p "$build/minimised/$target"
+        "$build/bin/fuzz_$target" -merge=1 -rss_limit_mb=4096 -timeout=10 "$build/minimised/$target" \
+            "$here/tests/fuzz/corpus/$target" "$corpus/$target" 2>"$build/merge_$target.log" || status=1
+        echo "-- fuzz_$target: minimised corpus of $(ls "$build/minimised/$target" | wc -l) inputs" \
+             "($(du -sh "$build/minimised/$target" | cut -f1))"
+    done
+fi
 if [ "$status" -eq 0 ]; then
     echo "fuzz: 3 passed, 0 failed"
 else

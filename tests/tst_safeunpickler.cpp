@@ -86,6 +86,10 @@ private Q_SLOTS:
     void everyCallingOpcodeIsRefusedAndNamed();
     void oldParametersAndTheirBackend_data();
     void oldParametersAndTheirBackend();
+    void storageElementBound_data();
+    void storageElementBound();
+    void everyWayAMarkLeavesIsCounted_data();
+    void everyWayAMarkLeavesIsCounted();
     void resourceBoundsAtTheBoundary_data();
     void resourceBoundsAtTheBoundary();
 
@@ -431,6 +435,37 @@ void TestSafeUnpickler::lengthsAtTheBoundary_data()
     QTest::newRow("BINFLOAT one byte short")
         << QByteArray("G") + QByteArray(7, '\0') << QStringLiteral("pickle: truncated data (at byte 1)");
     QTest::newRow("BINFLOAT complete") << QByteArray("G") + QByteArray(8, '\0') + "." << QString();
+    // A text line (INT, GLOBAL, UNICODE...) is at most 64 KiB with its newline.
+    for (int delta : {-1, 0, 1}) {
+        const int n = (1 << 16) - 1 + delta;
+        QTest::addRow("text line of 64 KiB - 1 characters %+d", delta)
+            << QByteArray("V") + QByteArray(n, 'a') + "\n."
+            << (delta > 0 ? QStringLiteral("pickle: unterminated line (at byte 1)") : QString());
+    }
+    // A tensor has at most 64 dimensions.
+    for (int delta : {0, 1}) {
+        const int rank = 64 + delta;
+        QByteArray ones = "(";
+        for (int i = 0; i < rank; ++i)
+            ones += "K\x01";
+        ones += "t";
+        auto text = [](const QByteArray &utf8) -> QByteArray { // BINUNICODE
+            return QByteArray("X") + char(utf8.size()) + QByteArray(3, '\0') + utf8;
+        };
+        const QByteArray storage = "(" + text("storage") + "ctorch\nFloatStorage\n" + text("0") +
+                                   text("cpu") +
+                                   "K\x01"
+                                   "tQ";
+        const QByteArray pickle = "\x80\x02"
+                                  "ctorch._utils\n_rebuild_tensor_v2\n(" +
+                                  storage + "K" + '\0' + ones + ones +
+                                  "\x89"
+                                  "ccollections\nOrderedDict\n)RtR.";
+        QTest::addRow("tensor of 64 dimensions %+d", delta)
+            << pickle
+            << (delta > 0 ? QStringLiteral("pickle: malformed tensor (at byte %1)").arg(pickle.size() - 1)
+                          : QString());
+    }
     // The bound on open MARKs, 2^20: at it the pickle is read on, one more is refused.
     QTest::newRow("2^20 marks") << QByteArray(1 << 20, '(') + "N." << QString();
     QTest::newRow("2^20 + 1 marks") << QByteArray((1 << 20) + 1, '(') + "N."
@@ -458,6 +493,99 @@ void TestSafeUnpickler::lengthsAtTheBoundary()
         QVERIFY(!ok);
         QCOMPARE(reason, error);
     }
+}
+
+// A storage's element count is bounded by 2^40 where the persistent id is read, so that no reader
+// multiplies a larger count by an element size (2^62 float32 elements once made a zero-byte storage).
+void TestSafeUnpickler::storageElementBound_data()
+{
+    QTest::addColumn<qint64>("numel");
+    QTest::addColumn<QString>("reason");
+    const qint64 bound = qint64(1) << 40;
+    QTest::newRow("2^40") << bound << QString();
+    QTest::newRow("2^40 + 1") << bound + 1
+                              << QStringLiteral("storage of 1099511627777 elements: more than 2^40");
+    QTest::newRow("2^62") << (qint64(1) << 62) << QStringLiteral("storage of 4611686018427387904 elements");
+}
+
+void TestSafeUnpickler::storageElementBound()
+{
+    QFETCH(qint64, numel);
+    QFETCH(QString, reason);
+    QByteArray count;
+    for (int i = 0; i < 8; ++i)
+        count += char((quint64(numel) >> (8 * i)) & 0xff);
+    auto text = [](const QByteArray &utf8) -> QByteArray { // BINUNICODE
+        return QByteArray("X") + char(utf8.size()) + QByteArray(3, '\0') + utf8;
+    };
+    const QByteArray pickle = QByteArray("\x80\x02(") + text("storage") + "ctorch\nFloatStorage\n" +
+                              text("0") + text("cpu") + "\x8a\x08" + count + "tQ.";
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString error;
+    const bool ok = unpickler.run(0, &error);
+    QVERIFY(test::outcomeMatches(ok, error, reason));
+    if (ok) {
+        QCOMPARE(unpickler.storages().size(), size_t(1));
+        QCOMPARE(unpickler.storages().front().numel, numel);
+    }
+}
+
+// The bound on open MARKs counts marks still on the stack: every opcode that takes one off (POP_MARK,
+// POP of a bare mark, and the six that build from a mark) gives it back. More than 2^20 marks opened and
+// closed one after another is a pickle Python loads; so must we, with the value Python gives.
+void TestSafeUnpickler::everyWayAMarkLeavesIsCounted_data()
+{
+    QTest::addColumn<QByteArray>("pickle");
+    QTest::addColumn<QString>("expected"); // the rendered value, or the reason
+    const int pairs = (1 << 20) + 1;
+    auto repeated = [pairs](const QByteArray &unit) {
+        QByteArray out;
+        out.reserve(unit.size() * pairs);
+        for (int i = 0; i < pairs; ++i)
+            out += unit;
+        return out;
+    };
+    QTest::newRow("MARK POP_MARK") << QByteArray("\x80\x02") + repeated("(1") + "}."
+                                   << "{}";
+    QTest::newRow("MARK POP") << QByteArray("\x80\x02") + repeated("(0") + "}."
+                              << "{}";
+    QTest::newRow("MARK TUPLE POP") << QByteArray("\x80\x02") + repeated("(t0") + "}."
+                                    << "{}";
+    QTest::newRow("MARK LIST POP") << QByteArray("\x80\x02") + repeated("(l0") + "}."
+                                   << "{}";
+    QTest::newRow("MARK DICT POP") << QByteArray("\x80\x02") + repeated("(d0") + "}."
+                                   << "{}";
+    QTest::newRow("EMPTY_LIST MARK APPENDS") << QByteArray("\x80\x02]") + repeated("(e") + "."
+                                             << "[]";
+    QTest::newRow("EMPTY_DICT MARK SETITEMS") << QByteArray("\x80\x02}") + repeated("(u") + "."
+                                              << "{}";
+    // A MARK is no value: DUP of one is an underflow, as Python's IndexError.
+    QTest::newRow("DUP of a MARK") << QByteArray("\x80\x02(2") << "pickle: stack underflow (at byte 4)";
+}
+
+void TestSafeUnpickler::everyWayAMarkLeavesIsCounted()
+{
+    QFETCH(QByteArray, pickle);
+    QFETCH(QString, expected);
+    SafeUnpickler unpickler(pickle.constData(), pickle.size());
+    QString reason;
+    const bool ok = unpickler.run(0, &reason);
+    if (expected.startsWith(QLatin1String("pickle: "))) {
+        QVERIFY(!ok);
+        QCOMPARE(reason, expected);
+        return;
+    }
+    QVERIFY2(ok, qPrintable(reason));
+    QCOMPARE(render(unpickler.result()), expected);
+    // ... and that is what Python makes of the same bytes.
+    const QString path = m_dir.filePath(QStringLiteral("marks.pkl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(pickle), qint64(pickle.size()));
+    file.close();
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("render-pickle"), path}, &output) == 0, qPrintable(output));
+    QCOMPARE(output.trimmed(), expected);
 }
 
 void TestSafeUnpickler::callablesThatAreNotGlobalsAreRefusedByWhatTheyAre_data()

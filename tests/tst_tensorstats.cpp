@@ -38,6 +38,8 @@ private Q_SLOTS:
     void statistics_data();
     void statistics();
     void stridedViewReadsLikePyTorch();
+    void viewBoundsCannotWrap_data();
+    void viewBoundsCannotWrap();
     void halfAndBfloat16Decode_data();
     void halfAndBfloat16Decode();
     void float8AndUnsignedDecode_data();
@@ -178,6 +180,56 @@ void TestTensorStats::stridedViewReadsLikePyTorch()
     QVERIFY(empty.validateView(&error));
     QCOMPARE(TensorStats::compute(empty).count, qint64(0));
     QVERIFY(!TensorStats::compute(empty).hasMoments());
+}
+
+// A view's last element (offset + sum (size - 1) * stride) against the end of its storage: at the last
+// element, one past it, and offsets, sizes and strides whose sum would wrap a 64-bit integer.
+void TestTensorStats::viewBoundsCannotWrap_data()
+{
+    QTest::addColumn<qint64>("offset");
+    QTest::addColumn<QVector<qint64>>("shape");
+    QTest::addColumn<QVector<qint64>>("strides");
+    QTest::addColumn<QString>("reason"); // empty: a valid view
+    const qint64 big = std::numeric_limits<qint64>::max();
+    // The storage holds 12 float32 elements.
+    QTest::newRow("last element: 11")
+        << qint64(0) << QVector<qint64>{3, 4} << QVector<qint64>{4, 1} << QString();
+    QTest::newRow("last element: 12")
+        << qint64(1) << QVector<qint64>{3, 4} << QVector<qint64>{4, 1} << QStringLiteral("past the end");
+    QTest::newRow("offset at the last element")
+        << qint64(11) << QVector<qint64>{1} << QVector<qint64>{1} << QString();
+    QTest::newRow("offset at the end")
+        << qint64(12) << QVector<qint64>{1} << QVector<qint64>{1} << QStringLiteral("past the end");
+    QTest::newRow("stride 11, size 2") << qint64(0) << QVector<qint64>{2} << QVector<qint64>{11} << QString();
+    QTest::newRow("stride 12, size 2")
+        << qint64(0) << QVector<qint64>{2} << QVector<qint64>{12} << QStringLiteral("past the end");
+    QTest::newRow("offset near 2^63")
+        << big - 1 << QVector<qint64>{2} << QVector<qint64>{2} << QStringLiteral("past the end");
+    QTest::newRow("stride near 2^63")
+        << qint64(0) << QVector<qint64>{2} << QVector<qint64>{big} << QStringLiteral("past the end");
+    // Four terms of 2^62 each: their sum wraps to 0 in 64 bits.
+    QTest::newRow("terms that wrap to zero")
+        << qint64(0) << QVector<qint64>{2, 2, 2, 2}
+        << QVector<qint64>{qint64(1) << 62, qint64(1) << 62, qint64(1) << 62, qint64(1) << 62}
+        << QStringLiteral("past the end");
+    QTest::newRow("size times stride wraps")
+        << qint64(0) << QVector<qint64>{qint64(1) << 32, 1} << QVector<qint64>{qint64(1) << 32, 1}
+        << QStringLiteral("past the end");
+}
+
+void TestTensorStats::viewBoundsCannotWrap()
+{
+    QFETCH(qint64, offset);
+    QFETCH(QVector<qint64>, shape);
+    QFETCH(QVector<qint64>, strides);
+    QFETCH(QString, reason);
+    TensorInfo tensor =
+        test::tensorFromBytes(QStringLiteral("x"), DType::Float32, {12}, QByteArray(48, '\0'));
+    tensor.shape = shape;
+    tensor.strides = strides;
+    tensor.storageOffset = offset;
+    QString error;
+    QVERIFY(test::outcomeMatches(tensor.validateView(&error), error, reason));
 }
 
 void TestTensorStats::halfAndBfloat16Decode_data()

@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <vector>
 
 using namespace torchscope;
@@ -31,6 +34,12 @@ private Q_SLOTS:
     void zip64ExtraFieldBoundaries();
     void boundaries_data();
     void boundaries();
+    void tinyFilesWithZip64LocatorsStayInside_data();
+    void tinyFilesWithZip64LocatorsStayInside();
+    void directoriesWhoseEndWraps_data();
+    void directoriesWhoseEndWraps();
+    void uncompressedSizeBound_data();
+    void uncompressedSizeBound();
     void entryCountBound_data();
     void entryCountBound();
 
@@ -374,6 +383,17 @@ void TestZipArchive::boundaries_data()
         if (delta < 0)
             put16(a, at.lastEntry + 32, 0);
     }
+    // The directory's end cuts the last entry's fixed 46-byte header one byte short, or leaves exactly
+    // the header (then its name overruns the directory).
+    for (int delta : {-1, 0}) {
+        QByteArray a = sample;
+        const quint64 directorySize = quint64(at.lastEntry + 46 + delta - at.directoryOffset);
+        at.zip64End >= 0 ? put64(a, at.zip64End + 40, directorySize) : put32(a, at.end + 12, directorySize);
+        QTest::addRow("directory end: last entry's header %+d", delta)
+            << a
+            << (delta < 0 ? QStringLiteral("bad central directory entry")
+                          : QStringLiteral("central directory entry overruns the directory"));
+    }
     if (at.zip64End >= 0) {
         // The ZIP64 locator's offset of the ZIP64 end record (56 bytes): past the last 56 bytes of the
         // file it is outside; inside, the record found there must carry its signature.
@@ -496,6 +516,188 @@ void TestZipArchive::zip64ExtraFieldBoundaries()
     QVERIFY(test::outcomeMatches(ok, error, reason));
     if (ok)
         QCOMPARE(reader.findRecord(QStringLiteral("data.pkl"))->uncompressedSize, qint64(4));
+}
+
+namespace {
+// Bytes laid against an inaccessible page, after them (`guardAfter`) or before them, so that a read
+// outside them faults at once in any build rather than reading whatever lies beside a heap block.
+class GuardedBytes
+{
+public:
+    GuardedBytes(const QByteArray &bytes, bool guardAfter)
+    {
+        const qint64 page = sysconf(_SC_PAGESIZE);
+        const qint64 dataPages = (bytes.size() + page - 1) / page + 1;
+        m_length = size_t((dataPages + 2) * page);
+        m_base = static_cast<char *>(
+            mmap(nullptr, m_length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+        Q_ASSERT(m_base != MAP_FAILED);
+        mprotect(m_base, size_t(page), PROT_NONE);                          // the page before
+        mprotect(m_base + (dataPages + 1) * page, size_t(page), PROT_NONE); // the page after
+        char *start = guardAfter ? m_base + (dataPages + 1) * page - bytes.size() : m_base + page;
+        std::memcpy(start, bytes.constData(), size_t(bytes.size()));
+        m_file = MappedFile::fromBuffer(QByteArray::fromRawData(start, bytes.size()));
+    }
+    ~GuardedBytes() { munmap(m_base, m_length); }
+    GuardedBytes(const GuardedBytes &) = delete;
+    GuardedBytes &operator=(const GuardedBytes &) = delete;
+    std::shared_ptr<MappedFile> file() const { return m_file; }
+
+private:
+    char *m_base = nullptr;
+    size_t m_length = 0;
+    std::shared_ptr<MappedFile> m_file;
+};
+
+// Opens the bytes laid against a guard page on either side: both must fail with a one-line reason.
+void expectOneLineRefusal(const QByteArray &bytes, const char *what)
+{
+    for (const bool guardAfter : {true, false}) {
+        const GuardedBytes guarded(bytes, guardAfter);
+        ZipArchiveReader reader;
+        QString error;
+        QVERIFY2(!reader.open(guarded.file(), &error), what);
+        QVERIFY2(!error.isEmpty() && !error.contains(QLatin1Char('\n')), what);
+    }
+}
+} // namespace
+
+// Files of every length up to 64 bytes, too short to hold a ZIP64 end record, ending in an end record
+// (where it fits) behind a ZIP64 locator (where that fits too) that points anywhere: into the file, at
+// its end, past it, and at offsets that wrap a subtraction from the file's size. The 50-byte file of
+// this kind read far outside its mapping before the bounds were written as rangeInside.
+void TestZipArchive::tinyFilesWithZip64LocatorsStayInside_data()
+{
+    QTest::addColumn<int>("length");
+    for (int length = 0; length <= 64; ++length)
+        QTest::addRow("%d bytes", length) << length;
+}
+
+void TestZipArchive::tinyFilesWithZip64LocatorsStayInside()
+{
+    QFETCH(int, length);
+    const auto n = quint64(length);
+    const quint64 targets[] = {0,
+                               1,
+                               n - 1,
+                               n,
+                               n + 1,
+                               n - 56,
+                               n - 55,
+                               n - 57,
+                               n - 20,
+                               quint64(1) << 32,
+                               quint64(1) << 63,
+                               ~quint64(0),
+                               ~quint64(0) - 55};
+    const quint64 directories[][2] = {{0, 0}, {n, 0}, {n, 1}, {0xffffffffu, 2}, {~quint64(0), 2}};
+    for (const quint64 target : targets) {
+        for (const auto &[offset, size] : directories) {
+            QByteArray bytes(length, '\0');
+            if (length >= 22) {
+                put32(bytes, length - 22, 0x06054b50);
+                put16(bytes, length - 22 + 8, 1);
+                put16(bytes, length - 22 + 10, 1);
+                put32(bytes, length - 22 + 12, size & 0xffffffffu);
+                put32(bytes, length - 22 + 16, offset & 0xffffffffu);
+            }
+            if (length >= 42) {
+                put32(bytes, length - 42, 0x07064b50);
+                put64(bytes, length - 42 + 8, target);
+                put32(bytes, length - 42 + 16, 1);
+            }
+            const QByteArray what = QByteArray::number(length) + " bytes, ZIP64 end record at " +
+                                    QByteArray::number(target) + ", directory at " +
+                                    QByteArray::number(offset);
+            expectOneLineRefusal(bytes, what.constData());
+        }
+    }
+}
+
+// A central directory whose offset and size add past 2^32 (the plain end record's fields) and past
+// 2^64 (the ZIP64 end record's): either sum, computed, would wrap to something inside the file.
+void TestZipArchive::directoriesWhoseEndWraps_data()
+{
+    QTest::addColumn<quint64>("offset");
+    QTest::addColumn<quint64>("size");
+    QTest::newRow("past 2^32") << quint64(0xffffff00u) << quint64(0x200);
+    QTest::newRow("past 2^64, offset near the top") << ~quint64(0) - 15 << quint64(32);
+    QTest::newRow("past 2^64, size near the top") << quint64(16) << ~quint64(0) - 7;
+    QTest::newRow("past 2^64, both halves") << (quint64(1) << 63) << (quint64(1) << 63);
+}
+
+void TestZipArchive::directoriesWhoseEndWraps()
+{
+    QFETCH(quint64, offset);
+    QFETCH(quint64, size);
+    const QByteArray sample = sampleArchive();
+    const Layout at = layoutOf(sample);
+    QByteArray archive = sample;
+    if (at.zip64End >= 0) {
+        put64(archive, at.zip64End + 40, size);
+        put64(archive, at.zip64End + 48, offset);
+    }
+    if ((offset >> 32) == 0 && (size >> 32) == 0) {
+        // The same sum in the plain end record, without the ZIP64 records.
+        QByteArray plain = sample;
+        put32(plain, at.end - 20, 0); // no locator
+        put32(plain, at.end + 12, size);
+        put32(plain, at.end + 16, offset);
+        ZipArchiveReader reader;
+        QString error;
+        QVERIFY(!reader.open(MappedFile::fromBuffer(plain), &error));
+        QVERIFY2(error.contains(QLatin1String("central directory lies outside the file")), qPrintable(error));
+    }
+    QVERIFY(at.zip64End >= 0);
+    ZipArchiveReader reader;
+    QString error;
+    QVERIFY(!reader.open(MappedFile::fromBuffer(archive), &error));
+    QVERIFY2(error.contains(QLatin1String("central directory lies outside the file")), qPrintable(error));
+}
+
+namespace {
+// A one-entry deflated archive whose sizes sit in a ZIP64 extra field, the uncompressed one as given.
+QByteArray deflatedArchiveClaiming(quint64 uncompressed)
+{
+    const QByteArray data = "\x03\x00"; // an empty deflate stream
+    test::ZipEntryFields entry{"archive/data.pkl", 0xffffffffu, 0xffffffffu, 0};
+    entry.version = 45;
+    QByteArray archive = test::zipLocalHeader(entry) + data;
+    const qint64 directoryOffset = archive.size();
+    test::appendLittleEndian(entry.centralExtra, 0x0001, 2);
+    test::appendLittleEndian(entry.centralExtra, 16, 2);
+    test::appendLittleEndian(entry.centralExtra, uncompressed, 8);
+    test::appendLittleEndian(entry.centralExtra, quint64(data.size()), 8);
+    QByteArray central = test::zipCentralEntry(entry);
+    central[10] = 8; // deflated
+    return archive + central + test::zipEndRecord(1, quint64(central.size()), quint64(directoryOffset));
+}
+} // namespace
+
+// An entry's uncompressed size must fit the signed sizes the reader hands on: 2^62 is taken, one more
+// is refused (it once became a negative size that passed every "too large" check).
+void TestZipArchive::uncompressedSizeBound_data()
+{
+    QTest::addColumn<quint64>("uncompressed");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("2^62") << (quint64(1) << 62) << QString();
+    QTest::newRow("2^62 + 1") << (quint64(1) << 62) + 1 << QStringLiteral("claims 4611686018427387905 bytes");
+    QTest::newRow("2^64 - 1") << ~quint64(0) << QStringLiteral("claims 18446744073709551615 bytes");
+}
+
+void TestZipArchive::uncompressedSizeBound()
+{
+    QFETCH(quint64, uncompressed);
+    QFETCH(QString, reason);
+    ZipArchiveReader reader;
+    QString error;
+    const bool ok = reader.open(MappedFile::fromBuffer(deflatedArchiveClaiming(uncompressed)), &error);
+    QVERIFY(test::outcomeMatches(ok, error, reason));
+    if (ok) {
+        QByteArray out;
+        QVERIFY(!reader.read(*reader.findRecord(QStringLiteral("data.pkl")), &out, &error, qint64(1) << 20));
+        QVERIFY2(error.contains(QLatin1String("too large")), qPrintable(error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestZipArchive)

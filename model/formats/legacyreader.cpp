@@ -2,6 +2,7 @@
 
 #include "formats/pickle/picklecheckpoint.h"
 #include "formats/pickle/safeunpickler.h"
+#include "tensor/bytes.h"
 #include "tensor/mappedfile.h"
 
 #include <QCoreApplication>
@@ -72,17 +73,17 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         const QString name =
             key->type == PickleValue::Type::String ? key->text() : QString::number(key->integer);
         const int index = storageByKey.value(name, -1);
-        if (index < 0 || pos + 8 > size) {
+        if (index < 0 || !rangeInside(pos, 8, size)) {
             *error =
                 CheckpointReaderText::tr("legacy checkpoint: storage %1 is missing or truncated").arg(name);
             return false;
         }
-        qint64 count = 0;
-        std::memcpy(&count, data + pos, 8);
+        const qint64 count = loadLittleEndian<qint64>(data + pos);
         pos += 8;
         const StorageRef &ref = storages[size_t(index)];
         const qint64 elementSize = dtypeElementSize(ref.dtype);
-        if (count != ref.numel || count < 0 || count > (size - pos) / elementSize) {
+        // count * elementSize cannot wrap: the pickle's numel is bounded by 2^40 and elements by 16 bytes.
+        if (count != ref.numel || count < 0 || !rangeInside(pos, count * elementSize, size)) {
             *error = CheckpointReaderText::tr(
                          "legacy checkpoint: storage %1 claims %2 elements; the pickle says %3 and the file "
                          "has room for fewer")

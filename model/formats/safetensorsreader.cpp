@@ -1,5 +1,6 @@
 #include "formats/safetensorsreader.h"
 
+#include "tensor/bytes.h"
 #include "tensor/mappedfile.h"
 #include "tensor/naturalorder.h"
 
@@ -18,7 +19,6 @@ namespace torchscope {
 
 namespace {
 constexpr qint64 kMaxHeader = 100 * 1000 * 1000;
-constexpr qint64 kMaxElements = qint64(1) << 40;
 
 // lupdate sees the strings of this file under the context SafetensorsReader.
 struct SafetensorsReaderText
@@ -28,9 +28,16 @@ struct SafetensorsReaderText
 
 quint64 headerLength(const char *data)
 {
-    quint64 n = 0;
-    std::memcpy(&n, data, 8);
-    return n;
+    return loadLittleEndian<quint64>(data);
+}
+
+// A JSON number that is a whole byte offset or count (JSON numbers are doubles: past 2^53 they are
+// no longer exact, and no file that large exists), or -1.
+qint64 wholeNumber(const QJsonValue &value)
+{
+    const double v = value.toDouble(-1);
+    constexpr double kExactLimit = double(qint64(1) << 53);
+    return v >= 0 && v <= kExactLimit && v == double(qint64(v)) ? qint64(v) : -1;
 }
 
 } // namespace
@@ -86,7 +93,7 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         return false;
     }
     const quint64 n = headerLength(data);
-    if (n > quint64(kMaxHeader) || n > quint64(size - 8)) {
+    if (n > quint64(kMaxHeader) || !rangeInside(8, n, size)) {
         *error = SafetensorsReaderText::tr("safetensors header claims %1 bytes, the file has %2")
                      .arg(n)
                      .arg(size - 8);
@@ -127,14 +134,12 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
             return false;
         }
         const QString code = entry.value(QStringLiteral("dtype")).toString();
-        const double beginValue = offsets.at(0).toDouble(-1);
-        const double endValue = offsets.at(1).toDouble(-1);
-        if (beginValue < 0 || endValue < beginValue || endValue > double(bufferSize)) {
+        const qint64 begin = wholeNumber(offsets.at(0));
+        const qint64 end = wholeNumber(offsets.at(1));
+        if (begin < 0 || end < begin || !rangeInside(begin, end - begin, bufferSize)) {
             *error = SafetensorsReaderText::tr("%1: data offsets outside the file").arg(name);
             return false;
         }
-        const qint64 begin = qint64(beginValue);
-        const qint64 end = qint64(endValue);
         spans.push_back({begin, end, name});
         bool known = false;
         const DType dtype = dtypeFromCode(code, &known);
@@ -147,7 +152,7 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
         qint64 numel = 1;
         for (const QJsonValue d : shapeArray) {
             const double v = d.toDouble(-1);
-            if (v > double(kMaxElements)) {
+            if (v > double(kMaxTensorElements)) {
                 *error = SafetensorsReaderText::tr("%1: more than 2^40 elements").arg(name);
                 return false;
             }
@@ -156,7 +161,7 @@ bool SafetensorsReader::read(const std::shared_ptr<MappedFile> &file, Checkpoint
                 return false;
             }
             shape.append(qint64(v));
-            if (shape.back() > 0 && numel > kMaxElements / shape.back()) {
+            if (shape.back() > 0 && numel > kMaxTensorElements / shape.back()) {
                 *error = SafetensorsReaderText::tr("%1: more than 2^40 elements").arg(name);
                 return false;
             }

@@ -97,8 +97,9 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
             *reason = CheckpointReaderText::tr("storage %1 is missing from the archive").arg(ref.key);
             return nullptr;
         }
+        // The unpickler bounds numel by kMaxTensorElements, so the product cannot wrap.
         const qint64 expected = ref.numel * dtypeElementSize(ref.dtype);
-        if (ref.numel > (qint64(1) << 40) || entry->uncompressedSize != expected) {
+        if (entry->uncompressedSize != expected) {
             *reason = CheckpointReaderText::tr("storage %1 holds %2 bytes, the pickle says %3 elements of %4")
                           .arg(ref.key)
                           .arg(entry->uncompressedSize)

@@ -106,9 +106,7 @@ bool TensorInfo::validateView(QString *error) const
         *error = QCoreApplication::translate("TensorInfo", "%1: shape and stride ranks differ").arg(name);
         return false;
     }
-    constexpr qint64 kMaxElements = qint64(1) << 40;
     qint64 count = 1;
-    qint64 lastOffset = storageOffset;
     bool empty = false;
     for (int i = 0; i < shape.size(); ++i) {
         if (shape[i] < 0 || strides[i] < 0) {
@@ -117,18 +115,11 @@ bool TensorInfo::validateView(QString *error) const
         }
         if (shape[i] == 0)
             empty = true;
-        if (shape[i] > 0 && count > kMaxElements / shape[i]) {
+        if (shape[i] > 0 && count > kMaxTensorElements / shape[i]) {
             *error = QCoreApplication::translate("TensorInfo", "%1: more than 2^40 elements").arg(name);
             return false;
         }
         count *= shape[i];
-        if (shape[i] > 0) {
-            if (strides[i] > 0 && (shape[i] - 1) > (std::numeric_limits<qint64>::max() / 4) / strides[i]) {
-                *error = QCoreApplication::translate("TensorInfo", "%1: stride out of range").arg(name);
-                return false;
-            }
-            lastOffset += (shape[i] - 1) * strides[i];
-        }
     }
     if (storageOffset < 0) {
         *error = QCoreApplication::translate("TensorInfo", "%1: negative storage offset").arg(name);
@@ -139,13 +130,25 @@ bool TensorInfo::validateView(QString *error) const
     const qint64 storageElements = !storage                   ? 0
                                    : dtype == DType::QUInt4x2 ? storage->size() * 2
                                                               : storage->size() / elementSize;
+    // The view's last element, storageOffset + sum (shape - 1) * stride, must lie inside the storage;
+    // each step is checked against what is left, so no offset, shape or stride can make it wrap.
+    bool inside = storageOffset < storageElements;
+    qint64 lastOffset = storageOffset;
+    for (int i = 0; i < shape.size() && inside; ++i) {
+        const qint64 room = storageElements - 1 - lastOffset; // >= 0 while inside
+        if (shape[i] > 1 && strides[i] > 0) {
+            inside = strides[i] <= room && shape[i] - 1 <= room / strides[i];
+            if (inside)
+                lastOffset += (shape[i] - 1) * strides[i];
+        }
+    }
     if (dtype == DType::QUInt4x2 && (storageOffset % 2 != 0 || !isContiguous())) {
         *error = QCoreApplication::translate("TensorInfo", "%1: a quint4x2 view must start on a byte and be "
                                                            "contiguous")
                      .arg(name);
         return false;
     }
-    if (lastOffset >= storageElements) {
+    if (!inside) {
         *error = QCoreApplication::translate("TensorInfo", "%1: view reaches past the end of its storage")
                      .arg(name);
         return false;

@@ -84,6 +84,10 @@ struct Quantization
 
 QString tensorKindName(TensorKind kind);
 
+// The most elements a tensor or storage may have (8 TiB of bytes, more than any model has): a bound
+// that keeps every element count times element size (at most 16 bytes) far from overflow.
+constexpr qint64 kMaxTensorElements = qint64(1) << 40;
+
 // One named tensor of a checkpoint: metadata plus a view (offset, strides in elements) on a storage.
 struct TensorInfo
 {

@@ -711,6 +711,13 @@ def render(v):
     raise TypeError(type(v))
 
 
+def render_pickle(path):
+    """Python's own reading of a pickle the unpickler tests built (plain values only), rendered."""
+    import pickle
+    with open(path, "rb") as f:
+        print(render(pickle.load(f)))
+
+
 def opcode_pickles(outdir):
     """The same values pickled with every protocol, for checking every opcode the unpickler knows."""
     import collections
@@ -1510,6 +1517,8 @@ def main(argv):
     elif command == "language-model":
         torch.manual_seed(0)
         torch.save(LanguageModel(blocks=int(argv[3]) if len(argv) > 3 else 12), argv[2])
+    elif command == "render-pickle":
+        render_pickle(argv[2])
     elif command == "hostile":
         hostile(argv[2])
     elif command == "describe":

@@ -1,5 +1,8 @@
 #include "formats/pickle/safeunpickler.h"
 
+#include "tensor/bytes.h"
+#include "tensor/tensorinfo.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -26,14 +29,6 @@ struct SafeUnpicklerText
 {
     Q_DECLARE_TR_FUNCTIONS(SafeUnpickler)
 };
-
-quint64 readLE(const char *p, int n)
-{
-    quint64 v = 0;
-    for (int i = n - 1; i >= 0; --i)
-        v = (v << 8) | quint8(p[i]);
-    return v;
-}
 
 // Python's UTF-8 strings may hold lone surrogates; QString::fromUtf8 replaces what it cannot decode.
 QString decodeUtf8(const char *p, qint64 n)
@@ -344,7 +339,7 @@ bool SafeUnpickler::fail(QString *error, const QString &reason)
 
 bool SafeUnpickler::need(qint64 count, QString *error)
 {
-    if (count < 0 || count > m_size - m_pos)
+    if (!rangeInside(m_pos, count, m_size))
         return fail(error, SafeUnpicklerText::tr("truncated data"));
     return true;
 }
@@ -368,6 +363,8 @@ bool SafeUnpickler::popMark(std::vector<PickleValuePtr> *items, QString *error)
     items->assign(std::make_move_iterator(m_stack.begin() + qsizetype(i)),
                   std::make_move_iterator(m_stack.end()));
     m_stack.resize(i - 1);
+    // The one place a mark leaves the stack, so the count of open marks is kept here and in MARK only.
+    --m_openMarks;
     return true;
 }
 
@@ -417,6 +414,10 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     if (type->type != Type::Global || (key->type != Type::String && key->type != Type::Int) ||
         numel->type != Type::Int || numel->integer < 0) {
         fail(error, SafeUnpicklerText::tr("malformed storage reference"));
+        return nullptr;
+    }
+    if (numel->integer > kMaxTensorElements) {
+        fail(error, SafeUnpicklerText::tr("storage of %1 elements: more than 2^40").arg(numel->integer));
         return nullptr;
     }
     if (pid->items.size() == 6 && pid->items[5]->type != Type::None) {
@@ -722,9 +723,9 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     m_memo.clear();
     // A memo put takes at least two bytes: room for them all up front (within reason), rather than
     // copying the memo each time it grows through a model's million entries.
-    m_memo.reserve(size_t(std::min<qint64>((m_size - offset) / 2, qint64(1) << 22)));
+    m_memo.reserve(size_t(std::clamp<qint64>((m_size - offset) / 2, 0, qint64(1) << 22)));
     m_result = nullptr;
-    int marks = 0;
+    m_openMarks = 0;
     std::vector<PickleValuePtr> items;
 
     qint64 values = 0;
@@ -773,22 +774,28 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             return true;
         }
         case '(': // MARK
-            if (++marks > 1 << 20)
+            if (m_openMarks >= kMaxOpenMarks)
                 return fail(error, SafeUnpicklerText::tr("too many marks"));
             if (!push(m_arena->mark()))
                 return fail(error, SafeUnpicklerText::tr("stack too deep"));
+            ++m_openMarks;
             break;
-        case '0': // POP
+        case '0': // POP: the top value, or (as Python does on an empty frame) the MARK itself
             if (m_stack.empty())
                 return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            m_stack.pop_back();
+            if (m_stack.back()->type == Type::Mark) {
+                if (!popMark(&items, error))
+                    return false;
+            } else {
+                m_stack.pop_back();
+            }
             break;
         case '1': // POP_MARK
             if (!popMark(&items, error))
                 return false;
             break;
-        case '2': // DUP
-            if (m_stack.empty())
+        case '2': // DUP: a MARK is not a value (Python's DUP of an empty frame fails)
+            if (m_stack.empty() || m_stack.back()->type == Type::Mark)
                 return fail(error, SafeUnpicklerText::tr("stack underflow"));
             if (!push(m_stack.back()))
                 return fail(error, SafeUnpicklerText::tr("stack too deep"));
@@ -807,7 +814,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const int n = op == 'J' ? 4 : op == 'K' ? 1 : 2;
             if (!need(n, error))
                 return false;
-            quint64 raw = readLE(m_data + m_pos, n);
+            quint64 raw = loadLittleEndian(m_data + m_pos, n);
             m_pos += n;
             qint64 v = op == 'J' ? qint64(qint32(quint32(raw))) : qint64(raw);
             if (!push(m_arena->makeInt(v)))
@@ -819,13 +826,13 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const int lengthBytes = op == 0x8a ? 1 : 4;
             if (!need(lengthBytes, error))
                 return false;
-            const qint64 n = qint64(readLE(m_data + m_pos, lengthBytes));
+            const qint64 n = qint64(loadLittleEndian(m_data + m_pos, lengthBytes));
             m_pos += lengthBytes;
             if (n > 1 << 20 || !need(n, error))
                 return fail(error, SafeUnpicklerText::tr("integer too long"));
             PickleValuePtr value;
             if (n <= 8) {
-                quint64 raw = n == 0 ? 0 : readLE(m_data + m_pos, int(n));
+                quint64 raw = n == 0 ? 0 : loadLittleEndian(m_data + m_pos, int(n));
                 if (n > 0 && n < 8 && (quint8(m_data[m_pos + n - 1]) & 0x80))
                     raw |= ~quint64(0) << (8 * n); // sign-extend
                 value = m_arena->makeInt(qint64(raw));
@@ -898,9 +905,9 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
                                                                                : 4;
             if (!need(lengthBytes, error))
                 return false;
-            const quint64 n = readLE(m_data + m_pos, lengthBytes);
+            const quint64 n = loadLittleEndian(m_data + m_pos, lengthBytes);
             m_pos += lengthBytes;
-            if (n > quint64(m_size - m_pos))
+            if (!rangeInside(m_pos, n, m_size))
                 return fail(error, SafeUnpicklerText::tr("string longer than the data"));
             PickleValuePtr value;
             if (op == 'X' || op == 0x8c || op == 0x8d) {
@@ -943,7 +950,6 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 0x91: { // TUPLE, LIST, FROZENSET
             if (!popMark(&items, error))
                 return false;
-            --marks;
             auto value = m_arena->make(op == 't' ? Type::Tuple : op == 'l' ? Type::List : Type::Set);
             value->items = m_arena->copy(items.data(), items.size());
             push(value);
@@ -968,7 +974,6 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 'd': { // DICT
             if (!popMark(&items, error))
                 return false;
-            --marks;
             if (items.size() % 2)
                 return fail(error, SafeUnpicklerText::tr("odd number of dict items"));
             auto value = m_arena->make(Type::Dict);
@@ -991,7 +996,6 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 0x90: { // ADDITEMS
             if (!popMark(&items, error))
                 return false;
-            --marks;
             if (m_stack.empty())
                 return fail(error, SafeUnpicklerText::tr("stack underflow"));
             const PickleValuePtr &target = m_stack.back();
@@ -1014,7 +1018,6 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 'u': { // SETITEMS
             if (!popMark(&items, error))
                 return false;
-            --marks;
             if (m_stack.empty() || items.size() % 2)
                 return fail(error, SafeUnpicklerText::tr("malformed SETITEMS"));
             const PickleValuePtr &dict = m_stack.back();
@@ -1044,7 +1047,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             const int n = (op == 'h' || op == 'q') ? 1 : 4;
             if (!need(n, error))
                 return false;
-            const quint32 index = quint32(readLE(m_data + m_pos, n));
+            const quint32 index = quint32(loadLittleEndian(m_data + m_pos, n));
             m_pos += n;
             if (!((op == 'h' || op == 'j') ? memoGet(index, error) : memoPut(index, error)))
                 return false;
@@ -1115,7 +1118,6 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             QByteArray module, name;
             if (!readLine(&module, error) || !readLine(&name, error) || !popMark(&items, error))
                 return false;
-            --marks;
             auto callable = m_arena->make(Type::Global);
             m_arena->setText(callable,
                              QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name));
@@ -1131,7 +1133,6 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
         case 'o': { // OBJ: class and args from MARK; calls the class
             if (!popMark(&items, error))
                 return false;
-            --marks;
             if (items.empty())
                 return fail(error, SafeUnpicklerText::tr("malformed OBJ"));
             auto args = m_arena->make(Type::Tuple);

@@ -71,7 +71,9 @@ private:
     qint64 m_pos = 0;
     std::vector<PickleValuePtr> m_stack;
     PickleMemo m_memo;
-    std::vector<size_t> m_marks;
+    // MARKs on the stack not yet popped: a bound of its own, since each is a value the stack holds.
+    qint64 m_openMarks = 0;
+    static constexpr qint64 kMaxOpenMarks = qint64(1) << 20;
     PickleValuePtr m_result = nullptr;
     std::vector<StorageRef> m_storages;
     QHash<QString, int> m_storageByKey;

@@ -1,5 +1,6 @@
 #include "formats/zip/ziparchivereader.h"
 
+#include "tensor/bytes.h"
 #include "tensor/mappedfile.h"
 
 #include <QCoreApplication>
@@ -20,21 +21,27 @@ constexpr quint32 kZip64EndSignature = 0x06064b50;
 constexpr quint32 kZip64LocatorSignature = 0x07064b50;
 constexpr qint64 kEndRecordSize = 22;
 constexpr int kMaxEntries = 1 << 22;
+// An entry's size must fit a qint64; 2^62 bytes is more than any file holds.
+constexpr qint64 kMaxUncompressedSize = qint64(1) << 62;
+
+constexpr qint64 kZip64EndRecordSize = 56;
+constexpr qint64 kZip64LocatorSize = 20;
+constexpr qint64 kCentralHeaderSize = 46;
+constexpr qint64 kLocalHeaderSize = 30;
 
 quint16 u16(const char *p)
 {
-    const auto *b = reinterpret_cast<const uchar *>(p);
-    return quint16(b[0] | (b[1] << 8));
+    return loadLittleEndian<quint16>(p);
 }
 
 quint32 u32(const char *p)
 {
-    return quint32(u16(p)) | (quint32(u16(p + 2)) << 16);
+    return loadLittleEndian<quint32>(p);
 }
 
 quint64 u64(const char *p)
 {
-    return quint64(u32(p)) | (quint64(u32(p + 4)) << 32);
+    return loadLittleEndian<quint64>(p);
 }
 
 // lupdate sees the strings of this file under the context ZipArchiveReader.
@@ -92,7 +99,8 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
     qint64 end = -1;
     const qint64 lowest = std::max<qint64>(0, size - kEndRecordSize - 0xffff);
     for (qint64 pos = size - kEndRecordSize; pos >= lowest; --pos) {
-        if (u32(data + pos) == kEndSignature && pos + kEndRecordSize + u16(data + pos + 20) <= size) {
+        if (u32(data + pos) == kEndSignature &&
+            rangeInside(pos, kEndRecordSize + u16(data + pos + 20), size)) {
             end = pos;
             break;
         }
@@ -104,9 +112,9 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
     quint64 entryCount = u16(data + end + 10);
     quint64 directorySize = u32(data + end + 12);
     quint64 directoryOffset = u32(data + end + 16);
-    if (end >= 20 && u32(data + end - 20) == kZip64LocatorSignature) {
-        const quint64 zip64End = u64(data + end - 20 + 8);
-        if (zip64End > quint64(size) - 56)
+    if (end >= kZip64LocatorSize && u32(data + end - kZip64LocatorSize) == kZip64LocatorSignature) {
+        const quint64 zip64End = u64(data + end - kZip64LocatorSize + 8);
+        if (!rangeInside(zip64End, kZip64EndRecordSize, size))
             return fail(error,
                         ZipArchiveReaderText::tr("corrupt zip archive: ZIP64 end record outside the file"));
         const char *z = data + zip64End;
@@ -116,17 +124,17 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
         directorySize = u64(z + 40);
         directoryOffset = u64(z + 48);
     }
-    if (directoryOffset > quint64(size) || directorySize > quint64(size) - directoryOffset)
+    if (!rangeInside(directoryOffset, directorySize, size))
         return fail(error, ZipArchiveReaderText::tr(
                                "truncated zip archive: central directory lies outside the file"));
-    if (entryCount > quint64(kMaxEntries) || entryCount > directorySize / 46 + 1)
+    if (entryCount > quint64(kMaxEntries) || entryCount > directorySize / kCentralHeaderSize + 1)
         return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: absurd entry count"));
 
     m_entries.reserve(int(entryCount));
     qint64 pos = qint64(directoryOffset);
     const qint64 directoryEnd = qint64(directoryOffset + directorySize);
     for (quint64 i = 0; i < entryCount; ++i) {
-        if (pos + 46 > directoryEnd || u32(data + pos) != kCentralHeaderSignature)
+        if (!rangeInside(pos, kCentralHeaderSize, directoryEnd) || u32(data + pos) != kCentralHeaderSignature)
             return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad central directory entry"));
         const char *h = data + pos;
         Entry entry;
@@ -139,25 +147,25 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
         const int extraLength = u16(h + 30);
         const int commentLength = u16(h + 32);
         quint64 localOffset = u32(h + 42);
-        if (pos + 46 + nameLength + extraLength + commentLength > directoryEnd)
+        if (!rangeInside(pos, kCentralHeaderSize + nameLength + extraLength + commentLength, directoryEnd))
             return fail(error, ZipArchiveReaderText::tr(
                                    "corrupt zip archive: central directory entry overruns the directory"));
         if (flags & 0x1)
             return fail(error, ZipArchiveReaderText::tr("encrypted zip entries are not supported"));
-        entry.name = QString::fromUtf8(h + 46, nameLength);
+        entry.name = QString::fromUtf8(h + kCentralHeaderSize, nameLength);
         // ZIP64 extra field: the 64-bit values appear only for the 32-bit fields that are saturated.
-        const char *extra = h + 46 + nameLength;
-        for (int e = 0; e + 4 <= extraLength;) {
+        const char *extra = h + kCentralHeaderSize + nameLength;
+        for (int e = 0; rangeInside(e, 4, extraLength);) {
             const quint16 id = u16(extra + e);
             const int length = u16(extra + e + 2);
-            if (e + 4 + length > extraLength)
+            if (!rangeInside(e + 4, length, extraLength))
                 return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad extra field"));
             if (id == 0x0001) {
                 int k = e + 4;
                 auto next = [&](quint64 *field) {
                     if (*field != 0xffffffffu)
                         return true;
-                    if (k + 8 > e + 4 + length)
+                    if (!rangeInside(k, 8, e + 4 + length))
                         return false;
                     *field = u64(extra + k);
                     k += 8;
@@ -169,7 +177,7 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
             }
             e += 4 + length;
         }
-        if (localOffset > quint64(size) - 30)
+        if (!rangeInside(localOffset, kLocalHeaderSize, size))
             return fail(error,
                         ZipArchiveReaderText::tr("truncated zip archive: entry %1 lies outside the file")
                             .arg(entry.name));
@@ -178,11 +186,17 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
             return fail(
                 error,
                 ZipArchiveReaderText::tr("corrupt zip archive: bad local header for %1").arg(entry.name));
-        const quint64 dataOffset = localOffset + 30 + u16(local + 26) + u16(local + 28);
-        if (dataOffset > quint64(size) || compressed > quint64(size) - dataOffset)
+        // Cannot wrap: localOffset lies inside the file and the two lengths are 16-bit.
+        const quint64 dataOffset = localOffset + kLocalHeaderSize + u16(local + 26) + u16(local + 28);
+        if (!rangeInside(dataOffset, compressed, size))
             return fail(error, ZipArchiveReaderText::tr(
                                    "truncated zip archive: data of %1 reaches past the end of the file")
                                    .arg(entry.name));
+        if (uncompressed > quint64(kMaxUncompressedSize))
+            return fail(error,
+                        ZipArchiveReaderText::tr("corrupt zip archive: %1 claims %2 bytes uncompressed")
+                            .arg(entry.name)
+                            .arg(uncompressed));
         if (entry.method != 0 && entry.method != 8)
             return fail(error, ZipArchiveReaderText::tr("unsupported compression method %1 for %2")
                                    .arg(entry.method)
@@ -200,7 +214,7 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
                         ZipArchiveReaderText::tr("corrupt zip archive: duplicate entry %1").arg(entry.name));
         m_byName.insert(entry.name, m_entries.size());
         m_entries.append(entry);
-        pos += 46 + nameLength + extraLength + commentLength;
+        pos += kCentralHeaderSize + nameLength + extraLength + commentLength;
     }
     if (m_entries.isEmpty())
         return fail(error, ZipArchiveReaderText::tr("empty zip archive"));
