@@ -22,6 +22,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
     libqcustomplot-dev libtorch-dev libhwy-dev libeigen3-dev libisal-dev
     python3-torch python3-torchvision python3-numpy
+    python3-venv
     xvfb xauth fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n
     dpkg-dev lintian desktop-file-utils appstream shared-mime-info xdg-utils libfile-mimeinfo-perl
     clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
@@ -109,6 +110,20 @@ lint() {
 if [ "$mode" = lint ]; then
     lint
     exit $?
+fi
+
+# The modern peer (tests/python/requirements.txt: PyTorch 2.x from PyPI) in a virtual environment outside
+# the checkout, found by the tests through TORCHSCOPE_PEER_PYTHON. In CI a peer that cannot be
+# installed fails the run; a developer without network gets the tests that need it skipped, by name.
+if peer_python="$(bash "$here/scripts/peer-env.sh")"; then
+    export TORCHSCOPE_PEER_PYTHON="$peer_python"
+    echo "Modern peer: $("$peer_python" -c 'import torch; print("PyTorch", torch.__version__)')"
+elif [ "${CI:-}" = true ]; then
+    echo "The modern PyTorch peer could not be installed (see above); CI needs it." >&2
+    exit 1
+else
+    echo "The modern PyTorch peer could not be installed: the tests judged by PyTorch 2.x are skipped" \
+         "(QSKIP lines name them)." >&2
 fi
 
 export QT_QPA_PLATFORM=offscreen

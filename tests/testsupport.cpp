@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -262,9 +263,22 @@ CheckpointContent blockModelContent()
     return content;
 }
 
-QString pythonPath()
+QString pythonPath(Peer peer)
 {
+    if (peer == Peer::Modern)
+        return qEnvironmentVariable("TORCHSCOPE_PEER_PYTHON");
     return qEnvironmentVariable("TORCHSCOPE_PYTHON", QStringLiteral("/usr/bin/python3"));
+}
+
+QString peerName(Peer peer)
+{
+    return peer == Peer::Modern ? QStringLiteral("PyTorch 2.15") : QStringLiteral("PyTorch 1.13");
+}
+
+bool peerAvailable(Peer peer)
+{
+    const QString path = pythonPath(peer);
+    return !path.isEmpty() && QFileInfo(path).isExecutable();
 }
 
 QString peerScript()
@@ -298,8 +312,14 @@ int runProcess(const QString &program, const QStringList &arguments, QString *ou
 
 int runPeer(const QStringList &arguments, QString *output, int timeoutMs)
 {
+    return runPeer(Peer::Debian, arguments, output, timeoutMs);
+}
+
+int runPeer(Peer peer, const QStringList &arguments, QString *output, int timeoutMs)
+{
     QString out, err;
-    const int code = runProcess(pythonPath(), QStringList{peerScript()} + arguments, &out, &err, timeoutMs);
+    const int code =
+        runProcess(pythonPath(peer), QStringList{peerScript()} + arguments, &out, &err, timeoutMs);
     *output = out + err;
     return code;
 }

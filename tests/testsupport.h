@@ -2,6 +2,7 @@
 
 #include "tensor/checkpointcontent.h"
 
+#include <QMetaType>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -63,13 +64,33 @@ QByteArray zipEndRecord(quint64 entries, quint64 directorySize, quint64 director
 // one-line error contains `reason`. Returns whether it matched (the test has failed when not).
 bool outcomeMatches(bool ok, const QString &error, const QString &reason);
 
-// Real PyTorch at the path the build was configured with.
-QString pythonPath();
+// The two PyTorch peers: Debian's 1.13 (for files older PyTorch writes), and the pinned modern one of
+// tests/python/requirements.txt that scripts/peer-env.sh installs outside the checkout, found through
+// TORCHSCOPE_PEER_PYTHON.
+enum class Peer { Debian, Modern };
+QString peerName(Peer peer); // "PyTorch 1.13", "PyTorch 2.15"
+bool peerAvailable(Peer peer);
+// For a test that needs the peer: true where it is installed; otherwise the test is skipped with the
+// reason (or fails, under CI=true: CI must judge by both).
+#define TORCHSCOPE_REQUIRE_PEER(peer)                                                                        \
+    do {                                                                                                     \
+        if (!torchscope::test::peerAvailable(peer)) {                                                        \
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))                                         \
+                QFAIL("the modern PyTorch peer is not installed (TORCHSCOPE_PEER_PYTHON); CI needs it");     \
+            QSKIP("the modern PyTorch peer is not installed: run scripts/peer-env.sh (scripts/dev.sh test "  \
+                  "does)");                                                                                  \
+        }                                                                                                    \
+    } while (false)
+
+// Real PyTorch at the path the build was configured with (the Debian peer), or the modern peer.
+QString pythonPath(Peer peer = Peer::Debian);
 QString peerScript();
 QString cliPath();
 // Runs the peer script; returns its exit code and puts stdout+stderr in `output`.
 int runPeer(const QStringList &arguments, QString *output, int timeoutMs = 240000);
+int runPeer(Peer peer, const QStringList &arguments, QString *output, int timeoutMs = 240000);
 int runProcess(const QString &program, const QStringList &arguments, QString *out, QString *err,
                int timeoutMs = 240000);
 
 } // namespace torchscope::test
+Q_DECLARE_METATYPE(torchscope::test::Peer)

@@ -37,6 +37,8 @@ class TestCheckpointReader : public QObject
 private Q_SLOTS:
     void initTestCase();
     void heapPrefersHugePages();
+    void modernPeerIsInstalled();
+    void wrapperSubclassesWithoutDataNameTheFix();
     void readsEveryFormat_data();
     void readsEveryFormat();
     void hostilePicklesRunNothing_data();
@@ -82,7 +84,8 @@ private:
     QString writeFile(const QString &name, const QByteArray &bytes);
 
     QTemporaryDir m_dir;
-    QJsonObject m_formats;
+    QJsonObject m_formats;       // what PyTorch 1.13 wrote
+    QJsonObject m_modernFormats; // what PyTorch 2.15 wrote (empty without the modern peer)
     QJsonObject m_hostile;
 };
 
@@ -142,19 +145,53 @@ void TestCheckpointReader::initTestCase()
     m_formats = readJson(m_dir.filePath("formats/formats.json"));
     m_hostile = readJson(m_dir.filePath("hostile/hostile.json"));
     QVERIFY(m_formats.size() >= 12);
+    if (test::peerAvailable(test::Peer::Modern)) {
+        QVERIFY2(test::runPeer(test::Peer::Modern, {"formats", m_dir.filePath("formats-modern")}, &output) ==
+                     0,
+                 qPrintable(output));
+        m_modernFormats = readJson(m_dir.filePath("formats-modern/formats.json"));
+        QVERIFY(m_modernFormats.size() > m_formats.size());
+    }
 }
 
+void TestCheckpointReader::modernPeerIsInstalled()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    QVERIFY(!m_modernFormats.isEmpty());
+}
+
+// A DTensor saved by torch.save (its shards live on the ranks, not in the file): one line naming the fix.
+void TestCheckpointReader::wrapperSubclassesWithoutDataNameTheFix()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString path = m_dir.filePath("dtensor.pt");
+    QString output;
+    QVERIFY2(test::runPeer(test::Peer::Modern, {"dtensor", path}, &output) == 0, qPrintable(output));
+    CheckpointContent content;
+    QString error;
+    QVERIFY(!read(path, &content, &error));
+    QVERIFY2(error.contains("torch.distributed.tensor.DTensor was saved without its data") &&
+                 error.contains("full_state_dict=True") && error.contains("distributed checkpoint") &&
+                 !error.contains('\n'),
+             qPrintable(error));
+}
+
+// Every file each peer writes, read as that PyTorch reads it: PyTorch 1.13's and, where the modern peer
+// is installed, PyTorch 2.15's (the same models, and what only 2.x writes).
 void TestCheckpointReader::readsEveryFormat_data()
 {
+    QTest::addColumn<QJsonObject>("expected");
     QTest::addColumn<QString>("name");
     for (const QString &name : m_formats.keys())
-        QTest::newRow(qPrintable(name)) << name;
+        QTest::addRow("1.13: %s", qPrintable(name)) << m_formats.value(name).toObject() << name;
+    for (const QString &name : m_modernFormats.keys())
+        QTest::addRow("2.15: %s", qPrintable(name)) << m_modernFormats.value(name).toObject() << name;
 }
 
 void TestCheckpointReader::readsEveryFormat()
 {
+    QFETCH(QJsonObject, expected);
     QFETCH(QString, name);
-    const QJsonObject expected = m_formats.value(name).toObject();
     CheckpointContent content;
     QString error;
     QVERIFY2(read(expected.value("file").toString(), &content, &error), qPrintable(error));
@@ -195,6 +232,23 @@ void TestCheckpointReader::readsEveryFormat()
         const QByteArray digest =
             QCryptographicHash::hash(tensor.contiguousBytes(), QCryptographicHash::Sha256).toHex();
         QVERIFY2(digest == want.value("sha256").toString().toLatin1(), qPrintable(tensor.name));
+        // Statistics equal PyTorch's of .double() (of the bytes, for types PyTorch cannot convert).
+        if (want.contains("stats")) {
+            const QJsonObject stats = want.value("stats").toObject();
+            const TensorStats got = TensorStats::compute(tensor);
+            QCOMPARE(got.count, qint64(stats.value("count").toDouble()));
+            QCOMPARE(got.nanCount, qint64(stats.value("nan").toDouble()));
+            QCOMPARE(got.infCount, qint64(stats.value("inf").toDouble()));
+            if (stats.contains("min")) {
+                QCOMPARE(got.min, stats.value("min").toDouble());
+                QCOMPARE(got.max, stats.value("max").toDouble());
+                const double scale = std::max(1.0, std::abs(stats.value("mean").toDouble()));
+                QVERIFY2(std::abs(got.mean - stats.value("mean").toDouble()) <= 1e-9 * scale,
+                         qPrintable(tensor.name));
+                QVERIFY2(std::abs(got.std - stats.value("std").toDouble()) <= 1e-9 * std::max(1.0, got.std),
+                         qPrintable(tensor.name));
+            }
+        }
     }
 
     // Numbered children (ModuleList, Sequential) are listed as they count, whatever order the file

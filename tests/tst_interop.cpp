@@ -135,26 +135,41 @@ void TestInterop::pyTorchLoadsWhatWeWrite_data()
     QTest::addColumn<bool>("weightsOnly");
     QTest::addColumn<QString>("module");
     QTest::addColumn<QStringList>("freeze");
+    QTest::addColumn<test::Peer>("peer");
 
+    // Each case judged by both peers: PyTorch 1.13 and the modern one.
+    struct Row
+    {
+        const char *name;
+        QString model;
+        bool weightsOnly;
+        QString module;
+        QStringList freeze;
+    };
     const QStringList allButFc{QStringLiteral("*"), QStringLiteral("!fc.*")};
-    QTest::newRow("cnn weights-only") << "cnn_scripted" << true << "" << QStringList();
-    QTest::newRow("cnn weights-only of layer2") << "cnn_scripted" << true << "layer2" << QStringList();
-    QTest::newRow("cnn entire, all but fc frozen") << "cnn_scripted" << false << "" << allButFc;
-    QTest::newRow("cnn entire layer2")
-        << "cnn_scripted" << false << "layer2" << QStringList{QStringLiteral("layer2.0.*")};
-    QTest::newRow("traced entire, all but fc frozen") << "cnn_traced" << false << "" << allButFc;
-    QTest::newRow("traced weights-only") << "cnn_traced" << true << "" << QStringList();
-    QTest::newRow("partly frozen, unfrozen again")
-        << "cnn_partly_frozen" << false << "" << QStringList{QStringLiteral("!*")};
-    QTest::newRow("tied weights-only") << "tied_scripted" << true << "" << QStringList();
-    QTest::newRow("tied entire, embed frozen")
-        << "tied_scripted" << false << "" << QStringList{QStringLiteral("embed.*")};
-    QTest::newRow("resnet18 weights-only") << "resnet18_scripted" << true << "" << QStringList();
-    QTest::newRow("resnet18 entire, layer4 and fc trainable")
-        << "resnet18_scripted" << false << ""
-        << QStringList{QStringLiteral("*"), QStringLiteral("!layer4.*"), QStringLiteral("!fc.*")};
-    QTest::newRow("resnet18 weights-only of layer3.1")
-        << "resnet18_scripted" << true << "layer3.1" << QStringList();
+    const std::vector<Row> rows{
+        {"cnn weights-only", "cnn_scripted", true, "", {}},
+        {"cnn weights-only of layer2", "cnn_scripted", true, "layer2", {}},
+        {"cnn entire, all but fc frozen", "cnn_scripted", false, "", allButFc},
+        {"cnn entire layer2", "cnn_scripted", false, "layer2", {QStringLiteral("layer2.0.*")}},
+        {"traced entire, all but fc frozen", "cnn_traced", false, "", allButFc},
+        {"traced weights-only", "cnn_traced", true, "", {}},
+        {"partly frozen, unfrozen again", "cnn_partly_frozen", false, "", {QStringLiteral("!*")}},
+        {"tied weights-only", "tied_scripted", true, "", {}},
+        {"tied entire, embed frozen", "tied_scripted", false, "", {QStringLiteral("embed.*")}},
+        {"resnet18 weights-only", "resnet18_scripted", true, "", {}},
+        {"resnet18 entire, layer4 and fc trainable",
+         "resnet18_scripted",
+         false,
+         "",
+         {QStringLiteral("*"), QStringLiteral("!layer4.*"), QStringLiteral("!fc.*")}},
+        {"resnet18 weights-only of layer3.1", "resnet18_scripted", true, "layer3.1", {}},
+    };
+    for (const test::Peer peer : {test::Peer::Debian, test::Peer::Modern}) {
+        for (const Row &r : rows)
+            QTest::addRow("%s, %s", r.name, qPrintable(test::peerName(peer)))
+                << r.model << r.weightsOnly << r.module << r.freeze << peer;
+    }
 }
 
 void TestInterop::pyTorchLoadsWhatWeWrite()
@@ -163,6 +178,8 @@ void TestInterop::pyTorchLoadsWhatWeWrite()
     QFETCH(bool, weightsOnly);
     QFETCH(QString, module);
     QFETCH(QStringList, freeze);
+    QFETCH(test::Peer, peer);
+    TORCHSCOPE_REQUIRE_PEER(peer);
     const QString source = m_manifest.value(model).toObject().value(QStringLiteral("file")).toString();
     auto document = open(source);
     QVERIFY(document);
@@ -185,7 +202,7 @@ void TestInterop::pyTorchLoadsWhatWeWrite()
     }
     if (!module.isEmpty())
         arguments << QStringLiteral("--module") << module;
-    const int code = test::runPeer(arguments, &peerOutput);
+    const int code = test::runPeer(peer, arguments, &peerOutput);
     QVERIFY2(code == 0, qPrintable(peerOutput));
 }
 

@@ -1,6 +1,7 @@
 #include "checkpointview.h"
 
 #include "document/checkpointdocument.h"
+#include "formats/pickle/weightsonly.h"
 #include "histogrampanel.h"
 #include "itemmodels/displayformat.h"
 #include "modulepane.h"
@@ -162,6 +163,12 @@ void CheckpointView::updateBanner()
     if (m_document) {
         for (const QString &warning : m_document->warnings())
             notes << warning.toHtmlEscaped();
+        // For a pickled model weights_only is moot (its classes are the point); elsewhere it is the
+        // commonest failure of PyTorch >= 2.6 on old files.
+        if (!m_document->weightsOnlyBlockers().isEmpty() && !m_document->storesRequiresGrad())
+            notes << tr("PyTorch's default torch.load (weights_only=True) refuses this file: %1. "
+                        "Save As a weights-only-safe copy to load it without that.")
+                         .arg(describeWeightsOnlyBlockers(m_document->weightsOnlyBlockers()).toHtmlEscaped());
     }
     m_banner->setText(notes.join(QStringLiteral("<br>")));
     m_banner->setVisible(!notes.isEmpty());

@@ -4,6 +4,7 @@
 
 #include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
+#include "formats/pickle/weightsonly.h"
 #include "inspect/elementvalue.h"
 #include "inspect/healthreport.h"
 #include "itemmodels/displayformat.h"
@@ -204,6 +205,20 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
     for (const QString &warning : document.warnings())
         json.value(warning);
     json.endArray();
+    json.key("weights_only_blockers");
+    json.beginArray();
+    for (const WeightsOnlyBlocker &blocker : document.weightsOnlyBlockers()) {
+        json.beginObject();
+        json.key("global");
+        json.value(blocker.global);
+        json.key("paths");
+        json.beginArray();
+        for (const QString &path : blocker.paths)
+            json.value(path);
+        json.endArray();
+        json.endObject();
+    }
+    json.endArray();
     json.endObject();
 }
 
@@ -272,6 +287,10 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
         << "\n";
     for (const QString &warning : document.warnings())
         out << CliOutputText::tr("Warning: %1").arg(warning) << "\n";
+    if (!document.weightsOnlyBlockers().isEmpty())
+        out << CliOutputText::tr("PyTorch's default torch.load (weights_only=True) refuses this file: %1")
+                   .arg(describeWeightsOnlyBlockers(document.weightsOnlyBlockers()))
+            << "\n";
 }
 
 QJsonObject histogramJson(const QString &name, const HistogramResult &result)

@@ -14,10 +14,11 @@ namespace torchscope {
 
 CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
     : QObject(parent), m_format(content.format), m_filePath(std::move(content.filePath)),
-      m_warnings(std::move(content.warnings)), m_metadata(std::move(content.metadata)),
-      m_config(std::move(content.config)), m_refusedContent(std::move(content.refusedContent)),
-      m_sourceBytes(std::move(content.sourceBytes)), m_pickleModule(std::move(content.pickleModule)),
-      m_tensors(std::move(content.tensors)), m_undoStack(new QUndoStack(this))
+      m_warnings(std::move(content.warnings)), m_weightsOnlyBlockers(std::move(content.weightsOnlyBlockers)),
+      m_metadata(std::move(content.metadata)), m_config(std::move(content.config)),
+      m_refusedContent(std::move(content.refusedContent)), m_sourceBytes(std::move(content.sourceBytes)),
+      m_pickleModule(std::move(content.pickleModule)), m_tensors(std::move(content.tensors)),
+      m_undoStack(new QUndoStack(this))
 {
     m_storesRequiresGrad = isEntireModelFormat(m_format);
     m_replacedDepth.assign(m_tensors.size(), 0);

@@ -49,6 +49,7 @@ public:
     CheckpointFormat format() const { return m_format; }
     const QString &filePath() const { return m_filePath; }
     const QStringList &warnings() const { return m_warnings; }
+    const QList<WeightsOnlyBlocker> &weightsOnlyBlockers() const { return m_weightsOnlyBlockers; }
     const QVector<QPair<QString, QString>> &metadata() const { return m_metadata; }
     // What config.json beside a weights-only checkpoint says of the model (empty where there is none).
     const ModelConfig &modelConfig() const { return m_config; }
@@ -153,6 +154,7 @@ private:
     CheckpointFormat m_format;
     QString m_filePath;
     QStringList m_warnings;
+    QList<WeightsOnlyBlocker> m_weightsOnlyBlockers;
     QVector<QPair<QString, QString>> m_metadata;
     ModelConfig m_config;
     QString m_refusedContent;

@@ -2,6 +2,7 @@
 
 #include "formats/pickle/picklecheckpoint.h"
 #include "formats/pickle/safeunpickler.h"
+#include "formats/pickle/weightsonly.h"
 #include "tensor/bytes.h"
 #include "tensor/mappedfile.h"
 
@@ -113,6 +114,7 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         return false;
     if (out->format == CheckpointFormat::StateDict)
         out->format = CheckpointFormat::StateDictLegacy;
+    out->weightsOnlyBlockers = weightsOnlyBlockers(objectPickle.globalsRead(), objectPickle.result());
     return applyRefusals(objectPickle.refusals(), out, error);
 }
 

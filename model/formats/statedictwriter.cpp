@@ -76,7 +76,7 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
     QHash<int, int> keyOfGroup;
     for (size_t i = 0; i < entries.size(); ++i) {
         const Entry &entry = entries[i];
-        if (!dtypeStorageClass(entry.dtype())) {
+        if (entry.dtype() == DType::Invalid) {
             *error = QCoreApplication::translate("StateDictWriter", "%1: cannot save this element type")
                          .arg(entry.key);
             return false;
@@ -93,11 +93,15 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
 
     // rebuild((storage, torch.<Storage>, key, 'cpu', numel), 0, shape, strides[, quantizer], False,
     // OrderedDict()), the call torch.save writes for a contiguous tensor.
+    // PyTorch 2.x's types: _rebuild_tensor_v3(untyped storage counted in bytes, 0, shape, strides, False,
+    // OrderedDict(), torch.<dtype>), as torch.save writes them.
     auto tensorCall = [&](const char *rebuild, DType dtype, int key, qint64 storageNumel,
                           const QVector<qint64> &shape, const std::function<void()> &quantizer) {
-        pickle.global("torch._utils", rebuild);
+        const bool untyped = dtypeNeedsUntypedStorage(dtype);
+        pickle.global("torch._utils", untyped ? "_rebuild_tensor_v3" : rebuild);
         pickle.mark();
-        pickle.storage(dtypeStorageClass(dtype), QString::number(key), QStringLiteral("cpu"), storageNumel);
+        pickle.storage(dtype, QString::number(key), QStringLiteral("cpu"),
+                       untyped ? storageNumel * dtypeElementSize(dtype) : storageNumel);
         pickle.integer(0);
         pickle.intTuple(shape);
         pickle.intTuple(TensorInfo::contiguousStrides(shape));
@@ -105,6 +109,8 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
             quantizer();
         pickle.boolean(false);
         pickle.emptyOrderedDict();
+        if (untyped)
+            pickle.global("torch", dtypeName(dtype).toLatin1().constData());
         pickle.tuple();
         pickle.memoize();
         pickle.reduce();

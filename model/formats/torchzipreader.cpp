@@ -2,6 +2,7 @@
 
 #include "formats/pickle/picklecheckpoint.h"
 #include "formats/pickle/safeunpickler.h"
+#include "formats/pickle/weightsonly.h"
 #include "formats/zip/ziparchivereader.h"
 #include "tensor/heapmemory.h"
 #include "tensor/mappedfile.h"
@@ -10,9 +11,19 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <vector>
 
 namespace torchscope {
+
+namespace {
+// Reverses the bytes of each `unit`-byte element of data in place.
+void swapEachElement(char *data, qint64 size, int unit)
+{
+    for (qint64 at = 0; unit > 1 && at + unit <= size; at += unit)
+        std::reverse(data + at, data + at + unit);
+}
+} // namespace
 
 namespace {
 constexpr qint64 kMaxPickle = qint64(1) << 31;
@@ -51,12 +62,16 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         *error = CheckpointReaderText::tr("a zip archive, but not a PyTorch checkpoint (no data.pkl)");
         return false;
     }
+    // PyTorch writes its host's byte order (absent: little) and swaps on load where it differs.
+    bool bigEndian = false;
     if (const ZipArchiveReader::Entry *order = zip.findRecord(QStringLiteral("byteorder"))) {
         QByteArray byteOrder;
         if (!zip.read(*order, &byteOrder, error, 64))
             return false;
-        if (byteOrder.trimmed() != "little") {
-            *error = CheckpointReaderText::tr("big-endian checkpoints are not supported");
+        bigEndian = byteOrder.trimmed() == "big";
+        if (!bigEndian && byteOrder.trimmed() != "little") {
+            *error = CheckpointReaderText::tr("unknown byte order '%1'")
+                         .arg(QString::fromLatin1(byteOrder.trimmed()));
             return false;
         }
     }
@@ -107,6 +122,19 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
                           .arg(dtypeName(ref.dtype));
             return nullptr;
         }
+        if (bigEndian) {
+            // Swapped as torch.load swaps: by the storage's element size, complex numbers by their halves,
+            // an untyped storage (bytes) not at all.
+            auto bytes = std::make_shared<QByteArray>();
+            if (!zip.read(*entry, bytes.get(), reason))
+                return nullptr;
+            const int unit =
+                dtypeIsComplex(ref.dtype) ? dtypeElementSize(ref.dtype) / 2 : dtypeElementSize(ref.dtype);
+            swapEachElement(bytes->data(), bytes->size(), unit);
+            return std::make_shared<OwnedTensorStorage>(bytes, bytes->constData(), bytes->size());
+        }
+        if (entry->method == 0 && !zip.crcsRecorded())
+            return std::make_shared<MappedFileRange>(zip.file(), entry->dataOffset, entry->uncompressedSize);
         if (entry->method == 0)
             return std::make_shared<MappedFileRange>(zip.file(), entry->dataOffset, entry->uncompressedSize,
                                                      entry->crc32);
@@ -119,6 +147,8 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
     if (!checkpoint.interpret(unpickler.result(), torchScript ? &classes : nullptr, out, error,
                               unpickler.arena()))
         return false;
+    if (!torchScript) // torch.jit.load reads TorchScript; torch.load the rest
+        out->weightsOnlyBlockers = weightsOnlyBlockers(unpickler.globalsRead(), unpickler.result());
     return applyRefusals(unpickler.refusals(), out, error);
 }
 

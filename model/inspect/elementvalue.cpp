@@ -61,7 +61,17 @@ bool floatLayout(DType dtype, int *exponentBits, int *fractionBits)
         *exponentBits = 4, *fractionBits = 3;
         return true;
     case DType::Float8E5M2:
+    case DType::Float8E5M2FNUZ:
         *exponentBits = 5, *fractionBits = 2;
+        return true;
+    case DType::Float8E4M3FNUZ:
+        *exponentBits = 4, *fractionBits = 3;
+        return true;
+    case DType::Float8E8M0FNU:
+        *exponentBits = 8, *fractionBits = 0;
+        return true;
+    case DType::Complex32:
+        *exponentBits = 5, *fractionBits = 10;
         return true;
     default:
         return false;
@@ -184,6 +194,35 @@ ElementValue readElementAt(const TensorInfo &tensor, qint64 offset, qint64 chann
     case DType::Float8E5M2:
         e.bits = quint8(*p);
         e.value = float8E5M2ToFloat(quint8(e.bits));
+        break;
+    case DType::Float8E4M3FNUZ:
+        e.bits = quint8(*p);
+        e.value = float8E4M3FNUZToFloat(quint8(e.bits));
+        break;
+    case DType::Float8E5M2FNUZ:
+        e.bits = quint8(*p);
+        e.value = float8E5M2FNUZToFloat(quint8(e.bits));
+        break;
+    case DType::Float8E8M0FNU:
+        e.bits = quint8(*p);
+        e.value = float8E8M0ToFloat(quint8(e.bits));
+        break;
+    case DType::Complex32:
+        e.bits = load<quint16>(p);
+        e.value = halfToFloat(load<quint16>(p));
+        e.imag = halfToFloat(load<quint16>(p + 2));
+        break;
+    case DType::Float4E2M1FNx2:
+    case DType::Bits8:
+    case DType::Bits1x8:
+    case DType::Bits2x4:
+    case DType::Bits4x2:
+        e.integer = load<quint8>(p);
+        e.bits = quint64(e.integer);
+        break;
+    case DType::Bits16:
+        e.integer = load<quint16>(p);
+        e.bits = quint64(e.integer);
         break;
     case DType::Complex64:
         e.bits = load<quint32>(p);

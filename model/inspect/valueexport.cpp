@@ -125,6 +125,14 @@ QString ValueExport::npyDescr(DType dtype, bool *widened)
         return QStringLiteral("|b1");
     case DType::Int16:
         return QStringLiteral("<i2");
+    case DType::Float4E2M1FNx2: // raw bytes
+    case DType::Bits8:
+    case DType::Bits1x8:
+    case DType::Bits2x4:
+    case DType::Bits4x2:
+        return QStringLiteral("|u1");
+    case DType::Bits16:
+        return QStringLiteral("<u2");
     case DType::UInt16:
         return QStringLiteral("<u2");
     case DType::Int32:
@@ -138,6 +146,10 @@ QString ValueExport::npyDescr(DType dtype, bool *widened)
     case DType::BFloat16:
     case DType::Float8E4M3:
     case DType::Float8E5M2:
+    case DType::Float8E4M3FNUZ:
+    case DType::Float8E5M2FNUZ:
+    case DType::Float8E8M0FNU:
+    case DType::Complex32: // the real part, as .float() gives it
     case DType::QInt8:
     case DType::QUInt8:
     case DType::QInt32:

@@ -191,6 +191,23 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
         return visitTyped<float, quint8>(tensor, begin, end, float8E4M3ToFloat, asFloat);
     case DType::Float8E5M2:
         return visitTyped<float, quint8>(tensor, begin, end, float8E5M2ToFloat, asFloat);
+    case DType::Float8E4M3FNUZ:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E4M3FNUZToFloat, asFloat);
+    case DType::Float8E5M2FNUZ:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E5M2FNUZToFloat, asFloat);
+    case DType::Float8E8M0FNU:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E8M0ToFloat, asFloat);
+    case DType::Complex32: // the real part, as .float() gives it
+        return visitTyped<float, quint32>(
+            tensor, begin, end, [](quint32 v) { return halfToFloat(quint16(v & 0xffff)); }, asFloat);
+    case DType::Float4E2M1FNx2: // raw bytes
+    case DType::Bits8:
+    case DType::Bits1x8:
+    case DType::Bits2x4:
+    case DType::Bits4x2:
+        return visitTyped<float, quint8>(tensor, begin, end, same, asFloat);
+    case DType::Bits16:
+        return visitTyped<float, quint16>(tensor, begin, end, same, asFloat);
     case DType::QInt8:
         return visitQuantized(
             tensor, begin, end, [](const char *p, qint64 i) { return qint64(qint8(p[i])); }, asFloat);

@@ -50,6 +50,14 @@ struct ModelConfig
     bool isEmpty() const { return path.isEmpty(); }
 };
 
+// A global that torch.load's default (weights_only=True, PyTorch >= 2.6) refuses, and the paths of the
+// values made from it ("best_acc", "args"), dotted as tensor names are.
+struct WeightsOnlyBlocker
+{
+    QString global; // "numpy.core.multiarray.scalar"
+    QStringList paths;
+};
+
 // Everything a reader produces; the document is built from it. Plain data: readers never see
 // the document or its undo stack.
 struct CheckpointContent
@@ -73,6 +81,9 @@ struct CheckpointContent
     // For a plain pickle whose value is itself a refused call: that refusal ("would call posix.system
     // on load; refused"). The file is shown, but holds nothing but what would have run.
     QString refusedContent;
+    // What stops PyTorch >= 2.6's default torch.load of a torch.save file, in the order the pickle reads
+    // it; empty when nothing does (and for files torch.load does not read: TorchScript, safetensors).
+    QList<WeightsOnlyBlocker> weightsOnlyBlockers;
     // A torch.save(model) pickle's parsed objects, to write the model back (PickleModule only).
     std::shared_ptr<const PickleModuleGraph> pickleModule;
 };

@@ -36,6 +36,16 @@ constexpr DTypeRow kRows[] = {
     {DType::QUInt8, "quint8", 1},
     {DType::QInt32, "qint32", 4},
     {DType::QUInt4x2, "quint4x2", 1},
+    {DType::Float8E4M3FNUZ, "float8_e4m3fnuz", 1},
+    {DType::Float8E5M2FNUZ, "float8_e5m2fnuz", 1},
+    {DType::Float8E8M0FNU, "float8_e8m0fnu", 1},
+    {DType::Complex32, "complex32", 4},
+    {DType::Float4E2M1FNx2, "float4_e2m1fn_x2", 1},
+    {DType::Bits8, "bits8", 1},
+    {DType::Bits16, "bits16", 2},
+    {DType::Bits1x8, "bits1x8", 1},
+    {DType::Bits2x4, "bits2x4", 1},
+    {DType::Bits4x2, "bits4x2", 1},
 };
 
 const DTypeRow *rowFor(DType type)
@@ -80,12 +90,33 @@ bool dtypeIsQuantized(DType type)
 bool dtypeIsFloatingPoint(DType type)
 {
     return type == DType::Float32 || type == DType::Float64 || type == DType::Float16 ||
-           type == DType::BFloat16 || type == DType::Float8E4M3 || type == DType::Float8E5M2;
+           type == DType::BFloat16 || type == DType::Float8E4M3 || type == DType::Float8E5M2 ||
+           type == DType::Float8E4M3FNUZ || type == DType::Float8E5M2FNUZ || type == DType::Float8E8M0FNU;
 }
 
 bool dtypeIsComplex(DType type)
 {
-    return type == DType::Complex64 || type == DType::Complex128;
+    return type == DType::Complex64 || type == DType::Complex128 || type == DType::Complex32;
+}
+
+bool dtypeIsRawBits(DType type)
+{
+    return type == DType::Float4E2M1FNx2 || type == DType::Bits8 || type == DType::Bits16 ||
+           type == DType::Bits1x8 || type == DType::Bits2x4 || type == DType::Bits4x2;
+}
+
+bool dtypeNeedsUntypedStorage(DType type)
+{
+    return type != DType::Invalid && !dtypeStorageClass(type);
+}
+
+DType dtypeFromName(QStringView name)
+{
+    for (const DTypeRow &row : kRows) {
+        if (name == QLatin1String(row.name))
+            return row.type;
+    }
+    return DType::Invalid;
 }
 
 float halfToFloat(quint16 bits)
@@ -147,6 +178,36 @@ float float8E4M3ToFloat(quint8 bits)
     return negative ? -value : value;
 }
 
+float float8E4M3FNUZToFloat(quint8 bits)
+{
+    // e4m3fnuz: bias 8, no infinities, no negative zero: 0x80 alone is NaN.
+    if (bits == 0x80)
+        return std::numeric_limits<float>::quiet_NaN();
+    const int exponent = (bits >> 3) & 0xf;
+    const int mantissa = bits & 0x7;
+    const float value = exponent == 0 ? std::ldexp(float(mantissa) / 8.0f, -7)
+                                      : std::ldexp(1.0f + float(mantissa) / 8.0f, exponent - 8);
+    return (bits & 0x80) ? -value : value;
+}
+
+float float8E5M2FNUZToFloat(quint8 bits)
+{
+    // e5m2fnuz: bias 16, no infinities, no negative zero: 0x80 alone is NaN.
+    if (bits == 0x80)
+        return std::numeric_limits<float>::quiet_NaN();
+    const int exponent = (bits >> 2) & 0x1f;
+    const int mantissa = bits & 0x3;
+    const float value = exponent == 0 ? std::ldexp(float(mantissa) / 4.0f, -15)
+                                      : std::ldexp(1.0f + float(mantissa) / 4.0f, exponent - 16);
+    return (bits & 0x80) ? -value : value;
+}
+
+float float8E8M0ToFloat(quint8 bits)
+{
+    // e8m0fnu: an exponent alone, 2^(bits - 127); no sign, no zero, 0xff is NaN.
+    return bits == 0xff ? std::numeric_limits<float>::quiet_NaN() : std::ldexp(1.0f, int(bits) - 127);
+}
+
 double dtypeElementToDouble(DType type, const char *p)
 {
     switch (type) {
@@ -187,6 +248,22 @@ double dtypeElementToDouble(DType type, const char *p)
         return float8E4M3ToFloat(load<quint8>(p));
     case DType::Float8E5M2:
         return float8E5M2ToFloat(load<quint8>(p));
+    case DType::Float8E4M3FNUZ:
+        return float8E4M3FNUZToFloat(load<quint8>(p));
+    case DType::Float8E5M2FNUZ:
+        return float8E5M2FNUZToFloat(load<quint8>(p));
+    case DType::Float8E8M0FNU:
+        return float8E8M0ToFloat(load<quint8>(p));
+    case DType::Complex32:
+        return halfToFloat(load<quint16>(p));
+    case DType::Float4E2M1FNx2:
+    case DType::Bits8:
+    case DType::Bits1x8:
+    case DType::Bits2x4:
+    case DType::Bits4x2:
+        return load<quint8>(p);
+    case DType::Bits16:
+        return load<quint16>(p);
     case DType::Invalid:
         break;
     }

@@ -30,6 +30,19 @@ enum class DType : int {
     QUInt8,
     QInt32,
     QUInt4x2, // two 4-bit values a byte, the first in the low nibble
+    // Types of PyTorch 2.x, saved through _rebuild_tensor_v3 and an untyped storage.
+    Float8E4M3FNUZ,
+    Float8E5M2FNUZ,
+    Float8E8M0FNU,
+    Complex32, // two float16: real, imaginary
+    // Types whose elements PyTorch cannot convert to numbers: shown as their raw bytes (unsigned integers
+    // of the element's width), and said to be so.
+    Float4E2M1FNx2, // two float4 e2m1 a byte
+    Bits8,
+    Bits16,
+    Bits1x8,
+    Bits2x4,
+    Bits4x2,
 };
 
 // PyTorch's spelling without "torch.", e.g. "float32", "bfloat16".
@@ -45,6 +58,12 @@ const char *dtypeStorageClass(DType type);
 DType dtypeFromStorageClass(QStringView className);
 bool dtypeIsFloatingPoint(DType type);
 bool dtypeIsComplex(DType type);
+// Types shown as raw bytes (bits types, packed float4): no value PyTorch could compute from them.
+bool dtypeIsRawBits(DType type);
+// Types only PyTorch 2.x has: written with _rebuild_tensor_v3 on an untyped storage, which 1.13 cannot load.
+bool dtypeNeedsUntypedStorage(DType type);
+// From PyTorch's name without "torch." ("float8_e4m3fn"); Invalid if unknown.
+DType dtypeFromName(QStringView name);
 
 // Reads one element as double; complex types give their real part.
 double dtypeElementToDouble(DType type, const char *element);
@@ -54,5 +73,8 @@ float halfToFloat(quint16 bits);
 float bfloat16ToFloat(quint16 bits);
 float float8E4M3ToFloat(quint8 bits);
 float float8E5M2ToFloat(quint8 bits);
+float float8E4M3FNUZToFloat(quint8 bits);
+float float8E5M2FNUZToFloat(quint8 bits);
+float float8E8M0ToFloat(quint8 bits);
 
 } // namespace torchscope

@@ -62,7 +62,68 @@ def tensor_bytes(t):
     t = t.detach().contiguous()
     if t.dtype == torch.bfloat16:
         t = t.view(torch.int16)
+    if t.dtype in NUMPY_LESS_DTYPES:  # PyTorch 2.x types numpy has no type for: their bytes
+        return t.reshape(-1).view(torch.uint8).numpy().tobytes()
     return t.numpy().tobytes()
+
+
+# PyTorch 2.x element types: (name, how to make values of it from float32 values), those numpy lacks,
+# and those PyTorch itself cannot turn into numbers (bits types, packed float4), shown as their bytes.
+MODERN_DTYPES = ["float8_e4m3fn", "float8_e5m2", "float8_e4m3fnuz", "float8_e5m2fnuz", "float8_e8m0fnu",
+                 "float4_e2m1fn_x2", "uint16", "uint32", "uint64", "complex32",
+                 "bits8", "bits16", "bits1x8", "bits2x4", "bits4x2"]
+NUMPY_LESS_DTYPES = set(getattr(torch, n) for n in MODERN_DTYPES + ["complex32"] if hasattr(torch, n)) - \
+    set(getattr(torch, n) for n in ["uint16", "uint32", "uint64"] if hasattr(torch, n))
+RAW_DTYPES = set(getattr(torch, n) for n in ["float4_e2m1fn_x2", "bits8", "bits16", "bits1x8", "bits2x4",
+                                              "bits4x2"] if hasattr(torch, n))
+
+
+def numbers_of(t):
+    """The values Torchscope's statistics take of a tensor: .double() as PyTorch computes it (a complex
+    tensor's real part), and for types PyTorch cannot convert, the unsigned integers of their bytes."""
+    t = t.detach()
+    if t.dtype in RAW_DTYPES:
+        return t.view(torch.uint8 if t.element_size() == 1 else torch.int16).to(torch.int32).double() % 65536
+    if t.is_complex():
+        return t.real.double() if t.dtype != torch.complex32 else t.real.float().double()
+    return t.double()
+
+
+def double_stats(t):
+    v = numbers_of(t).flatten()
+    finite = v[torch.isfinite(v)]
+    out = {"nan": int(torch.isnan(v).sum()), "inf": int(torch.isinf(v).sum()), "count": v.numel()}
+    if finite.numel():
+        out.update({"min": finite.min().item(), "max": finite.max().item(), "mean": finite.mean().item(),
+                    "std": finite.std(unbiased=False).item() if finite.numel() > 1 else 0.0})
+    return out
+
+
+def modern_dtype_tensors():
+    """A tensor of each PyTorch 2.x element type, values from a seeded normal (with NaN and ±inf where
+    the type holds them), every bit pattern for the one-byte types."""
+    g = torch.Generator().manual_seed(5)
+    base = torch.cat([torch.randn(40, generator=g) * 4, torch.tensor([0.0, -0.0, float("nan"), float("inf"),
+                                                                       -float("inf"), 1e-3, 448.0, 57344.0])])
+    every_byte = torch.arange(256, dtype=torch.int32).to(torch.uint8)
+    out = {}
+    for name in MODERN_DTYPES:
+        dt = getattr(torch, name, None)
+        if dt is None:
+            continue
+        if dt in RAW_DTYPES or name.startswith("float8"):
+            if torch.empty(0, dtype=dt).element_size() == 1:
+                out[name] = every_byte.view(dt).reshape(16, 16)
+            else:
+                out[name] = torch.arange(-60, 60, dtype=torch.int16).mul(517).view(dt)
+            continue
+        if name.startswith("uint"):
+            out[name] = (torch.arange(30, dtype=torch.int64) * 2 ** (int(name[4:]) - 6)).to(dt).reshape(5, 6)
+            continue
+        if name == "complex32":
+            out[name] = torch.complex(base[:40], -base[:40]).to(dt).reshape(8, 5)
+            continue
+    return out
 
 
 def digest(t):
@@ -222,7 +283,7 @@ def fixtures(outdir):
     models["cnn_partly_frozen"] = torch.jit.script(frozen)
     models["tied_scripted"] = torch.jit.script(Tied().eval())
     import torchvision
-    resnet = torchvision.models.resnet18(num_classes=10).eval()
+    resnet = resnet18(num_classes=10).eval()
     for p in resnet.layer1.parameters():
         p.requires_grad = False
     models["resnet18_scripted"] = torch.jit.script(resnet)
@@ -362,8 +423,120 @@ def module_description(model):
     return modules, describe_tensors(ordered, kinds, flags)
 
 
+class BasicBlock(nn.Module):
+    """torchvision's ResNet BasicBlock, attribute for attribute."""
+
+    def __init__(self, inplanes, planes, stride=1):
+        super().__init__()
+        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(planes)
+        self.relu = nn.ReLU(inplace=True)
+        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.downsample = None
+        if stride != 1 or inplanes != planes:
+            self.downsample = nn.Sequential(nn.Conv2d(inplanes, planes, 1, stride, bias=False), nn.BatchNorm2d(planes))
+        self.stride = stride
+
+    def forward(self, x):
+        identity = x if self.downsample is None else self.downsample(x)
+        out = self.relu(self.bn1(self.conv1(x)))
+        return self.relu(self.bn2(self.conv2(out)) + identity)
+
+
+class ResNet18(nn.Module):
+    """torchvision's resnet18, module for module, for a peer without torchvision (PyPI has no torchvision
+    for the pinned PyTorch): the same names, shapes and initialisation kinds."""
+
+    def __init__(self, num_classes=1000):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 64, 7, 2, 3, bias=False)
+        self.bn1 = nn.BatchNorm2d(64)
+        self.relu = nn.ReLU(inplace=True)
+        self.maxpool = nn.MaxPool2d(3, 2, 1)
+        self.layer1 = nn.Sequential(BasicBlock(64, 64), BasicBlock(64, 64))
+        self.layer2 = nn.Sequential(BasicBlock(64, 128, 2), BasicBlock(128, 128))
+        self.layer3 = nn.Sequential(BasicBlock(128, 256, 2), BasicBlock(256, 256))
+        self.layer4 = nn.Sequential(BasicBlock(256, 512, 2), BasicBlock(512, 512))
+        self.avgpool = nn.AdaptiveAvgPool2d((1, 1))
+        self.fc = nn.Linear(512, num_classes)
+
+    def forward(self, x):
+        x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
+        x = self.layer4(self.layer3(self.layer2(self.layer1(x))))
+        return self.fc(torch.flatten(self.avgpool(x), 1))
+
+
+def resnet18(num_classes):
+    try:
+        import torchvision
+        return torchvision.models.resnet18(num_classes=num_classes)
+    except ImportError:
+        return ResNet18(num_classes)
+
+
+class MarkedTensor(torch.Tensor):
+    """A tensor subclass, saved through _rebuild_from_type_v2."""
+
+
+class WithBuffer(nn.Module):
+    """A module whose buffer is a torch.nn.Buffer (PyTorch >= 2.5) and whose parameter has an attribute."""
+
+    def __init__(self):
+        super().__init__()
+        self.linear = nn.Linear(3, 2)
+        self.linear.weight.note = "an attribute"
+        self.scale = nn.Buffer(torch.tensor([0.5, 2.0]))
+
+
+def storage_types(path):
+    """key -> element type of each storage of a torch.save zip, read without rebuilding anything."""
+    import pickle
+    import zipfile
+    types = {}
+
+    class Reader(pickle.Unpickler):
+        def persistent_load(self, pid):
+            storage_type, key = pid[1], pid[2]
+            types[key] = torch.uint8 if storage_type is torch.UntypedStorage else storage_type.dtype
+            return torch.UntypedStorage(0)
+
+        def find_class(self, module, name):
+            if module == "torch._utils" and name.startswith("_rebuild"):
+                return lambda *args: None
+            if module == "collections" and name == "OrderedDict":
+                import collections
+                return collections.OrderedDict
+            return super().find_class(module, name)
+
+    with zipfile.ZipFile(path) as z:
+        pkl = [n for n in z.namelist() if n.endswith("/data.pkl")][0]
+        Reader(z.open(pkl)).load()
+    return types
+
+
+def big_endian_copy(source, target):
+    """The archive PyTorch would write on a big-endian host: every storage's elements byte-swapped (complex
+    numbers by their halves) and a byteorder record saying "big"."""
+    import zipfile
+    types = storage_types(source)
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            folder, _, rest = info.filename.partition("/")
+            if rest == "byteorder":
+                data = b"big"
+            elif rest.startswith("data/") and rest[5:] in types:
+                dt = types[rest[5:]]
+                size = torch.empty(0, dtype=dt).element_size()
+                if dt.is_complex:
+                    size //= 2
+                if size > 1:
+                    data = np.frombuffer(data, dtype=np.dtype("u%d" % size)).byteswap().tobytes()
+            out.writestr(info.filename, data)
+
+
 def formats(outdir):
-    import torchvision
     torch.manual_seed(0)
     os.makedirs(outdir, exist_ok=True)
     cases = {}
@@ -411,7 +584,7 @@ def formats(outdir):
     modules, tensors = module_description(tied)
     torch.save(tied, os.path.join(outdir, "whole_tied.pt"))
     add("whole_tied.pt", "pickle-module", tensors, modules, ties=[["head.weight", "embed.weight"]])
-    resnet = torchvision.models.resnet18(num_classes=10)
+    resnet = resnet18(num_classes=10)
     for p in resnet.layer1.parameters():
         p.requires_grad = False
     modules, tensors = module_description(resnet)
@@ -453,8 +626,89 @@ def formats(outdir):
     add("llm/model.safetensors.index.json", "sharded",
         sorted(describe_tensors(sd), key=lambda t: natural_key(t["name"])))
 
+    if hasattr(torch, "float8_e4m3fn"):
+        modern_formats(outdir, add)
+
     with open(os.path.join(outdir, "formats.json"), "w") as f:
         json.dump(cases, f, indent=1)
+
+
+def dtensor(path):
+    """torch.save of a state dict holding a DTensor (one rank, gloo, on this machine's loopback): a wrapper
+    subclass whose data is not in the file."""
+    import socket
+    import torch.distributed as dist
+    from torch.distributed.device_mesh import init_device_mesh
+    from torch.distributed.tensor import Shard, distribute_tensor
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dist.init_process_group("gloo", init_method="tcp://127.0.0.1:%d" % port, rank=0, world_size=1)
+    try:
+        mesh = init_device_mesh("cpu", (1,))
+        torch.save({"w": distribute_tensor(torch.randn(4, 4), mesh, [Shard(0)])}, path)
+    finally:
+        dist.destroy_process_group()
+
+
+def with_stats(described, tensors):
+    for entry in described:
+        entry["stats"] = double_stats(tensors[entry["name"]])
+    return described
+
+
+def modern_formats(outdir, add):
+    """What only PyTorch 2.x writes: every new element type (_rebuild_tensor_v3 on untyped storages),
+    torch.nn.Buffer, parameters with attributes, tensor subclasses, archives without CRCs, a big-endian
+    archive and records aligned to a page."""
+    import torch.utils.serialization.config as config
+    dtypes = modern_dtype_tensors()
+    torch.save(dtypes, os.path.join(outdir, "v3_dtypes.pt"))
+    add("v3_dtypes.pt", "state_dict", with_stats(describe_tensors(dtypes), dtypes))
+
+    model = WithBuffer()
+    modules, tensors = module_description(model)
+    torch.save(model, os.path.join(outdir, "whole_buffer.pt"))
+    add("whole_buffer.pt", "pickle-module", tensors, modules)
+
+    plain = {"marked": torch.arange(6.0).as_subclass(MarkedTensor), "weight": model.linear.weight,
+             "plain": torch.ones(2, 2)}
+    torch.save(plain, os.path.join(outdir, "subclass.pt"))
+    add("subclass.pt", "state_dict", describe_tensors({k: v.as_subclass(torch.Tensor) for k, v in plain.items()}))
+
+    cnn = CNN().eval()
+    sd = cnn.state_dict()
+    config.save.compute_crc32 = False
+    try:
+        torch.save(sd, os.path.join(outdir, "no_crc.pt"))
+    finally:
+        config.save.compute_crc32 = True
+    add("no_crc.pt", "state_dict", describe_tensors(sd))
+
+    aligned = config.save.storage_alignment
+    config.save.storage_alignment = 4096
+    try:
+        torch.save(sd, os.path.join(outdir, "aligned_4096.pt"))
+    finally:
+        config.save.storage_alignment = aligned
+    add("aligned_4096.pt", "state_dict", describe_tensors(sd))
+
+    # Big-endian, made from a little-endian archive; PyTorch itself must read it as the original first.
+    g = torch.Generator().manual_seed(9)
+    mixed = {"f32": torch.randn(3, 4, generator=g), "f64": torch.randn(5, generator=g).double(),
+             "f16": torch.randn(6, generator=g).half(), "bf16": torch.randn(2, 3, generator=g).bfloat16(),
+             "i64": torch.arange(-4, 4), "i16": torch.arange(7, dtype=torch.int16) * 300, "u8": torch.arange(9).byte(),
+             "c64": torch.complex(torch.randn(3, generator=g), torch.randn(3, generator=g)),
+             "view": torch.arange(20.0)[3:15].view(3, 4).t()}
+    little = os.path.join(outdir, "little_endian.pt")
+    torch.save(mixed, little)
+    big = os.path.join(outdir, "big_endian.pt")
+    big_endian_copy(little, big)
+    loaded = torch.load(big, weights_only=True)
+    for k, v in mixed.items():
+        if loaded[k].dtype != v.dtype or not torch.equal(loaded[k], v):
+            fail("PyTorch reads the big-endian copy's %s differently" % k)
+    add("big_endian.pt", "state_dict", describe_tensors(mixed))
 
 
 class Payload:
@@ -533,9 +787,18 @@ def fail(message):
     sys.exit(1)
 
 
+def check_weights_only_loadable(path):
+    """PyTorch >= 2.6 loads with weights_only=True by default: nothing in PATH may need a global outside
+    its allowlist."""
+    unsafe = getattr(torch.serialization, "get_unsafe_globals_in_checkpoint", None)
+    if unsafe is not None and unsafe(path):
+        fail("%s needs globals outside the weights-only allowlist: %s" % (path, unsafe(path)))
+
+
 def check_weights(original, exported, module_path):
     reference = submodule(torch.jit.load(original), module_path).state_dict()
-    loaded = torch.load(exported)
+    check_weights_only_loadable(exported)
+    loaded = torch.load(exported)  # the default: weights_only=True since PyTorch 2.6
     if type(loaded).__name__ != "OrderedDict":
         fail("expected an OrderedDict, got %s" % type(loaded).__name__)
     if list(loaded.keys()) != list(reference.keys()):
@@ -798,7 +1061,7 @@ def check_safetensors(original, exported, module_path=""):
     try:
         reference = submodule(torch.jit.load(original), module_path).state_dict()
     except RuntimeError:  # not TorchScript: a torch.save file
-        reference = torch.load(original)
+        reference = torch.load(original, weights_only=False)
     with open(exported, "rb") as f:
         blob = f.read()
     n = struct.unpack("<Q", blob[:8])[0]
@@ -1269,6 +1532,7 @@ def exported_tensors(path):
             fail("%s: data ends at %d, the file at %d" % (path, 8 + n + at, len(blob)))
         described = describe_safetensors(path)
     else:
+        check_weights_only_loadable(path)
         described = describe_tensors(torch.load(path))
     out = {}
     for d in described:
@@ -1294,7 +1558,7 @@ def original_state(path, module_path):
         try:
             model = torch.jit.load(path)
         except RuntimeError:
-            model = torch.load(path)
+            model = torch.load(path, weights_only=False)  # the original may be a pickled model
         if isinstance(model, nn.Module):
             model = submodule(model, module_path)
             return model.state_dict(), {n for n, _ in model.named_buffers()}
@@ -1397,7 +1661,7 @@ def load_model(path):
     import zipfile
     if zipfile.is_zipfile(path) and any(n.endswith("/constants.pkl") for n in zipfile.ZipFile(path).namelist()):
         return torch.jit.load(path)
-    return torch.load(path)
+    return torch.load(path, weights_only=False)  # a pickled model: its classes import from here
 
 
 def same_bits(a, b):
@@ -1462,8 +1726,8 @@ def check_pickle(original, exported, flags_path, module_path):
     flags of FLAGS.json, and the same forward output."""
     with open(flags_path) as f:
         flags = json.load(f)
-    source = submodule(torch.load(original), module_path)
-    loaded = torch.load(exported)
+    source = submodule(torch.load(original, weights_only=False), module_path)
+    loaded = torch.load(exported, weights_only=False)
     if [(n, type(m)) for n, m in source.named_modules()] != [(n, type(m)) for n, m in loaded.named_modules()]:
         fail("named_modules differ")
     compare_objects(source, loaded, "model", {})
@@ -1517,6 +1781,8 @@ def main(argv):
     elif command == "language-model":
         torch.manual_seed(0)
         torch.save(LanguageModel(blocks=int(argv[3]) if len(argv) > 3 else 12), argv[2])
+    elif command == "dtensor":
+        dtensor(argv[2])
     elif command == "render-pickle":
         render_pickle(argv[2])
     elif command == "hostile":

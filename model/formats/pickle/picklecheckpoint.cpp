@@ -135,7 +135,10 @@ bool PickleCheckpoint::makeTensor(const QString &name, const TensorRecord &recor
             return false;
     }
     tensor->name = name;
-    tensor->dtype = m_storages[size_t(record.storage)].dtype;
+    tensor->dtype = record.dtype != DType::Invalid ? record.dtype : m_storages[size_t(record.storage)].dtype;
+    if (!record.subclass.isEmpty())
+        m_out->warnings << PickleCheckpointText::tr("%1 is a %2 (a tensor subclass): shown as its data")
+                               .arg(name, record.subclass);
     tensor->shape = record.shape;
     tensor->strides = record.strides;
     tensor->storageOffset = record.storageOffset;

@@ -123,7 +123,7 @@ bool Emitter::storageId(int storage, QString *key)
         whole.storage = m_graph.storageData[size_t(storage)];
         m_records.push_back({*key, whole});
     }
-    m_out.storage(dtypeStorageClass(ref.dtype), *key, ref.location, ref.numel);
+    m_out.storage(ref.dtype, *key, ref.location, ref.numel);
     return true;
 }
 
@@ -149,6 +149,10 @@ bool Emitter::tensor(const PickleValue &value)
         return fail(PickleModuleWriterText::tr(
                         "%1 is quantized; quantized tensors are not written back into pickled models")
                         .arg(name));
+    if (record.dtype != DType::Invalid || (now && dtypeNeedsUntypedStorage(now->dtype)))
+        return fail(PickleModuleWriterText::tr("%1 is %2, a PyTorch 2.x element type that pickled models are "
+                                               "not written back with; save its weights instead")
+                        .arg(name, dtypeName(now ? now->dtype : record.dtype)));
     if (record.storage < 0 || size_t(record.storage) >= m_graph.storages.size())
         return fail(PickleModuleWriterText::tr("%1: bad storage reference").arg(name));
     if (record.isParameter) {
@@ -161,8 +165,7 @@ bool Emitter::tensor(const PickleValue &value)
     if (now && now->storage != m_graph.storageData[size_t(record.storage)]) {
         const QString key = QString::number(m_records.size());
         m_records.push_back({key, *now});
-        m_out.storage(dtypeStorageClass(now->dtype), key, m_graph.storages[size_t(record.storage)].location,
-                      now->numel());
+        m_out.storage(now->dtype, key, m_graph.storages[size_t(record.storage)].location, now->numel());
         m_out.integer(0);
         m_out.intTuple(now->shape);
         m_out.intTuple(TensorInfo::contiguousStrides(now->shape));

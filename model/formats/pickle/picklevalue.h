@@ -105,6 +105,11 @@ struct TensorRecord
     bool requiresGrad = false;
     bool isParameter = false;
     std::shared_ptr<QuantizerRecord> quantizer;
+    // The element type of a tensor rebuilt by _rebuild_tensor_v3 on an untyped (byte) storage; Invalid
+    // where the storage's own type is the tensor's.
+    DType dtype = DType::Invalid;
+    // The tensor subclass a tensor was saved as (torch._tensor._rebuild_from_type_v2), if any.
+    QString subclass;
     // What the pickle gave this tensor beyond its data and flag (backward hooks, a subclass, attributes),
     // which a model written back would lose; nullptr when there is nothing.
     const char *extra = nullptr;

@@ -37,12 +37,14 @@ quint32 PickleWriter::memoize()
     return m_memo++;
 }
 
-void PickleWriter::storage(const char *storageClass, const QString &key, const QString &location,
-                           qint64 numel)
+void PickleWriter::storage(DType dtype, const QString &key, const QString &location, qint64 numel)
 {
     mark();
     string(QStringLiteral("storage"));
-    global("torch", storageClass);
+    if (dtypeNeedsUntypedStorage(dtype))
+        global("torch.storage", "UntypedStorage");
+    else
+        global("torch", dtypeStorageClass(dtype));
     string(key);
     string(location);
     integer(numel);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tensor/dtype.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -33,8 +35,10 @@ public:
     void bytes(const QByteArray &value);
     void real(double value); // BINFLOAT: 8 bytes, big-endian
     void string(const QString &value);
-    // The persistent id torch.save gives a storage: ('storage', torch.<storageClass>, key, location, numel).
-    void storage(const char *storageClass, const QString &key, const QString &location, qint64 numel);
+    // The persistent id torch.save gives a storage: ('storage', torch.<StorageClass>, key, location, numel),
+    // the typed storage class of dtype; or for types PyTorch 2.x keeps on untyped storages
+    // (dtypeNeedsUntypedStorage), ('storage', torch.storage.UntypedStorage, key, location, bytes).
+    void storage(DType dtype, const QString &key, const QString &location, qint64 numel);
     // collections.OrderedDict(), memoized: the empty hooks and metadata argument of a rebuilt tensor.
     void emptyOrderedDict();
     // Stores the value on top of the stack in the memo; returns its memo id.

@@ -275,7 +275,9 @@ enum class KnownCallable : quint8 {
     Dict,
     DefaultDict,
     RebuildTensor,
+    RebuildTensorV3,
     RebuildQuantizedTensor,
+    RebuildWrapperSubclass,
     RebuildParameter,
     Parameter,
     ThnnBackend,
@@ -298,6 +300,8 @@ quint8 knownCallable(const QString &name)
         {QStringLiteral("collections.defaultdict"), KnownCallable::DefaultDict},
         {QStringLiteral("torch._utils._rebuild_tensor_v2"), KnownCallable::RebuildTensor},
         {QStringLiteral("torch._utils._rebuild_tensor"), KnownCallable::RebuildTensor},
+        {QStringLiteral("torch._utils._rebuild_tensor_v3"), KnownCallable::RebuildTensorV3},
+        {QStringLiteral("torch._utils._rebuild_wrapper_subclass"), KnownCallable::RebuildWrapperSubclass},
         {QStringLiteral("torch._utils._rebuild_qtensor"), KnownCallable::RebuildQuantizedTensor},
         {QStringLiteral("torch._utils._rebuild_parameter"), KnownCallable::RebuildParameter},
         {QStringLiteral("torch._utils._rebuild_parameter_with_state"), KnownCallable::RebuildParameter},
@@ -326,6 +330,10 @@ SafeUnpickler::SafeUnpickler(const char *data, qint64 size, std::shared_ptr<Pick
 
 DType SafeUnpickler::dtypeForStorageClass(const QString &className)
 {
+    // PyTorch 2.x's untyped storage counts bytes; the tensors on it say their element type.
+    if (className == QLatin1String("torch.storage.UntypedStorage") ||
+        className == QLatin1String("torch.UntypedStorage"))
+        return DType::UInt8;
     if (!className.startsWith(QLatin1String("torch.")))
         return DType::Invalid;
     return dtypeFromStorageClass(QStringView(className).mid(6));
@@ -481,6 +489,27 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const PickleValueList &args, QString
     return value;
 }
 
+PickleValuePtr SafeUnpickler::rebuildTensorV3(const PickleValueList &args, QString *error)
+{
+    // (untyped_storage, storage_offset, size, stride, requires_grad, backward_hooks, dtype[, metadata]):
+    // PyTorch 2.x's form for element types without a typed storage; offset and strides count elements of
+    // dtype, the storage counts bytes.
+    if (args.size() < 7 || args[6]->type != Type::Global ||
+        !args[6]->text().startsWith(QLatin1String("torch.")))
+        return fail(error, SafeUnpicklerText::tr("malformed tensor")), nullptr;
+    const DType dtype = dtypeFromName(QStringView(args[6]->text()).mid(6));
+    if (dtype == DType::Invalid)
+        return fail(error, SafeUnpicklerText::tr("unsupported element type %1").arg(args[6]->text())),
+               nullptr;
+    std::vector<PickleValuePtr> plain(args.begin(), args.begin() + 6);
+    if (args.size() >= 8)
+        plain.push_back(args[7]);
+    PickleValuePtr value = rebuildTensor(PickleValueList(plain.data(), plain.size()), error);
+    if (value)
+        value->tensor->dtype = dtype;
+    return value;
+}
+
 PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const PickleValueList &args, QString *error)
 {
     // (storage, storage_offset, size, stride, quantizer_params, requires_grad, backward_hooks), the
@@ -559,6 +588,19 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     }
     if (known == KnownCallable::RebuildTensor)
         return rebuildTensor(a, error);
+    if (known == KnownCallable::RebuildTensorV3)
+        return rebuildTensorV3(a, error);
+    if (known == KnownCallable::RebuildWrapperSubclass) {
+        // (cls, dtype, size, stride, offset, layout, device, requires_grad): a tensor whose data is
+        // elsewhere (a DTensor's shards on other ranks, a FakeTensor's nowhere); nothing here holds it.
+        const QString cls = !a.empty() && a[0]->type == Type::Global ? a[0]->text() : name;
+        return fail(error, SafeUnpicklerText::tr("%1 was saved without its data (a wrapper tensor subclass, "
+                                                 "such as a sharded DTensor); save a full state dict "
+                                                 "(get_state_dict with full_state_dict=True) or a "
+                                                 "distributed checkpoint instead")
+                               .arg(cls)),
+               nullptr;
+    }
     if (known == KnownCallable::RebuildQuantizedTensor)
         return rebuildQuantizedTensor(a, error);
     if (known == KnownCallable::RebuildParameter) {
@@ -598,10 +640,12 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         PickleValuePtr inner = call(a[0], a[2], error);
         if (inner && inner->type == Type::Tensor) {
             inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
-            if (a[1]->text() == QLatin1String("torch.nn.parameter.Parameter"))
+            if (a[1]->text() == QLatin1String("torch.nn.parameter.Parameter")) {
                 inner->tensor->isParameter = true;
-            else if (a[1]->text() != QLatin1String("torch.Tensor"))
+            } else if (a[1]->text() != QLatin1String("torch.Tensor")) {
                 inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "a tensor subclass");
+                inner->tensor->subclass = a[1]->text();
+            }
             if (a.size() >= 4 && isNonEmpty(a[3]))
                 inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor attributes");
         }

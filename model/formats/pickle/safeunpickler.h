@@ -3,6 +3,7 @@
 #include "formats/pickle/picklevalue.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -49,6 +50,8 @@ public:
 
     const std::vector<StorageRef> &storages() const { return m_storages; }
     const QStringList &refusals() const { return m_refusals; }
+    // Every module.name the pickle read (GLOBAL, STACK_GLOBAL, INST), once each, in the order read.
+    const QStringList &globalsRead() const { return m_globals; }
 
     static DType dtypeForStorageClass(const QString &className);
 
@@ -58,8 +61,10 @@ private:
     PickleValuePtr pop();
     bool popMark(std::vector<PickleValuePtr> *items, QString *error);
     bool readLine(QByteArray *line, QString *error);
+    void noteGlobal(const QString &name);
     PickleValuePtr call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error);
     PickleValuePtr rebuildQuantizedTensor(const PickleValueList &args, QString *error);
+    PickleValuePtr rebuildTensorV3(const PickleValueList &args, QString *error);
     PickleValuePtr rebuildTensor(const PickleValueList &args, QString *error);
     PickleValuePtr persistentLoad(const PickleValuePtr &pid, QString *error);
     PickleValuePtr refuse(const QString &what);
@@ -78,6 +83,8 @@ private:
     std::vector<StorageRef> m_storages;
     QHash<QString, int> m_storageByKey;
     QStringList m_refusals;
+    QStringList m_globals;
+    QSet<QString> m_globalSet;
     // Module attributes a BUILD on a module would have set, by qualified name, for later lookups.
     QHash<QString, PickleValuePtr> m_attributeOverrides;
 };

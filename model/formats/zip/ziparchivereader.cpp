@@ -89,6 +89,7 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
     m_file = std::move(file);
     m_entries.clear();
     m_byName.clear();
+    m_crcsRecorded = true;
     const char *data = m_file->data();
     const qint64 size = m_file->size();
     if (size < kEndRecordSize)
@@ -233,13 +234,16 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
             ZipArchiveReaderText::tr("not a PyTorch archive: entry '%1' is not inside a folder").arg(first));
     m_rootFolder = first.left(slash);
     const QString prefix = m_rootFolder + QLatin1Char('/');
+    bool everyCrcZero = true;
     for (const Entry &entry : std::as_const(m_entries)) {
         if (!entry.name.startsWith(prefix))
             return fail(error,
                         ZipArchiveReaderText::tr(
                             "not a PyTorch archive: entry '%1' is outside the folder '%2' of the others")
                             .arg(entry.name, m_rootFolder));
+        everyCrcZero = everyCrcZero && entry.crc32 == 0;
     }
+    m_crcsRecorded = !(everyCrcZero && findRecord(QStringLiteral(".data/serialization_id")));
     return true;
 }
 
@@ -297,7 +301,7 @@ bool ZipArchiveReader::view(const Entry &entry, const char **data, QByteArray *i
     }
     const quint32 crc =
         crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(*data), quint64(entry.uncompressedSize));
-    if (crc != entry.crc32)
+    if (m_crcsRecorded && crc != entry.crc32)
         return fail(error,
                     ZipArchiveReaderText::tr("corrupt zip archive: CRC mismatch in %1").arg(entry.name));
     return true;

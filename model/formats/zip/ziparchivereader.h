@@ -35,6 +35,10 @@ public:
     const Entry *find(const QString &name) const;
     // The single top-level folder every entry lives in, e.g. "archive" (without the slash).
     const QString &rootFolder() const { return m_rootFolder; }
+    // False for an archive PyTorch 2.x wrote with serialization config compute_crc32=False: every CRC is
+    // zero and a .data/serialization_id record says PyTorch wrote it. PyTorch never checks CRCs; we check
+    // them wherever they were written.
+    bool crcsRecorded() const { return m_crcsRecorded; }
     // Finds "<root>/<relativeName>".
     const Entry *findRecord(const QString &relativeName) const;
 
@@ -55,6 +59,7 @@ private:
     QVector<Entry> m_entries;
     QHash<QString, int> m_byName;
     QString m_rootFolder;
+    bool m_crcsRecorded = true;
 };
 
 } // namespace torchscope
