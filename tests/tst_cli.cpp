@@ -57,6 +57,7 @@ private Q_SLOTS:
     void loadWeights();
     void exportOverItsOwnInput();
     void exportRefusesPicklesItCannotWriteBack();
+    void weightsOnlyBlockersNamedAndRepaired();
     void shardSizes_data();
     void shardSizes();
     void valuesPrintsTheSlice();
@@ -1031,6 +1032,47 @@ void TestCli::exportRefusesPicklesItCannotWriteBack()
     QVERIFY(!QFile::exists(manifest["marker"].toString()));
 }
 
+// "Weights only load failed", PyTorch >= 2.6's commonest error on old checkpoints: info names each
+// global that stops the default torch.load and where it sits; export --weights-only-safe writes a copy
+// that PyTorch 2.15 loads by default, every tensor equal. A checkpoint nothing stops has no blockers.
+void TestCli::weightsOnlyBlockersNamedAndRepaired()
+{
+    QCOMPARE(infoJson(m_example).value("weights_only_blockers").toArray(), QJsonArray());
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = path(QStringLiteral("blocked"));
+    QString output;
+    QVERIFY2(test::runPeer(test::Peer::Modern, {"weights-only-blocked", folder}, &output) == 0,
+             qPrintable(output));
+    const QHash<QString, QJsonObject> blockers{
+        {"numpy.pt", QJsonObject{{"numpy._core.multiarray.scalar", QJsonArray{"best_acc", "steps"}},
+                                 {"numpy._core.multiarray._reconstruct", QJsonArray{"history"}},
+                                 {"numpy.dtype", QJsonArray{"best_acc", "steps", "history"}},
+                                 {"numpy.ndarray", QJsonArray{"history"}}}},
+        {"argparse.pt", QJsonObject{{"argparse.Namespace", QJsonArray{"args"}},
+                                    {"pathlib.PosixPath", QJsonArray{"args.out"}}}},
+        {"config.pt", QJsonObject{{"__main__.RunConfig", QJsonArray{"config"}},
+                                  {"torch.nn.modules.linear.Linear", QJsonArray{"kind"}}}}};
+    for (auto it = blockers.begin(); it != blockers.end(); ++it) {
+        const QString file = folder + u'/' + it.key();
+        QJsonObject found;
+        for (const QJsonValue blocker : infoJson(file).value("weights_only_blockers").toArray())
+            found.insert(blocker["global"].toString(), blocker["paths"]);
+        QCOMPARE(found, it.value());
+        QString text;
+        QCOMPARE(cli({"info", file}, &text), 0);
+        QVERIFY2(text.contains("PyTorch's default torch.load (weights_only=True) refuses this file"),
+                 qPrintable(text));
+        const QString copy = folder + u'/' + it.key() + QStringLiteral(".safe.pt");
+        QString err;
+        QVERIFY2(cli({"export", file, "-o", copy, "--weights-only-safe"}, nullptr, &err) == 0,
+                 qPrintable(err));
+        QVERIFY2(err.contains("note:"), qPrintable(err)); // what was converted or left out, named
+        QCOMPARE(infoJson(copy).value("weights_only_blockers").toArray(), QJsonArray());
+        QVERIFY2(test::runPeer(test::Peer::Modern, {"check-weights-only-safe", file, copy}, &output) == 0,
+                 qPrintable(output));
+    }
+}
+
 // Saving over the file being read (mapped) works: the new file takes the name, the old bytes stay
 // readable for as long as they are mapped.
 void TestCli::exportOverItsOwnInput()
@@ -1217,6 +1259,12 @@ void TestCli::errors_data()
     QTest::newRow("info unknown option") << QStringList{"info", "x.pt", "--yaml"} << 2 << "unknown option";
     QTest::newRow("export without mode")
         << QStringList{"export", "@example", "-o", "@out.pt"} << 2 << "exactly one";
+    QTest::newRow("weights-only-safe with a dtype")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only-safe", "--dtype", "float16"}
+        << 2 << "--weights-only-safe copies the whole file as it is";
+    QTest::newRow("weights-only-safe of TorchScript")
+        << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only-safe"} << 1
+        << "a weights-only-safe copy is made of a torch.save file";
     QTest::newRow("export with both modes")
         << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--entire-model"} << 2
         << "exactly one";

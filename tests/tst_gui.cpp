@@ -98,6 +98,7 @@ private Q_SLOTS:
     void saveAsChoosesFormatDtypeAndShards();
     void loadWeightsThroughTheDialog();
     void saveAsWritesAPickledModelBack();
+    void weightsOnlyBlockedFileSavesALoadableCopy();
     void recentFilesReopenAndClear();
     void closeAndReload();
     void noticesWhenTheFileChangesOnDisk();
@@ -452,6 +453,50 @@ void TestGui::saveAsChoosesFormatDtypeAndShards()
         QVERIFY(!dialog->findChild<QCheckBox *>(QStringLiteral("buffersCheck"))->isChecked());
     });
     m_window->saveAs();
+}
+
+// A training checkpoint PyTorch 2.15's default torch.load refuses (numpy values): the banner names what
+// stops it and where, Save As proposes the whole file as a copy that loads, and PyTorch 2.15 loads it.
+void TestGui::weightsOnlyBlockedFileSavesALoadableCopy()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = m_dir.filePath(QStringLiteral("blocked"));
+    QString output;
+    QVERIFY2(test::runPeer(test::Peer::Modern, {QStringLiteral("weights-only-blocked"), folder}, &output) ==
+                 0,
+             qPrintable(output));
+    const QString source = folder + QStringLiteral("/numpy.pt");
+    QVERIFY(openAndWait(source));
+    const QString banner = m_window->findChild<QLabel *>(QStringLiteral("banner"))->text();
+    QVERIFY2(banner.contains(QStringLiteral("weights_only=True")) &&
+                 banner.contains(QStringLiteral("numpy._core.multiarray.scalar (at best_acc, steps)")),
+             qPrintable(banner));
+    const QString target = folder + QStringLiteral("/numpy-loadable.pt");
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    QString sentences;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        auto *format = dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"));
+        QVERIFY2(format->currentText().contains(QStringLiteral("weights_only=True")),
+                 qPrintable(format->currentText()));
+        QVERIFY(!dialog->findChild<QComboBox *>(QStringLiteral("dtypeCombo"))->isEnabled());
+        sentences = dialog->findChild<QLabel *>(QStringLiteral("choicesLabel"))->text();
+        dialog->findChild<QLineEdit *>(QStringLiteral("pathEdit"))->setText(target);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+    });
+    m_window->saveAs();
+    QVERIFY(saved.wait(60000) || saved.count() > 0);
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    QVERIFY2(sentences.contains(QStringLiteral("numpy values as numbers")), qPrintable(sentences));
+    QVERIFY2(test::runPeer(test::Peer::Modern, {QStringLiteral("check-weights-only-safe"), source, target},
+                           &output) == 0,
+             qPrintable(output));
 }
 
 // A torch.save(model) pickle with a block frozen, saved through the dialog as an entire model: torch.load

@@ -27,7 +27,7 @@ namespace torchscope {
 
 namespace {
 // Rows of the format box.
-enum FormatRow { PyTorchRow, SafetensorsRow, ShardedSafetensorsRow, ShardedPyTorchRow };
+enum FormatRow { PyTorchRow, SafetensorsRow, ShardedSafetensorsRow, ShardedPyTorchRow, WeightsOnlySafeRow };
 } // namespace
 
 SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath,
@@ -88,6 +88,12 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_formatCombo->addItem(tr("safetensors (.safetensors)"));
     m_formatCombo->addItem(tr("Sharded safetensors (a folder, as save_pretrained writes it)"));
     m_formatCombo->addItem(tr("Sharded PyTorch .bin (a folder, as save_pretrained writes it)"));
+    // A copy of the whole file that today's torch.load reads, for the files it refuses.
+    const bool blocked = !m_document->weightsOnlyBlockers().isEmpty() && m_document->pickleModule() &&
+                         !m_document->storesRequiresGrad();
+    if (blocked)
+        m_formatCombo->addItem(
+            tr("The whole file, loadable with weights_only=True (torch.save, values kept)"));
     m_shardSizeEdit = new QLineEdit(QStringLiteral("5GB"), m_weightsBox);
     m_shardSizeEdit->setObjectName(QStringLiteral("shardSizeEdit"));
     m_shardSizeLabel = new QLabel(tr("Largest shard:"), m_weightsBox);
@@ -124,6 +130,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
         m_buffersCheck->setChecked(settings.value(QStringLiteral("saveAs/buffers"), true).toBool());
         if (settings.value(QStringLiteral("saveAs/weightsOnly"), false).toBool() || !canSaveEntireModel)
             m_weightsOnlyButton->setChecked(true);
+        if (blocked)
+            m_formatCombo->setCurrentIndex(WeightsOnlySafeRow);
     }
 
     m_pathEdit = new QLineEdit(this);
@@ -184,6 +192,12 @@ SaveRequest SaveAsDialog::request() const
     if (!weightsOnly)
         return request;
     const int row = m_formatCombo->currentIndex();
+    if (row == WeightsOnlySafeRow) {
+        request.format = SaveFormat::WeightsOnlySafe;
+        request.modulePath.clear();
+        request.writeFreezePlan = false;
+        return request;
+    }
     request.format =
         row == SafetensorsRow || row == ShardedSafetensorsRow ? SaveFormat::Safetensors : SaveFormat::PyTorch;
     request.maxShardSize = sharded() ? parseShardSize(m_shardSizeEdit->text()) : 0;
@@ -196,7 +210,8 @@ void SaveAsDialog::rememberChoices() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("saveAs/weightsOnly"), m_weightsOnlyButton->isChecked());
-    settings.setValue(QStringLiteral("saveAs/format"), m_formatCombo->currentIndex());
+    if (m_formatCombo->currentIndex() != WeightsOnlySafeRow) // a choice for this file only
+        settings.setValue(QStringLiteral("saveAs/format"), m_formatCombo->currentIndex());
     settings.setValue(QStringLiteral("saveAs/shardSize"), m_shardSizeEdit->text());
     settings.setValue(QStringLiteral("saveAs/dtype"), m_dtypeCombo->currentData().toInt());
     settings.setValue(QStringLiteral("saveAs/buffers"), m_buffersCheck->isChecked());
@@ -219,6 +234,7 @@ void SaveAsDialog::formatChosen()
         const bool safetensors = suffix == QLatin1String("safetensors");
         switch (m_formatCombo->currentIndex()) {
         case PyTorchRow:
+        case WeightsOnlySafeRow:
             if (safetensors || suffix.isEmpty())
                 m_pathEdit->setText(base + QStringLiteral(".pt"));
             break;
@@ -295,6 +311,13 @@ void SaveAsDialog::updateState()
         sentences << tr(
             "A torch.save zip: torch.load gives back the state_dict; tied weights share one storage.");
         break;
+    case WeightsOnlySafeRow:
+        sentences << tr(
+            "A torch.save zip of the whole file that PyTorch's default torch.load (weights_only=True) "
+            "reads: every tensor as it is, numpy values as numbers and tensors, namespaces and config "
+            "objects as dicts, paths as strings; anything else that stops torch.load is left out, and "
+            "the save says what.");
+        break;
     case SafetensorsRow:
         sentences << tr(
             "safetensors holds names, dtypes, shapes and bytes only, loads without running code, and "
@@ -306,16 +329,23 @@ void SaveAsDialog::updateState()
             "A folder of shards no larger than the size given, and the index that maps each name to "
             "its shard, which from_pretrained and Torchscope read as one checkpoint.");
     }
+    // The copy of the whole file takes no other choice.
+    const bool safeCopy = m_formatCombo->currentIndex() == WeightsOnlySafeRow;
+    m_dtypeCombo->setEnabled(!safeCopy);
+    m_buffersCheck->setEnabled(!safeCopy);
+    m_moduleCombo->setEnabled(!(weightsOnly && safeCopy));
     const DType dtype = DType(m_dtypeCombo->currentData().toInt());
-    sentences
-        << (dtype == DType::Invalid
-                ? tr("Every tensor keeps its dtype, bit for bit.")
-                : tr("Floating-point tensors become %1, rounded as tensor.to() rounds; integer, bool and "
-                     "quantized tensors keep theirs.")
-                      .arg(dtypeName(dtype)));
-    sentences << (m_buffersCheck->isChecked()
-                      ? tr("Buffers (batch-norm running statistics...) go along.")
-                      : tr("Buffers are left out: load_state_dict(strict=False) keeps the model's own."));
+    if (!safeCopy)
+        sentences
+            << (dtype == DType::Invalid
+                    ? tr("Every tensor keeps its dtype, bit for bit.")
+                    : tr("Floating-point tensors become %1, rounded as tensor.to() rounds; integer, bool and "
+                         "quantized tensors keep theirs.")
+                          .arg(dtypeName(dtype)));
+    if (!safeCopy)
+        sentences << (m_buffersCheck->isChecked()
+                          ? tr("Buffers (batch-norm running statistics...) go along.")
+                          : tr("Buffers are left out: load_state_dict(strict=False) keeps the model's own."));
     m_choicesLabel->setText(sentences.join(u' '));
     const ModuleNode *module = m_document->findModule(m_moduleCombo->currentData().toString());
     if (module) {

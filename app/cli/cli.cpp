@@ -67,6 +67,7 @@ void Cli::printHelp()
              "                        [--format pytorch|safetensors|torchscript|pickle]\n"
              "                        [--dtype keep|float32|float16|bfloat16]\n"
              "                        [--no-buffers] [--max-shard-size SIZE]\n"
+             "  torchscope-cli export IN -o OUT --weights-only-safe\n"
              "  torchscope-cli example -o FILE [--weights-only]\n"
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
              "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
@@ -104,6 +105,10 @@ void Cli::printHelp()
         "3 diff found differences.\n"
         "--lang LANG (zh_CN, de, en; by default the system's language) translates messages and tables;\n"
         "JSON, CSV and the files written are the same in every language.\n");
+    m_out << tr("export --weights-only-safe copies a torch.save file so that PyTorch's default torch.load\n"
+                "(weights_only=True) reads it: tensors as they are, numpy scalars and arrays as numbers and\n"
+                "tensors, namespaces and config objects as dicts, paths as strings; what else stops it is\n"
+                "left out and named.\n");
 }
 
 int Cli::run(const QStringList &arguments)

@@ -127,7 +127,8 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         CliOptionsText::tr("export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB");
     SubcommandParser parser(
         QStringLiteral("export"),
-        {QStringLiteral("weights-only"), QStringLiteral("entire-model"), QStringLiteral("no-buffers")},
+        {QStringLiteral("weights-only"), QStringLiteral("entire-model"), QStringLiteral("no-buffers"),
+         QStringLiteral("weights-only-safe")},
         {{kOutput, CliOptionsText::tr("export: %1 needs a file")},
          {{QStringLiteral("format")}, formatMessage},
          {{QStringLiteral("dtype")}, dtypeMessage},
@@ -187,6 +188,23 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         }
     }
     options->includeBuffers = !p.isSet(QStringLiteral("no-buffers"));
+    if (p.isSet(QStringLiteral("weights-only-safe"))) {
+        // A copy of the whole file, for PyTorch's default torch.load: nothing else to choose.
+        if (p.isSet(QStringLiteral("entire-model")) || p.isSet(QStringLiteral("format")) ||
+            p.isSet(QStringLiteral("dtype")) || p.isSet(QStringLiteral("max-shard-size")) ||
+            p.isSet(QStringLiteral("module")) || !options->includeBuffers ||
+            p.isSet(QStringLiteral("freeze")) || p.isSet(QStringLiteral("unfreeze")) ||
+            p.isSet(QStringLiteral("freeze-plan"))) {
+            *message =
+                CliOptionsText::tr("export: --weights-only-safe copies the whole file as it is; it takes no "
+                                   "--entire-model, --format, --dtype, --module, --no-buffers, "
+                                   "--max-shard-size or freeze options");
+            return false;
+        }
+        options->format = SaveFormat::WeightsOnlySafe;
+        options->weightsOnly = true;
+        return true;
+    }
     // The mode, or a format that implies it: TorchScript and pickle are entire models, the others weights.
     bool weightsOnly = p.isSet(QStringLiteral("weights-only"));
     bool entireModel = p.isSet(QStringLiteral("entire-model"));

@@ -7,6 +7,7 @@
 #include "formats/dtypeconversion.h"
 #include "formats/pickle/picklemodule.h"
 #include "formats/safetensorswriter.h"
+#include "formats/weightsonlysafewriter.h"
 #include "torchbridge/torchbridge.h"
 
 #include <QCoreApplication>
@@ -113,6 +114,36 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
     std::unique_ptr<SaveJob> job(new SaveJob); // NOLINT(modernize-make-unique): the constructor is private
     job->m_request = request;
     const bool namedSafetensors = request.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive);
+    if (request.format == SaveFormat::WeightsOnlySafe) {
+        // The whole file, as it is, in what weights_only reads.
+        const bool torchSave = document.format() == CheckpointFormat::StateDict ||
+                               document.format() == CheckpointFormat::StateDictLegacy;
+        if (!torchSave || !document.pickleModule()) {
+            *error = CheckpointWriterText::tr(
+                "a weights-only-safe copy is made of a torch.save file of weights and "
+                "values (not of an entire model, TorchScript, safetensors or "
+                "shards)");
+            return nullptr;
+        }
+        if (request.mode != SaveMode::WeightsOnly || !request.modulePath.isEmpty() ||
+            request.dtype != DType::Invalid || !request.includeBuffers || request.maxShardSize > 0) {
+            *error =
+                CheckpointWriterText::tr("a weights-only-safe copy holds the whole file as it is (no module, "
+                                         "dtype change, buffers left out or shards)");
+            return nullptr;
+        }
+        auto writer = std::make_shared<WeightsOnlySafeWriter>();
+        const auto tensorAt = [&document](int index) {
+            return index >= 0 && index < document.tensorCount() ? &document.tensor(index) : nullptr;
+        };
+        if (!writer->prepare(*document.pickleModule(), tensorAt, error))
+            return nullptr;
+        job->m_format = SaveFormat::WeightsOnlySafe;
+        job->m_expected = writer->expected();
+        job->m_notes << writer->converted() << writer->dropped();
+        job->m_safeCopy = std::move(writer);
+        return job;
+    }
     if (request.mode == SaveMode::WeightsOnly) {
         switch (request.format) {
         case SaveFormat::Auto:
@@ -381,7 +412,9 @@ bool SaveJob::run(const Progress &progress, QString *error) const
         return false;
     QString reason;
     bool ok = false;
-    if (m_request.mode == SaveMode::WeightsOnly) {
+    if (m_safeCopy) {
+        ok = m_safeCopy->write(file.device(), progress, &reason);
+    } else if (m_request.mode == SaveMode::WeightsOnly) {
         ok = writeEntries(m_entries, file.device(), progress, &reason);
     } else if (m_pickleModule) {
         ok = m_pickleModule->write(file.device(), progress, &reason);

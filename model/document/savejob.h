@@ -17,12 +17,15 @@ namespace torchscope {
 
 class CheckpointDocument;
 class PickleModuleWriter;
+class WeightsOnlySafeWriter;
 
 enum class SaveMode { WeightsOnly, EntireModel };
 
 // The file format written. Auto: from the name (.safetensors, else PyTorch's zip) for weights, and
 // for an entire model the source's own kind (TorchScript, or a torch.save(model) pickle).
-enum class SaveFormat { Auto, PyTorch, Safetensors, TorchScript, Pickle };
+// WeightsOnlySafe: a copy of a whole torch.save file that PyTorch's default torch.load
+// (weights_only=True) reads, its values kept where they are plain (WeightsOnlySafeWriter).
+enum class SaveFormat { Auto, PyTorch, Safetensors, TorchScript, Pickle, WeightsOnlySafe };
 
 struct SaveRequest
 {
@@ -78,6 +81,7 @@ private:
     QHash<QString, bool> m_requiresGrad;
     // A pickled model's data.pkl, re-emitted when the save was prepared, and its storages.
     std::shared_ptr<const PickleModuleWriter> m_pickleModule;
+    std::shared_ptr<const WeightsOnlySafeWriter> m_safeCopy;
     // Tensors whose values were loaded from another file, with full names: written into the model.
     std::vector<TensorInfo> m_replaced;
     mutable std::vector<QByteArray> m_gathered; // contiguous copies of strided ones, while saving

@@ -651,6 +651,56 @@ def dtensor(path):
         dist.destroy_process_group()
 
 
+class RunConfig:
+    """A training script's config object, pickled as an instance of a class."""
+
+    def __init__(self):
+        self.lr = 3e-4
+        self.layers = 4
+        self.name = "tiny"
+
+
+def weights_only_blocked(outdir):
+    """Training checkpoints PyTorch >= 2.6's default torch.load refuses (numpy scalars and arrays, an
+    argparse.Namespace with a path, a config object, a class reference), and blocked.json: for each file
+    the globals that stop it and where they sit."""
+    import argparse
+    import pathlib
+    os.makedirs(outdir, exist_ok=True)
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4))
+    cases = {
+        "numpy.pt": {"epoch": 7, "model": model.state_dict(), "best_acc": np.float64(0.93),
+                     "steps": np.int64(1200), "history": np.arange(6, dtype=np.float32).reshape(2, 3)},
+        "argparse.pt": {"model": model.state_dict(), "args": argparse.Namespace(lr=0.1, out=pathlib.Path("/tmp/run1"))},
+        "config.pt": {"state_dict": model.state_dict(), "config": RunConfig(), "kind": nn.Linear},
+    }
+    for name, value in cases.items():
+        torch.save(value, os.path.join(outdir, name))
+    with open(os.path.join(outdir, "blocked.json"), "w") as f:
+        json.dump({"files": sorted(cases)}, f)
+
+
+def check_weights_only_safe(original, copy):
+    """ORIGINAL is refused by the default torch.load, COPY is loaded by it; every tensor of ORIGINAL
+    (loaded without weights_only) is in COPY at the same place, bit for bit."""
+    import pickle
+    try:
+        torch.load(original)
+        fail("%s loads with weights_only=True: nothing to repair" % original)
+    except pickle.UnpicklingError:
+        pass
+    check_weights_only_loadable(copy)
+    got = dict(flatten(torch.load(copy)))
+    want = dict(flatten(torch.load(original, weights_only=False)))
+    for name, t in want.items():
+        if name not in got:
+            fail("%s is missing from the copy" % name)
+        if got[name].dtype != t.dtype or got[name].shape != t.shape or tensor_bytes(got[name]) != tensor_bytes(t):
+            fail("%s differs in the copy" % name)
+    print("OK %d tensors" % len(want))
+
+
 def with_stats(described, tensors):
     for entry in described:
         entry["stats"] = double_stats(tensors[entry["name"]])
@@ -1781,6 +1831,10 @@ def main(argv):
     elif command == "language-model":
         torch.manual_seed(0)
         torch.save(LanguageModel(blocks=int(argv[3]) if len(argv) > 3 else 12), argv[2])
+    elif command == "weights-only-blocked":
+        weights_only_blocked(argv[2])
+    elif command == "check-weights-only-safe":
+        check_weights_only_safe(argv[2], argv[3])
     elif command == "dtensor":
         dtensor(argv[2])
     elif command == "render-pickle":

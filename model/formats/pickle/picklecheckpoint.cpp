@@ -404,7 +404,18 @@ bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTa
         return true;
     }
     out->format = CheckpointFormat::StateDict;
-    return walkDict(root, QString(), 0, error);
+    // The values are kept too: a weights-only-safe copy writes them back (WeightsOnlySafeWriter).
+    if (arena)
+        m_graph = std::make_shared<PickleModuleGraph>();
+    if (!walkDict(root, QString(), 0, error))
+        return false;
+    if (m_graph) {
+        m_graph->arena = arena;
+        m_graph->root = root;
+        m_graph->storages = m_storages;
+        out->pickleModule = std::move(m_graph);
+    }
+    return true;
 }
 
 } // namespace torchscope

@@ -48,6 +48,20 @@ public:
     void intTuple(const QVector<qint64> &values);
     QByteArray finish();
 
+    // Where the pickle stands, to go back to when what follows is abandoned (nothing after it may be
+    // fetched from the memo by then).
+    struct Position
+    {
+        qsizetype size;
+        quint32 memo;
+    };
+    Position position() const { return {m_out.size(), m_memo}; }
+    void rewind(Position position)
+    {
+        m_out.truncate(position.size);
+        m_memo = position.memo;
+    }
+
 private:
     void op(char code) { m_out.append(code); }
     QByteArray m_out;

@@ -389,6 +389,14 @@ bool SafeUnpickler::readLine(QByteArray *line, QString *error)
     return fail(error, SafeUnpicklerText::tr("unterminated line"));
 }
 
+void SafeUnpickler::noteGlobal(const QString &name)
+{
+    if (!m_globalSet.contains(name)) {
+        m_globalSet.insert(name);
+        m_globals << name;
+    }
+}
+
 PickleValuePtr SafeUnpickler::refuse(const QString &what)
 {
     const QString message = SafeUnpicklerText::tr("would call %1 on load; refused").arg(what);
@@ -696,7 +704,10 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         if (arg && arg->type == Type::Global)
             refuse(SafeUnpicklerText::tr("%1 (passed to %2)").arg(arg->text(), name));
     }
-    return refuse(name);
+    // The arguments stay with the refusal, inert: a numpy scalar's dtype and bytes, a path's parts.
+    PickleValuePtr refused = refuse(name);
+    refused->items = a;
+    return refused;
 }
 
 bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &state)
@@ -713,8 +724,9 @@ bool SafeUnpickler::build(const PickleValuePtr &target, const PickleValuePtr &st
         target->tensor->requiresGrad = state->items[0]->boolean;
     else if (target->type == Type::Tensor && isNonEmpty(state))
         target->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor state");
-    // BUILD on a dict sets attributes (a state_dict's _metadata): kept for writing the dict back.
-    if (target->type == Type::Dict)
+    // BUILD on a dict sets attributes (a state_dict's _metadata): kept for writing the dict back. On a
+    // refused call's result it is what __setstate__ would have been given (a numpy array's data).
+    if (target->type == Type::Dict || target->type == Type::Refused)
         target->state = state;
     return true;
 }
@@ -1112,6 +1124,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             m_arena->setText(value, moduleName + QLatin1Char('.') + className);
             value->moduleLength = quint32(moduleName.size());
             value->callable = knownCallable(value->text());
+            noteGlobal(value->text());
             push(m_attributeOverrides.value(value->text(), value));
             break;
         }
@@ -1124,6 +1137,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             m_arena->setText(value, module->text() + QLatin1Char('.') + name->text());
             value->moduleLength = quint32(module->text().size());
             value->callable = knownCallable(value->text());
+            noteGlobal(value->text());
             push(m_attributeOverrides.value(value->text(), value));
             break;
         }
@@ -1166,6 +1180,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
             m_arena->setText(callable,
                              QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name));
             callable->callable = knownCallable(callable->text());
+            noteGlobal(callable->text());
             auto args = m_arena->make(Type::Tuple);
             args->items = m_arena->copy(items.data(), items.size());
             PickleValuePtr value = call(callable, args, error);

@@ -183,16 +183,33 @@ struct BlockerWalk
                 visit(value->items[i], join(path, QString::number(i)));
             break;
         case Type::Object:
-            // An object's arguments and state sit where the object does.
+        case Type::Refused:
+            // An object's (or a refused call's) arguments and state sit where it does; the attributes
+            // of a dict state are named under it.
             for (const PickleValuePtr &item : value->items)
-                visit(item, path);
-            visit(value->state, path);
+                visitInPlace(item, path);
+            visitInPlace(value->state, path);
             break;
         default:
             break;
         }
         --depth;
         value->visiting = false;
+    }
+
+    // Tuples (arguments, a (dict, slots) state) are no place of their own.
+    void visitInPlace(const PickleValuePtr &value, const QString &path)
+    {
+        if (value && value->type == Type::Tuple && !value->constructor && !value->visiting && depth <= 200) {
+            value->visiting = true;
+            ++depth;
+            for (const PickleValuePtr &item : value->items)
+                visitInPlace(item, path);
+            --depth;
+            value->visiting = false;
+            return;
+        }
+        visit(value, path);
     }
 };
 } // namespace
