@@ -265,6 +265,11 @@ int Cli::histogram(const QStringList &arguments)
         if (dtypeIsComplex(tensor->dtype))
             return fileError(tr("%1: complex tensors are listed, not plotted").arg(tensor->name));
     }
+    // Meta tensors have no values to count.
+    tensors.erase(std::remove_if(tensors.begin(), tensors.end(), [](const TensorInfo *t) { return t->meta; }),
+                  tensors.end());
+    if (tensors.empty())
+        return fileError(tr("%1 has no data in %2 (a meta tensor)").arg(options.tensor, options.file));
     const HistogramResult result = HistogramKernel::compute(tensors, options.request);
     if (!options.png.isEmpty()) {
         HistogramPlot plot;

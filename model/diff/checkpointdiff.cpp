@@ -374,6 +374,13 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
             continue;
         const TensorInfo &ta = a.tensors[size_t(diff.indexA)];
         const TensorInfo &tb = b.tensors[size_t(diff.indexB)];
+        if (ta.meta || tb.meta) {
+            comparison->warnings << QCoreApplication::translate(
+                                        "CheckpointDiff",
+                                        "%1: a meta tensor has no data; its values are not compared")
+                                        .arg(ta.meta ? ta.name : tb.name);
+            continue;
+        }
         // Complex against real has no element-wise meaning; both must be readable.
         if (dtypeIsComplex(ta.dtype) != dtypeIsComplex(tb.dtype) || ta.dtype == DType::Invalid ||
             tb.dtype == DType::Invalid || !ta.storage || !tb.storage)

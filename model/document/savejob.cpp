@@ -166,6 +166,13 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             const TensorInfo &tensor = document.tensor(index);
             if (!request.includeBuffers && tensor.kind == TensorKind::Buffer)
                 continue;
+            if (tensor.meta) {
+                *error =
+                    CheckpointWriterText::tr("%1 is a meta tensor (shape and dtype, no data): there are no "
+                                             "weights to write")
+                        .arg(tensor.name);
+                return nullptr;
+            }
             StateDictWriter::Entry entry{document.relativeName(index, module), tensor,
                                          tensor.tiedTo >= 0 ? tensor.tiedTo : index};
             if (const DType to = DTypeConversion::convertedType(tensor.dtype, request.dtype);

@@ -249,6 +249,20 @@ private:
             return drop(path, WeightsOnlySafeText::tr("a tensor Torchscope did not read"));
         if (tensor->quantization)
             return drop(path, WeightsOnlySafeText::tr("a quantized tensor"));
+        if (tensor->meta) { // as torch.save writes one: no storage, nothing to copy
+            out.global("torch._utils", "_rebuild_meta_tensor_no_storage");
+            out.mark();
+            out.global("torch", dtypeName(tensor->dtype).toLatin1().constData());
+            out.intTuple(tensor->shape);
+            out.intTuple(tensor->strides);
+            out.boolean(record.requiresGrad);
+            out.tuple();
+            out.reduce();
+            if (named)
+                m_expected->insert(path.isEmpty() ? QStringLiteral("tensor") : path,
+                                   {tensor->dtype, tensor->shape});
+            return true;
+        }
         // One record per tensor read (a tensor named twice is tied: one storage, as PyTorch keeps it).
         auto [key, fresh] = m_keyOfTensor.try_emplace(it->second, int(m_records->size()));
         if (fresh)

@@ -125,7 +125,7 @@ bool TensorInfo::validateView(QString *error) const
         *error = QCoreApplication::translate("TensorInfo", "%1: negative storage offset").arg(name);
         return false;
     }
-    if (empty)
+    if (empty || meta)
         return true;
     const qint64 storageElements = !storage                   ? 0
                                    : dtype == DType::QUInt4x2 ? storage->size() * 2

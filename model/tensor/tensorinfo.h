@@ -105,6 +105,8 @@ struct TensorInfo
     int tiedTo = -1;
     // Set for quantized dtypes only.
     std::shared_ptr<const Quantization> quantization;
+    // A meta tensor (torch.device('meta')): shape, strides and dtype, no storage and no values.
+    bool meta = false;
 
     qint64 numel() const;
     qint64 byteSize() const { return dtypeStorageBytes(dtype, numel()); }

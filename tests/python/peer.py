@@ -374,6 +374,11 @@ def every_dtype():
 def describe_tensors(tensors, kinds=None, flags=None):
     out = []
     for name, t in tensors.items():
+        if t.is_meta:  # shape and dtype, no data
+            out.append({"name": name, "dtype": dtype_name(t.dtype), "shape": list(t.shape), "stride": list(t.stride()),
+                        "storage_offset": t.storage_offset(), "kind": (kinds or {}).get(name, "tensor"),
+                        "requires_grad": (flags or {}).get(name), "meta": True})
+            continue
         out.append({"name": name, "dtype": dtype_name(t.dtype), "shape": list(t.shape),
                     "stride": list(t.stride()), "storage_offset": t.storage_offset(),
                     "kind": (kinds or {}).get(name, "tensor"),
@@ -742,6 +747,12 @@ def modern_formats(outdir, add):
     finally:
         config.save.storage_alignment = aligned
     add("aligned_4096.pt", "state_dict", describe_tensors(sd))
+
+    # Meta tensors (a model built on the meta device, its state_dict saved), beside one with data.
+    meta = {"weight": torch.empty(4, 3, device="meta"), "bias": torch.empty(4, dtype=torch.float16, device="meta"),
+            "scale": torch.tensor([2.0])}
+    torch.save(meta, os.path.join(outdir, "meta.pt"))
+    add("meta.pt", "state_dict", describe_tensors(meta))
 
     # Big-endian, made from a little-endian archive; PyTorch itself must read it as the original first.
     g = torch.Generator().manual_seed(9)

@@ -124,6 +124,16 @@ bool PickleCheckpoint::isScriptModule(const PickleValuePtr &value) const
 bool PickleCheckpoint::makeTensor(const QString &name, const TensorRecord &record, TensorInfo *tensor,
                                   QString *error)
 {
+    if (record.meta) {
+        tensor->name = name;
+        tensor->dtype = record.dtype;
+        tensor->shape = record.shape;
+        tensor->strides = record.strides;
+        tensor->meta = true;
+        if (!m_metaNames.contains(name))
+            m_metaNames << name;
+        return tensor->validateView(error);
+    }
     if (record.storage < 0 || size_t(record.storage) >= m_storages.size()) {
         *error = PickleCheckpointText::tr("%1: bad storage reference").arg(name);
         return false;
@@ -207,6 +217,10 @@ bool PickleCheckpoint::addTensor(const QString &name, const TensorRecord &record
     const int index = int(m_out->tensors.size());
     if (m_graph)
         m_graph->tensorIndex.emplace(&record, index);
+    if (record.meta) { // no storage: nothing to share
+        m_out->tensors.push_back(std::move(tensor));
+        return true;
+    }
     std::vector<int> &views = m_viewsOfStorage[size_t(record.storage)];
     const auto sameView = [&](int other) {
         const TensorInfo &first = m_out->tensors[size_t(other)];
@@ -369,6 +383,20 @@ bool PickleCheckpoint::walkScriptModule(const PickleValuePtr &module, const QStr
 bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTable *classes,
                                  CheckpointContent *out, QString *error,
                                  const std::shared_ptr<const PickleArena> &arena)
+{
+    if (!interpretRoot(root, classes, out, error, arena))
+        return false;
+    if (!m_metaNames.isEmpty())
+        out->warnings << PickleCheckpointText::tr("%n meta tensor(s), shape and dtype without data: %1",
+                                                  nullptr, int(m_metaNames.size()))
+                             .arg(QStringList(m_metaNames.mid(0, 5)).join(QStringLiteral(", ")) +
+                                  (m_metaNames.size() > 5 ? QStringLiteral(", …") : QString()));
+    return true;
+}
+
+bool PickleCheckpoint::interpretRoot(const PickleValuePtr &root, const ScriptClassTable *classes,
+                                     CheckpointContent *out, QString *error,
+                                     const std::shared_ptr<const PickleArena> &arena)
 {
     m_out = out;
     m_classes = classes;

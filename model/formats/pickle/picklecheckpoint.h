@@ -46,6 +46,8 @@ public:
     static bool isPickledModule(const PickleValuePtr &value);
 
 private:
+    bool interpretRoot(const PickleValuePtr &root, const ScriptClassTable *classes, CheckpointContent *out,
+                       QString *error, const std::shared_ptr<const PickleArena> &arena);
     // A tensor over its resolved storage, its view checked.
     bool makeTensor(const QString &name, const TensorRecord &record, TensorInfo *tensor, QString *error);
     // Sets the tensor's quantization from its quantizer, reading per-channel parameters.
@@ -67,6 +69,8 @@ private:
     std::shared_ptr<PickleModuleGraph> m_graph;
     // Per storage, the first tensor of each distinct view of it read so far (ties are the same view).
     std::vector<std::vector<int>> m_viewsOfStorage;
+    // Meta tensors met (shape and dtype, no data), said once in a warning.
+    QStringList m_metaNames;
 };
 
 } // namespace torchscope

@@ -149,6 +149,11 @@ bool Emitter::tensor(const PickleValue &value)
         return fail(PickleModuleWriterText::tr(
                         "%1 is quantized; quantized tensors are not written back into pickled models")
                         .arg(name));
+    if (record.meta)
+        return fail(
+            PickleModuleWriterText::tr("%1 is a meta tensor, which pickled models are not written back "
+                                       "with")
+                .arg(name));
     if (record.dtype != DType::Invalid || (now && dtypeNeedsUntypedStorage(now->dtype)))
         return fail(PickleModuleWriterText::tr("%1 is %2, a PyTorch 2.x element type that pickled models are "
                                                "not written back with; save its weights instead")

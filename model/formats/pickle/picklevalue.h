@@ -108,6 +108,8 @@ struct TensorRecord
     // The element type of a tensor rebuilt by _rebuild_tensor_v3 on an untyped (byte) storage; Invalid
     // where the storage's own type is the tensor's.
     DType dtype = DType::Invalid;
+    // torch._utils._rebuild_meta_tensor_no_storage: a meta tensor, no storage (storage stays -1).
+    bool meta = false;
     // The tensor subclass a tensor was saved as (torch._tensor._rebuild_from_type_v2), if any.
     QString subclass;
     // What the pickle gave this tensor beyond its data and flag (backward hooks, a subclass, attributes),

@@ -278,6 +278,7 @@ enum class KnownCallable : quint8 {
     RebuildTensorV3,
     RebuildQuantizedTensor,
     RebuildWrapperSubclass,
+    RebuildMetaTensor,
     RebuildParameter,
     Parameter,
     ThnnBackend,
@@ -302,6 +303,7 @@ quint8 knownCallable(const QString &name)
         {QStringLiteral("torch._utils._rebuild_tensor"), KnownCallable::RebuildTensor},
         {QStringLiteral("torch._utils._rebuild_tensor_v3"), KnownCallable::RebuildTensorV3},
         {QStringLiteral("torch._utils._rebuild_wrapper_subclass"), KnownCallable::RebuildWrapperSubclass},
+        {QStringLiteral("torch._utils._rebuild_meta_tensor_no_storage"), KnownCallable::RebuildMetaTensor},
         {QStringLiteral("torch._utils._rebuild_qtensor"), KnownCallable::RebuildQuantizedTensor},
         {QStringLiteral("torch._utils._rebuild_parameter"), KnownCallable::RebuildParameter},
         {QStringLiteral("torch._utils._rebuild_parameter_with_state"), KnownCallable::RebuildParameter},
@@ -497,6 +499,37 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const PickleValueList &args, QString
     return value;
 }
 
+PickleValuePtr SafeUnpickler::rebuildMetaTensor(const PickleValueList &args, QString *error)
+{
+    // (dtype, size, stride, requires_grad): a tensor on the meta device, which has no data.
+    auto malformed = [&] {
+        fail(error, SafeUnpicklerText::tr("malformed meta tensor"));
+        return nullptr;
+    };
+    if (args.size() < 3 || args[0]->type != Type::Global ||
+        !args[0]->text().startsWith(QLatin1String("torch.")) || !args[1]->isSequence() ||
+        !args[2]->isSequence() || args[1]->items.size() != args[2]->items.size() ||
+        args[1]->items.size() > size_t(kMaxDimensions))
+        return malformed();
+    auto record = std::make_shared<TensorRecord>();
+    record->meta = true;
+    record->dtype = dtypeFromName(QStringView(args[0]->text()).mid(6));
+    if (record->dtype == DType::Invalid)
+        return fail(error, SafeUnpicklerText::tr("unsupported element type %1").arg(args[0]->text())),
+               nullptr;
+    for (size_t i = 0; i < args[1]->items.size(); ++i) {
+        if (args[1]->items[i]->type != Type::Int || args[2]->items[i]->type != Type::Int)
+            return malformed();
+        record->shape.append(args[1]->items[i]->integer);
+        record->strides.append(args[2]->items[i]->integer);
+    }
+    if (args.size() >= 4 && args[3]->type == Type::Bool)
+        record->requiresGrad = args[3]->boolean;
+    auto value = m_arena->make(Type::Tensor);
+    value->tensor = record;
+    return value;
+}
+
 PickleValuePtr SafeUnpickler::rebuildTensorV3(const PickleValueList &args, QString *error)
 {
     // (untyped_storage, storage_offset, size, stride, requires_grad, backward_hooks, dtype[, metadata]):
@@ -598,6 +631,8 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         return rebuildTensor(a, error);
     if (known == KnownCallable::RebuildTensorV3)
         return rebuildTensorV3(a, error);
+    if (known == KnownCallable::RebuildMetaTensor)
+        return rebuildMetaTensor(a, error);
     if (known == KnownCallable::RebuildWrapperSubclass) {
         // (cls, dtype, size, stride, offset, layout, device, requires_grad): a tensor whose data is
         // elsewhere (a DTensor's shards on other ranks, a FakeTensor's nowhere); nothing here holds it.

@@ -65,6 +65,7 @@ private:
     PickleValuePtr call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error);
     PickleValuePtr rebuildQuantizedTensor(const PickleValueList &args, QString *error);
     PickleValuePtr rebuildTensorV3(const PickleValueList &args, QString *error);
+    PickleValuePtr rebuildMetaTensor(const PickleValueList &args, QString *error);
     PickleValuePtr rebuildTensor(const PickleValueList &args, QString *error);
     PickleValuePtr persistentLoad(const PickleValuePtr &pid, QString *error);
     PickleValuePtr refuse(const QString &what);
