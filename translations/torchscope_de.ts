@@ -7,6 +7,10 @@
         <source>%1: &apos;%2&apos; and &apos;%3&apos; both map to &apos;%4&apos;; the second is left out</source>
         <translation>%1: &apos;%2&apos; und &apos;%3&apos; ergeben beide &apos;%4&apos;; der zweite wird ausgelassen</translation>
     </message>
+    <message>
+        <source>%1: a meta tensor has no data; its values are not compared</source>
+        <translation>%1: ein Meta-Tensor hat keine Daten; seine Werte werden nicht verglichen</translation>
+    </message>
 </context>
 <context>
     <name>CheckpointReader</name>
@@ -160,6 +164,10 @@
             <numerusform>%n im Index aufgeführte Tensoren fehlen in ihren Shards (z. B. %1)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>unknown byte order &apos;%1&apos;</source>
+        <translation>unbekannte Byte-Reihenfolge &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>CheckpointWriter</name>
@@ -258,6 +266,18 @@
     <message>
         <source>%1: safetensors cannot hold %2 tensors</source>
         <translation>%1: safetensors kann keine %2-Tensoren enthalten</translation>
+    </message>
+    <message>
+        <source>a weights-only-safe copy is made of a torch.save file of weights and values (not of an entire model, TorchScript, safetensors or shards)</source>
+        <translation>eine weights-only-sichere Kopie wird aus einer torch.save-Datei mit Gewichten und Werten gemacht (nicht aus einem ganzen Modell, TorchScript, safetensors oder Shards)</translation>
+    </message>
+    <message>
+        <source>a weights-only-safe copy holds the whole file as it is (no module, dtype change, buffers left out or shards)</source>
+        <translation>eine weights-only-sichere Kopie enthält die ganze Datei, wie sie ist (kein Modul, kein anderer dtype, keine weggelassenen Puffer, keine Shards)</translation>
+    </message>
+    <message>
+        <source>%1 is a meta tensor (shape and dtype, no data): there are no weights to write</source>
+        <translation>%1 ist ein Meta-Tensor (Form und dtype, keine Daten): es gibt keine Gewichte zu schreiben</translation>
     </message>
 </context>
 <context>
@@ -373,6 +393,22 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>%1: not an entire model that can be written back (a TorchScript archive or a torch.save(model) pickle is needed)</source>
         <translation>%1: kein ganzes Modell, das zurückgeschrieben werden kann (nötig ist ein TorchScript-Archiv oder ein torch.save(model)-Pickle)</translation>
+    </message>
+    <message>
+        <source>export --weights-only-safe copies a torch.save file so that PyTorch&apos;s default torch.load
+(weights_only=True) reads it: tensors as they are, numpy scalars and arrays as numbers and
+tensors, namespaces and config objects as dicts, paths as strings; what else stops it is
+left out and named.
+</source>
+        <translation>export --weights-only-safe kopiert eine torch.save-Datei so, dass PyTorchs Standard-torch.load
+(weights_only=True) sie liest: Tensoren wie sie sind, numpy-Skalare und -Arrays als Zahlen und
+Tensoren, Namespaces und Konfigurationsobjekte als dicts, Pfade als Strings; was es sonst
+verhindert, wird weggelassen und genannt.
+</translation>
+    </message>
+    <message>
+        <source>%1 has no data in %2 (a meta tensor)</source>
+        <translation>%1 hat in %2 keine Daten (ein Meta-Tensor)</translation>
     </message>
 </context>
 <context>
@@ -540,6 +576,10 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>load-weights: missing -o OUT</source>
         <translation>load-weights: -o OUT fehlt</translation>
+    </message>
+    <message>
+        <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size or freeze options</source>
+        <translation>export: --weights-only-safe kopiert die ganze Datei, wie sie ist; es nimmt kein --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size und keine Einfrier-Optionen</translation>
     </message>
 </context>
 <context>
@@ -731,6 +771,10 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
             <numerusform>%n Tensor, %1 markiert</numerusform>
             <numerusform>%n Tensoren, %1 markiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1</source>
+        <translation>PyTorchs Standard-torch.load (weights_only=True) verweigert diese Datei: %1</translation>
     </message>
 </context>
 <context>
@@ -936,6 +980,17 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
         <source>the TorchScript archive holds no module</source>
         <translation>das TorchScript-Archiv enthält kein Modul</translation>
     </message>
+    <message>
+        <source>%1 is a %2 (a tensor subclass): shown as its data</source>
+        <translation>%1 ist ein %2 (eine Tensor-Unterklasse): als seine Daten gezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meta tensor(s), shape and dtype without data: %1</source>
+        <translation>
+            <numerusform>%n Meta-Tensor, Form und dtype ohne Daten: %1</numerusform>
+            <numerusform>%n Meta-Tensoren, Form und dtype ohne Daten: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PickleModuleWriter</name>
@@ -1018,6 +1073,14 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>tensor state</source>
         <translation>Tensor-Zustand</translation>
+    </message>
+    <message>
+        <source>%1 is a meta tensor, which pickled models are not written back with</source>
+        <translation>%1 ist ein Meta-Tensor, mit dem gepickelte Modelle nicht zurückgeschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 is %2, a PyTorch 2.x element type that pickled models are not written back with; save its weights instead</source>
+        <translation>%1 ist %2, ein Elementtyp von PyTorch 2.x, mit dem gepickelte Modelle nicht zurückgeschrieben werden; speichern Sie stattdessen die Gewichte</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1249,22 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
         <source>more than %1 objects</source>
         <translation>mehr als %1 Objekte</translation>
     </message>
+    <message>
+        <source>storage of %1 elements: more than 2^40</source>
+        <translation>Speicher mit %1 Elementen: mehr als 2^40</translation>
+    </message>
+    <message>
+        <source>malformed meta tensor</source>
+        <translation>fehlerhafter Meta-Tensor</translation>
+    </message>
+    <message>
+        <source>unsupported element type %1</source>
+        <translation>nicht unterstützter Elementtyp %1</translation>
+    </message>
+    <message>
+        <source>%1 was saved without its data (a wrapper tensor subclass, such as a sharded DTensor); save a full state dict (get_state_dict with full_state_dict=True) or a distributed checkpoint instead</source>
+        <translation>%1 wurde ohne seine Daten gespeichert (eine Wrapper-Tensor-Unterklasse, etwa ein verteilter DTensor); speichern Sie stattdessen ein vollständiges state_dict (get_state_dict mit full_state_dict=True) oder einen verteilten Checkpoint</translation>
+    </message>
 </context>
 <context>
     <name>SafetensorsReader</name>
@@ -1315,10 +1394,6 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
         <translation>%1: mehr als 2^40 Elemente</translation>
     </message>
     <message>
-        <source>%1: stride out of range</source>
-        <translation>%1: Schrittweite außerhalb des Bereichs</translation>
-    </message>
-    <message>
         <source>%1: negative storage offset</source>
         <translation>%1: negativer Speicheroffset</translation>
     </message>
@@ -1412,6 +1487,119 @@ Imaginärteil: %1</translation>
     <message>
         <source>%1 has no data in this file</source>
         <translation>%1 hat in dieser Datei keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsOnly</name>
+    <message>
+        <source>the whole file</source>
+        <translation>die ganze Datei</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (bei %2)</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsOnlySafeWriter</name>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>a value that contains itself</source>
+        <translation>ein Wert, der sich selbst enthält</translation>
+    </message>
+    <message>
+        <source>%1: %2, left out</source>
+        <translation>%1: %2, weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation>die ganze Datei</translation>
+    </message>
+    <message>
+        <source>a reference to %1</source>
+        <translation>ein Verweis auf %1</translation>
+    </message>
+    <message>
+        <source>a bare storage</source>
+        <translation>ein bloßer Speicher</translation>
+    </message>
+    <message>
+        <source>a frozenset, written as a set</source>
+        <translation>ein frozenset, als set geschrieben</translation>
+    </message>
+    <message>
+        <source>an entry whose key is not a plain value</source>
+        <translation>ein Eintrag, dessen Schlüssel kein einfacher Wert ist</translation>
+    </message>
+    <message>
+        <source>a tensor Torchscope did not read</source>
+        <translation>ein Tensor, den Torchscope nicht gelesen hat</translation>
+    </message>
+    <message>
+        <source>a quantized tensor</source>
+        <translation>ein quantisierter Tensor</translation>
+    </message>
+    <message>
+        <source>an instance of %1 without attributes</source>
+        <translation>eine Instanz von %1 ohne Attribute</translation>
+    </message>
+    <message>
+        <source>an instance of %1, written as a dict of its attributes</source>
+        <translation>eine Instanz von %1, als dict ihrer Attribute geschrieben</translation>
+    </message>
+    <message>
+        <source>a %1 of unexpected parts</source>
+        <translation>ein %1 aus unerwarteten Teilen</translation>
+    </message>
+    <message>
+        <source>a %1, written as the string &quot;%2&quot;</source>
+        <translation>ein %1, als der String &quot;%2&quot; geschrieben</translation>
+    </message>
+    <message>
+        <source>the result of %1</source>
+        <translation>das Ergebnis von %1</translation>
+    </message>
+    <message>
+        <source>a numpy scalar of a type without a plain value</source>
+        <translation>ein numpy-Skalar eines Typs ohne einfachen Wert</translation>
+    </message>
+    <message>
+        <source>a numpy %1 scalar, written as a plain value</source>
+        <translation>ein numpy-%1-Skalar, als einfacher Wert geschrieben</translation>
+    </message>
+    <message>
+        <source>a numpy array of objects or an unknown layout</source>
+        <translation>ein numpy-Array aus Objekten oder in unbekanntem Aufbau</translation>
+    </message>
+    <message>
+        <source>a numpy array of a bad shape</source>
+        <translation>ein numpy-Array mit ungültiger Form</translation>
+    </message>
+    <message>
+        <source>a numpy array of a type torch has no tensor for</source>
+        <translation>ein numpy-Array eines Typs, für den torch keinen Tensor hat</translation>
+    </message>
+    <message>
+        <source>a numpy %1 array, written as a tensor</source>
+        <translation>ein numpy-%1-Array, als Tensor geschrieben</translation>
+    </message>
+    <message>
+        <source>nothing in the file can be copied</source>
+        <translation>nichts in der Datei lässt sich kopieren</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1703,10 @@ Imaginärteil: %1</translation>
     <message>
         <source>corrupt zip archive: CRC mismatch in %1</source>
         <translation>beschädigtes Zip-Archiv: CRC-Fehler in %1</translation>
+    </message>
+    <message>
+        <source>corrupt zip archive: %1 claims %2 bytes uncompressed</source>
+        <translation>beschädigtes Zip-Archiv: %1 gibt %2 Bytes unkomprimiert an</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1820,10 @@ Imaginärteil: %1</translation>
             <numerusform>%n Attention-Head</numerusform>
             <numerusform>%n Attention-Heads</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
+        <translation>PyTorchs Standard-torch.load (weights_only=True) verweigert diese Datei: %1. Speichern Sie sie mit „Speichern unter“ als weights-only-sichere Kopie, um sie ohne das zu laden.</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3185,14 @@ B: %2</translation>
     <message>
         <source>Tensors: %1 · parameters: %2 · trainable: %3</source>
         <translation>Tensoren: %1 · Parameter: %2 · trainierbar: %3</translation>
+    </message>
+    <message>
+        <source>The whole file, loadable with weights_only=True (torch.save, values kept)</source>
+        <translation>Die ganze Datei, ladbar mit weights_only=True (torch.save, Werte bleiben)</translation>
+    </message>
+    <message>
+        <source>A torch.save zip of the whole file that PyTorch&apos;s default torch.load (weights_only=True) reads: every tensor as it is, numpy values as numbers and tensors, namespaces and config objects as dicts, paths as strings; anything else that stops torch.load is left out, and the save says what.</source>
+        <translation>Ein torch.save-Zip der ganzen Datei, das PyTorchs Standard-torch.load (weights_only=True) liest: jeder Tensor wie er ist, numpy-Werte als Zahlen und Tensoren, Namespaces und Konfigurationsobjekte als dicts, Pfade als Strings; alles andere, was torch.load verhindert, wird weggelassen, und das Speichern sagt, was.</translation>
     </message>
 </context>
 <context>

@@ -98,12 +98,32 @@
     </message>
 </context>
 <context>
+    <name>PickleCheckpoint</name>
+    <message numerus="yes">
+        <source>%n meta tensor(s), shape and dtype without data: %1</source>
+        <translation>
+            <numerusform>%n meta tensor, shape and dtype without data: %1</numerusform>
+            <numerusform>%n meta tensors, shape and dtype without data: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TensorSlice</name>
     <message numerus="yes">
         <source>%1 has %n axes; the slice names more</source>
         <translation>
             <numerusform>%1 has %n axis; the slice names more</numerusform>
             <numerusform>%1 has %n axes; the slice names more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeightsOnly</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,10 @@
         <source>%1: &apos;%2&apos; and &apos;%3&apos; both map to &apos;%4&apos;; the second is left out</source>
         <translation>%1：&apos;%2&apos; 和 &apos;%3&apos; 都映射到 &apos;%4&apos;；后者被略去</translation>
     </message>
+    <message>
+        <source>%1: a meta tensor has no data; its values are not compared</source>
+        <translation>%1：meta 张量没有数据；不比较其数值</translation>
+    </message>
 </context>
 <context>
     <name>CheckpointReader</name>
@@ -158,6 +162,10 @@
             <numerusform>索引中列出的 %n 个张量在其分片中缺失（例如 %1）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>unknown byte order &apos;%1&apos;</source>
+        <translation>未知的字节序“%1”</translation>
+    </message>
 </context>
 <context>
     <name>CheckpointWriter</name>
@@ -256,6 +264,18 @@
     <message>
         <source>%1: safetensors cannot hold %2 tensors</source>
         <translation>%1：safetensors 无法保存 %2 张量</translation>
+    </message>
+    <message>
+        <source>a weights-only-safe copy is made of a torch.save file of weights and values (not of an entire model, TorchScript, safetensors or shards)</source>
+        <translation>weights-only 安全副本只能由含权重和数值的 torch.save 文件生成（不能由整个模型、TorchScript、safetensors 或分片生成）</translation>
+    </message>
+    <message>
+        <source>a weights-only-safe copy holds the whole file as it is (no module, dtype change, buffers left out or shards)</source>
+        <translation>weights-only 安全副本按原样保存整个文件（不能选模块、改 dtype、省略缓冲区或分片）</translation>
+    </message>
+    <message>
+        <source>%1 is a meta tensor (shape and dtype, no data): there are no weights to write</source>
+        <translation>%1 是 meta 张量（只有形状和 dtype，没有数据）：没有可写入的权重</translation>
     </message>
 </context>
 <context>
@@ -371,6 +391,21 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>%1: not an entire model that can be written back (a TorchScript archive or a torch.save(model) pickle is needed)</source>
         <translation>%1：不是可写回的完整模型（需要 TorchScript 归档或 torch.save(model) pickle）</translation>
+    </message>
+    <message>
+        <source>export --weights-only-safe copies a torch.save file so that PyTorch&apos;s default torch.load
+(weights_only=True) reads it: tensors as they are, numpy scalars and arrays as numbers and
+tensors, namespaces and config objects as dicts, paths as strings; what else stops it is
+left out and named.
+</source>
+        <translation>export --weights-only-safe 复制 torch.save 文件，使 PyTorch 默认的 torch.load
+（weights_only=True）能够读取：张量保持原样，numpy 标量和数组变为数字和张量，
+命名空间和配置对象变为字典，路径变为字符串；其他阻止加载的内容会被省略并列出。
+</translation>
+    </message>
+    <message>
+        <source>%1 has no data in %2 (a meta tensor)</source>
+        <translation>%1 在 %2 中没有数据（meta 张量）</translation>
     </message>
 </context>
 <context>
@@ -538,6 +573,10 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>load-weights: missing -o OUT</source>
         <translation>load-weights：缺少 -o OUT</translation>
+    </message>
+    <message>
+        <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size or freeze options</source>
+        <translation>export：--weights-only-safe 按原样复制整个文件；不接受 --entire-model、--format、--dtype、--module、--no-buffers、--max-shard-size 或冻结选项</translation>
     </message>
 </context>
 <context>
@@ -721,6 +760,10 @@ JSON、CSV 和写出的文件在任何语言下都相同。
         <translation>
             <numerusform>%n 个张量，%1 个有标记</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1</source>
+        <translation>PyTorch 默认的 torch.load（weights_only=True）拒绝此文件：%1</translation>
     </message>
 </context>
 <context>
@@ -924,6 +967,16 @@ JSON、CSV 和写出的文件在任何语言下都相同。
         <source>the TorchScript archive holds no module</source>
         <translation>TorchScript 归档中没有模块</translation>
     </message>
+    <message>
+        <source>%1 is a %2 (a tensor subclass): shown as its data</source>
+        <translation>%1 是 %2（张量子类）：按其数据显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meta tensor(s), shape and dtype without data: %1</source>
+        <translation>
+            <numerusform>%n 个 meta 张量，只有形状和 dtype，没有数据：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PickleModuleWriter</name>
@@ -1006,6 +1059,14 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>tensor state</source>
         <translation>张量状态</translation>
+    </message>
+    <message>
+        <source>%1 is a meta tensor, which pickled models are not written back with</source>
+        <translation>%1 是 meta 张量，pickle 模型不会带着它写回</translation>
+    </message>
+    <message>
+        <source>%1 is %2, a PyTorch 2.x element type that pickled models are not written back with; save its weights instead</source>
+        <translation>%1 是 %2，一种 PyTorch 2.x 元素类型，pickle 模型不会带着它写回；请改为保存其权重</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1235,22 @@ JSON、CSV 和写出的文件在任何语言下都相同。
         <source>more than %1 objects</source>
         <translation>对象超过 %1 个</translation>
     </message>
+    <message>
+        <source>storage of %1 elements: more than 2^40</source>
+        <translation>存储含 %1 个元素：超过 2^40</translation>
+    </message>
+    <message>
+        <source>malformed meta tensor</source>
+        <translation>格式错误的 meta 张量</translation>
+    </message>
+    <message>
+        <source>unsupported element type %1</source>
+        <translation>不支持的元素类型 %1</translation>
+    </message>
+    <message>
+        <source>%1 was saved without its data (a wrapper tensor subclass, such as a sharded DTensor); save a full state dict (get_state_dict with full_state_dict=True) or a distributed checkpoint instead</source>
+        <translation>%1 保存时不含其数据（包装型张量子类，例如分片的 DTensor）；请改为保存完整的 state dict（get_state_dict 并设 full_state_dict=True）或分布式检查点</translation>
+    </message>
 </context>
 <context>
     <name>SafetensorsReader</name>
@@ -1303,10 +1380,6 @@ JSON、CSV 和写出的文件在任何语言下都相同。
         <translation>%1：元素超过 2^40 个</translation>
     </message>
     <message>
-        <source>%1: stride out of range</source>
-        <translation>%1：步长超出范围</translation>
-    </message>
-    <message>
         <source>%1: negative storage offset</source>
         <translation>%1：存储偏移为负</translation>
     </message>
@@ -1399,6 +1472,118 @@ imaginary part: %1</source>
     <message>
         <source>%1 has no data in this file</source>
         <translation>%1 在此文件中没有数据</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsOnly</name>
+    <message>
+        <source>the whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1（位于 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsOnlySafeWriter</name>
+    <message>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>a value that contains itself</source>
+        <translation>包含自身的值</translation>
+    </message>
+    <message>
+        <source>%1: %2, left out</source>
+        <translation>%1：%2，已省略</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>a reference to %1</source>
+        <translation>对 %1 的引用</translation>
+    </message>
+    <message>
+        <source>a bare storage</source>
+        <translation>单独的存储</translation>
+    </message>
+    <message>
+        <source>a frozenset, written as a set</source>
+        <translation>frozenset，写为 set</translation>
+    </message>
+    <message>
+        <source>an entry whose key is not a plain value</source>
+        <translation>键不是普通值的条目</translation>
+    </message>
+    <message>
+        <source>a tensor Torchscope did not read</source>
+        <translation>Torchscope 未读取的张量</translation>
+    </message>
+    <message>
+        <source>a quantized tensor</source>
+        <translation>量化张量</translation>
+    </message>
+    <message>
+        <source>an instance of %1 without attributes</source>
+        <translation>没有属性的 %1 实例</translation>
+    </message>
+    <message>
+        <source>an instance of %1, written as a dict of its attributes</source>
+        <translation>%1 的实例，写为其属性的字典</translation>
+    </message>
+    <message>
+        <source>a %1 of unexpected parts</source>
+        <translation>由意外部分组成的 %1</translation>
+    </message>
+    <message>
+        <source>a %1, written as the string &quot;%2&quot;</source>
+        <translation>%1，写为字符串“%2”</translation>
+    </message>
+    <message>
+        <source>the result of %1</source>
+        <translation>%1 的结果</translation>
+    </message>
+    <message>
+        <source>a numpy scalar of a type without a plain value</source>
+        <translation>没有普通值对应类型的 numpy 标量</translation>
+    </message>
+    <message>
+        <source>a numpy %1 scalar, written as a plain value</source>
+        <translation>numpy %1 标量，写为普通值</translation>
+    </message>
+    <message>
+        <source>a numpy array of objects or an unknown layout</source>
+        <translation>对象类型或未知布局的 numpy 数组</translation>
+    </message>
+    <message>
+        <source>a numpy array of a bad shape</source>
+        <translation>形状无效的 numpy 数组</translation>
+    </message>
+    <message>
+        <source>a numpy array of a type torch has no tensor for</source>
+        <translation>torch 没有对应张量类型的 numpy 数组</translation>
+    </message>
+    <message>
+        <source>a numpy %1 array, written as a tensor</source>
+        <translation>numpy %1 数组，写为张量</translation>
+    </message>
+    <message>
+        <source>nothing in the file can be copied</source>
+        <translation>文件中没有可复制的内容</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1687,10 @@ imaginary part: %1</source>
     <message>
         <source>corrupt zip archive: CRC mismatch in %1</source>
         <translation>zip 压缩包已损坏：%1 的 CRC 校验不符</translation>
+    </message>
+    <message>
+        <source>corrupt zip archive: %1 claims %2 bytes uncompressed</source>
+        <translation>zip 归档已损坏：%1 声称解压后有 %2 字节</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1801,10 @@ imaginary part: %1</source>
         <translation>
             <numerusform>%n 个注意力头</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
+        <translation>PyTorch 默认的 torch.load（weights_only=True）拒绝此文件：%1。可用“另存为”保存 weights-only 安全副本，无需改动即可加载。</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3153,14 @@ B：%2</translation>
     <message>
         <source>Tensors: %1 · parameters: %2 · trainable: %3</source>
         <translation>张量：%1 · 参数：%2 · 可训练：%3</translation>
+    </message>
+    <message>
+        <source>The whole file, loadable with weights_only=True (torch.save, values kept)</source>
+        <translation>整个文件，可用 weights_only=True 加载（torch.save，保留数值）</translation>
+    </message>
+    <message>
+        <source>A torch.save zip of the whole file that PyTorch&apos;s default torch.load (weights_only=True) reads: every tensor as it is, numpy values as numbers and tensors, namespaces and config objects as dicts, paths as strings; anything else that stops torch.load is left out, and the save says what.</source>
+        <translation>整个文件的 torch.save zip，PyTorch 默认的 torch.load（weights_only=True）可以读取：每个张量保持原样，numpy 值变为数字和张量，命名空间和配置对象变为字典，路径变为字符串；其他阻止 torch.load 的内容会被省略，保存时会说明。</translation>
     </message>
 </context>
 <context>
