@@ -34,6 +34,8 @@ private Q_SLOTS:
     void pyTorchLoadsWhatWeWrite_data();
     void pyTorchLoadsWhatWeWrite();
     void exampleModelRunsInPyTorch();
+    void weightsWrittenByTodaysPyTorchRoundTrip_data();
+    void weightsWrittenByTodaysPyTorchRoundTrip();
     void pickledModelsWriteBack_data();
     void pickledModelsWriteBack();
     void unwritablePicklesAreRefused_data();
@@ -292,28 +294,81 @@ void TestInterop::pickledModelsWriteBack_data()
     QTest::addColumn<QString>("file"); // written by peer.py formats
     QTest::addColumn<QString>("module");
     QTest::addColumn<QStringList>("freeze");
+    QTest::addColumn<test::Peer>("peer"); // wrote the file, and judges what Torchscope writes back
     const QStringList allButFc{QStringLiteral("*"), QStringLiteral("!fc.*")};
+    // Written by PyTorch 2.15, frozen, written back, loaded by PyTorch 2.15.
+    QTest::newRow("cnn by PyTorch 2.15, all but fc frozen") << "whole_cnn.pt"
+                                                            << "" << allButFc << test::Peer::Modern;
+    QTest::newRow("resnet18 by PyTorch 2.15, all but fc frozen") << "whole_resnet18.pt"
+                                                                 << "" << allButFc << test::Peer::Modern;
+    QTest::newRow("tied by PyTorch 2.15, embed frozen")
+        << "whole_tied.pt"
+        << "" << QStringList{QStringLiteral("embed.*")} << test::Peer::Modern;
+    QTest::newRow("language model by PyTorch 2.15, block 0 frozen")
+        << "whole_llm.pt"
+        << "" << QStringList{QStringLiteral("model.layers.0.*")} << test::Peer::Modern;
+    QTest::newRow("attributes by PyTorch 2.15") << "whole_attributes.pt"
+                                                << "" << QStringList() << test::Peer::Modern;
     QTest::newRow("cnn, all but fc frozen") << "whole_cnn.pt"
-                                            << "" << allButFc;
+                                            << "" << allButFc << test::Peer::Debian;
     QTest::newRow("cnn's layer2") << "whole_cnn.pt"
-                                  << "layer2" << QStringList{QStringLiteral("layer2.0.*")};
+                                  << "layer2" << QStringList{QStringLiteral("layer2.0.*")}
+                                  << test::Peer::Debian;
     QTest::newRow("legacy cnn, everything trainable again") << "whole_cnn_legacy.pt"
-                                                            << "" << QStringList{"!*"};
+                                                            << "" << QStringList{"!*"} << test::Peer::Debian;
     QTest::newRow("resnet18 as saved (layer1 frozen)") << "whole_resnet18.pt"
-                                                       << "" << QStringList();
-    QTest::newRow("resnet18, layer4 frozen too") << "whole_resnet18.pt"
-                                                 << "" << QStringList{QStringLiteral("layer4.*")};
+                                                       << "" << QStringList() << test::Peer::Debian;
+    QTest::newRow("resnet18, layer4 frozen too")
+        << "whole_resnet18.pt"
+        << "" << QStringList{QStringLiteral("layer4.*")} << test::Peer::Debian;
     QTest::newRow("resnet18's layer2") << "whole_resnet18.pt"
-                                       << "layer2" << QStringList{"layer2.0.*"};
+                                       << "layer2" << QStringList{"layer2.0.*"} << test::Peer::Debian;
     QTest::newRow("tied, embed frozen") << "whole_tied.pt"
-                                        << "" << QStringList{QStringLiteral("embed.*")};
+                                        << "" << QStringList{QStringLiteral("embed.*")} << test::Peer::Debian;
     QTest::newRow("non-tensor attributes") << "whole_attributes.pt"
-                                           << "" << QStringList{"!linear.bias"};
+                                           << "" << QStringList{"!linear.bias"} << test::Peer::Debian;
     QTest::newRow("attributes' linear") << "whole_attributes.pt"
-                                        << "linear" << QStringList();
+                                        << "linear" << QStringList() << test::Peer::Debian;
     QTest::newRow("language model's block 3")
         << "whole_llm.pt"
-        << "model.layers.3" << QStringList{QStringLiteral("model.layers.3.mlp.*")};
+        << "model.layers.3" << QStringList{QStringLiteral("model.layers.3.mlp.*")} << test::Peer::Debian;
+}
+
+// What PyTorch 2.15 writes (every 2.x element type, a big-endian archive, one without CRCs, page-aligned
+// records, a subclass), opened and saved as weights: PyTorch 2.15 loads each with its default torch.load,
+// bit for bit.
+void TestInterop::weightsWrittenByTodaysPyTorchRoundTrip_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *file :
+         {"state_dict.pt", "v3_dtypes.pt", "big_endian.pt", "no_crc.pt", "aligned_4096.pt", "subclass.pt"})
+        QTest::newRow(file) << file;
+}
+
+void TestInterop::weightsWrittenByTodaysPyTorchRoundTrip()
+{
+    QFETCH(QString, file);
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString formats = m_dir.filePath(QStringLiteral("formats-modern"));
+    QString output;
+    if (!QFile::exists(formats + QStringLiteral("/formats.json")))
+        QVERIFY2(test::runPeer(test::Peer::Modern, {QStringLiteral("formats"), formats}, &output) == 0,
+                 qPrintable(output));
+    const QString source = formats + u'/' + file;
+    auto document = open(source);
+    QVERIFY(document);
+    const QString target = m_dir.filePath(QStringLiteral("round-trip-") + file);
+    QString error;
+    auto job = SaveJob::prepare(*document, {target, SaveMode::WeightsOnly, QString()}, &error);
+    QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
+    const QJsonArray manifest{QJsonObject{{"original", source}, {"exported", target}, {"dtype", "keep"}}};
+    QFile list(target + QStringLiteral(".json"));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write(QJsonDocument(manifest).toJson());
+    list.close();
+    QVERIFY2(test::runPeer(test::Peer::Modern, {QStringLiteral("check-exports"), list.fileName()}, &output) ==
+                 0,
+             qPrintable(output));
 }
 
 // Save As "Entire model" on a torch.save(model) pickle: real torch.load gives back the same objects
@@ -323,17 +378,21 @@ void TestInterop::pickledModelsWriteBack()
     QFETCH(QString, file);
     QFETCH(QString, module);
     QFETCH(QStringList, freeze);
-    const QString formats = m_dir.filePath(QStringLiteral("formats"));
+    QFETCH(test::Peer, peer);
+    TORCHSCOPE_REQUIRE_PEER(peer);
+    const QString formats = m_dir.filePath(peer == test::Peer::Modern ? QStringLiteral("formats-modern")
+                                                                      : QStringLiteral("formats"));
     QString output;
     if (!QFile::exists(formats + QStringLiteral("/formats.json")))
-        QVERIFY2(test::runPeer({QStringLiteral("formats"), formats}, &output) == 0, qPrintable(output));
+        QVERIFY2(test::runPeer(peer, {QStringLiteral("formats"), formats}, &output) == 0, qPrintable(output));
     const QString source = formats + u'/' + file;
     auto document = open(source);
     QVERIFY(document);
     QCOMPARE(document->format(), CheckpointFormat::PickleModule);
     QVERIFY(document->canSaveEntireModel());
     applyRules(document.get(), freeze);
-    const QString target = m_dir.filePath(QStringLiteral("written-%1-%2.pt").arg(file, module));
+    const QString target = m_dir.filePath(
+        QStringLiteral("written-%1-%2-%3.pt").arg(file, module, peer == test::Peer::Modern ? "2" : "1"));
     QString error;
     auto job = SaveJob::prepare(*document, {target, SaveMode::EntireModel, module}, &error);
     QVERIFY2(job, qPrintable(error));
@@ -342,7 +401,7 @@ void TestInterop::pickledModelsWriteBack()
     QStringList arguments{QStringLiteral("check-pickle"), source, target, writeFlags(*document, target)};
     if (!module.isEmpty())
         arguments << QStringLiteral("--module") << module;
-    QVERIFY2(test::runPeer(arguments, &output) == 0, qPrintable(output));
+    QVERIFY2(test::runPeer(peer, arguments, &output) == 0, qPrintable(output));
 
     // Torchscope reads back what it wrote as it read the source: same tensors, same flags.
     auto written = open(target);

@@ -7,7 +7,10 @@ Writes two 1.4 GB state_dicts (torch.save) of 70 float32 tensors that differ in 
   PyTorch, in this process             torch.load both, then per tensor torch.equal and, where they
                                        differ, max/mean |a-b|, ||a-b||/||a||, changed fraction, cosine
 and prints the ratios and Torchscope's peak RssAnon against one file's size.
-Usage: /usr/bin/python3 tests/bench/bench_diff.py build/bin/bench_diff [GB]
+With the modern peer (tests/bench/modernpeer.py) PyTorch 2.15 runs the same load and compare in its own
+process.
+Usage: TORCHSCOPE_PEER_PYTHON=$(scripts/peer-env.sh) /usr/bin/python3 tests/bench/bench_diff.py
+       build/bin/bench_diff [GB]
 """
 import os
 import subprocess
@@ -16,6 +19,8 @@ import tempfile
 import time
 
 import torch
+
+import modernpeer
 
 
 def best_of(runs, fn):
@@ -85,8 +90,14 @@ def main():
         print("%-28s %8.3f %11.2fx" % ("torchscope diff", ours_s, ours_s / cat_s))
         print("%-28s %8.3f %11.2fx  (of which torch.load %.3f s)" % ("PyTorch load + compare", torch_s,
                                                                     torch_s / cat_s, load_s))
-        print("PyTorch / torchscope: %.1fx;  torchscope peak RssAnon %.1f MB = %.2f%% of one file"
-              % (torch_s / ours_s, anon / 1e6, 100.0 * anon / size))
+        modern = modernpeer.seconds("import sys; sys.path.insert(0, %r); from bench_diff import torch_diff"
+                                    % os.path.dirname(os.path.abspath(__file__)),
+                                    "torch_diff(%r, %r)" % (a_path, b_path))
+        if modern:
+            print("%-28s %8.3f %11.2fx" % ("PyTorch %s load + compare" % modern[0], modern[1], modern[1] / cat_s))
+        print("PyTorch / torchscope: %.1fx%s;  torchscope peak RssAnon %.1f MB = %.2f%% of one file"
+              % (torch_s / ours_s, " (%s: %.1fx)" % (modern[0], modern[1] / ours_s) if modern else "", anon / 1e6,
+                 100.0 * anon / size))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ saves fsync before they rename: torch.save of the loaded state_dict (in-process)
 OUT && sync OUT`, and `torchscope-cli export` to PyTorch's zip, to safetensors, and to bfloat16 (zip)
 as whole processes, sampling each process's RssAnon (its own memory: the mapped source's pages are the
 page cache's) every 2 ms. Each run starts after `sync`, so no earlier run's write-back is in the way.
-Usage: /usr/bin/python3 tests/bench/bench_export.py build/bin/torchscope-cli
+With the modern peer (tests/bench/modernpeer.py) PyTorch 2.15's torch.save (then fsync) is timed too, in its
+own process.
+Usage: TORCHSCOPE_PEER_PYTHON=$(scripts/peer-env.sh) /usr/bin/python3 tests/bench/bench_export.py
+       build/bin/torchscope-cli
 """
 import os
 import subprocess
@@ -15,6 +18,8 @@ import tempfile
 import time
 
 import torch
+
+import modernpeer
 
 
 def timed_process(argv):
@@ -68,6 +73,11 @@ def main():
         results.append(("torch.save (in-process)", best([torch_save() for _ in range(3)])))
         results.append(("cp", best([timed_process(["sh", "-c", 'cp "$0" "$1" && sync "$1"', source, out + ".cp"])
                                     for _ in range(3)])))
+        modern = modernpeer.seconds("import os\nloaded = torch.load(%r)" % source,
+                                    "f = open(%r, 'wb'); torch.save(loaded, f); f.flush(); os.fsync(f.fileno()); "
+                                    "f.close()" % (out + ".modern.pt"))
+        if modern:
+            results.append(("torch.save %s (its process)" % modern[0], (modern[1], 0)))
         for label, target, extra in (("ours -> zip", out + ".zip.pt", []),
                                      ("ours -> safetensors", out + ".safetensors", []),
                                      ("ours -> bfloat16 zip", out + ".bf16.pt", ["--dtype", "bfloat16"])):

@@ -7,7 +7,10 @@ streaming pass over the same bytes on all cores, a sum of their 64-bit words), a
 this process (for the 16-bit dtypes on a float32 copy, the conversion not timed: histc has no bfloat16
 kernel). Then a whole model: a 1.4 GB float32 state_dict, its pooled histogram (`hist FILE ""`, every
 parameter) against `cat FILE > /dev/null`, both with the file in the page cache.
-Usage: /usr/bin/python3 tests/bench/bench_histogram.py build/bin/bench_histogram [MILLIONS]
+With the modern peer (tests/bench/modernpeer.py) torch.histc of PyTorch 2.15 is timed too, in its own
+process on the same values read from the same file.
+Usage: TORCHSCOPE_PEER_PYTHON=$(scripts/peer-env.sh) /usr/bin/python3 tests/bench/bench_histogram.py
+       build/bin/bench_histogram [MILLIONS]
 """
 import json
 import os
@@ -18,6 +21,8 @@ import time
 
 import numpy as np
 import torch
+
+import modernpeer
 
 
 def best_of(fn, repeats=3):
@@ -79,6 +84,13 @@ def main():
             print("%-9s %9.3f %9.3f %9.3f %10.1fx %10.1fx %9.3f %10.1fx %9.3f %11.1fx%s"
                   % (str(dtype).replace("torch.", ""), ours, histc, numpy_s, histc / ours, numpy_s / ours, floor,
                      ours / floor, cli_s, histc / cli_s, note))
+            modern = modernpeer.seconds(
+                "from safetensors.torch import load_file\nt = load_file(%r)['v']\n"
+                "t = t if t.dtype == torch.float32 else t.float()" % path,
+                "torch.histc(t, bins=%d)" % bins)
+            if modern:
+                print("  PyTorch %s: torch.histc %.3f s, histc/ours %.1fx, histc/cli %.1fx"
+                      % (modern[0], modern[1], modern[1] / ours, modern[1] / cli_s))
             os.remove(path)
 
         # A whole model's pooled histogram against reading its file once.

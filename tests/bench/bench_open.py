@@ -6,8 +6,11 @@ times, each in a fresh process, torch.load / torch.jit.load against Torchscope's
 tree and parameter table, against `torchscope-cli info --json`, and against the real main window
 (bench_gui_open, offscreen: from openFile, as the file dialog closing calls it, to the window painted
 with the tree, table and totals), and reports time and peak resident memory, best of three. Python's
-start-up and `import torch` are timed alone and subtracted for the net ratios. Usage:
-/usr/bin/python3 tests/bench/bench_open.py build/bin/bench_open [GiB]
+start-up and `import torch` are timed alone and subtracted for the net ratios. With the modern peer
+(TORCHSCOPE_PEER_PYTHON, as scripts/dev.sh test sets it; scripts/peer-env.sh prints it) PyTorch 2.15 is
+timed too: torch.load (weights_only=False where the file is a pickled model) and torch.load(f, mmap=True),
+its fastest way to open a zip checkpoint. Usage:
+TORCHSCOPE_PEER_PYTHON=$(scripts/peer-env.sh) /usr/bin/python3 tests/bench/bench_open.py build/bin/bench_open [GiB]
 """
 import os
 import subprocess
@@ -79,6 +82,7 @@ def main():
     gui = os.path.join(os.path.dirname(bench_open), "bench_gui_open")
     gib = float(sys.argv[2]) if len(sys.argv) > 2 else 1.05
     python = sys.executable
+    modern = os.environ.get("TORCHSCOPE_PEER_PYTHON")
     with tempfile.TemporaryDirectory() as tmp:
         torch.manual_seed(0)
         model = Big(gib).eval()
@@ -96,7 +100,12 @@ def main():
         # Python's own start-up and `import torch`, paid before torch.load can start: measured alone
         # (best of three) and taken off PyTorch's times for the net ratio.
         startup = min(run([python, "-c", "import torch; " + PEAK_RSS])[0] for _ in range(3))
-        print("Python start-up + import torch: %.3f s" % startup)
+        print("Python start-up + import torch: %.3f s (PyTorch %s)" % (startup, torch.__version__))
+        if modern:
+            modern_startup = min(run([modern, "-c", "import torch; " + PEAK_RSS])[0] for _ in range(3))
+            version = subprocess.run([modern, "-c", "import torch; print(torch.__version__)"],
+                                     stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+            print("Modern peer start-up + import torch: %.3f s (PyTorch %s)" % (modern_startup, version))
         print("%-15s %6s %9s %9s %9s %9s %8s %10s %10s %9s %9s %8s" % (
             "file", "MiB", "torch s", "net s", "ours s", "info s", "gui s", "ours/raw", "ours/net", "info/net",
             "torch RSS", "our RSS"))
@@ -114,6 +123,22 @@ def main():
             print("%-15s %6.0f %9.3f %9.3f %9.3f %9.3f %8.3f %9.3fx %9.3fx %8.3fx %8.0fM %7.0fM" % (
                 name, size / (1 << 20), torch_s, net, ours_s, info_s, gui_s, ours_s / torch_s, ours_s / net,
                 info_s / net, torch_rss / (1 << 20), ours_rss / (1 << 20)))
+            if modern:
+                # PyTorch 2.15 in-process, net of its own start-up: plain, and memory-mapped.
+                whole = "modules" in name
+                plain = "torch.load(%r, weights_only=%s)" % (path, not whole) if loader.startswith("torch.load") \
+                    else loader % path
+                modern_s, modern_rss = best_of(3, [modern, "-c", "import torch; m = " + plain + "; " + PEAK_RSS])
+                modern_net = max(modern_s - modern_startup, 1e-3)
+                line = "  2.15: torch %.3f s, net %.3f s, ours/net %.3fx, info/net %.3fx, RSS %.0fM" % (
+                    modern_s, modern_net, ours_s / modern_net, info_s / modern_net, modern_rss / (1 << 20))
+                if loader.startswith("torch.load"):
+                    mapped = "torch.load(%r, mmap=True, weights_only=%s)" % (path, not whole)
+                    mmap_s, mmap_rss = best_of(3, [modern, "-c", "import torch; m = " + mapped + "; " + PEAK_RSS])
+                    mmap_net = max(mmap_s - modern_startup, 1e-3)
+                    line += "; mmap=True: %.3f s, net %.3f s, ours/net %.3fx, info/net %.3fx, RSS %.0fM" % (
+                        mmap_s, mmap_net, ours_s / mmap_net, info_s / mmap_net, mmap_rss / (1 << 20))
+                print(line)
         print("ours: bench_open's process (open to a populated tree and table); info: torchscope-cli info --json;")
         print("gui: the main window from openFile to painted with tree, table and totals (target <= 1 s).")
 
