@@ -13,6 +13,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstring>
+#include <memory>
 #include <vector>
 
 using namespace torchscope;

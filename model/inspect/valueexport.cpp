@@ -120,20 +120,18 @@ QString ValueExport::npyDescr(DType dtype, bool *widened)
     case DType::Int8:
         return QStringLiteral("|i1");
     case DType::UInt8:
-        return QStringLiteral("|u1");
-    case DType::Bool:
-        return QStringLiteral("|b1");
-    case DType::Int16:
-        return QStringLiteral("<i2");
     case DType::Float4E2M1FNx2: // raw bytes
     case DType::Bits8:
     case DType::Bits1x8:
     case DType::Bits2x4:
     case DType::Bits4x2:
         return QStringLiteral("|u1");
-    case DType::Bits16:
-        return QStringLiteral("<u2");
+    case DType::Bool:
+        return QStringLiteral("|b1");
+    case DType::Int16:
+        return QStringLiteral("<i2");
     case DType::UInt16:
+    case DType::Bits16: // raw bytes
         return QStringLiteral("<u2");
     case DType::Int32:
         return QStringLiteral("<i4");
