@@ -58,6 +58,7 @@ private Q_SLOTS:
     void exportOverItsOwnInput();
     void exportRefusesPicklesItCannotWriteBack();
     void weightsOnlyBlockersNamedAndRepaired();
+    void modernDtypesExportAndCountAsPyTorch();
     void shardSizes_data();
     void shardSizes();
     void valuesPrintsTheSlice();
@@ -1030,6 +1031,42 @@ void TestCli::exportRefusesPicklesItCannotWriteBack()
         QVERIFY(!QFile::exists(target));
     }
     QVERIFY(!QFile::exists(manifest["marker"].toString()));
+}
+
+// Every PyTorch 2.x element type: `values --npy` and `hist --json` give what PyTorch 2.15 computes from
+// .float() (the bytes, for the types it cannot convert), and its statistics in info --stats.
+void TestCli::modernDtypesExportAndCountAsPyTorch()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString file = path(QStringLiteral("modern-dtypes.pt"));
+    QString output;
+    QVERIFY2(test::runPeer(test::Peer::Modern, {"modern-dtypes", file}, &output) == 0, qPrintable(output));
+    QJsonArray manifest;
+    const QJsonArray tensors = infoJson(file).value("tensors").toArray();
+    QVERIFY(tensors.size() >= 15);
+    for (const QJsonValue value : tensors) {
+        const QString name = value["name"].toString();
+        const QString npy = path(QStringLiteral("modern-%1.npy").arg(name));
+        const QString hist = path(QStringLiteral("modern-%1.json").arg(name));
+        QString out, err;
+        QVERIFY2(cli({"values", file, name, "--npy", npy}, &out, &err) == 0, qPrintable(name + ": " + err));
+        QJsonObject entry{{"file", file}, {"name", name}, {"npy", npy}};
+        if (name != QLatin1String("complex32")) { // complex tensors are listed, not plotted
+            QVERIFY2(cli({"hist", file, name, "--bins", "16", "--json"}, &out, &err) == 0,
+                     qPrintable(name + ": " + err));
+            QFile json(hist);
+            QVERIFY(json.open(QIODevice::WriteOnly));
+            json.write(out.toUtf8());
+            entry.insert("hist", hist);
+        }
+        manifest.append(entry);
+    }
+    QFile list(path(QStringLiteral("modern-values.json")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write(QJsonDocument(manifest).toJson());
+    list.close();
+    QVERIFY2(test::runPeer(test::Peer::Modern, {"check-modern-values", list.fileName()}, &output) == 0,
+             qPrintable(output));
 }
 
 // "Weights only load failed", PyTorch >= 2.6's commonest error on old checkpoints: info names each

@@ -706,6 +706,43 @@ def check_weights_only_safe(original, copy):
     print("OK %d tensors" % len(want))
 
 
+def check_modern_values(manifest_path):
+    """Each listed .npy export and histogram of a PyTorch 2.x tensor equals what PyTorch computes: the values
+    of .float() (a complex32 tensor's real part; the bytes, for types PyTorch cannot convert), and
+    numpy.histogram of the finite ones on the same edges."""
+    with open(manifest_path) as f:
+        cases = json.load(f)
+    for case in cases:
+        t = torch.load(case["file"])[case["name"]]
+        if t.dtype in RAW_DTYPES:
+            want = t.view(torch.uint8).numpy() if t.element_size() == 1 else t.view(torch.int16).numpy().view(np.uint16)
+        elif t.is_complex():
+            want = t.real.float().numpy()
+        elif t.dtype in (torch.uint16, torch.uint32, torch.uint64):
+            want = t.numpy()
+        else:
+            want = t.float().numpy()
+        got = np.load(case["npy"])
+        if got.dtype != want.dtype or got.shape != want.shape or not np.array_equal(got, want, equal_nan=True):
+            fail("%s: the .npy export is %s%s, PyTorch gives %s%s" % (case["name"], got.dtype, list(got.shape),
+                                                                     want.dtype, list(want.shape)))
+        if "hist" not in case:
+            continue
+        values = numbers_of(t).flatten().numpy()
+        values = values[np.isfinite(values)]
+        with open(case["hist"]) as f:
+            hist = json.load(f)
+        counts, _ = np.histogram(values, bins=np.array(hist["edges"]))
+        if list(counts) != hist["counts"]:
+            fail("%s: histogram counts %s, numpy gives %s" % (case["name"], hist["counts"], list(counts)))
+    print("OK %d tensors" % len(cases))
+
+
+def modern_dtypes(path):
+    """A tensor of each PyTorch 2.x element type (modern_dtype_tensors), saved with torch.save."""
+    torch.save(modern_dtype_tensors(), path)
+
+
 def with_stats(described, tensors):
     for entry in described:
         entry["stats"] = double_stats(tensors[entry["name"]])
@@ -1297,8 +1334,9 @@ def quantized(outdir):
 
 
 def check_quantized(original, exported):
-    a = flatten(torch.load(original))
-    b = dict(flatten(torch.load(exported)))
+    a = flatten(torch.load(original, weights_only=False))
+    check_weights_only_loadable(exported)
+    b = dict(flatten(torch.load(exported)))  # 2.x: weights_only=True, the default
     for name, t in a:
         if name not in b:
             fail("%s missing" % name)
@@ -1853,6 +1891,10 @@ def main(argv):
         weights_only_blocked(argv[2])
     elif command == "check-weights-only-safe":
         check_weights_only_safe(argv[2], argv[3])
+    elif command == "modern-dtypes":
+        modern_dtypes(argv[2])
+    elif command == "check-modern-values":
+        check_modern_values(argv[2])
     elif command == "dtensor":
         dtensor(argv[2])
     elif command == "render-pickle":
