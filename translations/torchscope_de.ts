@@ -923,6 +923,22 @@ verhindert, wird weggelassen und genannt.
         <source>Load weights from %1</source>
         <translation>Gewichte aus %1 laden</translation>
     </message>
+    <message>
+        <source>Missing (kept as they are)</source>
+        <translation>Fehlend (bleiben, wie sie sind)</translation>
+    </message>
+    <message>
+        <source>Unexpected (ignored)</source>
+        <translation>Unerwartet (ignoriert)</translation>
+    </message>
+    <message>
+        <source>Another shape (kept as they are)</source>
+        <translation>Andere Form (bleiben, wie sie sind)</translation>
+    </message>
+    <message>
+        <source>Another dtype (kept as they are)</source>
+        <translation>Anderer dtype (bleiben, wie sie sind)</translation>
+    </message>
 </context>
 <context>
     <name>MappedFile</name>
@@ -956,6 +972,13 @@ verhindert, wird weggelassen und genannt.
     <message>
         <source>The whole model</source>
         <translation>Das ganze Modell</translation>
+    </message>
+</context>
+<context>
+    <name>NameMatching</name>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; both map to &apos;%3&apos;; the second is left out</source>
+        <translation>&apos;%1&apos; und &apos;%2&apos; ergeben beide &apos;%3&apos;; der zweite wird ausgelassen</translation>
     </message>
 </context>
 <context>

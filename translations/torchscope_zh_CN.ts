@@ -910,6 +910,22 @@ left out and named.
         <source>Load weights from %1</source>
         <translation>从 %1 加载权重</translation>
     </message>
+    <message>
+        <source>Missing (kept as they are)</source>
+        <translation>缺少（保持原样）</translation>
+    </message>
+    <message>
+        <source>Unexpected (ignored)</source>
+        <translation>多余（已忽略）</translation>
+    </message>
+    <message>
+        <source>Another shape (kept as they are)</source>
+        <translation>形状不同（保持原样）</translation>
+    </message>
+    <message>
+        <source>Another dtype (kept as they are)</source>
+        <translation>dtype 不同（保持原样）</translation>
+    </message>
 </context>
 <context>
     <name>MappedFile</name>
@@ -943,6 +959,13 @@ left out and named.
     <message>
         <source>The whole model</source>
         <translation>整个模型</translation>
+    </message>
+</context>
+<context>
+    <name>NameMatching</name>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; both map to &apos;%3&apos;; the second is left out</source>
+        <translation>“%1”和“%2”都映射为“%3”；第二个被省略</translation>
     </message>
 </context>
 <context>

@@ -74,28 +74,20 @@ bool LoadWeightsDialog::strict() const
     return m_strict->isChecked();
 }
 
-// Names saved through DataParallel ("module.") or a wrapper ("model.") match nothing as they are:
-// when stripping the file's one common first part makes names match, start with that.
+// Names saved through DataParallel ("module.") or a wrapper ("model.") match nothing as they are: start
+// with the prefix the domain suggests.
 void LoadWeightsDialog::suggestPrefix()
 {
-    if (!m_match.applied.isEmpty() || m_weights.tensors.empty())
+    if (!m_match.applied.isEmpty())
         return;
-    const QString first = m_weights.tensors.front().name.section(u'.', 0, 0) + u'.';
-    for (const TensorInfo &tensor : m_weights.tensors)
-        if (!tensor.name.startsWith(first))
-            return;
-    LoadWeightsOptions options;
-    options.stripPrefix = first;
-    if (!WeightsMatch::match(*m_model, m_weights, options).applied.isEmpty())
-        m_stripPrefix->setText(first);
+    const NameMapping mapping = WeightsMatch::suggestedMapping(*m_model, m_weights);
+    m_stripPrefix->setText(mapping.strip);
+    m_addPrefix->setText(mapping.add);
 }
 
 void LoadWeightsDialog::rematch()
 {
-    LoadWeightsOptions options;
-    options.stripPrefix = m_stripPrefix->text();
-    options.addPrefix = m_addPrefix->text();
-    m_match = WeightsMatch::match(*m_model, m_weights, options);
+    m_match = WeightsMatch::match(*m_model, m_weights, {m_stripPrefix->text(), m_addPrefix->text()});
     m_summary->setText(m_match.describe().section(u'\n', 0, 0));
     m_details->clear();
     const auto group = [this](const QString &title, const QStringList &names, const QString &what) {

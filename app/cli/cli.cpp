@@ -439,11 +439,7 @@ int Cli::loadWeights(const QStringList &arguments)
         return fileError(error);
     if (!weights.refusedContent.isEmpty())
         return fileError(QStringLiteral("%1: %2").arg(options.weights, weights.refusedContent));
-    LoadWeightsOptions loadOptions;
-    loadOptions.stripPrefix = options.stripPrefix;
-    loadOptions.addPrefix = options.addPrefix;
-    loadOptions.strict = options.strict;
-    const WeightsMatch match = WeightsMatch::match(model, weights, loadOptions);
+    const WeightsMatch match = WeightsMatch::match(model, weights, options.mapping);
     if (options.json)
         writeJson(match.toJson());
     else

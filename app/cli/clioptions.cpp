@@ -451,8 +451,8 @@ bool parseLoadWeights(const QStringList &arguments, LoadWeightsCliOptions *optio
     }
     options->strict = p.isSet(QStringLiteral("strict"));
     options->json = p.isSet(QStringLiteral("json"));
-    options->stripPrefix = p.value(QStringLiteral("strip-prefix"));
-    options->addPrefix = p.value(QStringLiteral("add-prefix"));
+    options->mapping.strip = p.value(QStringLiteral("strip-prefix"));
+    options->mapping.add = p.value(QStringLiteral("add-prefix"));
     return true;
 }
 

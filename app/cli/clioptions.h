@@ -88,8 +88,7 @@ struct LoadWeightsCliOptions
     QString output;
     bool strict = false;
     bool json = false;
-    QString stripPrefix;
-    QString addPrefix;
+    NameMapping mapping; // --strip-prefix, --add-prefix: of WEIGHTS' names
 };
 
 // Each parser takes the arguments after the subcommand's name. On failure it returns false with

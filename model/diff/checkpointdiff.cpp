@@ -174,12 +174,6 @@ qint64 firstByte(const TensorInfo &tensor)
 
 } // namespace
 
-QString NameMapping::apply(const QString &name) const
-{
-    QString mapped = !strip.isEmpty() && name.startsWith(strip) ? name.mid(strip.size()) : name;
-    return add.isEmpty() ? mapped : add + mapped;
-}
-
 QString diffStatusName(DiffStatus status)
 {
     static const char *const names[] = {"identical", "changed",       "only_in_a",
@@ -246,41 +240,25 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
 {
     Comparison comparison;
     comparison.options = options;
-    // Each side's names after its mapping, and mapped name -> index. The first tensor of a name wins:
-    // a collision is a mistake in the mapping, so it is reported rather than resolved silently.
-    auto mapped = [](const DiffSide &side, const NameMapping &mapping) {
-        QStringList names;
-        names.reserve(qsizetype(side.tensors.size()));
-        for (const TensorInfo &tensor : side.tensors)
-            names.append(mapping.apply(tensor.name));
-        return names;
-    };
-    const QStringList mappedA = mapped(a, options.a);
-    const QStringList mappedB = mapped(b, options.b);
-    auto index = [&comparison](const DiffSide &side, const QStringList &names, const QString &which) {
-        QHash<QString, int> byName;
-        byName.reserve(int(names.size()));
-        for (int i = 0; i < int(names.size()); ++i) {
-            const QString &name = names[i];
-            if (byName.contains(name)) {
-                comparison.warnings.append(
-                    QCoreApplication::translate("CheckpointDiff",
-                                                "%1: '%2' and '%3' both map to '%4'; the second is left out")
-                        .arg(which, side.tensors[size_t(byName.value(name))].name,
-                             side.tensors[size_t(i)].name, name));
-                continue;
-            }
-            byName.insert(name, i);
-        }
-        return byName;
-    };
-    const QHash<QString, int> namesA = index(a, mappedA, QStringLiteral("A"));
-    const QHash<QString, int> namesB = index(b, mappedB, QStringLiteral("B"));
+    // Each side's names after its mapping (NameMatching: the first of a name wins, collisions reported).
+    const MappedNames mappedA = MappedNames::of(a.tensors, options.a);
+    const MappedNames mappedB = MappedNames::of(b.tensors, options.b);
+    for (const auto &[side, mapped, which] :
+         {std::tuple(&a, &mappedA, QStringLiteral("A")), std::tuple(&b, &mappedB, QStringLiteral("B"))}) {
+        for (const auto &[kept, dropped] : mapped->collisions)
+            comparison.warnings.append(
+                QCoreApplication::translate("CheckpointDiff",
+                                            "%1: '%2' and '%3' both map to '%4'; the second is left out")
+                    .arg(which, side->tensors[size_t(kept)].name, side->tensors[size_t(dropped)].name,
+                         mapped->names[dropped]));
+    }
+    const QHash<QString, int> &namesA = mappedA.indexOf;
+    const QHash<QString, int> &namesB = mappedB.indexOf;
 
     QSet<QString> unmatchedA, unmatchedB;
     for (int i = 0; i < int(a.tensors.size()); ++i) {
         const TensorInfo &ta = a.tensors[size_t(i)];
-        const QString &name = mappedA[i];
+        const QString &name = mappedA.names[i];
         if (namesA.value(name) != i)
             continue;
         TensorDiff diff;
@@ -306,7 +284,7 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
         comparison.tensors.append(diff);
     }
     for (int i = 0; i < int(b.tensors.size()); ++i) {
-        const QString &name = mappedB[i];
+        const QString &name = mappedB.names[i];
         if (namesB.value(name) != i || namesA.contains(name))
             continue;
         TensorDiff diff;
@@ -317,30 +295,7 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
         unmatchedB.insert(name);
     }
 
-    // A prefix on one side only: an unmatched name of one side that ends an unmatched name of the
-    // other right after a dot. The prefix that explains the most names is suggested.
-    auto count = [](const QSet<QString> &longer, const QSet<QString> &shorter,
-                    QHash<QString, int> *prefixes) {
-        for (const QString &name : longer) {
-            for (int dot = name.indexOf(QLatin1Char('.')); dot >= 0;
-                 dot = name.indexOf(QLatin1Char('.'), dot + 1)) {
-                if (shorter.contains(name.mid(dot + 1)))
-                    ++(*prefixes)[name.left(dot + 1)];
-            }
-        }
-    };
-    QHash<QString, int> fromA, fromB;
-    count(unmatchedA, unmatchedB, &fromA);
-    count(unmatchedB, unmatchedA, &fromB);
-    auto best = [&comparison](const QHash<QString, int> &prefixes, PrefixSuggestion::Side side) {
-        for (auto it = prefixes.begin(); it != prefixes.end(); ++it) {
-            PrefixSuggestion &s = comparison.suggestion;
-            if (it.value() > s.matches || (it.value() == s.matches && it.key() < s.prefix))
-                s = {side, it.key(), it.value()};
-        }
-    };
-    best(fromA, PrefixSuggestion::Side::A);
-    best(fromB, PrefixSuggestion::Side::B);
+    comparison.suggestion = suggestPrefix(unmatchedA, unmatchedB);
     return comparison;
 }
 

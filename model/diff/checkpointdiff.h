@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diff/namematching.h"
 #include "stats/histogramkernel.h"
 #include "tensor/checkpointcontent.h"
 #include "tensor/progress.h"
@@ -22,16 +23,6 @@ struct DiffSide
     std::vector<TensorInfo> tensors;
     QVector<ModuleEntry> modules; // entire-model files: module types by path
     static DiffSide fromContent(const CheckpointContent &content);
-};
-
-// How one side's names are changed before matching: `strip` removed where a name starts with it,
-// then `add` put in front ("module." from DataParallel, "model." of Hugging Face heads).
-struct NameMapping
-{
-    QString strip;
-    QString add;
-    QString apply(const QString &name) const;
-    bool isIdentity() const { return strip.isEmpty() && add.isEmpty(); }
 };
 
 struct DiffOptions
@@ -89,16 +80,6 @@ struct DiffTotals
     qint64 elementsChanged = 0;
     double largestRelL2 = 0;
     bool equal = true; // every tensor isEqual()
-};
-
-// A prefix that, stripped from one side, makes names match that otherwise do not ("module.").
-struct PrefixSuggestion
-{
-    enum class Side { A, B };
-    Side side = Side::A;
-    QString prefix;
-    int matches = 0;
-    bool isValid() const { return matches > 0; }
 };
 
 struct Comparison

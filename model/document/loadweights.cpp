@@ -32,61 +32,48 @@ QString WeightsMatch::describe() const
                           .arg(unexpected.size())
                           .arg(shapeMismatch.size())
                           .arg(dtypeMismatch.size())};
+    // Chosen before translated: lupdate sees the labels here, in the LoadWeights context.
     const auto list = [&lines](const char *what, const QStringList &names) {
         if (!names.isEmpty())
             lines << QCoreApplication::translate("LoadWeights", what) + QStringLiteral(": ") +
                          names.join(QStringLiteral(", "));
     };
-    list("Missing (kept as they are)", missing);
-    list("Unexpected (ignored)", unexpected);
-    list("Another shape (kept as they are)", shapeMismatch);
-    list("Another dtype (kept as they are)", dtypeMismatch);
+    list(QT_TRANSLATE_NOOP("LoadWeights", "Missing (kept as they are)"), missing);
+    list(QT_TRANSLATE_NOOP("LoadWeights", "Unexpected (ignored)"), unexpected);
+    list(QT_TRANSLATE_NOOP("LoadWeights", "Another shape (kept as they are)"), shapeMismatch);
+    list(QT_TRANSLATE_NOOP("LoadWeights", "Another dtype (kept as they are)"), dtypeMismatch);
+    lines << collisions;
     return lines.join(u'\n');
 }
 
 WeightsMatch WeightsMatch::match(const CheckpointDocument &model, const CheckpointContent &weights,
-                                 const LoadWeightsOptions &options)
+                                 const NameMapping &weightsMapping)
 {
     WeightsMatch result;
-    // The weights' names as the model would know them.
-    QHash<QString, const TensorInfo *> byName;
-    QStringList order;
-    for (const TensorInfo &tensor : weights.tensors) {
-        QString name = tensor.name;
-        if (!options.stripPrefix.isEmpty() && name.startsWith(options.stripPrefix))
-            name = name.mid(options.stripPrefix.size());
-        name.prepend(options.addPrefix);
-        if (!byName.contains(name))
-            order << name;
-        byName.insert(name, &tensor);
-    }
-    QHash<QString, bool> inModel;
-    for (int index = 0; index < model.tensorCount(); ++index) {
+    static_cast<NameMatch &>(result) = NameMatch::of(model.tensors(), weights.tensors, weightsMapping);
+    for (const auto &[index, given] : std::as_const(result.pairs)) {
         const TensorInfo &tensor = model.tensor(index);
-        inModel.insert(tensor.name, true);
-        const TensorInfo *given = byName.value(tensor.name);
-        if (!given) {
-            result.missing << tensor.name;
-        } else if (given->shape != tensor.shape) {
-            result.shapeMismatch << tensor.name;
-        } else if (given->dtype != tensor.dtype) {
-            result.dtypeMismatch << tensor.name;
-        } else {
-            result.applied << tensor.name;
-            TensorInfo replacement = *given;
-            // The model's identity stays: its name, kind, ties and flags; the values are the file's.
-            replacement.name = tensor.name;
-            replacement.kind = tensor.kind;
-            replacement.tiedTo = tensor.tiedTo;
-            replacement.hasRequiresGrad = tensor.hasRequiresGrad;
-            replacement.requiresGrad = tensor.requiresGrad;
-            result.replacements.append({index, replacement});
-        }
+        TensorInfo replacement = weights.tensors[size_t(given)];
+        // The model's identity stays: its name, kind, ties and flags; the values are the file's.
+        replacement.name = tensor.name;
+        replacement.kind = tensor.kind;
+        replacement.tiedTo = tensor.tiedTo;
+        replacement.hasRequiresGrad = tensor.hasRequiresGrad;
+        replacement.requiresGrad = tensor.requiresGrad;
+        result.replacements.append({index, replacement});
     }
-    for (const QString &name : std::as_const(order))
-        if (!inModel.contains(name))
-            result.unexpected << name;
     return result;
+}
+
+NameMapping WeightsMatch::suggestedMapping(const CheckpointDocument &model, const CheckpointContent &weights)
+{
+    NameMapping mapping;
+    if (!NameMatch::of(model.tensors(), weights.tensors, mapping).applied.isEmpty())
+        return mapping; // names already match
+    const PrefixSuggestion suggestion = NameMatch::suggestion(model.tensors(), weights.tensors);
+    if (suggestion.isValid())
+        (suggestion.side == PrefixSuggestion::Side::B ? mapping.strip : mapping.add) = suggestion.prefix;
+    return mapping;
 }
 
 bool loadWeights(CheckpointDocument *model, const WeightsMatch &match, bool strict, const QString &source,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diff/namematching.h"
 #include "tensor/checkpointcontent.h"
 
 #include <QJsonObject>
@@ -13,22 +14,11 @@ namespace torchscope {
 
 class CheckpointDocument;
 
-struct LoadWeightsOptions
+// How a weights-only file lines up with a model, as load_state_dict matches them (NameMatch): by name,
+// after the weights' mapping (strip "module.", add "model."). Names are the model's. Shape and dtype
+// mismatches and names two weights map to are reported and never applied.
+struct WeightsMatch : NameMatch
 {
-    QString stripPrefix; // removed from the weights' names that start with it ("module.")
-    QString addPrefix;   // then put in front of every weights name ("model.")
-    bool strict = false;
-};
-
-// How a weights-only file lines up with a model, as load_state_dict matches them: by name, after the
-// prefixes. Names are the model's. Shape and dtype mismatches are reported and never applied.
-struct WeightsMatch
-{
-    QStringList applied;
-    QStringList missing;    // in the model, not in the weights
-    QStringList unexpected; // in the weights (after the prefixes), not in the model
-    QStringList shapeMismatch;
-    QStringList dtypeMismatch;
     // Model tensor index -> the weights' tensor to take its place (applied names only).
     QVector<QPair<int, TensorInfo>> replacements;
 
@@ -39,7 +29,10 @@ struct WeightsMatch
     QString describe() const;
 
     static WeightsMatch match(const CheckpointDocument &model, const CheckpointContent &weights,
-                              const LoadWeightsOptions &options);
+                              const NameMapping &weightsMapping);
+    // A mapping of the weights' names that matches more than none does (strip "module.", or add the
+    // model's "model."); the identity where none does.
+    static NameMapping suggestedMapping(const CheckpointDocument &model, const CheckpointContent &weights);
 };
 
 // Applies a match to the model as one undoable edit ("Load weights from <file>"); the model's
