@@ -1285,8 +1285,8 @@ verhindert, wird weggelassen und genannt.
         <translation>nicht unterstützter Elementtyp %1</translation>
     </message>
     <message>
-        <source>%1 was saved without its data (a wrapper tensor subclass, such as a sharded DTensor); save a full state dict (get_state_dict with full_state_dict=True) or a distributed checkpoint instead</source>
-        <translation>%1 wurde ohne seine Daten gespeichert (eine Wrapper-Tensor-Unterklasse, etwa ein verteilter DTensor); speichern Sie stattdessen ein vollständiges state_dict (get_state_dict mit full_state_dict=True) oder einen verteilten Checkpoint</translation>
+        <source>%1 is a wrapper tensor subclass (such as a sharded DTensor) whose whole data is not in the file, one process&apos;s shard at most; save a full state dict (get_state_dict with full_state_dict=True) or a distributed checkpoint instead</source>
+        <translation>%1 ist eine Wrapper-Tensor-Unterklasse (etwa ein verteilter DTensor), deren Daten nicht vollständig in der Datei liegen, höchstens der Teil eines Prozesses; speichern Sie stattdessen ein vollständiges state_dict (get_state_dict mit full_state_dict=True) oder einen verteilten Checkpoint</translation>
     </message>
 </context>
 <context>

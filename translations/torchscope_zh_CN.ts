@@ -1271,8 +1271,8 @@ left out and named.
         <translation>不支持的元素类型 %1</translation>
     </message>
     <message>
-        <source>%1 was saved without its data (a wrapper tensor subclass, such as a sharded DTensor); save a full state dict (get_state_dict with full_state_dict=True) or a distributed checkpoint instead</source>
-        <translation>%1 保存时不含其数据（包装型张量子类，例如分片的 DTensor）；请改为保存完整的 state dict（get_state_dict 并设 full_state_dict=True）或分布式检查点</translation>
+        <source>%1 is a wrapper tensor subclass (such as a sharded DTensor) whose whole data is not in the file, one process&apos;s shard at most; save a full state dict (get_state_dict with full_state_dict=True) or a distributed checkpoint instead</source>
+        <translation>%1 是包装型张量子类（例如分片的 DTensor），文件中没有其全部数据，最多只有一个进程的分片；请改为保存完整的 state dict（get_state_dict 并设 full_state_dict=True）或分布式检查点</translation>
     </message>
 </context>
 <context>

@@ -635,13 +635,15 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         return rebuildMetaTensor(a, error);
     if (known == KnownCallable::RebuildWrapperSubclass) {
         // (cls, dtype, size, stride, offset, layout, device, requires_grad): a tensor whose data is
-        // elsewhere (a DTensor's shards on other ranks, a FakeTensor's nowhere); nothing here holds it.
+        // elsewhere (a DTensor's other shards on other ranks, a FakeTensor's nowhere): the file holds one
+        // process's shard at most.
         const QString cls = !a.empty() && a[0]->type == Type::Global ? a[0]->text() : name;
-        return fail(error, SafeUnpicklerText::tr("%1 was saved without its data (a wrapper tensor subclass, "
-                                                 "such as a sharded DTensor); save a full state dict "
-                                                 "(get_state_dict with full_state_dict=True) or a "
-                                                 "distributed checkpoint instead")
-                               .arg(cls)),
+        return fail(error,
+                    SafeUnpicklerText::tr("%1 is a wrapper tensor subclass (such as a sharded DTensor) "
+                                          "whose whole data is not in the file, one process's shard at "
+                                          "most; save a full state dict (get_state_dict with "
+                                          "full_state_dict=True) or a distributed checkpoint instead")
+                        .arg(cls)),
                nullptr;
     }
     if (known == KnownCallable::RebuildQuantizedTensor)
