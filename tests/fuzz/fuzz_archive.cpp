@@ -1,5 +1,10 @@
-// libFuzzer target: zip archives and legacy pickles read as checkpoints, down to every tensor byte.
+// libFuzzer target: zip archives and legacy pickles read as checkpoints, down to every tensor byte, and
+// the weights-only-safe copy of what was read (a walk over whatever values the pickle built).
 #include "formats/checkpointreader.h"
+#include "formats/pickle/picklemodule.h"
+#include "formats/weightsonlysafewriter.h"
+
+#include <QBuffer>
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +17,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (torchscope::readCheckpointBytes(bytes, &content, &error)) {
         for (const torchscope::TensorInfo &tensor : content.tensors)
             (void)tensor.contiguousBytes();
+        if (content.pickleModule && content.format == torchscope::CheckpointFormat::StateDict) {
+            torchscope::WeightsOnlySafeWriter writer;
+            const auto tensorAt = [&content](int index) {
+                return index >= 0 && size_t(index) < content.tensors.size() ? &content.tensors[size_t(index)]
+                                                                            : nullptr;
+            };
+            if (writer.prepare(*content.pickleModule, tensorAt, &error)) {
+                QBuffer out;
+                out.open(QIODevice::WriteOnly);
+                (void)writer.write(&out, torchscope::Progress(), &error);
+            }
+        }
     }
     return 0;
 }
