@@ -216,6 +216,8 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
         for (const QString &path : blocker.paths)
             json.value(path);
         json.endArray();
+        json.key("places");
+        json.value(blocker.places);
         json.endObject();
     }
     json.endArray();

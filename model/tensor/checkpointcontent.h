@@ -54,8 +54,9 @@ struct ModelConfig
 // values made from it ("best_acc", "args"), dotted as tensor names are.
 struct WeightsOnlyBlocker
 {
-    QString global; // "numpy.core.multiarray.scalar"
-    QStringList paths;
+    QString global;    // "numpy.core.multiarray.scalar"
+    QStringList paths; // the first 100 places, in the pickle's order
+    qint64 places = 0; // how many places in all
 };
 
 // Everything a reader produces; the document is built from it. Plain data: readers never see

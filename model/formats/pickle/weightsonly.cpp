@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace torchscope {
 
 namespace {
@@ -144,51 +146,79 @@ QString originOf(const PickleValue &value)
     }
 }
 
-QString join(const QString &prefix, const QString &key)
-{
-    return prefix.isEmpty() ? key : prefix + QLatin1Char('.') + key;
-}
-
+// Finds where the values of refused globals sit. A module-heavy pickle holds hundreds of thousands of
+// values: the path of a value is built only where a refused global made it, each global keeps at
+// most kMaxPaths of them, and the rest are counted.
 struct BlockerWalk
 {
-    QHash<QString, QStringList> pathsOf; // refused global -> paths
+    static constexpr int kMaxPaths = 100;
+    struct Places
+    {
+        QStringList paths;
+        QSet<QString> seen;
+        qint64 count = 0;
+    };
+    QHash<QString, Places> placesOf; // refused global -> where its values sit
+    QHash<QString, bool> allowed;    // isWeightsOnlyGlobal, asked once per name
+    QStringList parts;               // the path to the value being visited
     int depth = 0;
 
-    void visit(const PickleValuePtr &value, const QString &path)
+    void note(const QString &origin)
+    {
+        auto known = allowed.constFind(origin);
+        if (known == allowed.constEnd())
+            known = allowed.insert(origin, isWeightsOnlyGlobal(origin));
+        if (*known)
+            return;
+        Places &places = placesOf[origin];
+        if (places.paths.size() >= kMaxPaths) {
+            ++places.count; // counted, not named
+            return;
+        }
+        const QString path = parts.join(QLatin1Char('.'));
+        if (!places.seen.contains(path)) {
+            places.seen.insert(path);
+            places.paths << path;
+            ++places.count;
+        }
+    }
+
+    void visit(const PickleValuePtr &value)
     {
         if (!value || value->visiting || depth > 200)
             return;
         const QString origin = originOf(*value);
-        if (!origin.isEmpty() && !isWeightsOnlyGlobal(origin)) {
-            QStringList &paths = pathsOf[origin];
-            if (!paths.contains(path))
-                paths << path;
-        }
+        if (!origin.isEmpty())
+            note(origin);
         value->visiting = true;
         ++depth;
         switch (value->type) {
         case Type::Dict:
             for (const auto &[key, item] : value->entries) {
-                const QString name = !key                        ? QString()
-                                     : key->type == Type::String ? key->text()
-                                     : key->type == Type::Int    ? QString::number(key->integer)
-                                                                 : key->describe();
-                visit(item, join(path, name));
+                parts << (!key                        ? QString()
+                          : key->type == Type::String ? key->text()
+                          : key->type == Type::Int    ? QString::number(key->integer)
+                                                      : key->describe());
+                visit(item);
+                parts.removeLast();
             }
             break;
         case Type::List:
         case Type::Tuple:
         case Type::Set:
-            for (size_t i = 0; i < value->items.size(); ++i)
-                visit(value->items[i], join(path, QString::number(i)));
+            for (size_t i = 0; i < value->items.size(); ++i) {
+                parts << QString::number(i);
+                visit(value->items[i]);
+                parts.removeLast();
+            }
             break;
         case Type::Object:
         case Type::Refused:
             // An object's (or a refused call's) arguments and state sit where it does; the attributes
             // of a dict state are named under it.
             for (const PickleValuePtr &item : value->items)
-                visitInPlace(item, path);
-            visitInPlace(value->state, path);
+                visitInPlace(item);
+            visitInPlace(value->state);
             break;
         default:
             break;
@@ -198,18 +228,18 @@ struct BlockerWalk
     }
 
     // Tuples (arguments, a (dict, slots) state) are no place of their own.
-    void visitInPlace(const PickleValuePtr &value, const QString &path)
+    void visitInPlace(const PickleValuePtr &value)
     {
         if (value && value->type == Type::Tuple && !value->constructor && !value->visiting && depth <= 200) {
             value->visiting = true;
             ++depth;
             for (const PickleValuePtr &item : value->items)
-                visitInPlace(item, path);
+                visitInPlace(item);
             --depth;
             value->visiting = false;
             return;
         }
-        visit(value, path);
+        visit(value);
     }
 };
 } // namespace
@@ -231,10 +261,12 @@ QList<WeightsOnlyBlocker> weightsOnlyBlockers(const QStringList &globalsRead, co
     if (!any)
         return blockers;
     BlockerWalk walk;
-    walk.visit(root, QString());
+    walk.visit(root);
     for (const QString &global : globalsRead) {
-        if (!isWeightsOnlyGlobal(global))
-            blockers.append({global, walk.pathsOf.value(global)});
+        if (!isWeightsOnlyGlobal(global)) {
+            const BlockerWalk::Places places = walk.placesOf.value(global);
+            blockers.append({global, places.paths, places.count});
+        }
     }
     return blockers;
 }
@@ -248,8 +280,11 @@ QString describeWeightsOnlyBlockers(const QList<WeightsOnlyBlocker> &blockers)
             paths << (path.isEmpty() ? WeightsOnlyText::tr("the whole file") : path);
         constexpr int kShown = 3;
         QString where = QStringList(paths.mid(0, kShown)).join(QStringLiteral(", "));
-        if (paths.size() > kShown)
-            where = WeightsOnlyText::tr("%1 and %n more", nullptr, int(paths.size() - kShown)).arg(where);
+        const qint64 more =
+            std::max<qint64>(blocker.places, paths.size()) - std::min<qint64>(kShown, paths.size());
+        if (more > 0)
+            where = WeightsOnlyText::tr("%1 and %n more", nullptr, int(std::min<qint64>(more, 1 << 30)))
+                        .arg(where);
         parts << (paths.isEmpty() ? blocker.global
                                   : WeightsOnlyText::tr("%1 (at %2)").arg(blocker.global, where));
     }
