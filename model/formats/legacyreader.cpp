@@ -114,7 +114,9 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
         return false;
     if (out->format == CheckpointFormat::StateDict)
         out->format = CheckpointFormat::StateDictLegacy;
-    out->weightsOnlyBlockers = weightsOnlyBlockers(objectPickle.globalsRead(), objectPickle.result());
+    out->weightsOnlyBlockers =
+        weightsOnlyBlockers(objectPickle.globalsRead(),
+                            out->format == CheckpointFormat::PickleModule ? nullptr : objectPickle.result());
     return applyRefusals(objectPickle.refusals(), out, error);
 }
 

@@ -148,7 +148,9 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
                               unpickler.arena()))
         return false;
     if (!torchScript) // torch.jit.load reads TorchScript; torch.load the rest
-        out->weightsOnlyBlockers = weightsOnlyBlockers(unpickler.globalsRead(), unpickler.result());
+        out->weightsOnlyBlockers =
+            weightsOnlyBlockers(unpickler.globalsRead(),
+                                out->format == CheckpointFormat::PickleModule ? nullptr : unpickler.result());
     return applyRefusals(unpickler.refusals(), out, error);
 }
 

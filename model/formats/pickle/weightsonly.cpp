@@ -261,7 +261,8 @@ QList<WeightsOnlyBlocker> weightsOnlyBlockers(const QStringList &globalsRead, co
     if (!any)
         return blockers;
     BlockerWalk walk;
-    walk.visit(root);
+    if (root)
+        walk.visit(root);
     for (const QString &global : globalsRead) {
         if (!isWeightsOnlyGlobal(global)) {
             const BlockerWalk::Places places = walk.placesOf.value(global);

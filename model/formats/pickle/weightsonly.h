@@ -18,6 +18,8 @@ bool isWeightsOnlyGlobal(const QString &qualifiedName);
 // The globals a pickle reads that weights_only refuses, in the order read, each with the paths of the
 // values made from it (dotted as tensor names are; "" for the root). A global whose value ends up
 // nowhere in the tree (an argument of a refused call) has no paths.
+// Without `root` (a pickled model, whose classes are the point and whose values number hundreds of
+// thousands) the globals come without places.
 QList<WeightsOnlyBlocker> weightsOnlyBlockers(const QStringList &globalsRead, const PickleValuePtr &root);
 
 // One line for people: "numpy.core.multiarray.scalar (at best_acc), argparse.Namespace (at args)".
