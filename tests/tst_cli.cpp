@@ -1088,7 +1088,10 @@ void TestCli::weightsOnlyBlockersNamedAndRepaired()
         {"argparse.pt", QJsonObject{{"argparse.Namespace", QJsonArray{"args"}},
                                     {"pathlib.PosixPath", QJsonArray{"args.out"}}}},
         {"config.pt", QJsonObject{{"__main__.RunConfig", QJsonArray{"config"}},
-                                  {"torch.nn.modules.linear.Linear", QJsonArray{"kind"}}}}};
+                                  {"torch.nn.modules.linear.Linear", QJsonArray{"kind"}}}},
+        {"dataclass.pt", QJsonObject{{"__main__.TrainConfig", QJsonArray{"train"}},
+                                     {"numpy._core.multiarray.scalar", QJsonArray{"step"}},
+                                     {"numpy.dtype", QJsonArray{"step"}}}}};
     for (auto it = blockers.begin(); it != blockers.end(); ++it) {
         const QString file = folder + u'/' + it.key();
         QJsonObject found;

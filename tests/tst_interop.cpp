@@ -310,6 +310,12 @@ void TestInterop::pickledModelsWriteBack_data()
         << "" << QStringList{QStringLiteral("model.layers.0.*")} << test::Peer::Modern;
     QTest::newRow("attributes by PyTorch 2.15") << "whole_attributes.pt"
                                                 << "" << QStringList() << test::Peer::Modern;
+    QTest::newRow("transformer encoder by PyTorch 2.15, layer 0 frozen")
+        << "whole_transformer.pt"
+        << "" << QStringList{QStringLiteral("layers.0.*")} << test::Peer::Modern;
+    QTest::newRow("transformer encoder, layer 1 frozen")
+        << "whole_transformer.pt"
+        << "" << QStringList{QStringLiteral("layers.1.*")} << test::Peer::Debian;
     QTest::newRow("cnn, all but fc frozen") << "whole_cnn.pt"
                                             << "" << allButFc << test::Peer::Debian;
     QTest::newRow("cnn's layer2") << "whole_cnn.pt"

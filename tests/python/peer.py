@@ -472,6 +472,12 @@ class ResNet18(nn.Module):
         return self.fc(torch.flatten(self.avgpool(x), 1))
 
 
+def transformer_encoder():
+    torch.manual_seed(4)
+    layer = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16, batch_first=True)
+    return nn.TransformerEncoder(layer, num_layers=2).eval()
+
+
 def resnet18(num_classes):
     try:
         import torchvision
@@ -596,6 +602,14 @@ def formats(outdir):
     torch.save(resnet, os.path.join(outdir, "whole_resnet18.pt"))
     add("whole_resnet18.pt", "pickle-module", tensors, modules)
 
+    # nn.TransformerEncoder (attention with its packed in_proj, a function as an attribute), in eval mode.
+    transformer = transformer_encoder()
+    torch.save(transformer.state_dict(), os.path.join(outdir, "transformer.pt"))
+    add("transformer.pt", "state_dict", describe_tensors(transformer.state_dict()))
+    modules, tensors = module_description(transformer)
+    torch.save(transformer, os.path.join(outdir, "whole_transformer.pt"))
+    add("whole_transformer.pt", "pickle-module", tensors, modules)
+
     st = {k: v for k, v in dtypes.items()}
     write_safetensors(os.path.join(outdir, "model.safetensors"), st, {"format": "pt", "source": "torchscope tests"})
     add("model.safetensors", "safetensors", sorted(describe_tensors(st), key=lambda t: natural_key(t["name"])),
@@ -665,6 +679,19 @@ class RunConfig:
         self.name = "tiny"
 
 
+try:
+    import dataclasses
+
+    @dataclasses.dataclass
+    class TrainConfig:
+        """A training script's config as a dataclass."""
+        lr: float = 1e-3
+        epochs: int = 3
+        tags: tuple = ("a", "b")
+except ImportError:  # pragma: no cover
+    TrainConfig = None
+
+
 def weights_only_blocked(outdir):
     """Training checkpoints PyTorch >= 2.6's default torch.load refuses (numpy scalars and arrays, an
     argparse.Namespace with a path, a config object, a class reference), and blocked.json: for each file
@@ -679,6 +706,7 @@ def weights_only_blocked(outdir):
                      "steps": np.int64(1200), "history": np.arange(6, dtype=np.float32).reshape(2, 3)},
         "argparse.pt": {"model": model.state_dict(), "args": argparse.Namespace(lr=0.1, out=pathlib.Path("/tmp/run1"))},
         "config.pt": {"state_dict": model.state_dict(), "config": RunConfig(), "kind": nn.Linear},
+        "dataclass.pt": {"model": model.state_dict(), "train": TrainConfig(), "step": np.int64(9)},
     }
     for name, value in cases.items():
         torch.save(value, os.path.join(outdir, name))
@@ -1637,6 +1665,15 @@ def exported_tensors(path):
         if 8 + n + at != len(blob):
             fail("%s: data ends at %d, the file at %d" % (path, 8 + n + at, len(blob)))
         described = describe_safetensors(path)
+        try:  # the modern peer has the safetensors package: its own loader and validation must agree
+            from safetensors.torch import load_file
+        except ImportError:
+            load_file = None
+        if load_file is not None:
+            loaded = describe_tensors(load_file(path))
+            if sorted((d["name"], d["dtype"], d["shape"], d["sha256"]) for d in loaded) != \
+                    sorted((d["name"], d["dtype"], d["shape"], d["sha256"]) for d in described):
+                fail("%s: safetensors.torch.load_file reads other tensors than the layout gives" % path)
     else:
         check_weights_only_loadable(path)
         described = describe_tensors(torch.load(path))
@@ -1823,7 +1860,8 @@ def forward_input(model):
     return {"CNN": lambda: torch.randn(1, 1, 28, 28, generator=g),
             "ResNet": lambda: torch.randn(1, 3, 64, 64, generator=g),
             "Tied": lambda: torch.tensor([[1, 2, 3]]),
-            "Attributes": lambda: torch.randn(2, 4, generator=g)}.get(name, lambda: None)()
+            "Attributes": lambda: torch.randn(2, 4, generator=g),
+            "TransformerEncoder": lambda: torch.randn(2, 5, 8, generator=g)}.get(name, lambda: None)()
 
 
 def check_pickle(original, exported, flags_path, module_path):
