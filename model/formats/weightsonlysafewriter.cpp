@@ -259,9 +259,7 @@ private:
             out.boolean(record.requiresGrad);
             out.tuple();
             out.reduce();
-            if (named)
-                m_expected->insert(path.isEmpty() ? QStringLiteral("tensor") : path,
-                                   {tensor->dtype, tensor->shape});
+            expect(named, path, *tensor);
             return true;
         }
         // One record per tensor read (a tensor named twice is tied: one storage, as PyTorch keeps it).
@@ -279,10 +277,16 @@ private:
             out.tuple();
             out.reduce();
         }
+        expect(named, path, *tensor);
+        return true;
+    }
+
+    // A tensor the copy holds where a reader names it (PickleCheckpoint: "tensor" for a bare one).
+    void expect(bool named, const QString &path, const TensorInfo &tensor)
+    {
         if (named)
             m_expected->insert(path.isEmpty() ? QStringLiteral("tensor") : path,
-                               {tensor->dtype, tensor->shape});
-        return true;
+                               {tensor.dtype, tensor.shape});
     }
 
     // _rebuild_tensor_v2 (v3 for PyTorch 2.x types) of record `key`, written contiguous.
@@ -444,9 +448,7 @@ private:
         const int key = int(m_records->size());
         m_records->push_back({QString::number(key), tensor});
         rebuild(tensor, key);
-        if (named)
-            m_expected->insert(path.isEmpty() ? QStringLiteral("tensor") : path,
-                               {tensor.dtype, tensor.shape});
+        expect(named, path, tensor);
         note(path,
              WeightsOnlySafeText::tr("a numpy %1 array, written as a tensor").arg(dtypeName(type.dtype)));
         return true;
