@@ -51,6 +51,13 @@ private:
     bool tupleOf(const PickleValueList &values, int depth);
     bool entries(const PickleValue &dict, int depth);
     bool tensor(const PickleValue &value);
+    bool string(const PickleValue &value, int depth);
+    bool tuple(const PickleValue &value, int depth);
+    bool list(const PickleValue &value, int depth);
+    bool set(const PickleValue &value, int depth);
+    bool dict(const PickleValue &value, int depth);
+    bool object(const PickleValue &value, int depth);
+    bool stateOf(const PickleValue &value, int depth); // BUILD with the value's state, if it has one
     bool storageId(int storage, QString *key);
 
     const PickleModuleGraph &m_graph;
@@ -227,108 +234,20 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
         m_out.bytes(value.bytes());
         return true;
     case Type::String:
-        if (value.constructor) { // torch.device("cuda", 0)
-            m_out.global("torch", "device");
-            if (!tupleOf(value.items, depth))
-                return false;
-            m_out.reduce();
-            remember(&value);
-        } else {
-            m_out.string(value.text());
-        }
-        return true;
-    case Type::Tuple: {
-        if (m_tuplesOpen.count(&value))
-            return fail(PickleModuleWriterText::tr("the pickle holds a tuple that contains itself"));
-        m_tuplesOpen.insert(&value);
-        const bool size = value.constructor != nullptr; // torch.Size((2, 3))
-        if (size) {
-            m_out.global("torch", "Size");
-            m_out.mark();
-        }
-        if (!tupleOf(value.items, depth))
-            return false;
-        if (size) {
-            m_out.tuple();
-            m_out.reduce();
-        }
-        m_tuplesOpen.erase(&value);
-        remember(&value);
-        return true;
-    }
+        return string(value, depth);
+    case Type::Tuple:
+        return tuple(value, depth);
     case Type::List:
-        m_out.emptyList();
-        remember(&value);
-        for (size_t start = 0; start < value.items.size(); start += kBatch) {
-            m_out.mark();
-            for (size_t i = start; i < std::min(value.items.size(), start + kBatch); ++i) {
-                if (!emit(value.items[i], depth + 1))
-                    return false;
-            }
-            m_out.appends();
-        }
-        return true;
+        return list(value, depth);
     case Type::Set:
-        // set([items]) / frozenset([items]), as protocol 2 writes them.
-        m_out.global("builtins", value.constructor ? "frozenset" : "set");
-        m_out.mark();
-        m_out.emptyList();
-        m_out.mark();
-        if (!items(value.items, depth))
-            return false;
-        m_out.appends();
-        m_out.tuple();
-        m_out.reduce();
-        remember(&value);
-        return true;
-    case Type::Dict: {
-        const QLatin1String constructor(value.constructor ? value.constructor : "");
-        if (constructor.isEmpty()) {
-            if (value.state)
-                return fail(PickleModuleWriterText::tr("the pickle sets attributes on a plain dict"));
-            m_out.emptyDict();
-        } else if (constructor == QLatin1String("collections.OrderedDict")) {
-            m_out.global("collections", "OrderedDict");
-            m_out.emptyTuple();
-            m_out.reduce();
-        } else { // collections.defaultdict(factory)
-            m_out.global("collections", "defaultdict");
-            if (!tupleOf(value.items, depth))
-                return false;
-            m_out.reduce();
-        }
-        remember(&value);
-        if (!entries(value, depth))
-            return false;
-        if (value.state) {
-            if (!emit(value.state, depth + 1))
-                return false;
-            m_out.build();
-        }
-        return true;
-    }
+        return set(value, depth);
+    case Type::Dict:
+        return dict(value, depth);
     case Type::Global:
         global(value);
         return true;
     case Type::Object:
-        if (value.constructor && QLatin1String(value.constructor) == QLatin1String("copyreg.__newobj_ex__"))
-            return fail(PickleModuleWriterText::tr("%1 was made with keyword arguments, which are not kept")
-                            .arg(value.text()));
-        global(value);
-        if (!tupleOf(value.items, depth))
-            return false;
-        // An object made by a function (an old module's backend) is made by it again.
-        if (value.constructor)
-            m_out.reduce();
-        else
-            m_out.newObject();
-        remember(&value);
-        if (value.state) {
-            if (!emit(value.state, depth + 1))
-                return false;
-            m_out.build();
-        }
-        return true;
+        return object(value, depth);
     case Type::Storage: {
         QString key;
         if (!storageId(int(value.integer), &key))
@@ -348,6 +267,120 @@ bool Emitter::emit(const PickleValuePtr &pointer, int depth)
         break;
     }
     return fail(PickleModuleWriterText::tr("the pickle holds a value that cannot be written back"));
+}
+
+bool Emitter::string(const PickleValue &value, int depth)
+{
+    if (!value.constructor) {
+        m_out.string(value.text());
+        return true;
+    }
+    m_out.global("torch", "device"); // torch.device("cuda", 0)
+    if (!tupleOf(value.items, depth))
+        return false;
+    m_out.reduce();
+    remember(&value);
+    return true;
+}
+
+bool Emitter::tuple(const PickleValue &value, int depth)
+{
+    if (m_tuplesOpen.count(&value))
+        return fail(PickleModuleWriterText::tr("the pickle holds a tuple that contains itself"));
+    m_tuplesOpen.insert(&value);
+    const bool size = value.constructor != nullptr; // torch.Size((2, 3))
+    if (size) {
+        m_out.global("torch", "Size");
+        m_out.mark();
+    }
+    if (!tupleOf(value.items, depth))
+        return false;
+    if (size) {
+        m_out.tuple();
+        m_out.reduce();
+    }
+    m_tuplesOpen.erase(&value);
+    remember(&value);
+    return true;
+}
+
+bool Emitter::list(const PickleValue &value, int depth)
+{
+    m_out.emptyList();
+    remember(&value);
+    for (size_t start = 0; start < value.items.size(); start += kBatch) {
+        m_out.mark();
+        for (size_t i = start; i < std::min(value.items.size(), start + kBatch); ++i) {
+            if (!emit(value.items[i], depth + 1))
+                return false;
+        }
+        m_out.appends();
+    }
+    return true;
+}
+
+// set([items]) / frozenset([items]), as protocol 2 writes them.
+bool Emitter::set(const PickleValue &value, int depth)
+{
+    m_out.global("builtins", value.constructor ? "frozenset" : "set");
+    m_out.mark();
+    m_out.emptyList();
+    m_out.mark();
+    if (!items(value.items, depth))
+        return false;
+    m_out.appends();
+    m_out.tuple();
+    m_out.reduce();
+    remember(&value);
+    return true;
+}
+
+bool Emitter::dict(const PickleValue &value, int depth)
+{
+    const QLatin1String constructor(value.constructor ? value.constructor : "");
+    if (constructor.isEmpty()) {
+        if (value.state)
+            return fail(PickleModuleWriterText::tr("the pickle sets attributes on a plain dict"));
+        m_out.emptyDict();
+    } else if (constructor == QLatin1String("collections.OrderedDict")) {
+        m_out.global("collections", "OrderedDict");
+        m_out.emptyTuple();
+        m_out.reduce();
+    } else { // collections.defaultdict(factory)
+        m_out.global("collections", "defaultdict");
+        if (!tupleOf(value.items, depth))
+            return false;
+        m_out.reduce();
+    }
+    remember(&value);
+    return entries(value, depth) && stateOf(value, depth);
+}
+
+bool Emitter::object(const PickleValue &value, int depth)
+{
+    if (value.constructor && QLatin1String(value.constructor) == QLatin1String("copyreg.__newobj_ex__"))
+        return fail(PickleModuleWriterText::tr("%1 was made with keyword arguments, which are not kept")
+                        .arg(value.text()));
+    global(value);
+    if (!tupleOf(value.items, depth))
+        return false;
+    // An object made by a function (an old module's backend) is made by it again.
+    if (value.constructor)
+        m_out.reduce();
+    else
+        m_out.newObject();
+    remember(&value);
+    return stateOf(value, depth);
+}
+
+bool Emitter::stateOf(const PickleValue &value, int depth)
+{
+    if (!value.state)
+        return true;
+    if (!emit(value.state, depth + 1))
+        return false;
+    m_out.build();
+    return true;
 }
 } // namespace
 

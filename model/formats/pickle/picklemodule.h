@@ -2,7 +2,7 @@
 
 #include "formats/pickle/picklevalue.h"
 #include "formats/statedictwriter.h"
-#include "tensor/progress.h"
+#include "jobs/progress.h"
 #include "tensor/tensorinfo.h"
 
 #include <QByteArray>

@@ -7,8 +7,10 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <vector>
 
@@ -268,30 +270,7 @@ bool isGadgetClass(const QString &qualifiedName)
     return modules.contains(module);
 }
 
-// The callables call() evaluates itself, resolved from a global's name once, when it is read.
-enum class KnownCallable : quint8 {
-    None,
-    OrderedDict,
-    Dict,
-    DefaultDict,
-    RebuildTensor,
-    RebuildTensorV3,
-    RebuildQuantizedTensor,
-    RebuildWrapperSubclass,
-    RebuildMetaTensor,
-    RebuildParameter,
-    Parameter,
-    ThnnBackend,
-    RebuildFromType,
-    CodecsEncode,
-    Set,
-    FrozenSet,
-    Size,
-    Tuple,
-    Device,
-    RestoreTypeTag,
-    JitBuildList,
-};
+using KnownCallable = SafeUnpickler::KnownCallable;
 
 quint8 knownCallable(const QString &name)
 {
@@ -341,16 +320,16 @@ DType SafeUnpickler::dtypeForStorageClass(const QString &className)
     return dtypeFromStorageClass(QStringView(className).mid(6));
 }
 
-bool SafeUnpickler::fail(QString *error, const QString &reason)
+bool SafeUnpickler::fail(const QString &reason)
 {
-    *error = SafeUnpicklerText::tr("pickle: %1 (at byte %2)").arg(reason).arg(m_pos);
+    m_error = SafeUnpicklerText::tr("pickle: %1 (at byte %2)").arg(reason).arg(m_pos);
     return false;
 }
 
-bool SafeUnpickler::need(qint64 count, QString *error)
+bool SafeUnpickler::need(qint64 count)
 {
     if (!rangeInside(m_pos, count, m_size))
-        return fail(error, SafeUnpicklerText::tr("truncated data"));
+        return fail(SafeUnpicklerText::tr("truncated data"));
     return true;
 }
 
@@ -363,13 +342,13 @@ PickleValuePtr SafeUnpickler::pop()
     return value;
 }
 
-bool SafeUnpickler::popMark(std::vector<PickleValuePtr> *items, QString *error)
+bool SafeUnpickler::popMark(std::vector<PickleValuePtr> *items)
 {
     size_t i = m_stack.size();
     while (i > 0 && m_stack[i - 1]->type != Type::Mark)
         --i;
     if (i == 0)
-        return fail(error, SafeUnpicklerText::tr("MARK missing"));
+        return fail(SafeUnpicklerText::tr("MARK missing"));
     items->assign(std::make_move_iterator(m_stack.begin() + qsizetype(i)),
                   std::make_move_iterator(m_stack.end()));
     m_stack.resize(i - 1);
@@ -378,7 +357,7 @@ bool SafeUnpickler::popMark(std::vector<PickleValuePtr> *items, QString *error)
     return true;
 }
 
-bool SafeUnpickler::readLine(QByteArray *line, QString *error)
+bool SafeUnpickler::readLine(QByteArray *line)
 {
     const qint64 limit = std::min(m_size, m_pos + kMaxLine);
     for (qint64 i = m_pos; i < limit; ++i) {
@@ -388,7 +367,7 @@ bool SafeUnpickler::readLine(QByteArray *line, QString *error)
             return true;
         }
     }
-    return fail(error, SafeUnpicklerText::tr("unterminated line"));
+    return fail(SafeUnpicklerText::tr("unterminated line"));
 }
 
 void SafeUnpickler::noteGlobal(const QString &name)
@@ -409,7 +388,7 @@ PickleValuePtr SafeUnpickler::refuse(const QString &what)
     return value;
 }
 
-PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString *error)
+PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid)
 {
     if (!pid || pid->type != Type::Tuple || pid->items.empty() || !pid->items[0]->isString()) {
         auto value = m_arena->make(Type::Refused);
@@ -431,20 +410,20 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     const PickleValuePtr &numel = pid->items[4];
     if (type->type != Type::Global || (key->type != Type::String && key->type != Type::Int) ||
         numel->type != Type::Int || numel->integer < 0) {
-        fail(error, SafeUnpicklerText::tr("malformed storage reference"));
+        fail(SafeUnpicklerText::tr("malformed storage reference"));
         return nullptr;
     }
     if (numel->integer > kMaxTensorElements) {
-        fail(error, SafeUnpicklerText::tr("storage of %1 elements: more than 2^40").arg(numel->integer));
+        fail(SafeUnpicklerText::tr("storage of %1 elements: more than 2^40").arg(numel->integer));
         return nullptr;
     }
     if (pid->items.size() == 6 && pid->items[5]->type != Type::None) {
-        fail(error, SafeUnpicklerText::tr("storage views of the pre-1.0 format are not supported"));
+        fail(SafeUnpicklerText::tr("storage views of the pre-1.0 format are not supported"));
         return nullptr;
     }
     const DType dtype = dtypeForStorageClass(type->text());
     if (dtype == DType::Invalid) {
-        fail(error, SafeUnpicklerText::tr("unsupported storage type %1").arg(type->text()));
+        fail(SafeUnpicklerText::tr("unsupported storage type %1").arg(type->text()));
         return nullptr;
     }
     const QString keyText = key->type == Type::String ? key->text() : QString::number(key->integer);
@@ -457,7 +436,6 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     } else if (m_storages[size_t(index)].dtype != dtype ||
                m_storages[size_t(index)].numel != numel->integer) {
         fail(
-            error,
             SafeUnpicklerText::tr("storage %1 is referenced with two different types or sizes").arg(keyText));
         return nullptr;
     }
@@ -466,11 +444,11 @@ PickleValuePtr SafeUnpickler::persistentLoad(const PickleValuePtr &pid, QString 
     return value;
 }
 
-PickleValuePtr SafeUnpickler::rebuildTensor(const PickleValueList &args, QString *error)
+PickleValuePtr SafeUnpickler::rebuildTensor(const PickleValueList &args)
 {
     // (storage, storage_offset, size, stride[, requires_grad, backward_hooks[, metadata]])
     auto malformed = [&] {
-        fail(error, SafeUnpicklerText::tr("malformed tensor"));
+        fail(SafeUnpicklerText::tr("malformed tensor"));
         return nullptr;
     };
     if (args.size() < 4 || args[0]->type != Type::Storage || args[1]->type != Type::Int ||
@@ -499,11 +477,11 @@ PickleValuePtr SafeUnpickler::rebuildTensor(const PickleValueList &args, QString
     return value;
 }
 
-PickleValuePtr SafeUnpickler::rebuildMetaTensor(const PickleValueList &args, QString *error)
+PickleValuePtr SafeUnpickler::rebuildMetaTensor(const PickleValueList &args)
 {
     // (dtype, size, stride, requires_grad): a tensor on the meta device, which has no data.
     auto malformed = [&] {
-        fail(error, SafeUnpicklerText::tr("malformed meta tensor"));
+        fail(SafeUnpicklerText::tr("malformed meta tensor"));
         return nullptr;
     };
     if (args.size() < 3 || args[0]->type != Type::Global ||
@@ -515,8 +493,7 @@ PickleValuePtr SafeUnpickler::rebuildMetaTensor(const PickleValueList &args, QSt
     record->meta = true;
     record->dtype = dtypeFromName(QStringView(args[0]->text()).mid(6));
     if (record->dtype == DType::Invalid)
-        return fail(error, SafeUnpicklerText::tr("unsupported element type %1").arg(args[0]->text())),
-               nullptr;
+        return failed(SafeUnpicklerText::tr("unsupported element type %1").arg(args[0]->text()));
     for (size_t i = 0; i < args[1]->items.size(); ++i) {
         if (args[1]->items[i]->type != Type::Int || args[2]->items[i]->type != Type::Int)
             return malformed();
@@ -530,34 +507,33 @@ PickleValuePtr SafeUnpickler::rebuildMetaTensor(const PickleValueList &args, QSt
     return value;
 }
 
-PickleValuePtr SafeUnpickler::rebuildTensorV3(const PickleValueList &args, QString *error)
+PickleValuePtr SafeUnpickler::rebuildTensorV3(const PickleValueList &args)
 {
     // (untyped_storage, storage_offset, size, stride, requires_grad, backward_hooks, dtype[, metadata]):
     // PyTorch 2.x's form for element types without a typed storage; offset and strides count elements of
     // dtype, the storage counts bytes.
     if (args.size() < 7 || args[6]->type != Type::Global ||
         !args[6]->text().startsWith(QLatin1String("torch.")))
-        return fail(error, SafeUnpicklerText::tr("malformed tensor")), nullptr;
+        return failed(SafeUnpicklerText::tr("malformed tensor"));
     const DType dtype = dtypeFromName(QStringView(args[6]->text()).mid(6));
     if (dtype == DType::Invalid)
-        return fail(error, SafeUnpicklerText::tr("unsupported element type %1").arg(args[6]->text())),
-               nullptr;
+        return failed(SafeUnpicklerText::tr("unsupported element type %1").arg(args[6]->text()));
     std::vector<PickleValuePtr> plain(args.begin(), args.begin() + 6);
     if (args.size() >= 8)
         plain.push_back(args[7]);
-    PickleValuePtr value = rebuildTensor(PickleValueList(plain.data(), plain.size()), error);
+    PickleValuePtr value = rebuildTensor(PickleValueList(plain.data(), plain.size()));
     if (value)
         value->tensor->dtype = dtype;
     return value;
 }
 
-PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const PickleValueList &args, QString *error)
+PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const PickleValueList &args)
 {
     // (storage, storage_offset, size, stride, quantizer_params, requires_grad, backward_hooks), the
     // quantizer (torch.per_tensor_affine, scale, zero_point) or (torch.per_channel_affine[_float_qparams],
     // scales, zero_points, axis).
     auto malformed = [&] {
-        fail(error, SafeUnpicklerText::tr("malformed quantized tensor"));
+        fail(SafeUnpicklerText::tr("malformed quantized tensor"));
         return nullptr;
     };
     if (args.size() < 5 || !args[4] || args[4]->type != Type::Tuple || args[4]->items.empty() ||
@@ -566,7 +542,7 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const PickleValueList &args
     std::vector<PickleValuePtr> plain(args.begin(), args.begin() + 4);
     if (args.size() >= 6)
         plain.push_back(args[5]);
-    PickleValuePtr value = rebuildTensor(PickleValueList(plain.data(), plain.size()), error);
+    PickleValuePtr value = rebuildTensor(PickleValueList(plain.data(), plain.size()));
     if (!value)
         return value;
     const PickleValueList &q = args[4]->items;
@@ -591,134 +567,165 @@ PickleValuePtr SafeUnpickler::rebuildQuantizedTensor(const PickleValueList &args
         quantizer->zeroPoints = q[2]->tensor;
         quantizer->axis = int(q[3]->integer);
     } else {
-        fail(error, SafeUnpicklerText::tr("unsupported quantization scheme %1").arg(scheme));
+        fail(SafeUnpicklerText::tr("unsupported quantization scheme %1").arg(scheme));
         return nullptr;
     }
     value->tensor->quantizer = quantizer;
     return value;
 }
 
-PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error)
+PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleValuePtr &args)
 {
     if (!callable || !args)
-        return fail(error, SafeUnpicklerText::tr("stack underflow")), nullptr;
+        return failed(SafeUnpicklerText::tr("stack underflow"));
     if (callable->type != Type::Global)
         return refuse(callable->describe());
     const QString &name = callable->text();
-    const PickleValueList a = args->type == Type::Tuple ? args->items : PickleValueList();
     if (args->type != Type::Tuple)
         return refuse(name);
-
+    const PickleValueList &a = args->items;
     const auto known = KnownCallable(callable->callable);
-    if (known == KnownCallable::OrderedDict || known == KnownCallable::Dict ||
-        known == KnownCallable::DefaultDict) {
-        auto dict = m_arena->make(Type::Dict);
-        if (known == KnownCallable::OrderedDict) {
-            dict->constructor = "collections.OrderedDict";
-        } else if (known == KnownCallable::DefaultDict) {
-            dict->constructor = "collections.defaultdict";
-            dict->items = a; // the default factory
-        }
-        if (known != KnownCallable::DefaultDict && !a.empty() && a[0]->isSequence()) {
-            for (const PickleValuePtr &pair : a[0]->items) {
-                if (pair->isSequence() && pair->items.size() == 2)
-                    m_arena->append(&dict->entries, PickleEntry{pair->items[0], pair->items[1]});
-            }
-        }
+    switch (known) {
+    case KnownCallable::None:
+        return refuseCall(name, a);
+    case KnownCallable::OrderedDict:
+    case KnownCallable::Dict:
+    case KnownCallable::DefaultDict:
+        return makeDict(known, a);
+    case KnownCallable::RebuildTensor:
+        return rebuildTensor(a);
+    case KnownCallable::RebuildTensorV3:
+        return rebuildTensorV3(a);
+    case KnownCallable::RebuildMetaTensor:
+        return rebuildMetaTensor(a);
+    case KnownCallable::RebuildWrapperSubclass:
+        return refuseWrapperSubclass(name, a);
+    case KnownCallable::RebuildQuantizedTensor:
+        return rebuildQuantizedTensor(a);
+    case KnownCallable::RebuildParameter:
+    case KnownCallable::Parameter:
+        return rebuildParameter(known, a);
+    case KnownCallable::RebuildFromType:
+        return rebuildFromType(a);
+    default:
+        return makeBuiltin(known, name, a);
+    }
+}
+
+PickleValuePtr SafeUnpickler::makeDict(KnownCallable known, const PickleValueList &a)
+{
+    auto dict = m_arena->make(Type::Dict);
+    if (known == KnownCallable::OrderedDict) {
+        dict->constructor = "collections.OrderedDict";
+    } else if (known == KnownCallable::DefaultDict) {
+        dict->constructor = "collections.defaultdict";
+        dict->items = a; // the default factory
         return dict;
     }
-    if (known == KnownCallable::RebuildTensor)
-        return rebuildTensor(a, error);
-    if (known == KnownCallable::RebuildTensorV3)
-        return rebuildTensorV3(a, error);
-    if (known == KnownCallable::RebuildMetaTensor)
-        return rebuildMetaTensor(a, error);
-    if (known == KnownCallable::RebuildWrapperSubclass) {
-        // (cls, dtype, size, stride, offset, layout, device, requires_grad): a tensor whose data is
-        // elsewhere (a DTensor's other shards on other ranks, a FakeTensor's nowhere): the file holds one
-        // process's shard at most.
-        const QString cls = !a.empty() && a[0]->type == Type::Global ? a[0]->text() : name;
-        return fail(error,
-                    SafeUnpicklerText::tr("%1 is a wrapper tensor subclass (such as a sharded DTensor) "
-                                          "whose whole data is not in the file, one process's shard at "
-                                          "most; save a full state dict (get_state_dict with "
-                                          "full_state_dict=True) or a distributed checkpoint instead")
-                        .arg(cls)),
-               nullptr;
+    if (!a.empty() && a[0]->isSequence()) {
+        for (const PickleValuePtr &pair : a[0]->items) {
+            if (pair->isSequence() && pair->items.size() == 2)
+                m_arena->append(&dict->entries, PickleEntry{pair->items[0], pair->items[1]});
+        }
     }
-    if (known == KnownCallable::RebuildQuantizedTensor)
-        return rebuildQuantizedTensor(a, error);
-    if (known == KnownCallable::RebuildParameter) {
-        if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
-            return fail(error, SafeUnpicklerText::tr("malformed parameter")), nullptr;
-        auto value = m_arena->make(Type::Tensor);
-        value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
-        value->tensor->isParameter = true;
-        value->tensor->requiresGrad = a[1]->boolean;
-        if (a.size() >= 3 && isNonEmpty(a[2]))
-            value->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "backward hooks");
-        if (a.size() >= 4 && isNonEmpty(a[3]))
-            value->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "parameter attributes");
-        return value;
-    }
+    return dict;
+}
+
+// (cls, dtype, size, stride, offset, layout, device, requires_grad): a tensor whose data is elsewhere
+// (a DTensor's other shards on other ranks, a FakeTensor's nowhere): the file holds one process's
+// shard at most.
+PickleValuePtr SafeUnpickler::refuseWrapperSubclass(const QString &name, const PickleValueList &a)
+{
+    const QString cls = !a.empty() && a[0]->type == Type::Global ? a[0]->text() : name;
+    return failed(SafeUnpicklerText::tr("%1 is a wrapper tensor subclass (such as a sharded DTensor) "
+                                        "whose whole data is not in the file, one process's shard at "
+                                        "most; save a full state dict (get_state_dict with "
+                                        "full_state_dict=True) or a distributed checkpoint instead")
+                      .arg(cls));
+}
+
+PickleValuePtr SafeUnpickler::rebuildParameter(KnownCallable known, const PickleValueList &a)
+{
     if (known == KnownCallable::Parameter) {
         // PyTorch before 1.0 pickled a parameter as Parameter(tensor), its flag set by BUILD after.
         if (a.empty() || a[0]->type != Type::Tensor)
-            return fail(error, SafeUnpicklerText::tr("malformed parameter")), nullptr;
+            return failed(SafeUnpicklerText::tr("malformed parameter"));
         auto value = m_arena->make(Type::Tensor);
         value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
         value->tensor->isParameter = true;
         value->tensor->requiresGrad = a.size() < 2 || a[1]->type != Type::Bool || a[1]->boolean;
         return value;
     }
-    if (known == KnownCallable::ThnnBackend) {
-        // Old modules kept their backend in `_backend`; PyTorch 1.x loads it as a placeholder.
+    // _rebuild_parameter(data, requires_grad, backward_hooks[, state])
+    if (a.size() < 2 || a[0]->type != Type::Tensor || a[1]->type != Type::Bool)
+        return failed(SafeUnpicklerText::tr("malformed parameter"));
+    auto value = m_arena->make(Type::Tensor);
+    value->tensor = std::make_shared<TensorRecord>(*a[0]->tensor);
+    value->tensor->isParameter = true;
+    value->tensor->requiresGrad = a[1]->boolean;
+    if (a.size() >= 3 && isNonEmpty(a[2]))
+        value->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "backward hooks");
+    if (a.size() >= 4 && isNonEmpty(a[3]))
+        value->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "parameter attributes");
+    return value;
+}
+
+// (func, new_type, args, state): rebuild with func, then note the subclass.
+PickleValuePtr SafeUnpickler::rebuildFromType(const PickleValueList &a)
+{
+    if (a.size() < 3 || a[1]->type != Type::Global)
+        return failed(SafeUnpicklerText::tr("malformed tensor subclass"));
+    PickleValuePtr inner = call(a[0], a[2]);
+    if (inner && inner->type == Type::Tensor) {
+        inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
+        if (a[1]->text() == QLatin1String("torch.nn.parameter.Parameter")) {
+            inner->tensor->isParameter = true;
+        } else if (a[1]->text() != QLatin1String("torch.Tensor")) {
+            inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "a tensor subclass");
+            inner->tensor->subclass = a[1]->text();
+        }
+        if (a.size() >= 4 && isNonEmpty(a[3]))
+            inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor attributes");
+    }
+    return inner;
+}
+
+// The plain data types and the few harmless functions checkpoints call: built here, not called.
+PickleValuePtr SafeUnpickler::makeBuiltin(KnownCallable known, const QString &name, const PickleValueList &a)
+{
+    const bool sequenceArgument = !a.empty() && a[0]->isSequence();
+    switch (known) {
+    case KnownCallable::ThnnBackend: { // old modules kept their backend in `_backend`; 1.x loads a
+                                       // placeholder
         auto backend = m_arena->make(Type::Object);
         m_arena->setText(backend, name);
         backend->constructor = "torch.nn.backends.thnn._get_thnn_function_backend";
         return backend;
     }
-    if (known == KnownCallable::RebuildFromType) {
-        // (func, new_type, args, state): rebuild with func, then note the subclass.
-        if (a.size() < 3 || a[1]->type != Type::Global)
-            return fail(error, SafeUnpicklerText::tr("malformed tensor subclass")), nullptr;
-        PickleValuePtr inner = call(a[0], a[2], error);
-        if (inner && inner->type == Type::Tensor) {
-            inner->tensor = std::make_shared<TensorRecord>(*inner->tensor);
-            if (a[1]->text() == QLatin1String("torch.nn.parameter.Parameter")) {
-                inner->tensor->isParameter = true;
-            } else if (a[1]->text() != QLatin1String("torch.Tensor")) {
-                inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "a tensor subclass");
-                inner->tensor->subclass = a[1]->text();
-            }
-            if (a.size() >= 4 && isNonEmpty(a[3]))
-                inner->tensor->extra = QT_TRANSLATE_NOOP("PickleModuleWriter", "tensor attributes");
-        }
-        return inner;
-    }
-    if (known == KnownCallable::CodecsEncode) {
+    case KnownCallable::CodecsEncode: {
         auto bytes = m_arena->make(Type::Bytes);
         if (!a.empty() && a[0]->isString())
             m_arena->setBytes(bytes, a[0]->text().toLatin1());
         return bytes;
     }
-    if (known == KnownCallable::Set || known == KnownCallable::FrozenSet) {
-        auto set = m_arena->make(Type::Set);
+    case KnownCallable::Set:
+    case KnownCallable::FrozenSet:
+    case KnownCallable::Size:
+    case KnownCallable::Tuple:
+    case KnownCallable::JitBuildList: {
+        auto value =
+            m_arena->make(known == KnownCallable::Set || known == KnownCallable::FrozenSet ? Type::Set
+                          : known == KnownCallable::JitBuildList                           ? Type::List
+                                                                                           : Type::Tuple);
         if (known == KnownCallable::FrozenSet)
-            set->constructor = "builtins.frozenset";
-        if (!a.empty() && a[0]->isSequence())
-            set->items = a[0]->items;
-        return set;
+            value->constructor = "builtins.frozenset";
+        else if (known == KnownCallable::Size)
+            value->constructor = "torch.Size";
+        if (sequenceArgument)
+            value->items = a[0]->items;
+        return value;
     }
-    if (known == KnownCallable::Size || known == KnownCallable::Tuple) {
-        auto tuple = m_arena->make(Type::Tuple);
-        if (known == KnownCallable::Size)
-            tuple->constructor = "torch.Size";
-        if (!a.empty() && a[0]->isSequence())
-            tuple->items = a[0]->items;
-        return tuple;
-    }
-    if (known == KnownCallable::Device) {
+    case KnownCallable::Device: {
         QStringList parts;
         for (const PickleValuePtr &part : a)
             parts << (part->isString() ? part->text() : part->describe());
@@ -727,14 +734,15 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
         device->items = a;
         return device;
     }
-    if (known == KnownCallable::RestoreTypeTag)
+    case KnownCallable::RestoreTypeTag:
         return a.empty() ? m_arena->none() : a[0];
-    if (known == KnownCallable::JitBuildList) {
-        auto list = m_arena->make(Type::List);
-        if (!a.empty() && a[0]->isSequence())
-            list->items = a[0]->items;
-        return list;
+    default:
+        return refuseCall(name, a);
     }
+}
+
+PickleValuePtr SafeUnpickler::refuseCall(const QString &name, const PickleValueList &a)
+{
     // A function handed to a refused call (functools.partial(torch.load), map(eval, ...)) would be
     // called by it: name it too.
     for (const PickleValuePtr &arg : a) {
@@ -819,481 +827,566 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     m_memo.reserve(size_t(std::clamp<qint64>((m_size - offset) / 2, 0, qint64(1) << 22)));
     m_result = nullptr;
     m_openMarks = 0;
-    std::vector<PickleValuePtr> items;
+    m_values = 0;
+    m_error.clear();
+    while (need(1)) {
+        const auto op = Op(quint8(m_data[m_pos++]));
+        if (op == Op::Stop) {
+            m_result = pop();
+            if (m_result)
+                return true;
+            fail(SafeUnpicklerText::tr("empty stack at STOP"));
+            break;
+        }
+        if (!step(op) || !withinBounds())
+            break;
+    }
+    *error = m_error;
+    return false;
+}
 
-    qint64 values = 0;
-    auto push = [&](PickleValuePtr value) {
-        m_stack.push_back(value);
-        return m_stack.size() <= kMaxStack && ++values <= kMaxValues;
-    };
-    auto memoPut = [&](quint32 index, QString *err) {
-        if (m_stack.empty() || m_stack.back()->type == Type::Mark)
-            return fail(err, SafeUnpicklerText::tr("nothing to memoize"));
-        if (!m_memo.find(index) && m_memo.size() >= kMaxMemo)
-            return fail(err, SafeUnpicklerText::tr("memo too large"));
-        m_memo.insert(index, m_stack.back());
-        return true;
-    };
-    auto memoGet = [&](quint32 index, QString *err) {
-        const PickleValuePtr *value = m_memo.find(index);
-        if (!value)
-            return fail(err, SafeUnpicklerText::tr("memo entry %1 missing").arg(index));
-        return push(*value) || fail(err, SafeUnpicklerText::tr("stack too deep"));
-    };
+bool SafeUnpickler::withinBounds()
+{
+    if (m_stack.size() > kMaxStack)
+        return fail(SafeUnpicklerText::tr("stack too deep"));
+    if (m_values > kMaxValues)
+        return fail(SafeUnpicklerText::tr("more than %1 objects").arg(kMaxValues));
+    return true;
+}
 
-    while (true) {
-        if (!need(1, error))
+bool SafeUnpickler::pushChecked(PickleValuePtr value)
+{
+    m_stack.push_back(std::move(value));
+    // As each opcode's end checks, but before the opcode goes on: a push past the bound fails here.
+    if (m_stack.size() > kMaxStack || ++m_values > kMaxValues)
+        return fail(SafeUnpicklerText::tr("stack too deep"));
+    return true;
+}
+
+namespace {
+using Op = SafeUnpickler::Op;
+
+// The group of each opcode byte, the table step() dispatches on.
+enum class OpGroup : quint8 {
+    Unknown,
+    Proto,
+    Frame,
+    Stack,
+    Memo,
+    Scalar,
+    TextInteger,
+    String,
+    NewContainer,
+    FillContainer,
+    Global,
+    Call,
+    Build,
+    PersistentId
+};
+
+constexpr std::array<OpGroup, 256> opGroups()
+{
+    std::array<OpGroup, 256> groups{};
+    const auto set = [&groups](OpGroup group, std::initializer_list<Op> ops) {
+        for (const Op op : ops)
+            groups[quint8(op)] = group;
+    };
+    set(OpGroup::Proto, {Op::Proto});
+    set(OpGroup::Frame, {Op::Frame});
+    set(OpGroup::Stack, {Op::Mark, Op::Pop, Op::PopMark, Op::Dup});
+    set(OpGroup::Memo,
+        {Op::Get, Op::Put, Op::BinGet, Op::LongBinGet, Op::BinPut, Op::LongBinPut, Op::Memoize});
+    set(OpGroup::Scalar, {Op::NoneValue, Op::NewTrue, Op::NewFalse, Op::BinInt, Op::BinInt1, Op::BinInt2,
+                          Op::Long1, Op::Long4, Op::Float, Op::BinFloat});
+    set(OpGroup::TextInteger, {Op::Int, Op::Long});
+    set(OpGroup::String,
+        {Op::BinUnicode, Op::ShortBinUnicode, Op::BinUnicode8, Op::BinBytes, Op::ShortBinBytes, Op::BinBytes8,
+         Op::ByteArray8, Op::BinString, Op::ShortBinString, Op::String, Op::Unicode});
+    set(OpGroup::NewContainer, {Op::EmptyTuple, Op::EmptyList, Op::EmptyDict, Op::EmptySet, Op::Tuple,
+                                Op::List, Op::FrozenSet, Op::Tuple1, Op::Tuple2, Op::Tuple3, Op::Dict});
+    set(OpGroup::FillContainer, {Op::Append, Op::Appends, Op::AddItems, Op::SetItem, Op::SetItems});
+    set(OpGroup::Global, {Op::Global, Op::StackGlobal});
+    set(OpGroup::Call, {Op::Reduce, Op::NewObj, Op::NewObjEx, Op::Inst, Op::Obj});
+    set(OpGroup::Build, {Op::Build});
+    set(OpGroup::PersistentId, {Op::BinPersId, Op::PersId});
+    return groups;
+}
+
+constexpr std::array<OpGroup, 256> kOpGroups = opGroups();
+} // namespace
+
+bool SafeUnpickler::step(Op op)
+{
+    switch (kOpGroups[quint8(op)]) {
+    case OpGroup::Proto:
+        if (!need(1))
             return false;
-        const quint8 op = quint8(m_data[m_pos++]);
-        switch (op) {
-        case 0x80: // PROTO
-            if (!need(1, error))
-                return false;
-            if (quint8(m_data[m_pos]) > 5)
-                return fail(error,
-                            SafeUnpicklerText::tr("unsupported protocol %1").arg(quint8(m_data[m_pos])));
-            ++m_pos;
-            break;
-        case 0x95: // FRAME
-            if (!need(8, error))
-                return false;
-            m_pos += 8;
-            break;
-        case '.': { // STOP
-            PickleValuePtr value = pop();
-            if (!value)
-                return fail(error, SafeUnpicklerText::tr("empty stack at STOP"));
-            m_result = value;
-            return true;
+        if (quint8(m_data[m_pos]) > 5)
+            return fail(SafeUnpicklerText::tr("unsupported protocol %1").arg(quint8(m_data[m_pos])));
+        ++m_pos;
+        return true;
+    case OpGroup::Frame: // a length to read ahead by, which a reader of the whole buffer needs not
+        if (!need(8))
+            return false;
+        m_pos += 8;
+        return true;
+    case OpGroup::Stack:
+        return stackOp(op);
+    case OpGroup::Memo:
+        return memoOp(op);
+    case OpGroup::Scalar:
+        return scalarOp(op);
+    case OpGroup::TextInteger:
+        return textIntegerOp(op);
+    case OpGroup::String:
+        return stringOp(op);
+    case OpGroup::NewContainer:
+        return newContainerOp(op);
+    case OpGroup::FillContainer:
+        return fillContainerOp(op);
+    case OpGroup::Global:
+        return globalOp(op);
+    case OpGroup::Call:
+        return callOp(op);
+    case OpGroup::Build:
+        return buildOp();
+    case OpGroup::PersistentId:
+        return persistentIdOp(op);
+    case OpGroup::Unknown:
+        break;
+    }
+    return unsupportedOp(op);
+}
+
+bool SafeUnpickler::stackOp(Op op)
+{
+    switch (op) {
+    case Op::Mark:
+        if (m_openMarks >= kMaxOpenMarks)
+            return fail(SafeUnpicklerText::tr("too many marks"));
+        if (!pushChecked(m_arena->mark()))
+            return false;
+        ++m_openMarks;
+        return true;
+    case Op::Pop: // the top value, or (as Python does on an empty frame) the MARK itself
+        if (m_stack.empty())
+            return fail(SafeUnpicklerText::tr("stack underflow"));
+        if (m_stack.back()->type == Type::Mark)
+            return popMark(&m_items);
+        m_stack.pop_back();
+        return true;
+    case Op::PopMark:
+        return popMark(&m_items);
+    default: // Dup: a MARK is not a value (Python's DUP of an empty frame fails)
+        if (m_stack.empty() || m_stack.back()->type == Type::Mark)
+            return fail(SafeUnpicklerText::tr("stack underflow"));
+        return pushChecked(m_stack.back());
+    }
+}
+
+bool SafeUnpickler::memoGet(quint32 index)
+{
+    const PickleValuePtr *value = m_memo.find(index);
+    if (!value)
+        return fail(SafeUnpicklerText::tr("memo entry %1 missing").arg(index));
+    return pushChecked(*value);
+}
+
+bool SafeUnpickler::memoPut(quint32 index)
+{
+    if (m_stack.empty() || m_stack.back()->type == Type::Mark)
+        return fail(SafeUnpicklerText::tr("nothing to memoize"));
+    if (!m_memo.find(index) && m_memo.size() >= kMaxMemo)
+        return fail(SafeUnpicklerText::tr("memo too large"));
+    m_memo.insert(index, m_stack.back());
+    return true;
+}
+
+bool SafeUnpickler::memoOp(Op op)
+{
+    if (op == Op::Memoize)
+        return memoPut(quint32(m_memo.size()));
+    if (op == Op::Get || op == Op::Put) { // the index as text
+        QByteArray line;
+        if (!readLine(&line))
+            return false;
+        bool ok = false;
+        const quint32 index = line.toUInt(&ok);
+        if (!ok)
+            return fail(SafeUnpicklerText::tr("bad memo index"));
+        return op == Op::Get ? memoGet(index) : memoPut(index);
+    }
+    const int n = (op == Op::BinGet || op == Op::BinPut) ? 1 : 4;
+    if (!need(n))
+        return false;
+    const auto index = quint32(loadLittleEndian(m_data + m_pos, n));
+    m_pos += n;
+    return (op == Op::BinGet || op == Op::LongBinGet) ? memoGet(index) : memoPut(index);
+}
+
+bool SafeUnpickler::scalarOp(Op op)
+{
+    switch (op) {
+    case Op::NoneValue:
+        push(m_arena->none());
+        return true;
+    case Op::NewTrue:
+    case Op::NewFalse:
+        push(m_arena->boolean(op == Op::NewTrue));
+        return true;
+    case Op::BinInt:
+    case Op::BinInt1:
+    case Op::BinInt2: {
+        const int n = op == Op::BinInt ? 4 : op == Op::BinInt1 ? 1 : 2;
+        if (!need(n))
+            return false;
+        const quint64 raw = loadLittleEndian(m_data + m_pos, n);
+        m_pos += n;
+        return pushChecked(m_arena->makeInt(op == Op::BinInt ? qint64(qint32(quint32(raw))) : qint64(raw)));
+    }
+    case Op::Long1:
+    case Op::Long4: {
+        const int lengthBytes = op == Op::Long1 ? 1 : 4;
+        if (!need(lengthBytes))
+            return false;
+        const auto n = qint64(loadLittleEndian(m_data + m_pos, lengthBytes));
+        m_pos += lengthBytes;
+        if (n > 1 << 20 || !need(n))
+            return fail(SafeUnpicklerText::tr("integer too long"));
+        PickleValuePtr value;
+        if (n <= 8) {
+            quint64 raw = n == 0 ? 0 : loadLittleEndian(m_data + m_pos, int(n));
+            if (n > 0 && n < 8 && (quint8(m_data[m_pos + n - 1]) & 0x80))
+                raw |= ~quint64(0) << (8 * n); // sign-extend
+            value = m_arena->makeInt(qint64(raw));
+        } else {
+            value = m_arena->make(Type::BigInt);
+            m_arena->setBytes(value, QByteArray(m_data + m_pos, n));
         }
-        case '(': // MARK
-            if (m_openMarks >= kMaxOpenMarks)
-                return fail(error, SafeUnpicklerText::tr("too many marks"));
-            if (!push(m_arena->mark()))
-                return fail(error, SafeUnpicklerText::tr("stack too deep"));
-            ++m_openMarks;
-            break;
-        case '0': // POP: the top value, or (as Python does on an empty frame) the MARK itself
-            if (m_stack.empty())
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            if (m_stack.back()->type == Type::Mark) {
-                if (!popMark(&items, error))
-                    return false;
-            } else {
-                m_stack.pop_back();
-            }
-            break;
-        case '1': // POP_MARK
-            if (!popMark(&items, error))
-                return false;
-            break;
-        case '2': // DUP: a MARK is not a value (Python's DUP of an empty frame fails)
-            if (m_stack.empty() || m_stack.back()->type == Type::Mark)
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            if (!push(m_stack.back()))
-                return fail(error, SafeUnpicklerText::tr("stack too deep"));
-            break;
-        case 'N':
-            push(m_arena->none());
-            break;
-        case 0x88:
-        case 0x89: {
-            push(m_arena->boolean(op == 0x88));
-            break;
+        m_pos += n;
+        push(value);
+        return true;
+    }
+    case Op::Float: {
+        QByteArray line;
+        if (!readLine(&line))
+            return false;
+        auto value = m_arena->make(Type::Float);
+        value->real = line.toDouble();
+        push(value);
+        return true;
+    }
+    default: { // BinFloat: big-endian
+        if (!need(8))
+            return false;
+        quint64 raw = 0;
+        for (int i = 0; i < 8; ++i)
+            raw = (raw << 8) | quint8(m_data[m_pos + i]);
+        m_pos += 8;
+        auto value = m_arena->make(Type::Float);
+        std::memcpy(&value->real, &raw, 8);
+        push(value);
+        return true;
+    }
+    }
+}
+
+// INT and LONG as text (protocols 0 and 1); INT also writes True and False as I01 and I00.
+bool SafeUnpickler::textIntegerOp(Op op)
+{
+    QByteArray line;
+    if (!readLine(&line))
+        return false;
+    if (line.endsWith('L'))
+        line.chop(1);
+    if (op == Op::Int && (line == "01" || line == "00")) {
+        push(m_arena->boolean(line == "01"));
+        return true;
+    }
+    bool ok = false;
+    const qint64 v = line.toLongLong(&ok);
+    if (ok) {
+        push(m_arena->makeInt(v));
+        return true;
+    }
+    // Protocols 0 and 1 write integers beyond 64 bits in decimal: keep them as LONG1 does.
+    QByteArray bytes;
+    if (line.size() > 4096 || !decimalToTwosComplement(line, &bytes))
+        return fail(SafeUnpicklerText::tr("bad integer"));
+    auto value = m_arena->make(Type::BigInt);
+    m_arena->setBytes(value, bytes);
+    push(value);
+    return true;
+}
+
+bool SafeUnpickler::stringOp(Op op)
+{
+    if (op == Op::String || op == Op::Unicode) { // quoted text; raw-unicode-escape text
+        QByteArray line;
+        if (!readLine(&line))
+            return false;
+        if (op == Op::String && line.size() >= 2 && (line.front() == '\'' || line.front() == '"'))
+            line = line.mid(1, line.size() - 2);
+        push(m_arena->makeString(op == Op::Unicode ? decodeRawUnicodeEscape(line)
+                                                   : decodeStringEscapes(line)));
+        return true;
+    }
+    const int lengthBytes = (op == Op::ShortBinUnicode || op == Op::ShortBinBytes || op == Op::ShortBinString)
+                                ? 1
+                            : (op == Op::BinUnicode8 || op == Op::BinBytes8 || op == Op::ByteArray8) ? 8
+                                                                                                     : 4;
+    if (!need(lengthBytes))
+        return false;
+    const quint64 n = loadLittleEndian(m_data + m_pos, lengthBytes);
+    m_pos += lengthBytes;
+    if (!rangeInside(m_pos, n, m_size))
+        return fail(SafeUnpicklerText::tr("string longer than the data"));
+    PickleValuePtr value;
+    if (op == Op::BinUnicode || op == Op::ShortBinUnicode || op == Op::BinUnicode8) {
+        value = m_arena->makeString(decodeUtf8(m_data + m_pos, qint64(n)));
+    } else if (op == Op::BinString || op == Op::ShortBinString) { // Python 2 bytes; torch.load decodes UTF-8
+        value = m_arena->makeString(QString::fromUtf8(m_data + m_pos, qint64(n)));
+    } else {
+        value = m_arena->make(Type::Bytes);
+        m_arena->setBytes(value, QByteArray(m_data + m_pos, qint64(n)));
+    }
+    m_pos += qint64(n);
+    return pushChecked(value);
+}
+
+bool SafeUnpickler::newContainerOp(Op op)
+{
+    switch (op) {
+    case Op::EmptyTuple:
+        push(m_arena->emptyTuple());
+        return true;
+    case Op::EmptyList:
+    case Op::EmptyDict:
+    case Op::EmptySet:
+        push(m_arena->make(op == Op::EmptyList ? Type::List : op == Op::EmptyDict ? Type::Dict : Type::Set));
+        return true;
+    case Op::Tuple:
+    case Op::List:
+    case Op::FrozenSet: {
+        if (!popMark(&m_items))
+            return false;
+        auto value = m_arena->make(op == Op::Tuple ? Type::Tuple : op == Op::List ? Type::List : Type::Set);
+        value->items = m_arena->copy(m_items.data(), m_items.size());
+        push(value);
+        return true;
+    }
+    case Op::Tuple1:
+    case Op::Tuple2:
+    case Op::Tuple3: {
+        const size_t n = quint8(op) - quint8(Op::Tuple1) + 1;
+        if (m_stack.size() < n)
+            return fail(SafeUnpicklerText::tr("stack underflow"));
+        for (size_t i = m_stack.size() - n; i < m_stack.size(); ++i) {
+            if (m_stack[i]->type == Type::Mark)
+                return fail(SafeUnpicklerText::tr("stack underflow"));
         }
-        case 'J':
-        case 'K':
-        case 'M': {
-            const int n = op == 'J' ? 4 : op == 'K' ? 1 : 2;
-            if (!need(n, error))
-                return false;
-            quint64 raw = loadLittleEndian(m_data + m_pos, n);
-            m_pos += n;
-            qint64 v = op == 'J' ? qint64(qint32(quint32(raw))) : qint64(raw);
-            if (!push(m_arena->makeInt(v)))
-                return fail(error, SafeUnpicklerText::tr("stack too deep"));
-            break;
+        auto value = m_arena->make(Type::Tuple);
+        value->items = m_arena->copy(m_stack.data() + (m_stack.size() - n), n);
+        m_stack.resize(m_stack.size() - n);
+        push(value);
+        return true;
+    }
+    default: { // Dict
+        if (!popMark(&m_items))
+            return false;
+        if (m_items.size() % 2)
+            return fail(SafeUnpicklerText::tr("odd number of dict items"));
+        auto value = m_arena->make(Type::Dict);
+        for (size_t i = 0; i < m_items.size(); i += 2)
+            m_arena->append(&value->entries, PickleEntry{m_items[i], m_items[i + 1]});
+        push(value);
+        return true;
+    }
+    }
+}
+
+bool SafeUnpickler::fillContainerOp(Op op)
+{
+    if (op == Op::Append || op == Op::SetItem) {
+        PickleValuePtr value = pop();
+        PickleValuePtr key = op == Op::SetItem ? pop() : value;
+        if (!key || !value || m_stack.empty())
+            return fail(SafeUnpicklerText::tr("stack underflow"));
+        const PickleValuePtr &target = m_stack.back();
+        if (op == Op::Append) {
+            if (target->type != Type::List)
+                return fail(SafeUnpicklerText::tr("APPEND to a %1").arg(target->describe()));
+            m_arena->append(&target->items, value);
+        } else {
+            if (target->type != Type::Dict)
+                return fail(SafeUnpicklerText::tr("SETITEM on a %1").arg(target->describe()));
+            m_arena->append(&target->entries, PickleEntry{key, value});
         }
-        case 0x8a:   // LONG1
-        case 0x8b: { // LONG4
-            const int lengthBytes = op == 0x8a ? 1 : 4;
-            if (!need(lengthBytes, error))
-                return false;
-            const qint64 n = qint64(loadLittleEndian(m_data + m_pos, lengthBytes));
-            m_pos += lengthBytes;
-            if (n > 1 << 20 || !need(n, error))
-                return fail(error, SafeUnpicklerText::tr("integer too long"));
-            PickleValuePtr value;
-            if (n <= 8) {
-                quint64 raw = n == 0 ? 0 : loadLittleEndian(m_data + m_pos, int(n));
-                if (n > 0 && n < 8 && (quint8(m_data[m_pos + n - 1]) & 0x80))
-                    raw |= ~quint64(0) << (8 * n); // sign-extend
-                value = m_arena->makeInt(qint64(raw));
-            } else {
-                value = m_arena->make(Type::BigInt);
-                m_arena->setBytes(value, QByteArray(m_data + m_pos, n));
-            }
-            m_pos += n;
-            push(value);
-            break;
+        return true;
+    }
+    if (!popMark(&m_items))
+        return false;
+    if (op == Op::SetItems) {
+        if (m_stack.empty() || m_items.size() % 2)
+            return fail(SafeUnpicklerText::tr("malformed SETITEMS"));
+        const PickleValuePtr &dict = m_stack.back();
+        if (dict->type != Type::Dict)
+            return fail(SafeUnpicklerText::tr("SETITEMS on a %1").arg(dict->describe()));
+        for (size_t i = 0; i < m_items.size(); i += 2)
+            m_arena->append(&dict->entries, PickleEntry{m_items[i], m_items[i + 1]});
+        return true;
+    }
+    // Appends, AddItems
+    if (m_stack.empty())
+        return fail(SafeUnpicklerText::tr("stack underflow"));
+    const PickleValuePtr &target = m_stack.back();
+    if (target->type != (op == Op::Appends ? Type::List : Type::Set))
+        return fail(SafeUnpicklerText::tr("APPENDS to a %1").arg(target->describe()));
+    m_arena->append(&target->items, m_items.data(), m_items.size());
+    return true;
+}
+
+PickleValuePtr SafeUnpickler::makeGlobal(const QString &module, const QString &name)
+{
+    auto value = m_arena->make(Type::Global);
+    m_arena->setText(value, module + QLatin1Char('.') + name);
+    value->moduleLength = quint32(module.size());
+    value->callable = knownCallable(value->text());
+    noteGlobal(value->text());
+    return value;
+}
+
+bool SafeUnpickler::globalOp(Op op)
+{
+    PickleValuePtr value;
+    if (op == Op::Global) { // module and name as lines, Python 2's names mapped as Python 3's unpickler does
+        QByteArray module, name;
+        if (!readLine(&module) || !readLine(&name))
+            return false;
+        value = makeGlobal(python3ModuleName(QString::fromUtf8(module)),
+                           module == "__builtin__" ? python3BuiltinName(QString::fromUtf8(name))
+                                                   : QString::fromUtf8(name));
+    } else { // StackGlobal
+        PickleValuePtr name = pop();
+        PickleValuePtr module = pop();
+        if (!name || !module || !name->isString() || !module->isString())
+            return fail(SafeUnpicklerText::tr("malformed STACK_GLOBAL"));
+        value = makeGlobal(module->text(), name->text());
+    }
+    push(m_attributeOverrides.value(value->text(), value));
+    return true;
+}
+
+bool SafeUnpickler::callOp(Op op)
+{
+    if (op == Op::NewObj || op == Op::NewObjEx)
+        return newObject(op);
+    PickleValuePtr callable, args;
+    if (op == Op::Reduce) {
+        args = pop();
+        callable = pop();
+    } else if (op == Op::Inst) { // module and name lines, the arguments from MARK; calls the class
+        QByteArray module, name;
+        if (!readLine(&module) || !readLine(&name) || !popMark(&m_items))
+            return false;
+        callable = m_arena->make(Type::Global);
+        m_arena->setText(callable, QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name));
+        callable->callable = knownCallable(callable->text());
+        noteGlobal(callable->text());
+        args = m_arena->make(Type::Tuple);
+        args->items = m_arena->copy(m_items.data(), m_items.size());
+    } else { // Obj: the class and its arguments from MARK; calls the class
+        if (!popMark(&m_items))
+            return false;
+        if (m_items.empty())
+            return fail(SafeUnpicklerText::tr("malformed OBJ"));
+        callable = m_items.front();
+        args = m_arena->make(Type::Tuple);
+        args->items = m_arena->copy(m_items.data() + 1, m_items.size() - 1);
+    }
+    PickleValuePtr value = call(callable, args);
+    if (!value)
+        return false;
+    push(value);
+    return true;
+}
+
+// cls.__new__(cls, *args[, **kwargs]): the instance is kept as an inert record of its class and state.
+bool SafeUnpickler::newObject(Op op)
+{
+    PickleValuePtr kwargs = op == Op::NewObjEx ? pop() : nullptr;
+    PickleValuePtr args = pop();
+    PickleValuePtr cls = pop();
+    if (!args || !cls || (op == Op::NewObjEx && !kwargs))
+        return fail(SafeUnpicklerText::tr("stack underflow"));
+    if (cls->type != Type::Global || isGadgetClass(cls->text())) {
+        push(refuse(cls->type == Type::Global ? cls->text() : cls->describe()));
+        return true;
+    }
+    auto object = m_arena->make(Type::Object);
+    m_arena->shareText(object, *cls);
+    if (args->type == Type::Tuple)
+        object->items = args->items;
+    // Keyword arguments to __new__ are not kept: such an object cannot be written back as it was.
+    if (op == Op::NewObjEx && isNonEmpty(kwargs))
+        object->constructor = "copyreg.__newobj_ex__";
+    push(object);
+    return true;
+}
+
+bool SafeUnpickler::buildOp()
+{
+    PickleValuePtr state = pop();
+    if (!state || m_stack.empty() || m_stack.back()->type == Type::Mark)
+        return fail(SafeUnpicklerText::tr("stack underflow"));
+    PickleValuePtr &target = m_stack.back();
+    if (target->type != Type::Global)
+        return build(target, state);
+    // BUILD on a class or function itself would call its __setstate__ attribute with the state. On a
+    // module, Python sets the state's keys as attributes: a later lookup of one finds the value put
+    // there, which is how a pickle smuggles eval in under a harmless name.
+    if (state->type == Type::Dict) {
+        for (const auto &[key, value] : state->entries) {
+            if (key && key->isString())
+                m_attributeOverrides.insert(target->text() + QLatin1Char('.') + key->text(), value);
         }
-        case 'I':   // INT (text), also True/False as I01/I00
-        case 'L': { // LONG (text)
-            QByteArray line;
-            if (!readLine(&line, error))
-                return false;
-            if (line.endsWith('L'))
-                line.chop(1);
-            bool ok = false;
-            if (op == 'I' && (line == "01" || line == "00")) {
-                push(m_arena->boolean(line == "01"));
-                break;
-            }
-            const qint64 v = line.toLongLong(&ok);
-            if (ok) {
-                push(m_arena->makeInt(v));
-                break;
-            }
-            // Protocols 0 and 1 write integers beyond 64 bits in decimal: keep them as LONG1 does.
-            QByteArray bytes;
-            if (line.size() > 4096 || !decimalToTwosComplement(line, &bytes))
-                return fail(error, SafeUnpicklerText::tr("bad integer"));
-            auto value = m_arena->make(Type::BigInt);
-            m_arena->setBytes(value, bytes);
-            push(value);
-            break;
-        }
-        case 'F': {
-            QByteArray line;
-            if (!readLine(&line, error))
-                return false;
-            auto value = m_arena->make(Type::Float);
-            value->real = line.toDouble();
-            push(value);
-            break;
-        }
-        case 'G': { // BINFLOAT, big-endian
-            if (!need(8, error))
-                return false;
-            quint64 raw = 0;
-            for (int i = 0; i < 8; ++i)
-                raw = (raw << 8) | quint8(m_data[m_pos + i]);
-            m_pos += 8;
-            auto value = m_arena->make(Type::Float);
-            std::memcpy(&value->real, &raw, 8);
-            push(value);
-            break;
-        }
-        case 'X':   // BINUNICODE
-        case 0x8c:  // SHORT_BINUNICODE
-        case 0x8d:  // BINUNICODE8
-        case 'B':   // BINBYTES
-        case 'C':   // SHORT_BINBYTES
-        case 0x8e:  // BINBYTES8
-        case 0x96:  // BYTEARRAY8
-        case 'T':   // BINSTRING
-        case 'U': { // SHORT_BINSTRING
-            const int lengthBytes = (op == 0x8c || op == 'C' || op == 'U')     ? 1
-                                    : (op == 0x8d || op == 0x8e || op == 0x96) ? 8
-                                                                               : 4;
-            if (!need(lengthBytes, error))
-                return false;
-            const quint64 n = loadLittleEndian(m_data + m_pos, lengthBytes);
-            m_pos += lengthBytes;
-            if (!rangeInside(m_pos, n, m_size))
-                return fail(error, SafeUnpicklerText::tr("string longer than the data"));
-            PickleValuePtr value;
-            if (op == 'X' || op == 0x8c || op == 0x8d) {
-                value = m_arena->makeString(decodeUtf8(m_data + m_pos, qint64(n)));
-            } else if (op == 'T' || op == 'U') { // Python 2 bytes; torch.load decodes them as UTF-8
-                value = m_arena->makeString(QString::fromUtf8(m_data + m_pos, qint64(n)));
-            } else {
-                value = m_arena->make(Type::Bytes);
-                m_arena->setBytes(value, QByteArray(m_data + m_pos, qint64(n)));
-            }
-            m_pos += qint64(n);
-            if (!push(value))
-                return fail(error, SafeUnpicklerText::tr("stack too deep"));
-            break;
-        }
-        case 'S':   // STRING (quoted text)
-        case 'V': { // UNICODE (raw-unicode-escape text)
-            QByteArray line;
-            if (!readLine(&line, error))
-                return false;
-            if (op == 'S' && line.size() >= 2 && (line.front() == '\'' || line.front() == '"'))
-                line = line.mid(1, line.size() - 2);
-            push(m_arena->makeString(op == 'V' ? decodeRawUnicodeEscape(line) : decodeStringEscapes(line)));
-            break;
-        }
-        case ')':
-            push(m_arena->emptyTuple());
-            break;
-        case ']':
-            push(m_arena->make(Type::List));
-            break;
-        case '}':
-            push(m_arena->make(Type::Dict));
-            break;
-        case 0x8f: // EMPTY_SET
-            push(m_arena->make(Type::Set));
-            break;
-        case 't':
-        case 'l':
-        case 0x91: { // TUPLE, LIST, FROZENSET
-            if (!popMark(&items, error))
-                return false;
-            auto value = m_arena->make(op == 't' ? Type::Tuple : op == 'l' ? Type::List : Type::Set);
-            value->items = m_arena->copy(items.data(), items.size());
-            push(value);
-            break;
-        }
-        case 0x85:
-        case 0x86:
-        case 0x87: { // TUPLE1..3
-            const size_t n = op - 0x84;
-            if (m_stack.size() < n)
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            auto value = m_arena->make(Type::Tuple);
-            for (size_t i = m_stack.size() - n; i < m_stack.size(); ++i) {
-                if (m_stack[i]->type == Type::Mark)
-                    return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            }
-            value->items = m_arena->copy(m_stack.data() + (m_stack.size() - n), n);
-            m_stack.resize(m_stack.size() - n);
-            push(value);
-            break;
-        }
-        case 'd': { // DICT
-            if (!popMark(&items, error))
-                return false;
-            if (items.size() % 2)
-                return fail(error, SafeUnpicklerText::tr("odd number of dict items"));
-            auto value = m_arena->make(Type::Dict);
-            for (size_t i = 0; i < items.size(); i += 2)
-                m_arena->append(&value->entries, PickleEntry{items[i], items[i + 1]});
-            push(value);
-            break;
-        }
-        case 'a': { // APPEND
-            PickleValuePtr item = pop();
-            if (!item || m_stack.empty())
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            const PickleValuePtr &list = m_stack.back();
-            if (list->type != Type::List)
-                return fail(error, SafeUnpicklerText::tr("APPEND to a %1").arg(list->describe()));
-            m_arena->append(&list->items, item);
-            break;
-        }
-        case 'e':    // APPENDS
-        case 0x90: { // ADDITEMS
-            if (!popMark(&items, error))
-                return false;
-            if (m_stack.empty())
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            const PickleValuePtr &target = m_stack.back();
-            if (target->type != (op == 'e' ? Type::List : Type::Set))
-                return fail(error, SafeUnpicklerText::tr("APPENDS to a %1").arg(target->describe()));
-            m_arena->append(&target->items, items.data(), items.size());
-            break;
-        }
-        case 's': { // SETITEM
-            PickleValuePtr value = pop();
-            PickleValuePtr key = pop();
-            if (!key || !value || m_stack.empty())
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            const PickleValuePtr &dict = m_stack.back();
-            if (dict->type != Type::Dict)
-                return fail(error, SafeUnpicklerText::tr("SETITEM on a %1").arg(dict->describe()));
-            m_arena->append(&dict->entries, PickleEntry{key, value});
-            break;
-        }
-        case 'u': { // SETITEMS
-            if (!popMark(&items, error))
-                return false;
-            if (m_stack.empty() || items.size() % 2)
-                return fail(error, SafeUnpicklerText::tr("malformed SETITEMS"));
-            const PickleValuePtr &dict = m_stack.back();
-            if (dict->type != Type::Dict)
-                return fail(error, SafeUnpicklerText::tr("SETITEMS on a %1").arg(dict->describe()));
-            for (size_t i = 0; i < items.size(); i += 2)
-                m_arena->append(&dict->entries, PickleEntry{items[i], items[i + 1]});
-            break;
-        }
-        case 'g':
-        case 'p': { // GET, PUT (text)
-            QByteArray line;
-            if (!readLine(&line, error))
-                return false;
-            bool ok = false;
-            const quint32 index = line.toUInt(&ok);
-            if (!ok)
-                return fail(error, SafeUnpicklerText::tr("bad memo index"));
-            if (!(op == 'g' ? memoGet(index, error) : memoPut(index, error)))
-                return false;
-            break;
-        }
-        case 'h':
-        case 'j':
-        case 'q':
-        case 'r': { // BINGET, LONG_BINGET, BINPUT, LONG_BINPUT
-            const int n = (op == 'h' || op == 'q') ? 1 : 4;
-            if (!need(n, error))
-                return false;
-            const quint32 index = quint32(loadLittleEndian(m_data + m_pos, n));
-            m_pos += n;
-            if (!((op == 'h' || op == 'j') ? memoGet(index, error) : memoPut(index, error)))
-                return false;
-            break;
-        }
-        case 0x94: // MEMOIZE
-            if (!memoPut(quint32(m_memo.size()), error))
-                return false;
-            break;
-        case 'c': { // GLOBAL
-            QByteArray module, name;
-            if (!readLine(&module, error) || !readLine(&name, error))
-                return false;
-            auto value = m_arena->make(Type::Global);
-            const QString moduleName = python3ModuleName(QString::fromUtf8(module));
-            const QString className = module == "__builtin__" ? python3BuiltinName(QString::fromUtf8(name))
-                                                              : QString::fromUtf8(name);
-            m_arena->setText(value, moduleName + QLatin1Char('.') + className);
-            value->moduleLength = quint32(moduleName.size());
-            value->callable = knownCallable(value->text());
-            noteGlobal(value->text());
-            push(m_attributeOverrides.value(value->text(), value));
-            break;
-        }
-        case 0x93: { // STACK_GLOBAL
-            PickleValuePtr name = pop();
-            PickleValuePtr module = pop();
-            if (!name || !module || !name->isString() || !module->isString())
-                return fail(error, SafeUnpicklerText::tr("malformed STACK_GLOBAL"));
-            auto value = m_arena->make(Type::Global);
-            m_arena->setText(value, module->text() + QLatin1Char('.') + name->text());
-            value->moduleLength = quint32(module->text().size());
-            value->callable = knownCallable(value->text());
-            noteGlobal(value->text());
-            push(m_attributeOverrides.value(value->text(), value));
-            break;
-        }
-        case 'R': { // REDUCE
-            PickleValuePtr args = pop();
-            PickleValuePtr callable = pop();
-            PickleValuePtr value = call(callable, args, error);
-            if (!value)
-                return false;
-            push(value);
-            break;
-        }
-        case 0x81:   // NEWOBJ
-        case 0x92: { // NEWOBJ_EX
-            PickleValuePtr kwargs = op == 0x92 ? pop() : nullptr;
-            PickleValuePtr args = pop();
-            PickleValuePtr cls = pop();
-            if (!args || !cls || (op == 0x92 && !kwargs))
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            if (cls->type != Type::Global || isGadgetClass(cls->text())) {
-                push(refuse(cls->type == Type::Global ? cls->text() : cls->describe()));
-                break;
-            }
-            // cls.__new__(cls): the instance is kept as an inert record of its class and state.
-            auto object = m_arena->make(Type::Object);
-            m_arena->shareText(object, *cls);
-            if (args->type == Type::Tuple)
-                object->items = args->items;
-            // Keyword arguments to __new__ are not kept: such an object cannot be written back as it was.
-            if (op == 0x92 && isNonEmpty(kwargs))
-                object->constructor = "copyreg.__newobj_ex__";
-            push(object);
-            break;
-        }
-        case 'i': { // INST: module, name lines, args from MARK; calls the class
-            QByteArray module, name;
-            if (!readLine(&module, error) || !readLine(&name, error) || !popMark(&items, error))
-                return false;
-            auto callable = m_arena->make(Type::Global);
-            m_arena->setText(callable,
-                             QString::fromUtf8(module) + QLatin1Char('.') + QString::fromUtf8(name));
-            callable->callable = knownCallable(callable->text());
-            noteGlobal(callable->text());
-            auto args = m_arena->make(Type::Tuple);
-            args->items = m_arena->copy(items.data(), items.size());
-            PickleValuePtr value = call(callable, args, error);
-            if (!value)
-                return false;
-            push(value);
-            break;
-        }
-        case 'o': { // OBJ: class and args from MARK; calls the class
-            if (!popMark(&items, error))
-                return false;
-            if (items.empty())
-                return fail(error, SafeUnpicklerText::tr("malformed OBJ"));
-            auto args = m_arena->make(Type::Tuple);
-            args->items = m_arena->copy(items.data() + 1, items.size() - 1);
-            PickleValuePtr value = call(items.front(), args, error);
-            if (!value)
-                return false;
-            push(value);
-            break;
-        }
-        case 'b': { // BUILD
-            PickleValuePtr state = pop();
-            if (!state || m_stack.empty() || m_stack.back()->type == Type::Mark)
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            // BUILD on a class or function itself would call its __setstate__ attribute with the state.
-            if (m_stack.back()->type == Type::Global) {
-                // On a module, Python sets the state's keys as attributes: a later lookup of one finds
-                // the value put there, which is how a pickle smuggles eval in under a harmless name.
-                if (state->type == Type::Dict) {
-                    for (const auto &[key, value] : state->entries) {
-                        if (key && key->isString())
-                            m_attributeOverrides.insert(
-                                m_stack.back()->text() + QLatin1Char('.') + key->text(), value);
-                    }
-                }
-                m_stack.back() = refuse(m_stack.back()->text() + QStringLiteral(".__setstate__"));
-                break;
-            }
-            build(m_stack.back(), state);
-            break;
-        }
-        case 'Q': { // BINPERSID
-            PickleValuePtr pid = pop();
-            if (!pid)
-                return fail(error, SafeUnpicklerText::tr("stack underflow"));
-            PickleValuePtr value = persistentLoad(pid, error);
-            if (!value)
-                return false;
-            push(value);
-            break;
-        }
-        case 'P': { // PERSID (text)
-            QByteArray line;
-            if (!readLine(&line, error))
-                return false;
-            PickleValuePtr value = persistentLoad(m_arena->makeString(QString::fromUtf8(line)), error);
-            if (!value)
-                return false;
-            push(value);
-            break;
-        }
-        case 0x82:
-        case 0x83:
-        case 0x84: // EXT1/2/4: the copyreg extension registry names callables
-            return fail(error, SafeUnpicklerText::tr("extension-registry opcodes are not supported"));
-        case 0x97:
-        case 0x98: // NEXT_BUFFER, READONLY_BUFFER
-            return fail(error, SafeUnpicklerText::tr("out-of-band buffers are not supported"));
-        default:
-            return fail(error, SafeUnpicklerText::tr("unknown opcode 0x%1").arg(op, 2, 16, QLatin1Char('0')));
-        }
-        if (m_stack.size() > kMaxStack)
-            return fail(error, SafeUnpicklerText::tr("stack too deep"));
-        if (values > kMaxValues)
-            return fail(error, SafeUnpicklerText::tr("more than %1 objects").arg(kMaxValues));
+    }
+    target = refuse(target->text() + QStringLiteral(".__setstate__"));
+    return true;
+}
+
+bool SafeUnpickler::persistentIdOp(Op op)
+{
+    PickleValuePtr pid;
+    if (op == Op::BinPersId) {
+        pid = pop();
+        if (!pid)
+            return fail(SafeUnpicklerText::tr("stack underflow"));
+    } else { // PersId: the id as text
+        QByteArray line;
+        if (!readLine(&line))
+            return false;
+        pid = m_arena->makeString(QString::fromUtf8(line));
+    }
+    PickleValuePtr value = persistentLoad(pid);
+    if (!value)
+        return false;
+    push(value);
+    return true;
+}
+
+bool SafeUnpickler::unsupportedOp(Op op)
+{
+    switch (op) {
+    case Op::Ext1:
+    case Op::Ext2:
+    case Op::Ext4: // the copyreg extension registry names callables
+        return fail(SafeUnpicklerText::tr("extension-registry opcodes are not supported"));
+    case Op::NextBuffer:
+    case Op::ReadOnlyBuffer:
+        return fail(SafeUnpicklerText::tr("out-of-band buffers are not supported"));
+    default:
+        return fail(SafeUnpicklerText::tr("unknown opcode 0x%1").arg(quint8(op), 2, 16, QLatin1Char('0')));
     }
 }
 

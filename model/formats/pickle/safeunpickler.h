@@ -55,19 +55,164 @@ public:
 
     static DType dtypeForStorageClass(const QString &className);
 
+    // The pickle opcodes, by the names Python's pickletools gives them.
+    enum class Op : quint8 {
+        Proto = 0x80,
+        Frame = 0x95,
+        Stop = '.',
+        // the stack and the memo
+        Mark = '(',
+        Pop = '0',
+        PopMark = '1',
+        Dup = '2',
+        Get = 'g',
+        Put = 'p',
+        BinGet = 'h',
+        LongBinGet = 'j',
+        BinPut = 'q',
+        LongBinPut = 'r',
+        Memoize = 0x94,
+        // scalars
+        NoneValue = 'N',
+        NewTrue = 0x88,
+        NewFalse = 0x89,
+        BinInt = 'J',
+        BinInt1 = 'K',
+        BinInt2 = 'M',
+        Long1 = 0x8a,
+        Long4 = 0x8b,
+        Int = 'I',
+        Long = 'L',
+        Float = 'F',
+        BinFloat = 'G',
+        // strings and bytes
+        BinUnicode = 'X',
+        ShortBinUnicode = 0x8c,
+        BinUnicode8 = 0x8d,
+        BinBytes = 'B',
+        ShortBinBytes = 'C',
+        BinBytes8 = 0x8e,
+        ByteArray8 = 0x96,
+        BinString = 'T',
+        ShortBinString = 'U',
+        String = 'S',
+        Unicode = 'V',
+        // containers
+        EmptyTuple = ')',
+        EmptyList = ']',
+        EmptyDict = '}',
+        EmptySet = 0x8f,
+        Tuple = 't',
+        List = 'l',
+        FrozenSet = 0x91,
+        Tuple1 = 0x85,
+        Tuple2 = 0x86,
+        Tuple3 = 0x87,
+        Dict = 'd',
+        Append = 'a',
+        Appends = 'e',
+        AddItems = 0x90,
+        SetItem = 's',
+        SetItems = 'u',
+        // globals and calls
+        Global = 'c',
+        StackGlobal = 0x93,
+        Reduce = 'R',
+        NewObj = 0x81,
+        NewObjEx = 0x92,
+        Inst = 'i',
+        Obj = 'o',
+        Build = 'b',
+        // persistent ids
+        BinPersId = 'Q',
+        PersId = 'P',
+        // refused: the extension registry names callables; out-of-band buffers are not in the file
+        Ext1 = 0x82,
+        Ext2 = 0x83,
+        Ext4 = 0x84,
+        NextBuffer = 0x97,
+        ReadOnlyBuffer = 0x98,
+    };
+
+    // The callables the unpickler evaluates itself, resolved from a global's name once, when it is read
+    // (PickleValue::callable holds one).
+    enum class KnownCallable : quint8 {
+        None,
+        OrderedDict,
+        Dict,
+        DefaultDict,
+        RebuildTensor,
+        RebuildTensorV3,
+        RebuildQuantizedTensor,
+        RebuildWrapperSubclass,
+        RebuildMetaTensor,
+        RebuildParameter,
+        Parameter,
+        ThnnBackend,
+        RebuildFromType,
+        CodecsEncode,
+        Set,
+        FrozenSet,
+        Size,
+        Tuple,
+        Device,
+        RestoreTypeTag,
+        JitBuildList,
+    };
+
 private:
-    bool fail(QString *error, const QString &reason);
-    bool need(qint64 count, QString *error);
+    // The one error channel: the first failure's reason, with the byte it happened at.
+    bool fail(const QString &reason);
+    PickleValuePtr failed(const QString &reason)
+    {
+        fail(reason);
+        return nullptr;
+    }
+    bool need(qint64 count);
+    void push(PickleValuePtr value)
+    {
+        m_stack.push_back(std::move(value));
+        ++m_values;
+    }
+    bool pushChecked(PickleValuePtr value); // fails at once when the stack is too deep
     PickleValuePtr pop();
-    bool popMark(std::vector<PickleValuePtr> *items, QString *error);
-    bool readLine(QByteArray *line, QString *error);
+    // The items above the topmost MARK, and the MARK gone; the only place a MARK leaves the stack.
+    bool popMark(std::vector<PickleValuePtr> *items);
+    bool readLine(QByteArray *line);
+    bool withinBounds();
+
+    // One method per opcode group; each reads its operands from m_pos and leaves its result on the stack.
+    bool step(Op op);
+    bool stackOp(Op op);
+    bool memoOp(Op op);
+    bool memoGet(quint32 index);
+    bool memoPut(quint32 index);
+    bool scalarOp(Op op);
+    bool textIntegerOp(Op op);
+    bool stringOp(Op op);
+    bool newContainerOp(Op op);
+    bool fillContainerOp(Op op);
+    bool globalOp(Op op);
+    bool callOp(Op op);
+    bool newObject(Op op);
+    bool buildOp();
+    bool persistentIdOp(Op op);
+    bool unsupportedOp(Op op);
+    PickleValuePtr makeGlobal(const QString &module, const QString &name);
+
     void noteGlobal(const QString &name);
-    PickleValuePtr call(const PickleValuePtr &callable, const PickleValuePtr &args, QString *error);
-    PickleValuePtr rebuildQuantizedTensor(const PickleValueList &args, QString *error);
-    PickleValuePtr rebuildTensorV3(const PickleValueList &args, QString *error);
-    PickleValuePtr rebuildMetaTensor(const PickleValueList &args, QString *error);
-    PickleValuePtr rebuildTensor(const PickleValueList &args, QString *error);
-    PickleValuePtr persistentLoad(const PickleValuePtr &pid, QString *error);
+    PickleValuePtr call(const PickleValuePtr &callable, const PickleValuePtr &args);
+    PickleValuePtr makeDict(KnownCallable known, const PickleValueList &args);
+    PickleValuePtr makeBuiltin(KnownCallable known, const QString &name, const PickleValueList &args);
+    PickleValuePtr rebuildParameter(KnownCallable known, const PickleValueList &args);
+    PickleValuePtr rebuildFromType(const PickleValueList &args);
+    PickleValuePtr refuseWrapperSubclass(const QString &name, const PickleValueList &args);
+    PickleValuePtr refuseCall(const QString &name, const PickleValueList &args);
+    PickleValuePtr rebuildQuantizedTensor(const PickleValueList &args);
+    PickleValuePtr rebuildTensorV3(const PickleValueList &args);
+    PickleValuePtr rebuildMetaTensor(const PickleValueList &args);
+    PickleValuePtr rebuildTensor(const PickleValueList &args);
+    PickleValuePtr persistentLoad(const PickleValuePtr &pid);
     PickleValuePtr refuse(const QString &what);
     bool build(const PickleValuePtr &target, const PickleValuePtr &state);
 
@@ -77,6 +222,9 @@ private:
     qint64 m_pos = 0;
     std::vector<PickleValuePtr> m_stack;
     PickleMemo m_memo;
+    std::vector<PickleValuePtr> m_items; // what the last popMark took, reused
+    qint64 m_values = 0;                 // values made by this run, bounded
+    QString m_error;
     // MARKs on the stack not yet popped: a bound of its own, since each is a value the stack holds.
     qint64 m_openMarks = 0;
     static constexpr qint64 kMaxOpenMarks = qint64(1) << 20;

@@ -90,6 +90,29 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
     m_entries.clear();
     m_byName.clear();
     m_crcsRecorded = true;
+    Directory directory;
+    if (!findDirectory(&directory, error))
+        return false;
+    m_entries.reserve(int(directory.entryCount));
+    qint64 pos = directory.offset;
+    const qint64 directoryEnd = directory.offset + directory.size;
+    for (quint64 i = 0; i < directory.entryCount; ++i) {
+        Entry entry;
+        Recorded recorded;
+        if (!readCentralHeader(&pos, directoryEnd, &entry, &recorded, error) ||
+            !locateData(&entry, recorded, error))
+            return false;
+        if (m_byName.contains(entry.name))
+            return fail(error,
+                        ZipArchiveReaderText::tr("corrupt zip archive: duplicate entry %1").arg(entry.name));
+        m_byName.insert(entry.name, m_entries.size());
+        m_entries.append(entry);
+    }
+    return checkNames(error);
+}
+
+bool ZipArchiveReader::findDirectory(Directory *directory, QString *error) const
+{
     const char *data = m_file->data();
     const qint64 size = m_file->size();
     if (size < kEndRecordSize)
@@ -130,93 +153,109 @@ bool ZipArchiveReader::open(std::shared_ptr<MappedFile> file, QString *error)
                                "truncated zip archive: central directory lies outside the file"));
     if (entryCount > quint64(kMaxEntries) || entryCount > directorySize / kCentralHeaderSize + 1)
         return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: absurd entry count"));
+    *directory = {entryCount, qint64(directoryOffset), qint64(directorySize)};
+    return true;
+}
 
-    m_entries.reserve(int(entryCount));
-    qint64 pos = qint64(directoryOffset);
-    const qint64 directoryEnd = qint64(directoryOffset + directorySize);
-    for (quint64 i = 0; i < entryCount; ++i) {
-        if (!rangeInside(pos, kCentralHeaderSize, directoryEnd) || u32(data + pos) != kCentralHeaderSignature)
-            return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad central directory entry"));
-        const char *h = data + pos;
-        Entry entry;
-        const quint16 flags = u16(h + 8);
-        entry.method = u16(h + 10);
-        entry.crc32 = u32(h + 16);
-        quint64 compressed = u32(h + 20);
-        quint64 uncompressed = u32(h + 24);
-        const int nameLength = u16(h + 28);
-        const int extraLength = u16(h + 30);
-        const int commentLength = u16(h + 32);
-        quint64 localOffset = u32(h + 42);
-        if (!rangeInside(pos, kCentralHeaderSize + nameLength + extraLength + commentLength, directoryEnd))
-            return fail(error, ZipArchiveReaderText::tr(
-                                   "corrupt zip archive: central directory entry overruns the directory"));
-        if (flags & 0x1)
-            return fail(error, ZipArchiveReaderText::tr("encrypted zip entries are not supported"));
-        entry.name = QString::fromUtf8(h + kCentralHeaderSize, nameLength);
-        // ZIP64 extra field: the 64-bit values appear only for the 32-bit fields that are saturated.
-        const char *extra = h + kCentralHeaderSize + nameLength;
-        for (int e = 0; rangeInside(e, 4, extraLength);) {
-            const quint16 id = u16(extra + e);
-            const int length = u16(extra + e + 2);
-            if (!rangeInside(e + 4, length, extraLength))
-                return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad extra field"));
-            if (id == 0x0001) {
-                int k = e + 4;
-                auto next = [&](quint64 *field) {
-                    if (*field != 0xffffffffu)
-                        return true;
-                    if (!rangeInside(k, 8, e + 4 + length))
-                        return false;
-                    *field = u64(extra + k);
-                    k += 8;
+// One central header at *pos, which moves past it.
+bool ZipArchiveReader::readCentralHeader(qint64 *pos, qint64 directoryEnd, Entry *entry, Recorded *recorded,
+                                         QString *error) const
+{
+    const char *data = m_file->data();
+    if (!rangeInside(*pos, kCentralHeaderSize, directoryEnd) || u32(data + *pos) != kCentralHeaderSignature)
+        return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad central directory entry"));
+    const char *h = data + *pos;
+    const quint16 flags = u16(h + 8);
+    entry->method = u16(h + 10);
+    entry->crc32 = u32(h + 16);
+    recorded->compressed = u32(h + 20);
+    recorded->uncompressed = u32(h + 24);
+    const int nameLength = u16(h + 28);
+    const int extraLength = u16(h + 30);
+    const int commentLength = u16(h + 32);
+    recorded->localOffset = u32(h + 42);
+    if (!rangeInside(*pos, kCentralHeaderSize + nameLength + extraLength + commentLength, directoryEnd))
+        return fail(error, ZipArchiveReaderText::tr(
+                               "corrupt zip archive: central directory entry overruns the directory"));
+    if (flags & 0x1)
+        return fail(error, ZipArchiveReaderText::tr("encrypted zip entries are not supported"));
+    entry->name = QString::fromUtf8(h + kCentralHeaderSize, nameLength);
+    if (!readZip64Extra(h + kCentralHeaderSize + nameLength, extraLength, recorded, error))
+        return false;
+    *pos += kCentralHeaderSize + nameLength + extraLength + commentLength;
+    return true;
+}
+
+// The ZIP64 extra field: the 64-bit values appear only for the 32-bit fields that are saturated.
+bool ZipArchiveReader::readZip64Extra(const char *extra, int extraLength, Recorded *recorded,
+                                      QString *error) const
+{
+    for (int e = 0; rangeInside(e, 4, extraLength);) {
+        const quint16 id = u16(extra + e);
+        const int length = u16(extra + e + 2);
+        if (!rangeInside(e + 4, length, extraLength))
+            return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad extra field"));
+        if (id == 0x0001) {
+            int k = e + 4;
+            auto next = [&](quint64 *field) {
+                if (*field != 0xffffffffu)
                     return true;
-                };
-                if (!next(&uncompressed) || !next(&compressed) || !next(&localOffset))
-                    return fail(error,
-                                ZipArchiveReaderText::tr("corrupt zip archive: bad ZIP64 extra field"));
-            }
-            e += 4 + length;
+                if (!rangeInside(k, 8, e + 4 + length))
+                    return false;
+                *field = u64(extra + k);
+                k += 8;
+                return true;
+            };
+            if (!next(&recorded->uncompressed) || !next(&recorded->compressed) ||
+                !next(&recorded->localOffset))
+                return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: bad ZIP64 extra field"));
         }
-        if (!rangeInside(localOffset, kLocalHeaderSize, size))
-            return fail(error,
-                        ZipArchiveReaderText::tr("truncated zip archive: entry %1 lies outside the file")
-                            .arg(entry.name));
-        const char *local = data + localOffset;
-        if (u32(local) != kLocalHeaderSignature)
-            return fail(
-                error,
-                ZipArchiveReaderText::tr("corrupt zip archive: bad local header for %1").arg(entry.name));
-        // Cannot wrap: localOffset lies inside the file and the two lengths are 16-bit.
-        const quint64 dataOffset = localOffset + kLocalHeaderSize + u16(local + 26) + u16(local + 28);
-        if (!rangeInside(dataOffset, compressed, size))
-            return fail(error, ZipArchiveReaderText::tr(
-                                   "truncated zip archive: data of %1 reaches past the end of the file")
-                                   .arg(entry.name));
-        if (uncompressed > quint64(kMaxUncompressedSize))
-            return fail(error,
-                        ZipArchiveReaderText::tr("corrupt zip archive: %1 claims %2 bytes uncompressed")
-                            .arg(entry.name)
-                            .arg(uncompressed));
-        if (entry.method != 0 && entry.method != 8)
-            return fail(error, ZipArchiveReaderText::tr("unsupported compression method %1 for %2")
-                                   .arg(entry.method)
-                                   .arg(entry.name));
-        if (entry.method == 0 && compressed != uncompressed)
-            return fail(error,
-                        ZipArchiveReaderText::tr("corrupt zip archive: stored entry %1 has mismatched sizes")
-                            .arg(entry.name));
-        entry.compressedSize = qint64(compressed);
-        entry.uncompressedSize = qint64(uncompressed);
-        entry.localHeaderOffset = qint64(localOffset);
-        entry.dataOffset = qint64(dataOffset);
-        if (m_byName.contains(entry.name))
-            return fail(error,
-                        ZipArchiveReaderText::tr("corrupt zip archive: duplicate entry %1").arg(entry.name));
-        m_byName.insert(entry.name, m_entries.size());
-        m_entries.append(entry);
-        pos += kCentralHeaderSize + nameLength + extraLength + commentLength;
+        e += 4 + length;
     }
+    return true;
+}
+
+// The entry's local header and data inside the file, its sizes and method ones we read.
+bool ZipArchiveReader::locateData(Entry *entry, const Recorded &recorded, QString *error) const
+{
+    const char *data = m_file->data();
+    const qint64 size = m_file->size();
+    const quint64 compressed = recorded.compressed, uncompressed = recorded.uncompressed;
+    const quint64 localOffset = recorded.localOffset;
+    if (!rangeInside(localOffset, kLocalHeaderSize, size))
+        return fail(error, ZipArchiveReaderText::tr("truncated zip archive: entry %1 lies outside the file")
+                               .arg(entry->name));
+    const char *local = data + localOffset;
+    if (u32(local) != kLocalHeaderSignature)
+        return fail(
+            error, ZipArchiveReaderText::tr("corrupt zip archive: bad local header for %1").arg(entry->name));
+    // Cannot wrap: localOffset lies inside the file and the two lengths are 16-bit.
+    const quint64 dataOffset = localOffset + kLocalHeaderSize + u16(local + 26) + u16(local + 28);
+    if (!rangeInside(dataOffset, compressed, size))
+        return fail(error, ZipArchiveReaderText::tr(
+                               "truncated zip archive: data of %1 reaches past the end of the file")
+                               .arg(entry->name));
+    if (uncompressed > quint64(kMaxUncompressedSize))
+        return fail(error, ZipArchiveReaderText::tr("corrupt zip archive: %1 claims %2 bytes uncompressed")
+                               .arg(entry->name)
+                               .arg(uncompressed));
+    if (entry->method != 0 && entry->method != 8)
+        return fail(error, ZipArchiveReaderText::tr("unsupported compression method %1 for %2")
+                               .arg(entry->method)
+                               .arg(entry->name));
+    if (entry->method == 0 && compressed != uncompressed)
+        return fail(error,
+                    ZipArchiveReaderText::tr("corrupt zip archive: stored entry %1 has mismatched sizes")
+                        .arg(entry->name));
+    entry->compressedSize = qint64(compressed);
+    entry->uncompressedSize = qint64(uncompressed);
+    entry->localHeaderOffset = qint64(localOffset);
+    entry->dataOffset = qint64(dataOffset);
+    return true;
+}
+
+bool ZipArchiveReader::checkNames(QString *error)
+{
     if (m_entries.isEmpty())
         return fail(error, ZipArchiveReaderText::tr("empty zip archive"));
     // Nothing is ever extracted, but a name that climbs out of the archive is a hostile file's mark.

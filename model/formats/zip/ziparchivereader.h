@@ -53,6 +53,23 @@ public:
     const std::shared_ptr<MappedFile> &file() const { return m_file; }
 
 private:
+    // open()'s steps, in order.
+    struct Directory
+    {
+        quint64 entryCount = 0;
+        qint64 offset = 0, size = 0;
+    };
+    // What a central header records of an entry, before it is checked against the file.
+    struct Recorded
+    {
+        quint64 compressed = 0, uncompressed = 0, localOffset = 0;
+    };
+    bool findDirectory(Directory *directory, QString *error) const;
+    bool readCentralHeader(qint64 *pos, qint64 directoryEnd, Entry *entry, Recorded *recorded,
+                           QString *error) const;
+    bool readZip64Extra(const char *extra, int extraLength, Recorded *recorded, QString *error) const;
+    bool locateData(Entry *entry, const Recorded &recorded, QString *error) const;
+    bool checkNames(QString *error);
     bool fail(QString *error, const QString &reason) const;
 
     std::shared_ptr<MappedFile> m_file;
