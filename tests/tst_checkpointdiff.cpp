@@ -645,7 +645,7 @@ void TestCheckpointDiff::differenceHistogramOfEqualTensorsAndCancel()
         const int n = 4 << 20;
         const TensorInfo big = tensorFromBytes("big", DType::Float32, {n}, floats(QVector<float>(n, 1.0f)));
         const HistogramResult canceled = CheckpointDiff::differenceHistogram(big, big, 10, progress);
-        QVERIFY(canceled.canceled);
+        QVERIFY(progress.isCanceled());
         QVERIFY(canceled.counts.isEmpty());
     }
 }

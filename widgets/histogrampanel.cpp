@@ -313,7 +313,7 @@ void HistogramPanel::recompute()
                 pointers.push_back(&tensor);
             result->main = statisticsKnown ? HistogramKernel::compute(pointers, request, known, progress)
                                            : HistogramKernel::compute(pointers, request, progress);
-            if (!overlay.empty() && !result->main.canceled) {
+            if (!overlay.empty() && !progress.isCanceled()) {
                 // The comparison uses the same bins, so the bars line up.
                 result->hasOverlay = true;
                 result->overlay.edges = result->main.edges;
@@ -321,7 +321,7 @@ void HistogramPanel::recompute()
                 result->overlay.counts =
                     HistogramKernel::counts({&overlay.front()}, result->main.edges, progress);
             }
-            return !result->main.canceled;
+            return !progress.isCanceled();
         });
     m_running = job;
     connect(job, &Job::progressChanged, m_progress, [this](qint64 done, qint64 total) {

@@ -163,11 +163,10 @@ void ReportWindow::computeReport()
             pointers.reserve(tensors.size());
             for (const TensorInfo &tensor : tensors)
                 pointers.push_back(&tensor);
-            bool canceled = false;
-            result->report = HealthReport::compute(pointers, progress, &canceled);
+            result->report = HealthReport::compute(pointers, progress);
             for (int i = 0; i < int(tensors.size()); ++i)
                 result->indices.append(i);
-            return !canceled;
+            return !progress.isCanceled();
         });
     startJob(job, tr("Reading every tensor…"));
     connect(job, &Job::finished, this, [this, job] {

@@ -413,13 +413,12 @@ void ValuesPanel::findNext()
     // From the element after the current one to the end, then from the start: wraps once.
     auto *job = ResultJob<qint64>::start(
         this, [tensor, query, start](const Progress &progress, qint64 *found, QString *) {
-            bool canceled = false;
-            *found = query.findNext(tensor, start, progress, &canceled);
-            if (*found < 0 && !canceled && start > 0) {
-                const qint64 wrapped = query.findNext(tensor, 0, progress, &canceled);
+            *found = query.findNext(tensor, start, progress);
+            if (*found < 0 && !progress.isCanceled() && start > 0) {
+                const qint64 wrapped = query.findNext(tensor, 0, progress);
                 *found = wrapped >= 0 && wrapped < start ? wrapped : -1;
             }
-            return !canceled;
+            return !progress.isCanceled();
         });
     startJob(job, tr("Searching for %1…").arg(what));
     connect(job, &Job::finished, this, [this, job, tensor, what, start] {
@@ -457,9 +456,8 @@ void ValuesPanel::setHeatMap(bool on)
     const int index = m_tensorIndex;
     auto *job = ResultJob<TensorStats>::start(
         this, [tensor](const Progress &progress, TensorStats *stats, QString *) {
-            bool canceled = false;
-            *stats = HistogramKernel::statistics({&tensor}, progress, &canceled);
-            return !canceled;
+            *stats = HistogramKernel::statistics({&tensor}, progress);
+            return !progress.isCanceled();
         });
     startJob(job, tr("Finding the range of %1…").arg(tensor.name));
     connect(job, &Job::finished, this, [this, job, index] {

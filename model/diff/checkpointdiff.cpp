@@ -1,6 +1,7 @@
 #include "diff/checkpointdiff.h"
 
 #include "diff/pairkernel.h"
+#include "jobs/parallelpass.h"
 #include "stats/valuevisitor.h"
 #include "tensor/mappedfile.h"
 
@@ -148,31 +149,6 @@ struct SquaresOfSame
     }
 };
 
-// Runs piece(i, worker) for i in [0, count) on the kernel's threads and the caller's; stops early
-// when canceled. Returns false when canceled.
-template <typename Piece> bool runPieces(size_t count, const Progress &progress, Piece piece)
-{
-    std::atomic<size_t> next{0};
-    std::atomic<bool> canceled{false};
-    auto run = [&](int worker) {
-        for (size_t i = next++; i < count; i = next++) {
-            if (canceled.load(std::memory_order_relaxed) || progress.isCanceled()) {
-                canceled = true;
-                return;
-            }
-            piece(i, worker);
-        }
-    };
-    runOnKernelThreads(count > 1 ? workerCount() : 1, run);
-    return !canceled;
-}
-
-// The byte range a contiguous view covers in its storage.
-qint64 firstByte(const TensorInfo &tensor)
-{
-    return tensor.storageOffset * dtypeElementSize(tensor.dtype);
-}
-
 } // namespace
 
 QString diffStatusName(DiffStatus status)
@@ -300,10 +276,11 @@ Comparison CheckpointDiff::match(const DiffSide &a, const DiffSide &b, const Dif
     return comparison;
 }
 
-bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *comparison,
-                             const Progress &progress)
+namespace {
+
+// What compare() reads: the pairs of tensors whose values are compared, each cut into pieces.
+struct ComparePlan
 {
-    const DiffOptions &options = comparison->options;
     struct Pair
     {
         int diff;
@@ -322,8 +299,35 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
     qint64 totalElements = 0;
     // A pair whose two tensors are tied to the two tensors of an earlier pair (a tied head and
     // embedding on both sides) has that pair's values: read once, its statistics copied.
-    QHash<int, int> diffOfTensorA;        // indexA -> the diff of a pair that is read
     QVector<std::pair<int, int>> aliases; // (diff, the diff it copies)
+    // Filled by the passes, one a piece.
+    std::vector<PairSums> sums;
+    std::vector<char> same;
+
+    void add(int diff, const TensorInfo &ta, const TensorInfo &tb, bool longRead)
+    {
+        Pair pair{diff, componentView(ta), componentView(tb), false, pieces.size(), 0, nullptr};
+        pair.bytewise = ta.dtype == tb.dtype && ta.dtype != DType::QUInt4x2 && ta.isContiguous() &&
+                        tb.isContiguous() && sameQuantization(ta, tb);
+        const qint64 n = pair.a.numel();
+        for (qint64 begin = 0; begin < n || begin == 0; begin += kPiece)
+            pieces.push_back({pairs.size(), begin, std::min(n, begin + kPiece)});
+        pair.endPiece = pieces.size();
+        pair.piecesLeft = std::make_unique<std::atomic<qint64>>(qint64(pair.endPiece - pair.firstPiece));
+        totalElements += n;
+        if (longRead) {
+            adviseLongRead(pair.a);
+            adviseLongRead(pair.b);
+        }
+        pairs.push_back(std::move(pair));
+    }
+};
+
+// The matched pairs of equal shape whose values can be compared; warnings for meta tensors.
+ComparePlan planComparison(const DiffSide &a, const DiffSide &b, Comparison *comparison)
+{
+    ComparePlan plan;
+    QHash<int, int> diffOfTensorA; // indexA -> the diff of a pair that is read
     for (int i = 0; i < comparison->tensors.size(); ++i) {
         TensorDiff &diff = comparison->tensors[i];
         if (diff.indexA < 0 || diff.indexB < 0 || diff.status == DiffStatus::ShapeDiffers)
@@ -344,135 +348,245 @@ bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *c
         if (ta.tiedTo >= 0 && tb.tiedTo >= 0) {
             const int target = diffOfTensorA.value(ta.tiedTo, -1);
             if (target >= 0 && comparison->tensors[target].indexB == tb.tiedTo) {
-                aliases.append({i, target});
+                plan.aliases.append({i, target});
                 continue;
             }
         }
         diffOfTensorA.insert(diff.indexA, i);
-        Pair pair{i, componentView(ta), componentView(tb), false, pieces.size(), 0, nullptr};
-        pair.bytewise = ta.dtype == tb.dtype && ta.dtype != DType::QUInt4x2 && ta.isContiguous() &&
-                        tb.isContiguous() && sameQuantization(ta, tb);
-        const qint64 n = pair.a.numel();
-        for (qint64 begin = 0; begin < n || begin == 0; begin += kPiece)
-            pieces.push_back({pairs.size(), begin, std::min(n, begin + kPiece)});
-        pair.endPiece = pieces.size();
-        pair.piecesLeft = std::make_unique<std::atomic<qint64>>(qint64(pair.endPiece - pair.firstPiece));
-        totalElements += n;
-        if (options.longRead) {
-            for (const TensorInfo *t : {&pair.a, &pair.b})
-                if (t->isContiguous())
-                    t->storage->adviseSequential(firstByte(*t), t->byteSize());
-        }
-        pairs.push_back(std::move(pair));
+        plan.add(i, ta, tb, comparison->options.longRead);
     }
+    return plan;
+}
 
-    // Each piece: the bytes first where they may be equal (memcmp runs at memory speed and most
-    // frozen layers are equal), the values only where they differ.
-    std::vector<PairSums> sums(pieces.size());
-    std::vector<char> same(pieces.size(), 0);
-    std::atomic<qint64> done{0};
-    std::atomic<qint64> reported{0};
-    const qint64 step = std::max<qint64>(1, totalElements / 1000);
-    const bool finished = runPieces(pieces.size(), progress, [&](size_t i, int) {
-        const Piece &piece = pieces[i];
-        Pair &pair = pairs[piece.pair];
+// Each piece: the bytes first where they may be equal (memcmp runs at memory speed and most frozen
+// layers are equal), the values only where they differ. False when canceled.
+bool comparePieces(ComparePlan &plan, const DiffOptions &options, const Progress &progress)
+{
+    plan.sums.assign(plan.pieces.size(), PairSums());
+    plan.same.assign(plan.pieces.size(), 0);
+    PassProgress passProgress(progress, plan.totalElements);
+    return runPieces(plan.pieces.size(), workerCount(), progress, [&](size_t i, int) {
+        const ComparePlan::Piece &piece = plan.pieces[i];
+        ComparePlan::Pair &pair = plan.pairs[piece.pair];
         const qint64 n = piece.end - piece.begin;
         if (pair.bytewise) {
             const qint64 size = dtypeElementSize(pair.a.dtype);
-            same[i] = std::memcmp(pair.a.firstElement() + piece.begin * size,
-                                  pair.b.firstElement() + piece.begin * size, size_t(n * size)) == 0;
+            plan.same[i] = std::memcmp(pair.a.firstElement() + piece.begin * size,
+                                       pair.b.firstElement() + piece.begin * size, size_t(n * size)) == 0;
         }
-        if (!same[i]) {
-            PairSums &s = sums[i];
+        if (!plan.same[i]) {
+            PairSums &s = plan.sums[i];
             s.atol = options.atol;
             s.rtol = options.rtol;
             visitPairs(pair.a, pair.b, piece.begin, piece.end,
                        [&s](const auto *x, const auto *y, int count) { s.block(x, y, count); });
         }
         if (options.longRead && --*pair.piecesLeft == 0) {
-            for (const TensorInfo *t : {&pair.a, &pair.b})
-                t->isContiguous() ? t->storage->releasePages(firstByte(*t), t->byteSize())
-                                  : t->storage->releasePages(0, t->storage->size());
+            releasePagesOf(pair.a);
+            releasePagesOf(pair.b);
         }
-        const qint64 now = done.fetch_add(n) + n;
-        qint64 last = reported.load();
-        if (now - last >= step && reported.compare_exchange_strong(last, now))
-            progress.set(now, totalElements);
+        passProgress.add(n);
     });
-    if (!finished)
-        return false;
+}
 
-    // A tensor partly the same still needs the norms of its equal pieces for ||a|| and a.b.
+// A tensor partly the same still needs the norms of its equal pieces for ||a|| and a.b.
+bool normsOfEqualPieces(ComparePlan &plan, const Progress &progress)
+{
     std::vector<size_t> normPieces;
-    for (const Pair &pair : pairs) {
-        const auto begin = same.begin() + qint64(pair.firstPiece), end = same.begin() + qint64(pair.endPiece);
+    for (const ComparePlan::Pair &pair : plan.pairs) {
+        const auto begin = plan.same.begin() + qint64(pair.firstPiece);
+        const auto end = plan.same.begin() + qint64(pair.endPiece);
         if (std::count(begin, end, 0) == 0 || std::count(begin, end, 1) == 0)
             continue;
         for (size_t i = pair.firstPiece; i < pair.endPiece; ++i)
-            if (same[i])
+            if (plan.same[i])
                 normPieces.push_back(i);
     }
-    const bool normsDone = runPieces(normPieces.size(), progress, [&](size_t k, int) {
+    return runPieces(normPieces.size(), workerCount(), progress, [&](size_t k, int) {
         const size_t i = normPieces[k];
-        const Piece &piece = pieces[i];
+        const ComparePlan::Piece &piece = plan.pieces[i];
         SquaresOfSame squares;
-        visitValues(pairs[piece.pair].a, piece.begin, piece.end, squares);
-        PairSums &s = sums[i];
+        visitValues(plan.pairs[piece.pair].a, piece.begin, piece.end, squares);
+        PairSums &s = plan.sums[i];
         s.elements = squares.elements;
         s.finite = squares.finite;
         s.sums.sumSquaredA = s.sums.sumSquaredB = s.sums.sumProducts = squares.sum;
     });
-    if (!normsDone)
-        return false;
+}
 
-    for (const Pair &pair : pairs) {
-        TensorDiff &diff = comparison->tensors[pair.diff];
-        PairSums total;
-        bool allSame = true;
-        for (size_t i = pair.firstPiece; i < pair.endPiece; ++i) {
-            total.merge(sums[i]);
-            allSame = allSame && same[i];
-        }
-        diff.hasStatistics = true;
-        diff.bitIdentical = allSame && pair.bytewise;
-        diff.changedElements = total.sums.changed;
-        if (allSame) {
-            diff.maxAbs = diff.meanAbs = diff.relL2 = 0;
-            diff.cosine = 1;
-        } else {
-            diff.maxAbs = total.sums.maxAbs;
-            diff.meanAbs = total.finite > 0 ? total.sums.sumAbs / double(total.finite) : 0;
-            const double normA = std::sqrt(total.sums.sumSquaredA);
-            const double normB = std::sqrt(total.sums.sumSquaredB);
-            const double normDiff = std::sqrt(total.sums.sumSquaredDiff);
-            diff.relL2 =
-                normA > 0 ? normDiff / normA : (normDiff > 0 ? std::numeric_limits<double>::infinity() : 0.0);
-            // One square root of the product rounds less than the product of two (unless it overflows).
-            const double squares = total.sums.sumSquaredA * total.sums.sumSquaredB;
-            const double norms = std::isfinite(squares) ? std::sqrt(squares) : normA * normB;
-            diff.cosine = normA > 0 && normB > 0
-                              ? std::clamp(total.sums.sumProducts / norms, -1.0, 1.0)
-                              : (normDiff > 0 ? std::numeric_limits<double>::quiet_NaN() : 1.0);
-        }
-        diff.withinTolerance = total.sums.changed == 0;
-        if (diff.status != DiffStatus::DtypeDiffers)
-            diff.status = diff.withinTolerance ? DiffStatus::Identical : DiffStatus::Changed;
+// One pair's statistics from its pieces' sums.
+void finishPair(const ComparePlan &plan, const ComparePlan::Pair &pair, TensorDiff *diff)
+{
+    PairSums total;
+    bool allSame = true;
+    for (size_t i = pair.firstPiece; i < pair.endPiece; ++i) {
+        total.merge(plan.sums[i]);
+        allSame = allSame && plan.same[i];
     }
-    for (const auto &[alias, target] : std::as_const(aliases)) {
-        const TensorDiff &from = comparison->tensors[target];
-        TensorDiff &to = comparison->tensors[alias];
-        to.status = from.status;
-        to.hasStatistics = from.hasStatistics;
-        to.bitIdentical = from.bitIdentical;
-        to.withinTolerance = from.withinTolerance;
-        to.changedElements = from.changedElements;
-        to.maxAbs = from.maxAbs;
-        to.meanAbs = from.meanAbs;
-        to.relL2 = from.relL2;
-        to.cosine = from.cosine;
+    diff->hasStatistics = true;
+    diff->bitIdentical = allSame && pair.bytewise;
+    diff->changedElements = total.sums.changed;
+    if (allSame) {
+        diff->maxAbs = diff->meanAbs = diff->relL2 = 0;
+        diff->cosine = 1;
+    } else {
+        diff->maxAbs = total.sums.maxAbs;
+        diff->meanAbs = total.finite > 0 ? total.sums.sumAbs / double(total.finite) : 0;
+        const double normA = std::sqrt(total.sums.sumSquaredA);
+        const double normB = std::sqrt(total.sums.sumSquaredB);
+        const double normDiff = std::sqrt(total.sums.sumSquaredDiff);
+        diff->relL2 =
+            normA > 0 ? normDiff / normA : (normDiff > 0 ? std::numeric_limits<double>::infinity() : 0.0);
+        // One square root of the product rounds less than the product of two (unless it overflows).
+        const double squares = total.sums.sumSquaredA * total.sums.sumSquaredB;
+        const double norms = std::isfinite(squares) ? std::sqrt(squares) : normA * normB;
+        diff->cosine = normA > 0 && normB > 0
+                           ? std::clamp(total.sums.sumProducts / norms, -1.0, 1.0)
+                           : (normDiff > 0 ? std::numeric_limits<double>::quiet_NaN() : 1.0);
     }
+    diff->withinTolerance = total.sums.changed == 0;
+    if (diff->status != DiffStatus::DtypeDiffers)
+        diff->status = diff->withinTolerance ? DiffStatus::Identical : DiffStatus::Changed;
+}
+
+void copyStatistics(const TensorDiff &from, TensorDiff *to)
+{
+    to->status = from.status;
+    to->hasStatistics = from.hasStatistics;
+    to->bitIdentical = from.bitIdentical;
+    to->withinTolerance = from.withinTolerance;
+    to->changedElements = from.changedElements;
+    to->maxAbs = from.maxAbs;
+    to->meanAbs = from.meanAbs;
+    to->relL2 = from.relL2;
+    to->cosine = from.cosine;
+}
+
+} // namespace
+
+bool CheckpointDiff::compare(const DiffSide &a, const DiffSide &b, Comparison *comparison,
+                             const Progress &progress)
+{
+    ComparePlan plan = planComparison(a, b, comparison);
+    if (!comparePieces(plan, comparison->options, progress) || !normsOfEqualPieces(plan, progress))
+        return false;
+    for (const ComparePlan::Pair &pair : plan.pairs)
+        finishPair(plan, pair, &comparison->tensors[pair.diff]);
+    for (const auto &[alias, target] : std::as_const(plan.aliases))
+        copyStatistics(comparison->tensors[target], &comparison->tensors[alias]);
     return true;
 }
+
+namespace {
+
+// Range and moments of a - b over a range of elements.
+struct DifferenceRange
+{
+    qint64 finite = 0, nan = 0, inf = 0, zero = 0;
+    double min = std::numeric_limits<double>::infinity();
+    double max = -std::numeric_limits<double>::infinity();
+    double sum = 0, sumSquares = 0;
+
+    void merge(const DifferenceRange &r)
+    {
+        finite += r.finite;
+        nan += r.nan;
+        inf += r.inf;
+        zero += r.zero;
+        min = std::min(min, r.min);
+        max = std::max(max, r.max);
+        sum += r.sum;
+        sumSquares += r.sumSquares;
+    }
+    TensorStats stats(qint64 count) const
+    {
+        TensorStats stats;
+        stats.count = count;
+        stats.finite = finite;
+        stats.nanCount = nan;
+        stats.infCount = inf;
+        stats.zeroCount = zero;
+        if (finite > 0) {
+            stats.min = min;
+            stats.max = max;
+            stats.mean = sum / double(finite);
+            stats.std = std::sqrt(std::max(0.0, sumSquares / double(finite) - stats.mean * stats.mean));
+            stats.l2Norm = std::sqrt(sumSquares);
+        }
+        return stats;
+    }
+};
+
+// The two passes of differenceHistogram over x - y, in pieces of kPiece elements.
+struct DifferencePasses
+{
+    const TensorInfo &x, &y;
+    const Progress &progress;
+    qint64 n;
+    size_t pieceCount;
+
+    std::pair<qint64, qint64> bounds(size_t i) const
+    {
+        return {qint64(i) * kPiece, std::min(n, qint64(i + 1) * kPiece)};
+    }
+    // First pass: range and moments of the differences. Partial when canceled.
+    DifferenceRange range() const
+    {
+        std::vector<DifferenceRange> ranges(pieceCount);
+        PassProgress passProgress(progress, n, 0, 2 * n);
+        runPieces(pieceCount, workerCount(), progress, [&](size_t i, int) {
+            const auto [begin, end] = bounds(i);
+            DifferenceRange &r = ranges[i];
+            visitPairs(x, y, begin, end, [&r](const auto *p, const auto *q, int count) {
+                for (int k = 0; k < count; ++k) {
+                    const double d = double(p[k]) - double(q[k]);
+                    if (!std::isfinite(d)) {
+                        std::isnan(d) ? ++r.nan : ++r.inf;
+                        continue;
+                    }
+                    ++r.finite;
+                    r.zero += d == 0;
+                    r.min = std::min(r.min, d);
+                    r.max = std::max(r.max, d);
+                    r.sum += d;
+                    r.sumSquares += d * d;
+                }
+            });
+            passProgress.add(end - begin);
+        });
+        DifferenceRange all;
+        for (const DifferenceRange &r : ranges)
+            all.merge(r);
+        return all;
+    }
+    // Second pass: counts over [low, high], each worker into its own row.
+    QVector<qint64> counts(double low, double high, int bins) const
+    {
+        std::vector<QVector<qint64>> rows(size_t(workerCount()), QVector<qint64>(bins, 0));
+        const double scale = double(bins) / (high - low);
+        PassProgress passProgress(progress, n, n, 2 * n);
+        runPieces(pieceCount, workerCount(), progress, [&](size_t i, int worker) {
+            const auto [begin, end] = bounds(i);
+            qint64 *counts = rows[size_t(worker)].data();
+            visitPairs(x, y, begin, end, [&](const auto *p, const auto *q, int count) {
+                for (int k = 0; k < count; ++k) {
+                    const double d = double(p[k]) - double(q[k]);
+                    if (!(d >= low && d <= high))
+                        continue;
+                    counts[std::min(bins - 1, int((d - low) * scale))]++;
+                }
+            });
+            passProgress.add(end - begin);
+        });
+        QVector<qint64> total(bins, 0);
+        for (const QVector<qint64> &row : rows)
+            for (int k = 0; k < bins; ++k)
+                total[k] += row[k];
+        return total;
+    }
+};
+
+} // namespace
 
 HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const TensorInfo &b, int bins,
                                                     const Progress &progress)
@@ -483,67 +597,11 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
     const qint64 n = x.numel();
     if (x.shape != y.shape || !x.storage || !y.storage || dtypeIsComplex(a.dtype) != dtypeIsComplex(b.dtype))
         return result;
-    const size_t pieceCount = size_t(std::max<qint64>(1, (n + kPiece - 1) / kPiece));
-    struct Range
-    {
-        qint64 finite = 0, nan = 0, inf = 0, zero = 0;
-        double min = std::numeric_limits<double>::infinity();
-        double max = -std::numeric_limits<double>::infinity();
-        double sum = 0, sumSquares = 0;
-    };
-    std::vector<Range> ranges(pieceCount);
-    auto bounds = [&](size_t i) {
-        return std::make_pair(qint64(i) * kPiece, std::min(n, qint64(i + 1) * kPiece));
-    };
-    // First pass: range and moments of the differences.
-    bool ok = runPieces(pieceCount, progress, [&](size_t i, int) {
-        const auto [begin, end] = bounds(i);
-        Range &r = ranges[i];
-        visitPairs(x, y, begin, end, [&r](const auto *p, const auto *q, int count) {
-            for (int k = 0; k < count; ++k) {
-                const double d = double(p[k]) - double(q[k]);
-                if (!std::isfinite(d)) {
-                    std::isnan(d) ? ++r.nan : ++r.inf;
-                    continue;
-                }
-                ++r.finite;
-                r.zero += d == 0;
-                r.min = std::min(r.min, d);
-                r.max = std::max(r.max, d);
-                r.sum += d;
-                r.sumSquares += d * d;
-            }
-        });
-        progress.set(qint64(i), 2 * qint64(pieceCount));
-    });
-    if (!ok) {
-        result.canceled = true;
+    const DifferencePasses passes{x, y, progress, n, size_t(std::max<qint64>(1, (n + kPiece - 1) / kPiece))};
+    const DifferenceRange all = passes.range();
+    if (progress.isCanceled())
         return result;
-    }
-    Range all;
-    for (const Range &r : ranges) {
-        all.finite += r.finite;
-        all.nan += r.nan;
-        all.inf += r.inf;
-        all.zero += r.zero;
-        all.min = std::min(all.min, r.min);
-        all.max = std::max(all.max, r.max);
-        all.sum += r.sum;
-        all.sumSquares += r.sumSquares;
-    }
-    TensorStats &stats = result.stats;
-    stats.count = n;
-    stats.finite = all.finite;
-    stats.nanCount = all.nan;
-    stats.infCount = all.inf;
-    stats.zeroCount = all.zero;
-    if (all.finite > 0) {
-        stats.min = all.min;
-        stats.max = all.max;
-        stats.mean = all.sum / double(all.finite);
-        stats.std = std::sqrt(std::max(0.0, all.sumSquares / double(all.finite) - stats.mean * stats.mean));
-        stats.l2Norm = std::sqrt(all.sumSquares);
-    }
+    result.stats = all.stats(n);
     if (bins <= 0)
         bins = HistogramKernel::defaultBins(all.finite);
     double low = all.finite > 0 ? all.min : 0;
@@ -553,30 +611,9 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
         high += 0.5;
     }
     result.edges = HistogramKernel::linspaceEdges(low, high, bins);
-    // Second pass: counts, each worker into its own row.
-    std::vector<QVector<qint64>> rows(size_t(workerCount()), QVector<qint64>(bins, 0));
-    const double scale = double(bins) / (high - low);
-    ok = runPieces(pieceCount, progress, [&](size_t i, int worker) {
-        const auto [begin, end] = bounds(i);
-        qint64 *counts = rows[size_t(worker)].data();
-        visitPairs(x, y, begin, end, [&](const auto *p, const auto *q, int count) {
-            for (int k = 0; k < count; ++k) {
-                const double d = double(p[k]) - double(q[k]);
-                if (!(d >= low && d <= high))
-                    continue;
-                counts[std::min(bins - 1, int((d - low) * scale))]++;
-            }
-        });
-        progress.set(qint64(pieceCount) + qint64(i), 2 * qint64(pieceCount));
-    });
-    if (!ok) {
-        result.canceled = true;
-        return result;
-    }
-    result.counts = QVector<qint64>(bins, 0);
-    for (const QVector<qint64> &row : rows)
-        for (int k = 0; k < bins; ++k)
-            result.counts[k] += row[k];
+    result.counts = passes.counts(low, high, bins);
+    if (progress.isCanceled())
+        result.counts.clear(); // partial counts would read as a histogram
     return result;
 }
 

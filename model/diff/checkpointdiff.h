@@ -3,7 +3,7 @@
 #include "diff/namematching.h"
 #include "stats/histogramkernel.h"
 #include "tensor/checkpointcontent.h"
-#include "tensor/progress.h"
+#include "jobs/progress.h"
 #include "tensor/tensorinfo.h"
 
 #include <QByteArray>
@@ -102,7 +102,8 @@ public:
     // Returns false when canceled (the comparison is then incomplete).
     static bool compare(const DiffSide &a, const DiffSide &b, Comparison *comparison,
                         const Progress &progress = Progress());
-    // A histogram of a - b over elements finite on both sides (same shapes; any dtypes).
+    // A histogram of a - b over elements finite on both sides (same shapes; any dtypes). No counts when
+    // the shapes differ or it was canceled.
     static HistogramResult differenceHistogram(const TensorInfo &a, const TensorInfo &b, int bins,
                                                const Progress &progress = Progress());
     // One row a tensor: name, status, dtypes, shapes, the statistics, requires_grad of each side.

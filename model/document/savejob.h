@@ -1,7 +1,7 @@
 #pragma once
 
 #include "formats/statedictwriter.h"
-#include "tensor/progress.h"
+#include "jobs/progress.h"
 #include "torchbridge/torchbridge.h"
 
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "tensor/checkpointcontent.h"
-#include "tensor/progress.h"
+#include "jobs/progress.h"
 
 #include <memory>
 

@@ -2,7 +2,7 @@
 
 #include "tensor/checkpointcontent.h"
 
-#include "tensor/progress.h"
+#include "jobs/progress.h"
 
 #include <memory>
 

@@ -83,7 +83,7 @@ QString HealthReport::siblingKey(const QString &name)
 }
 
 QVector<TensorHealth> HealthReport::compute(const std::vector<const TensorInfo *> &tensors,
-                                            const Progress &progress, bool *canceled)
+                                            const Progress &progress)
 {
     // Each distinct view read once: a tied tensor takes its first's numbers.
     using View = std::tuple<const TensorStorage *, qint64, DType, QVector<qint64>, QVector<qint64>>;
@@ -104,12 +104,9 @@ QVector<TensorHealth> HealthReport::compute(const std::vector<const TensorInfo *
     qint64 bytes = 0;
     for (const TensorInfo *tensor : distinct)
         bytes += tensor->byteSize();
-    bool wasCanceled = false;
     const std::vector<TensorStats> stats =
-        HistogramKernel::statisticsEach(distinct, progress, &wasCanceled, isLongRead(bytes));
-    if (canceled)
-        *canceled = wasCanceled;
-    if (wasCanceled)
+        HistogramKernel::statisticsEach(distinct, progress, isLongRead(bytes));
+    if (progress.isCanceled())
         return {};
     QVector<TensorHealth> report;
     report.reserve(qsizetype(tensors.size()));

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "jobs/progress.h"
 #include "stats/tensorstats.h"
 #include "tensor/dtype.h"
-#include "tensor/progress.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -42,7 +42,7 @@ public:
 
     // Tied tensors (TensorInfo::tiedTo into `tensors`) are read once. Empty when canceled.
     static QVector<TensorHealth> compute(const std::vector<const TensorInfo *> &tensors,
-                                         const Progress &progress = Progress(), bool *canceled = nullptr);
+                                         const Progress &progress = Progress());
     // Sets every entry's flags from its statistics and its siblings' norms.
     static void flag(QVector<TensorHealth> *report);
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tensor/progress.h"
+#include "jobs/progress.h"
 
 #include <QString>
 #include <QVector>

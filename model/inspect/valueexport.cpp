@@ -322,19 +322,13 @@ bool ValueQuery::matches(double v) const
     return false;
 }
 
-qint64 ValueQuery::findNext(const TensorInfo &view, qint64 from, const Progress &progress,
-                            bool *canceled) const
+qint64 ValueQuery::findNext(const TensorInfo &view, qint64 from, const Progress &progress) const
 {
-    if (canceled)
-        *canceled = false;
     const qint64 n = view.storage ? view.numel() : 0;
     constexpr qint64 kStep = qint64(1) << 20;
     for (qint64 begin = std::max<qint64>(0, from); begin < n; begin += kStep) {
-        if (progress.isCanceled()) {
-            if (canceled)
-                *canceled = true;
+        if (progress.isCanceled())
             return -1;
-        }
         Finder finder{*this, begin};
         kernel::visitValues(view, begin, std::min(n, begin + kStep), finder);
         if (finder.found >= 0)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "inspect/elementvalue.h"
-#include "tensor/progress.h"
+#include "jobs/progress.h"
 
 #include <QString>
 #include <QVector>
@@ -46,8 +46,7 @@ struct ValueQuery
     // The first element at or after row-major position `from` that matches, or -1; searches on
     // to the end only (a caller wanting to wrap searches again from 0). Complex values are judged
     // by their real parts.
-    qint64 findNext(const TensorInfo &view, qint64 from, const Progress &progress = Progress(),
-                    bool *canceled = nullptr) const;
+    qint64 findNext(const TensorInfo &view, qint64 from, const Progress &progress = Progress()) const;
 };
 
 } // namespace torchscope

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "jobs/progress.h"
 #include "stats/tensorstats.h"
-#include "tensor/progress.h"
 
 #include <QVector>
 
@@ -26,13 +26,13 @@ struct HistogramResult
     QVector<double> edges;  // bins + 1 edges, as numpy.linspace(low, high, bins + 1)
     QVector<qint64> counts; // bin i holds edges[i] <= v < edges[i + 1]; the last bin includes its upper edge
     TensorStats stats;      // over all values; NaN and Inf counted, then left out of everything else
-    bool canceled = false;
 };
 
 // Statistics and histograms of one or more tensors (pooled), for every dtype and any strides.
 // Counts equal numpy.histogram(values, bins=edges). Work is split across all cores; each value is
 // read once for the statistics and once more for the histogram, except contiguous float16 and
-// bfloat16, whose bit patterns are counted in one pass that gives both.
+// bfloat16, whose bit patterns are counted in one pass that gives both. Canceled through `progress`
+// (see jobs/progress.h), a result is partial and the caller drops it.
 class HistogramKernel
 {
 public:
@@ -43,16 +43,15 @@ public:
                                    const HistogramRequest &request, const TensorStats &known,
                                    const Progress &progress = Progress());
     static TensorStats statistics(const std::vector<const TensorInfo *> &tensors,
-                                  const Progress &progress = Progress(), bool *canceled = nullptr,
-                                  bool longRead = false);
+                                  const Progress &progress = Progress(), bool longRead = false);
     // The statistics of each tensor on its own, computed in one parallel pass over all of them.
     static std::vector<TensorStats> statisticsEach(const std::vector<const TensorInfo *> &tensors,
                                                    const Progress &progress = Progress(),
-                                                   bool *canceled = nullptr, bool longRead = false);
+                                                   bool longRead = false);
     // Counts only, over a range that must be finite with low < high.
     static QVector<qint64> counts(const std::vector<const TensorInfo *> &tensors,
                                   const QVector<double> &edges, const Progress &progress = Progress(),
-                                  bool *canceled = nullptr, bool longRead = false);
+                                  bool longRead = false);
     // numpy.linspace(low, high, bins + 1): low + i * step, the last edge exactly high.
     static QVector<double> linspaceEdges(double low, double high, int bins);
     static int defaultBins(qint64 values);

@@ -6,13 +6,9 @@
 #include "stats/decodekernel.h"
 #include "tensor/tensorinfo.h"
 
-#include <QSemaphore>
-#include <QThreadPool>
-
 #include <algorithm>
 #include <complex>
 #include <cstring>
-#include <thread>
 #include <type_traits>
 
 namespace torchscope::kernel {
@@ -230,43 +226,6 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
     case DType::Invalid:
         break;
     }
-}
-
-inline int workerCount()
-{
-    return int(std::max(1u, std::min(16u, std::thread::hardware_concurrency())));
-}
-
-// Threads kept for the kernel across calls, one per core. Never destroyed: it may still be needed
-// while the process exits.
-inline QThreadPool &kernelThreadPool()
-{
-    static QThreadPool *const pool = [] {
-        auto *threads = new QThreadPool;
-        threads->setMaxThreadCount(workerCount());
-        return threads;
-    }();
-    return *pool;
-}
-
-// Runs run(worker) for worker 0 .. workers - 1: the caller as worker 0, the others on the kernel's own
-// pool, whose tasks never wait on it, so a kernel called from a pool thread cannot starve. Returns
-// when all are done.
-template <typename Run> void runOnKernelThreads(int workers, Run &run)
-{
-    if (workers <= 1) {
-        run(0);
-        return;
-    }
-    QSemaphore helpersDone;
-    for (int w = 1; w < workers; ++w) {
-        kernelThreadPool().start([&run, &helpersDone, w] {
-            run(w);
-            helpersDone.release();
-        });
-    }
-    run(0);
-    helpersDone.acquire(workers - 1);
 }
 
 } // namespace torchscope::kernel
