@@ -856,7 +856,7 @@ bool SafeUnpickler::withinBounds()
 
 bool SafeUnpickler::pushChecked(PickleValuePtr value)
 {
-    m_stack.push_back(std::move(value));
+    m_stack.push_back(value);
     // As each opcode's end checks, but before the opcode goes on: a push past the bound fails here.
     if (m_stack.size() > kMaxStack || ++m_values > kMaxValues)
         return fail(SafeUnpicklerText::tr("stack too deep"));

@@ -171,7 +171,7 @@ private:
     bool need(qint64 count);
     void push(PickleValuePtr value)
     {
-        m_stack.push_back(std::move(value));
+        m_stack.push_back(value);
         ++m_values;
     }
     bool pushChecked(PickleValuePtr value); // fails at once when the stack is too deep
