@@ -625,7 +625,8 @@ void TestCli::statisticsKeysCarryPyTorchsValues()
         const QJsonObject stats = entry.toObject();
         QCOMPARE(stats.value("nan_count").toInteger(), want.value("nan_count").toInteger());
         QCOMPARE(stats.value("inf_count").toInteger(), want.value("inf_count").toInteger());
-        for (const char *key : {"min", "max", "mean", "std"})
+        // The same keys and numbers as hist's (one function writes both).
+        for (const char *key : {"min", "max", "mean", "std", "l2_norm", "zero_fraction"})
             QVERIFY2(same(stats.value(key), want.value(key)), key);
     }
     QVERIFY(listed);
@@ -1271,7 +1272,8 @@ void TestCli::statsCsvTextAndModule()
     const QString dir = inspectFixtures();
     QString out, err;
     QCOMPARE(cli({"stats", dir + "/health.pt", "--csv"}, &out, &err), 0);
-    const QStringList lines = out.trimmed().split(QLatin1Char('\n'));
+    QVERIFY(out.endsWith(QLatin1String("\r\n"))); // RFC 4180 records
+    const QStringList lines = out.trimmed().split(QStringLiteral("\r\n"));
     QCOMPARE(
         lines.first(),
         QStringLiteral("name,dtype,numel,min,max,mean,std,l2_norm,zero_fraction,nan_count,inf_count,flags"));

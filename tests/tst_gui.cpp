@@ -1794,10 +1794,12 @@ void TestGui::valuesCopyAndExport()
     QVERIFY(exported.wait(30000) || exported.count() > 0);
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
-    const QList<QByteArray> lines = csvFile.readAll().trimmed().split('\n');
+    const QByteArray csvBytes = csvFile.readAll();
+    QCOMPARE(csvBytes.count("\r\n"), 12); // RFC 4180 records
+    const QList<QByteArray> lines = csvBytes.trimmed().split('\n');
     QCOMPARE(lines.size(), 12);
-    QCOMPARE(lines.first(), QByteArray("0,1,2,3,4"));
-    QCOMPARE(lines.at(3), QByteArray("15,16,17,1e+06,19"));
+    QCOMPARE(lines.first(), QByteArray("0,1,2,3,4\r"));
+    QCOMPARE(lines.at(3), QByteArray("15,16,17,1e+06,19\r"));
 }
 
 void TestGui::spectrumTabPlotsSingularValues()

@@ -427,11 +427,14 @@ void TestTensorInspect::healthJsonAndCsv()
         QCOMPARE(have, want);
     }
     const QByteArray csv = HealthReport::toCsv(report);
+    QCOMPARE(csv.count("\r\n"), report.size() + 1); // RFC 4180 records
+    QCOMPARE(csv.count('\n'), report.size() + 1);
     const QList<QByteArray> lines = csv.trimmed().split('\n');
     QCOMPARE(lines.size(), report.size() + 1);
-    QCOMPARE(lines.first(),
-             QByteArray("name,dtype,numel,min,max,mean,std,l2_norm,zero_fraction,nan_count,inf_count,flags"));
-    QVERIFY(csv.contains("blocks.4.weight,float32,256,0,0,0,0,0,1,0,0,all_zero norm_outlier\n"));
+    QCOMPARE(
+        lines.first(),
+        QByteArray("name,dtype,numel,min,max,mean,std,l2_norm,zero_fraction,nan_count,inf_count,flags\r"));
+    QVERIFY(csv.contains("blocks.4.weight,float32,256,0,0,0,0,0,1,0,0,all_zero norm_outlier\r\n"));
 }
 
 void TestTensorInspect::siblingKey_data()

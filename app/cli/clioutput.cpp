@@ -8,6 +8,7 @@
 #include "inspect/elementvalue.h"
 #include "inspect/healthreport.h"
 #include "itemmodels/displayformat.h"
+#include "output/statisticsjson.h"
 #include "stats/histogramkernel.h"
 #include "stats/tensorstats.h"
 
@@ -117,34 +118,27 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
     json.beginArray();
     for (int i = 0; i < document.tensorCount(); ++i) {
         const TensorInfo &tensor = document.tensor(i);
-        TensorStats s;
-        if (withStats)
-            s = TensorStats::compute(tensor);
-        const bool has = withStats && s.hasMoments();
-        const auto statistic = [&json, has](double v) { has ? json.value(v) : json.null(); };
+        // The statistics' keys among the tensor's own, in the order QJsonDocument writes keys (sorted).
+        const QJsonObject stats = withStats ? statisticsJson(TensorStats::compute(tensor)) : QJsonObject();
+        const auto statistics = [&json, &stats](std::initializer_list<const char *> keys) {
+            for (const char *key : keys) {
+                const auto it = stats.constFind(QLatin1String(key));
+                if (it == stats.constEnd())
+                    continue;
+                json.key(key);
+                json.value(*it);
+            }
+        };
         json.beginObject();
         json.key("dtype");
         json.value(dtypeName(tensor.dtype));
-        if (withStats) {
-            json.key("inf_count");
-            json.value(s.infCount);
-        }
+        statistics({"inf_count"});
         json.key("kind");
         json.value(tensorKindName(tensor.kind));
-        if (withStats) {
-            json.key("max");
-            statistic(s.max);
-            json.key("mean");
-            statistic(s.mean);
-            json.key("min");
-            statistic(s.min);
-        }
+        statistics({"l2_norm", "max", "mean", "min"});
         json.key("name");
         json.value(tensor.name);
-        if (withStats) {
-            json.key("nan_count");
-            json.value(s.nanCount);
-        }
+        statistics({"nan_count"});
         if (const Quantization *q = tensor.quantization.get()) {
             // Per tensor: numbers and a null axis; per channel: one number a channel and the axis.
             const bool perTensor = q->scheme == Quantization::Scheme::PerTensorAffine;
@@ -180,14 +174,12 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
         for (const qint64 d : tensor.shape)
             json.value(d);
         json.endArray();
-        if (withStats) {
-            json.key("std");
-            statistic(s.std);
-        }
+        statistics({"std"});
         if (tensor.tiedTo >= 0) {
             json.key("tied_to");
             json.value(document.tensor(tensor.tiedTo).name);
         }
+        statistics({"zero_fraction"});
         json.endObject();
     }
     json.endArray();
@@ -297,26 +289,17 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
 
 QJsonObject histogramJson(const QString &name, const HistogramResult &result)
 {
-    const TensorStats &s = result.stats;
     QJsonArray edges, counts;
     for (double edge : result.edges)
         edges.append(edge);
     for (qint64 count : result.counts)
         counts.append(count);
-    const bool has = s.hasMoments();
-    return QJsonObject{{QStringLiteral("tensor"), name},
-                       {QStringLiteral("edges"), edges},
-                       {QStringLiteral("counts"), counts},
-                       {QStringLiteral("numel"), s.count},
-                       {QStringLiteral("min"), has ? number(s.min) : QJsonValue()},
-                       {QStringLiteral("max"), has ? number(s.max) : QJsonValue()},
-                       {QStringLiteral("mean"), has ? number(s.mean) : QJsonValue()},
-                       {QStringLiteral("std"), has ? number(s.std) : QJsonValue()},
-                       {QStringLiteral("l2_norm"), has ? number(s.l2Norm) : QJsonValue()},
-                       {QStringLiteral("zero_fraction"),
-                        s.count ? QJsonValue(double(s.zeroCount) / double(s.count)) : QJsonValue()},
-                       {QStringLiteral("nan_count"), s.nanCount},
-                       {QStringLiteral("inf_count"), s.infCount}};
+    QJsonObject object = statisticsJson(result.stats);
+    object.insert(QStringLiteral("tensor"), name);
+    object.insert(QStringLiteral("edges"), edges);
+    object.insert(QStringLiteral("counts"), counts);
+    object.insert(QStringLiteral("numel"), result.stats.count);
+    return object;
 }
 
 void printHistogram(QTextStream &out, const QString &name, const HistogramResult &result)

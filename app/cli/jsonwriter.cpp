@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 #include <charconv>
@@ -66,6 +67,15 @@ void JsonWriter::key(const char *name)
     m_afterKey = true;
 }
 
+void JsonWriter::key(const QString &name)
+{
+    element();
+    m_buffer.append('"');
+    appendEscaped(name);
+    m_buffer.append("\": ", 3);
+    m_afterKey = true;
+}
+
 void JsonWriter::appendEscaped(const QString &text)
 {
     // Plain text (no quotes, backslashes or control characters) is its UTF-8; anything else takes
@@ -123,6 +133,41 @@ void JsonWriter::value(double number)
         m_buffer.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
     else
         m_buffer.append("null", 4);
+}
+
+void JsonWriter::value(const QJsonValue &json)
+{
+    switch (json.type()) {
+    case QJsonValue::Bool:
+        value(json.toBool());
+        return;
+    case QJsonValue::Double:
+        value(json.toDouble());
+        return;
+    case QJsonValue::String:
+        value(json.toString());
+        return;
+    case QJsonValue::Array:
+        beginArray();
+        for (const QJsonValue element : json.toArray())
+            value(element);
+        endArray();
+        return;
+    case QJsonValue::Object: {
+        beginObject();
+        const QJsonObject object = json.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            key(it.key());
+            value(it.value());
+        }
+        endObject();
+        return;
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    null();
 }
 
 void JsonWriter::value(bool flag)

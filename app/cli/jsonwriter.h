@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QIODevice>
+#include <QJsonValue>
 #include <QString>
 
 #include <vector>
@@ -30,6 +31,7 @@ public:
     void endArray() { close(']'); }
     // A key of the object being written; its value comes next.
     void key(const char *name);
+    void key(const QString &name); // any text, escaped as a string is
 
     void value(const QString &text);
     void value(const char *latin1Text);
@@ -38,6 +40,8 @@ public:
     // Doubles as Qt writes them; NaN and the infinities become null, as JSON has no word for them.
     void value(double number);
     void value(bool flag);
+    // Any JSON value, written as QJsonDocument writes it.
+    void value(const QJsonValue &json);
     void null();
 
 private:

@@ -2,6 +2,7 @@
 
 #include "diff/pairkernel.h"
 #include "jobs/parallelpass.h"
+#include "output/csvwriter.h"
 #include "stats/valuevisitor.h"
 #include "tensor/mappedfile.h"
 
@@ -619,43 +620,34 @@ HistogramResult CheckpointDiff::differenceHistogram(const TensorInfo &a, const T
 
 QByteArray CheckpointDiff::toCsv(const Comparison &comparison, const DiffSide &a, const DiffSide &b)
 {
-    // RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
-    auto field = [](const QString &text) -> QByteArray {
-        QByteArray bytes = text.toUtf8();
-        if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r'))
-            bytes = '"' + bytes.replace("\"", "\"\"") + '"';
-        return bytes;
+    CsvWriter csv;
+    for (const char *column :
+         {"name", "status", "dtype_a", "dtype_b", "shape_a", "shape_b", "elements", "max_abs", "mean_abs",
+          "rel_l2", "changed_fraction", "cosine", "bit_identical", "requires_grad_a", "requires_grad_b"})
+        csv.field(column);
+    csv.endRow();
+    const auto flag = [&csv](bool stored, bool value) {
+        stored ? csv.field(value ? "true" : "false") : csv.empty();
     };
-    auto number = [](const TensorDiff &diff, double value) -> QByteArray {
-        if (!diff.hasStatistics || std::isnan(value))
-            return QByteArray();
-        if (std::isinf(value))
-            return value > 0 ? QByteArray("inf") : QByteArray("-inf");
-        return QByteArray::number(value, 'g', 17);
-    };
-    auto flag = [](bool stored, bool value) -> QByteArray {
-        return stored ? QByteArray(value ? "true" : "false") : QByteArray();
-    };
-    QByteArray csv = "name,status,dtype_a,dtype_b,shape_a,shape_b,elements,max_abs,mean_abs,rel_l2,"
-                     "changed_fraction,cosine,bit_identical,requires_grad_a,requires_grad_b\r\n";
     for (const TensorDiff &diff : comparison.tensors) {
         const TensorInfo *ta = diff.indexA >= 0 ? &a.tensors[size_t(diff.indexA)] : nullptr;
         const TensorInfo *tb = diff.indexB >= 0 ? &b.tensors[size_t(diff.indexB)] : nullptr;
-        QList<QByteArray> row;
-        row << field(diff.name) << diffStatusName(diff.status).toUtf8()
-            << (ta ? dtypeName(ta->dtype).toUtf8() : QByteArray())
-            << (tb ? dtypeName(tb->dtype).toUtf8() : QByteArray())
-            << field(ta ? shapeToString(ta->shape) : QString())
-            << field(tb ? shapeToString(tb->shape) : QString())
-            << (diff.hasStatistics ? QByteArray::number(diff.elements) : QByteArray())
-            << number(diff, diff.maxAbs) << number(diff, diff.meanAbs) << number(diff, diff.relL2)
-            << number(diff, diff.changedFraction()) << number(diff, diff.cosine)
-            << (diff.hasStatistics ? QByteArray(diff.bitIdentical ? "true" : "false") : QByteArray())
-            << flag(ta && ta->hasRequiresGrad, ta && ta->requiresGrad)
-            << flag(tb && tb->hasRequiresGrad, tb && tb->requiresGrad);
-        csv += row.join(',') + "\r\n";
+        csv.field(diff.name);
+        csv.field(diffStatusName(diff.status));
+        csv.field(ta ? dtypeName(ta->dtype) : QString());
+        csv.field(tb ? dtypeName(tb->dtype) : QString());
+        csv.field(ta ? shapeToString(ta->shape) : QString());
+        csv.field(tb ? shapeToString(tb->shape) : QString());
+        diff.hasStatistics ? csv.number(diff.elements) : csv.empty();
+        for (const double value :
+             {diff.maxAbs, diff.meanAbs, diff.relL2, diff.changedFraction(), diff.cosine})
+            diff.hasStatistics ? csv.number(value) : csv.empty();
+        flag(diff.hasStatistics, diff.bitIdentical);
+        flag(ta && ta->hasRequiresGrad, ta && ta->requiresGrad);
+        flag(tb && tb->hasRequiresGrad, tb && tb->requiresGrad);
+        csv.endRow();
     }
-    return csv;
+    return csv.bytes();
 }
 
 bool CheckpointDiff::needsLongRead(const DiffSide &a, const DiffSide &b)

@@ -1,5 +1,7 @@
 #include "inspect/healthreport.h"
 
+#include "output/csvwriter.h"
+#include "output/statisticsjson.h"
 #include "stats/histogramkernel.h"
 #include "tensor/mappedfile.h"
 #include "tensor/tensorinfo.h"
@@ -35,11 +37,6 @@ double median(std::vector<double> values)
     if (values.size() % 2 == 1)
         return upper;
     return (*std::max_element(values.begin(), values.begin() + qsizetype(middle)) + upper) / 2;
-}
-
-QString number(double v)
-{
-    return QString::number(v, 'g', 17);
 }
 
 } // namespace
@@ -191,23 +188,11 @@ QJsonObject HealthReport::toJson(const QVector<TensorHealth> &report)
 {
     QJsonArray tensors;
     for (const TensorHealth &entry : report) {
-        const TensorStats &s = entry.stats;
-        const bool moments = entry.hasData && s.hasMoments();
-        // JSON has no NaN: statistics that do not exist are null.
-        const auto value = [moments](double v) { return moments ? QJsonValue(v) : QJsonValue(); };
-        QJsonObject object{{QStringLiteral("name"), entry.name},
-                           {QStringLiteral("dtype"), dtypeName(entry.dtype)},
-                           {QStringLiteral("numel"), entry.numel},
-                           {QStringLiteral("min"), value(s.min)},
-                           {QStringLiteral("max"), value(s.max)},
-                           {QStringLiteral("mean"), value(s.mean)},
-                           {QStringLiteral("std"), value(s.std)},
-                           {QStringLiteral("l2_norm"), entry.hasData ? QJsonValue(s.l2Norm) : QJsonValue()},
-                           {QStringLiteral("zero_fraction"),
-                            entry.hasData ? QJsonValue(entry.zeroFraction()) : QJsonValue()},
-                           {QStringLiteral("nan_count"), s.nanCount},
-                           {QStringLiteral("inf_count"), s.infCount},
-                           {QStringLiteral("flags"), QJsonArray::fromStringList(entry.flags)}};
+        QJsonObject object = statisticsJson(entry.stats, entry.hasData);
+        object.insert(QStringLiteral("name"), entry.name);
+        object.insert(QStringLiteral("dtype"), dtypeName(entry.dtype));
+        object.insert(QStringLiteral("numel"), entry.numel);
+        object.insert(QStringLiteral("flags"), QJsonArray::fromStringList(entry.flags));
         tensors.append(object);
     }
     return QJsonObject{{QStringLiteral("tensors"), tensors}};
@@ -215,29 +200,27 @@ QJsonObject HealthReport::toJson(const QVector<TensorHealth> &report)
 
 QByteArray HealthReport::toCsv(const QVector<TensorHealth> &report)
 {
-    QByteArray csv("name,dtype,numel,min,max,mean,std,l2_norm,zero_fraction,nan_count,inf_count,flags\n");
+    CsvWriter csv;
+    for (const char *column : {"name", "dtype", "numel", "min", "max", "mean", "std", "l2_norm",
+                               "zero_fraction", "nan_count", "inf_count", "flags"})
+        csv.field(column);
+    csv.endRow();
     for (const TensorHealth &entry : report) {
-        const TensorStats &s = entry.stats;
-        const bool moments = entry.hasData && s.hasMoments();
-        const auto cell = [moments](double v) { return moments ? number(v) : QString(); };
-        QString name = entry.name;
-        if (name.contains(u',') || name.contains(u'"'))
-            name = u'"' + name.replace(u'"', QStringLiteral("\"\"")) + u'"';
-        const QStringList cells{name,
-                                dtypeName(entry.dtype),
-                                QString::number(entry.numel),
-                                cell(s.min),
-                                cell(s.max),
-                                cell(s.mean),
-                                cell(s.std),
-                                entry.hasData ? number(s.l2Norm) : QString(),
-                                entry.hasData ? number(entry.zeroFraction()) : QString(),
-                                QString::number(s.nanCount),
-                                QString::number(s.infCount),
-                                entry.flags.join(u' ')};
-        csv += cells.join(u',').toUtf8() + '\n';
+        // The same numbers as the JSON, from the one place they are chosen.
+        const QJsonObject stats = statisticsJson(entry.stats, entry.hasData);
+        csv.field(entry.name);
+        csv.field(dtypeName(entry.dtype));
+        csv.number(entry.numel);
+        for (const char *key : {"min", "max", "mean", "std", "l2_norm", "zero_fraction"}) {
+            const QJsonValue value = stats.value(QLatin1String(key));
+            value.isNull() ? csv.empty() : csv.number(value.toDouble());
+        }
+        csv.number(entry.stats.nanCount);
+        csv.number(entry.stats.infCount);
+        csv.field(entry.flags.join(u' '));
+        csv.endRow();
     }
-    return csv;
+    return csv.bytes();
 }
 
 } // namespace torchscope

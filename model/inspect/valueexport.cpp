@@ -1,5 +1,6 @@
 #include "inspect/valueexport.h"
 
+#include "output/csvwriter.h"
 #include "stats/valuevisitor.h"
 #include "tensor/tensorinfo.h"
 
@@ -249,19 +250,23 @@ bool ValueExport::writeCsv(const TensorInfo &view, QIODevice *out, const Progres
     const int axis = view.quantization && view.quantization->scheme != Quantization::Scheme::PerTensorAffine
                          ? view.quantization->axis
                          : -1;
-    QByteArray text;
+    CsvWriter csv;
     Odometer at(view, 0);
     for (qint64 i = 0; i < n; ++i, at.advance()) {
         const ElementValue value = readElementAt(view, at.offset(), axis >= 0 ? at.index(axis) : 0);
-        text += value.roundTrip().toLatin1();
-        text += (i + 1) % columns == 0 ? '\n' : ',';
-        if (text.size() >= kWriteChunk) {
-            if (canceledBy(progress, error) || !writeAll(out, text.constData(), text.size(), error))
+        csv.field(value.roundTrip());
+        if ((i + 1) % columns == 0)
+            csv.endRow();
+        if (csv.bytes().size() >= kWriteChunk) {
+            if (canceledBy(progress, error))
                 return false;
-            text.clear();
+            const QByteArray text = csv.take();
+            if (!writeAll(out, text.constData(), text.size(), error))
+                return false;
             progress.set(i, n);
         }
     }
+    const QByteArray text = csv.take();
     return writeAll(out, text.constData(), text.size(), error);
 }
 

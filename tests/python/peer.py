@@ -43,7 +43,9 @@ Usage:
                                    MODEL's requires_grad flags
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
+import csv
 import hashlib
+import io
 import json
 import math
 import os
@@ -1599,8 +1601,11 @@ def check_values(manifest_path):
             if got.tobytes() != expected.tobytes():
                 fail("%s: .npy values differ from numpy's" % where)
         if case.get("csv"):
-            with open(case["csv"]) as f:
-                cells = [c for line in f.read().splitlines() for c in line.split(",")]
+            with open(case["csv"], newline="") as f:
+                text = f.read()
+            if text and not text.endswith("\r\n") or text.count("\n") != text.count("\r\n"):
+                fail("%s: .csv records do not end in CRLF (RFC 4180)" % where)
+            cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
             if len(cells) != expected.size:
                 fail("%s: .csv has %d values, numpy %d" % (where, len(cells), expected.size))
             kind = expected.dtype.kind
