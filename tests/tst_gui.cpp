@@ -109,6 +109,7 @@ private Q_SLOTS:
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
     void openFailureSaysWhy();
+    void everyOpenDialogOffersEveryCheckpointName();
     void droppingAFileOpensIt();
     void histogramFollowsSelection();
     void treeContextMenuFreezesAllExcept();
@@ -852,6 +853,22 @@ void TestGui::closingWithSaveClosesAfterTheSave()
     CheckpointDocument reopened(std::move(content));
     QVERIFY(!reopened.requiresGrad(reopened.findTensor(QStringLiteral("layer2.0.weight"))));
     QVERIFY(reopened.requiresGrad(reopened.findTensor(QStringLiteral("fc.weight"))));
+}
+
+// Open, Compare With and Load Weights offer the one list of checkpoint names (Load Weights once left
+// out .ckpt), and it holds every name a checkpoint is saved under.
+void TestGui::everyOpenDialogOffersEveryCheckpointName()
+{
+    QVERIFY(m_window->document());
+    for (const char *action : {"openAction", "compareWithAction", "loadWeightsAction"}) {
+        FileDialog::setNextFileName(QString()); // the user cancels
+        m_window->findChild<QAction *>(QLatin1String(action))->trigger();
+        QCOMPARE(FileDialog::lastFilter(), FileDialog::checkpointFilter());
+    }
+    for (const char *pattern :
+         {"*.pt", "*.pth", "*.bin", "*.ckpt", "*.safetensors", "*.json", "*.tar", "*.pkl"})
+        QVERIFY2(FileDialog::checkpointFilter().contains(QLatin1String(pattern)), pattern);
+    QVERIFY(FileDialog::checkpointFilter().endsWith(QLatin1String(";;All files (*)")));
 }
 
 void TestGui::openFailureSaysWhy()

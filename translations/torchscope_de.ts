@@ -434,10 +434,6 @@ verhindert, wird weggelassen und genannt.
         <translation>export: --format braucht pytorch, safetensors, torchscript oder pickle</translation>
     </message>
     <message>
-        <source>export: --dtype needs one of keep, float32, float16, bfloat16</source>
-        <translation>export: --dtype braucht keep, float32, float16 oder bfloat16</translation>
-    </message>
-    <message>
         <source>export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB</source>
         <translation>export: --max-shard-size braucht eine Größe wie 5GB, 500MB oder 2GiB</translation>
     </message>
@@ -581,6 +577,10 @@ verhindert, wird weggelassen und genannt.
         <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size or freeze options</source>
         <translation>export: --weights-only-safe kopiert die ganze Datei, wie sie ist; es nimmt kein --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size und keine Einfrier-Optionen</translation>
     </message>
+    <message>
+        <source>export: --dtype needs one of %1</source>
+        <translation>export: --dtype braucht einen dieser Werte: %1</translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -595,14 +595,6 @@ verhindert, wird weggelassen und genannt.
     <message>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
-    </message>
-    <message>
-        <source>hidden size %1</source>
-        <translation>verborgene Größe %1</translation>
-    </message>
-    <message>
-        <source>vocabulary %1</source>
-        <translation>Vokabular %1</translation>
     </message>
     <message>
         <source>Config: %1 (%2)</source>
@@ -717,20 +709,6 @@ verhindert, wird weggelassen und genannt.
         <translation>(keine Daten)</translation>
     </message>
     <message numerus="yes">
-        <source>%n layers</source>
-        <translation>
-            <numerusform>%n Schicht</numerusform>
-            <numerusform>%n Schichten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attention heads</source>
-        <translation>
-            <numerusform>%n Attention-Head</numerusform>
-            <numerusform>%n Attention-Heads</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %2 elements</source>
         <translation>
             <numerusform>%1: %2 Element</numerusform>
@@ -802,12 +780,41 @@ verhindert, wird weggelassen und genannt.
             <numerusform>%n Bytes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>hidden size %1</source>
+        <translation>verborgene Größe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n Schicht</numerusform>
+            <numerusform>%n Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attention heads</source>
+        <translation>
+            <numerusform>%n Attention-Head</numerusform>
+            <numerusform>%n Attention-Heads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vocabulary %1</source>
+        <translation>Vokabular %1</translation>
+    </message>
 </context>
 <context>
     <name>ExampleModel</name>
     <message>
         <source>the example model is missing from this build</source>
         <translation>das Beispielmodell fehlt in dieser Version</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>PyTorch checkpoints (%1);;All files (*)</source>
+        <translation>PyTorch-Checkpoints (%1);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1815,34 +1822,12 @@ Imaginärteil: %1</translation>
         <translation>Diese Datei enthält nur Gewichte: Sie speichert keine requires_grad-Flags. PyTorch macht jeden Parameter trainierbar, wenn es diese Gewichte in ein neu gebautes Modell lädt.</translation>
     </message>
     <message>
-        <source>hidden size %1</source>
-        <translation>verborgene Größe %1</translation>
-    </message>
-    <message>
-        <source>vocabulary %1</source>
-        <translation>Vokabular %1</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(config.json)&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(config.json)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 (pooled)</source>
         <translation>%1 (zusammengefasst)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n layers</source>
-        <translation>
-            <numerusform>%n Schicht</numerusform>
-            <numerusform>%n Schichten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attention heads</source>
-        <translation>
-            <numerusform>%n Attention-Head</numerusform>
-            <numerusform>%n Attention-Heads</numerusform>
-        </translation>
     </message>
     <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
@@ -2769,10 +2754,6 @@ B: %2</translation>
         <translation>Checkpoint öffnen</translation>
     </message>
     <message>
-        <source>PyTorch checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;All files (*)</source>
-        <translation>PyTorch-Checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Open Model Folder</source>
         <translation>Modellordner öffnen</translation>
     </message>
@@ -2803,10 +2784,6 @@ B: %2</translation>
     <message>
         <source>Load Weights Into Model</source>
         <translation>Gewichte ins Modell laden</translation>
-    </message>
-    <message>
-        <source>Weights (*.pt *.pth *.bin *.safetensors *.json);;All files (*)</source>
-        <translation>Gewichte (*.pt *.pth *.bin *.safetensors *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot load weights</source>

@@ -21,20 +21,6 @@
 <context>
     <name>CliOutput</name>
     <message numerus="yes">
-        <source>%n layers</source>
-        <translation>
-            <numerusform>%n layer</numerusform>
-            <numerusform>%n layers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attention heads</source>
-        <translation>
-            <numerusform>%n attention head</numerusform>
-            <numerusform>%n attention heads</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %2 elements</source>
         <translation>
             <numerusform>%1: %2 element</numerusform>
@@ -86,6 +72,20 @@
             <numerusform>%n bytes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n layer</numerusform>
+            <numerusform>%n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attention heads</source>
+        <translation>
+            <numerusform>%n attention head</numerusform>
+            <numerusform>%n attention heads</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FreezeMenus</name>
@@ -134,23 +134,6 @@
         <translation>
             <numerusform>%n parameter</numerusform>
             <numerusform>%n parameters</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>torchscope::CheckpointView</name>
-    <message numerus="yes">
-        <source>%n layers</source>
-        <translation>
-            <numerusform>%n layer</numerusform>
-            <numerusform>%n layers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attention heads</source>
-        <translation>
-            <numerusform>%n attention head</numerusform>
-            <numerusform>%n attention heads</numerusform>
         </translation>
     </message>
 </context>

@@ -431,10 +431,6 @@ left out and named.
         <translation>export：--format 须为 pytorch、safetensors、torchscript、pickle 之一</translation>
     </message>
     <message>
-        <source>export: --dtype needs one of keep, float32, float16, bfloat16</source>
-        <translation>export：--dtype 须为 keep、float32、float16、bfloat16 之一</translation>
-    </message>
-    <message>
         <source>export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB</source>
         <translation>export：--max-shard-size 需要一个大小，例如 5GB、500MB 或 2GiB</translation>
     </message>
@@ -578,6 +574,10 @@ left out and named.
         <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size or freeze options</source>
         <translation>export：--weights-only-safe 按原样复制整个文件；不接受 --entire-model、--format、--dtype、--module、--no-buffers、--max-shard-size 或冻结选项</translation>
     </message>
+    <message>
+        <source>export: --dtype needs one of %1</source>
+        <translation>export：--dtype 须为以下之一：%1</translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -592,14 +592,6 @@ left out and named.
     <message>
         <source>Format: %1</source>
         <translation>格式：%1</translation>
-    </message>
-    <message>
-        <source>hidden size %1</source>
-        <translation>隐藏层维度 %1</translation>
-    </message>
-    <message>
-        <source>vocabulary %1</source>
-        <translation>词表 %1</translation>
     </message>
     <message>
         <source>Config: %1 (%2)</source>
@@ -714,18 +706,6 @@ left out and named.
         <translation>（无数据）</translation>
     </message>
     <message numerus="yes">
-        <source>%n layers</source>
-        <translation>
-            <numerusform>%n 层</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attention heads</source>
-        <translation>
-            <numerusform>%n 个注意力头</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1: %2 elements</source>
         <translation>
             <numerusform>%1：%2 个元素</numerusform>
@@ -790,12 +770,39 @@ left out and named.
             <numerusform>%n 字节</numerusform>
         </translation>
     </message>
+    <message>
+        <source>hidden size %1</source>
+        <translation>隐藏层维度 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers</source>
+        <translation>
+            <numerusform>%n 层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attention heads</source>
+        <translation>
+            <numerusform>%n 个注意力头</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vocabulary %1</source>
+        <translation>词表 %1</translation>
+    </message>
 </context>
 <context>
     <name>ExampleModel</name>
     <message>
         <source>the example model is missing from this build</source>
         <translation>此版本中缺少示例模型</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>PyTorch checkpoints (%1);;All files (*)</source>
+        <translation>PyTorch 检查点 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1798,32 +1805,12 @@ imaginary part: %1</source>
         <translation>这是仅权重文件：它不保存 requires_grad 标志。PyTorch 将这些权重加载进新建的模型时，每个参数都会变为可训练。</translation>
     </message>
     <message>
-        <source>hidden size %1</source>
-        <translation>隐藏层维度 %1</translation>
-    </message>
-    <message>
-        <source>vocabulary %1</source>
-        <translation>词表 %1</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(config.json)&lt;/span&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;（config.json）&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 (pooled)</source>
         <translation>%1（合并）</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n layers</source>
-        <translation>
-            <numerusform>%n 层</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attention heads</source>
-        <translation>
-            <numerusform>%n 个注意力头</numerusform>
-        </translation>
     </message>
     <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
@@ -2742,10 +2729,6 @@ B：%2</translation>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <source>PyTorch checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;All files (*)</source>
-        <translation>PyTorch 检查点 (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Open Model Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
@@ -2776,10 +2759,6 @@ B：%2</translation>
     <message>
         <source>Load Weights Into Model</source>
         <translation>将权重加载进模型</translation>
-    </message>
-    <message>
-        <source>Weights (*.pt *.pth *.bin *.safetensors *.json);;All files (*)</source>
-        <translation>权重 (*.pt *.pth *.bin *.safetensors *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot load weights</source>

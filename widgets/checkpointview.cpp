@@ -181,19 +181,8 @@ void CheckpointView::updateModelHeader()
         m_modelHeader->hide();
         return;
     }
-    // As config.json states them; a value it does not state is left out.
-    QStringList facts;
-    if (config.hiddenSize >= 0)
-        facts << tr("hidden size %1").arg(DisplayFormat::count(config.hiddenSize));
-    if (config.hiddenLayers >= 0)
-        facts << tr("%n layers", nullptr, int(config.hiddenLayers));
-    if (config.attentionHeads >= 0)
-        facts << tr("%n attention heads", nullptr, int(config.attentionHeads));
-    if (config.vocabularySize >= 0)
-        facts << tr("vocabulary %1").arg(DisplayFormat::count(config.vocabularySize));
-    if (!config.torchDtype.isEmpty())
-        facts << config.torchDtype;
-    const QString name = config.architecture.isEmpty() ? config.modelType : config.architecture;
+    const QStringList facts = DisplayFormat::configFacts(config);
+    const QString name = DisplayFormat::configName(config);
     m_modelHeader->setText(tr("<b>%1</b> · %2 <span style='color:gray'>(config.json)</span>")
                                .arg(name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")).toHtmlEscaped()));
     m_modelHeader->setToolTip(config.path);

@@ -1,10 +1,14 @@
 #include "filedialog.h"
 
+#include "formats/checkpointreader.h"
+
+#include <QCoreApplication>
 #include <QFileDialog>
 
 namespace torchscope {
 
 QStringList FileDialog::s_answers;
+QString FileDialog::s_lastFilter;
 
 void FileDialog::setNextFileName(const QString &fileName)
 {
@@ -19,9 +23,24 @@ bool FileDialog::takeNext(QString *fileName)
     return true;
 }
 
+namespace {
+// lupdate sees the strings of this file under the context FileDialog.
+struct FileDialogText
+{
+    Q_DECLARE_TR_FUNCTIONS(FileDialog)
+};
+} // namespace
+
+QString FileDialog::checkpointFilter()
+{
+    return FileDialogText::tr("PyTorch checkpoints (%1);;All files (*)")
+        .arg(checkpointFilePatterns().join(QLatin1Char(' ')));
+}
+
 QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &dir,
                                     const QString &filter)
 {
+    s_lastFilter = filter;
     QString answer;
     if (takeNext(&answer))
         return answer;
@@ -31,6 +50,7 @@ QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, con
 QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &dir,
                                     const QString &filter)
 {
+    s_lastFilter = filter;
     QString answer;
     if (takeNext(&answer))
         return answer;

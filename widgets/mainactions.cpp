@@ -15,6 +15,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
 {
     QMenu *fileMenu = window->menuBar()->addMenu(tr("&File"));
     open = fileMenu->addAction(tr("&Open…"));
+    open->setObjectName(QStringLiteral("openAction"));
     open->setShortcut(QKeySequence::Open);
     open->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
     recentMenu = fileMenu->addMenu(tr("Open &Recent"));

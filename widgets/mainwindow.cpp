@@ -149,9 +149,8 @@ bool MainWindow::isBusy() const
 
 void MainWindow::open()
 {
-    const QString path = FileDialog::getOpenFileName(
-        this, tr("Open Checkpoint"), QString(),
-        tr("PyTorch checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;All files (*)"));
+    const QString path =
+        FileDialog::getOpenFileName(this, tr("Open Checkpoint"), QString(), FileDialog::checkpointFilter());
     if (!path.isEmpty())
         openFile(path);
 }
@@ -167,9 +166,8 @@ void MainWindow::compareWith()
 {
     if (!m_document)
         return;
-    const QString path = FileDialog::getOpenFileName(
-        this, tr("Compare With"), QString(),
-        tr("PyTorch checkpoints (*.pt *.pth *.ckpt *.bin *.safetensors *.json);;All files (*)"));
+    const QString path =
+        FileDialog::getOpenFileName(this, tr("Compare With"), QString(), FileDialog::checkpointFilter());
     if (!path.isEmpty())
         compareWithFile(path);
 }
@@ -327,9 +325,9 @@ void MainWindow::loadWeightsInto()
 {
     if (!m_document)
         return;
-    const QString path = FileDialog::getOpenFileName(
-        this, tr("Load Weights Into Model"), QFileInfo(m_document->filePath()).absolutePath(),
-        tr("Weights (*.pt *.pth *.bin *.safetensors *.json);;All files (*)"));
+    const QString path = FileDialog::getOpenFileName(this, tr("Load Weights Into Model"),
+                                                     QFileInfo(m_document->filePath()).absolutePath(),
+                                                     FileDialog::checkpointFilter());
     if (!path.isEmpty())
         loadWeightsFromFile(path);
 }

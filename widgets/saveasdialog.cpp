@@ -3,6 +3,7 @@
 #include "document/checkpointdocument.h"
 #include "document/freezeplan.h"
 #include "filedialog.h"
+#include "formats/dtypeconversion.h"
 #include "itemmodels/displayformat.h"
 
 #include <QCheckBox>
@@ -100,9 +101,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_dtypeCombo = new QComboBox(m_weightsBox);
     m_dtypeCombo->setObjectName(QStringLiteral("dtypeCombo"));
     m_dtypeCombo->addItem(tr("Keep each tensor's dtype"), int(DType::Invalid));
-    m_dtypeCombo->addItem(QStringLiteral("float32"), int(DType::Float32));
-    m_dtypeCombo->addItem(QStringLiteral("float16"), int(DType::Float16));
-    m_dtypeCombo->addItem(QStringLiteral("bfloat16"), int(DType::BFloat16));
+    for (const DType dtype : DTypeConversion::targets())
+        m_dtypeCombo->addItem(dtypeName(dtype), int(dtype));
     m_buffersCheck =
         new QCheckBox(tr("Include buffers (running statistics and other non-parameter state)"), m_weightsBox);
     m_buffersCheck->setObjectName(QStringLiteral("buffersCheck"));

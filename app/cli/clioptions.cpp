@@ -1,5 +1,7 @@
 #include "clioptions.h"
 
+#include "formats/dtypeconversion.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHash>
@@ -121,8 +123,11 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
 {
     const QString formatMessage =
         CliOptionsText::tr("export: --format needs one of pytorch, safetensors, torchscript, pickle");
+    QStringList dtypeNames{QStringLiteral("keep")};
+    for (const DType dtype : DTypeConversion::targets())
+        dtypeNames << dtypeName(dtype);
     const QString dtypeMessage =
-        CliOptionsText::tr("export: --dtype needs one of keep, float32, float16, bfloat16");
+        CliOptionsText::tr("export: --dtype needs one of %1").arg(dtypeNames.join(QStringLiteral(", ")));
     const QString shardMessage =
         CliOptionsText::tr("export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB");
     SubcommandParser parser(
@@ -169,16 +174,12 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         options->format = formats.value(value);
     }
     if (p.isSet(QStringLiteral("dtype"))) {
-        static const QHash<QString, DType> dtypes{{QStringLiteral("keep"), DType::Invalid},
-                                                  {QStringLiteral("float32"), DType::Float32},
-                                                  {QStringLiteral("float16"), DType::Float16},
-                                                  {QStringLiteral("bfloat16"), DType::BFloat16}};
-        const QString value = p.value(QStringLiteral("dtype")).toLower();
-        if (!dtypes.contains(value)) {
+        const int index = dtypeNames.indexOf(p.value(QStringLiteral("dtype")).toLower());
+        if (index < 0) {
             *message = dtypeMessage;
             return false;
         }
-        options->dtype = dtypes.value(value);
+        options->dtype = index == 0 ? DType::Invalid : DTypeConversion::targets().at(index - 1);
     }
     if (p.isSet(QStringLiteral("max-shard-size"))) {
         options->maxShardSize = parseShardSize(p.value(QStringLiteral("max-shard-size")));

@@ -223,17 +223,8 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
     out << CliOutputText::tr("File: %1").arg(file) << "\n"
         << CliOutputText::tr("Format: %1").arg(checkpointFormatName(document.format())) << "\n";
     if (const ModelConfig &config = document.modelConfig(); !config.isEmpty()) {
-        QStringList parts{config.architecture.isEmpty() ? config.modelType : config.architecture};
-        if (config.hiddenSize >= 0)
-            parts << CliOutputText::tr("hidden size %1").arg(DisplayFormat::count(config.hiddenSize));
-        if (config.hiddenLayers >= 0)
-            parts << CliOutputText::tr("%n layers", nullptr, int(config.hiddenLayers));
-        if (config.attentionHeads >= 0)
-            parts << CliOutputText::tr("%n attention heads", nullptr, int(config.attentionHeads));
-        if (config.vocabularySize >= 0)
-            parts << CliOutputText::tr("vocabulary %1").arg(DisplayFormat::count(config.vocabularySize));
-        if (!config.torchDtype.isEmpty())
-            parts << config.torchDtype;
+        const QStringList parts =
+            QStringList{DisplayFormat::configName(config)} + DisplayFormat::configFacts(config);
         out << CliOutputText::tr("Config: %1 (%2)").arg(parts.join(CliOutputText::tr(", ")), config.path)
             << "\n";
     }

@@ -45,6 +45,18 @@ bool looksLikeJson(const char *data, qint64 size)
 
 } // namespace
 
+const QStringList &checkpointFilePatterns()
+{
+    // torch.save's own (.pt, .pth, .bin, Lightning's .ckpt), TorchScript archives (.zip), safetensors,
+    // a sharded checkpoint's index (.json), a legacy tar checkpoint (model_best.pth.tar) and bare pickles.
+    static const QStringList patterns{QStringLiteral("*.pt"),   QStringLiteral("*.pth"),
+                                      QStringLiteral("*.bin"),  QStringLiteral("*.ckpt"),
+                                      QStringLiteral("*.zip"),  QStringLiteral("*.safetensors"),
+                                      QStringLiteral("*.json"), QStringLiteral("*.tar"),
+                                      QStringLiteral("*.pkl"),  QStringLiteral("*.pickle")};
+    return patterns;
+}
+
 QString unrecognisedContentReason(const char *data, qint64 size)
 {
     if (size >= 16 && QByteArrayView(data, 8) == QByteArrayView("PYTORCH1")) {

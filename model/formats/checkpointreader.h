@@ -1,7 +1,9 @@
 #pragma once
 
-#include "tensor/checkpointcontent.h"
 #include "jobs/progress.h"
+#include "tensor/checkpointcontent.h"
+
+#include <QStringList>
 
 #include <memory>
 
@@ -20,6 +22,10 @@ bool readCheckpointBytes(const QByteArray &bytes, CheckpointContent *out, QStrin
 // Reads a sharded-checkpoint index held in memory whose shards would sit in `folder`.
 bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out,
                          QString *error);
+
+// The file names checkpoints are saved under, as file dialogs' patterns ("*.pt", "*.safetensors", ...):
+// the one list every dialog that opens a checkpoint offers. The readers themselves go by the content.
+const QStringList &checkpointFilePatterns();
 
 // Why bytes that start no known format cannot be read: what they begin with, or the old format they are.
 QString unrecognisedContentReason(const char *data, qint64 size);

@@ -67,6 +67,12 @@ struct Encoder
 
 } // namespace
 
+const QVector<DType> &DTypeConversion::targets()
+{
+    static const QVector<DType> dtypes{DType::Float32, DType::Float16, DType::BFloat16};
+    return dtypes;
+}
+
 DType DTypeConversion::convertedType(DType from, DType target)
 {
     const bool real = dtypeIsFloatingPoint(from) && !dtypeIsComplex(from) && !dtypeIsQuantized(from);

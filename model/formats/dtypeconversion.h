@@ -11,6 +11,9 @@ namespace torchscope {
 // integer, bool, complex and quantized tensors keep their dtype.
 namespace DTypeConversion {
 
+// The dtypes an export can convert floating-point tensors to, in the order they are offered (the CLI's
+// --dtype and the Save As dialog); each is named by dtypeName().
+const QVector<DType> &targets();
 // The dtype a tensor of `from` is written as when `target` is asked for (Invalid: keep).
 DType convertedType(DType from, DType target);
 // Elements [begin, end) of the view in row-major order as `to` (or as they are, gathered, when `to`

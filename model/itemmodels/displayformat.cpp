@@ -1,5 +1,7 @@
 #include "itemmodels/displayformat.h"
 
+#include "tensor/checkpointcontent.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -61,6 +63,27 @@ QString DisplayFormat::compactCount(qint64 count)
     });
     const double scaled = double(count) / unit->scale;
     return tr(unit->suffix).arg(QLocale().toString(scaled, 'f', std::abs(scaled) < 9.995 ? 2 : 1));
+}
+
+QStringList DisplayFormat::configFacts(const ModelConfig &config)
+{
+    QStringList facts;
+    if (config.hiddenSize >= 0)
+        facts << tr("hidden size %1").arg(count(config.hiddenSize));
+    if (config.hiddenLayers >= 0)
+        facts << tr("%n layers", nullptr, int(config.hiddenLayers));
+    if (config.attentionHeads >= 0)
+        facts << tr("%n attention heads", nullptr, int(config.attentionHeads));
+    if (config.vocabularySize >= 0)
+        facts << tr("vocabulary %1").arg(count(config.vocabularySize));
+    if (!config.torchDtype.isEmpty())
+        facts << config.torchDtype;
+    return facts;
+}
+
+QString DisplayFormat::configName(const ModelConfig &config)
+{
+    return config.architecture.isEmpty() ? config.modelType : config.architecture;
 }
 
 } // namespace torchscope

@@ -2,8 +2,11 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace torchscope {
+
+struct ModelConfig;
 
 // How counts and sizes read everywhere (tree, table, status bar, dialogs, the CLI's text): one
 // unit system for sizes (IEC: KiB, MiB, GiB), digits grouped, and a compact form for columns.
@@ -22,6 +25,11 @@ public:
     // and stay above any "one" or "few" form. For sources that show the count themselves ("%1 elements");
     // a "%n" would print this n.
     static int pluralCount(qint64 count);
+    // A model folder's config.json as the window's header and `info` say it: the facts it states
+    // ("hidden size 4,096", "32 layers", "32 attention heads", "vocabulary 32,000", "bfloat16"), in that
+    // order, translated; a value it does not state is left out. The name is its architecture, or its type.
+    static QStringList configFacts(const ModelConfig &config);
+    static QString configName(const ModelConfig &config);
 };
 
 } // namespace torchscope
