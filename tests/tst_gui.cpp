@@ -18,6 +18,8 @@
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
 #include "itemmodels/tensorvaluesmodel.h"
+#include "jobs/job.h"
+#include "jobstatusstrip.h"
 #include "loadweightsdialog.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -54,6 +56,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopeGuard>
@@ -70,6 +73,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -77,6 +81,7 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <atomic>
 #include <limits>
 #include <memory>
 #include <utility>
@@ -110,6 +115,7 @@ private Q_SLOTS:
     void closingWithSaveClosesAfterTheSave();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
+    void statusStripShowsAndCancelsAJob();
     void droppingAFileOpensIt();
     void histogramFollowsSelection();
     void treeContextMenuFreezesAllExcept();
@@ -715,10 +721,21 @@ void TestGui::loadWeightsThroughTheDialog()
     }
     const int undoBefore = document->undoStack()->count();
 
+    // The file is read off the UI thread; the dialog then opens, window-modal.
+    QSignalSpy finished(m_window.get(), &MainWindow::loadWeightsFinished);
+    const auto openDialog = [&](const QString &file) -> LoadWeightsDialog * {
+        FileDialog::setNextFileName(file);
+        m_window->findChild<QAction *>(QStringLiteral("loadWeightsAction"))->trigger();
+        LoadWeightsDialog *dialog = nullptr;
+        const bool shown = QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<LoadWeightsDialog *>()) && dialog->isVisible(); },
+            30000);
+        return shown ? dialog : nullptr;
+    };
+
     // A file with every kind of mismatch: strict refuses until unchecked.
-    FileDialog::setNextFileName(folder + QStringLiteral("/bad.pt"));
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<LoadWeightsDialog *>(QApplication::activeModalWidget());
+    {
+        LoadWeightsDialog *dialog = openDialog(folder + QStringLiteral("/bad.pt"));
         QVERIFY(dialog);
         auto closeOnFailure = qScopeGuard([dialog] { dialog->reject(); });
         const QString summary = dialog->findChild<QLabel *>(QStringLiteral("matchSummary"))->text();
@@ -733,14 +750,14 @@ void TestGui::loadWeightsThroughTheDialog()
         auto *details = dialog->findChild<QTreeWidget *>(QStringLiteral("matchDetails"));
         QCOMPARE(details->topLevelItemCount(), 5);
         QCOMPARE(details->topLevelItem(0)->child(0)->text(0), QStringLiteral("fc.bias"));
-    });
-    m_window->findChild<QAction *>(QStringLiteral("loadWeightsAction"))->trigger();
+    }
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
     QCOMPARE(document->undoStack()->count(), undoBefore);
 
     // DataParallel's names: the dialog proposes stripping "module.", then everything applies.
-    FileDialog::setNextFileName(folder + QStringLiteral("/good.pt"));
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<LoadWeightsDialog *>(QApplication::activeModalWidget());
+    {
+        LoadWeightsDialog *dialog = openDialog(folder + QStringLiteral("/good.pt"));
         QVERIFY(dialog);
         auto closeOnFailure = qScopeGuard([dialog] {
             if (dialog->isVisible())
@@ -753,8 +770,9 @@ void TestGui::loadWeightsThroughTheDialog()
         QPushButton *load = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         QVERIFY(load->isEnabled());
         QTest::mouseClick(load, Qt::LeftButton);
-    });
-    m_window->findChild<QAction *>(QStringLiteral("loadWeightsAction"))->trigger();
+    }
+    QTRY_COMPARE(finished.count(), 2);
+    QCOMPARE(finished.at(1).at(0).toBool(), true);
     QCOMPARE(document->undoStack()->count(), undoBefore + 1);
     QVERIFY(document->isReplaced(fc));
     QVERIFY(document->tensor(fc).contiguousBytes() != before);
@@ -869,6 +887,39 @@ void TestGui::everyOpenDialogOffersEveryCheckpointName()
          {"*.pt", "*.pth", "*.bin", "*.ckpt", "*.safetensors", "*.json", "*.tar", "*.pkl"})
         QVERIFY2(FileDialog::checkpointFilter().contains(QLatin1String(pattern)), pattern);
     QVERIFY(FileDialog::checkpointFilter().endsWith(QLatin1String(";;All files (*)")));
+}
+
+// The strip every panel runs long work behind: the job's progress and Cancel while it runs; Cancel stops
+// the work (through its Progress) and says so.
+void TestGui::statusStripShowsAndCancelsAJob()
+{
+    JobStatusStrip strip;
+    strip.show();
+    std::atomic<bool> stopped{false};
+    auto *job = ResultJob<int>::start(&strip, [&stopped](const Progress &progress, int *, QString *) {
+        while (!progress.isCanceled()) {
+            progress.set(1, 2);
+            QThread::msleep(5);
+        }
+        stopped = true;
+        return false;
+    });
+    QSignalSpy finished(job, &Job::finished);
+    strip.track(job, QStringLiteral("Working"), QStringLiteral("Stopped"));
+    QCOMPARE(strip.message(), QStringLiteral("Working"));
+    auto *cancel = strip.findChild<QToolButton *>(QStringLiteral("cancelJob"));
+    auto *bar = strip.findChild<QProgressBar *>();
+    QVERIFY(cancel && bar);
+    QVERIFY(cancel->isVisible() && bar->isVisible());
+    QTRY_COMPARE(bar->value(), 500);
+    QVERIFY(strip.isTracking());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(strip.message(), QStringLiteral("Stopped"));
+    QVERIFY(!cancel->isVisible() && !bar->isVisible());
+    QTRY_VERIFY(stopped.load());
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(job->wasCanceled());
+    QVERIFY(!strip.isTracking());
 }
 
 void TestGui::openFailureSaysWhy()

@@ -393,10 +393,11 @@ void TestTranslatedGui::windowInEachLanguage()
     if (QTest::currentTestFailed())
         return;
 
-    CheckpointContent weights;
+    WeightsFile weights;
     QString error;
-    QVERIFY2(readCheckpoint(m_weights, Progress(), &weights, &error), qPrintable(error));
-    LoadWeightsDialog loadWeights(window.document(), std::move(weights), m_weights, &window);
+    QVERIFY2(readWeightsFile(m_weights, window.document()->tensors(), Progress(), &weights, &error),
+             qPrintable(error));
+    LoadWeightsDialog loadWeights(window.document(), std::move(weights), &window);
     loadWeights.show();
     checkWindow(&loadWeights, QStringLiteral("load-weights"));
     if (QTest::currentTestFailed())

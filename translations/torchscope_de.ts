@@ -2179,6 +2179,10 @@ B: %2</translation>
         <source>Saving %1…</source>
         <translation>Speichere %1…</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::FreezeBlocksDialog</name>
@@ -2414,10 +2418,6 @@ B: %2</translation>
         <translation>Vergleichen mit</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Compute</source>
         <translation>Berechnen</translation>
     </message>
@@ -2540,6 +2540,13 @@ B: %2</translation>
 </context>
 <context>
     <name>torchscope::JobProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::JobStatusStrip</name>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -3013,10 +3020,6 @@ B: %2</translation>
         <translation>Berechnen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Export the report</source>
         <translation>Bericht exportieren</translation>
     </message>
@@ -3210,10 +3213,6 @@ B: %2</translation>
         <translation>Spektrum berechnen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Computing the singular values of %1…</source>
         <translation>Berechne die Singulärwerte von %1…</translation>
     </message>
@@ -3290,10 +3289,6 @@ B: %2</translation>
     <message>
         <source>Whole Tensor as .npy or .csv…</source>
         <translation>Ganzen Tensor als .npy oder .csv…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Copy</source>

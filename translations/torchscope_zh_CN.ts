@@ -2158,6 +2158,10 @@ B：%2</translation>
         <source>Saving %1…</source>
         <translation>正在保存 %1…</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::FreezeBlocksDialog</name>
@@ -2392,10 +2396,6 @@ B：%2</translation>
         <translation>对比</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
@@ -2515,6 +2515,13 @@ B：%2</translation>
 </context>
 <context>
     <name>torchscope::JobProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::JobStatusStrip</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -2984,10 +2991,6 @@ B：%2</translation>
         <translation>计算</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Export the report</source>
         <translation>导出报告</translation>
     </message>
@@ -3180,10 +3183,6 @@ B：%2</translation>
         <translation>计算奇异值谱</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Computing the singular values of %1…</source>
         <translation>正在计算 %1 的奇异值…</translation>
     </message>
@@ -3259,10 +3258,6 @@ B：%2</translation>
     <message>
         <source>Whole Tensor as .npy or .csv…</source>
         <translation>将整个张量导出为 .npy 或 .csv…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Copy</source>

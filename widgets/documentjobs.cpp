@@ -47,6 +47,28 @@ void DocumentJobs::open(const QString &label, ReadFunction read)
     });
 }
 
+void DocumentJobs::readWeights(const QString &path, std::vector<TensorInfo> modelTensors)
+{
+    if (m_busy)
+        return;
+    using Result = std::shared_ptr<WeightsFile>;
+    auto *job = ResultJob<Result>::start(
+        this,
+        [path, model = std::move(modelTensors)](const Progress &progress, Result *weights, QString *error) {
+            *weights = std::make_shared<WeightsFile>();
+            return readWeightsFile(path, model, progress, weights->get(), error);
+        });
+    new JobProgressDialog(job, tr("Reading %1…").arg(path.section(QLatin1Char('/'), -1)), m_dialogParent);
+    setBusy(true);
+    connect(job, &Job::finished, this, [this, job] {
+        setBusy(false);
+        if (job->succeeded())
+            Q_EMIT weightsRead(std::move(job->result()));
+        else if (!job->wasCanceled())
+            Q_EMIT weightsReadFailed(job->error());
+    });
+}
+
 void DocumentJobs::save(std::unique_ptr<SaveJob> saveJob)
 {
     if (m_busy)

@@ -1,12 +1,14 @@
 #pragma once
 
-#include "tensor/checkpointcontent.h"
+#include "document/loadweights.h"
 #include "jobs/progress.h"
+#include "tensor/checkpointcontent.h"
 
 #include <QObject>
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QWidget;
 
@@ -15,7 +17,8 @@ namespace torchscope {
 class CheckpointDocument;
 class SaveJob;
 
-// Opens and saves documents as background jobs behind a progress dialog, one at a time.
+// Opens and saves documents, and reads weights to load into one, as background jobs behind a progress
+// dialog (progress and cancel), one at a time: the UI thread never reads a file.
 class DocumentJobs : public QObject
 {
     Q_OBJECT
@@ -28,6 +31,8 @@ public:
     // Reads content with `read` and builds the document, both off the UI thread.
     void open(const QString &label, ReadFunction read);
     void save(std::unique_ptr<SaveJob> job);
+    // Reads a weights file to load into a model with `modelTensors`, and suggests its name mapping.
+    void readWeights(const QString &path, std::vector<TensorInfo> modelTensors);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -36,6 +41,8 @@ Q_SIGNALS:
     void openCanceled();
     // ok false with an empty error: canceled.
     void saved(bool ok, const QString &path, const QString &error);
+    void weightsRead(std::shared_ptr<WeightsFile> weights);
+    void weightsReadFailed(const QString &reason); // not sent when canceled
 
 private:
     void setBusy(bool busy);

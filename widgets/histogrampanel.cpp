@@ -4,6 +4,7 @@
 #include "filedialog.h"
 #include "itemmodels/displayformat.h"
 #include "jobs/job.h"
+#include "jobstatusstrip.h"
 #include "messagebox.h"
 #include "plot/histogramplot.h"
 
@@ -85,25 +86,15 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     controls->addWidget(new QLabel(tr("Compare with"), this));
     controls->addWidget(m_overlay, 1);
 
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("histogramMessage"));
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
-    m_progress->setMaximumHeight(14);
-    m_progress->hide();
-    m_cancel = new QToolButton(this);
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->hide();
+    m_status = new JobStatusStrip(this);
+    m_status->label()->setObjectName(QStringLiteral("histogramMessage"));
+    m_status->label()->setWordWrap(false);
     m_compute = new QPushButton(tr("Compute"), this);
     m_compute->setObjectName(QStringLiteral("computeButton"));
     m_compute->hide();
-    auto *status = new QHBoxLayout;
-    status->addWidget(m_message, 1);
-    status->addWidget(m_compute);
-    status->addWidget(m_progress);
-    status->addWidget(m_cancel);
+    m_status->addWidget(m_compute);
     // On the line below the controls, where the words of any language leave room for it.
-    status->addWidget(m_export);
+    m_status->addWidget(m_export);
 
     m_statistics = new QLabel(this);
     m_statistics->setObjectName(QStringLiteral("statisticsLabel"));
@@ -117,7 +108,7 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
-    layout->addLayout(status);
+    layout->addWidget(m_status);
     layout->addLayout(body, 1);
 
     // The bins and the count scale are the user's habit, not the tensor's: kept between sessions.
@@ -151,10 +142,7 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
         m_approved.insert(selectionKey());
         recompute();
     });
-    connect(m_cancel, &QToolButton::clicked, this, [this] {
-        cancelRunning();
-        m_message->setText(tr("Canceled"));
-    });
+    connect(m_status, &JobStatusStrip::canceledByUser, this, [this] { m_running.clear(); });
 }
 
 HistogramPanel::~HistogramPanel()
@@ -175,7 +163,7 @@ void HistogramPanel::setDocument(CheckpointDocument *document)
     m_indices.clear();
     m_plot->clearHistogram();
     m_statistics->clear();
-    m_message->clear();
+    m_status->setMessage(QString());
     updateOverlayChoices();
     if (document) {
         // Weights loaded from another file: what was computed no longer holds.
@@ -238,11 +226,8 @@ QString HistogramPanel::cacheKey() const
 
 void HistogramPanel::cancelRunning()
 {
-    if (m_running)
-        m_running->cancel();
+    m_status->cancel();
     m_running.clear();
-    m_progress->hide();
-    m_cancel->hide();
 }
 
 void HistogramPanel::recompute()
@@ -262,7 +247,7 @@ void HistogramPanel::recompute()
     if (tensors.empty()) {
         m_plot->clearHistogram();
         m_statistics->clear();
-        m_message->setText(tr("%1: complex tensors are listed, not plotted").arg(m_title));
+        m_status->setMessage(tr("%1: complex tensors are listed, not plotted").arg(m_title));
         return;
     }
     const QString key = cacheKey();
@@ -276,7 +261,7 @@ void HistogramPanel::recompute()
     request.low = m_low->value();
     request.high = m_high->value();
     if (request.hasRange && !(request.low < request.high)) {
-        m_message->setText(tr("The range needs its low end below its high end"));
+        m_status->setMessage(tr("The range needs its low end below its high end"));
         return;
     }
     qint64 values = 0, bytes = 0;
@@ -289,7 +274,7 @@ void HistogramPanel::recompute()
     if (request.longRead && !m_approved.contains(selection)) {
         m_plot->clearHistogram();
         m_statistics->clear();
-        m_message->setText(
+        m_status->setMessage(
             tr("%1: %2 values, %3 to read", nullptr, DisplayFormat::pluralCount(values))
                 .arg(m_title, DisplayFormat::compactCount(values), DisplayFormat::bytes(bytes)));
         m_compute->show();
@@ -301,10 +286,6 @@ void HistogramPanel::recompute()
     if (const int other = overlayTensor(); other >= 0)
         overlay.push_back(m_document->tensor(other));
 
-    m_message->setText(tr("Computing %1…").arg(m_title));
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
     auto *job = ResultJob<PanelHistograms>::start(
         this, [tensors = std::move(tensors), overlay = std::move(overlay), request, statisticsKnown,
                known](const Progress &progress, PanelHistograms *result, QString *) {
@@ -324,15 +305,11 @@ void HistogramPanel::recompute()
             return !progress.isCanceled();
         });
     m_running = job;
-    connect(job, &Job::progressChanged, m_progress, [this](qint64 done, qint64 total) {
-        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    m_status->track(job, tr("Computing %1…").arg(m_title), tr("Canceled"));
     connect(job, &Job::finished, this, [this, job, key, selection] {
         if (m_running != job)
             return;
         m_running.clear();
-        m_progress->hide();
-        m_cancel->hide();
         if (!job->succeeded())
             return;
         const PanelHistograms &result = job->result();
@@ -377,7 +354,7 @@ void HistogramPanel::showResult(const HistogramResult &main, const HistogramResu
     if (s.nanCount || s.infCount)
         text += tr("<p style='color:#c00000'>NaN and Inf are left out of the histogram and the moments.</p>");
     m_statistics->setText(text);
-    m_message->setText(tr("Bins: %1").arg(main.counts.size()));
+    m_status->setMessage(tr("Bins: %1").arg(main.counts.size()));
     Q_EMIT histogramShown();
 }
 

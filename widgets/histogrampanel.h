@@ -22,6 +22,8 @@ class QToolButton;
 
 namespace torchscope {
 
+class JobStatusStrip;
+
 class CheckpointDocument;
 class HistogramPlot;
 class Job;
@@ -74,9 +76,7 @@ private:
     QVector<int> m_overlayTensors; // tensor index of each overlay choice; -1 for none
     QToolButton *m_export;
     QLabel *m_statistics;
-    QLabel *m_message;
-    QProgressBar *m_progress;
-    QToolButton *m_cancel;
+    JobStatusStrip *m_status;
     QPushButton *m_compute;
     QPointer<Job> m_running;
     QHash<QString, std::pair<HistogramResult, HistogramResult>> m_cache;

@@ -17,10 +17,10 @@
 
 namespace torchscope {
 
-LoadWeightsDialog::LoadWeightsDialog(const CheckpointDocument *model, CheckpointContent weights,
-                                     const QString &path, QWidget *parent)
+LoadWeightsDialog::LoadWeightsDialog(const CheckpointDocument *model, WeightsFile weights, QWidget *parent)
     : QDialog(parent), m_model(model), m_weights(std::move(weights))
 {
+    const QString &path = m_weights.path;
     setWindowTitle(tr("Load Weights Into Model"));
     auto *intro =
         new QLabel(tr("Values from <b>%1</b> go into the open model where a name, shape and dtype "
@@ -29,10 +29,10 @@ LoadWeightsDialog::LoadWeightsDialog(const CheckpointDocument *model, Checkpoint
                        .arg(QFileInfo(path).fileName().toHtmlEscaped()),
                    this);
     intro->setWordWrap(true);
-    m_stripPrefix = new QLineEdit(this);
+    m_stripPrefix = new QLineEdit(m_weights.suggested.strip, this);
     m_stripPrefix->setObjectName(QStringLiteral("stripPrefix"));
     m_stripPrefix->setPlaceholderText(tr("e.g. module."));
-    m_addPrefix = new QLineEdit(this);
+    m_addPrefix = new QLineEdit(m_weights.suggested.add, this);
     m_addPrefix->setObjectName(QStringLiteral("addPrefix"));
     m_addPrefix->setPlaceholderText(tr("e.g. model."));
     m_strict = new QCheckBox(tr("&Strict: refuse unless every name matches with its shape and dtype"), this);
@@ -66,7 +66,6 @@ LoadWeightsDialog::LoadWeightsDialog(const CheckpointDocument *model, Checkpoint
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     rematch();
-    suggestPrefix();
 }
 
 bool LoadWeightsDialog::strict() const
@@ -74,20 +73,9 @@ bool LoadWeightsDialog::strict() const
     return m_strict->isChecked();
 }
 
-// Names saved through DataParallel ("module.") or a wrapper ("model.") match nothing as they are: start
-// with the prefix the domain suggests.
-void LoadWeightsDialog::suggestPrefix()
-{
-    if (!m_match.applied.isEmpty())
-        return;
-    const NameMapping mapping = WeightsMatch::suggestedMapping(*m_model, m_weights);
-    m_stripPrefix->setText(mapping.strip);
-    m_addPrefix->setText(mapping.add);
-}
-
 void LoadWeightsDialog::rematch()
 {
-    m_match = WeightsMatch::match(*m_model, m_weights, {m_stripPrefix->text(), m_addPrefix->text()});
+    m_match = WeightsMatch::match(*m_model, m_weights.content, {m_stripPrefix->text(), m_addPrefix->text()});
     m_summary->setText(m_match.describe().section(u'\n', 0, 0));
     m_details->clear();
     const auto group = [this](const QString &title, const QStringList &names, const QString &what) {

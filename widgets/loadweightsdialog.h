@@ -21,18 +21,17 @@ class LoadWeightsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    LoadWeightsDialog(const CheckpointDocument *model, CheckpointContent weights, const QString &path,
-                      QWidget *parent = nullptr);
+    // Starts from the mapping the read suggested (strip "module.", add "model.").
+    LoadWeightsDialog(const CheckpointDocument *model, WeightsFile weights, QWidget *parent = nullptr);
 
     const WeightsMatch &match() const { return m_match; }
     bool strict() const;
 
 private:
     void rematch();
-    void suggestPrefix();
 
     const CheckpointDocument *m_model;
-    CheckpointContent m_weights;
+    WeightsFile m_weights;
     WeightsMatch m_match;
     QLineEdit *m_stripPrefix;
     QLineEdit *m_addPrefix;

@@ -140,6 +140,11 @@ void MainWindow::connectActions()
         Q_EMIT loadFailed(reason);
     });
     connect(m_jobs, &DocumentJobs::saved, this, &MainWindow::onSaved);
+    connect(m_jobs, &DocumentJobs::weightsRead, this, &MainWindow::showLoadWeights);
+    connect(m_jobs, &DocumentJobs::weightsReadFailed, this, [this](const QString &reason) {
+        MessageBox::critical(this, tr("Cannot load weights"), reason);
+        Q_EMIT loadWeightsFinished(false);
+    });
 }
 
 bool MainWindow::isBusy() const
@@ -334,25 +339,40 @@ void MainWindow::loadWeightsInto()
 
 void MainWindow::loadWeightsFromFile(const QString &path)
 {
-    // Reading a weights file maps it and parses its header only: quick whatever its size.
-    CheckpointContent weights;
-    QString error;
-    if (!readCheckpoint(path, Progress(), &weights, &error)) {
-        MessageBox::critical(this, tr("Cannot load weights"), error);
+    if (m_document)
+        m_jobs->readWeights(path, m_document->tensors());
+}
+
+void MainWindow::showLoadWeights(std::shared_ptr<WeightsFile> weights)
+{
+    if (!m_document) { // closed while the file was read
+        Q_EMIT loadWeightsFinished(false);
         return;
     }
-    LoadWeightsDialog dialog(m_document.get(), std::move(weights), path, this);
-    dialog.setObjectName(QStringLiteral("loadWeightsDialog"));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (!loadWeights(m_document.get(), dialog.match(), dialog.strict(), path, &error)) {
-        MessageBox::critical(this, tr("Cannot load weights"), error);
-        return;
-    }
-    delete m_report; // its numbers were the old values'
-    statusBar()->showMessage(tr("Loaded %n tensors from %1", nullptr, int(dialog.match().applied.size()))
-                                 .arg(QFileInfo(path).fileName()),
-                             5000);
+    const QString path = weights->path;
+    auto *dialog = new LoadWeightsDialog(m_document.get(), std::move(*weights), this);
+    dialog->setObjectName(QStringLiteral("loadWeightsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The dialog is window-modal and goes with the document it was made for.
+    connect(this, &MainWindow::documentLoaded, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::finished, this, [this, dialog, path](int result) {
+        QString error;
+        const bool apply = result == QDialog::Accepted && m_document;
+        if (apply && !loadWeights(m_document.get(), dialog->match(), dialog->strict(), path, &error)) {
+            MessageBox::critical(this, tr("Cannot load weights"), error);
+            Q_EMIT loadWeightsFinished(false);
+            return;
+        }
+        if (apply) {
+            delete m_report; // its numbers were the old values'
+            statusBar()->showMessage(
+                tr("Loaded %n tensors from %1", nullptr, int(dialog->match().applied.size()))
+                    .arg(QFileInfo(path).fileName()),
+                5000);
+        }
+        Q_EMIT loadWeightsFinished(apply);
+    });
+    dialog->open();
 }
 
 ReportWindow *MainWindow::showModelReport()

@@ -18,6 +18,7 @@ class CheckpointDocument;
 class CheckpointView;
 class CompareWindow;
 class DocumentJobs;
+struct WeightsFile;
 class FreezeController;
 class MainActions;
 class ReportWindow;
@@ -61,6 +62,8 @@ Q_SIGNALS:
     void documentLoaded();
     void loadFailed(const QString &reason);
     void saveFinished(bool ok, const QString &message);
+    // Load Weights ended: the file read and the dialog closed (applied: an edit was made).
+    void loadWeightsFinished(bool applied);
     // The open file was changed or replaced on disk by something else.
     void fileChangedOnDisk(const QString &path);
 
@@ -73,6 +76,7 @@ private:
     void connectActions();
     void takeDocument(std::shared_ptr<CheckpointDocument> document);
     void onSaved(bool ok, const QString &path, const QString &error);
+    void showLoadWeights(std::shared_ptr<WeightsFile> weights);
     void showAbout();
     // False when the user keeps unsaved flags (cancel, or a save started instead).
     bool confirmDropEdits();

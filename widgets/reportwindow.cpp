@@ -5,6 +5,7 @@
 #include "inspect/spectrum.h"
 #include "itemmodels/healthreportmodel.h"
 #include "jobs/job.h"
+#include "jobstatusstrip.h"
 
 #include <QCheckBox>
 #include <QFileInfo>
@@ -95,29 +96,19 @@ ReportWindow::ReportWindow(CheckpointDocument *document, QWidget *parent)
     m_recompute = new QPushButton(tr("Compute"), this);
     m_recompute->setObjectName(QStringLiteral("computeReport"));
     m_recompute->hide();
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("reportSummary"));
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
-    m_progress->hide();
-    m_cancel = new QToolButton(this);
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->hide();
+    m_status = new JobStatusStrip(this);
+    m_status->label()->setObjectName(QStringLiteral("reportSummary"));
 
     auto *tools = new QHBoxLayout;
     tools->addWidget(m_filter, 1);
     tools->addWidget(m_onlyFlagged);
     tools->addWidget(m_spectra);
     tools->addWidget(m_export);
-    auto *status = new QHBoxLayout;
-    status->addWidget(m_summary, 1);
-    status->addWidget(m_recompute);
-    status->addWidget(m_progress);
-    status->addWidget(m_cancel);
+    m_status->addWidget(m_recompute);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tools);
     layout->addWidget(m_view, 1);
-    layout->addLayout(status);
+    layout->addWidget(m_status);
     resize(1100, 600);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ReportWindow::applyFilter);
@@ -130,10 +121,6 @@ ReportWindow::ReportWindow(CheckpointDocument *document, QWidget *parent)
                                         tr("Comma-separated values (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);
-    });
-    connect(m_cancel, &QToolButton::clicked, this, [this] {
-        if (m_running)
-            m_running->cancel();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -172,7 +159,7 @@ void ReportWindow::computeReport()
     connect(job, &Job::finished, this, [this, job] {
         finishJob();
         if (!job->succeeded()) {
-            m_summary->setText(tr("Canceled: no report."));
+            m_status->setMessage(tr("Canceled: no report."));
             m_recompute->show();
             return;
         }
@@ -242,42 +229,34 @@ void ReportWindow::exportCsv(const QString &path)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(HealthReport::toCsv(m_model->report())) < 0 ||
         !file.commit()) {
-        m_summary->setText(tr("Could not write %1: %2").arg(path, file.errorString()));
+        m_status->setMessage(tr("Could not write %1: %2").arg(path, file.errorString()));
         return;
     }
-    m_summary->setText(tr("Wrote %1.").arg(QFileInfo(path).fileName()));
+    m_status->setMessage(tr("Wrote %1.").arg(QFileInfo(path).fileName()));
 }
 
 void ReportWindow::startJob(Job *job, const QString &what)
 {
     m_running = job;
     m_spectra->setEnabled(false);
-    m_summary->setText(what);
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
-    connect(job, &Job::progressChanged, m_progress, [this](qint64 done, qint64 total) {
-        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    m_status->track(job, what, QString()); // the job's end says how it ended
 }
 
 void ReportWindow::finishJob()
 {
     m_running.clear();
-    m_progress->hide();
-    m_cancel->hide();
     m_spectra->setEnabled(m_model->rowCount() > 0);
 }
 
 void ReportWindow::updateSummary()
 {
-    m_summary->setText(
+    m_status->setMessage(
         tr("%n tensors, %1 flagged", nullptr, m_model->rowCount()).arg(m_model->flaggedCount()));
 }
 
 QString ReportWindow::summaryText() const
 {
-    return m_summary->text();
+    return m_status->message();
 }
 
 void ReportWindow::applyFilter()

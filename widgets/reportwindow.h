@@ -14,6 +14,8 @@ class QToolButton;
 
 namespace torchscope {
 
+class JobStatusStrip;
+
 class CheckpointDocument;
 class HealthReportModel;
 class Job;
@@ -59,9 +61,7 @@ private:
     QPushButton *m_spectra;
     QPushButton *m_export;
     QPushButton *m_recompute;
-    QLabel *m_summary;
-    QProgressBar *m_progress;
-    QToolButton *m_cancel;
+    JobStatusStrip *m_status;
     QPointer<Job> m_running;
 };
 

@@ -3,6 +3,7 @@
 #include "document/checkpointdocument.h"
 #include "itemmodels/displayformat.h"
 #include "jobs/job.h"
+#include "jobstatusstrip.h"
 #include "plot/qcustomplotinclude.h"
 
 #include <QHBoxLayout>
@@ -30,33 +31,18 @@ SpectrumPanel::SpectrumPanel(QWidget *parent) : QWidget(parent)
     }
     m_plot->xAxis->setLabel(tr("rank i"));
     m_plot->yAxis->setLabel(tr("singular value σᵢ"));
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("spectrumSummary"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status = new JobStatusStrip(this);
+    m_status->label()->setObjectName(QStringLiteral("spectrumSummary"));
+    m_status->label()->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_compute = new QPushButton(tr("Compute Spectrum"), this);
     m_compute->setObjectName(QStringLiteral("computeSpectrum"));
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
-    m_progress->hide();
-    m_cancel = new QToolButton(this);
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->hide();
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_summary, 1);
-    row->addWidget(m_compute);
-    row->addWidget(m_progress);
-    row->addWidget(m_cancel);
+    m_status->addWidget(m_compute);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(row);
+    layout->addWidget(m_status);
     layout->addWidget(m_plot, 1);
     layout->addStretch();
     connect(m_compute, &QPushButton::clicked, this, &SpectrumPanel::compute);
-    connect(m_cancel, &QToolButton::clicked, this, [this] {
-        if (m_running)
-            m_running->cancel();
-    });
     display();
 }
 
@@ -102,7 +88,7 @@ const Spectrum *SpectrumPanel::spectrum(int tensorIndex) const
 
 QString SpectrumPanel::summaryText() const
 {
-    return m_summary->text();
+    return m_status->message();
 }
 
 void SpectrumPanel::compute()
@@ -117,24 +103,16 @@ void SpectrumPanel::compute()
         });
     m_running = job;
     m_compute->hide();
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
-    m_summary->setText(tr("Computing the singular values of %1…").arg(tensor.name));
-    connect(job, &Job::progressChanged, m_progress, [this](qint64 done, qint64 total) {
-        m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-    });
+    m_status->track(job, tr("Computing the singular values of %1…").arg(tensor.name), QString());
     connect(job, &Job::finished, this, [this, job, index] {
         m_running.clear();
-        m_progress->hide();
-        m_cancel->hide();
         if (job->succeeded()) {
             m_spectra.insert(index, job->result());
             Q_EMIT spectrumReady(index);
         }
         display();
         if (!job->succeeded() && index == m_tensorIndex)
-            m_summary->setText(job->wasCanceled() ? tr("Canceled.") : job->error());
+            m_status->setMessage(job->wasCanceled() ? tr("Canceled.") : job->error());
     });
 }
 
@@ -148,9 +126,9 @@ void SpectrumPanel::display()
         m_document && m_tensorIndex >= 0 && Spectrum::applies(m_document->tensor(m_tensorIndex), &reason);
     m_compute->setVisible(applies && !m_running && !m_spectra.contains(m_tensorIndex));
     if (m_tensorIndex < 0) {
-        m_summary->setText(tr("Select a weight matrix to see its singular values."));
+        m_status->setMessage(tr("Select a weight matrix to see its singular values."));
     } else if (!applies) {
-        m_summary->setText(reason);
+        m_status->setMessage(reason);
     } else if (const Spectrum *s = spectrum(m_tensorIndex)) {
         QVector<double> ranks, values, tailRanks, tailValues;
         for (int i = 0; i < s->singularValues.size(); ++i) {
@@ -178,12 +156,12 @@ void SpectrumPanel::display()
                         .arg(s->alpha.alpha, 0, 'f', 2)
                         .arg(s->alpha.tailSize)
                         .arg(s->alpha.ksDistance, 0, 'f', 3);
-        m_summary->setText(text);
+        m_status->setMessage(text);
     } else if (!m_running) {
         const TensorInfo &tensor = m_document->tensor(m_tensorIndex);
-        m_summary->setText(tr("%1: %2 elements; the spectrum is computed on request.", nullptr,
-                              DisplayFormat::pluralCount(tensor.numel()))
-                               .arg(tensor.name, DisplayFormat::count(tensor.numel())));
+        m_status->setMessage(tr("%1: %2 elements; the spectrum is computed on request.", nullptr,
+                                DisplayFormat::pluralCount(tensor.numel()))
+                                 .arg(tensor.name, DisplayFormat::count(tensor.numel())));
     }
     m_plot->replot();
 }

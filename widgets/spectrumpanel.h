@@ -14,6 +14,8 @@ class QToolButton;
 
 namespace torchscope {
 
+class JobStatusStrip;
+
 class CheckpointDocument;
 class Job;
 
@@ -52,10 +54,9 @@ private:
     int m_tensorIndex = -1;
     QHash<int, Spectrum> m_spectra;
     QCustomPlot *m_plot;
-    QLabel *m_summary;
+    JobStatusStrip *m_status;
     QPushButton *m_compute;
-    QProgressBar *m_progress;
-    QToolButton *m_cancel;
+
     QPointer<Job> m_running;
 };
 

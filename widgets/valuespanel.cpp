@@ -5,6 +5,7 @@
 #include "inspect/tensorslice.h"
 #include "itemmodels/tensorvaluesmodel.h"
 #include "jobs/job.h"
+#include "jobstatusstrip.h"
 #include "stats/histogramkernel.h"
 
 #include <QAction>
@@ -154,11 +155,9 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     exportMenu->addAction(tr("This Plane as .npy or .csv…"), this, [this] { exportChosen(false); });
     exportMenu->addAction(tr("Whole Tensor as .npy or .csv…"), this, [this] { exportChosen(true); });
     m_export->setMenu(exportMenu);
-    m_cancel = new QToolButton(this);
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->hide();
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("valuesStatus"));
+    m_status = new JobStatusStrip(this);
+    m_status->label()->setObjectName(QStringLiteral("valuesStatus"));
+    m_status->label()->setWordWrap(false);
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("valuesGrid"));
@@ -196,11 +195,8 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     tools->addWidget(m_findNext);
     tools->addWidget(m_heatMap);
     tools->addWidget(m_legend);
-    auto *status = new QHBoxLayout;
-    status->addWidget(m_status, 1);
-    status->addWidget(m_cancel);
     // On the status line, where the words of any language leave room for it.
-    status->addWidget(m_export);
+    m_status->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     // The tensor's name, dtype and shape on a line of their own: long names need the whole width.
@@ -208,7 +204,7 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     layout->addLayout(axes);
     layout->addLayout(tools);
     layout->addWidget(m_view, 1);
-    layout->addLayout(status);
+    layout->addWidget(m_status);
 
     connect(m_rowAxis, &QComboBox::currentIndexChanged, this, &ValuesPanel::axesChosen);
     connect(m_columnAxis, &QComboBox::currentIndexChanged, this, &ValuesPanel::axesChosen);
@@ -218,10 +214,6 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
         m_threshold->setEnabled(m_findKind->currentData().toInt() == int(ValueQuery::Kind::AbsAbove));
     });
     connect(m_heatMap, &QCheckBox::toggled, this, &ValuesPanel::setHeatMap);
-    connect(m_cancel, &QToolButton::clicked, this, [this] {
-        if (m_running)
-            m_running->cancel();
-    });
     connect(m_model, &TensorValuesModel::planeChanged, this, [this] {
         if (!m_rebuilding)
             rebuildAxisControls();
@@ -583,30 +575,24 @@ void ValuesPanel::startJob(Job *job, const QString &what)
     m_running = job;
     m_findNext->setEnabled(false);
     m_export->setEnabled(false);
-    m_cancel->show();
-    setStatus(what);
-    connect(job, &Job::progressChanged, this, [this, what](qint64 done, qint64 total) {
-        if (total > 0)
-            setStatus(QStringLiteral("%1 %2%").arg(what).arg(done * 100 / total));
-    });
+    m_status->track(job, what, QString()); // the job's end says how it ended
 }
 
 void ValuesPanel::finishJob()
 {
     m_running.clear();
-    m_cancel->hide();
     m_findNext->setEnabled(m_tensorIndex >= 0);
     m_export->setEnabled(m_tensorIndex >= 0);
 }
 
 void ValuesPanel::setStatus(const QString &text)
 {
-    m_status->setText(text);
+    m_status->setMessage(text);
 }
 
 QString ValuesPanel::statusText() const
 {
-    return m_status->text();
+    return m_status->message();
 }
 
 } // namespace torchscope

@@ -20,6 +20,8 @@ class QToolButton;
 
 namespace torchscope {
 
+class JobStatusStrip;
+
 class CheckpointDocument;
 class HeatLegend;
 class Job;
@@ -90,8 +92,7 @@ private:
     QCheckBox *m_heatMap;
     HeatLegend *m_legend;
     QToolButton *m_export;
-    QToolButton *m_cancel;
-    QLabel *m_status;
+    JobStatusStrip *m_status;
     QPointer<Job> m_running;
     QHash<int, std::pair<double, double>> m_ranges; // heat-map range per tensor
     bool m_rebuilding = false;

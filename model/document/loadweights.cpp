@@ -1,6 +1,7 @@
 #include "document/loadweights.h"
 
 #include "document/checkpointdocument.h"
+#include "formats/checkpointreader.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -65,15 +66,26 @@ WeightsMatch WeightsMatch::match(const CheckpointDocument &model, const Checkpoi
     return result;
 }
 
-NameMapping WeightsMatch::suggestedMapping(const CheckpointDocument &model, const CheckpointContent &weights)
+NameMapping WeightsMatch::suggestedMapping(const std::vector<TensorInfo> &model,
+                                           const CheckpointContent &weights)
 {
     NameMapping mapping;
-    if (!NameMatch::of(model.tensors(), weights.tensors, mapping).applied.isEmpty())
+    if (!NameMatch::of(model, weights.tensors, mapping).applied.isEmpty())
         return mapping; // names already match
-    const PrefixSuggestion suggestion = NameMatch::suggestion(model.tensors(), weights.tensors);
+    const PrefixSuggestion suggestion = NameMatch::suggestion(model, weights.tensors);
     if (suggestion.isValid())
         (suggestion.side == PrefixSuggestion::Side::B ? mapping.strip : mapping.add) = suggestion.prefix;
     return mapping;
+}
+
+bool readWeightsFile(const QString &path, const std::vector<TensorInfo> &modelTensors,
+                     const Progress &progress, WeightsFile *out, QString *error)
+{
+    out->path = path;
+    if (!readCheckpoint(path, progress, &out->content, error))
+        return false;
+    out->suggested = WeightsMatch::suggestedMapping(modelTensors, out->content);
+    return true;
 }
 
 bool loadWeights(CheckpointDocument *model, const WeightsMatch &match, bool strict, const QString &source,

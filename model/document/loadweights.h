@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diff/namematching.h"
+#include "jobs/progress.h"
 #include "tensor/checkpointcontent.h"
 
 #include <QJsonObject>
@@ -32,8 +33,22 @@ struct WeightsMatch : NameMatch
                               const NameMapping &weightsMapping);
     // A mapping of the weights' names that matches more than none does (strip "module.", or add the
     // model's "model."); the identity where none does.
-    static NameMapping suggestedMapping(const CheckpointDocument &model, const CheckpointContent &weights);
+    static NameMapping suggestedMapping(const std::vector<TensorInfo> &model,
+                                        const CheckpointContent &weights);
 };
+
+// A weights file read to be loaded into a model, with the mapping of its names that matches the model
+// best: what the reading job hands the Load Weights dialog.
+struct WeightsFile
+{
+    QString path;
+    CheckpointContent content;
+    NameMapping suggested;
+};
+
+// Reads `path` and suggests its mapping against the model's tensors; for a job off the UI thread.
+bool readWeightsFile(const QString &path, const std::vector<TensorInfo> &modelTensors,
+                     const Progress &progress, WeightsFile *out, QString *error);
 
 // Applies a match to the model as one undoable edit ("Load weights from <file>"); the model's
 // requires_grad flags stay as they were. Refuses, changing nothing, when `strict` and the match is not

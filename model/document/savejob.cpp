@@ -243,13 +243,10 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             job->m_replaced.push_back(document.tensor(index));
     }
     if (job->m_format == SaveFormat::Pickle) {
-        auto writer = std::make_shared<PickleModuleWriter>();
-        auto state = [&document](int index) {
-            return std::make_pair(&document.tensor(index), document.requiresGrad(index));
-        };
-        if (!writer->prepare(*document.pickleModule(), request.modulePath, state, error))
-            return nullptr;
-        job->m_pickleModule = std::move(writer);
+        job->m_pickleGraph = document.pickleModule();
+        job->m_tensorStates.reserve(size_t(document.tensorCount()));
+        for (int index = 0; index < document.tensorCount(); ++index)
+            job->m_tensorStates.emplace_back(document.tensor(index), document.requiresGrad(index));
         return job;
     }
     job->m_scriptSource = document.filePath();
@@ -414,6 +411,18 @@ bool SaveJob::run(const Progress &progress, QString *error) const
 {
     if (m_request.mode == SaveMode::WeightsOnly && m_request.maxShardSize > 0)
         return writeShards(progress, error);
+    PickleModuleWriter pickleModule;
+    if (m_pickleGraph) {
+        const auto state = [this](int index) {
+            const auto &[tensor, requiresGrad] = m_tensorStates[size_t(index)];
+            return std::make_pair(&tensor, requiresGrad);
+        };
+        QString reason;
+        if (!pickleModule.prepare(*m_pickleGraph, m_request.modulePath, state, &reason)) {
+            *error = QStringLiteral("%1: %2").arg(m_request.path, reason);
+            return false;
+        }
+    }
     AtomicFile file(m_request.path);
     if (!file.open(error))
         return false;
@@ -423,8 +432,8 @@ bool SaveJob::run(const Progress &progress, QString *error) const
         ok = m_safeCopy->write(file.device(), progress, &reason);
     } else if (m_request.mode == SaveMode::WeightsOnly) {
         ok = writeEntries(m_entries, file.device(), progress, &reason);
-    } else if (m_pickleModule) {
-        ok = m_pickleModule->write(file.device(), progress, &reason);
+    } else if (m_pickleGraph) {
+        ok = pickleModule.write(file.device(), progress, &reason);
     } else {
         TorchBridge *bridge = torchBridge(&reason);
         std::shared_ptr<void> module;

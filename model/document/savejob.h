@@ -11,12 +11,13 @@
 #include <QVector>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace torchscope {
 
 class CheckpointDocument;
-class PickleModuleWriter;
+struct PickleModuleGraph;
 class WeightsOnlySafeWriter;
 
 enum class SaveMode { WeightsOnly, EntireModel };
@@ -79,8 +80,10 @@ private:
     QString m_scriptSource;
     QByteArray m_scriptBytes;
     QHash<QString, bool> m_requiresGrad;
-    // A pickled model's data.pkl, re-emitted when the save was prepared, and its storages.
-    std::shared_ptr<const PickleModuleWriter> m_pickleModule;
+    // A pickled model's graph, and its tensors with their flags as they were when the save was prepared:
+    // its data.pkl is emitted when the save runs, off the UI thread.
+    std::shared_ptr<const PickleModuleGraph> m_pickleGraph;
+    std::vector<std::pair<TensorInfo, bool>> m_tensorStates;
     std::shared_ptr<const WeightsOnlySafeWriter> m_safeCopy;
     // Tensors whose values were loaded from another file, with full names: written into the model.
     std::vector<TensorInfo> m_replaced;
