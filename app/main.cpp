@@ -1,6 +1,6 @@
 #include "language.h"
 #include "mainwindow.h"
-#include "tensor/heapmemory.h"
+#include "heapmemory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

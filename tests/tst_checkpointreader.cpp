@@ -7,7 +7,7 @@
 #include "formats/safetensorswriter.h"
 #include "formats/zip/zipwriter.h"
 #include "stats/tensorstats.h"
-#include "tensor/heapmemory.h"
+#include "heapmemory.h"
 #include "testsupport.h"
 
 #include <QBuffer>

@@ -5,6 +5,7 @@
 #include "itemmodels/diffmodels.h"
 #include "testsupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QColor>
 #include <QtTest>
 
@@ -139,6 +140,8 @@ void TestDiffModels::tableShowsEveryStatus()
     QFETCH(QString, changed);
     QFETCH(QString, requiresGrad);
     DiffTableModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setResult(everyStatus());
     QCOMPARE(model.rowCount(), 6);
     QCOMPARE(model.columnCount(), int(DiffTableModel::ColumnCount));
@@ -174,8 +177,12 @@ void TestDiffModels::tableShowsEveryStatus()
 void TestDiffModels::tableSortsByNumbersAndTooltipsExplain()
 {
     DiffTableModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setResult(everyStatus());
     DiffFilterModel filter;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
     filter.setSourceModel(&model);
     filter.sort(DiffTableModel::MaxAbsColumn, Qt::DescendingOrder);
     QCOMPARE(filter.index(0, DiffTableModel::NameColumn).data().toString(), QStringLiteral("enc.0.b"));
@@ -207,6 +214,8 @@ void TestDiffModels::tableSortsByNumbersAndTooltipsExplain()
 void TestDiffModels::treeRollsUpAndColours()
 {
     DiffTreeModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const std::shared_ptr<const ComparisonResult> result = everyStatus();
     model.setResult(result);
     QCOMPARE(model.rowCount(), 1);
@@ -258,8 +267,12 @@ void TestDiffModels::treeRollsUpAndColours()
 void TestDiffModels::filterNarrowsToModuleAndDifferences()
 {
     DiffTableModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setResult(everyStatus());
     DiffFilterModel filter;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
     filter.setSourceModel(&model);
     QCOMPARE(filter.rowCount(), 6);
     filter.setOnlyDifferent(true);
@@ -281,7 +294,11 @@ void TestDiffModels::filterNarrowsToModuleAndDifferences()
 void TestDiffModels::headersAndOutOfRange()
 {
     DiffTableModel table;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester tableTester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest);
     DiffTreeModel tree;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(table.rowCount(), 0);
     QCOMPARE(tree.rowCount(), 0);
     QVERIFY(!tree.index(0, 0).isValid());

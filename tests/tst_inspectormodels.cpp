@@ -6,6 +6,7 @@
 #include "itemmodels/tensorvaluesmodel.h"
 #include "testsupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -67,6 +68,8 @@ void TestInspectorModels::planeOfEveryRank()
     QFETCH(int, columns);
     QFETCH(QStringList, firstRow);
     TensorValuesModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setTensor(tensor);
     QCOMPARE(model.rowCount(), rows);
     QCOMPARE(model.columnCount(), columns);
@@ -85,6 +88,8 @@ void TestInspectorModels::planeOfEveryRank()
 void TestInspectorModels::axesAndFixedIndices()
 {
     TensorValuesModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setTensor(arange());
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -114,6 +119,8 @@ void TestInspectorModels::axesAndFixedIndices()
 void TestInspectorModels::cellOfMovesThePlane()
 {
     TensorValuesModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setTensor(arange());
     QVERIFY(!model.cellOf({1, 2, 3}, false).isValid()); // plane 0 shows [0, :, :]
     const QModelIndex cell = model.cellOf({1, 2, 3}, true);
@@ -126,6 +133,8 @@ void TestInspectorModels::cellOfMovesThePlane()
 void TestInspectorModels::heatColours()
 {
     TensorValuesModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setTensor(arange());
     QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid()); // off until asked
     model.setHeatMap(true);
@@ -159,6 +168,8 @@ void TestInspectorModels::reportSortsNumbersAndFlags()
     }
     report[2].flags = QStringList{QStringLiteral("norm_outlier")};
     HealthReportModel model;
+    // Every change the test makes is checked against the item-model contract as it happens.
+    QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setReport(report, {5, 6, 7});
     QCOMPARE(model.flaggedCount(), 1);
     QCOMPARE(model.tensorIndex(1), 6);
@@ -169,12 +180,21 @@ void TestInspectorModels::reportSortsNumbersAndFlags()
                 .contains(QStringLiteral("siblings")));
     QVERIFY(model.index(2, 0).data(Qt::BackgroundRole).isValid());
     QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid());
-    QSortFilterProxyModel proxy;
+    HealthReportFilter proxy;
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);
-    proxy.setSortRole(HealthReportModel::SortRole);
     proxy.sort(HealthReportModel::NormColumn, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("t2")); // 300 before 10: numbers, not text
     QCOMPARE(proxy.index(2, 0).data().toString(), QStringLiteral("t1"));
+    // The window's filter: by name in any case, and only the flagged.
+    proxy.setFilter(QStringLiteral("T1"), false);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("t1"));
+    proxy.setFilter(QString(), true);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("t2"));
+    proxy.setFilter(QString(), false);
+    QCOMPARE(proxy.rowCount(), 3);
     // Spectrum columns fill in when computed.
     QVERIFY(model.index(0, HealthReportModel::AlphaColumn).data().toString().isEmpty());
     Spectrum spectrum;

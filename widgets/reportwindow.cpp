@@ -30,25 +30,6 @@ namespace torchscope {
 
 namespace {
 
-// Rows that pass the name filter and, when asked, only flagged ones.
-class ReportFilter : public QSortFilterProxyModel
-{
-public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
-    bool onlyFlagged = false;
-    QString text;
-    void refresh() { invalidateFilter(); }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &) const override
-    {
-        const auto *report = static_cast<const HealthReportModel *>(sourceModel());
-        const TensorHealth &entry = report->report().at(row);
-        return (!onlyFlagged || !entry.flags.isEmpty()) &&
-               (text.isEmpty() || entry.name.contains(text, Qt::CaseInsensitive));
-    }
-};
-
 struct ReportResult
 {
     QVector<TensorHealth> report;
@@ -62,13 +43,12 @@ using SpectrumResults = std::vector<std::pair<int, Spectrum>>;
 
 ReportWindow::ReportWindow(CheckpointDocument *document, QWidget *parent)
     : QWidget(parent, Qt::Window), m_document(document), m_model(new HealthReportModel(this)),
-      m_proxy(new ReportFilter(this))
+      m_proxy(new HealthReportFilter(this))
 {
     setObjectName(QStringLiteral("reportWindow"));
     setWindowTitle(
         tr("Model Report — %1").arg(document ? QFileInfo(document->filePath()).fileName() : QString()));
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(HealthReportModel::SortRole);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("reportTable"));
     m_view->setModel(m_proxy);
@@ -259,12 +239,14 @@ QString ReportWindow::summaryText() const
     return m_status->message();
 }
 
+QSortFilterProxyModel *ReportWindow::proxy() const
+{
+    return m_proxy;
+}
+
 void ReportWindow::applyFilter()
 {
-    auto *filter = static_cast<ReportFilter *>(m_proxy);
-    filter->onlyFlagged = m_onlyFlagged->isChecked();
-    filter->text = m_filter->text();
-    filter->refresh();
+    m_proxy->setFilter(m_filter->text(), m_onlyFlagged->isChecked());
 }
 
 } // namespace torchscope

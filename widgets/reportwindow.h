@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace torchscope {
 
+class HealthReportFilter;
 class JobStatusStrip;
 
 class CheckpointDocument;
@@ -37,7 +38,7 @@ public:
     void exportCsv(const QString &path);
 
     HealthReportModel *model() const { return m_model; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QSortFilterProxyModel *proxy() const;
     QTableView *view() const { return m_view; }
     QString summaryText() const;
 
@@ -54,7 +55,7 @@ private:
 
     QPointer<CheckpointDocument> m_document;
     HealthReportModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    HealthReportFilter *m_proxy;
     QTableView *m_view;
     QLineEdit *m_filter;
     QCheckBox *m_onlyFlagged;

@@ -1,6 +1,6 @@
 #include "cli.h"
 #include "language.h"
-#include "tensor/heapmemory.h"
+#include "heapmemory.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -3,6 +3,7 @@
 #include "document/namepattern.h"
 #include "document/replacetensorscommand.h"
 #include "document/setrequiresgradcommand.h"
+#include "formats/pickle/picklemodule.h"
 
 #include <QSet>
 #include <QUndoStack>
@@ -17,7 +18,7 @@ CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *paren
       m_warnings(std::move(content.warnings)), m_weightsOnlyBlockers(std::move(content.weightsOnlyBlockers)),
       m_metadata(std::move(content.metadata)), m_config(std::move(content.config)),
       m_refusedContent(std::move(content.refusedContent)), m_sourceBytes(std::move(content.sourceBytes)),
-      m_pickleModule(std::move(content.pickleModule)), m_tensors(std::move(content.tensors)),
+      m_pickleModule(std::dynamic_pointer_cast<const PickleModuleGraph>(content.sourceGraph)), m_tensors(std::move(content.tensors)),
       m_undoStack(new QUndoStack(this))
 {
     m_storesRequiresGrad = isEntireModelFormat(m_format);

@@ -15,6 +15,7 @@ class QUndoStack;
 
 namespace torchscope {
 class NamePattern;
+struct PickleModuleGraph;
 }
 
 namespace torchscope {

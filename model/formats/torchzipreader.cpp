@@ -4,7 +4,7 @@
 #include "formats/pickle/safeunpickler.h"
 #include "formats/pickle/weightsonly.h"
 #include "formats/zip/ziparchivereader.h"
-#include "tensor/heapmemory.h"
+#include "tensor/allocationhint.h"
 #include "tensor/mappedfile.h"
 
 #include <QCoreApplication>
@@ -99,7 +99,7 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         return false;
     // A module-heavy pickle makes about twenty times its size in values and names: have the heap
     // ready for them.
-    prepareHeapFor(size_t(pickleEntry->uncompressedSize) * 20);
+    hintAllocations(size_t(pickleEntry->uncompressedSize) * 20);
     SafeUnpickler unpickler(pickle, pickleEntry->uncompressedSize);
     if (!unpickler.run(0, error))
         return false;

@@ -199,4 +199,26 @@ QVariant HealthReportModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
+HealthReportFilter::HealthReportFilter(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(HealthReportModel::SortRole);
+}
+
+void HealthReportFilter::setFilter(const QString &text, bool onlyFlagged)
+{
+    m_text = text;
+    m_onlyFlagged = onlyFlagged;
+    invalidateFilter();
+}
+
+bool HealthReportFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
+{
+    const auto *report = qobject_cast<const HealthReportModel *>(sourceModel());
+    if (!report || parent.isValid() || row >= report->report().size())
+        return false;
+    const TensorHealth &entry = report->report().at(row);
+    return (!m_onlyFlagged || !entry.flags.isEmpty()) &&
+           (m_text.isEmpty() || entry.name.contains(m_text, Qt::CaseInsensitive));
+}
+
 } // namespace torchscope

@@ -3,6 +3,7 @@
 #include "inspect/healthreport.h"
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 #include <QVector>
 
 namespace torchscope {
@@ -65,6 +66,23 @@ private:
     QVector<TensorHealth> m_report;
     QVector<int> m_tensorIndices;
     QVector<SpectrumSummary> m_spectra;
+};
+
+// The report's rows that pass a name filter (any case) and, when asked, only the flagged ones; sorts on
+// HealthReportModel::SortRole.
+class HealthReportFilter : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit HealthReportFilter(QObject *parent = nullptr);
+    void setFilter(const QString &text, bool onlyFlagged);
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
+
+private:
+    QString m_text;
+    bool m_onlyFlagged = false;
 };
 
 } // namespace torchscope

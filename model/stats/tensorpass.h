@@ -7,6 +7,8 @@
 #include "jobs/parallelpass.h"
 #include "tensor/tensorinfo.h"
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
 #include <vector>
 

@@ -12,7 +12,13 @@
 
 namespace torchscope {
 
-struct PickleModuleGraph;
+// What a reader keeps of a file beyond its plain content, to write the model back as it was (a
+// torch.save(model) pickle's object graph, formats/pickle/picklemodule.h). The content carries it
+// without knowing what it is.
+struct SourceGraph
+{
+    virtual ~SourceGraph() = default;
+};
 
 // Pickle: a plain pickle stream, not a checkpoint, shown as the values it holds.
 enum class CheckpointFormat {
@@ -86,7 +92,7 @@ struct CheckpointContent
     // it; empty when nothing does (and for files torch.load does not read: TorchScript, safetensors).
     QList<WeightsOnlyBlocker> weightsOnlyBlockers;
     // A torch.save(model) pickle's parsed objects, to write the model back (PickleModule only).
-    std::shared_ptr<const PickleModuleGraph> pickleModule;
+    std::shared_ptr<const SourceGraph> sourceGraph;
 };
 
 } // namespace torchscope

@@ -5,7 +5,7 @@
 
 #include "checkpointview.h"
 #include "mainwindow.h"
-#include "tensor/heapmemory.h"
+#include "heapmemory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,7 +5,7 @@
 #include "formats/checkpointreader.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
-#include "tensor/heapmemory.h"
+#include "heapmemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

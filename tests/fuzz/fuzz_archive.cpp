@@ -17,13 +17,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (torchscope::readCheckpointBytes(bytes, &content, &error)) {
         for (const torchscope::TensorInfo &tensor : content.tensors)
             (void)tensor.contiguousBytes();
-        if (content.pickleModule && content.format == torchscope::CheckpointFormat::StateDict) {
+        const auto graph = std::dynamic_pointer_cast<const torchscope::PickleModuleGraph>(content.sourceGraph);
+        if (graph && content.format == torchscope::CheckpointFormat::StateDict) {
             torchscope::WeightsOnlySafeWriter writer;
             const auto tensorAt = [&content](int index) {
                 return index >= 0 && size_t(index) < content.tensors.size() ? &content.tensors[size_t(index)]
                                                                             : nullptr;
             };
-            if (writer.prepare(*content.pickleModule, tensorAt, &error)) {
+            if (writer.prepare(*graph, tensorAt, &error)) {
                 QBuffer out;
                 out.open(QIODevice::WriteOnly);
                 (void)writer.write(&out, torchscope::Progress(), &error);

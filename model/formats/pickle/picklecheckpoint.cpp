@@ -428,7 +428,7 @@ bool PickleCheckpoint::interpretRoot(const PickleValuePtr &root, const ScriptCla
                 m_resolved[i] = m_resolver(int(i), &ignored);
         }
         m_graph->storageData = m_resolved;
-        out->pickleModule = std::move(m_graph);
+        out->sourceGraph = std::move(m_graph);
         return true;
     }
     out->format = CheckpointFormat::StateDict;
@@ -441,7 +441,7 @@ bool PickleCheckpoint::interpretRoot(const PickleValuePtr &root, const ScriptCla
         m_graph->arena = arena;
         m_graph->root = root;
         m_graph->storages = m_storages;
-        out->pickleModule = std::move(m_graph);
+        out->sourceGraph = std::move(m_graph);
     }
     return true;
 }

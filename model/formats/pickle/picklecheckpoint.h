@@ -12,6 +12,8 @@
 
 namespace torchscope {
 
+struct PickleModuleGraph;
+
 // The parameter and buffer names a TorchScript class declares in its source
 // (`__parameters__ = ["weight", "bias", ]`), keyed by qualified class name.
 struct ScriptClassInfo

@@ -3,6 +3,7 @@
 #include "formats/pickle/picklevalue.h"
 #include "formats/statedictwriter.h"
 #include "jobs/progress.h"
+#include "tensor/checkpointcontent.h"
 #include "tensor/tensorinfo.h"
 
 #include <QByteArray>
@@ -20,7 +21,7 @@ namespace torchscope {
 
 // The object graph of a torch.save(model) pickle as the safe unpickler parsed it, kept with the
 // document so the model can be written back: nothing in it was ever executed.
-struct PickleModuleGraph
+struct PickleModuleGraph final : SourceGraph
 {
     std::shared_ptr<const PickleArena> arena; // owns every value below
     PickleValuePtr root = nullptr;

@@ -1,4 +1,6 @@
-#include "tensor/heapmemory.h"
+#include "heapmemory.h"
+
+#include "tensor/allocationhint.h"
 
 #include <algorithm>
 #include <atomic>
@@ -66,6 +68,8 @@ bool preferHugePagesForTheHeap(size_t reserveBytes)
     const bool advised = block && adviseHeap(static_cast<char *>(block));
     std::free(block);
     s_heapAdvised = advised;
+    if (advised) // readers' hints of many small objects now have a heap to fault in ahead
+        setAllocationHint(prepareHeapFor);
     return advised;
 #else
     (void)reserveBytes;
