@@ -93,4 +93,13 @@ int runProcess(const QString &program, const QStringList &arguments, QString *ou
                int timeoutMs = 240000);
 
 } // namespace torchscope::test
+// Calls a test helper that asserts inside (QVERIFY, QCOMPARE) and, when it failed, fails again at the
+// caller's line, so the report says which call of the helper went wrong, then returns from the test.
+#define TORCHSCOPE_HELPER(call)                                                                              \
+    do {                                                                                                     \
+        call;                                                                                                \
+        if (QTest::currentTestFailed())                                                                      \
+            QFAIL("the helper failed (its own line is reported above): " #call);                             \
+    } while (false)
+
 Q_DECLARE_METATYPE(torchscope::test::Peer)

@@ -6,8 +6,8 @@
 #include "formats/checkpointreader.h"
 #include "formats/safetensorswriter.h"
 #include "formats/zip/zipwriter.h"
-#include "stats/tensorstats.h"
 #include "heapmemory.h"
+#include "stats/tensorstats.h"
 #include "testsupport.h"
 
 #include <QBuffer>
@@ -535,7 +535,7 @@ void TestCheckpointReader::sizeBoundsOfHeadersAndIndexes()
         QVERIFY(file.resize(size));
     }
     file.close();
-    refusedWith(path, reason);
+    TORCHSCOPE_HELPER(refusedWith(path, reason));
 }
 
 void TestCheckpointReader::safetensorsBoundaries_data()
@@ -652,7 +652,7 @@ void TestCheckpointReader::recordSizeBounds()
     if (record != "archive/data.pkl")
         records += {{"archive/constants.pkl", 4}, {"archive/data.pkl", 4}}; // a TorchScript archive
     QVERIFY(writeSparseArchive(path, records));
-    refusedWith(path, reason);
+    TORCHSCOPE_HELPER(refusedWith(path, reason));
 }
 
 // A plain pickle, not a checkpoint: shown as the values it holds, each call it would make refused and
@@ -806,7 +806,7 @@ void TestCheckpointReader::realWorldFiles()
     for (const test::Peer peer : {test::Peer::Debian, test::Peer::Modern}) {
         if (!test::peerAvailable(peer))
             continue; // modernPeerIsInstalled says so
-        matchesWhatThePeerReads(peer, path, content);
+        TORCHSCOPE_HELPER(matchesWhatThePeerReads(peer, path, content));
         if (QTest::currentTestFailed())
             return;
     }
@@ -1204,7 +1204,7 @@ void TestCheckpointReader::heapPrefersHugePages()
         }
     }
     QVERIFY(advised);
-    QVERIFY2(heapBytes >= (qint64(512) << 20), QByteArray::number(heapBytes));
+    QVERIFY2(heapBytes >= (qint64(512) << 20), QByteArray::number(heapBytes).constData());
 }
 
 #include "tst_checkpointreader.moc"

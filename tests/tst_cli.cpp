@@ -259,7 +259,7 @@ void TestCli::infoJsonIsWhatQtWouldWrite()
                                 std::numeric_limits<float>::infinity()};
         bytes += header + QByteArray(reinterpret_cast<const char *>(values), sizeof values);
         file = path(QStringLiteral("awkward.safetensors"));
-        writeFile(QStringLiteral("awkward.safetensors"), bytes);
+        TORCHSCOPE_HELPER(writeFile(QStringLiteral("awkward.safetensors"), bytes));
     }
     QStringList arguments{QStringLiteral("info"), file, QStringLiteral("--json")};
     if (stats)
@@ -513,8 +513,8 @@ void TestCli::exportWritesSafetensorsByName()
 
 void TestCli::exportAppliesFreezePlan()
 {
-    writeFile(QStringLiteral("plan.json"),
-              R"({"requires_grad": {"fc.weight": false, "layer1.0.bias": false}})");
+    TORCHSCOPE_HELPER(writeFile(QStringLiteral("plan.json"),
+                                R"({"requires_grad": {"fc.weight": false, "layer1.0.bias": false}})"));
     const QString out = path(QStringLiteral("planned.pt"));
     QString err;
     // The plan, then a glob after it: command-line order.
@@ -528,9 +528,9 @@ void TestCli::exportAppliesFreezePlan()
             QCOMPARE(tensor.value("requires_grad").toBool(),
                      tensor.value("name").toString() != QLatin1String("layer1.0.bias"));
     }
-    writeFile(QStringLiteral("bad-plan.json"),
-              R"({"requires_grad": {"fc.weight": false, "head.weight": true}})");
-    writeFile(QStringLiteral("keep.pt"), QByteArray("keep me"));
+    TORCHSCOPE_HELPER(writeFile(QStringLiteral("bad-plan.json"),
+                                R"({"requires_grad": {"fc.weight": false, "head.weight": true}})"));
+    TORCHSCOPE_HELPER(writeFile(QStringLiteral("keep.pt"), QByteArray("keep me")));
     QCOMPARE(cli({"export", m_example, "-o", path("keep.pt"), "--entire-model", "--freeze-plan",
                   path("bad-plan.json")},
                  nullptr, &err),
@@ -761,7 +761,7 @@ void TestCli::exportFormatsDtypesAndShards()
     QJsonArray manifest;
     int n = 0;
     for (const QString &input : inputs) {
-        for (const QString &dtype : {"keep", "float16", "bfloat16", "float32"}) {
+        for (const QString dtype : {"keep", "float16", "bfloat16", "float32"}) {
             for (const QString &module : {QString(), QStringLiteral("layer1")}) {
                 if (wholeOnly.contains(input) && !module.isEmpty())
                     continue;
@@ -1463,11 +1463,12 @@ void TestCli::errors()
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, reason);
-    writeFile(QStringLiteral("empty.pt"), QByteArray());
-    writeFile(QStringLiteral("notes.txt"), QByteArray("just some notes\n"));
+    TORCHSCOPE_HELPER(writeFile(QStringLiteral("empty.pt"), QByteArray()));
+    TORCHSCOPE_HELPER(writeFile(QStringLiteral("notes.txt"), QByteArray("just some notes\n")));
     QFile example(m_example);
     QVERIFY(example.open(QIODevice::ReadOnly));
-    writeFile(QStringLiteral("truncated.pt"), example.readAll().left(int(example.size() / 2)));
+    TORCHSCOPE_HELPER(
+        writeFile(QStringLiteral("truncated.pt"), example.readAll().left(int(example.size() / 2))));
     for (QString &argument : arguments) {
         if (argument == QLatin1String("@example"))
             argument = m_example;
@@ -1498,11 +1499,12 @@ void TestCli::outputUntouchedOnFailure_data()
 void TestCli::outputUntouchedOnFailure()
 {
     QFETCH(QStringList, arguments);
-    writeFile(QStringLiteral("keep.pt"), QByteArray("keep me"));
-    writeFile(QStringLiteral("notes.txt"), QByteArray("just some notes\n"));
+    TORCHSCOPE_HELPER(writeFile(QStringLiteral("keep.pt"), QByteArray("keep me")));
+    TORCHSCOPE_HELPER(writeFile(QStringLiteral("notes.txt"), QByteArray("just some notes\n")));
     QFile example(m_example);
     QVERIFY(example.open(QIODevice::ReadOnly));
-    writeFile(QStringLiteral("truncated.pt"), example.readAll().left(int(example.size() - 30)));
+    TORCHSCOPE_HELPER(
+        writeFile(QStringLiteral("truncated.pt"), example.readAll().left(int(example.size() - 30))));
     for (QString &argument : arguments) {
         if (argument == QLatin1String("@example"))
             argument = m_example;

@@ -1191,8 +1191,8 @@ void TestGui::foldedBlocksAndFreezeBlocksDialog()
                           Qt::LeftButton);
     });
     poll.start();
-    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("model.layers")),
-                          QStringLiteral("Freeze Blocks of model.layers…"));
+    TORCHSCOPE_HELPER(chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("model.layers")),
+                                            QStringLiteral("Freeze Blocks of model.layers…")));
     for (int i = 0; i < document->tensorCount(); ++i) {
         const QString name = document->tensor(i).name;
         bool inLowerBlocks = false;
@@ -1368,8 +1368,8 @@ static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &in
 void TestGui::treeContextMenuFreezesAllExcept()
 {
     CheckpointDocument *document = m_window->document();
-    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("fc")),
-                          QStringLiteral("Freeze All Except fc"));
+    TORCHSCOPE_HELPER(chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("fc")),
+                                            QStringLiteral("Freeze All Except fc")));
     for (int i = 0; i < document->tensorCount(); ++i) {
         if (document->isEditable(i))
             QCOMPARE(document->requiresGrad(i), document->tensor(i).name.startsWith(QLatin1String("fc.")));
@@ -1388,8 +1388,8 @@ void TestGui::treeContextMenuFreezesAllExcept()
 void TestGui::freezeEveryTypeFromTheMenu()
 {
     CheckpointDocument *document = m_window->document();
-    chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("layer1.1")),
-                          QStringLiteral("Freeze Every BatchNorm2d"));
+    TORCHSCOPE_HELPER(chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("layer1.1")),
+                                            QStringLiteral("Freeze Every BatchNorm2d")));
     for (int i = 0; i < document->tensorCount(); ++i) {
         if (document->isEditable(i))
             QCOMPARE(document->requiresGrad(i),
@@ -1422,7 +1422,7 @@ void TestGui::tableContextMenuAndMultiRowToggles()
     QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("fc.bias"))));
     QCOMPARE(document->undoStack()->count(), 2);
     // The context menu works on the same selection.
-    chooseFromContextMenu(table, weight, QStringLiteral("Freeze All Except 2 Selected"));
+    TORCHSCOPE_HELPER(chooseFromContextMenu(table, weight, QStringLiteral("Freeze All Except 2 Selected")));
     QCOMPARE(document->totals().trainable, qint64(15690));
 }
 

@@ -186,7 +186,7 @@ void TestInterop::pyTorchLoadsWhatWeWrite()
     const QString source = m_manifest.value(model).toObject().value(QStringLiteral("file")).toString();
     auto document = open(source);
     QVERIFY(document);
-    applyRules(document.get(), freeze);
+    TORCHSCOPE_HELPER(applyRules(document.get(), freeze));
     const QString output =
         m_dir.filePath(QStringLiteral("%1-%2-%3.pt")
                            .arg(model, weightsOnly ? QStringLiteral("w") : QStringLiteral("e"), module));
@@ -397,7 +397,7 @@ void TestInterop::pickledModelsWriteBack()
     QVERIFY(document);
     QCOMPARE(document->format(), CheckpointFormat::PickleModule);
     QVERIFY(document->canSaveEntireModel());
-    applyRules(document.get(), freeze);
+    TORCHSCOPE_HELPER(applyRules(document.get(), freeze));
     const QString target = m_dir.filePath(
         QStringLiteral("written-%1-%2-%3.pt").arg(file, module, peer == test::Peer::Modern ? "2" : "1"));
     QString error;

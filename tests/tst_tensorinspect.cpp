@@ -461,7 +461,7 @@ void TestTensorInspect::siblingKey()
 void TestTensorInspect::spectrumEqualsNumpy_data()
 {
     QTest::addColumn<QString>("name");
-    for (const QString &name : {"linear", "tall", "conv", "half", "powerlaw"})
+    for (const char *name : {"linear", "tall", "conv", "half", "powerlaw"})
         QTest::newRow(qPrintable(name)) << name;
 }
 

@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "reportwindow.h"
 #include "saveasdialog.h"
+#include "testsupport.h"
 #include "welcomepage.h"
 
 #include <QAbstractButton>
@@ -291,7 +292,7 @@ void TestTranslatedGui::check(QWidget *top, const QString &name)
 void TestTranslatedGui::checkWindow(QWidget *window, const QString &name)
 {
     QVERIFY(QTest::qWaitForWindowExposed(window));
-    check(window, name);
+    TORCHSCOPE_HELPER(check(window, name));
     window->close();
 }
 
@@ -324,9 +325,7 @@ void TestTranslatedGui::windowInEachLanguage()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.menuBar()->actions().first()->text(), fileMenu);
     QVERIFY(window.findChild<WelcomePage *>(QStringLiteral("welcomePage"))->isVisible());
-    check(&window, QStringLiteral("welcome"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(check(&window, QStringLiteral("welcome")));
 
     // The example model, a tensor chosen so the histogram shows, and the status bar's totals.
     QSignalSpy loaded(&window, &MainWindow::documentLoaded);
@@ -340,9 +339,7 @@ void TestTranslatedGui::windowInEachLanguage()
     QVERIFY(totals);
     QTRY_VERIFY2(totals->text().startsWith(totalsStart), qPrintable(totals->text()));
     QTest::qWait(500); // the histogram arrives from its job
-    check(&window, QStringLiteral("window"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(check(&window, QStringLiteral("window")));
     // The other tabs below the table: the values grid and the spectrum.
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
     QVERIFY(tabs);
@@ -350,9 +347,7 @@ void TestTranslatedGui::windowInEachLanguage()
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
                           tabs->tabBar()->tabRect(tab).center());
         QTest::qWait(300);
-        check(&window, QStringLiteral("window-tab%1").arg(tab));
-        if (QTest::currentTestFailed())
-            return;
+        TORCHSCOPE_HELPER(check(&window, QStringLiteral("window-tab%1").arg(tab)));
     }
 
     // Menus open as a user opens them.
@@ -375,23 +370,17 @@ void TestTranslatedGui::windowInEachLanguage()
     // The dialogs a user meets first, at the size they open with.
     SaveAsDialog saveAs(window.document(), QString(), &window);
     saveAs.show();
-    checkWindow(&saveAs, QStringLiteral("save-as"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(checkWindow(&saveAs, QStringLiteral("save-as")));
 
     FreezePatternDialog pattern(window.document(), &window);
     pattern.show();
-    checkWindow(&pattern, QStringLiteral("freeze-by-pattern"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(checkWindow(&pattern, QStringLiteral("freeze-by-pattern")));
 
     const ModuleNode *blocks = window.document()->findModule(QStringLiteral("sequential"));
     QVERIFY(blocks);
     FreezeBlocksDialog freezeBlocks(window.document(), blocks, &window);
     freezeBlocks.show();
-    checkWindow(&freezeBlocks, QStringLiteral("freeze-blocks"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(checkWindow(&freezeBlocks, QStringLiteral("freeze-blocks")));
 
     WeightsFile weights;
     QString error;
@@ -399,9 +388,7 @@ void TestTranslatedGui::windowInEachLanguage()
              qPrintable(error));
     LoadWeightsDialog loadWeights(window.document(), std::move(weights), &window);
     loadWeights.show();
-    checkWindow(&loadWeights, QStringLiteral("load-weights"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(checkWindow(&loadWeights, QStringLiteral("load-weights")));
 
     // The windows beside the main one: the comparison and the model report.
     FileDialog::setNextFileName(m_weights);
@@ -410,25 +397,19 @@ void TestTranslatedGui::windowInEachLanguage()
     QVERIFY(compare);
     QSignalSpy compared(compare, &CompareWindow::comparisonFinished);
     QVERIFY(compared.wait(60000));
-    checkWindow(compare, QStringLiteral("compare"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(checkWindow(compare, QStringLiteral("compare")));
 
     window.findChild<QAction *>(QStringLiteral("modelReportAction"))->trigger();
     auto *report = window.findChild<ReportWindow *>(QStringLiteral("reportWindow"));
     QVERIFY(report);
     auto *reportTable = report->findChild<QTableView *>(QStringLiteral("reportTable"));
     QTRY_VERIFY_WITH_TIMEOUT(reportTable->model()->rowCount() > 0, 30000);
-    checkWindow(report, QStringLiteral("report"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(checkWindow(report, QStringLiteral("report")));
 
     window.findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
     auto *about = window.findChild<QMessageBox *>(QStringLiteral("aboutBox"));
     QVERIFY(about);
-    checkWindow(about, QStringLiteral("about"));
-    if (QTest::currentTestFailed())
-        return;
+    TORCHSCOPE_HELPER(checkWindow(about, QStringLiteral("about")));
     window.document()->undoStack()->setClean();
 }
 

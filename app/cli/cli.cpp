@@ -181,8 +181,8 @@ int Cli::exportCheckpoint(const QStringList &arguments)
     if (!readCheckpoint(options.input, Progress(), &content, &error))
         return fileError(error);
     CheckpointDocument document(std::move(content));
-    if (!document.findModule(options.modulePath))
-        return usage(tr("export: no module '%1' in %2").arg(options.modulePath, options.input));
+    if (!document.findModule(options.request.modulePath))
+        return usage(tr("export: no module '%1' in %2").arg(options.request.modulePath, options.input));
 
     for (const cli::FreezeStep &step : std::as_const(options.steps)) {
         if (!document.storesRequiresGrad()) {
@@ -215,15 +215,9 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         document.setRequiresGrad(matched, train);
     }
 
-    SaveRequest request{options.output, options.weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel,
-                        options.modulePath};
-    request.format = options.format;
-    request.dtype = options.dtype;
-    request.includeBuffers = options.includeBuffers;
-    request.maxShardSize = options.maxShardSize;
-    const std::unique_ptr<SaveJob> job = SaveJob::prepare(document, request, &error);
+    const std::unique_ptr<SaveJob> job = SaveJob::prepare(document, options.request, &error);
     if (!job)
-        return fileError(QStringLiteral("%1: %2").arg(options.output, error));
+        return fileError(QStringLiteral("%1: %2").arg(options.request.path, error));
     if (!job->run(Progress(), &error))
         return fileError(error);
     for (const QString &note : job->notes())

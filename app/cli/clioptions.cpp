@@ -155,8 +155,9 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         return false;
     }
     options->input = positional.first();
-    options->output = p.values(QStringLiteral("output")).value(p.values(QStringLiteral("output")).size() - 1);
-    if (options->output.isEmpty()) {
+    options->request.path =
+        p.values(QStringLiteral("output")).value(p.values(QStringLiteral("output")).size() - 1);
+    if (options->request.path.isEmpty()) {
         *message = CliOptionsText::tr("export: missing -o OUT");
         return false;
     }
@@ -171,7 +172,7 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
             *message = formatMessage;
             return false;
         }
-        options->format = formats.value(value);
+        options->request.format = formats.value(value);
     }
     if (p.isSet(QStringLiteral("dtype"))) {
         const int index = dtypeNames.indexOf(p.value(QStringLiteral("dtype")).toLower());
@@ -179,21 +180,21 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
             *message = dtypeMessage;
             return false;
         }
-        options->dtype = index == 0 ? DType::Invalid : DTypeConversion::targets().at(index - 1);
+        options->request.dtype = index == 0 ? DType::Invalid : DTypeConversion::targets().at(index - 1);
     }
     if (p.isSet(QStringLiteral("max-shard-size"))) {
-        options->maxShardSize = parseShardSize(p.value(QStringLiteral("max-shard-size")));
-        if (options->maxShardSize <= 0) {
+        options->request.maxShardSize = parseShardSize(p.value(QStringLiteral("max-shard-size")));
+        if (options->request.maxShardSize <= 0) {
             *message = shardMessage;
             return false;
         }
     }
-    options->includeBuffers = !p.isSet(QStringLiteral("no-buffers"));
+    options->request.includeBuffers = !p.isSet(QStringLiteral("no-buffers"));
     if (p.isSet(QStringLiteral("weights-only-safe"))) {
         // A copy of the whole file, for PyTorch's default torch.load: nothing else to choose.
         if (p.isSet(QStringLiteral("entire-model")) || p.isSet(QStringLiteral("format")) ||
             p.isSet(QStringLiteral("dtype")) || p.isSet(QStringLiteral("max-shard-size")) ||
-            p.isSet(QStringLiteral("module")) || !options->includeBuffers ||
+            p.isSet(QStringLiteral("module")) || !options->request.includeBuffers ||
             p.isSet(QStringLiteral("freeze")) || p.isSet(QStringLiteral("unfreeze")) ||
             p.isSet(QStringLiteral("freeze-plan"))) {
             *message =
@@ -202,33 +203,36 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
                                    "--max-shard-size or freeze options");
             return false;
         }
-        options->format = SaveFormat::WeightsOnlySafe;
-        options->weightsOnly = true;
+        options->request.format = SaveFormat::WeightsOnlySafe;
+        options->request.mode = SaveMode::WeightsOnly;
         return true;
     }
     // The mode, or a format that implies it: TorchScript and pickle are entire models, the others weights.
     bool weightsOnly = p.isSet(QStringLiteral("weights-only"));
     bool entireModel = p.isSet(QStringLiteral("entire-model"));
-    if (!weightsOnly && !entireModel && options->format != SaveFormat::Auto) {
-        entireModel = options->format == SaveFormat::TorchScript || options->format == SaveFormat::Pickle;
+    if (!weightsOnly && !entireModel && options->request.format != SaveFormat::Auto) {
+        entireModel = options->request.format == SaveFormat::TorchScript ||
+                      options->request.format == SaveFormat::Pickle;
         weightsOnly = !entireModel;
     }
     if (weightsOnly == entireModel) {
         *message = CliOptionsText::tr("export: choose exactly one of --weights-only and --entire-model");
         return false;
     }
-    if (((options->format == SaveFormat::TorchScript || options->format == SaveFormat::Pickle) &&
+    if (((options->request.format == SaveFormat::TorchScript ||
+          options->request.format == SaveFormat::Pickle) &&
          weightsOnly) ||
-        ((options->format == SaveFormat::PyTorch || options->format == SaveFormat::Safetensors) &&
+        ((options->request.format == SaveFormat::PyTorch ||
+          options->request.format == SaveFormat::Safetensors) &&
          entireModel)) {
         *message = (weightsOnly ? CliOptionsText::tr("export: --format %1 does not hold weights only")
                                 : CliOptionsText::tr("export: --format %1 does not hold an entire model"))
                        .arg(p.value(QStringLiteral("format")).toLower());
         return false;
     }
-    options->weightsOnly = weightsOnly;
+    options->request.mode = weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel;
     const QStringList modules = p.values(QStringLiteral("module"));
-    options->modulePath = modules.isEmpty() ? QString() : modules.last();
+    options->request.modulePath = modules.isEmpty() ? QString() : modules.last();
     // The parser keeps each option's values in order; the names it found give the order across options.
     const QStringList freezes = p.values(QStringLiteral("freeze"));
     const QStringList unfreezes = p.values(QStringLiteral("unfreeze"));

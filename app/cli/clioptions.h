@@ -30,13 +30,8 @@ struct FreezeStep
 struct ExportOptions
 {
     QString input;
-    QString output;
-    bool weightsOnly = false;
-    SaveFormat format = SaveFormat::Auto;
-    DType dtype = DType::Invalid; // keep
-    bool includeBuffers = true;
-    qint64 maxShardSize = 0;
-    QString modulePath;
+    // -o (path), the mode, --module, --format, --dtype, --no-buffers, --max-shard-size: the save itself.
+    SaveRequest request;
     QVector<FreezeStep> steps;
 };
 

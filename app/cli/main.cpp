@@ -1,6 +1,6 @@
 #include "cli.h"
-#include "language.h"
 #include "heapmemory.h"
+#include "language.h"
 
 #include <QApplication>
 #include <QCoreApplication>
