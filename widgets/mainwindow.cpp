@@ -343,7 +343,7 @@ void MainWindow::loadWeightsFromFile(const QString &path)
         m_jobs->readWeights(path, m_document->tensors());
 }
 
-void MainWindow::showLoadWeights(std::shared_ptr<WeightsFile> weights)
+void MainWindow::showLoadWeights(const std::shared_ptr<WeightsFile> &weights)
 {
     if (!m_document) { // closed while the file was read
         Q_EMIT loadWeightsFinished(false);

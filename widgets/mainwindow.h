@@ -76,7 +76,7 @@ private:
     void connectActions();
     void takeDocument(std::shared_ptr<CheckpointDocument> document);
     void onSaved(bool ok, const QString &path, const QString &error);
-    void showLoadWeights(std::shared_ptr<WeightsFile> weights);
+    void showLoadWeights(const std::shared_ptr<WeightsFile> &weights);
     void showAbout();
     // False when the user keeps unsaved flags (cancel, or a save started instead).
     bool confirmDropEdits();

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "diff/namematching.h"
+#include "jobs/progress.h"
 #include "stats/histogramkernel.h"
 #include "tensor/checkpointcontent.h"
-#include "jobs/progress.h"
 #include "tensor/tensorinfo.h"
 
 #include <QByteArray>

@@ -18,8 +18,8 @@ CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *paren
       m_warnings(std::move(content.warnings)), m_weightsOnlyBlockers(std::move(content.weightsOnlyBlockers)),
       m_metadata(std::move(content.metadata)), m_config(std::move(content.config)),
       m_refusedContent(std::move(content.refusedContent)), m_sourceBytes(std::move(content.sourceBytes)),
-      m_pickleModule(std::dynamic_pointer_cast<const PickleModuleGraph>(content.sourceGraph)), m_tensors(std::move(content.tensors)),
-      m_undoStack(new QUndoStack(this))
+      m_pickleModule(std::dynamic_pointer_cast<const PickleModuleGraph>(content.sourceGraph)),
+      m_tensors(std::move(content.tensors)), m_undoStack(new QUndoStack(this))
 {
     m_storesRequiresGrad = isEntireModelFormat(m_format);
     m_replacedDepth.assign(m_tensors.size(), 0);

@@ -16,7 +16,7 @@ class QUndoStack;
 namespace torchscope {
 class NamePattern;
 struct PickleModuleGraph;
-}
+} // namespace torchscope
 
 namespace torchscope {
 

@@ -139,6 +139,58 @@ void visitQuantized(const TensorInfo &tensor, qint64 begin, qint64 end, Load loa
         block(buffer, n);
 }
 
+// The dtypes visitValues hands on: float8 formats, complex32's real part, raw bytes and bits, and
+// quantized integers dequantized; all as float blocks.
+template <typename AsFloat>
+void visitNarrowValues(const TensorInfo &tensor, qint64 begin, qint64 end, AsFloat asFloat)
+{
+    auto same = [](auto v) { return v; };
+    switch (tensor.dtype) {
+    case DType::Float8E4M3:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E4M3ToFloat, asFloat);
+    case DType::Float8E5M2:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E5M2ToFloat, asFloat);
+    case DType::Float8E4M3FNUZ:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E4M3FNUZToFloat, asFloat);
+    case DType::Float8E5M2FNUZ:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E5M2FNUZToFloat, asFloat);
+    case DType::Float8E8M0FNU:
+        return visitTyped<float, quint8>(tensor, begin, end, float8E8M0ToFloat, asFloat);
+    case DType::Complex32: // the real part, as .float() gives it
+        return visitTyped<float, quint32>(
+            tensor, begin, end, [](quint32 v) { return halfToFloat(quint16(v & 0xffff)); }, asFloat);
+    case DType::Float4E2M1FNx2: // raw bytes
+    case DType::Bits8:
+    case DType::Bits1x8:
+    case DType::Bits2x4:
+    case DType::Bits4x2:
+        return visitTyped<float, quint8>(tensor, begin, end, same, asFloat);
+    case DType::Bits16:
+        return visitTyped<float, quint16>(tensor, begin, end, same, asFloat);
+    case DType::QInt8:
+        return visitQuantized(
+            tensor, begin, end, [](const char *p, qint64 i) { return qint64(qint8(p[i])); }, asFloat);
+    case DType::QUInt8:
+        return visitQuantized(
+            tensor, begin, end, [](const char *p, qint64 i) { return qint64(quint8(p[i])); }, asFloat);
+    case DType::QInt32:
+        return visitQuantized(
+            tensor, begin, end,
+            [](const char *p, qint64 i) {
+                qint32 v;
+                std::memcpy(&v, p + i * qint64(sizeof v), sizeof v);
+                return qint64(v);
+            },
+            asFloat);
+    case DType::QUInt4x2: // two a byte, the even element in the low nibble
+        return visitQuantized(
+            tensor, begin, end,
+            [](const char *p, qint64 i) { return qint64((quint8(p[i / 2]) >> (i % 2 * 4)) & 0xf); }, asFloat);
+    default:
+        break;
+    }
+}
+
 // Calls visitor.block(values, n) with float values for types that a float holds exactly (float32,
 // float16, bfloat16, float8, small integers) and double values for the rest.
 template <typename Visitor>
@@ -183,48 +235,8 @@ void visitValues(const TensorInfo &tensor, qint64 begin, qint64 end, Visitor &vi
     case DType::UInt64:
         return visitTyped<double, quint64>(
             tensor, begin, end, [](quint64 v) { return double(v); }, asDouble);
-    case DType::Float8E4M3:
-        return visitTyped<float, quint8>(tensor, begin, end, float8E4M3ToFloat, asFloat);
-    case DType::Float8E5M2:
-        return visitTyped<float, quint8>(tensor, begin, end, float8E5M2ToFloat, asFloat);
-    case DType::Float8E4M3FNUZ:
-        return visitTyped<float, quint8>(tensor, begin, end, float8E4M3FNUZToFloat, asFloat);
-    case DType::Float8E5M2FNUZ:
-        return visitTyped<float, quint8>(tensor, begin, end, float8E5M2FNUZToFloat, asFloat);
-    case DType::Float8E8M0FNU:
-        return visitTyped<float, quint8>(tensor, begin, end, float8E8M0ToFloat, asFloat);
-    case DType::Complex32: // the real part, as .float() gives it
-        return visitTyped<float, quint32>(
-            tensor, begin, end, [](quint32 v) { return halfToFloat(quint16(v & 0xffff)); }, asFloat);
-    case DType::Float4E2M1FNx2: // raw bytes
-    case DType::Bits8:
-    case DType::Bits1x8:
-    case DType::Bits2x4:
-    case DType::Bits4x2:
-        return visitTyped<float, quint8>(tensor, begin, end, same, asFloat);
-    case DType::Bits16:
-        return visitTyped<float, quint16>(tensor, begin, end, same, asFloat);
-    case DType::QInt8:
-        return visitQuantized(
-            tensor, begin, end, [](const char *p, qint64 i) { return qint64(qint8(p[i])); }, asFloat);
-    case DType::QUInt8:
-        return visitQuantized(
-            tensor, begin, end, [](const char *p, qint64 i) { return qint64(quint8(p[i])); }, asFloat);
-    case DType::QInt32:
-        return visitQuantized(
-            tensor, begin, end,
-            [](const char *p, qint64 i) {
-                qint32 v;
-                std::memcpy(&v, p + i * qint64(sizeof v), sizeof v);
-                return qint64(v);
-            },
-            asFloat);
-    case DType::QUInt4x2: // two a byte, the even element in the low nibble
-        return visitQuantized(
-            tensor, begin, end,
-            [](const char *p, qint64 i) { return qint64((quint8(p[i / 2]) >> (i % 2 * 4)) & 0xf); }, asFloat);
-    case DType::Invalid:
-        break;
+    default: // float8, complex32, raw bytes and quantized: all held exactly by a float
+        return visitNarrowValues(tensor, begin, end, asFloat);
     }
 }
 
