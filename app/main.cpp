@@ -1,6 +1,6 @@
+#include "heapmemory.h"
 #include "language.h"
 #include "mainwindow.h"
-#include "heapmemory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,8 +4,8 @@
 // bench_open.py. Target for the 60,001-module pickle: at most 1 s.
 
 #include "checkpointview.h"
-#include "mainwindow.h"
 #include "heapmemory.h"
+#include "mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

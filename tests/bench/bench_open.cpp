@@ -3,9 +3,9 @@
 
 #include "document/checkpointdocument.h"
 #include "formats/checkpointreader.h"
+#include "heapmemory.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
-#include "heapmemory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

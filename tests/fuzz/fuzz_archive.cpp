@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (torchscope::readCheckpointBytes(bytes, &content, &error)) {
         for (const torchscope::TensorInfo &tensor : content.tensors)
             (void)tensor.contiguousBytes();
-        const auto graph = std::dynamic_pointer_cast<const torchscope::PickleModuleGraph>(content.sourceGraph);
+        const auto graph =
+            std::dynamic_pointer_cast<const torchscope::PickleModuleGraph>(content.sourceGraph);
         if (graph && content.format == torchscope::CheckpointFormat::StateDict) {
             torchscope::WeightsOnlySafeWriter writer;
             const auto tensorAt = [&content](int index) {
