@@ -39,6 +39,8 @@ private Q_SLOTS:
     void heapPrefersHugePages();
     void modernPeerIsInstalled();
     void wrapperSubclassesWithoutDataNameTheFix();
+    void dictSubclassesHoldTheirItems_data();
+    void dictSubclassesHoldTheirItems();
     void readsEveryFormat_data();
     void readsEveryFormat();
     void hostilePicklesRunNothing_data();
@@ -606,7 +608,7 @@ bool writeSparseArchive(const QString &path, const QList<std::pair<QByteArray, q
     QByteArray directory;
     qint64 pos = 0;
     for (const auto &[name, size] : records) {
-        const test::ZipEntryFields entry{name, quint64(size), quint64(size), quint64(pos)};
+        const test::ZipEntryFields entry{name, quint64(size), quint64(size), quint64(pos), 0, 20, {}};
         const QByteArray local = test::zipLocalHeader(entry);
         if (!file.seek(pos) || file.write(local) != local.size())
             return false;
@@ -1177,6 +1179,53 @@ void TestCheckpointReader::safetensorsWriterRoundTripsAndRefusesQuantized()
         !SafetensorsWriter::write({{QStringLiteral("fc.q"), quantized, -1}}, &buffer, Progress(), &error));
     QCOMPARE(error, QStringLiteral("fc.q: safetensors cannot hold qint8 tensors"));
     QCOMPARE(buffer.size(), qint64(0));
+}
+
+void TestCheckpointReader::dictSubclassesHoldTheirItems_data()
+{
+    QTest::addColumn<test::Peer>("peer");
+    QTest::newRow("PyTorch 1.13") << test::Peer::Debian;
+    QTest::newRow("PyTorch 2.15") << test::Peer::Modern;
+}
+
+// Dicts that are instances of dict subclasses (Lightning's AttributeDict in hyper_parameters, an
+// OrderedDict subclass) are pickled as NEWOBJ or a call, then SETITEMS: the file opened not at all
+// ("SETITEMS on a ... object"). Their items read as a dict's, tensors by their dotted names, with PyTorch's
+// values; the class made by a call stays refused and named.
+void TestCheckpointReader::dictSubclassesHoldTheirItems()
+{
+    QFETCH(test::Peer, peer);
+    TORCHSCOPE_REQUIRE_PEER(peer);
+    const QString path = m_dir.filePath(QStringLiteral("dict-subclass-%1.pt").arg(int(peer)));
+    QString output;
+    QVERIFY2(test::runPeer(peer, {QStringLiteral("dict-subclass"), path}, &output) == 0, qPrintable(output));
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(read(path, &content, &error), qPrintable(error));
+    const QJsonObject want = readJson(QString(path).replace(QStringLiteral(".pt"), QStringLiteral(".json")));
+    QStringList names;
+    for (const TensorInfo &tensor : content.tensors)
+        names << tensor.name;
+    QCOMPARE(names, (QStringList{"hyper_parameters.nested.gamma", "state_dict.weight", "state_dict.bias"}));
+    for (const TensorInfo &tensor : content.tensors) {
+        const QJsonObject expected = want.value(tensor.name).toObject();
+        QVector<qint64> shape;
+        for (const QJsonValue d : expected.value("shape").toArray())
+            shape << qint64(d.toDouble());
+        QCOMPARE(tensor.shape, shape);
+        QCOMPARE(tensor.dtype, DType::Float32);
+        const QByteArray bytes = tensor.contiguousBytes();
+        const QJsonArray values = expected.value("values").toArray();
+        QCOMPARE(bytes.size(), values.size() * qsizetype(sizeof(float)));
+        for (int i = 0; i < values.size(); ++i) {
+            float v;
+            std::memcpy(&v, bytes.constData() + i * sizeof(float), sizeof v);
+            QCOMPARE(double(v), values.at(i).toDouble());
+        }
+    }
+    QVERIFY2(content.warnings.join(u'\n').contains(
+                 QStringLiteral("would call __main__.StateDictCopy on load; refused")),
+             qPrintable(content.warnings.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointReader)

@@ -1081,7 +1081,13 @@ void TestCli::weightsOnlyBlockersNamedAndRepaired()
     QString output;
     QVERIFY2(test::runPeer(test::Peer::Modern, {"weights-only-blocked", folder}, &output) == 0,
              qPrintable(output));
+    // Dict subclasses (Lightning's AttributeDict; an OrderedDict subclass, made by a refused call) become
+    // plain dicts of their items.
+    QVERIFY2(test::runPeer(test::Peer::Modern, {"dict-subclass", folder + "/dictsubclass.pt"}, &output) == 0,
+             qPrintable(output));
     const QHash<QString, QJsonObject> blockers{
+        {"dictsubclass.pt", QJsonObject{{"__main__.AttributeDict", QJsonArray{"hyper_parameters"}},
+                                        {"__main__.StateDictCopy", QJsonArray{"state_dict"}}}},
         {"numpy.pt", QJsonObject{{"numpy._core.multiarray.scalar", QJsonArray{"best_acc", "steps"}},
                                  {"numpy._core.multiarray._reconstruct", QJsonArray{"history"}},
                                  {"numpy.dtype", QJsonArray{"best_acc", "steps", "history"}},

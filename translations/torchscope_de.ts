@@ -1631,6 +1631,10 @@ Imaginärteil: %1</translation>
         <source>nothing in the file can be copied</source>
         <translation>nichts in der Datei lässt sich kopieren</translation>
     </message>
+    <message>
+        <source>an instance of %1, written as a dict of its items</source>
+        <translation>eine Instanz von %1, als dict ihrer Einträge geschrieben</translation>
+    </message>
 </context>
 <context>
     <name>ZipArchiveReader</name>

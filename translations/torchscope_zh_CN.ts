@@ -1615,6 +1615,10 @@ imaginary part: %1</source>
         <source>nothing in the file can be copied</source>
         <translation>文件中没有可复制的内容</translation>
     </message>
+    <message>
+        <source>an instance of %1, written as a dict of its items</source>
+        <translation>%1 的实例，写为其条目的字典</translation>
+    </message>
 </context>
 <context>
     <name>ZipArchiveReader</name>

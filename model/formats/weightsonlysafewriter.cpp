@@ -311,6 +311,12 @@ private:
 
     bool emitObject(const PickleValuePtr &value, const QString &path, bool named)
     {
+        // A dict subclass's instance (Lightning's AttributeDict): its items, as dict(obj) gives them.
+        if (!value->entries.empty()) {
+            note(path, WeightsOnlySafeText::tr("an instance of %1, written as a dict of its items")
+                           .arg(value->text()));
+            return emitDict(value->entries, false, path, named);
+        }
         // An instance kept as a record (argparse.Namespace, a dataclass, a config object): its
         // attributes, as vars(obj) gives them.
         PickleValuePtr state = value->state;
@@ -346,6 +352,11 @@ private:
             note(path,
                  WeightsOnlySafeText::tr("a %1, written as the string \"%2\"").arg(value->text(), text));
             return true;
+        }
+        if (!value->entries.empty()) { // a dict subclass made by a call (an OrderedDict subclass)
+            note(path, WeightsOnlySafeText::tr("an instance of %1, written as a dict of its items")
+                           .arg(value->text()));
+            return emitDict(value->entries, false, path, named);
         }
         return drop(path, WeightsOnlySafeText::tr("the result of %1").arg(value->text()));
     }

@@ -41,8 +41,12 @@ Usage:
   peer.py check-load-weights MODEL WEIGHTS OUT [--strip P] [--add P]   OUT (TorchScript) holds WEIGHTS'
                                    values where name, shape and dtype match and MODEL's elsewhere, with
                                    MODEL's requires_grad flags
+  peer.py dict-subclass OUT.pt        a checkpoint whose dicts are subclasses of dict (as Lightning's AttributeDict
+                                   and OrderedDict subclasses are: pickled as NEWOBJ then SETITEMS), with
+                                   tensors inside them; OUT.json lists its tensors by dotted name
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
+import collections
 import csv
 import hashlib
 import io
@@ -880,6 +884,41 @@ def hostile(outdir):
 
 class Tagged(torch.Tensor):
     """A tensor subclass: torch.save records the class, which a model written back must not lose."""
+
+
+class AttributeDict(dict):
+    """As lightning.fabric.utilities.data.AttributeDict: a dict whose keys are also attributes."""
+    def __getattr__(self, key):
+        try:
+            return self[key]
+        except KeyError as e:
+            raise AttributeError(key) from e
+
+
+class StateDictCopy(collections.OrderedDict):
+    pass
+
+
+def dict_subclass(out):
+    """A checkpoint holding dict subclasses, and its tensors by dotted name (OUT.json)."""
+    torch.manual_seed(3)
+    layer = nn.Linear(3, 2)
+    checkpoint = {
+        "hyper_parameters": AttributeDict(lr=0.1, epochs=3, nested=AttributeDict(gamma=torch.tensor([0.5]))),
+        "state_dict": StateDictCopy(layer.state_dict()),
+        "epoch": 7,
+    }
+    torch.save(checkpoint, out)
+    tensors = {}
+    def walk(value, prefix):
+        if isinstance(value, torch.Tensor):
+            tensors[prefix] = {"shape": list(value.shape), "values": value.flatten().tolist()}
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, prefix + "." + key if prefix else key)
+    walk(torch.load(out, weights_only=False), "")
+    with open(os.path.splitext(out)[0] + ".json", "w") as f:
+        json.dump(tensors, f)
 
 
 def unwritable(outdir):
@@ -1951,6 +1990,8 @@ def main(argv):
         check_weights(argv[2], argv[3], module)
     elif command == "unwritable":
         unwritable(argv[2])
+    elif command == "dict-subclass":
+        dict_subclass(argv[2])
     elif command == "check-pickle":
         check_pickle(argv[2], argv[3], argv[4], module)
     elif command == "check-entire":

@@ -247,10 +247,14 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
     case Type::Dict:
     case Type::List:
     case Type::Tuple:
-    case Type::Object: {
+    case Type::Object:
+    case Type::Refused: {
         const Visiting visiting(value);
         bool ok = true;
-        if (value->type == Type::Dict) {
+        // A dict subclass's instance, or a refused call's result, whose items SETITEMS set (Lightning's
+        // AttributeDict, an OrderedDict subclass) holds them as a dict does.
+        if (value->type == Type::Dict || value->type == Type::Refused ||
+            (value->type == Type::Object && !isPickledModule(value))) {
             for (const auto &[key, item] : value->entries) {
                 const QString name = keyText(key);
                 if (!name.isNull() && !(ok = walkDict(item, join(prefix, name), depth + 1, error)))
@@ -258,8 +262,7 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
             }
         } else if (value->type == Type::Object) {
             // A module inside a dict ({"model": model, ...}) shows under its key.
-            if (isPickledModule(value))
-                ok = walkPickledModule(value, prefix, depth + 1, error);
+            ok = walkPickledModule(value, prefix, depth + 1, error);
         } else {
             for (size_t i = 0; i < value->items.size() && ok; ++i)
                 ok = walkDict(value->items[i], join(prefix, QString::number(i)), depth + 1, error);

@@ -370,7 +370,8 @@ bool Emitter::object(const PickleValue &value, int depth)
     else
         m_out.newObject();
     remember(&value);
-    return stateOf(value, depth);
+    // A dict subclass's items, then its attributes, in the order pickle writes them.
+    return entries(value, depth) && stateOf(value, depth);
 }
 
 bool Emitter::stateOf(const PickleValue &value, int depth)

@@ -1205,6 +1205,14 @@ bool SafeUnpickler::newContainerOp(Op op)
     }
 }
 
+// A dict, or an instance of a dict subclass (Lightning's AttributeDict, an OrderedDict subclass): pickle
+// makes those with NEWOBJ or a call, then sets their items with SETITEMS. An instance keeps them as
+// inert entries; a refused call's result too, so the rest of the file reads.
+bool SafeUnpickler::holdsItems(const PickleValue &target)
+{
+    return target.type == Type::Dict || target.type == Type::Object || target.type == Type::Refused;
+}
+
 bool SafeUnpickler::fillContainerOp(Op op)
 {
     if (op == Op::Append || op == Op::SetItem) {
@@ -1218,7 +1226,7 @@ bool SafeUnpickler::fillContainerOp(Op op)
                 return fail(SafeUnpicklerText::tr("APPEND to a %1").arg(target->describe()));
             m_arena->append(&target->items, value);
         } else {
-            if (target->type != Type::Dict)
+            if (!holdsItems(*target))
                 return fail(SafeUnpicklerText::tr("SETITEM on a %1").arg(target->describe()));
             m_arena->append(&target->entries, PickleEntry{key, value});
         }
@@ -1230,7 +1238,7 @@ bool SafeUnpickler::fillContainerOp(Op op)
         if (m_stack.empty() || m_items.size() % 2)
             return fail(SafeUnpicklerText::tr("malformed SETITEMS"));
         const PickleValuePtr &dict = m_stack.back();
-        if (dict->type != Type::Dict)
+        if (!holdsItems(*dict))
             return fail(SafeUnpicklerText::tr("SETITEMS on a %1").arg(dict->describe()));
         for (size_t i = 0; i < m_items.size(); i += 2)
             m_arena->append(&dict->entries, PickleEntry{m_items[i], m_items[i + 1]});

@@ -192,6 +192,7 @@ private:
     bool stringOp(Op op);
     bool newContainerOp(Op op);
     bool fillContainerOp(Op op);
+    static bool holdsItems(const PickleValue &target);
     bool globalOp(Op op);
     bool callOp(Op op);
     bool newObject(Op op);
