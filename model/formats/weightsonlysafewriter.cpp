@@ -309,14 +309,19 @@ private:
         out.reduce();
     }
 
+    // The items SETITEMS gave an instance of a dict subclass, written as a plain dict.
+    bool emitItemsAsDict(const PickleValuePtr &value, const QString &path, bool named)
+    {
+        note(path,
+             WeightsOnlySafeText::tr("an instance of %1, written as a dict of its items").arg(value->text()));
+        return emitDict(value->entries, false, path, named);
+    }
+
     bool emitObject(const PickleValuePtr &value, const QString &path, bool named)
     {
         // A dict subclass's instance (Lightning's AttributeDict): its items, as dict(obj) gives them.
-        if (!value->entries.empty()) {
-            note(path, WeightsOnlySafeText::tr("an instance of %1, written as a dict of its items")
-                           .arg(value->text()));
-            return emitDict(value->entries, false, path, named);
-        }
+        if (!value->entries.empty())
+            return emitItemsAsDict(value, path, named);
         // An instance kept as a record (argparse.Namespace, a dataclass, a config object): its
         // attributes, as vars(obj) gives them.
         PickleValuePtr state = value->state;
@@ -353,11 +358,8 @@ private:
                  WeightsOnlySafeText::tr("a %1, written as the string \"%2\"").arg(value->text(), text));
             return true;
         }
-        if (!value->entries.empty()) { // a dict subclass made by a call (an OrderedDict subclass)
-            note(path, WeightsOnlySafeText::tr("an instance of %1, written as a dict of its items")
-                           .arg(value->text()));
-            return emitDict(value->entries, false, path, named);
-        }
+        if (!value->entries.empty()) // a dict subclass made by a call (an OrderedDict subclass)
+            return emitItemsAsDict(value, path, named);
         return drop(path, WeightsOnlySafeText::tr("the result of %1").arg(value->text()));
     }
 
