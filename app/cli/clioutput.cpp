@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QTextStream>
 
@@ -44,6 +45,89 @@ QJsonArray shapeArray(const QVector<qint64> &shape)
     return array;
 }
 
+QString mappingName(OptimizerMapping mapping)
+{
+    switch (mapping) {
+    case OptimizerMapping::ParamNames:
+        return QStringLiteral("param_names");
+    case OptimizerMapping::ModelOrder:
+        return QStringLiteral("model_order");
+    case OptimizerMapping::TrainerGroups:
+        return QStringLiteral("trainer_groups");
+    case OptimizerMapping::ById:
+        return QStringLiteral("by_id");
+    }
+    return QString();
+}
+
+// An optimizer as `info --json` lists it: its groups' settings with the names of their parameters
+// (ids where they could not be mapped), and each parameter's state.
+QJsonObject optimizerJson(const OptimizerState &optimizer)
+{
+    const bool mapped = optimizer.mapping != OptimizerMapping::ById;
+    QJsonArray groups;
+    for (const OptimizerGroup &group : optimizer.groups) {
+        QJsonObject object = group.settings;
+        QJsonArray params;
+        for (int j = 0; j < group.ids.size(); ++j)
+            params.append(mapped ? QJsonValue(group.parameterNames.value(j)) : QJsonValue(group.ids[j]));
+        object.insert(QStringLiteral("params"), params);
+        groups.append(object);
+    }
+    QJsonObject state;
+    for (const OptimizerEntry &entry : optimizer.entries) {
+        if (entry.stateNames.isEmpty())
+            continue;
+        QJsonObject object{{QStringLiteral("tensors"), QJsonArray::fromStringList(entry.stateNames)}};
+        object.insert(QStringLiteral("step"), entry.step >= 0 ? QJsonValue(entry.step) : QJsonValue());
+        state.insert(mapped ? entry.parameter : QString::number(entry.id), object);
+    }
+    QJsonObject object{{QStringLiteral("path"), optimizer.path},
+                       {QStringLiteral("family"), DisplayFormat::optimizerFamily(optimizer)},
+                       {QStringLiteral("mapping"), mappingName(optimizer.mapping)},
+                       {QStringLiteral("param_groups"), groups},
+                       {QStringLiteral("state"), state}};
+    if (!mapped)
+        object.insert(QStringLiteral("unmapped_reason"), optimizer.unmappedReason);
+    return object;
+}
+
+QJsonObject checkpointJson(const CheckpointParts &parts)
+{
+    const auto orNull = [](const QString &text) { return text.isNull() ? QJsonValue() : QJsonValue(text); };
+    return {{QStringLiteral("kind"), checkpointKindName(parts.kind)},
+            {QStringLiteral("framework"), parts.framework.isEmpty() ? QJsonValue() : QJsonValue(parts.framework)},
+            {QStringLiteral("framework_version"), orNull(parts.frameworkVersion)},
+            {QStringLiteral("model"), parts.modelPath.isNull() ? QString() : parts.modelPath},
+            {QStringLiteral("ema"), orNull(parts.emaPath)},
+            {QStringLiteral("optimizers"), QJsonArray::fromStringList(parts.optimizers)},
+            {QStringLiteral("schedulers"), QJsonArray::fromStringList(parts.schedulers)}};
+}
+
+// A value as the text `info` shows it: JSON's spelling, long ones shortened.
+QString valueText(const CheckpointValue &value)
+{
+    QString text;
+    if (value.value.isString())
+        text = QLatin1Char('"') + value.value.toString() + QLatin1Char('"');
+    else if (value.value.isDouble() && value.type.contains(QLatin1String("int")))
+        text = QString::number(value.value.toInteger());
+    else if (value.value.isDouble())
+        text = QString::number(value.value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    else if (value.value.isBool())
+        text = value.value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    else if (value.value.isNull())
+        text = QStringLiteral("None");
+    else
+        text = QString::fromUtf8(QJsonDocument(value.value.isArray() ? QJsonDocument(value.value.toArray())
+                                                                      : QJsonDocument(value.value.toObject()))
+                                     .toJson(QJsonDocument::Compact));
+    constexpr int kLongest = 100;
+    if (text.size() > kLongest)
+        text = text.left(kLongest - 1) + QChar(0x2026);
+    return text;
+}
+
 void printTree(QTextStream &out, const ModuleNode *node, int depth)
 {
     const QString name = node->treeName();
@@ -65,6 +149,8 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
     JsonWriter json(device);
     const ParameterTotals totals = document.totals();
     json.beginObject();
+    json.key("checkpoint");
+    json.value(checkpointJson(document.parts()));
     if (const ModelConfig &config = document.modelConfig(); !config.isEmpty()) {
         // As config.json states them; null where it does not.
         const auto count = [&json](qint64 value) { value >= 0 ? json.value(value) : json.null(); };
@@ -113,6 +199,11 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
                 pending.push_back(node->child(i));
         }
     }
+    json.endArray();
+    json.key("optimizers");
+    json.beginArray();
+    for (const OptimizerState &optimizer : document.optimizers())
+        json.value(optimizerJson(optimizer));
     json.endArray();
     json.key("tensors");
     json.beginArray();
@@ -192,6 +283,19 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
     json.key("trainable");
     json.value(totals.trainable);
     json.endObject();
+    json.key("values");
+    json.beginArray();
+    for (const CheckpointValue &value : document.values()) {
+        json.beginObject();
+        json.key("path");
+        json.value(value.path);
+        json.key("type");
+        json.value(value.type);
+        json.key("value");
+        json.value(value.value);
+        json.endObject();
+    }
+    json.endArray();
     json.key("warnings");
     json.beginArray();
     for (const QString &warning : document.warnings())
@@ -233,7 +337,9 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
                    "Note: a plain pickle, not a PyTorch checkpoint; torch.load would run it as it "
                    "unpickles it. Nothing was run; below are the values it holds.")
             << "\n";
-    else if (!document.storesRequiresGrad())
+    if (const QString summary = DisplayFormat::checkpointSummary(document); !summary.isEmpty())
+        out << CliOutputText::tr("Checkpoint: %1").arg(summary) << "\n";
+    else if (document.format() != CheckpointFormat::Pickle && !document.storesRequiresGrad())
         out << CliOutputText::tr(
                    "Note: weights-only files store no requires_grad flags; PyTorch makes parameters "
                    "trainable when it loads them into a freshly built model.")
@@ -270,6 +376,33 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
                .arg(DisplayFormat::count(totals.parameters), DisplayFormat::count(totals.trainable),
                     DisplayFormat::count(totals.frozen()))
         << "\n";
+    if (!document.values().isEmpty()) {
+        out << "\n" << CliOutputText::tr("Values:") << "\n";
+        for (const CheckpointValue &value : document.values())
+            out << "  " << value.path << " = " << valueText(value) << "  (" << value.type << ")\n";
+    }
+    for (const OptimizerState &optimizer : document.optimizers()) {
+        out << "\n"
+            << CliOutputText::tr("Optimizer %1 (%2):").arg(optimizer.path, DisplayFormat::optimizerFamily(optimizer))
+            << "\n";
+        for (int g = 0; g < optimizer.groups.size(); ++g)
+            out << "  " << CliOutputText::tr("group %1: %n parameter(s), %2", nullptr, int(optimizer.groups[g].ids.size()))
+                               .arg(g)
+                               .arg(QString::fromUtf8(QJsonDocument(optimizer.groups[g].settings).toJson(QJsonDocument::Compact)))
+                << "\n";
+        if (optimizer.mapping == OptimizerMapping::ById) {
+            out << "  " << optimizer.unmappedReason << "\n";
+            continue;
+        }
+        for (const OptimizerEntry &entry : optimizer.entries) {
+            if (entry.stateNames.isEmpty())
+                continue;
+            out << "  " << entry.id << " -> " << entry.parameter << "  " << entry.stateNames.join(QLatin1String(", "));
+            if (entry.step >= 0)
+                out << "  " << CliOutputText::tr("step %1").arg(entry.step);
+            out << "\n";
+        }
+    }
     for (const QString &warning : document.warnings())
         out << CliOutputText::tr("Warning: %1").arg(warning) << "\n";
     if (!document.weightsOnlyBlockers().isEmpty())

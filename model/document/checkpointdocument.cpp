@@ -17,14 +17,21 @@ CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *paren
     : QObject(parent), m_format(content.format), m_filePath(std::move(content.filePath)),
       m_warnings(std::move(content.warnings)), m_weightsOnlyBlockers(std::move(content.weightsOnlyBlockers)),
       m_metadata(std::move(content.metadata)), m_config(std::move(content.config)),
-      m_refusedContent(std::move(content.refusedContent)), m_sourceBytes(std::move(content.sourceBytes)),
+      m_refusedContent(std::move(content.refusedContent)), m_parts(recognizeParts(content)),
+      m_sourceBytes(std::move(content.sourceBytes)),
       m_pickleModule(std::dynamic_pointer_cast<const PickleModuleGraph>(content.sourceGraph)),
       m_tensors(std::move(content.tensors)), m_undoStack(new QUndoStack(this))
 {
-    m_storesRequiresGrad = isEntireModelFormat(m_format);
+    m_values = std::move(content.values);
+    m_storesRequiresGrad =
+        isEntireModelFormat(m_format) || std::any_of(m_tensors.begin(), m_tensors.end(), [](const TensorInfo &t) {
+            return t.hasRequiresGrad;
+        });
     m_replacedDepth.assign(m_tensors.size(), 0);
     buildModuleTree(content.modules);
     assignTensorsAndCounts();
+    if (!m_parts.optimizers.isEmpty())
+        m_optimizers = readOptimizers(m_parts, m_values, m_tensors, modelParameters());
     if (!m_config.isEmpty())
         checkAgainstConfig();
 }
@@ -49,6 +56,23 @@ void CheckpointDocument::checkAgainstConfig()
 }
 
 CheckpointDocument::~CheckpointDocument() = default;
+
+QString CheckpointDocument::modelRelativeName(int index) const
+{
+    const QString &name = m_tensors[size_t(index)].name;
+    return m_parts.modelPath.isEmpty() ? name : name.mid(m_parts.modelPath.size() + 1);
+}
+
+QVector<ModelParameter> CheckpointDocument::modelParameters() const
+{
+    QVector<ModelParameter> parameters;
+    for (int i = 0; i < tensorCount(); ++i) {
+        const TensorInfo &tensor = m_tensors[size_t(i)];
+        if (m_isParameter[size_t(i)] && tensor.tiedTo < 0)
+            parameters.append({modelRelativeName(i), tensor.shape, m_requiresGrad[size_t(i)]});
+    }
+    return parameters;
+}
 
 ModuleNode *CheckpointDocument::ensureModule(const QString &path, const QString &typeName)
 {
@@ -90,6 +114,7 @@ void CheckpointDocument::assignTensorsAndCounts()
     m_tensorModule.assign(count, nullptr);
     m_countStop.assign(count, nullptr);
     m_requiresGrad.assign(count, false);
+    m_isParameter.assign(count, 0);
     m_tensorsByName.reserve(qsizetype(count));
     for (size_t i = 0; i < count; ++i) {
         TensorInfo &tensor = m_tensors[i];
@@ -118,10 +143,13 @@ void CheckpointDocument::assignTensorsAndCounts()
             tensor.tiedTo = -1;
         }
         // Weights-only files store no flags: their floating-point tensors count as the trainable
-        // parameters PyTorch makes of them when it loads them into a fresh model.
+        // parameters PyTorch makes of them when it loads them into a fresh model. Only the model's:
+        // optimizer state, EMA copies and schedulers' tensors are no parameters.
         const bool countsAsParameter =
-            tensor.kind == TensorKind::Parameter ||
-            (tensor.kind == TensorKind::Tensor && dtypeIsFloatingPoint(tensor.dtype));
+            (tensor.kind == TensorKind::Parameter ||
+             (tensor.kind == TensorKind::Tensor && dtypeIsFloatingPoint(tensor.dtype))) &&
+            m_parts.isModelTensor(tensor.name);
+        m_isParameter[i] = countsAsParameter ? 1 : 0;
         m_requiresGrad[i] = tensor.hasRequiresGrad ? tensor.requiresGrad : countsAsParameter;
         if (countsAsParameter)
             addToCounts(int(i), 1, m_requiresGrad[i] ? 1 : 0);
@@ -357,7 +385,7 @@ QVector<int> CheckpointDocument::pooledTensors(const ModuleNode *module) const
         if (tensor.tiedTo >= 0 && inSubtree[size_t(tensor.tiedTo)])
             continue;
         tensors.append(index);
-        if (tensor.kind != TensorKind::Buffer)
+        if (m_isParameter[size_t(index)])
             parameters.append(index);
     }
     return parameters.isEmpty() ? tensors : parameters;

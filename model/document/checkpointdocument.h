@@ -2,6 +2,8 @@
 
 #include "document/modulenode.h"
 #include "tensor/checkpointcontent.h"
+#include "training/checkpointparts.h"
+#include "training/optimizerstate.h"
 
 #include <QHash>
 #include <QObject>
@@ -56,8 +58,24 @@ public:
     const ModelConfig &modelConfig() const { return m_config; }
     // A plain pickle that amounts to a refused call: that refusal; empty otherwise.
     const QString &refusedContent() const { return m_refusedContent; }
-    // True where the file stores requires_grad flags (entire-model files).
+    // True where the file stores requires_grad flags (entire-model files, and a training checkpoint
+    // that holds its model pickled whole).
     bool storesRequiresGrad() const { return m_storesRequiresGrad; }
+    // The values besides tensors (an epoch, a config), in the file's order.
+    const QVector<CheckpointValue> &values() const { return m_values; }
+    // What the file is for and where its model, EMA copy, optimizers and schedulers are.
+    const CheckpointParts &parts() const { return m_parts; }
+    // Whether tensor `index` counts as one of the model's parameters (in the totals, the trainable
+    // counts and the pooled histogram): a parameter, or a floating-point tensor of a weights-only
+    // model that is no buffer; never optimizer state, an EMA copy or a scheduler's tensor.
+    bool isParameter(int index) const { return m_isParameter[size_t(index)] != 0; }
+    // The model part's parameters as an optimizer built from it sees them: names relative to the part,
+    // in order, tied ones once.
+    QVector<ModelParameter> modelParameters() const;
+    // The optimizers a training checkpoint holds, their state mapped to the model's parameters.
+    const QVector<OptimizerState> &optimizers() const { return m_optimizers; }
+    // Name of tensor `index` relative to the model part ("0.weight" for "model.0.weight").
+    QString modelRelativeName(int index) const;
     // The archive this document was read from when it came from memory (the built-in example).
     const QByteArray &sourceBytes() const { return m_sourceBytes; }
     // A torch.save(model) pickle's parsed objects, from which the model is written back; nullptr for
@@ -160,6 +178,10 @@ private:
     ModelConfig m_config;
     QString m_refusedContent;
     bool m_storesRequiresGrad = false;
+    QVector<CheckpointValue> m_values;
+    CheckpointParts m_parts;
+    std::vector<char> m_isParameter;
+    QVector<OptimizerState> m_optimizers;
     QByteArray m_sourceBytes;
     std::shared_ptr<const PickleModuleGraph> m_pickleModule;
     std::unique_ptr<ModuleNode> m_root;

@@ -8,6 +8,7 @@
 #include "formats/torchzipreader.h"
 #include "formats/zip/ziparchivereader.h"
 #include "tensor/mappedfile.h"
+#include "training/checkpointparts.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -115,6 +116,7 @@ bool readCheckpoint(const QString &requestedPath, const Progress &progress, Chec
                         : readSingleFileCheckpoint(file, out, error);
     if (!ok)
         return withPath(path, error);
+    markRecognisedBuffers(out);
     if (progress.isCanceled()) {
         *error = CheckpointReaderText::tr("canceled");
         return false;
@@ -128,7 +130,10 @@ bool readCheckpoint(const QString &requestedPath, const Progress &progress, Chec
 bool readCheckpointBytes(const QByteArray &bytes, CheckpointContent *out, QString *error)
 {
     const std::shared_ptr<MappedFile> file = MappedFile::fromBuffer(bytes);
-    return readSingleFileCheckpoint(file, out, error);
+    if (!readSingleFileCheckpoint(file, out, error))
+        return false;
+    markRecognisedBuffers(out);
+    return true;
 }
 
 bool readShardIndexBytes(const QByteArray &bytes, const QString &folder, CheckpointContent *out,

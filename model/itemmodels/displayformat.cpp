@@ -1,8 +1,12 @@
 #include "itemmodels/displayformat.h"
 
+#include "document/checkpointdocument.h"
+#include "training/optimizerstate.h"
+
 #include "tensor/checkpointcontent.h"
 
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -84,6 +88,69 @@ QStringList DisplayFormat::configFacts(const ModelConfig &config)
 QString DisplayFormat::configName(const ModelConfig &config)
 {
     return config.architecture.isEmpty() ? config.modelType : config.architecture;
+}
+
+QString DisplayFormat::frameworkName(const QString &framework)
+{
+    if (framework == QLatin1String("lightning"))
+        return QStringLiteral("PyTorch Lightning");
+    if (framework == QLatin1String("hf_trainer"))
+        return QStringLiteral("Hugging Face Trainer");
+    return framework;
+}
+
+QString DisplayFormat::optimizerFamily(const OptimizerState &state)
+{
+    QSet<QString> names;
+    for (const OptimizerEntry &entry : state.entries)
+        for (const QString &name : entry.stateNames)
+            names.insert(name);
+    if (names.contains(QStringLiteral("exp_avg")) && names.contains(QStringLiteral("exp_avg_sq")))
+        return tr("Adam");
+    if (names.contains(QStringLiteral("momentum_buffer")))
+        return tr("SGD (momentum)");
+    if (names.contains(QStringLiteral("square_avg")))
+        return tr("RMSprop");
+    if (names.contains(QStringLiteral("sum")))
+        return tr("Adagrad");
+    if (names.contains(QStringLiteral("exp_avg_sq_row")) || names.contains(QStringLiteral("exp_avg_sq_col")))
+        return tr("Adafactor");
+    return names.isEmpty() ? tr("Optimizer (no state yet)") : tr("Optimizer");
+}
+
+QString DisplayFormat::checkpointSummary(const CheckpointDocument &document)
+{
+    const CheckpointParts &parts = document.parts();
+    if (parts.kind != CheckpointKind::Training)
+        return QString();
+    QString line = parts.framework.isEmpty()
+                       ? tr("Training checkpoint")
+                       : tr("Training checkpoint (%1%2)")
+                             .arg(frameworkName(parts.framework),
+                                  parts.frameworkVersion.isEmpty() ? QString()
+                                                                   : QLatin1Char(' ') + parts.frameworkVersion);
+    QStringList counters;
+    for (const CheckpointValue &counter : parts.counters) {
+        const QString name = counter.path == QLatin1String("global_step") ? tr("step") : counter.path;
+        counters << QStringLiteral("%1 %2").arg(name, counter.value.isDouble()
+                                                          ? QString::number(counter.value.toDouble(), 'g', QLocale::FloatingPointShortest)
+                                                          : counter.value.toString());
+    }
+    if (!counters.isEmpty())
+        line += QLatin1String(": ") + counters.join(QLatin1String(", "));
+    QStringList facts;
+    facts << tr("model %1 parameters").arg(count(document.totals().parameters));
+    if (!parts.emaPath.isNull())
+        facts << tr("EMA weights at %1").arg(parts.emaPath);
+    for (const OptimizerState &optimizer : document.optimizers()) {
+        qsizetype withState = 0;
+        for (const OptimizerEntry &entry : optimizer.entries)
+            withState += entry.stateTensors.isEmpty() ? 0 : 1;
+        facts << tr("%1 state for %n tensor(s)", nullptr, int(withState)).arg(optimizerFamily(optimizer));
+    }
+    if (!parts.schedulers.isEmpty())
+        facts << tr("%n scheduler(s)", nullptr, int(parts.schedulers.size()));
+    return line + QLatin1String("; ") + facts.join(QLatin1String("; "));
 }
 
 } // namespace torchscope

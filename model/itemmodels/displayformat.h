@@ -7,6 +7,8 @@
 namespace torchscope {
 
 struct ModelConfig;
+class CheckpointDocument;
+struct OptimizerState;
 
 // How counts and sizes read everywhere (tree, table, status bar, dialogs, the CLI's text): one
 // unit system for sizes (IEC: KiB, MiB, GiB), digits grouped, and a compact form for columns.
@@ -30,6 +32,15 @@ public:
     // order, translated; a value it does not state is left out. The name is its architecture, or its type.
     static QStringList configFacts(const ModelConfig &config);
     static QString configName(const ModelConfig &config);
+    // A training checkpoint in one line, as the window's banner and `info` say it: "Training checkpoint
+    // (PyTorch Lightning 2.6.6): epoch 7, step 120; model 13,914 parameters; Adam state for 10 tensors".
+    // Empty for a file that is only weights or only a model.
+    static QString checkpointSummary(const CheckpointDocument &document);
+    // The optimizer, as the state it keeps tells it ("Adam", "SGD (momentum)"); PyTorch's state_dict
+    // does not name its class.
+    static QString optimizerFamily(const OptimizerState &state);
+    // The name of a training framework: "PyTorch Lightning", "Hugging Face Trainer".
+    static QString frameworkName(const QString &framework);
 };
 
 } // namespace torchscope

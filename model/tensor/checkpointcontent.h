@@ -2,6 +2,7 @@
 
 #include "tensor/tensorinfo.h"
 
+#include <QJsonValue>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -65,6 +66,23 @@ struct WeightsOnlyBlocker
     qint64 places = 0; // how many places in all
 };
 
+// A value a checkpoint holds besides its tensors (an epoch, a learning rate, an entry of a config): one
+// leaf of its nested containers, named by its dotted path as tensors are. Read, never run.
+struct CheckpointValue
+{
+    QString path;
+    // Python's name of its type: "int", "float", "str", "bool", "NoneType", "bytes", "list" or "dict"
+    // (empty ones), a class record's class ("argparse.Namespace"), "refused" for a refused call.
+    QString type;
+    // As `info --json` writes it: numbers, strings, booleans and null as they are; non-finite floats as
+    // "nan", "inf", "-inf"; bytes as {"bytes": N}; a class record as {"class": "module.Name"} (its
+    // attributes follow as values of their own); a refused call as {"refused": "module.name"}; an
+    // empty container as [] or {}.
+    QJsonValue value;
+};
+
+constexpr int kMaxCheckpointValues = 100000;
+
 // Everything a reader produces; the document is built from it. Plain data: readers never see
 // the document or its undo stack.
 struct CheckpointContent
@@ -76,6 +94,12 @@ struct CheckpointContent
     QVector<ModuleEntry> modules;
     // Tensors in state_dict() order; tiedTo set for tensors that alias an earlier one.
     std::vector<TensorInfo> tensors;
+    // The values besides tensors, in the file's order (at most kMaxCheckpointValues; a warning says
+    // how many more there were).
+    QVector<CheckpointValue> values;
+    // The keys of a dict pickled at the root, in order ("epoch", "model", "optimizer"): the parts a
+    // training checkpoint may hold. Empty for flat formats (safetensors) and whole models.
+    QStringList rootKeys;
     // Things the reader noticed and the user should know (refused globals, skipped entries).
     QStringList warnings;
     // Free-form metadata the file carries (safetensors' __metadata__), in file order.

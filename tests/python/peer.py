@@ -44,6 +44,11 @@ Usage:
   peer.py dict-subclass OUT.pt        a checkpoint whose dicts are subclasses of dict (as Lightning's AttributeDict
                                    and OrderedDict subclasses are: pickled as NEWOBJ then SETITEMS), with
                                    tensors inside them; OUT.json lists its tensors by dotted name
+  peer.py training OUTDIR          training checkpoints as torch.save writes them (tests/python/training.py)
+  peer.py lightning OUTDIR         a Lightning .ckpt from a few steps of Trainer.fit on CPU
+  peer.py hf-trainer OUTDIR        a Hugging Face Trainer's checkpoint-N/ folder from a tiny BERT
+  peer.py check-extracted MODEL FILE [EXPECTED.pt]   FILE loads into a fresh MODEL (cnn, resnet18,
+                                   transformer; "-": compare names with EXPECTED only) strictly, values equal
 The check commands print one line and exit 1 when PyTorch disagrees.
 """
 import collections
@@ -1962,7 +1967,14 @@ def main(argv):
         i = argv.index("--module")
         module = argv[i + 1]
         del argv[i:i + 2]
-    if command == "fixtures":
+    if command in ("training", "lightning", "hf-trainer", "check-extracted"):
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import training
+        if command == "check-extracted":
+            sys.exit(training.check_extracted(argv[2], argv[3], argv[4] if len(argv) > 4 else None))
+        {"training": training.training, "lightning": training.lightning_checkpoint,
+         "hf-trainer": training.hf_trainer}[command](argv[2])
+    elif command == "fixtures":
         fixtures(argv[2])
     elif command == "formats":
         formats(argv[2])

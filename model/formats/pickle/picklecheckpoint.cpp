@@ -1,11 +1,13 @@
 #include "formats/pickle/picklecheckpoint.h"
 
 #include "formats/pickle/picklemodule.h"
+#include "formats/pickle/picklevalues.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <climits>
 #include <memory>
 #include <vector>
 
@@ -244,34 +246,93 @@ bool PickleCheckpoint::walkDict(const PickleValuePtr &value, const QString &pref
     case Type::Tensor:
         return addTensor(prefix.isEmpty() ? QStringLiteral("tensor") : prefix, *value->tensor,
                          TensorKind::Tensor, false, error);
+    case Type::Object:
+        if (isPickledModule(value)) // a module inside a dict ({"model": model, ...}) shows under its key
+            return walkPickledModule(value, prefix, depth + 1, error);
+        return walkObject(value, prefix, depth, error);
+    case Type::Refused:
+        // A refused call's result whose items SETITEMS set (an OrderedDict subclass) holds them as a
+        // dict does; any other is a value that names the call.
+        if (value->entries.empty()) {
+            addValue(prefix, value);
+            return true;
+        }
+        [[fallthrough]];
     case Type::Dict:
     case Type::List:
     case Type::Tuple:
-    case Type::Object:
-    case Type::Refused: {
-        const Visiting visiting(value);
-        bool ok = true;
-        // A dict subclass's instance, or a refused call's result, whose items SETITEMS set (Lightning's
-        // AttributeDict, an OrderedDict subclass) holds them as a dict does.
-        if (value->type == Type::Dict || value->type == Type::Refused ||
-            (value->type == Type::Object && !isPickledModule(value))) {
-            for (const auto &[key, item] : value->entries) {
-                const QString name = keyText(key);
-                if (!name.isNull() && !(ok = walkDict(item, join(prefix, name), depth + 1, error)))
-                    break;
-            }
-        } else if (value->type == Type::Object) {
-            // A module inside a dict ({"model": model, ...}) shows under its key.
-            ok = walkPickledModule(value, prefix, depth + 1, error);
-        } else {
-            for (size_t i = 0; i < value->items.size() && ok; ++i)
-                ok = walkDict(value->items[i], join(prefix, QString::number(i)), depth + 1, error);
-        }
-        return ok;
-    }
+    case Type::Set:
+        return walkContainer(value, prefix, depth, error);
     default:
+        addValue(prefix, value);
         return true;
     }
+}
+
+bool PickleCheckpoint::walkContainer(const PickleValuePtr &value, const QString &prefix, int depth,
+                                     QString *error)
+{
+    const Visiting visiting(value);
+    const bool keyed = value->type == Type::Dict || value->type == Type::Refused || value->type == Type::Object;
+    if (keyed ? value->entries.empty() : value->items.empty()) {
+        addValue(prefix, value);
+        return true;
+    }
+    if (keyed) {
+        for (const auto &[key, item] : value->entries) {
+            const QString name = keyText(key);
+            if (!name.isNull() && !walkDict(item, join(prefix, name), depth + 1, error))
+                return false;
+        }
+        return true;
+    }
+    for (size_t i = 0; i < value->items.size(); ++i) {
+        if (!walkDict(value->items[i], join(prefix, QString::number(i)), depth + 1, error))
+            return false;
+    }
+    return true;
+}
+
+bool PickleCheckpoint::walkObject(const PickleValuePtr &object, const QString &prefix, int depth, QString *error)
+{
+    // A dict subclass's instance (Lightning's AttributeDict) holds its items as a dict does.
+    if (!object->entries.empty())
+        return walkContainer(object, prefix, depth, error);
+    // OmegaConf's containers keep their items in _content, their leaves in _val.
+    if (object->text().startsWith(QLatin1String("omegaconf.")) && object->state &&
+        object->state->type == Type::Dict) {
+        if (const PickleValuePtr content = object->state->get(QStringLiteral("_content")))
+            return walkDict(content, prefix, depth + 1, error);
+        if (const PickleValuePtr leaf = object->state->get(QStringLiteral("_val")))
+            return walkDict(leaf, prefix, depth + 1, error);
+    }
+    // A class record (argparse.Namespace, a dataclass): its class, then its attributes.
+    addValue(prefix, object);
+    const Visiting visiting(object);
+    const PickleValuePtr &state = object->state;
+    if (!state)
+        return true;
+    if (state->type == Type::Dict)
+        return walkContainer(state, prefix, depth, error);
+    // (__dict__, __slots__ values), as object.__reduce_ex__ gives a class with slots.
+    if (state->type == Type::Tuple && state->items.size() == 2) {
+        for (const PickleValuePtr &part : state->items) {
+            if (part->type == Type::Dict && !part->entries.empty() &&
+                !walkContainer(part, prefix, depth, error))
+                return false;
+        }
+        return true;
+    }
+    return walkDict(state, join(prefix, QStringLiteral("state")), depth + 1, error);
+}
+
+void PickleCheckpoint::addValue(const QString &path, const PickleValuePtr &value)
+{
+    if (m_out->values.size() >= kMaxCheckpointValues) {
+        ++m_valuesLeftOut;
+        return;
+    }
+    m_out->values.append(checkpointValueOf(path.isEmpty() ? QStringLiteral("value") : path, *value));
 }
 
 bool PickleCheckpoint::walkPackedParams(const PickleValuePtr &value, const QString &path, int depth,
@@ -389,6 +450,9 @@ bool PickleCheckpoint::interpret(const PickleValuePtr &root, const ScriptClassTa
 {
     if (!interpretRoot(root, classes, out, error, arena))
         return false;
+    if (m_valuesLeftOut > 0)
+        out->warnings << PickleCheckpointText::tr("%n more value(s) besides tensors not listed", nullptr,
+                                                  int(std::min<qint64>(m_valuesLeftOut, INT_MAX)));
     if (!m_metaNames.isEmpty())
         out->warnings << PickleCheckpointText::tr("%n meta tensor(s), shape and dtype without data: %1",
                                                   nullptr, int(m_metaNames.size()))
@@ -438,6 +502,12 @@ bool PickleCheckpoint::interpretRoot(const PickleValuePtr &root, const ScriptCla
     // The values are kept too: a weights-only-safe copy writes them back (WeightsOnlySafeWriter).
     if (arena)
         m_graph = std::make_shared<PickleModuleGraph>();
+    if (root && (root->type == Type::Dict || root->type == Type::Object)) {
+        for (const auto &[key, item] : root->entries) {
+            if (const QString name = keyText(key); !name.isNull())
+                out->rootKeys << name;
+        }
+    }
     if (!walkDict(root, QString(), 0, error))
         return false;
     if (m_graph) {

@@ -56,7 +56,11 @@ private:
     bool readQuantization(TensorInfo *tensor, const QuantizerRecord &quantizer, QString *error);
     bool addTensor(const QString &name, const TensorRecord &record, TensorKind kind, bool hasFlag,
                    QString *error);
+    // Tensors become tensors, everything else values (CheckpointContent::values).
     bool walkDict(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);
+    bool walkContainer(const PickleValuePtr &value, const QString &prefix, int depth, QString *error);
+    bool walkObject(const PickleValuePtr &object, const QString &prefix, int depth, QString *error);
+    void addValue(const QString &path, const PickleValuePtr &value);
     bool walkPackedParams(const PickleValuePtr &value, const QString &path, int depth, QString *error);
     bool walkPickledModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
     bool walkScriptModule(const PickleValuePtr &module, const QString &path, int depth, QString *error);
@@ -73,6 +77,7 @@ private:
     std::vector<std::vector<int>> m_viewsOfStorage;
     // Meta tensors met (shape and dtype, no data), said once in a warning.
     QStringList m_metaNames;
+    qint64 m_valuesLeftOut = 0;
 };
 
 } // namespace torchscope
