@@ -67,6 +67,7 @@ void Cli::printHelp()
              "                        [--format pytorch|safetensors|torchscript|pickle]\n"
              "                        [--dtype keep|float32|float16|bfloat16]\n"
              "                        [--no-buffers] [--max-shard-size SIZE]\n"
+             "                        [--part model|ema|all] [--strip-prefix P]\n"
              "  torchscope-cli export IN -o OUT --weights-only-safe\n"
              "  torchscope-cli example -o FILE [--weights-only]\n"
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
@@ -92,7 +93,10 @@ void Cli::printHelp()
         "the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)\n"
         "pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied\n"
         "weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size\n"
-        "(OUT becomes a folder of shards and their index) apply to weights only.\n"
+        "(OUT becomes a folder of shards and their index) apply to weights only. On a training\n"
+        "checkpoint --weights-only writes the model part (--part model, the default; ema: the EMA weights\n"
+        "under the model's names; all: every tensor) and says what it left out; --strip-prefix P removes P\n"
+        "from every name that begins with it (Lightning's model., torch.compile's _orig_mod.).\n"
         "load-weights matches WEIGHTS' names to MODEL's as load_state_dict does (after removing\n"
         "--strip-prefix where present and adding --add-prefix), reports what applies and what does not,\n"
         "and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict\n"
@@ -215,6 +219,16 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         document.setRequiresGrad(matched, train);
     }
 
+    // A training checkpoint's weights are its model part's unless another part is asked for.
+    const CheckpointParts &parts = document.parts();
+    const bool training = parts.kind == CheckpointKind::Training;
+    if (options.part == QLatin1String("model") ||
+        (options.part.isEmpty() && training && options.request.mode == SaveMode::WeightsOnly &&
+         options.request.format != SaveFormat::WeightsOnlySafe && options.request.modulePath.isEmpty() &&
+         !parts.modelIsWholeFile()))
+        options.request.part = SavePart::Model;
+    else if (options.part == QLatin1String("ema"))
+        options.request.part = SavePart::Ema;
     const std::unique_ptr<SaveJob> job = SaveJob::prepare(document, options.request, &error);
     if (!job)
         return fileError(QStringLiteral("%1: %2").arg(options.request.path, error));
@@ -222,6 +236,17 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         return fileError(error);
     for (const QString &note : job->notes())
         m_err << "torchscope-cli: " << tr("note: %1").arg(note) << "\n";
+    if (training && options.request.mode == SaveMode::WeightsOnly) {
+        const QString what = options.request.part == SavePart::Model ? tr("the model part '%1'").arg(parts.modelPath)
+                             : options.request.part == SavePart::Ema ? tr("the EMA weights '%1'").arg(parts.emaPath)
+                                                                     : tr("the whole checkpoint");
+        m_err << "torchscope-cli: "
+              << tr("wrote %1: %n tensor(s). %2", nullptr, job->entryCount()).arg(what, job->leftOut()) << "\n";
+        if (const QString prefix = offeredStripPrefix(document, options.request);
+            !prefix.isEmpty() && options.request.stripPrefix.isEmpty())
+            m_err << "torchscope-cli: "
+                  << tr("note: every name begins with '%1'; --strip-prefix %1 removes it").arg(prefix) << "\n";
+    }
     return Success;
 }
 

@@ -139,6 +139,8 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
          {{QStringLiteral("dtype")}, dtypeMessage},
          {{QStringLiteral("max-shard-size")}, shardMessage},
          {{QStringLiteral("module")}, CliOptionsText::tr("export: %1 needs a module path")},
+         {{QStringLiteral("part")}, CliOptionsText::tr("export: --part needs one of model, ema, all")},
+         {{QStringLiteral("strip-prefix")}, CliOptionsText::tr("export: %1 needs a prefix")},
          {{QStringLiteral("freeze")}, CliOptionsText::tr("export: %1 needs a glob")},
          {{QStringLiteral("unfreeze")}, CliOptionsText::tr("export: %1 needs a glob")},
          {{QStringLiteral("freeze-plan")}, CliOptionsText::tr("export: %1 needs a file")}});
@@ -195,12 +197,13 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         if (p.isSet(QStringLiteral("entire-model")) || p.isSet(QStringLiteral("format")) ||
             p.isSet(QStringLiteral("dtype")) || p.isSet(QStringLiteral("max-shard-size")) ||
             p.isSet(QStringLiteral("module")) || !options->request.includeBuffers ||
+            p.isSet(QStringLiteral("part")) || p.isSet(QStringLiteral("strip-prefix")) ||
             p.isSet(QStringLiteral("freeze")) || p.isSet(QStringLiteral("unfreeze")) ||
             p.isSet(QStringLiteral("freeze-plan"))) {
             *message =
                 CliOptionsText::tr("export: --weights-only-safe copies the whole file as it is; it takes no "
-                                   "--entire-model, --format, --dtype, --module, --no-buffers, "
-                                   "--max-shard-size or freeze options");
+                                   "--entire-model, --format, --dtype, --module, --part, --strip-prefix, "
+                                   "--no-buffers, --max-shard-size or freeze options");
             return false;
         }
         options->request.format = SaveFormat::WeightsOnlySafe;
@@ -233,6 +236,20 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
     options->request.mode = weightsOnly ? SaveMode::WeightsOnly : SaveMode::EntireModel;
     const QStringList modules = p.values(QStringLiteral("module"));
     options->request.modulePath = modules.isEmpty() ? QString() : modules.last();
+    if (p.isSet(QStringLiteral("part"))) {
+        options->part = p.value(QStringLiteral("part")).toLower();
+        if (options->part != QLatin1String("model") && options->part != QLatin1String("ema") &&
+            options->part != QLatin1String("all")) {
+            *message = CliOptionsText::tr("export: --part needs one of model, ema, all");
+            return false;
+        }
+        if (!modules.isEmpty() || entireModel) {
+            *message = CliOptionsText::tr("export: --part picks a training checkpoint's weights; it takes no "
+                                          "--module or --entire-model");
+            return false;
+        }
+    }
+    options->request.stripPrefix = p.value(QStringLiteral("strip-prefix"));
     // The parser keeps each option's values in order; the names it found give the order across options.
     const QStringList freezes = p.values(QStringLiteral("freeze"));
     const QStringList unfreezes = p.values(QStringLiteral("unfreeze"));

@@ -8,14 +8,17 @@
 #include "formats/pickle/picklemodule.h"
 #include "formats/safetensorswriter.h"
 #include "formats/weightsonlysafewriter.h"
+#include "itemmodels/displayformat.h"
 #include "torchbridge/torchbridge.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -101,18 +104,151 @@ bool verifyWritten(const QString &readable, const QString &target, const Expecte
     return true;
 }
 
+// A part of a training checkpoint named by the request becomes the module it is, or a reason.
+bool resolvePart(const CheckpointDocument &document, SaveRequest *request, QString *error)
+{
+    const CheckpointParts &parts = document.parts();
+    if (request->part == SavePart::Module)
+        return true;
+    if (request->mode != SaveMode::WeightsOnly) {
+        *error = CheckpointWriterText::tr("the model or EMA part of a checkpoint is saved as weights only");
+        return false;
+    }
+    if (request->part == SavePart::Model) {
+        request->modulePath = parts.modelPath;
+        return true;
+    }
+    if (parts.emaPath.isNull()) {
+        *error = CheckpointWriterText::tr("the checkpoint holds no EMA weights");
+        return false;
+    }
+    request->modulePath = parts.emaPath;
+    return true;
+}
+
+// Which tensors of the module a weights-only save writes, and under what names.
+class PartSelection
+{
+public:
+    PartSelection(const CheckpointDocument &document, const SaveRequest &request)
+        : m_document(document), m_request(request),
+          m_averagedModel(request.part == SavePart::Ema && document.parts().emaIsAveragedModel)
+    {
+    }
+    // The name tensor `index` is written under; null when it is left out.
+    QString nameOf(int index, const ModuleNode *module) const
+    {
+        const CheckpointParts &parts = m_document.parts();
+        const QString &full = m_document.tensor(index).name;
+        if (m_request.part == SavePart::Model && !parts.isModelTensor(full))
+            return QString();
+        QString name = m_document.relativeName(index, module);
+        if (m_averagedModel) {
+            // AveragedModel keeps the model under "module." and counts its updates in n_averaged.
+            if (name == QLatin1String("n_averaged"))
+                return QString();
+            if (name.startsWith(QLatin1String("module.")))
+                name = name.mid(7);
+        }
+        if (!m_request.stripPrefix.isEmpty() && name.startsWith(m_request.stripPrefix))
+            name = name.mid(m_request.stripPrefix.size());
+        return name;
+    }
+
+private:
+    const CheckpointDocument &m_document;
+    const SaveRequest &m_request;
+    bool m_averagedModel;
+};
+
+// "Left out: optimizer 'optimizer' (Adam, 28 tensors), EMA weights 'model_ema' (24 tensors), 54 values".
+QString leftOutSummary(const CheckpointDocument &document, const std::vector<StateDictWriter::Entry> &entries)
+{
+    const CheckpointParts &parts = document.parts();
+    if (parts.kind != CheckpointKind::Training)
+        return QString();
+    QSet<QString> written;
+    for (const StateDictWriter::Entry &entry : entries)
+        written.insert(entry.tensor.name);
+    QMap<QString, int> droppedByPart;
+    for (const TensorInfo &tensor : document.tensors()) {
+        if (!written.contains(tensor.name))
+            ++droppedByPart[parts.partOf(tensor.name)];
+    }
+    QStringList items;
+    for (const OptimizerState &optimizer : document.optimizers()) {
+        if (const int count = droppedByPart.take(optimizer.path))
+            items << CheckpointWriterText::tr("optimizer '%1' (%2, %n tensor(s))", nullptr, count)
+                         .arg(optimizer.path, DisplayFormat::optimizerFamily(optimizer));
+    }
+    if (!parts.emaPath.isNull()) {
+        if (const int count = droppedByPart.take(parts.emaPath)) {
+            const bool onlyCounter = parts.emaIsAveragedModel && count == 1;
+            items << (onlyCounter ? CheckpointWriterText::tr("AveragedModel's n_averaged counter")
+                                  : CheckpointWriterText::tr("EMA weights '%1' (%n tensor(s))", nullptr, count)
+                                        .arg(parts.emaPath));
+        }
+    }
+    for (const QString &scheduler : parts.schedulers) {
+        droppedByPart.remove(scheduler);
+        items << CheckpointWriterText::tr("scheduler '%1'").arg(scheduler);
+    }
+    if (const int count = droppedByPart.take(parts.modelPath); count > 0)
+        items << CheckpointWriterText::tr("the model's weights '%1' (%n tensor(s))", nullptr, count).arg(parts.modelPath);
+    int others = 0;
+    for (const int count : std::as_const(droppedByPart))
+        others += count;
+    if (others > 0)
+        items << CheckpointWriterText::tr("%n other tensor(s)", nullptr, others);
+    if (!document.values().isEmpty())
+        items << CheckpointWriterText::tr("%n value(s) besides tensors", nullptr, int(document.values().size()));
+    return items.isEmpty() ? QString()
+                           : CheckpointWriterText::tr("Left out: %1.").arg(items.join(QLatin1String(", ")));
+}
+
 } // namespace
 
-std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, const SaveRequest &request,
+QString offeredStripPrefix(const CheckpointDocument &document, const SaveRequest &request)
+{
+    SaveRequest resolved = request;
+    resolved.stripPrefix.clear();
+    QString ignored;
+    if (!resolvePart(document, &resolved, &ignored))
+        return QString();
+    const ModuleNode *module = document.findModule(resolved.modulePath);
+    if (!module)
+        return QString();
+    static const QStringList prefixes{QStringLiteral("model."), QStringLiteral("_orig_mod."),
+                                      QStringLiteral("module.")};
+    const PartSelection selection(document, resolved);
+    QStringList names;
+    for (const int index : document.tensorsInSubtree(module)) {
+        const QString name = selection.nameOf(index, module);
+        if (!name.isNull())
+            names << name;
+    }
+    for (const QString &prefix : prefixes) {
+        if (!names.isEmpty() &&
+            std::all_of(names.begin(), names.end(), [&](const QString &name) { return name.startsWith(prefix); }))
+            return prefix;
+    }
+    return QString();
+}
+
+std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, const SaveRequest &requested,
                                           QString *error)
 {
-    const ModuleNode *module = document.findModule(request.modulePath);
+    SaveRequest resolved = requested;
+    if (!resolvePart(document, &resolved, error))
+        return nullptr;
+    const SaveRequest &request = resolved;
+    const ModuleNode *module = document.findModule(resolved.modulePath);
     if (!module) {
-        *error = CheckpointWriterText::tr("no module named \"%1\"").arg(request.modulePath);
+        *error = CheckpointWriterText::tr("no module named \"%1\"").arg(resolved.modulePath);
         return nullptr;
     }
     std::unique_ptr<SaveJob> job(new SaveJob); // NOLINT(modernize-make-unique): the constructor is private
-    job->m_request = request;
+    job->m_request = resolved;
     const bool namedSafetensors = request.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive);
     if (request.format == SaveFormat::WeightsOnlySafe) {
         // The whole file, as it is, in what weights_only reads.
@@ -162,9 +298,13 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
         default:
             job->m_format = request.format;
         }
+        const PartSelection selection(document, request);
         for (int index : document.tensorsInSubtree(module)) {
             const TensorInfo &tensor = document.tensor(index);
             if (!request.includeBuffers && tensor.kind == TensorKind::Buffer)
+                continue;
+            const QString name = selection.nameOf(index, module);
+            if (name.isNull())
                 continue;
             if (tensor.meta) {
                 *error =
@@ -173,13 +313,13 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
                         .arg(tensor.name);
                 return nullptr;
             }
-            StateDictWriter::Entry entry{document.relativeName(index, module), tensor,
-                                         tensor.tiedTo >= 0 ? tensor.tiedTo : index};
+            StateDictWriter::Entry entry{name, tensor, tensor.tiedTo >= 0 ? tensor.tiedTo : index};
             if (const DType to = DTypeConversion::convertedType(tensor.dtype, request.dtype);
                 to != tensor.dtype)
                 entry.convertTo = to;
             job->m_entries.push_back(entry);
         }
+        job->m_leftOut = leftOutSummary(document, job->m_entries);
         job->m_metadata = document.metadata();
         if (job->m_format == SaveFormat::Safetensors)
             job->dropTiedDuplicates();

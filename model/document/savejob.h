@@ -22,6 +22,12 @@ class WeightsOnlySafeWriter;
 
 enum class SaveMode { WeightsOnly, EntireModel };
 
+// Which tensors a weights-only save writes: the module at SaveRequest::modulePath (the whole file by
+// default); a training checkpoint's model part (its tensors only, never the optimizer's or the EMA's);
+// or its EMA weights under the model's own names (AveragedModel's "module." stripped, its n_averaged
+// counter left out), so they load strictly into the model.
+enum class SavePart { Module, Model, Ema };
+
 // The file format written. Auto: from the name (.safetensors, else PyTorch's zip) for weights, and
 // for an entire model the source's own kind (TorchScript, or a torch.save(model) pickle).
 // WeightsOnlySafe: a copy of a whole torch.save file that PyTorch's default torch.load
@@ -43,7 +49,14 @@ struct SaveRequest
     // Above 0, `path` is a folder that receives shards of at most this many bytes (a larger tensor
     // gets a shard of its own) and the index, as Hugging Face's save_pretrained writes them.
     qint64 maxShardSize = 0;
+    SavePart part = SavePart::Module;
+    // Removed from the start of every name that has it (Lightning's "model.", torch.compile's "_orig_mod.").
+    QString stripPrefix = QString();
 };
+
+// The prefix every name of what `request` would write begins with that a framework adds (Lightning's
+// "model.", torch.compile's "_orig_mod.", DataParallel's "module."): offered for stripping. Empty if none.
+QString offeredStripPrefix(const CheckpointDocument &document, const SaveRequest &request);
 
 // "5GB" (10^9), "500MiB" (2^20), "100KB", "123" bytes, as Hugging Face reads sizes; 0 when unreadable.
 qint64 parseShardSize(const QString &text);
@@ -65,6 +78,11 @@ public:
     // What the save does that the user may not expect ("head.weight is tied to embed.weight: written
     // once"), one sentence each.
     const QStringList &notes() const { return m_notes; }
+    // What a weights-only save of part of a training checkpoint leaves out, in one line ("Left out: the
+    // optimizer (Adam state for 14 tensors), 1 scheduler, 54 values"); empty when it leaves out nothing.
+    const QString &leftOut() const { return m_leftOut; }
+    // How many tensors it writes.
+    int entryCount() const { return int(m_entries.size()); }
 
 private:
     void dropTiedDuplicates();
@@ -89,6 +107,7 @@ private:
     std::vector<TensorInfo> m_replaced;
     mutable std::vector<QByteArray> m_gathered; // contiguous copies of strided ones, while saving
     QByteArray m_freezePlan;
+    QString m_leftOut;
     QVector<QPair<QString, QString>> m_metadata;
     // Name -> dtype and shape of every tensor the output must hold, checked by reading it back.
     QHash<QString, std::pair<DType, QVector<qint64>>> m_expected;

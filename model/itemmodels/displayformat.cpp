@@ -108,7 +108,7 @@ QString DisplayFormat::optimizerFamily(const OptimizerState &state)
     if (names.contains(QStringLiteral("exp_avg")) && names.contains(QStringLiteral("exp_avg_sq")))
         return tr("Adam");
     if (names.contains(QStringLiteral("momentum_buffer")))
-        return tr("SGD (momentum)");
+        return tr("SGD with momentum");
     if (names.contains(QStringLiteral("square_avg")))
         return tr("RMSprop");
     if (names.contains(QStringLiteral("sum")))

@@ -36,7 +36,7 @@ public:
     // (PyTorch Lightning 2.6.6): epoch 7, step 120; model 13,914 parameters; Adam state for 10 tensors".
     // Empty for a file that is only weights or only a model.
     static QString checkpointSummary(const CheckpointDocument &document);
-    // The optimizer, as the state it keeps tells it ("Adam", "SGD (momentum)"); PyTorch's state_dict
+    // The optimizer, as the state it keeps tells it ("Adam", "SGD with momentum"); PyTorch's state_dict
     // does not name its class.
     static QString optimizerFamily(const OptimizerState &state);
     // The name of a training framework: "PyTorch Lightning", "Hugging Face Trainer".

@@ -219,6 +219,21 @@ def training(outdir):
            "trainable": sum(p.numel() for p in model.parameters() if p.requires_grad),
            "model_part": "model", "kind": "training", "optimizers": ["optimizer"], "schedulers": [],
            "optimizer_ids": {"optimizer": optimizer_ids(adam, model)}})
+    # An optimizer of another model: no rule maps its ids, so they stay by id.
+    model, batch = make_model("cnn")
+    other = nn.Sequential(nn.Linear(3, 4), nn.Linear(4, 2))
+    adam = torch.optim.Adam(other.parameters(), lr=1e-3)
+    train_steps(other, adam, torch.randn(2, 3))
+    write(os.path.join(outdir, "unmapped-train.pt"), {"model": model.state_dict(), "optimizer": adam.state_dict()},
+          {"parameters": sum(p.numel() for p in model.parameters()), "model_part": "model", "kind": "training",
+           "optimizers": ["optimizer"], "schedulers": [], "unmapped": ["optimizer"]})
+
+    # A value whose unpickling would run a command: shown as the refused call it is, never run.
+    class Command:
+        def __reduce__(self):
+            return (os.system, ("echo torchscope-must-not-run-this",))
+
+    torch.save({"model": model.state_dict(), "epoch": 1, "hook": Command()}, os.path.join(outdir, "hostile-train.pt"))
     print("OK")
 
 
