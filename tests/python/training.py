@@ -278,6 +278,7 @@ def lightning_checkpoint(outdir):
     with open(path + ".json", "w") as f:
         json.dump(facts, f, indent=1)
     torch.save(module.state_dict(), os.path.join(outdir, "lightning-expected.pt"))
+    torch.save(module.model.state_dict(), os.path.join(outdir, "lightning-expected-stripped.pt"))
     print("OK")
 
 
