@@ -54,6 +54,8 @@ QString mappingName(OptimizerMapping mapping)
         return QStringLiteral("model_order");
     case OptimizerMapping::TrainerGroups:
         return QStringLiteral("trainer_groups");
+    case OptimizerMapping::ByShape:
+        return QStringLiteral("by_shape");
     case OptimizerMapping::ById:
         return QStringLiteral("by_id");
     }
@@ -64,13 +66,15 @@ QString mappingName(OptimizerMapping mapping)
 // (ids where they could not be mapped), and each parameter's state.
 QJsonObject optimizerJson(const OptimizerState &optimizer)
 {
-    const bool mapped = optimizer.mapping != OptimizerMapping::ById;
+    // Each parameter by name where its id was mapped, by id where it was not.
     QJsonArray groups;
     for (const OptimizerGroup &group : optimizer.groups) {
         QJsonObject object = group.settings;
         QJsonArray params;
-        for (int j = 0; j < group.ids.size(); ++j)
-            params.append(mapped ? QJsonValue(group.parameterNames.value(j)) : QJsonValue(group.ids[j]));
+        for (int j = 0; j < group.ids.size(); ++j) {
+            const QString name = group.parameterNames.value(j);
+            params.append(name.isEmpty() ? QJsonValue(group.ids[j]) : QJsonValue(name));
+        }
         object.insert(QStringLiteral("params"), params);
         groups.append(object);
     }
@@ -80,14 +84,14 @@ QJsonObject optimizerJson(const OptimizerState &optimizer)
             continue;
         QJsonObject object{{QStringLiteral("tensors"), QJsonArray::fromStringList(entry.stateNames)}};
         object.insert(QStringLiteral("step"), entry.step >= 0 ? QJsonValue(entry.step) : QJsonValue());
-        state.insert(mapped ? entry.parameter : QString::number(entry.id), object);
+        state.insert(entry.parameter.isEmpty() ? QString::number(entry.id) : entry.parameter, object);
     }
     QJsonObject object{{QStringLiteral("path"), optimizer.path},
                        {QStringLiteral("family"), DisplayFormat::optimizerFamily(optimizer)},
                        {QStringLiteral("mapping"), mappingName(optimizer.mapping)},
                        {QStringLiteral("param_groups"), groups},
                        {QStringLiteral("state"), state}};
-    if (!mapped)
+    if (!optimizer.unmappedReason.isEmpty())
         object.insert(QStringLiteral("unmapped_reason"), optimizer.unmappedReason);
     return object;
 }
@@ -101,6 +105,7 @@ QJsonObject checkpointJson(const CheckpointParts &parts)
             {QStringLiteral("model"), parts.modelPath.isNull() ? QString() : parts.modelPath},
             {QStringLiteral("ema"), orNull(parts.emaPath)},
             {QStringLiteral("optimizers"), QJsonArray::fromStringList(parts.optimizers)},
+            {QStringLiteral("other_state"), QJsonArray::fromStringList(parts.otherState)},
             {QStringLiteral("schedulers"), QJsonArray::fromStringList(parts.schedulers)}};
 }
 
@@ -390,14 +395,13 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
                                .arg(g)
                                .arg(QString::fromUtf8(QJsonDocument(optimizer.groups[g].settings).toJson(QJsonDocument::Compact)))
                 << "\n";
-        if (optimizer.mapping == OptimizerMapping::ById) {
+        if (!optimizer.unmappedReason.isEmpty())
             out << "  " << optimizer.unmappedReason << "\n";
-            continue;
-        }
         for (const OptimizerEntry &entry : optimizer.entries) {
             if (entry.stateNames.isEmpty())
                 continue;
-            out << "  " << entry.id << " -> " << entry.parameter << "  " << entry.stateNames.join(QLatin1String(", "));
+            out << "  " << entry.id << " -> " << (entry.parameter.isEmpty() ? QStringLiteral("?") : entry.parameter)
+                << "  " << entry.stateNames.join(QLatin1String(", "));
             if (entry.step >= 0)
                 out << "  " << CliOutputText::tr("step %1").arg(entry.step);
             out << "\n";

@@ -16,8 +16,10 @@ namespace torchscope {
 CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
     : QObject(parent), m_format(content.format), m_filePath(std::move(content.filePath)),
       m_warnings(std::move(content.warnings)), m_weightsOnlyBlockers(std::move(content.weightsOnlyBlockers)),
-      m_metadata(std::move(content.metadata)), m_config(std::move(content.config)),
-      m_refusedContent(std::move(content.refusedContent)), m_parts(recognizeParts(content)),
+      m_metadata(std::move(content.metadata)), m_config(content.config),
+      m_refusedContent(std::move(content.refusedContent)),
+      // Before the tensors and values move: the parts are recognised from them (and from the config).
+      m_parts(recognizeParts(content)),
       m_sourceBytes(std::move(content.sourceBytes)),
       m_pickleModule(std::dynamic_pointer_cast<const PickleModuleGraph>(content.sourceGraph)),
       m_tensors(std::move(content.tensors)), m_undoStack(new QUndoStack(this))
@@ -323,6 +325,9 @@ const ModuleNode *CheckpointDocument::largestBlockList() const
     while (!pending.empty()) {
         const ModuleNode *node = pending.back();
         pending.pop_back();
+        // Only the model's: an optimizer's numbered state is no list of blocks.
+        if (!m_parts.isModelTensor(node->path()))
+            continue;
         if (node->hasNumberedChildren() && (!blocks || node->childCount() > blocks->childCount()))
             blocks = node;
         for (int row = node->childCount() - 1; row >= 0; --row) // in tree order: the first wins ties

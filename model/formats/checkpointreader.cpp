@@ -3,6 +3,7 @@
 #include "formats/barepicklereader.h"
 #include "formats/legacyreader.h"
 #include "formats/modelfolder.h"
+#include "formats/trainerfolder.h"
 #include "formats/safetensorsreader.h"
 #include "formats/shardedreader.h"
 #include "formats/torchzipreader.h"
@@ -124,6 +125,9 @@ bool readCheckpoint(const QString &requestedPath, const Progress &progress, Chec
     // Hugging Face keeps the architecture beside the weights, in config.json.
     if (!isEntireModelFormat(out->format))
         readModelConfig(QFileInfo(path).absolutePath(), &out->config, &out->warnings);
+    // A Trainer's checkpoint-N/ folder holds the training state beside the model.
+    if (QFileInfo(requestedPath).isDir() && isTrainerCheckpointFolder(requestedPath))
+        readTrainerFolderParts(requestedPath, out);
     return true;
 }
 

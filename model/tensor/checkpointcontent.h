@@ -54,6 +54,7 @@ struct ModelConfig
     qint64 attentionHeads = -1;
     qint64 vocabularySize = -1;
     QString torchDtype;
+    QString transformersVersion; // the version of transformers that wrote it
     bool isEmpty() const { return path.isEmpty(); }
 };
 

@@ -101,7 +101,7 @@ bool isUnderPath(const QString &path, const QString &part)
 
 QStringList CheckpointParts::otherParts() const
 {
-    QStringList parts = optimizers + schedulers;
+    QStringList parts = optimizers + schedulers + otherState;
     if (!emaPath.isNull())
         parts << emaPath;
     return parts;
@@ -146,6 +146,29 @@ CheckpointParts recognizeParts(const CheckpointContent &content)
     if (const CheckpointValue *version = rootValues.value(QStringLiteral("pytorch-lightning_version"))) {
         parts.framework = QStringLiteral("lightning");
         parts.frameworkVersion = version->value.toString();
+    }
+    // A Trainer's folder (formats/trainerfolder.h): the model's weights at the root, trainer_state.json's
+    // counters.
+    const bool trainerFolder = content.rootKeys.isEmpty() && std::any_of(content.values.begin(), content.values.end(), [](const CheckpointValue &v) {
+        return v.path == QLatin1String("trainer_state.global_step");
+    });
+    if (trainerFolder) {
+        parts.framework = QStringLiteral("hf_trainer");
+        QSet<QString> prefixes;
+        for (const TensorInfo &tensor : content.tensors)
+            prefixes.insert(firstSegment(tensor.name));
+        for (const QString &state : {QStringLiteral("rng_state"), QStringLiteral("scaler")}) {
+            if (prefixes.contains(state))
+                parts.otherState << state;
+        }
+        parts.frameworkVersion = content.config.transformersVersion;
+        for (const CheckpointValue &value : content.values) {
+            if (value.path == QLatin1String("trainer_state.epoch") || value.path == QLatin1String("trainer_state.global_step")) {
+                CheckpointValue counter = value;
+                counter.path = value.path.mid(value.path.indexOf(QLatin1Char('.')) + 1);
+                parts.counters << counter;
+            }
+        }
     }
     // Which root keys hold tensors below them (a nested dict, list or module), and which are tensors.
     QSet<QString> keysHoldingTensors, keysThatAreTensors;

@@ -27,6 +27,9 @@ struct CheckpointParts
     bool emaIsAveragedModel = false; // torch.optim.swa_utils.AveragedModel: "module." names, n_averaged
     QStringList optimizers;
     QStringList schedulers;
+    // Other training state beside the model: a Trainer folder's random-number states (rng_state), its
+    // gradient scaler's (scaler).
+    QStringList otherState;
     // epoch, global_step, ... as the file holds them.
     QVector<CheckpointValue> counters;
 

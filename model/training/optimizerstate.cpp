@@ -168,6 +168,73 @@ void readGroupsAndState(OptimizerState *state, const QVector<CheckpointValue> &v
         state->entries << it.value();
 }
 
+// The shape of the state an entry keeps for its parameter (exp_avg's), empty when it keeps none.
+QVector<qint64> stateShape(const OptimizerEntry &entry, const std::vector<TensorInfo> &tensors)
+{
+    for (int i = 0; i < entry.stateTensors.size(); ++i) {
+        const TensorInfo &state = tensors[size_t(entry.stateTensors[i])];
+        if (entry.stateNames[i] != QLatin1String("step") && !state.shape.isEmpty())
+            return state.shape;
+    }
+    return {};
+}
+
+// Without the parameters' order, shapes alone: within each group (the Trainer's decay and no-decay
+// sets where their sizes fit, else all parameters), an id whose shape is the only one of its kind among
+// the group's ids and the group's parameters is that parameter.
+bool mapByShape(OptimizerState *state, const QVector<const ModelParameter *> &trainable,
+                const std::vector<TensorInfo> &tensors)
+{
+    QVector<QVector<const ModelParameter *>> sets;
+    if (state->groups.size() == 2) {
+        QVector<const ModelParameter *> decay, noDecay;
+        for (const ModelParameter *parameter : trainable)
+            (isTrainerNoDecayName(parameter->name) ? noDecay : decay) << parameter;
+        if (decay.size() == state->groups[0].ids.size() && noDecay.size() == state->groups[1].ids.size())
+            sets = {decay, noDecay};
+    }
+    if (sets.isEmpty() && state->groups.size() == 1)
+        sets = {trainable};
+    if (sets.isEmpty())
+        return false;
+    QHash<qint64, const OptimizerEntry *> entries;
+    for (const OptimizerEntry &entry : std::as_const(state->entries))
+        entries.insert(entry.id, &entry);
+    QHash<qint64, QString> mapped;
+    for (int g = 0; g < sets.size(); ++g) {
+        QHash<QVector<qint64>, QVector<qint64>> idsOfShape;
+        for (const qint64 id : std::as_const(state->groups[g].ids)) {
+            if (const OptimizerEntry *entry = entries.value(id); entry && !stateShape(*entry, tensors).isEmpty())
+                idsOfShape[stateShape(*entry, tensors)] << id;
+        }
+        QHash<QVector<qint64>, QVector<const ModelParameter *>> parametersOfShape;
+        for (const ModelParameter *parameter : std::as_const(sets[g]))
+            parametersOfShape[parameter->shape] << parameter;
+        for (auto it = idsOfShape.constBegin(); it != idsOfShape.constEnd(); ++it) {
+            const QVector<const ModelParameter *> candidates = parametersOfShape.value(it.key());
+            if (it.value().size() == 1 && candidates.size() == 1)
+                mapped.insert(it.value().first(), candidates.first()->name);
+        }
+    }
+    if (mapped.isEmpty())
+        return false;
+    for (OptimizerEntry &entry : state->entries)
+        entry.parameter = mapped.value(entry.id);
+    for (OptimizerGroup &group : state->groups) {
+        group.parameterNames.clear();
+        for (const qint64 id : std::as_const(group.ids))
+            group.parameterNames << mapped.value(id);
+    }
+    state->mapping = OptimizerMapping::ByShape;
+    state->unmappedReason =
+        OptimizerStateText::tr("%1 of %2's %3 state ids told apart by shape; the others stay by id: their shapes "
+                               "repeat and the weights file keeps no parameter order")
+            .arg(mapped.size())
+            .arg(state->path.isEmpty() ? OptimizerStateText::tr("the optimizer") : state->path)
+            .arg(state->entries.size());
+    return true;
+}
+
 void mapIds(OptimizerState *state, const std::vector<TensorInfo> &tensors,
             const QVector<ModelParameter> &parameters, bool trainerRule)
 {
@@ -234,6 +301,8 @@ void mapIds(OptimizerState *state, const std::vector<TensorInfo> &tensors,
             }
         }
     }
+    if (mapByShape(state, trainable, tensors))
+        return;
     state->mapping = OptimizerMapping::ById;
     state->unmappedReason =
         OptimizerStateText::tr("%1's %2 state ids match the model's %3 parameters by no rule the shapes "
@@ -258,11 +327,12 @@ QJsonObject nestValues(const QVector<CheckpointValue> &values, const QString &pr
 
 bool isTrainerNoDecayName(const QString &name)
 {
-    // transformers' get_decay_parameter_names: biases and the weights of normalization layers
-    // (LayerNorm, RMSNorm), which it recognises by type and by "norm" in the name.
-    const QString lower = name.toLower();
-    return lower.endsWith(QLatin1String("bias")) || lower.contains(QLatin1String("norm")) ||
-           lower.contains(QLatin1String(".ln_")) || lower.startsWith(QLatin1String("ln_"));
+    // transformers' Trainer.get_decay_parameter_names: these patterns on the lowercased name, and the
+    // parameters of nn.LayerNorm modules, whose type a weights file does not say: GPT-2's ln_1, ln_2
+    // and ln_f stand in for it by name.
+    static const QRegularExpression noDecay(
+        QStringLiteral("bias|layernorm|rmsnorm|(?:^|\\.)norm(?:$|\\.)|_norm(?:$|\\.)|(?:^|\\.)ln_\\w*\\."));
+    return noDecay.match(name.toLower()).hasMatch();
 }
 
 const OptimizerEntry *OptimizerState::entryFor(const QString &parameter) const

@@ -43,6 +43,8 @@ enum class OptimizerMapping {
     ParamNames,    // the file names them (param_groups' param_names, PyTorch >= 2.6)
     ModelOrder,    // built from model.parameters(): ids in the model's parameter order
     TrainerGroups, // a Hugging Face Trainer's decay group, then its no-decay group
+    ByShape,       // no order known (a safetensors file keeps none): ids whose shape only one parameter of
+                   // their group has are mapped, the others stay by id
     ById,          // nothing told them apart: entries stay by id
 };
 
@@ -53,7 +55,7 @@ struct OptimizerState
     QVector<OptimizerGroup> groups;
     QVector<OptimizerEntry> entries; // in id order
     OptimizerMapping mapping = OptimizerMapping::ById;
-    // Why the ids stay by id, in one line; empty when they were mapped.
+    // Why some or all ids stay by id, in one line; empty when every id was mapped.
     QString unmappedReason;
 
     const OptimizerEntry *entryFor(const QString &parameter) const;

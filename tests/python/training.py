@@ -302,16 +302,27 @@ def hf_trainer(outdir):
 
     args = TrainingArguments(output_dir=outdir, max_steps=4, save_steps=4, per_device_train_batch_size=4,
                              logging_steps=1, eval_strategy="steps", eval_steps=2, report_to=[], use_cpu=True,
-                             weight_decay=0.01, save_safetensors=True, disable_tqdm=True)
+                             weight_decay=0.01, disable_tqdm=True)
     trainer = Trainer(model=model, args=args, train_dataset=Data(), eval_dataset=Data())
     trainer.train()
     folder = os.path.join(outdir, "checkpoint-4")
     optimizer = trainer.optimizer
-    facts = {"parameters": sum(p.numel() for p in model.parameters()), "model_part": "model",
+    facts = {"parameters": sum(p.numel() for p in model.parameters()), "model_part": "",
              "kind": "training", "framework": "hf_trainer", "framework_version": transformers.__version__,
              "optimizers": ["optimizer"], "schedulers": ["scheduler"],
              "optimizer_ids": {"optimizer": optimizer_ids(optimizer, model)},
              "global_step": 4}
+    # The values of the files read inertly as they are (training_args.bin and rng_state.pth hold enums
+    # and NumPy arrays, which stay refused calls), in the order Torchscope lists them.
+    values = []
+    for name, prefix in (("optimizer.pt", "optimizer"), ("scheduler.pt", "scheduler")):
+        flatten_values(torch.load(os.path.join(folder, name), weights_only=False), prefix, values)
+    with open(os.path.join(folder, "trainer_state.json")) as f:
+        flatten_values(json.load(f), "trainer_state", values)
+    facts["values"] = values
+    facts["value_prefixes"] = ["optimizer.", "scheduler.", "trainer_state."]
+    facts["log_history"] = trainer.state.log_history
+    torch.save(model.state_dict(), os.path.join(outdir, "checkpoint-4-expected.pt"))
     with open(os.path.join(outdir, "checkpoint-4.json"), "w") as f:
         json.dump(facts, f, indent=1)
     print("OK")

@@ -16,7 +16,11 @@ namespace torchscope {
 bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString *error)
 {
     out->warnings = refusals + out->warnings;
-    if (out->tensors.empty() && !refusals.isEmpty()) {
+    // Values beside the refusals are content (a pickled TrainingArguments); refusals alone are not.
+    const bool onlyRefused = std::all_of(out->values.begin(), out->values.end(), [](const CheckpointValue &value) {
+        return value.type == QLatin1String("refused");
+    });
+    if (out->tensors.empty() && onlyRefused && !refusals.isEmpty()) {
         *error = refusals.first();
         return false;
     }

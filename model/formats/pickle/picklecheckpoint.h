@@ -26,7 +26,8 @@ using ScriptClassTable = QHash<QString, ScriptClassInfo>;
 // Reads the class declarations of one TorchScript source file ("code/__torch__/a/b.py").
 void parseScriptClasses(const QString &qualifiedPrefix, const QString &source, ScriptClassTable *table);
 
-// Refused calls become warnings; a file that yields nothing but refusals is an error naming the first.
+// Refused calls become warnings; a file that yields nothing but refusals (no tensor, no value but the
+// refused calls) is an error naming the first.
 bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString *error);
 
 // Turns an unpickled checkpoint into content: a state_dict or nested dict of tensors, a whole
