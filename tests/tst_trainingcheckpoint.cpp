@@ -102,9 +102,12 @@ void TestTrainingCheckpoint::readAsTheirLibraryWroteThem_data()
         for (const char *model : {"cnn", "resnet18", "transformer"})
             for (const char *kind : {"train", "state_dict", "whole"})
                 files << QStringLiteral("%1-%2.pt").arg(QLatin1String(model), QLatin1String(kind));
-        files << "ema-train.pt" << "whole-in-train.pt";
+        files << "ema-train.pt"
+              << "whole-in-train.pt";
         if (peer == Peer::Modern)
-            files << "named-train.pt" << "lightning/lightning.ckpt" << "trainer/checkpoint-4";
+            files << "named-train.pt"
+                  << "lightning/lightning.ckpt"
+                  << "trainer/checkpoint-4";
         for (const QString &file : std::as_const(files))
             QTest::addRow("%s %s", qPrintable(test::peerName(peer)), qPrintable(file)) << peer << file;
     }
@@ -151,12 +154,13 @@ void TestTrainingCheckpoint::readAsTheirLibraryWroteThem()
         const QJsonObject entry = expected.at(i).toObject();
         QCOMPARE(values[i].path, entry.value("path").toString());
         QVERIFY2(values[i].value == entry.value("value"),
-                 qPrintable(QStringLiteral("%1: %2 vs %3")
-                                .arg(values[i].path,
-                                     QString::fromUtf8(QJsonDocument(QJsonArray{values[i].value}).toJson(
-                                         QJsonDocument::Compact)),
-                                     QString::fromUtf8(QJsonDocument(QJsonArray{entry.value("value")}).toJson(
-                                         QJsonDocument::Compact)))));
+                 qPrintable(
+                     QStringLiteral("%1: %2 vs %3")
+                         .arg(values[i].path,
+                              QString::fromUtf8(
+                                  QJsonDocument(QJsonArray{values[i].value}).toJson(QJsonDocument::Compact)),
+                              QString::fromUtf8(QJsonDocument(QJsonArray{entry.value("value")})
+                                                    .toJson(QJsonDocument::Compact)))));
     }
     QCOMPARE(values.size(), expected.size());
 
@@ -214,9 +218,8 @@ void TestTrainingCheckpoint::unmappableOptimizerStaysById()
     for (const OptimizerEntry &entry : optimizer.entries)
         QVERIFY(entry.parameter.isEmpty());
     // Its state still never counts as parameters.
-    QCOMPARE(document->totals().parameters, readFacts(fixture(Peer::Debian, "unmapped-train.pt"))
-                                                .value("parameters")
-                                                .toInteger());
+    QCOMPARE(document->totals().parameters,
+             readFacts(fixture(Peer::Debian, "unmapped-train.pt")).value("parameters").toInteger());
 }
 
 void TestTrainingCheckpoint::refusedValuesStayRefused()
@@ -274,18 +277,23 @@ void TestTrainingCheckpoint::extractedWeightsLoadStrictly_data()
         }
         if (peer == Peer::Modern) // Debian's PyTorch has no safetensors
             QTest::addRow("%s cnn model .safetensors", qPrintable(name))
-                << peer << "cnn-train.pt" << int(SavePart::Model) << QString() << "weights.safetensors" << "cnn"
-            << "cnn-train.pt";
+                << peer << "cnn-train.pt" << int(SavePart::Model) << QString() << "weights.safetensors"
+                << "cnn"
+                << "cnn-train.pt";
         QTest::addRow("%s EMA as the model's own names", qPrintable(name))
-            << peer << "ema-train.pt" << int(SavePart::Ema) << QString() << "ema.pt" << "cnn"
+            << peer << "ema-train.pt" << int(SavePart::Ema) << QString() << "ema.pt"
+            << "cnn"
             << "ema-train.pt.ema-expected.pt";
     }
     QTest::addRow("Trainer folder's model")
-        << Peer::Modern << "trainer/checkpoint-4" << int(SavePart::Model) << QString() << "model.safetensors" << "-"
+        << Peer::Modern << "trainer/checkpoint-4" << int(SavePart::Model) << QString() << "model.safetensors"
+        << "-"
         << "trainer/checkpoint-4-expected.pt";
     QTest::addRow("Lightning, model. stripped")
-        << Peer::Modern << "lightning/lightning.ckpt" << int(SavePart::Model) << "model." << "lightning.safetensors"
-        << "-" << "lightning/lightning-expected-stripped.pt";
+        << Peer::Modern << "lightning/lightning.ckpt" << int(SavePart::Model) << "model."
+        << "lightning.safetensors"
+        << "-"
+        << "lightning/lightning-expected-stripped.pt";
 }
 
 void TestTrainingCheckpoint::extractedWeightsLoadStrictly()
@@ -313,8 +321,9 @@ void TestTrainingCheckpoint::extractedWeightsLoadStrictly()
     // What was left out is said: the optimizer at least.
     QVERIFY2(job->leftOut().contains("optimizer"), qPrintable(job->leftOut()));
     QString result;
-    QVERIFY2(test::runPeer(peer, {"check-extracted", model, request.path, fixture(peer, expected)}, &result) == 0,
-             qPrintable(result));
+    QVERIFY2(
+        test::runPeer(peer, {"check-extracted", model, request.path, fixture(peer, expected)}, &result) == 0,
+        qPrintable(result));
 }
 
 void TestTrainingCheckpoint::stripPrefixOffered()
@@ -347,7 +356,8 @@ void TestTrainingCheckpoint::valuesAreCapped()
     const auto document = open(path);
     QVERIFY(document);
     QCOMPARE(document->values().size(), kMaxCheckpointValues);
-    QVERIFY2(document->warnings().join('\n').contains("5 more value"), qPrintable(document->warnings().join('\n')));
+    QVERIFY2(document->warnings().join('\n').contains("5 more value"),
+             qPrintable(document->warnings().join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingCheckpoint)

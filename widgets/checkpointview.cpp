@@ -1,13 +1,16 @@
 #include "checkpointview.h"
 
+#include "checkpointvaluespanel.h"
 #include "document/checkpointdocument.h"
 #include "formats/pickle/weightsonly.h"
 #include "histogrampanel.h"
 #include "itemmodels/displayformat.h"
 #include "modulepane.h"
+#include "optimizerpanel.h"
 #include "parameterpane.h"
 #include "parametertableview.h"
 #include "spectrumpanel.h"
+#include "traininglogpanel.h"
 #include "valuespanel.h"
 
 #include <QHeaderView>
@@ -37,6 +40,16 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     m_tabs->addTab(m_histogram, tr("Histogram"));
     m_tabs->addTab(m_values, tr("Values"));
     m_tabs->addTab(m_spectrum, tr("Spectrum"));
+    // What a training checkpoint holds besides tensors, each shown only where the file has it.
+    m_checkpointValues = new CheckpointValuesPanel(this);
+    m_checkpointValues->setObjectName(QStringLiteral("checkpointValuesPanel"));
+    m_optimizer = new OptimizerPanel(this);
+    m_optimizer->setObjectName(QStringLiteral("optimizerPanel"));
+    m_trainingLog = new TrainingLogPanel(this);
+    m_trainingLog->setObjectName(QStringLiteral("trainingLogPanel"));
+    m_tabs->addTab(m_checkpointValues, tr("Checkpoint Values"));
+    m_tabs->addTab(m_optimizer, tr("Optimizer"));
+    m_tabs->addTab(m_trainingLog, tr("Training"));
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
@@ -89,6 +102,12 @@ void CheckpointView::setDocument(CheckpointDocument *document)
     m_histogram->setDocument(document);
     m_values->setDocument(document);
     m_spectrum->setDocument(document);
+    m_checkpointValues->setDocument(document);
+    m_optimizer->setDocument(document);
+    m_trainingLog->setDocument(document);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_checkpointValues), document && !document->values().isEmpty());
+    m_tabs->setTabVisible(m_tabs->indexOf(m_optimizer), OptimizerPanel::applies(document));
+    m_tabs->setTabVisible(m_tabs->indexOf(m_trainingLog), TrainingLogPanel::applies(document));
     if (document) {
         connect(document, &CheckpointDocument::tensorValuesChanged, this,
                 [this](const QVector<int> &indices) {
@@ -156,6 +175,10 @@ void CheckpointView::updateBanner()
         notes << tr(
             "<b>A plain pickle, not a PyTorch checkpoint.</b> torch.load would run it as it unpickles "
             "it; Torchscope ran nothing and shows the values it holds.");
+    else if (const QString summary = m_document ? DisplayFormat::checkpointSummary(*m_document) : QString();
+             !summary.isEmpty())
+        notes << QStringLiteral("<b>%1.</b> ").arg(summary.toHtmlEscaped()) +
+                     tr("File > Extract Model Weights saves the model's weights without the training state.");
     else if (m_document && !m_document->storesRequiresGrad())
         notes << tr(
             "This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
@@ -196,6 +219,7 @@ void CheckpointView::showModule(const ModuleNode *module)
     m_parameterPane->showModule(module);
     m_values->showTensor(-1);
     m_spectrum->showTensor(-1);
+    m_optimizer->showTensor(-1);
     const QVector<int> pooled = m_document->pooledTensors(module);
     if (!pooled.isEmpty())
         m_histogram->showTensors(pooled, tr("%1 (pooled)").arg(module->displayName()));
@@ -208,6 +232,7 @@ void CheckpointView::showTensor(int tensorIndex)
     m_histogram->showTensors({tensorIndex}, m_document->tensor(tensorIndex).name);
     m_values->showTensor(tensorIndex);
     m_spectrum->showTensor(tensorIndex);
+    m_optimizer->showTensor(tensorIndex);
 }
 
 void CheckpointView::selectTensor(int tensorIndex)

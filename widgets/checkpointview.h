@@ -8,7 +8,10 @@ class QTabWidget;
 namespace torchscope {
 
 class CheckpointDocument;
+class CheckpointValuesPanel;
 class HistogramPanel;
+class OptimizerPanel;
+class TrainingLogPanel;
 class ModuleNode;
 class ModulePane;
 class ParameterPane;
@@ -31,6 +34,9 @@ public:
     void selectTensor(int tensorIndex);
     ValuesPanel *valuesPanel() const { return m_values; }
     SpectrumPanel *spectrumPanel() const { return m_spectrum; }
+    CheckpointValuesPanel *checkpointValuesPanel() const { return m_checkpointValues; }
+    OptimizerPanel *optimizerPanel() const { return m_optimizer; }
+    TrainingLogPanel *trainingLogPanel() const { return m_trainingLog; }
     QTabWidget *tensorTabs() const { return m_tabs; }
     // Splitter sizes and column widths, kept in QSettings between sessions. Column widths come back
     // once a document has filled the views.
@@ -53,6 +59,9 @@ private:
     HistogramPanel *m_histogram;
     ValuesPanel *m_values;
     SpectrumPanel *m_spectrum;
+    CheckpointValuesPanel *m_checkpointValues;
+    OptimizerPanel *m_optimizer;
+    TrainingLogPanel *m_trainingLog;
     QTabWidget *m_tabs;
     QSplitter *m_tableAndPlot;
     QByteArray m_treeColumns;  // to restore when the first document fills the tree

@@ -34,6 +34,11 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     saveAs->setShortcut(QKeySequence::SaveAs);
     saveAs->setObjectName(QStringLiteral("saveAsAction"));
     saveAs->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    extractWeights = fileMenu->addAction(tr("E&xtract Model Weights…"));
+    extractWeights->setObjectName(QStringLiteral("extractWeightsAction"));
+    extractWeights->setStatusTip(
+        tr("Save the weights of a training checkpoint's model (or its EMA copy) without "
+           "the optimizer and the other training state"));
     exportFreezePlan = fileMenu->addAction(tr("Export Freeze &Plan…"));
     exportFreezePlan->setObjectName(QStringLiteral("exportFreezePlanAction"));
     fileMenu->addSeparator();
@@ -120,12 +125,19 @@ void MainActions::setDocumentOpen(bool documentOpen)
 {
     m_documentOpen = documentOpen;
     saveAs->setEnabled(documentOpen && !m_busy);
+    extractWeights->setEnabled(documentOpen && !m_busy && m_hasModelPart);
     compareWith->setEnabled(documentOpen && !m_busy);
     loadWeights->setEnabled(documentOpen && !m_busy);
     reload->setEnabled(documentOpen && !m_busy);
     closeFile->setEnabled(documentOpen && !m_busy);
     for (QAction *action : {exportFreezePlan, freezeByPattern, freezeBlocks, copyFreezePlan, modelReport})
         action->setEnabled(documentOpen);
+}
+
+void MainActions::setHasModelPart(bool hasModelPart)
+{
+    m_hasModelPart = hasModelPart;
+    setDocumentOpen(m_documentOpen);
 }
 
 void MainActions::setBusy(bool busy)

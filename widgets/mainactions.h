@@ -20,6 +20,8 @@ public:
 
     void setDocumentOpen(bool open);
     void setBusy(bool busy);
+    // Whether the open file is a training checkpoint whose model's weights can be extracted.
+    void setHasModelPart(bool hasModelPart);
 
     QAction *open;
     QMenu *recentMenu;
@@ -28,6 +30,7 @@ public:
     QAction *closeFile;
     QAction *compareWith;
     QAction *saveAs;
+    QAction *extractWeights;
     QAction *loadWeights;
     QAction *exportFreezePlan;
     QAction *quit;
@@ -44,6 +47,7 @@ public:
 private:
     bool m_documentOpen = false;
     bool m_busy = false;
+    bool m_hasModelPart = false;
 };
 
 } // namespace torchscope

@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -95,6 +96,7 @@ void MainWindow::connectActions()
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::open);
     connect(m_actions->openFolder, &QAction::triggered, this, &MainWindow::openFolder);
     connect(m_actions->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_actions->extractWeights, &QAction::triggered, this, &MainWindow::extractModelWeights);
     connect(m_actions->compareWith, &QAction::triggered, this, &MainWindow::compareWith);
     connect(m_actions->exportFreezePlan, &QAction::triggered, m_freeze, &FreezeController::exportFreezePlan);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
@@ -219,6 +221,8 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_document.get(), &CheckpointDocument::requiresGradChanged, this, &MainWindow::updateTotals);
     m_actions->setDocumentOpen(true);
+    m_actions->setHasModelPart(m_document->parts().kind == CheckpointKind::Training &&
+                               !m_document->parts().modelIsWholeFile());
     m_view->setDocument(m_document.get());
     m_pages->setCurrentWidget(m_view);
     updateTitle();
@@ -302,6 +306,7 @@ void MainWindow::dropDocument()
     m_document.reset();
     watchFile(QString());
     m_actions->setDocumentOpen(false);
+    m_actions->setHasModelPart(false);
     m_pages->setCurrentWidget(m_welcome);
     updateTitle();
     updateTotals();
@@ -443,13 +448,33 @@ void MainWindow::updateTotals()
                  DisplayFormat::count(totals.frozen()), DisplayFormat::bytes(totals.frozenBytes())));
 }
 
+void MainWindow::extractModelWeights()
+{
+    showSaveDialog(SavePart::Model);
+}
+
 void MainWindow::saveAs()
+{
+    showSaveDialog(SavePart::Module);
+}
+
+void MainWindow::showSaveDialog(SavePart part)
 {
     if (!m_document || isBusy())
         return;
     const ModuleNode *module = m_view->currentModule();
     SaveAsDialog dialog(m_document.get(), module ? module->path() : QString(), this);
     dialog.setObjectName(QStringLiteral("saveAsDialog"));
+    if (part != SavePart::Module) {
+        dialog.setWindowTitle(tr("Extract Model Weights"));
+        dialog.setMode(SaveMode::WeightsOnly);
+        dialog.setPart(part);
+        const QFileInfo source(m_document->filePath());
+        dialog.setFilePath(
+            QFileInfo(m_document->filePath()).isDir()
+                ? QDir(m_document->filePath()).filePath(QStringLiteral("model-weights.safetensors"))
+                : source.dir().filePath(source.completeBaseName() + QStringLiteral("-weights.pt")));
+    }
     if (m_closeAfterSave && m_document->canSaveEntireModel())
         dialog.setMode(SaveMode::EntireModel);
     QString error;

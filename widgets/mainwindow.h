@@ -1,5 +1,7 @@
 #pragma once
 
+#include "document/savejob.h"
+
 #include <QMainWindow>
 #include <QPointer>
 #include <QString>
@@ -48,6 +50,8 @@ public Q_SLOTS:
     void open();
     void openFolder();
     void saveAs();
+    // Save As for the weights of a training checkpoint's model part.
+    void extractModelWeights();
     void compareWith();
     // Opens a comparison of the open document (A, with its edited flags) with the file at `path` (B).
     CompareWindow *compareWithFile(const QString &path);
@@ -73,6 +77,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Save As, or (for a training checkpoint's model or EMA part) Extract Model Weights.
+    void showSaveDialog(SavePart part);
     void connectActions();
     void takeDocument(std::shared_ptr<CheckpointDocument> document);
     void onSaved(bool ok, const QString &path, const QString &error);

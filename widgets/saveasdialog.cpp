@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 
 namespace torchscope {
@@ -64,6 +65,25 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_freezePlanCheck = new QCheckBox(this);
     m_freezePlanCheck->setObjectName(QStringLiteral("freezePlanCheck"));
     m_freezePlanCheck->setChecked(document->storesRequiresGrad());
+
+    // A training checkpoint's weights are its model part's, or its EMA's, unless a module is chosen.
+    const CheckpointParts &parts = document->parts();
+    m_partCombo = new QComboBox(this);
+    m_partCombo->setObjectName(QStringLiteral("partCombo"));
+    if (parts.kind == CheckpointKind::Training && !parts.modelIsWholeFile()) {
+        m_partCombo->addItem(parts.modelPath.isEmpty() ? tr("The model's weights")
+                                                       : tr("The model's weights (%1)").arg(parts.modelPath),
+                             int(SavePart::Model));
+        if (!parts.emaPath.isNull())
+            m_partCombo->addItem(tr("The EMA weights (%1), under the model's names").arg(parts.emaPath),
+                                 int(SavePart::Ema));
+    }
+    m_partCombo->addItem(tr("A module, or the whole file"), int(SavePart::Module));
+    m_stripPrefixCheck = new QCheckBox(this);
+    m_stripPrefixCheck->setObjectName(QStringLiteral("stripPrefixCheck"));
+    m_leftOutLabel = new QLabel(this);
+    m_leftOutLabel->setObjectName(QStringLiteral("leftOutLabel"));
+    m_leftOutLabel->setWordWrap(true);
 
     m_moduleCombo = new QComboBox(this);
     m_moduleCombo->setObjectName(QStringLiteral("moduleCombo"));
@@ -145,7 +165,13 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
 
     auto *form = new QFormLayout;
+    if (m_partCombo->count() > 1)
+        form->addRow(tr("&Part:"), m_partCombo);
+    else
+        m_partCombo->hide();
     form->addRow(tr("&Module:"), m_moduleCombo);
+    form->addRow(QString(), m_stripPrefixCheck);
+    form->addRow(QString(), m_leftOutLabel);
     form->addRow(QString(), m_summaryLabel);
     auto *fileLabel = new QLabel(tr("&File:"), this);
     fileLabel->setBuddy(m_pathEdit);
@@ -161,6 +187,12 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
 
     connect(m_weightsOnlyButton, &QRadioButton::toggled, this, &SaveAsDialog::updateState);
     connect(m_moduleCombo, &QComboBox::currentIndexChanged, this, &SaveAsDialog::updateState);
+    connect(m_partCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (SavePart(m_partCombo->currentData().toInt()) != SavePart::Module)
+            m_weightsOnlyButton->setChecked(true);
+        updateState();
+    });
+    connect(m_stripPrefixCheck, &QCheckBox::toggled, this, &SaveAsDialog::updateState);
     connect(m_pathEdit, &QLineEdit::textChanged, this, &SaveAsDialog::updateState);
     connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &SaveAsDialog::formatChosen);
     connect(m_dtypeCombo, &QComboBox::currentIndexChanged, this, &SaveAsDialog::updateState);
@@ -203,7 +235,17 @@ SaveRequest SaveAsDialog::request() const
     request.maxShardSize = sharded() ? parseShardSize(m_shardSizeEdit->text()) : 0;
     request.dtype = DType(m_dtypeCombo->currentData().toInt());
     request.includeBuffers = m_buffersCheck->isChecked();
+    request.part = SavePart(m_partCombo->currentData().toInt());
+    if (m_stripPrefixCheck->isVisibleTo(this) && m_stripPrefixCheck->isChecked())
+        request.stripPrefix = m_stripPrefixCheck->property("prefix").toString();
     return request;
+}
+
+void SaveAsDialog::setPart(SavePart part)
+{
+    const int index = m_partCombo->findData(int(part));
+    if (index >= 0)
+        m_partCombo->setCurrentIndex(index);
 }
 
 void SaveAsDialog::rememberChoices() const
@@ -347,8 +389,36 @@ void SaveAsDialog::updateState()
                           ? tr("Buffers (batch-norm running statistics...) go along.")
                           : tr("Buffers are left out: load_state_dict(strict=False) keeps the model's own."));
     m_choicesLabel->setText(sentences.join(u' '));
+    // A part of a training checkpoint: the module is the part's; the prefix a framework adds is offered
+    // for stripping; what stays behind is said before the save.
+    const SavePart part = SavePart(m_partCombo->currentData().toInt());
+    m_moduleCombo->setEnabled(m_moduleCombo->isEnabled() && part == SavePart::Module);
+    SaveRequest asked = request();
+    asked.stripPrefix.clear();
+    const QString prefix = weightsOnly && !safeCopy ? offeredStripPrefix(*m_document, asked) : QString();
+    m_stripPrefixCheck->setProperty("prefix", prefix);
+    m_stripPrefixCheck->setText(tr("Remove \"%1\" from the start of every name").arg(prefix));
+    m_stripPrefixCheck->setVisible(!prefix.isEmpty());
+    QString leftOut;
+    int written = -1;
+    if (weightsOnly && !safeCopy && m_document->parts().kind == CheckpointKind::Training) {
+        asked.path = QStringLiteral("unused"); // prepared, never run
+        QString error;
+        if (const auto job = SaveJob::prepare(*m_document, asked, &error)) {
+            leftOut = job->leftOut();
+            written = job->entryCount();
+        } else {
+            leftOut = error;
+        }
+    }
+    m_leftOutLabel->setText(leftOut);
+    m_leftOutLabel->setVisible(!leftOut.isEmpty());
     const ModuleNode *module = m_document->findModule(m_moduleCombo->currentData().toString());
-    if (module) {
+    if (part != SavePart::Module) {
+        m_summaryLabel->setText(tr("Tensors: %1 · parameters: %2")
+                                    .arg(DisplayFormat::count(std::max(written, 0)),
+                                         DisplayFormat::count(m_document->totals().parameters)));
+    } else if (module) {
         const int tensors = int(m_document->tensorsInSubtree(module).size());
         m_summaryLabel->setText(tr("Tensors: %1 · parameters: %2 · trainable: %3")
                                     .arg(DisplayFormat::count(tensors),

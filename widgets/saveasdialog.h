@@ -32,6 +32,8 @@ public:
     void setFilePath(const QString &path);
     void setMode(SaveMode mode);
     void setModulePath(const QString &path);
+    // A training checkpoint's part to write (its model's weights, its EMA's, or the module chosen).
+    void setPart(SavePart part);
 
 private:
     void browse();
@@ -42,6 +44,9 @@ private:
     const CheckpointDocument *m_document;
     QRadioButton *m_weightsOnlyButton;
     QRadioButton *m_entireModelButton;
+    QComboBox *m_partCombo;
+    QCheckBox *m_stripPrefixCheck;
+    QLabel *m_leftOutLabel;
     QComboBox *m_moduleCombo;
     QLabel *m_noteLabel;
     QCheckBox *m_freezePlanCheck;

@@ -237,15 +237,18 @@ int Cli::exportCheckpoint(const QStringList &arguments)
     for (const QString &note : job->notes())
         m_err << "torchscope-cli: " << tr("note: %1").arg(note) << "\n";
     if (training && options.request.mode == SaveMode::WeightsOnly) {
-        const QString what = options.request.part == SavePart::Model ? tr("the model part '%1'").arg(parts.modelPath)
-                             : options.request.part == SavePart::Ema ? tr("the EMA weights '%1'").arg(parts.emaPath)
-                                                                     : tr("the whole checkpoint");
+        const QString what =
+            options.request.part == SavePart::Model ? tr("the model part '%1'").arg(parts.modelPath)
+            : options.request.part == SavePart::Ema ? tr("the EMA weights '%1'").arg(parts.emaPath)
+                                                    : tr("the whole checkpoint");
         m_err << "torchscope-cli: "
-              << tr("wrote %1: %n tensor(s). %2", nullptr, job->entryCount()).arg(what, job->leftOut()) << "\n";
+              << tr("wrote %1: %n tensor(s). %2", nullptr, job->entryCount()).arg(what, job->leftOut())
+              << "\n";
         if (const QString prefix = offeredStripPrefix(document, options.request);
             !prefix.isEmpty() && options.request.stripPrefix.isEmpty())
             m_err << "torchscope-cli: "
-                  << tr("note: every name begins with '%1'; --strip-prefix %1 removes it").arg(prefix) << "\n";
+                  << tr("note: every name begins with '%1'; --strip-prefix %1 removes it").arg(prefix)
+                  << "\n";
     }
     return Success;
 }

@@ -99,14 +99,15 @@ QJsonObject optimizerJson(const OptimizerState &optimizer)
 QJsonObject checkpointJson(const CheckpointParts &parts)
 {
     const auto orNull = [](const QString &text) { return text.isNull() ? QJsonValue() : QJsonValue(text); };
-    return {{QStringLiteral("kind"), checkpointKindName(parts.kind)},
-            {QStringLiteral("framework"), parts.framework.isEmpty() ? QJsonValue() : QJsonValue(parts.framework)},
-            {QStringLiteral("framework_version"), orNull(parts.frameworkVersion)},
-            {QStringLiteral("model"), parts.modelPath.isNull() ? QString() : parts.modelPath},
-            {QStringLiteral("ema"), orNull(parts.emaPath)},
-            {QStringLiteral("optimizers"), QJsonArray::fromStringList(parts.optimizers)},
-            {QStringLiteral("other_state"), QJsonArray::fromStringList(parts.otherState)},
-            {QStringLiteral("schedulers"), QJsonArray::fromStringList(parts.schedulers)}};
+    return {
+        {QStringLiteral("kind"), checkpointKindName(parts.kind)},
+        {QStringLiteral("framework"), parts.framework.isEmpty() ? QJsonValue() : QJsonValue(parts.framework)},
+        {QStringLiteral("framework_version"), orNull(parts.frameworkVersion)},
+        {QStringLiteral("model"), parts.modelPath.isNull() ? QString() : parts.modelPath},
+        {QStringLiteral("ema"), orNull(parts.emaPath)},
+        {QStringLiteral("optimizers"), QJsonArray::fromStringList(parts.optimizers)},
+        {QStringLiteral("other_state"), QJsonArray::fromStringList(parts.otherState)},
+        {QStringLiteral("schedulers"), QJsonArray::fromStringList(parts.schedulers)}};
 }
 
 // A value as the text `info` shows it: JSON's spelling, long ones shortened.
@@ -125,7 +126,7 @@ QString valueText(const CheckpointValue &value)
         text = QStringLiteral("None");
     else
         text = QString::fromUtf8(QJsonDocument(value.value.isArray() ? QJsonDocument(value.value.toArray())
-                                                                      : QJsonDocument(value.value.toObject()))
+                                                                     : QJsonDocument(value.value.toObject()))
                                      .toJson(QJsonDocument::Compact));
     constexpr int kLongest = 100;
     if (text.size() > kLongest)
@@ -388,20 +389,25 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
     }
     for (const OptimizerState &optimizer : document.optimizers()) {
         out << "\n"
-            << CliOutputText::tr("Optimizer %1 (%2):").arg(optimizer.path, DisplayFormat::optimizerFamily(optimizer))
+            << CliOutputText::tr("Optimizer %1 (%2):")
+                   .arg(optimizer.path, DisplayFormat::optimizerFamily(optimizer))
             << "\n";
         for (int g = 0; g < optimizer.groups.size(); ++g)
-            out << "  " << CliOutputText::tr("group %1: %n parameter(s), %2", nullptr, int(optimizer.groups[g].ids.size()))
-                               .arg(g)
-                               .arg(QString::fromUtf8(QJsonDocument(optimizer.groups[g].settings).toJson(QJsonDocument::Compact)))
+            out << "  "
+                << CliOutputText::tr("group %1: %n parameter(s), %2", nullptr,
+                                     int(optimizer.groups[g].ids.size()))
+                       .arg(g)
+                       .arg(QString::fromUtf8(
+                           QJsonDocument(optimizer.groups[g].settings).toJson(QJsonDocument::Compact)))
                 << "\n";
         if (!optimizer.unmappedReason.isEmpty())
             out << "  " << optimizer.unmappedReason << "\n";
         for (const OptimizerEntry &entry : optimizer.entries) {
             if (entry.stateNames.isEmpty())
                 continue;
-            out << "  " << entry.id << " -> " << (entry.parameter.isEmpty() ? QStringLiteral("?") : entry.parameter)
-                << "  " << entry.stateNames.join(QLatin1String(", "));
+            out << "  " << entry.id << " -> "
+                << (entry.parameter.isEmpty() ? QStringLiteral("?") : entry.parameter) << "  "
+                << entry.stateNames.join(QLatin1String(", "));
             if (entry.step >= 0)
                 out << "  " << CliOutputText::tr("step %1").arg(entry.step);
             out << "\n";

@@ -19,16 +19,14 @@ CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *paren
       m_metadata(std::move(content.metadata)), m_config(content.config),
       m_refusedContent(std::move(content.refusedContent)),
       // Before the tensors and values move: the parts are recognised from them (and from the config).
-      m_parts(recognizeParts(content)),
-      m_sourceBytes(std::move(content.sourceBytes)),
+      m_parts(recognizeParts(content)), m_sourceBytes(std::move(content.sourceBytes)),
       m_pickleModule(std::dynamic_pointer_cast<const PickleModuleGraph>(content.sourceGraph)),
       m_tensors(std::move(content.tensors)), m_undoStack(new QUndoStack(this))
 {
     m_values = std::move(content.values);
     m_storesRequiresGrad =
-        isEntireModelFormat(m_format) || std::any_of(m_tensors.begin(), m_tensors.end(), [](const TensorInfo &t) {
-            return t.hasRequiresGrad;
-        });
+        isEntireModelFormat(m_format) || std::any_of(m_tensors.begin(), m_tensors.end(),
+                                                     [](const TensorInfo &t) { return t.hasRequiresGrad; });
     m_replacedDepth.assign(m_tensors.size(), 0);
     buildModuleTree(content.modules);
     assignTensorsAndCounts();

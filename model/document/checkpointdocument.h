@@ -138,8 +138,8 @@ public:
     // Runs of two or more consecutive children with identical structure: the same type and the same
     // tensor names (relative to the child), shapes and dtypes. Children without tensors never repeat.
     QVector<BlockRun> repeatedBlocks(const ModuleNode *module) const;
-    // The model's main list of blocks: the module of the model part with numbered children that has the most of them
-    // (a language model's decoder blocks); the first in tree order on a tie; nullptr if none.
+    // The model's main list of blocks: the module of the model part with numbered children that has the most
+    // of them (a language model's decoder blocks); the first in tree order on a tie; nullptr if none.
     const ModuleNode *largestBlockList() const;
 
     // Puts other values in place of some tensors (weights loaded from another file) as one undoable

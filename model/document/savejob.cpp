@@ -184,9 +184,10 @@ QString leftOutSummary(const CheckpointDocument &document, const std::vector<Sta
     if (!parts.emaPath.isNull()) {
         if (const int count = droppedByPart.take(parts.emaPath)) {
             const bool onlyCounter = parts.emaIsAveragedModel && count == 1;
-            items << (onlyCounter ? CheckpointWriterText::tr("AveragedModel's n_averaged counter")
-                                  : CheckpointWriterText::tr("EMA weights '%1' (%n tensor(s))", nullptr, count)
-                                        .arg(parts.emaPath));
+            items << (onlyCounter
+                          ? CheckpointWriterText::tr("AveragedModel's n_averaged counter")
+                          : CheckpointWriterText::tr("EMA weights '%1' (%n tensor(s))", nullptr, count)
+                                .arg(parts.emaPath));
         }
     }
     for (const QString &scheduler : parts.schedulers) {
@@ -194,14 +195,16 @@ QString leftOutSummary(const CheckpointDocument &document, const std::vector<Sta
         items << CheckpointWriterText::tr("scheduler '%1'").arg(scheduler);
     }
     if (const int count = droppedByPart.take(parts.modelPath); count > 0)
-        items << CheckpointWriterText::tr("the model's weights '%1' (%n tensor(s))", nullptr, count).arg(parts.modelPath);
+        items << CheckpointWriterText::tr("the model's weights '%1' (%n tensor(s))", nullptr, count)
+                     .arg(parts.modelPath);
     int others = 0;
     for (const int count : std::as_const(droppedByPart))
         others += count;
     if (others > 0)
         items << CheckpointWriterText::tr("%n other tensor(s)", nullptr, others);
     if (!document.values().isEmpty())
-        items << CheckpointWriterText::tr("%n value(s) besides tensors", nullptr, int(document.values().size()));
+        items << CheckpointWriterText::tr("%n value(s) besides tensors", nullptr,
+                                          int(document.values().size()));
     return items.isEmpty() ? QString()
                            : CheckpointWriterText::tr("Left out: %1.").arg(items.join(QLatin1String(", ")));
 }
@@ -228,8 +231,8 @@ QString offeredStripPrefix(const CheckpointDocument &document, const SaveRequest
             names << name;
     }
     for (const QString &prefix : prefixes) {
-        if (!names.isEmpty() &&
-            std::all_of(names.begin(), names.end(), [&](const QString &name) { return name.startsWith(prefix); }))
+        if (!names.isEmpty() && std::all_of(names.begin(), names.end(),
+                                            [&](const QString &name) { return name.startsWith(prefix); }))
             return prefix;
     }
     return QString();

@@ -65,7 +65,7 @@ void addJsonValues(const QString &path, const QJsonValue &value, QVector<Checkpo
 }
 
 // Appends `part`'s tensors and values under `prefix`, keeping its ties.
-void mergeUnder(const QString &prefix, CheckpointContent &&part, CheckpointContent *out)
+void mergeUnder(const QString &file, const QString &prefix, CheckpointContent &&part, CheckpointContent *out)
 {
     const int offset = int(out->tensors.size());
     for (TensorInfo &tensor : part.tensors) {
@@ -82,10 +82,18 @@ void mergeUnder(const QString &prefix, CheckpointContent &&part, CheckpointConte
         value.path = under(prefix, value.path);
         out->values.append(std::move(value));
     }
-    for (const QString &warning : std::as_const(part.warnings)) {
-        if (const QString line = QStringLiteral("%1: %2").arg(prefix, warning); !out->warnings.contains(line))
-            out->warnings << line;
-    }
+    // A Trainer's pickles refuse many calls (TrainingArguments' enums, NumPy's RNG arrays): one line a file
+    // names how many and the first, the rest show as the refused values they are.
+    const QString refusal = QStringLiteral(" on load; refused");
+    QStringList refused, other;
+    for (const QString &warning : std::as_const(part.warnings))
+        (warning.endsWith(refusal) ? refused : other) << warning;
+    if (!refused.isEmpty())
+        out->warnings << CheckpointReaderText::tr("%1: %n call(s) refused, kept as refused values (%2)",
+                                                  nullptr, int(refused.size()))
+                             .arg(file, refused.first());
+    for (const QString &warning : std::as_const(other))
+        out->warnings << QStringLiteral("%1: %2").arg(file, warning);
 }
 } // namespace
 
@@ -100,9 +108,11 @@ void readTrainerFolderParts(const QString &folder, CheckpointContent *out)
 {
     const QDir dir(folder);
     // In the order a reader of the folder would want them: the optimizer first.
-    static const std::pair<const char *, const char *> files[] = {
-        {"optimizer.pt", "optimizer"}, {"scheduler.pt", "scheduler"}, {"scaler.pt", "scaler"},
-        {"rng_state.pth", "rng_state"}, {"training_args.bin", "training_args"}};
+    static const std::pair<const char *, const char *> files[] = {{"optimizer.pt", "optimizer"},
+                                                                  {"scheduler.pt", "scheduler"},
+                                                                  {"scaler.pt", "scaler"},
+                                                                  {"rng_state.pth", "rng_state"},
+                                                                  {"training_args.bin", "training_args"}};
     for (const auto &[file, prefix] : files) {
         const QString path = dir.filePath(QLatin1String(file));
         if (!QFileInfo::exists(path))
@@ -114,18 +124,20 @@ void readTrainerFolderParts(const QString &folder, CheckpointContent *out)
             out->warnings << CheckpointReaderText::tr("%1: not read: %2").arg(QLatin1String(file), error);
             continue;
         }
-        mergeUnder(QLatin1String(prefix), std::move(part), out);
+        mergeUnder(QLatin1String(file), QLatin1String(prefix), std::move(part), out);
     }
     QFile state(dir.filePath(QStringLiteral("trainer_state.json")));
     if (!state.open(QIODevice::ReadOnly) || state.size() > kMaxTrainerState) {
         out->warnings << CheckpointReaderText::tr("trainer_state.json: not read: %1")
-                             .arg(state.isOpen() ? CheckpointReaderText::tr("larger than 64 MiB") : state.errorString());
+                             .arg(state.isOpen() ? CheckpointReaderText::tr("larger than 64 MiB")
+                                                 : state.errorString());
         return;
     }
     QJsonParseError parseError;
     const QJsonDocument json = QJsonDocument::fromJson(state.readAll(), &parseError);
     if (!json.isObject()) {
-        out->warnings << CheckpointReaderText::tr("trainer_state.json: not read: %1").arg(parseError.errorString());
+        out->warnings
+            << CheckpointReaderText::tr("trainer_state.json: not read: %1").arg(parseError.errorString());
         return;
     }
     addJsonValues(QStringLiteral("trainer_state"), json.object(), &out->values, 0);

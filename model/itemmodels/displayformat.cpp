@@ -123,18 +123,19 @@ QString DisplayFormat::checkpointSummary(const CheckpointDocument &document)
     const CheckpointParts &parts = document.parts();
     if (parts.kind != CheckpointKind::Training)
         return QString();
-    QString line = parts.framework.isEmpty()
-                       ? tr("Training checkpoint")
-                       : tr("Training checkpoint (%1%2)")
-                             .arg(frameworkName(parts.framework),
-                                  parts.frameworkVersion.isEmpty() ? QString()
-                                                                   : QLatin1Char(' ') + parts.frameworkVersion);
+    QString line = parts.framework.isEmpty() ? tr("Training checkpoint")
+                                             : tr("Training checkpoint (%1%2)")
+                                                   .arg(frameworkName(parts.framework),
+                                                        parts.frameworkVersion.isEmpty()
+                                                            ? QString()
+                                                            : QLatin1Char(' ') + parts.frameworkVersion);
     QStringList counters;
     for (const CheckpointValue &counter : parts.counters) {
         const QString name = counter.path == QLatin1String("global_step") ? tr("step") : counter.path;
-        counters << QStringLiteral("%1 %2").arg(name, counter.value.isDouble()
-                                                          ? QString::number(counter.value.toDouble(), 'g', QLocale::FloatingPointShortest)
-                                                          : counter.value.toString());
+        counters << QStringLiteral("%1 %2").arg(
+            name, counter.value.isDouble()
+                      ? QString::number(counter.value.toDouble(), 'g', QLocale::FloatingPointShortest)
+                      : counter.value.toString());
     }
     if (!counters.isEmpty())
         line += QLatin1String(": ") + counters.join(QLatin1String(", "));

@@ -1,7 +1,7 @@
 #pragma once
 
 // How the kernels read values: every dtype, any strides, quantized tensors dequantized, decoded a
-// block at a time; and the threads they share. Internal to model/stats and model/diff.
+// block at a time; and the threads they share. Internal to model/stats, model/diff and model/training.
 
 #include "stats/decodekernel.h"
 #include "tensor/tensorinfo.h"

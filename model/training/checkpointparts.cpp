@@ -24,19 +24,19 @@ QString lastSegment(const QString &path)
 // The root keys under which the model's weights are saved, in the order they are preferred.
 const QStringList &modelKeys()
 {
-    static const QStringList keys{QStringLiteral("model"),        QStringLiteral("state_dict"),
-                                  QStringLiteral("model_state_dict"), QStringLiteral("net"),
-                                  QStringLiteral("module"),       QStringLiteral("model_state"),
-                                  QStringLiteral("network")};
+    static const QStringList keys{
+        QStringLiteral("model"),  QStringLiteral("state_dict"), QStringLiteral("model_state_dict"),
+        QStringLiteral("net"),    QStringLiteral("module"),     QStringLiteral("model_state"),
+        QStringLiteral("network")};
     return keys;
 }
 
 // Counters the banner reads, as training scripts name them.
 bool isCounterKey(const QString &key)
 {
-    static const QSet<QString> counters{QStringLiteral("epoch"),     QStringLiteral("global_step"),
-                                        QStringLiteral("step"),      QStringLiteral("iteration"),
-                                        QStringLiteral("iter"),      QStringLiteral("steps"),
+    static const QSet<QString> counters{QStringLiteral("epoch"), QStringLiteral("global_step"),
+                                        QStringLiteral("step"),  QStringLiteral("iteration"),
+                                        QStringLiteral("iter"),  QStringLiteral("steps"),
                                         QStringLiteral("epochs")};
     return counters.contains(key);
 }
@@ -149,9 +149,11 @@ CheckpointParts recognizeParts(const CheckpointContent &content)
     }
     // A Trainer's folder (formats/trainerfolder.h): the model's weights at the root, trainer_state.json's
     // counters.
-    const bool trainerFolder = content.rootKeys.isEmpty() && std::any_of(content.values.begin(), content.values.end(), [](const CheckpointValue &v) {
-        return v.path == QLatin1String("trainer_state.global_step");
-    });
+    const bool trainerFolder =
+        content.rootKeys.isEmpty() &&
+        std::any_of(content.values.begin(), content.values.end(), [](const CheckpointValue &v) {
+            return v.path == QLatin1String("trainer_state.global_step");
+        });
     if (trainerFolder) {
         parts.framework = QStringLiteral("hf_trainer");
         QSet<QString> prefixes;
@@ -163,7 +165,8 @@ CheckpointParts recognizeParts(const CheckpointContent &content)
         }
         parts.frameworkVersion = content.config.transformersVersion;
         for (const CheckpointValue &value : content.values) {
-            if (value.path == QLatin1String("trainer_state.epoch") || value.path == QLatin1String("trainer_state.global_step")) {
+            if (value.path == QLatin1String("trainer_state.epoch") ||
+                value.path == QLatin1String("trainer_state.global_step")) {
                 CheckpointValue counter = value;
                 counter.path = value.path.mid(value.path.indexOf(QLatin1Char('.')) + 1);
                 parts.counters << counter;
@@ -183,7 +186,8 @@ CheckpointParts recognizeParts(const CheckpointContent &content)
         keysHoldingTensors.insert(firstSegment(module.path));
     const QStringList others = parts.optimizers + parts.schedulers;
     const auto isOtherPart = [&others](const QString &key) {
-        return std::any_of(others.begin(), others.end(), [&](const QString &p) { return isUnderPath(p, key); });
+        return std::any_of(others.begin(), others.end(),
+                           [&](const QString &p) { return isUnderPath(p, key); });
     };
     // A root dict that holds tensors itself is a state_dict: the whole file is the model.
     const bool rootIsStateDict = !keysThatAreTensors.isEmpty() || content.rootKeys.isEmpty();
@@ -207,17 +211,17 @@ CheckpointParts recognizeParts(const CheckpointContent &content)
     }
     if (!parts.emaPath.isNull()) {
         const QString prefix = parts.emaPath + QLatin1String(".");
-        parts.emaIsAveragedModel = std::any_of(content.tensors.begin(), content.tensors.end(), [&](const TensorInfo &t) {
-            return t.name == prefix + QLatin1String("n_averaged");
-        });
+        parts.emaIsAveragedModel =
+            std::any_of(content.tensors.begin(), content.tensors.end(),
+                        [&](const TensorInfo &t) { return t.name == prefix + QLatin1String("n_averaged"); });
     }
     for (const QString &key : content.rootKeys) {
         if (const CheckpointValue *value = rootValues.value(key); value && isCounterKey(key))
             parts.counters << *value;
     }
-    const bool modelIsModule = std::any_of(content.modules.begin(), content.modules.end(), [&](const ModuleEntry &m) {
-        return m.path == parts.modelPath && !m.typeName.isEmpty();
-    });
+    const bool modelIsModule =
+        std::any_of(content.modules.begin(), content.modules.end(),
+                    [&](const ModuleEntry &m) { return m.path == parts.modelPath && !m.typeName.isEmpty(); });
     if (!parts.framework.isEmpty() || !parts.optimizers.isEmpty() || !parts.schedulers.isEmpty() ||
         !parts.emaPath.isNull() || !parts.counters.isEmpty())
         parts.kind = CheckpointKind::Training;

@@ -20,10 +20,10 @@ QString checkpointKindName(CheckpointKind kind);
 struct CheckpointParts
 {
     CheckpointKind kind = CheckpointKind::Weights;
-    QString framework;        // "lightning", "hf_trainer"; empty: plain torch.save
-    QString frameworkVersion; // "2.6.6", where the file says it
-    QString modelPath;        // "" when the whole file is the model
-    QString emaPath;          // null: no EMA copy
+    QString framework;               // "lightning", "hf_trainer"; empty: plain torch.save
+    QString frameworkVersion;        // "2.6.6", where the file says it
+    QString modelPath;               // "" when the whole file is the model
+    QString emaPath;                 // null: no EMA copy
     bool emaIsAveragedModel = false; // torch.optim.swa_utils.AveragedModel: "module." names, n_averaged
     QStringList optimizers;
     QStringList schedulers;

@@ -204,7 +204,8 @@ bool mapByShape(OptimizerState *state, const QVector<const ModelParameter *> &tr
     for (int g = 0; g < sets.size(); ++g) {
         QHash<QVector<qint64>, QVector<qint64>> idsOfShape;
         for (const qint64 id : std::as_const(state->groups[g].ids)) {
-            if (const OptimizerEntry *entry = entries.value(id); entry && !stateShape(*entry, tensors).isEmpty())
+            if (const OptimizerEntry *entry = entries.value(id);
+                entry && !stateShape(*entry, tensors).isEmpty())
                 idsOfShape[stateShape(*entry, tensors)] << id;
         }
         QHash<QVector<qint64>, QVector<const ModelParameter *>> parametersOfShape;
@@ -227,8 +228,9 @@ bool mapByShape(OptimizerState *state, const QVector<const ModelParameter *> &tr
     }
     state->mapping = OptimizerMapping::ByShape;
     state->unmappedReason =
-        OptimizerStateText::tr("%1 of %2's %3 state ids told apart by shape; the others stay by id: their shapes "
-                               "repeat and the weights file keeps no parameter order")
+        OptimizerStateText::tr(
+            "%1 of %2's %3 state ids told apart by shape; the others stay by id: their shapes "
+            "repeat and the weights file keeps no parameter order")
             .arg(mapped.size())
             .arg(state->path.isEmpty() ? OptimizerStateText::tr("the optimizer") : state->path)
             .arg(state->entries.size());

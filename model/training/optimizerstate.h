@@ -24,17 +24,17 @@ struct ModelParameter
 // The state an optimizer keeps for one parameter: Adam's exp_avg and exp_avg_sq, SGD's momentum_buffer.
 struct OptimizerEntry
 {
-    qint64 id = -1;     // the integer the state_dict keys it by
-    QString parameter;  // the model's parameter it belongs to; empty where it could not be told
-    double step = -1;   // the step counter (a 0-d tensor since PyTorch 1.12), -1 where there is none
-    QStringList stateNames;     // "exp_avg", "exp_avg_sq", in the file's order
-    QVector<int> stateTensors;  // their indices among the content's tensors
+    qint64 id = -1;            // the integer the state_dict keys it by
+    QString parameter;         // the model's parameter it belongs to; empty where it could not be told
+    double step = -1;          // the step counter (a 0-d tensor since PyTorch 1.12), -1 where there is none
+    QStringList stateNames;    // "exp_avg", "exp_avg_sq", in the file's order
+    QVector<int> stateTensors; // their indices among the content's tensors
 };
 
 struct OptimizerGroup
 {
-    QJsonObject settings; // lr, betas, weight_decay, ... as JSON ("params" and "param_names" left out)
-    QVector<qint64> ids;  // the state ids of its parameters, in order
+    QJsonObject settings;       // lr, betas, weight_decay, ... as JSON ("params" and "param_names" left out)
+    QVector<qint64> ids;        // the state ids of its parameters, in order
     QStringList parameterNames; // the names its ids map to (empty where unmapped)
 };
 

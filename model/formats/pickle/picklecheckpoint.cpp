@@ -17,9 +17,9 @@ bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString 
 {
     out->warnings = refusals + out->warnings;
     // Values beside the refusals are content (a pickled TrainingArguments); refusals alone are not.
-    const bool onlyRefused = std::all_of(out->values.begin(), out->values.end(), [](const CheckpointValue &value) {
-        return value.type == QLatin1String("refused");
-    });
+    const bool onlyRefused =
+        std::all_of(out->values.begin(), out->values.end(),
+                    [](const CheckpointValue &value) { return value.type == QLatin1String("refused"); });
     if (out->tensors.empty() && onlyRefused && !refusals.isEmpty()) {
         *error = refusals.first();
         return false;
@@ -277,7 +277,8 @@ bool PickleCheckpoint::walkContainer(const PickleValuePtr &value, const QString 
                                      QString *error)
 {
     const Visiting visiting(value);
-    const bool keyed = value->type == Type::Dict || value->type == Type::Refused || value->type == Type::Object;
+    const bool keyed =
+        value->type == Type::Dict || value->type == Type::Refused || value->type == Type::Object;
     if (keyed ? value->entries.empty() : value->items.empty()) {
         addValue(prefix, value);
         return true;
@@ -297,7 +298,8 @@ bool PickleCheckpoint::walkContainer(const PickleValuePtr &value, const QString 
     return true;
 }
 
-bool PickleCheckpoint::walkObject(const PickleValuePtr &object, const QString &prefix, int depth, QString *error)
+bool PickleCheckpoint::walkObject(const PickleValuePtr &object, const QString &prefix, int depth,
+                                  QString *error)
 {
     // A dict subclass's instance (Lightning's AttributeDict) holds its items as a dict does.
     if (!object->entries.empty())

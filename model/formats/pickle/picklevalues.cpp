@@ -119,7 +119,7 @@ CheckpointValue checkpointValueOf(const QString &path, const PickleValue &value)
     case Type::Tuple:
     case Type::List:
     case Type::Set:
-        out.type = value.type == Type::Tuple ? QStringLiteral("tuple")
+        out.type = value.type == Type::Tuple  ? QStringLiteral("tuple")
                    : value.type == Type::List ? QStringLiteral("list")
                                               : QStringLiteral("set");
         out.value = QJsonArray();
