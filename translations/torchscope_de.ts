@@ -168,6 +168,25 @@
         <source>unknown byte order &apos;%1&apos;</source>
         <translation>unbekannte Byte-Reihenfolge &apos;%1&apos;</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n call(s) refused, kept as refused values (%2)</source>
+        <translation>
+            <numerusform>%1: %n Aufruf verweigert, als verweigerter Wert behalten (%2)</numerusform>
+            <numerusform>%1: %n Aufrufe verweigert, als verweigerte Werte behalten (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1: nicht gelesen: %2</translation>
+    </message>
+    <message>
+        <source>trainer_state.json: not read: %1</source>
+        <translation>trainer_state.json: nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <source>larger than 64 MiB</source>
+        <translation>größer als 64 MiB</translation>
+    </message>
 </context>
 <context>
     <name>CheckpointWriter</name>
@@ -279,6 +298,61 @@
         <source>%1 is a meta tensor (shape and dtype, no data): there are no weights to write</source>
         <translation>%1 ist ein Meta-Tensor (Form und dtype, keine Daten): es gibt keine Gewichte zu schreiben</translation>
     </message>
+    <message>
+        <source>the model or EMA part of a checkpoint is saved as weights only</source>
+        <translation>der Modell- oder EMA-Teil eines Checkpoints wird nur als Gewichte gespeichert</translation>
+    </message>
+    <message>
+        <source>the checkpoint holds no EMA weights</source>
+        <translation>der Checkpoint enthält keine EMA-Gewichte</translation>
+    </message>
+    <message numerus="yes">
+        <source>optimizer &apos;%1&apos; (%2, %n tensor(s))</source>
+        <translation>
+            <numerusform>Optimierer &apos;%1&apos; (%2, %n Tensor)</numerusform>
+            <numerusform>Optimierer &apos;%1&apos; (%2, %n Tensoren)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AveragedModel&apos;s n_averaged counter</source>
+        <translation>der Zähler n_averaged von AveragedModel</translation>
+    </message>
+    <message numerus="yes">
+        <source>EMA weights &apos;%1&apos; (%n tensor(s))</source>
+        <translation>
+            <numerusform>EMA-Gewichte &apos;%1&apos; (%n Tensor)</numerusform>
+            <numerusform>EMA-Gewichte &apos;%1&apos; (%n Tensoren)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>scheduler &apos;%1&apos;</source>
+        <translation>Scheduler &apos;%1&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <source>the model&apos;s weights &apos;%1&apos; (%n tensor(s))</source>
+        <translation>
+            <numerusform>die Gewichte des Modells &apos;%1&apos; (%n Tensor)</numerusform>
+            <numerusform>die Gewichte des Modells &apos;%1&apos; (%n Tensoren)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other tensor(s)</source>
+        <translation>
+            <numerusform>%n anderer Tensor</numerusform>
+            <numerusform>%n andere Tensoren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) besides tensors</source>
+        <translation>
+            <numerusform>%n Wert neben Tensoren</numerusform>
+            <numerusform>%n Werte neben Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>Ausgelassen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -289,54 +363,6 @@
     <message>
         <source>Usage:</source>
         <translation>Aufruf:</translation>
-    </message>
-    <message>
-        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
-and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
---freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
-diff matches names as load_state_dict does, after the prefixes; elements are equal when
-|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
-export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
-the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
-pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
-weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
-(OUT becomes a folder of shards and their index) apply to weights only.
-load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
---strip-prefix where present and adding --add-prefix), reports what applies and what does not,
-and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
-any mismatch exits 1 and writes nothing.
-values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
---csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
-stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
-tensor&apos;s in other blocks), negative_running_var.
-Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
-3 diff found differences.
---lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
-JSON, CSV and the files written are the same in every language.
-</source>
-        <translation>Muster passen auf ganze Parameternamen (volle Namen mit Punkten ab der Wurzel), wie Pythons fnmatch,
-und {A..B} passt auf die ganzen Zahlen A bis B (model.layers.{0..23}.* sind die unteren 24 Blöcke);
---freeze, --unfreeze und --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) wirken in der angegebenen Reihenfolge.
-diff ordnet Namen wie load_state_dict zu, nach den Präfixen; Elemente sind gleich, wenn
-|a - b| &lt;= atol + rtol * |b| (NaN gleich NaN). --strip-prefix entfernt auf beiden Seiten.
-export schreibt Gewichte (--weights-only: pytorch, der Standard, oder safetensors nach dem Namen von OUT) oder
-das ganze Modell (--entire-model: torchscript aus TorchScript, pickle aus einem torch.save(model)-Pickle,
-aus seinen eingelesenen Objekten neu erzeugt, nie ausgeführt). safetensors behält von gebundenen Gewichten
-einen Namen und ordnet ihm die übrigen in __metadata__ zu. --dtype, --no-buffers und --max-shard-size
-(OUT wird ein Ordner mit Shards und ihrem Index) gelten nur für Gewichte.
-load-weights ordnet die Namen von WEIGHTS denen von MODEL wie load_state_dict zu (nach Entfernen von
---strip-prefix, wo vorhanden, und Hinzufügen von --add-prefix), berichtet, was passt und was nicht,
-und schreibt MODEL mit diesen Werten als OUT (in seinem Format für ganze Modelle; Flags bleiben). Mit --strict
-endet jede Abweichung mit Status 1, und nichts wird geschrieben.
-values nimmt einen einfachen NumPy-Index (Ganzzahlen und start:stop:step pro Achse); ohne --npy oder
---csv gibt es den Ausschnitt aus. .npy-Dateien enthalten bfloat16-, float8- und quantisierte Tensoren als float32.
-Markierungen von stats: nan, inf, all_zero, constant, norm_outlier (die Norm weicht stark von der desselben
-Tensors in anderen Blöcken ab), negative_running_var.
-Rückgabewert: 0 Erfolg (diff: gleich), 1 eine Datei kann nicht gelesen oder geschrieben werden, 2 Aufruffehler,
-3 diff hat Unterschiede gefunden.
---lang LANG (zh_CN, de, en; sonst die Sprache des Systems) übersetzt Meldungen und Tabellen;
-JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
-</translation>
     </message>
     <message>
         <source>missing command</source>
@@ -409,6 +435,83 @@ verhindert, wird weggelassen und genannt.
     <message>
         <source>%1 has no data in %2 (a meta tensor)</source>
         <translation>%1 hat in %2 keine Daten (ein Meta-Tensor)</translation>
+    </message>
+    <message>
+        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
+and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
+--freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
+diff matches names as load_state_dict does, after the prefixes; elements are equal when
+|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
+export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
+the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
+pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
+weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
+(OUT becomes a folder of shards and their index) apply to weights only. On a training
+checkpoint --weights-only writes the model part (--part model, the default; ema: the EMA weights
+under the model&apos;s names; all: every tensor) and says what it left out; --strip-prefix P removes P
+from every name that begins with it (Lightning&apos;s model., torch.compile&apos;s _orig_mod.).
+load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
+--strip-prefix where present and adding --add-prefix), reports what applies and what does not,
+and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
+any mismatch exits 1 and writes nothing.
+values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
+--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
+stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
+tensor&apos;s in other blocks), negative_running_var.
+Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
+3 diff found differences.
+--lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
+JSON, CSV and the files written are the same in every language.
+</source>
+        <translation>Muster passen auf ganze Parameternamen (volle Namen mit Punkten ab der Wurzel), wie Pythons fnmatch,
+und {A..B} passt auf die ganzen Zahlen A bis B (model.layers.{0..23}.* sind die unteren 24 Blöcke);
+--freeze, --unfreeze und --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) wirken in der angegebenen Reihenfolge.
+diff ordnet Namen wie load_state_dict zu, nach den Präfixen; Elemente sind gleich, wenn
+|a - b| &lt;= atol + rtol * |b| (NaN gleich NaN). --strip-prefix entfernt auf beiden Seiten.
+export schreibt Gewichte (--weights-only: pytorch, der Standard, oder safetensors nach dem Namen von OUT) oder
+das ganze Modell (--entire-model: torchscript aus TorchScript, pickle aus einem torch.save(model)-Pickle,
+aus seinen eingelesenen Objekten neu erzeugt, nie ausgeführt). safetensors behält von gebundenen Gewichten
+einen Namen und ordnet ihm die übrigen in __metadata__ zu. --dtype, --no-buffers und --max-shard-size
+(OUT wird ein Ordner mit Shards und ihrem Index) gelten nur für Gewichte. Bei einem Trainings-Checkpoint
+schreibt --weights-only den Modellteil (--part model, der Standard; ema: die EMA-Gewichte unter den
+Namen des Modells; all: jeden Tensor) und sagt, was ausgelassen wurde; --strip-prefix P entfernt P
+von jedem Namen, der damit beginnt (model. von Lightning, _orig_mod. von torch.compile).
+load-weights ordnet die Namen von WEIGHTS denen von MODEL wie load_state_dict zu (nach Entfernen von
+--strip-prefix, wo vorhanden, und Hinzufügen von --add-prefix), berichtet, was passt und was nicht,
+und schreibt MODEL mit diesen Werten als OUT (in seinem Format für ganze Modelle; Flags bleiben). Mit --strict
+endet jede Abweichung mit Status 1, und nichts wird geschrieben.
+values nimmt einen einfachen NumPy-Index (Ganzzahlen und start:stop:step pro Achse); ohne --npy oder
+--csv gibt es den Ausschnitt aus. .npy-Dateien enthalten bfloat16-, float8- und quantisierte Tensoren als float32.
+Markierungen von stats: nan, inf, all_zero, constant, norm_outlier (die Norm weicht stark von der desselben
+Tensors in anderen Blöcken ab), negative_running_var.
+Rückgabewert: 0 Erfolg (diff: gleich), 1 eine Datei kann nicht gelesen oder geschrieben werden, 2 Aufruffehler,
+3 diff hat Unterschiede gefunden.
+--lang LANG (zh_CN, de, en; sonst die Sprache des Systems) übersetzt Meldungen und Tabellen;
+JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
+</translation>
+    </message>
+    <message>
+        <source>the model part &apos;%1&apos;</source>
+        <translation>den Modellteil &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the EMA weights &apos;%1&apos;</source>
+        <translation>die EMA-Gewichte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the whole checkpoint</source>
+        <translation>den ganzen Checkpoint</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1: %n tensor(s). %2</source>
+        <translation>
+            <numerusform>%1 geschrieben: %n Tensor. %2</numerusform>
+            <numerusform>%1 geschrieben: %n Tensoren. %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>note: every name begins with &apos;%1&apos;; --strip-prefix %1 removes it</source>
+        <translation>Hinweis: jeder Name beginnt mit &apos;%1&apos;; --strip-prefix %1 entfernt es</translation>
     </message>
 </context>
 <context>
@@ -574,12 +677,24 @@ verhindert, wird weggelassen und genannt.
         <translation>load-weights: -o OUT fehlt</translation>
     </message>
     <message>
-        <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size or freeze options</source>
-        <translation>export: --weights-only-safe kopiert die ganze Datei, wie sie ist; es nimmt kein --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size und keine Einfrier-Optionen</translation>
-    </message>
-    <message>
         <source>export: --dtype needs one of %1</source>
         <translation>export: --dtype braucht einen dieser Werte: %1</translation>
+    </message>
+    <message>
+        <source>export: --part needs one of model, ema, all</source>
+        <translation>export: --part braucht eines von model, ema, all</translation>
+    </message>
+    <message>
+        <source>export: %1 needs a prefix</source>
+        <translation>export: %1 braucht ein Präfix</translation>
+    </message>
+    <message>
+        <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --part, --strip-prefix, --no-buffers, --max-shard-size or freeze options</source>
+        <translation>export: --weights-only-safe kopiert die ganze Datei, wie sie ist; es nimmt kein --entire-model, --format, --dtype, --module, --part, --strip-prefix, --no-buffers, --max-shard-size und keine Einfrieroptionen</translation>
+    </message>
+    <message>
+        <source>export: --part picks a training checkpoint&apos;s weights; it takes no --module or --entire-model</source>
+        <translation>export: --part wählt die Gewichte eines Trainings-Checkpoints; es nimmt kein --module und kein --entire-model</translation>
     </message>
 </context>
 <context>
@@ -754,6 +869,29 @@ verhindert, wird weggelassen und genannt.
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1</source>
         <translation>PyTorchs Standard-torch.load (weights_only=True) verweigert diese Datei: %1</translation>
     </message>
+    <message>
+        <source>Checkpoint: %1</source>
+        <translation>Checkpoint: %1</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Werte:</translation>
+    </message>
+    <message>
+        <source>Optimizer %1 (%2):</source>
+        <translation>Optimierer %1 (%2):</translation>
+    </message>
+    <message numerus="yes">
+        <source>group %1: %n parameter(s), %2</source>
+        <translation>
+            <numerusform>Gruppe %1: %n Parameter, %2</numerusform>
+            <numerusform>Gruppe %1: %n Parameter, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -801,6 +939,68 @@ verhindert, wird weggelassen und genannt.
     <message>
         <source>vocabulary %1</source>
         <translation>Vokabular %1</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>SGD mit Momentum</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <source>Adafactor</source>
+        <translation>Adafactor</translation>
+    </message>
+    <message>
+        <source>Optimizer (no state yet)</source>
+        <translation>Optimierer (noch ohne Zustand)</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Training checkpoint</source>
+        <translation>Trainings-Checkpoint</translation>
+    </message>
+    <message>
+        <source>Training checkpoint (%1%2)</source>
+        <translation>Trainings-Checkpoint (%1%2)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>model %1 parameters</source>
+        <translation>Modell %1 Parameter</translation>
+    </message>
+    <message>
+        <source>EMA weights at %1</source>
+        <translation>EMA-Gewichte unter %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 state for %n tensor(s)</source>
+        <translation>
+            <numerusform>%1-Zustand für %n Tensor</numerusform>
+            <numerusform>%1-Zustand für %n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduler(s)</source>
+        <translation>
+            <numerusform>%n Scheduler</numerusform>
+            <numerusform>%n Scheduler</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -989,6 +1189,21 @@ verhindert, wird weggelassen und genannt.
     </message>
 </context>
 <context>
+    <name>OptimizerState</name>
+    <message>
+        <source>%1 of %2&apos;s %3 state ids told apart by shape; the others stay by id: their shapes repeat and the weights file keeps no parameter order</source>
+        <translation>%1 der %3 Zustands-IDs von %2 nach Form unterschieden; die übrigen bleiben bei ihrer ID: ihre Formen wiederholen sich, und die Gewichtsdatei bewahrt keine Reihenfolge der Parameter</translation>
+    </message>
+    <message>
+        <source>the optimizer</source>
+        <translation>der Optimierer</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 state ids match the model&apos;s %3 parameters by no rule the shapes confirm: its entries stay by id</source>
+        <translation>die %2 Zustands-IDs von %1 passen nach keiner Regel, die die Formen bestätigen, zu den %3 Parametern des Modells: die Einträge bleiben bei ihrer ID</translation>
+    </message>
+</context>
+<context>
     <name>PickleCheckpoint</name>
     <message>
         <source>%1: bad storage reference</source>
@@ -1019,6 +1234,13 @@ verhindert, wird weggelassen und genannt.
         <translation>
             <numerusform>%n Meta-Tensor, Form und dtype ohne Daten: %1</numerusform>
             <numerusform>%n Meta-Tensoren, Form und dtype ohne Daten: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more value(s) besides tensors not listed</source>
+        <translation>
+            <numerusform>%n weiterer Wert neben Tensoren nicht aufgeführt</numerusform>
+            <numerusform>%n weitere Werte neben Tensoren nicht aufgeführt</numerusform>
         </translation>
     </message>
 </context>
@@ -1804,6 +2026,50 @@ Imaginärteil: %1</translation>
     </message>
 </context>
 <context>
+    <name>torchscope::CheckpointValuesModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an instance of %1</source>
+        <translation>eine Instanz von %1</translation>
+    </message>
+    <message>
+        <source>refused: would call %1</source>
+        <translation>verweigert: würde %1 aufrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::CheckpointValuesPanel</name>
+    <message>
+        <source>Filter by name (epoch, lr, config.…)</source>
+        <translation>Nach Name filtern (epoch, lr, config.…)</translation>
+    </message>
+</context>
+<context>
     <name>torchscope::CheckpointView</name>
     <message>
         <source>Histogram</source>
@@ -1836,6 +2102,22 @@ Imaginärteil: %1</translation>
     <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
         <translation>PyTorchs Standard-torch.load (weights_only=True) verweigert diese Datei: %1. Speichern Sie sie mit „Speichern unter“ als weights-only-sichere Kopie, um sie ohne das zu laden.</translation>
+    </message>
+    <message>
+        <source>Checkpoint Values</source>
+        <translation>Checkpoint-Werte</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>File &gt; Extract Model Weights saves the model&apos;s weights without the training state.</source>
+        <translation>Datei &gt; Modellgewichte extrahieren speichert die Gewichte des Modells ohne den Trainingszustand.</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3019,14 @@ B: %2</translation>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
+    <message>
+        <source>E&amp;xtract Model Weights…</source>
+        <translation>Modellgewichte e&amp;xtrahieren…</translation>
+    </message>
+    <message>
+        <source>Save the weights of a training checkpoint&apos;s model (or its EMA copy) without the optimizer and the other training state</source>
+        <translation>Die Gewichte des Modells eines Trainings-Checkpoints (oder seiner EMA-Kopie) ohne den Optimierer und den übrigen Trainingszustand speichern</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -2847,6 +3137,10 @@ B: %2</translation>
             <numerusform>%n Tensoren aus %1 geladen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Extract Model Weights</source>
+        <translation>Modellgewichte extrahieren</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::ModulePane</name>
@@ -2906,6 +3200,40 @@ B: %2</translation>
         <translation>
             <numerusform>%1 Parameter (%2)</numerusform>
             <numerusform>%1 Parameter (%2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::OptimizerPanel</name>
+    <message>
+        <source>parameter, down the model</source>
+        <translation>Parameter, durch das Modell</translation>
+    </message>
+    <message>
+        <source>next update ‖Δw‖ / ‖w‖</source>
+        <translation>nächste Änderung ‖Δw‖ / ‖w‖</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Reading the optimizer&apos;s moments…</source>
+        <translation>Lese die Momente des Optimierers…</translation>
+    </message>
+    <message>
+        <source>No Adam-family optimizer state in this file.</source>
+        <translation>Kein Optimiererzustand der Adam-Familie in dieser Datei.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): step %3, ‖exp_avg‖ %4, ‖√exp_avg_sq‖ %5; the next update is %6 of the weight&apos;s norm %7.</source>
+        <translation>%1 (%2): Schritt %3, ‖exp_avg‖ %4, ‖√exp_avg_sq‖ %5; die nächste Änderung beträgt %6 der Gewichtsnorm %7.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n parameter(s) with state; select one to see its step, moments and next update.</source>
+        <translation>
+            <numerusform>%1 (%2): %n Parameter mit Zustand; wählen Sie einen, um Schritt, Momente und nächste Änderung zu sehen.</numerusform>
+            <numerusform>%1 (%2): %n Parameter mit Zustand; wählen Sie einen, um Schritt, Momente und nächste Änderung zu sehen.</numerusform>
         </translation>
     </message>
 </context>
@@ -3201,6 +3529,34 @@ B: %2</translation>
         <source>A torch.save zip of the whole file that PyTorch&apos;s default torch.load (weights_only=True) reads: every tensor as it is, numpy values as numbers and tensors, namespaces and config objects as dicts, paths as strings; anything else that stops torch.load is left out, and the save says what.</source>
         <translation>Ein torch.save-Zip der ganzen Datei, das PyTorchs Standard-torch.load (weights_only=True) liest: jeder Tensor wie er ist, numpy-Werte als Zahlen und Tensoren, Namespaces und Konfigurationsobjekte als dicts, Pfade als Strings; alles andere, was torch.load verhindert, wird weggelassen, und das Speichern sagt, was.</translation>
     </message>
+    <message>
+        <source>The model&apos;s weights</source>
+        <translation>Die Gewichte des Modells</translation>
+    </message>
+    <message>
+        <source>The model&apos;s weights (%1)</source>
+        <translation>Die Gewichte des Modells (%1)</translation>
+    </message>
+    <message>
+        <source>The EMA weights (%1), under the model&apos;s names</source>
+        <translation>Die EMA-Gewichte (%1), unter den Namen des Modells</translation>
+    </message>
+    <message>
+        <source>A module, or the whole file</source>
+        <translation>Ein Modul oder die ganze Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Part:</source>
+        <translation>&amp;Teil:</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the start of every name</source>
+        <translation>&quot;%1&quot; am Anfang jedes Namens entfernen</translation>
+    </message>
+    <message>
+        <source>Tensors: %1 · parameters: %2</source>
+        <translation>Tensoren: %1 · Parameter: %2</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::SpectrumPanel</name>
@@ -3242,6 +3598,40 @@ B: %2</translation>
             <numerusform>%1: %2 Element; das Spektrum wird auf Anfrage berechnet.</numerusform>
             <numerusform>%1: %2 Elemente; das Spektrum wird auf Anfrage berechnet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::TrainingLogPanel</name>
+    <message>
+        <source>loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>This checkpoint holds no training log.</source>
+        <translation>Dieser Checkpoint enthält kein Trainingsprotokoll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>trainer_state.json&apos;s log_history: %n entry(ies) of loss. Also logged: %1.</source>
+        <translation>
+            <numerusform>log_history von trainer_state.json: %n Eintrag des Loss. Außerdem protokolliert: %1.</numerusform>
+            <numerusform>log_history von trainer_state.json: %n Einträge des Loss. Außerdem protokolliert: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing else</source>
+        <translation>nichts weiter</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,61 @@
             <numerusform>%n tensors listed in the index are missing from their shards (e.g. %1)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n call(s) refused, kept as refused values (%2)</source>
+        <translation>
+            <numerusform>%1: %n call refused, kept as a refused value (%2)</numerusform>
+            <numerusform>%1: %n calls refused, kept as refused values (%2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointWriter</name>
+    <message numerus="yes">
+        <source>optimizer &apos;%1&apos; (%2, %n tensor(s))</source>
+        <translation>
+            <numerusform>optimizer &apos;%1&apos; (%2, %n tensor)</numerusform>
+            <numerusform>optimizer &apos;%1&apos; (%2, %n tensors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>EMA weights &apos;%1&apos; (%n tensor(s))</source>
+        <translation>
+            <numerusform>EMA weights &apos;%1&apos; (%n tensor)</numerusform>
+            <numerusform>EMA weights &apos;%1&apos; (%n tensors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the model&apos;s weights &apos;%1&apos; (%n tensor(s))</source>
+        <translation>
+            <numerusform>the model&apos;s weights &apos;%1&apos; (%n tensor)</numerusform>
+            <numerusform>the model&apos;s weights &apos;%1&apos; (%n tensors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other tensor(s)</source>
+        <translation>
+            <numerusform>%n other tensor</numerusform>
+            <numerusform>%n other tensors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) besides tensors</source>
+        <translation>
+            <numerusform>%n value besides tensors</numerusform>
+            <numerusform>%n values besides tensors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>wrote %1: %n tensor(s). %2</source>
+        <translation>
+            <numerusform>wrote %1: %n tensor. %2</numerusform>
+            <numerusform>wrote %1: %n tensors. %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -62,6 +117,13 @@
             <numerusform>%n tensors, %1 flagged</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>group %1: %n parameter(s), %2</source>
+        <translation>
+            <numerusform>group %1: %n parameter, %2</numerusform>
+            <numerusform>group %1: %n parameters, %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -86,6 +148,20 @@
             <numerusform>%n attention heads</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 state for %n tensor(s)</source>
+        <translation>
+            <numerusform>%1 state for %n tensor</numerusform>
+            <numerusform>%1 state for %n tensors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduler(s)</source>
+        <translation>
+            <numerusform>%n scheduler</numerusform>
+            <numerusform>%n schedulers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FreezeMenus</name>
@@ -104,6 +180,13 @@
         <translation>
             <numerusform>%n meta tensor, shape and dtype without data: %1</numerusform>
             <numerusform>%n meta tensors, shape and dtype without data: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more value(s) besides tensors not listed</source>
+        <translation>
+            <numerusform>%n more value besides tensors not listed</numerusform>
+            <numerusform>%n more values besides tensors not listed</numerusform>
         </translation>
     </message>
 </context>
@@ -134,6 +217,23 @@
         <translation>
             <numerusform>%n parameter</numerusform>
             <numerusform>%n parameters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::CheckpointValuesModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
         </translation>
     </message>
 </context>
@@ -222,6 +322,16 @@
     </message>
 </context>
 <context>
+    <name>torchscope::OptimizerPanel</name>
+    <message numerus="yes">
+        <source>%1 (%2): %n parameter(s) with state; select one to see its step, moments and next update.</source>
+        <translation>
+            <numerusform>%1 (%2): %n parameter with state; select it to see its step, moments and next update.</numerusform>
+            <numerusform>%1 (%2): %n parameters with state; select one to see its step, moments and next update.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>torchscope::ParameterTableModel</name>
     <message numerus="yes">
         <source>%1 elements</source>
@@ -255,6 +365,16 @@
         <translation>
             <numerusform>%1: %2 element; the spectrum is computed on request.</numerusform>
             <numerusform>%1: %2 elements; the spectrum is computed on request.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::TrainingLogPanel</name>
+    <message numerus="yes">
+        <source>trainer_state.json&apos;s log_history: %n entry(ies) of loss. Also logged: %1.</source>
+        <translation>
+            <numerusform>trainer_state.json&apos;s log_history: %n entry of loss. Also logged: %1.</numerusform>
+            <numerusform>trainer_state.json&apos;s log_history: %n entries of loss. Also logged: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -166,6 +166,24 @@
         <source>unknown byte order &apos;%1&apos;</source>
         <translation>未知的字节序“%1”</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n call(s) refused, kept as refused values (%2)</source>
+        <translation>
+            <numerusform>%1：拒绝了 %n 个调用，保留为被拒绝的值（%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not read: %2</source>
+        <translation>%1：未读取：%2</translation>
+    </message>
+    <message>
+        <source>trainer_state.json: not read: %1</source>
+        <translation>trainer_state.json：未读取：%1</translation>
+    </message>
+    <message>
+        <source>larger than 64 MiB</source>
+        <translation>大于 64 MiB</translation>
+    </message>
 </context>
 <context>
     <name>CheckpointWriter</name>
@@ -277,6 +295,56 @@
         <source>%1 is a meta tensor (shape and dtype, no data): there are no weights to write</source>
         <translation>%1 是 meta 张量（只有形状和 dtype，没有数据）：没有可写入的权重</translation>
     </message>
+    <message>
+        <source>the model or EMA part of a checkpoint is saved as weights only</source>
+        <translation>检查点的模型或 EMA 部分只能保存为仅权重</translation>
+    </message>
+    <message>
+        <source>the checkpoint holds no EMA weights</source>
+        <translation>该检查点不含 EMA 权重</translation>
+    </message>
+    <message numerus="yes">
+        <source>optimizer &apos;%1&apos; (%2, %n tensor(s))</source>
+        <translation>
+            <numerusform>优化器“%1”（%2，%n 个张量）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AveragedModel&apos;s n_averaged counter</source>
+        <translation>AveragedModel 的 n_averaged 计数器</translation>
+    </message>
+    <message numerus="yes">
+        <source>EMA weights &apos;%1&apos; (%n tensor(s))</source>
+        <translation>
+            <numerusform>EMA 权重“%1”（%n 个张量）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>scheduler &apos;%1&apos;</source>
+        <translation>调度器“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>the model&apos;s weights &apos;%1&apos; (%n tensor(s))</source>
+        <translation>
+            <numerusform>模型权重“%1”（%n 个张量）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other tensor(s)</source>
+        <translation>
+            <numerusform>%n 个其他张量</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) besides tensors</source>
+        <translation>
+            <numerusform>张量之外的 %n 个值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>未包含：%1。</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -287,54 +355,6 @@
     <message>
         <source>Usage:</source>
         <translation>用法：</translation>
-    </message>
-    <message>
-        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
-and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
---freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
-diff matches names as load_state_dict does, after the prefixes; elements are equal when
-|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
-export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
-the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
-pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
-weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
-(OUT becomes a folder of shards and their index) apply to weights only.
-load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
---strip-prefix where present and adding --add-prefix), reports what applies and what does not,
-and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
-any mismatch exits 1 and writes nothing.
-values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
---csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
-stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
-tensor&apos;s in other blocks), negative_running_var.
-Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
-3 diff found differences.
---lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
-JSON, CSV and the files written are the same in every language.
-</source>
-        <translation>通配符按 Python 的 fnmatch 方式匹配完整的参数名（从根开始的完整点分名称），
-{A..B} 匹配整数 A 到 B（model.layers.{0..23}.* 表示前 24 个块）；
---freeze、--unfreeze 和 --freeze-plan（JSON：{&quot;requires_grad&quot;: {name: bool}}）按给出的顺序生效。
-diff 在处理前缀之后按 load_state_dict 的方式匹配名称；当
-|a - b| &lt;= atol + rtol * |b| 时元素视为相等（NaN 等于 NaN）。--strip-prefix 对任一侧去掉前缀。
-export 写出权重（--weights-only：默认为 pytorch，或按 OUT 的文件名写成 safetensors）或
-完整模型（--entire-model：TorchScript 输入写成 torchscript，torch.save(model) pickle 输入写成 pickle，
-由解析出的对象重新生成，从不运行）。safetensors 对共享的权重只保留一个名称，
-并在 __metadata__ 中把其余名称映射到它。--dtype、--no-buffers 和 --max-shard-size
-（OUT 变为包含分片及其索引的文件夹）只适用于仅权重保存。
-load-weights 按 load_state_dict 的方式把 WEIGHTS 中的名称与 MODEL 中的匹配（先去掉
---strip-prefix 给出的前缀，再添加 --add-prefix），报告哪些可以应用、哪些不能，
-并把带有这些值的 MODEL 写成 OUT（沿用其完整模型格式；保留标志）。使用 --strict 时
-任何不匹配都会以 1 退出且不写入任何内容。
-values 接受 NumPy 基本索引（每个轴一个整数或 start:stop:step）；不带 --npy 或
---csv 时打印该切片。.npy 文件以 float32 保存 bfloat16、float8 和量化张量。
-stats 的标记：nan、inf、all_zero、constant、norm_outlier（范数与其他块中
-同名张量的范数相差很大）、negative_running_var。
-退出状态：0 成功（diff：相同），1 无法读取或写入文件，2 用法错误，
-3 diff 发现差异。
---lang LANG（zh_CN、de、en；默认为系统语言）翻译消息和表格；
-JSON、CSV 和写出的文件在任何语言下都相同。
-</translation>
     </message>
     <message>
         <source>missing command</source>
@@ -406,6 +426,82 @@ left out and named.
     <message>
         <source>%1 has no data in %2 (a meta tensor)</source>
         <translation>%1 在 %2 中没有数据（meta 张量）</translation>
+    </message>
+    <message>
+        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
+and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
+--freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
+diff matches names as load_state_dict does, after the prefixes; elements are equal when
+|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
+export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
+the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
+pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
+weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
+(OUT becomes a folder of shards and their index) apply to weights only. On a training
+checkpoint --weights-only writes the model part (--part model, the default; ema: the EMA weights
+under the model&apos;s names; all: every tensor) and says what it left out; --strip-prefix P removes P
+from every name that begins with it (Lightning&apos;s model., torch.compile&apos;s _orig_mod.).
+load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
+--strip-prefix where present and adding --add-prefix), reports what applies and what does not,
+and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
+any mismatch exits 1 and writes nothing.
+values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
+--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
+stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
+tensor&apos;s in other blocks), negative_running_var.
+Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
+3 diff found differences.
+--lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
+JSON, CSV and the files written are the same in every language.
+</source>
+        <translation>通配符按 Python 的 fnmatch 方式匹配完整的参数名（从根开始的完整点分名称），
+{A..B} 匹配整数 A 到 B（model.layers.{0..23}.* 表示前 24 个块）；
+--freeze、--unfreeze 和 --freeze-plan（JSON：{&quot;requires_grad&quot;: {name: bool}}）按给出的顺序生效。
+diff 在处理前缀之后按 load_state_dict 的方式匹配名称；当
+|a - b| &lt;= atol + rtol * |b| 时元素视为相等（NaN 等于 NaN）。--strip-prefix 对任一侧去掉前缀。
+export 写出权重（--weights-only：默认为 pytorch，或按 OUT 的文件名写成 safetensors）或
+完整模型（--entire-model：TorchScript 输入写成 torchscript，torch.save(model) pickle 输入写成 pickle，
+由解析出的对象重新生成，从不运行）。safetensors 对共享的权重只保留一个名称，
+并在 __metadata__ 中把其余名称映射到它。--dtype、--no-buffers 和 --max-shard-size
+（OUT 变为包含分片及其索引的文件夹）只适用于仅权重保存。对训练检查点，
+--weights-only 写出模型部分（--part model，默认；ema：以模型名称写出 EMA 权重；all：全部张量），
+并说明未包含的内容；--strip-prefix P 从每个以 P 开头的名称中去掉 P（Lightning 的 model.、
+torch.compile 的 _orig_mod.）。
+load-weights 按 load_state_dict 的方式把 WEIGHTS 中的名称与 MODEL 中的匹配（先去掉
+--strip-prefix 给出的前缀，再添加 --add-prefix），报告哪些可以应用、哪些不能，
+并把带有这些值的 MODEL 写成 OUT（沿用其完整模型格式；保留标志）。使用 --strict 时
+任何不匹配都会以 1 退出且不写入任何内容。
+values 接受 NumPy 基本索引（每个轴一个整数或 start:stop:step）；不带 --npy 或
+--csv 时打印该切片。.npy 文件以 float32 保存 bfloat16、float8 和量化张量。
+stats 的标记：nan、inf、all_zero、constant、norm_outlier（范数与其他块中
+同名张量的范数相差很大）、negative_running_var。
+退出状态：0 成功（diff：相同），1 无法读取或写入文件，2 用法错误，
+3 diff 发现差异。
+--lang LANG（zh_CN、de、en；默认为系统语言）翻译消息和表格；
+JSON、CSV 和写出的文件在任何语言下都相同。
+</translation>
+    </message>
+    <message>
+        <source>the model part &apos;%1&apos;</source>
+        <translation>模型部分“%1”</translation>
+    </message>
+    <message>
+        <source>the EMA weights &apos;%1&apos;</source>
+        <translation>EMA 权重“%1”</translation>
+    </message>
+    <message>
+        <source>the whole checkpoint</source>
+        <translation>整个检查点</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1: %n tensor(s). %2</source>
+        <translation>
+            <numerusform>已写出%1：%n 个张量。%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>note: every name begins with &apos;%1&apos;; --strip-prefix %1 removes it</source>
+        <translation>注意：每个名称都以“%1”开头；--strip-prefix %1 可将其去掉</translation>
     </message>
 </context>
 <context>
@@ -571,12 +667,24 @@ left out and named.
         <translation>load-weights：缺少 -o OUT</translation>
     </message>
     <message>
-        <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --no-buffers, --max-shard-size or freeze options</source>
-        <translation>export：--weights-only-safe 按原样复制整个文件；不接受 --entire-model、--format、--dtype、--module、--no-buffers、--max-shard-size 或冻结选项</translation>
-    </message>
-    <message>
         <source>export: --dtype needs one of %1</source>
         <translation>export：--dtype 须为以下之一：%1</translation>
+    </message>
+    <message>
+        <source>export: --part needs one of model, ema, all</source>
+        <translation>export：--part 需要 model、ema、all 之一</translation>
+    </message>
+    <message>
+        <source>export: %1 needs a prefix</source>
+        <translation>export：%1 需要一个前缀</translation>
+    </message>
+    <message>
+        <source>export: --weights-only-safe copies the whole file as it is; it takes no --entire-model, --format, --dtype, --module, --part, --strip-prefix, --no-buffers, --max-shard-size or freeze options</source>
+        <translation>export：--weights-only-safe 按原样复制整个文件；不接受 --entire-model、--format、--dtype、--module、--part、--strip-prefix、--no-buffers、--max-shard-size 或冻结选项</translation>
+    </message>
+    <message>
+        <source>export: --part picks a training checkpoint&apos;s weights; it takes no --module or --entire-model</source>
+        <translation>export：--part 选择训练检查点的权重；不接受 --module 或 --entire-model</translation>
     </message>
 </context>
 <context>
@@ -745,6 +853,28 @@ left out and named.
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1</source>
         <translation>PyTorch 默认的 torch.load（weights_only=True）拒绝此文件：%1</translation>
     </message>
+    <message>
+        <source>Checkpoint: %1</source>
+        <translation>检查点：%1</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <source>Optimizer %1 (%2):</source>
+        <translation>优化器 %1（%2）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>group %1: %n parameter(s), %2</source>
+        <translation>
+            <numerusform>组 %1：%n 个参数，%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>步数 %1</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -789,6 +919,66 @@ left out and named.
     <message>
         <source>vocabulary %1</source>
         <translation>词表 %1</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <source>Adafactor</source>
+        <translation>Adafactor</translation>
+    </message>
+    <message>
+        <source>Optimizer (no state yet)</source>
+        <translation>优化器（尚无状态）</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Training checkpoint</source>
+        <translation>训练检查点</translation>
+    </message>
+    <message>
+        <source>Training checkpoint (%1%2)</source>
+        <translation>训练检查点（%1%2）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>model %1 parameters</source>
+        <translation>模型 %1 个参数</translation>
+    </message>
+    <message>
+        <source>EMA weights at %1</source>
+        <translation>EMA 权重位于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 state for %n tensor(s)</source>
+        <translation>
+            <numerusform>%n 个张量的 %1 状态</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheduler(s)</source>
+        <translation>
+            <numerusform>%n 个调度器</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -976,6 +1166,21 @@ left out and named.
     </message>
 </context>
 <context>
+    <name>OptimizerState</name>
+    <message>
+        <source>%1 of %2&apos;s %3 state ids told apart by shape; the others stay by id: their shapes repeat and the weights file keeps no parameter order</source>
+        <translation>%2 的 %3 个状态 id 中有 %1 个可按形状区分；其余保持按 id：它们的形状重复，且权重文件不保存参数顺序</translation>
+    </message>
+    <message>
+        <source>the optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 state ids match the model&apos;s %3 parameters by no rule the shapes confirm: its entries stay by id</source>
+        <translation>%1 的 %2 个状态 id 无法按任何经形状确认的规则对应到模型的 %3 个参数：其条目保持按 id</translation>
+    </message>
+</context>
+<context>
     <name>PickleCheckpoint</name>
     <message>
         <source>%1: bad storage reference</source>
@@ -1005,6 +1210,12 @@ left out and named.
         <source>%n meta tensor(s), shape and dtype without data: %1</source>
         <translation>
             <numerusform>%n 个 meta 张量，只有形状和 dtype，没有数据：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more value(s) besides tensors not listed</source>
+        <translation>
+            <numerusform>另有 %n 个张量之外的值未列出</numerusform>
         </translation>
     </message>
 </context>
@@ -1787,6 +1998,48 @@ imaginary part: %1</source>
     </message>
 </context>
 <context>
+    <name>torchscope::CheckpointValuesModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an instance of %1</source>
+        <translation>%1 的实例</translation>
+    </message>
+    <message>
+        <source>refused: would call %1</source>
+        <translation>已拒绝：将会调用 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::CheckpointValuesPanel</name>
+    <message>
+        <source>Filter by name (epoch, lr, config.…)</source>
+        <translation>按名称筛选（epoch、lr、config.…）</translation>
+    </message>
+</context>
+<context>
     <name>torchscope::CheckpointView</name>
     <message>
         <source>Histogram</source>
@@ -1819,6 +2072,22 @@ imaginary part: %1</source>
     <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
         <translation>PyTorch 默认的 torch.load（weights_only=True）拒绝此文件：%1。可用“另存为”保存 weights-only 安全副本，无需改动即可加载。</translation>
+    </message>
+    <message>
+        <source>Checkpoint Values</source>
+        <translation>检查点值</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>File &gt; Extract Model Weights saves the model&apos;s weights without the training state.</source>
+        <translation>文件 &gt; 提取模型权重 可保存模型权重而不含训练状态。</translation>
     </message>
 </context>
 <context>
@@ -2712,6 +2981,14 @@ B：%2</translation>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
+    <message>
+        <source>E&amp;xtract Model Weights…</source>
+        <translation>提取模型权重(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the weights of a training checkpoint&apos;s model (or its EMA copy) without the optimizer and the other training state</source>
+        <translation>保存训练检查点中模型（或其 EMA 副本）的权重，不含优化器及其他训练状态</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -2821,6 +3098,10 @@ B：%2</translation>
             <numerusform>已从 %1 加载 %n 个张量</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Extract Model Weights</source>
+        <translation>提取模型权重</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::ModulePane</name>
@@ -2879,6 +3160,39 @@ B：%2</translation>
         <source>%1 parameters (%2)</source>
         <translation>
             <numerusform>%1 个参数（%2）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::OptimizerPanel</name>
+    <message>
+        <source>parameter, down the model</source>
+        <translation>参数（沿模型顺序）</translation>
+    </message>
+    <message>
+        <source>next update ‖Δw‖ / ‖w‖</source>
+        <translation>下一次更新 ‖Δw‖ / ‖w‖</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Reading the optimizer&apos;s moments…</source>
+        <translation>正在读取优化器的矩…</translation>
+    </message>
+    <message>
+        <source>No Adam-family optimizer state in this file.</source>
+        <translation>此文件中没有 Adam 系列优化器的状态。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): step %3, ‖exp_avg‖ %4, ‖√exp_avg_sq‖ %5; the next update is %6 of the weight&apos;s norm %7.</source>
+        <translation>%1（%2）：步数 %3，‖exp_avg‖ %4，‖√exp_avg_sq‖ %5；下一次更新为权重范数 %7 的 %6。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n parameter(s) with state; select one to see its step, moments and next update.</source>
+        <translation>
+            <numerusform>%1（%2）：%n 个参数有状态；选择一个以查看其步数、矩和下一次更新。</numerusform>
         </translation>
     </message>
 </context>
@@ -3171,6 +3485,34 @@ B：%2</translation>
         <source>A torch.save zip of the whole file that PyTorch&apos;s default torch.load (weights_only=True) reads: every tensor as it is, numpy values as numbers and tensors, namespaces and config objects as dicts, paths as strings; anything else that stops torch.load is left out, and the save says what.</source>
         <translation>整个文件的 torch.save zip，PyTorch 默认的 torch.load（weights_only=True）可以读取：每个张量保持原样，numpy 值变为数字和张量，命名空间和配置对象变为字典，路径变为字符串；其他阻止 torch.load 的内容会被省略，保存时会说明。</translation>
     </message>
+    <message>
+        <source>The model&apos;s weights</source>
+        <translation>模型的权重</translation>
+    </message>
+    <message>
+        <source>The model&apos;s weights (%1)</source>
+        <translation>模型的权重（%1）</translation>
+    </message>
+    <message>
+        <source>The EMA weights (%1), under the model&apos;s names</source>
+        <translation>EMA 权重（%1），使用模型的名称</translation>
+    </message>
+    <message>
+        <source>A module, or the whole file</source>
+        <translation>某个模块或整个文件</translation>
+    </message>
+    <message>
+        <source>&amp;Part:</source>
+        <translation>部分(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the start of every name</source>
+        <translation>去掉每个名称开头的“%1”</translation>
+    </message>
+    <message>
+        <source>Tensors: %1 · parameters: %2</source>
+        <translation>张量：%1 · 参数：%2</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::SpectrumPanel</name>
@@ -3211,6 +3553,39 @@ B：%2</translation>
         <translation>
             <numerusform>%1：%2 个元素；奇异值谱按需计算。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::TrainingLogPanel</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>This checkpoint holds no training log.</source>
+        <translation>此检查点不含训练日志。</translation>
+    </message>
+    <message numerus="yes">
+        <source>trainer_state.json&apos;s log_history: %n entry(ies) of loss. Also logged: %1.</source>
+        <translation>
+            <numerusform>trainer_state.json 的 log_history：%n 条损失记录。另外记录了：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing else</source>
+        <translation>没有其他内容</translation>
     </message>
 </context>
 <context>
