@@ -34,6 +34,8 @@ private Q_SLOTS:
     void infoJsonIsWhatQtWouldWrite_data();
     void infoJsonIsWhatQtWouldWrite();
     void infoText();
+    void trainingCheckpointInfo();
+    void trainingCheckpointExport();
     void statsAgreeWithPyTorch();
     void exportAppliesGlobsInOrder();
     void exportFreezesNumericRanges();
@@ -80,6 +82,8 @@ private:
     void writeFile(const QString &name, const QByteArray &bytes);
     // peer.py formats: every checkpoint format PyTorch writes, made on first use.
     QString formatsFolder();
+    // peer.py training: training checkpoints PyTorch 1.13 writes, made on first use.
+    QString trainingFolder();
     // The peer's inspector fixtures (values.pt, health.pt and health.json), written once.
     QString inspectFixtures();
 
@@ -168,6 +172,142 @@ void TestCli::versionStartsWithoutLibTorch()
     QVERIFY(!symbols.contains(QLatin1String("torchscope::SaveAsDialog::")));
 }
 
+QString TestCli::trainingFolder()
+{
+    QString folder = path(QStringLiteral("training"));
+    QString output;
+    if (!QFile::exists(folder + QStringLiteral("/cnn-train.pt")) &&
+        test::runPeer({QStringLiteral("training"), folder}, &output) != 0)
+        qFatal("peer.py training: %s", qPrintable(output));
+    return folder;
+}
+
+// A training checkpoint's parts, values and optimizer in `info --json` and the text `info`; a plain
+// state_dict's empty ones.
+void TestCli::trainingCheckpointInfo()
+{
+    const QString folder = trainingFolder();
+    const QJsonObject info = infoJson(QDir(folder).filePath(QStringLiteral("cnn-train.pt")));
+    const QJsonObject checkpoint = info.value(QStringLiteral("checkpoint")).toObject();
+    QCOMPARE(checkpoint.value(QStringLiteral("kind")).toString(), QStringLiteral("training"));
+    QCOMPARE(checkpoint.value(QStringLiteral("model")).toString(), QStringLiteral("model"));
+    QVERIFY(checkpoint.value(QStringLiteral("framework")).isNull());
+    QVERIFY(checkpoint.value(QStringLiteral("ema")).isNull());
+    QCOMPARE(checkpoint.value(QStringLiteral("optimizers")).toArray(),
+             QJsonArray{QStringLiteral("optimizer")});
+    QCOMPARE(checkpoint.value(QStringLiteral("schedulers")).toArray(),
+             QJsonArray{QStringLiteral("scheduler")});
+    const QJsonArray values = info.value(QStringLiteral("values")).toArray();
+    QCOMPARE(values.at(0).toObject(), (QJsonObject{{QStringLiteral("path"), QStringLiteral("epoch")},
+                                                   {QStringLiteral("type"), QStringLiteral("int")},
+                                                   {QStringLiteral("value"), 7}}));
+    QHash<QString, QJsonValue> byPath;
+    for (const QJsonValue value : values)
+        byPath.insert(value.toObject().value(QStringLiteral("path")).toString(),
+                      value.toObject().value(QStringLiteral("value")));
+    QCOMPARE(byPath.value(QStringLiteral("config.nan")), QJsonValue(QStringLiteral("nan")));
+    QCOMPARE(byPath.value(QStringLiteral("config.inf")), QJsonValue(QStringLiteral("inf")));
+    QCOMPARE(byPath.value(QStringLiteral("config.blob")),
+             QJsonValue(QJsonObject{{QStringLiteral("bytes"), 3}}));
+    QCOMPARE(byPath.value(QStringLiteral("args")),
+             QJsonValue(QJsonObject{{QStringLiteral("class"), QStringLiteral("argparse.Namespace")}}));
+    QCOMPARE(byPath.value(QStringLiteral("args.epochs")), QJsonValue(10));
+    QCOMPARE(byPath.value(QStringLiteral("best_acc")), QJsonValue(0.91));
+    QVERIFY(byPath.value(QStringLiteral("config.dropout")).isNull());
+    const QJsonObject optimizer = info.value(QStringLiteral("optimizers")).toArray().at(0).toObject();
+    QCOMPARE(optimizer.value(QStringLiteral("path")).toString(), QStringLiteral("optimizer"));
+    QCOMPARE(optimizer.value(QStringLiteral("mapping")).toString(), QStringLiteral("model_order"));
+    const QJsonObject group = optimizer.value(QStringLiteral("param_groups")).toArray().at(0).toObject();
+    QCOMPARE(group.value(QStringLiteral("lr")).toDouble(), 3e-4);
+    QCOMPARE(group.value(QStringLiteral("betas")).toArray(), (QJsonArray{0.9, 0.999}));
+    QCOMPARE(group.value(QStringLiteral("params")).toArray().at(0).toString(),
+             QStringLiteral("sequential.0.weight"));
+    const QJsonObject fc =
+        optimizer.value(QStringLiteral("state")).toObject().value(QStringLiteral("fc.weight")).toObject();
+    QCOMPARE(fc.value(QStringLiteral("step")).toDouble(), 1.0);
+    QCOMPARE(fc.value(QStringLiteral("tensors")).toArray(),
+             (QJsonArray{QStringLiteral("exp_avg"), QStringLiteral("exp_avg_sq")}));
+    // Adam's state is no parameter: the totals are the model's.
+    QFile facts(QDir(folder).filePath(QStringLiteral("cnn-train.pt.json")));
+    QVERIFY(facts.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        info.value(QStringLiteral("totals")).toObject().value(QStringLiteral("parameters")).toInteger(),
+        QJsonDocument::fromJson(facts.readAll()).object().value(QStringLiteral("parameters")).toInteger());
+
+    const QJsonObject plain = infoJson(QDir(folder).filePath(QStringLiteral("cnn-state_dict.pt")));
+    QCOMPARE(plain.value(QStringLiteral("checkpoint")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("weights"));
+    QCOMPARE(plain.value(QStringLiteral("checkpoint")).toObject().value(QStringLiteral("model")).toString(),
+             QString());
+    QVERIFY(plain.value(QStringLiteral("values")).toArray().isEmpty());
+    QVERIFY(plain.value(QStringLiteral("optimizers")).toArray().isEmpty());
+
+    QString out;
+    QCOMPARE(cli({QStringLiteral("info"), QDir(folder).filePath(QStringLiteral("cnn-train.pt"))}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("Checkpoint: Training checkpoint: epoch 7, step 120; model ")),
+             qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("\nValues:\n  epoch = 7  (int)\n")));
+    QVERIFY(out.contains(QStringLiteral("  config.name = \"cnn\"  (str)\n")));
+    QVERIFY(out.contains(QStringLiteral("Optimizer optimizer (Adam):")));
+    QVERIFY(out.contains(QStringLiteral("  13 -> fc.bias  step, exp_avg, exp_avg_sq  step 1\n")));
+    QVERIFY(!out.contains(QStringLiteral("weights-only files store no requires_grad flags")));
+}
+
+// `export --weights-only` on a training checkpoint writes its model part and says what it left out; the
+// weights load strictly into a fresh model.
+void TestCli::trainingCheckpointExport()
+{
+    const QString folder = trainingFolder();
+    const QString train = QDir(folder).filePath(QStringLiteral("cnn-train.pt"));
+    const QString output = path(QStringLiteral("cnn-weights.pt"));
+    QString out, err;
+    QCOMPARE(
+        cli({QStringLiteral("export"), train, QStringLiteral("-o"), output, QStringLiteral("--weights-only")},
+            &out, &err),
+        0);
+    QVERIFY2(err.contains(QStringLiteral("wrote the model part 'model': 23 tensors.")), qPrintable(err));
+    QVERIFY2(err.contains(
+                 QStringLiteral("Left out: optimizer 'optimizer' (Adam, 42 tensors), scheduler 'scheduler'")),
+             qPrintable(err));
+    QString peer;
+    QVERIFY2(
+        test::runPeer({QStringLiteral("check-extracted"), QStringLiteral("cnn"), output, train}, &peer) == 0,
+        qPrintable(peer));
+    // The EMA weights under the model's own names.
+    const QString ema = path(QStringLiteral("cnn-ema.pt"));
+    QCOMPARE(cli({QStringLiteral("export"), QDir(folder).filePath(QStringLiteral("ema-train.pt")),
+                  QStringLiteral("-o"), ema, QStringLiteral("--weights-only"), QStringLiteral("--part"),
+                  QStringLiteral("ema")},
+                 &out, &err),
+             0);
+    QVERIFY2(test::runPeer({QStringLiteral("check-extracted"), QStringLiteral("cnn"), ema,
+                            QDir(folder).filePath(QStringLiteral("ema-train.pt.ema-expected.pt"))},
+                           &peer) == 0,
+             qPrintable(peer));
+    // Every tensor, the optimizer's too.
+    QCOMPARE(cli({QStringLiteral("export"), train, QStringLiteral("-o"), path(QStringLiteral("all.pt")),
+                  QStringLiteral("--weights-only"), QStringLiteral("--part"), QStringLiteral("all")},
+                 &out, &err),
+             0);
+    QVERIFY2(err.contains(QStringLiteral("wrote the whole checkpoint")), qPrintable(err));
+    // Asking for what is not there, or for two things at once.
+    QCOMPARE(cli({QStringLiteral("export"), train, QStringLiteral("-o"), path(QStringLiteral("none.pt")),
+                  QStringLiteral("--weights-only"), QStringLiteral("--part"), QStringLiteral("ema")},
+                 &out, &err),
+             1);
+    QVERIFY2(err.contains(QStringLiteral("holds no EMA weights")), qPrintable(err));
+    QVERIFY(!QFile::exists(path(QStringLiteral("none.pt"))));
+    QCOMPARE(cli({QStringLiteral("export"), train, QStringLiteral("-o"), path(QStringLiteral("x.pt")),
+                  QStringLiteral("--weights-only"), QStringLiteral("--part"), QStringLiteral("optimizer")},
+                 &out, &err),
+             2);
+    QCOMPARE(cli({QStringLiteral("export"), train, QStringLiteral("-o"), path(QStringLiteral("x.pt")),
+                  QStringLiteral("--weights-only"), QStringLiteral("--part"), QStringLiteral("model"),
+                  QStringLiteral("--module"), QStringLiteral("model")},
+                 &out, &err),
+             2);
+}
+
 void TestCli::infoJsonContract()
 {
     const QJsonObject info = infoJson(m_example);
@@ -219,7 +359,8 @@ void TestCli::infoJsonIsWhatQtWouldWrite_data()
 {
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<bool>("stats");
-    for (const char *fixture : {"torchscript", "quantized", "folder with config", "awkward names"}) {
+    for (const char *fixture :
+         {"torchscript", "quantized", "folder with config", "awkward names", "training checkpoint"}) {
         QTest::addRow("%s", fixture) << QString::fromLatin1(fixture) << false;
         QTest::addRow("%s, stats", fixture) << QString::fromLatin1(fixture) << true;
     }
@@ -242,6 +383,8 @@ void TestCli::infoJsonIsWhatQtWouldWrite()
         QFile config(file + QStringLiteral("/config.json"));
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.write(R"({"architectures": ["CNN"], "num_hidden_layers": 5, "vocab_size": 30522})");
+    } else if (fixture == QLatin1String("training checkpoint")) {
+        file = QDir(trainingFolder()).filePath(QStringLiteral("cnn-train.pt"));
     } else if (fixture == QLatin1String("awkward names")) {
         // Each name with one thing escaping must get right: a quote, a backslash, a newline, a tab, a
         // control character, Latin-1, CJK, a surrogate pair, a lone surrogate; and statistics that are

@@ -82,7 +82,10 @@ QJsonObject optimizerJson(const OptimizerState &optimizer)
     for (const OptimizerEntry &entry : optimizer.entries) {
         if (entry.stateNames.isEmpty())
             continue;
-        QJsonObject object{{QStringLiteral("tensors"), QJsonArray::fromStringList(entry.stateNames)}};
+        // The step is a number of its own, not one of the state's tensors.
+        QStringList tensors = entry.stateNames;
+        tensors.removeAll(QStringLiteral("step"));
+        QJsonObject object{{QStringLiteral("tensors"), QJsonArray::fromStringList(tensors)}};
         object.insert(QStringLiteral("step"), entry.step >= 0 ? QJsonValue(entry.step) : QJsonValue());
         state.insert(entry.parameter.isEmpty() ? QString::number(entry.id) : entry.parameter, object);
     }
