@@ -5,6 +5,7 @@
 #include "document/examplemodel.h"
 #include "document/namepattern.h"
 #include "document/savejob.h"
+#include "documentsupport.h"
 #include "formats/checkpointreader.h"
 #include "testsupport.h"
 
@@ -45,7 +46,6 @@ private Q_SLOTS:
     void failedSaveLeavesExistingFileUntouched();
 
 private:
-    std::unique_ptr<CheckpointDocument> open(const QString &path);
     static void applyRules(CheckpointDocument *document, const QStringList &rules);
     static QString writeFlags(const CheckpointDocument &document, const QString &path);
     QTemporaryDir m_dir;
@@ -63,17 +63,6 @@ void TestInterop::initTestCase()
     QVERIFY(m_manifest.size() >= 5);
 }
 
-std::unique_ptr<CheckpointDocument> TestInterop::open(const QString &path)
-{
-    CheckpointContent content;
-    QString error;
-    if (!readCheckpoint(path, Progress(), &content, &error)) {
-        qWarning("%s", qPrintable(error));
-        return nullptr;
-    }
-    return std::make_unique<CheckpointDocument>(std::move(content));
-}
-
 void TestInterop::readsWhatPyTorchWrote_data()
 {
     QTest::addColumn<QString>("model");
@@ -85,7 +74,7 @@ void TestInterop::readsWhatPyTorchWrote()
 {
     QFETCH(QString, model);
     const QJsonObject expected = m_manifest.value(model).toObject();
-    auto document = open(expected.value(QStringLiteral("file")).toString());
+    auto document = test::openDocument(expected.value(QStringLiteral("file")).toString());
     QVERIFY(document);
     QCOMPARE(document->format(), CheckpointFormat::TorchScript);
 
@@ -184,7 +173,7 @@ void TestInterop::pyTorchLoadsWhatWeWrite()
     QFETCH(test::Peer, peer);
     TORCHSCOPE_REQUIRE_PEER(peer);
     const QString source = m_manifest.value(model).toObject().value(QStringLiteral("file")).toString();
-    auto document = open(source);
+    auto document = test::openDocument(source);
     QVERIFY(document);
     TORCHSCOPE_HELPER(applyRules(document.get(), freeze));
     const QString output =
@@ -266,7 +255,7 @@ void TestInterop::failedSaveLeavesExistingFileUntouched_data()
 void TestInterop::failedSaveLeavesExistingFileUntouched()
 {
     QFETCH(bool, weightsOnly);
-    auto document = open(
+    auto document = test::openDocument(
         m_manifest.value(QStringLiteral("cnn_scripted")).toObject().value(QStringLiteral("file")).toString());
     QVERIFY(document);
     const QString target = m_dir.filePath(QStringLiteral("precious.pt"));
@@ -362,7 +351,7 @@ void TestInterop::weightsWrittenByTodaysPyTorchRoundTrip()
         QVERIFY2(test::runPeer(test::Peer::Modern, {QStringLiteral("formats"), formats}, &output) == 0,
                  qPrintable(output));
     const QString source = formats + u'/' + file;
-    auto document = open(source);
+    auto document = test::openDocument(source);
     QVERIFY(document);
     const QString target = m_dir.filePath(QStringLiteral("round-trip-") + file);
     QString error;
@@ -393,7 +382,7 @@ void TestInterop::pickledModelsWriteBack()
     if (!QFile::exists(formats + QStringLiteral("/formats.json")))
         QVERIFY2(test::runPeer(peer, {QStringLiteral("formats"), formats}, &output) == 0, qPrintable(output));
     const QString source = formats + u'/' + file;
-    auto document = open(source);
+    auto document = test::openDocument(source);
     QVERIFY(document);
     QCOMPARE(document->format(), CheckpointFormat::PickleModule);
     QVERIFY(document->canSaveEntireModel());
@@ -411,7 +400,7 @@ void TestInterop::pickledModelsWriteBack()
     QVERIFY2(test::runPeer(peer, arguments, &output) == 0, qPrintable(output));
 
     // Torchscope reads back what it wrote as it read the source: same tensors, same flags.
-    auto written = open(target);
+    auto written = test::openDocument(target);
     QVERIFY(written);
     QCOMPARE(written->format(), CheckpointFormat::PickleModule);
     const ModuleNode *root = document->findModule(module);
@@ -448,7 +437,7 @@ void TestInterop::unwritablePicklesAreRefused()
 {
     QFETCH(QString, file);
     QFETCH(QString, reason);
-    auto document = open(file);
+    auto document = test::openDocument(file);
     QVERIFY(document);
     QCOMPARE(document->format(), CheckpointFormat::PickleModule);
     const QString target = file + QStringLiteral(".written.pt");
@@ -466,7 +455,7 @@ void TestInterop::unwritablePicklesAreRefused()
     const QString layer2 = file + QStringLiteral(".layer2.pt");
     job = SaveJob::prepare(*document, {layer2, SaveMode::EntireModel, QStringLiteral("layer2")}, &error);
     QVERIFY2(job && job->run(Progress(), &error), qPrintable(error));
-    auto written = open(layer2);
+    auto written = test::openDocument(layer2);
     QVERIFY(written && written->format() == CheckpointFormat::PickleModule);
     QCOMPARE(written->tensorCount(), int(document->tensorsInSubtree(document->findModule("layer2")).size()));
 }

@@ -5,6 +5,7 @@
 
 #include "document/checkpointdocument.h"
 #include "document/savejob.h"
+#include "documentsupport.h"
 #include "formats/checkpointreader.h"
 #include "itemmodels/displayformat.h"
 #include "testsupport.h"
@@ -43,7 +44,6 @@ private:
     {
         return QDir(peer == Peer::Modern ? m_modern.path() : m_debian.path()).filePath(name);
     }
-    std::unique_ptr<CheckpointDocument> open(const QString &path);
 
     QTemporaryDir m_debian;
     QTemporaryDir m_modern;
@@ -62,17 +62,6 @@ void TestTrainingCheckpoint::initTestCase()
              qPrintable(output));
     QVERIFY2(test::runPeer(Peer::Modern, {"hf-trainer", m_modern.filePath("trainer")}, &output, 600000) == 0,
              qPrintable(output));
-}
-
-std::unique_ptr<CheckpointDocument> TestTrainingCheckpoint::open(const QString &path)
-{
-    CheckpointContent content;
-    QString error;
-    if (!readCheckpoint(path, Progress(), &content, &error)) {
-        qWarning("%s", qPrintable(error));
-        return nullptr;
-    }
-    return std::make_unique<CheckpointDocument>(std::move(content));
 }
 
 namespace {
@@ -122,7 +111,7 @@ void TestTrainingCheckpoint::readAsTheirLibraryWroteThem()
     const QString path = fixture(peer, file);
     const QJsonObject facts = readFacts(path);
     QVERIFY2(!facts.isEmpty(), qPrintable(path));
-    const auto document = open(path);
+    const auto document = test::openDocument(path);
     QVERIFY(document);
 
     // The model's parameters as PyTorch counts them: sum(p.numel() for p in model.parameters()).
@@ -191,8 +180,8 @@ void TestTrainingCheckpoint::readAsTheirLibraryWroteThem()
 void TestTrainingCheckpoint::buffersRecognisedByName()
 {
     // BatchNorm's running statistics in a state_dict are buffers, as the model saved whole says.
-    const auto stateDict = open(fixture(Peer::Debian, "resnet18-state_dict.pt"));
-    const auto whole = open(fixture(Peer::Debian, "resnet18-whole.pt"));
+    const auto stateDict = test::openDocument(fixture(Peer::Debian, "resnet18-state_dict.pt"));
+    const auto whole = test::openDocument(fixture(Peer::Debian, "resnet18-whole.pt"));
     QVERIFY(stateDict && whole);
     QCOMPARE(stateDict->tensorCount(), whole->tensorCount());
     for (int i = 0; i < whole->tensorCount(); ++i) {
@@ -209,7 +198,7 @@ void TestTrainingCheckpoint::buffersRecognisedByName()
 
 void TestTrainingCheckpoint::unmappableOptimizerStaysById()
 {
-    const auto document = open(fixture(Peer::Debian, "unmapped-train.pt"));
+    const auto document = test::openDocument(fixture(Peer::Debian, "unmapped-train.pt"));
     QVERIFY(document);
     QCOMPARE(document->optimizers().size(), 1);
     const OptimizerState &optimizer = document->optimizers().first();
@@ -224,7 +213,7 @@ void TestTrainingCheckpoint::unmappableOptimizerStaysById()
 
 void TestTrainingCheckpoint::refusedValuesStayRefused()
 {
-    const auto document = open(fixture(Peer::Debian, "hostile-train.pt"));
+    const auto document = test::openDocument(fixture(Peer::Debian, "hostile-train.pt"));
     QVERIFY(document);
     const QVector<CheckpointValue> &values = document->values();
     QCOMPARE(values.size(), 2);
@@ -236,19 +225,19 @@ void TestTrainingCheckpoint::refusedValuesStayRefused()
 
 void TestTrainingCheckpoint::summaryLine()
 {
-    const auto document = open(fixture(Peer::Debian, "cnn-train.pt"));
+    const auto document = test::openDocument(fixture(Peer::Debian, "cnn-train.pt"));
     QVERIFY(document);
     const QString parameters = DisplayFormat::count(document->totals().parameters);
     QCOMPARE(DisplayFormat::checkpointSummary(*document),
              QStringLiteral("Training checkpoint: epoch 7, step 120; model %1 parameters; Adam state for 14 "
                             "tensor(s); 1 scheduler(s)")
                  .arg(parameters));
-    const auto weights = open(fixture(Peer::Debian, "cnn-state_dict.pt"));
+    const auto weights = test::openDocument(fixture(Peer::Debian, "cnn-state_dict.pt"));
     QVERIFY(weights);
     QVERIFY(DisplayFormat::checkpointSummary(*weights).isEmpty());
     if (!m_haveModern)
         return;
-    const auto lightning = open(fixture(Peer::Modern, "lightning/lightning.ckpt"));
+    const auto lightning = test::openDocument(fixture(Peer::Modern, "lightning/lightning.ckpt"));
     QVERIFY(lightning);
     const QJsonObject facts = readFacts(fixture(Peer::Modern, "lightning/lightning.ckpt"));
     QVERIFY2(DisplayFormat::checkpointSummary(*lightning)
@@ -307,7 +296,7 @@ void TestTrainingCheckpoint::extractedWeightsLoadStrictly()
     QFETCH(QString, expected);
     if (peer == Peer::Modern)
         TORCHSCOPE_REQUIRE_PEER(Peer::Modern);
-    const auto document = open(fixture(peer, file));
+    const auto document = test::openDocument(fixture(peer, file));
     QVERIFY(document);
     QTemporaryDir out;
     SaveRequest request;
@@ -329,13 +318,13 @@ void TestTrainingCheckpoint::extractedWeightsLoadStrictly()
 void TestTrainingCheckpoint::stripPrefixOffered()
 {
     TORCHSCOPE_REQUIRE_PEER(Peer::Modern);
-    const auto document = open(fixture(Peer::Modern, "lightning/lightning.ckpt"));
+    const auto document = test::openDocument(fixture(Peer::Modern, "lightning/lightning.ckpt"));
     QVERIFY(document);
     SaveRequest request;
     request.part = SavePart::Model;
     QCOMPARE(offeredStripPrefix(*document, request), QStringLiteral("model."));
     // Plain state_dicts of the CNN carry no framework's prefix.
-    const auto plain = open(fixture(Peer::Debian, "cnn-train.pt"));
+    const auto plain = test::openDocument(fixture(Peer::Debian, "cnn-train.pt"));
     QVERIFY(plain);
     QCOMPARE(offeredStripPrefix(*plain, request), QString());
 }
@@ -353,7 +342,7 @@ void TestTrainingCheckpoint::valuesAreCapped()
                                          .arg(path)},
                               &output, &output) == 0,
              qPrintable(output));
-    const auto document = open(path);
+    const auto document = test::openDocument(path);
     QVERIFY(document);
     QCOMPARE(document->values().size(), kMaxCheckpointValues);
     QVERIFY2(document->warnings().join('\n').contains("5 more value"),

@@ -382,17 +382,32 @@ def every_dtype():
     return tensors, shared
 
 
+def _torch_nn_buffer_names():
+    """The names torch.nn's own modules give their buffers, as PyTorch registers them: a state_dict entry of
+    one of these names is a buffer (Torchscope recognises them by name, having no model to ask)."""
+    modules = [nn.BatchNorm1d(2), nn.InstanceNorm1d(2, track_running_stats=True),
+               torch.optim.swa_utils.AveragedModel(nn.Linear(1, 1))]
+    return {name.rsplit(".", 1)[-1] for m in modules for name, _ in m.named_buffers()}
+
+
+TORCH_NN_BUFFER_NAMES = _torch_nn_buffer_names()
+
+
+def default_kind(name):
+    return "buffer" if name.rsplit(".", 1)[-1] in TORCH_NN_BUFFER_NAMES else "tensor"
+
+
 def describe_tensors(tensors, kinds=None, flags=None):
     out = []
     for name, t in tensors.items():
         if t.is_meta:  # shape and dtype, no data
             out.append({"name": name, "dtype": dtype_name(t.dtype), "shape": list(t.shape), "stride": list(t.stride()),
-                        "storage_offset": t.storage_offset(), "kind": (kinds or {}).get(name, "tensor"),
+                        "storage_offset": t.storage_offset(), "kind": (kinds or {}).get(name, default_kind(name)),
                         "requires_grad": (flags or {}).get(name), "meta": True})
             continue
         out.append({"name": name, "dtype": dtype_name(t.dtype), "shape": list(t.shape),
                     "stride": list(t.stride()), "storage_offset": t.storage_offset(),
-                    "kind": (kinds or {}).get(name, "tensor"),
+                    "kind": (kinds or {}).get(name, default_kind(name)),
                     "requires_grad": (flags or {}).get(name),
                     "sha256": hashlib.sha256(t.detach().contiguous().numpy().tobytes() if t.dtype == torch.complex64
                                              else tensor_bytes(t)).hexdigest()})
@@ -1278,7 +1293,7 @@ def describe_safetensors(path):
         raw = bytearray(blob[8 + n + begin:8 + n + end])
         if info["dtype"] in float8:
             described.append({"name": name, "dtype": float8[info["dtype"]], "shape": info["shape"],
-                              "kind": "tensor", "requires_grad": None,
+                              "kind": default_kind(name), "requires_grad": None,
                               "sha256": hashlib.sha256(bytes(raw)).hexdigest()})
             continue
         dtype = names[info["dtype"]]

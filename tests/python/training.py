@@ -75,37 +75,22 @@ def flatten_values(obj, prefix="", out=None):
     return out
 
 
-class CNN(nn.Module):
-    """The seed CNN (13,914 parameters)."""
-
-    def __init__(self):
-        super().__init__()
-        self.sequential = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU())
-        self.layer1 = nn.Sequential(nn.Conv2d(8, 16, 5, padding=2), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2))
-        self.layer2 = nn.Sequential(nn.Conv2d(16, 32, 5, padding=2), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2))
-        self.fc = nn.Linear(7 * 7 * 32, 10)
-
-    def forward(self, x):
-        x = self.sequential(x)
-        x = self.layer1(x)
-        x = self.layer2(x)
-        return self.fc(torch.flatten(x, 1))
-
-
 def transformer():
     return nn.TransformerEncoder(nn.TransformerEncoderLayer(d_model=16, nhead=2, dim_feedforward=32), num_layers=2)
 
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer  # noqa: E402  the seed CNN and resnet18, as the other fixtures build them
+
+
 def resnet18():
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import peer
     return peer.resnet18(10)
 
 
 def make_model(name):
     torch.manual_seed(0)
     if name == "cnn":
-        return CNN(), torch.randn(4, 1, 28, 28)
+        return peer.CNN(), torch.randn(4, 1, 28, 28)
     if name == "resnet18":
         return resnet18(), torch.randn(2, 3, 32, 32)
     return transformer(), torch.randn(5, 2, 16)
