@@ -37,6 +37,8 @@ private Q_SLOTS:
     void extractedWeightsLoadStrictly_data();
     void extractedWeightsLoadStrictly();
     void stripPrefixOffered();
+    void modelPickledWholeInsideFreezesAndSavesWhole_data();
+    void modelPickledWholeInsideFreezesAndSavesWhole();
     void valuesAreCapped();
 
 private:
@@ -327,6 +329,62 @@ void TestTrainingCheckpoint::stripPrefixOffered()
     const auto plain = test::openDocument(fixture(Peer::Debian, "cnn-train.pt"));
     QVERIFY(plain);
     QCOMPARE(offeredStripPrefix(*plain, request), QString());
+}
+
+void TestTrainingCheckpoint::modelPickledWholeInsideFreezesAndSavesWhole_data()
+{
+    QTest::addColumn<Peer>("peer");
+    QTest::newRow("PyTorch 1.13") << Peer::Debian;
+    QTest::newRow("PyTorch 2.15") << Peer::Modern;
+}
+
+// {"model": model, ...}: the model is an entire model: flags shown and edited, and saved back whole.
+void TestTrainingCheckpoint::modelPickledWholeInsideFreezesAndSavesWhole()
+{
+    QFETCH(Peer, peer);
+    if (peer == Peer::Modern)
+        TORCHSCOPE_REQUIRE_PEER(Peer::Modern);
+    const QString path = fixture(peer, "whole-in-train.pt");
+    const auto document = test::openDocument(path);
+    QVERIFY(document);
+    QVERIFY(document->storesRequiresGrad());
+    QVERIFY(document->canSaveEntireModel());
+    const int fc = document->findTensor("model.fc.weight");
+    QVERIFY(document->isEditable(fc));
+    QVERIFY(!document->requiresGrad(fc)); // frozen when it was saved
+    // Freeze layer1 too, as one edit.
+    QVector<int> layer1;
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        if (document->tensor(i).name.startsWith("model.layer1.") && document->isEditable(i))
+            layer1 << i;
+    }
+    QVERIFY(document->setRequiresGrad(layer1, false));
+    QTemporaryDir out;
+    QString error;
+    SaveRequest request;
+    request.path = out.filePath("model.pt");
+    request.mode = SaveMode::EntireModel;
+    request.modulePath = "model";
+    const auto job = SaveJob::prepare(*document, request, &error);
+    QVERIFY2(job, qPrintable(error));
+    QVERIFY2(job->run(Progress(), &error), qPrintable(error));
+    QJsonObject flags;
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        if (document->isEditable(i))
+            flags.insert(document->modelRelativeName(i), document->requiresGrad(i));
+    }
+    QFile flagsFile(out.filePath("flags.json"));
+    QVERIFY(flagsFile.open(QIODevice::WriteOnly));
+    flagsFile.write(QJsonDocument(flags).toJson());
+    flagsFile.close();
+    QString result;
+    QVERIFY2(test::runPeer(peer, {"check-whole-model", request.path, path, flagsFile.fileName()}, &result) ==
+                 0,
+             qPrintable(result));
+    // The checkpoint's root is no model: asked for it whole, the save says which module is.
+    request.modulePath.clear();
+    QVERIFY(!SaveJob::prepare(*document, request, &error));
+    QVERIFY2(error.contains("(model)"), qPrintable(error));
 }
 
 void TestTrainingCheckpoint::valuesAreCapped()

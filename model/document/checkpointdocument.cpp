@@ -57,6 +57,19 @@ void CheckpointDocument::checkAgainstConfig()
 
 CheckpointDocument::~CheckpointDocument() = default;
 
+bool CheckpointDocument::isPickledModule(const QString &path) const
+{
+    return m_pickleModule && m_pickleModule->modules.contains(path);
+}
+
+bool CheckpointDocument::canSaveEntireModel() const
+{
+    return (m_format == CheckpointFormat::TorchScript &&
+            (!m_filePath.isEmpty() || !m_sourceBytes.isEmpty())) ||
+           (m_format == CheckpointFormat::PickleModule && m_pickleModule) ||
+           isPickledModule(m_parts.modelPath);
+}
+
 QString CheckpointDocument::modelRelativeName(int index) const
 {
     const QString &name = m_tensors[size_t(index)].name;

@@ -82,13 +82,12 @@ public:
     // other formats.
     const std::shared_ptr<const PickleModuleGraph> &pickleModule() const { return m_pickleModule; }
     // Entire-model files are written by LibTorch from the TorchScript archive this document was
-    // read from (a file, or the example held in memory), or re-emitted from a pickled module.
-    bool canSaveEntireModel() const
-    {
-        return (m_format == CheckpointFormat::TorchScript &&
-                (!m_filePath.isEmpty() || !m_sourceBytes.isEmpty())) ||
-               (m_format == CheckpointFormat::PickleModule && m_pickleModule);
-    }
+    // read from (a file, or the example held in memory), or re-emitted from a pickled module (the
+    // file's, or the one a training checkpoint holds pickled whole).
+    bool canSaveEntireModel() const;
+    // Whether the module at `path` was pickled whole (torch.save(model), or {"model": model, ...}), so
+    // that it is written back as a pickle.
+    bool isPickledModule(const QString &path) const;
 
     ModuleNode *root() const { return m_root.get(); }
     ModuleNode *findModule(const QString &path) const { return m_modulesByPath.value(path); }

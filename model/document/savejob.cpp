@@ -337,7 +337,10 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
             "a .safetensors file holds weights only; save weights only, or choose another name");
         return nullptr;
     }
-    const bool pickled = document.format() == CheckpointFormat::PickleModule;
+    // A pickled model, or the model a training checkpoint holds pickled whole.
+    const bool pickled =
+        document.format() == CheckpointFormat::PickleModule ||
+        (document.format() != CheckpointFormat::TorchScript && document.isPickledModule(request.modulePath));
     if (request.format == SaveFormat::PyTorch) {
         *error = pickled
                      ? CheckpointWriterText::tr(
@@ -367,6 +370,14 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
         *error = CheckpointWriterText::tr(
             "an entire model is saved with every tensor as it is (no dtype change, buffers kept, one "
             "file); save weights only to convert, leave out buffers or shard");
+        return nullptr;
+    }
+    if (document.format() != CheckpointFormat::PickleModule &&
+        document.format() != CheckpointFormat::TorchScript && document.canSaveEntireModel() && !pickled) {
+        *error =
+            CheckpointWriterText::tr("only the model this checkpoint holds pickled whole (%1) is saved as an "
+                                     "entire model; choose it as the module")
+                .arg(document.parts().modelPath);
         return nullptr;
     }
     if (!document.canSaveEntireModel()) {

@@ -47,6 +47,8 @@ Usage:
   peer.py training OUTDIR          training checkpoints as torch.save writes them (tests/python/training.py)
   peer.py lightning OUTDIR         a Lightning .ckpt from a few steps of Trainer.fit on CPU
   peer.py hf-trainer OUTDIR        a Hugging Face Trainer's checkpoint-N/ folder from a tiny BERT
+  peer.py check-whole-model FILE CHECKPOINT FLAGS.json   FILE is the model CHECKPOINT holds pickled whole,
+                                   with the flags FLAGS.json lists
   peer.py check-extracted MODEL FILE [EXPECTED.pt]   FILE loads into a fresh MODEL (cnn, resnet18,
                                    transformer; "-": compare names with EXPECTED only) strictly, values equal
 The check commands print one line and exit 1 when PyTorch disagrees.
@@ -1982,11 +1984,13 @@ def main(argv):
         i = argv.index("--module")
         module = argv[i + 1]
         del argv[i:i + 2]
-    if command in ("training", "lightning", "hf-trainer", "check-extracted"):
+    if command in ("training", "lightning", "hf-trainer", "check-extracted", "check-whole-model"):
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import training
         if command == "check-extracted":
             sys.exit(training.check_extracted(argv[2], argv[3], argv[4] if len(argv) > 4 else None))
+        if command == "check-whole-model":
+            sys.exit(training.check_whole_model(argv[2], argv[3], argv[4]))
         {"training": training.training, "lightning": training.lightning_checkpoint,
          "hf-trainer": training.hf_trainer}[command](argv[2])
     elif command == "fixtures":

@@ -339,3 +339,25 @@ def check_extracted(model_name, extracted, expected=None):
                 return 1
     print("OK %d tensors" % len(weights))
     return 0
+
+
+def check_whole_model(exported, original, flags_path):
+    """EXPORTED is the model ORIGINAL (a training checkpoint) holds pickled whole under "model": the same
+    class, every state_dict entry equal, and each parameter's requires_grad as FLAGS.json says."""
+    model = torch.load(exported, weights_only=False)
+    source = torch.load(original, weights_only=False)["model"]
+    if type(model) is not type(source):
+        print("class %s, not %s" % (type(model), type(source)))
+        return 1
+    a, b = model.state_dict(), source.state_dict()
+    if list(a) != list(b) or not all(torch.equal(a[k], b[k]) for k in a):
+        print("the state_dict differs")
+        return 1
+    with open(flags_path) as f:
+        flags = json.load(f)
+    got = {n: p.requires_grad for n, p in model.named_parameters()}
+    if got != flags:
+        print("flags differ: %s" % {n: v for n, v in got.items() if flags.get(n) != v})
+        return 1
+    print("OK")
+    return 0

@@ -520,6 +520,16 @@ bool PickleCheckpoint::interpretRoot(const PickleValuePtr &root, const ScriptCla
         m_graph->arena = arena;
         m_graph->root = root;
         m_graph->storages = m_storages;
+        // A model pickled whole inside the dict ({"model": model, "optimizer": ...}) can be written back
+        // as the entire model it is: every storage's bytes, as for a pickled module.
+        if (!m_graph->modules.isEmpty()) {
+            for (size_t i = 0; i < m_storages.size(); ++i) {
+                QString ignored;
+                if (!m_resolved[i])
+                    m_resolved[i] = m_resolver(int(i), &ignored);
+            }
+            m_graph->storageData = m_resolved;
+        }
         out->sourceGraph = std::move(m_graph);
     }
     return true;
