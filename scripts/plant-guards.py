@@ -116,6 +116,9 @@ GUARDS = [
     ("view: offset inside the storage", TENSOR,
      "bool inside = storageOffset < storageElements;", "bool inside = true;",
      "tst_tensorstats", "viewBoundsCannotWrap"),
+    ("values: at most 100,000 listed, the rest counted", "model/formats/pickle/picklecheckpoint.cpp",
+     "if (m_out->values.size() >= kMaxCheckpointValues) {", "if (false) {",
+     "tst_trainingcheckpoint", "valuesAreCapped"),
 ]
 
 

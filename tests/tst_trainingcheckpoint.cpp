@@ -98,7 +98,8 @@ void TestTrainingCheckpoint::readAsTheirLibraryWroteThem_data()
         if (peer == Peer::Modern)
             files << "named-train.pt"
                   << "lightning/lightning.ckpt"
-                  << "trainer/checkpoint-4";
+                  << "trainer/checkpoint-4"
+                  << "trainer/checkpoint-4-bin";
         for (const QString &file : std::as_const(files))
             QTest::addRow("%s %s", qPrintable(test::peerName(peer)), qPrintable(file)) << peer << file;
     }
@@ -158,7 +159,8 @@ void TestTrainingCheckpoint::readAsTheirLibraryWroteThem()
     // Each optimizer's state ids name the parameters PyTorch's optimizer holds under them. A Trainer's
     // safetensors keep no parameter order: there only ids the shapes tell apart are named, and the
     // others are said to stay by id.
-    const bool orderKept = parts.framework != QLatin1String("hf_trainer");
+    const bool orderKept =
+        parts.framework != QLatin1String("hf_trainer") || facts.value("model_order_kept").toBool();
     const QJsonObject ids = facts.value("optimizer_ids").toObject();
     QCOMPARE(document->optimizers().size(), parts.optimizers.size());
     for (const OptimizerState &optimizer : document->optimizers()) {
@@ -176,6 +178,8 @@ void TestTrainingCheckpoint::readAsTheirLibraryWroteThem()
         }
         if (file == QLatin1String("named-train.pt"))
             QCOMPARE(optimizer.mapping, OptimizerMapping::ParamNames);
+        if (parts.framework == QLatin1String("hf_trainer") && orderKept)
+            QCOMPARE(optimizer.mapping, OptimizerMapping::TrainerGroups);
     }
 }
 

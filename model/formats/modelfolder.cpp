@@ -85,7 +85,8 @@ bool readModelConfig(const QString &folder, ModelConfig *config, QStringList *wa
     config->attentionHeads = number({"num_attention_heads", "n_head", "num_heads"});
     config->vocabularySize = number({"vocab_size"});
     // transformers 5 writes "dtype" where 4.x wrote "torch_dtype".
-    config->torchDtype = object.value(QStringLiteral("torch_dtype")).toString(object.value(QStringLiteral("dtype")).toString());
+    config->torchDtype = object.value(QStringLiteral("torch_dtype"))
+                             .toString(object.value(QStringLiteral("dtype")).toString());
     config->transformersVersion = object.value(QStringLiteral("transformers_version")).toString();
     return true;
 }

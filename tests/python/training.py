@@ -310,6 +310,16 @@ def hf_trainer(outdir):
     torch.save(model.state_dict(), os.path.join(outdir, "checkpoint-4-expected.pt"))
     with open(os.path.join(outdir, "checkpoint-4.json"), "w") as f:
         json.dump(facts, f, indent=1)
+    # The same folder as transformers 4 wrote it, the model as pytorch_model.bin (torch.save of its
+    # state_dict, in the model's order, which safetensors' sorted names lose).
+    import shutil
+    older = os.path.join(outdir, "checkpoint-4-bin")
+    shutil.copytree(folder, older)
+    os.remove(os.path.join(older, "model.safetensors"))
+    torch.save(model.state_dict(), os.path.join(older, "pytorch_model.bin"))
+    facts["model_order_kept"] = True
+    with open(older + ".json", "w") as f:
+        json.dump(facts, f, indent=1)
     print("OK")
 
 
