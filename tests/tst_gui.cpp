@@ -1994,7 +1994,7 @@ void TestGui::modelReportFlagsSortsAndSelects()
 
 QString TestGui::trainingCheckpoints()
 {
-    const QString folder = m_dir.filePath(QStringLiteral("training"));
+    QString folder = m_dir.filePath(QStringLiteral("training"));
     if (QFileInfo::exists(QDir(folder).filePath(QStringLiteral("cnn-train.pt"))))
         return folder;
     QString output;
@@ -2163,7 +2163,7 @@ void TestGui::trainerFolderPlotsItsLog()
     const char *quantities[] = {"loss", "eval_loss", "learning_rate", "grad_norm"};
     for (int graph = 0; graph < 4; ++graph) {
         QVector<double> steps, values;
-        for (const QJsonValue &entry : history) {
+        for (const QJsonValue entry : history) {
             const QJsonObject object = entry.toObject();
             if (object.contains(QLatin1String(quantities[graph]))) {
                 steps << object.value(QStringLiteral("step")).toDouble();

@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace torchscope;
@@ -78,7 +79,7 @@ QJsonObject readFacts(const QString &path)
 QStringList strings(const QJsonValue &value)
 {
     QStringList list;
-    for (const QJsonValue &item : value.toArray())
+    for (const QJsonValue item : value.toArray())
         list << item.toString();
     return list;
 }
