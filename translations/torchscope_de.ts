@@ -353,6 +353,10 @@
         <source>Left out: %1.</source>
         <translation>Ausgelassen: %1.</translation>
     </message>
+    <message>
+        <source>only the model this checkpoint holds pickled whole (%1) is saved as an entire model; choose it as the module</source>
+        <translation>nur das Modell, das dieser Checkpoint ganz gepickelt enthält (%1), wird als ganzes Modell gespeichert; wählen Sie es als Modul</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

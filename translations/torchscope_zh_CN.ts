@@ -345,6 +345,10 @@
         <source>Left out: %1.</source>
         <translation>未包含：%1。</translation>
     </message>
+    <message>
+        <source>only the model this checkpoint holds pickled whole (%1) is saved as an entire model; choose it as the module</source>
+        <translation>只有此检查点中整体 pickle 保存的模型（%1）可以保存为完整模型；请选择它作为模块</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

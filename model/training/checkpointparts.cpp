@@ -150,7 +150,7 @@ CheckpointParts recognizeParts(const CheckpointContent &content)
     // A Trainer's folder (formats/trainerfolder.h): the model's weights at the root, trainer_state.json's
     // counters.
     const bool trainerFolder =
-        content.rootKeys.isEmpty() &&
+        !content.rootKeys.contains(QStringLiteral("trainer_state")) &&
         std::any_of(content.values.begin(), content.values.end(), [](const CheckpointValue &v) {
             return v.path == QLatin1String("trainer_state.global_step");
         });
