@@ -129,6 +129,7 @@ private Q_SLOTS:
     void freezeEveryTypeFromTheMenu();
     void tableContextMenuAndMultiRowToggles();
     void freezeByPatternDialogPreviewsAndApplies();
+    void enterInFreezeByPatternApplies();
     void filtersNarrowTableAndTree_data();
     void filtersNarrowTableAndTree();
     void weightsOnlySaveWritesPlanBeside();
@@ -672,6 +673,17 @@ void TestGui::welcomePageWithoutAFile()
     QVERIFY(loaded.wait(30000));
     QVERIFY(!welcome->isVisible());
     QCOMPARE(fresh.document()->root()->childCount(), 4);
+
+    // A first run says it has no recent files, rather than showing an empty box.
+    QSettings().clear();
+    MainWindow first;
+    first.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&first));
+    auto *firstRecent = first.findChild<WelcomePage *>(QStringLiteral("welcomePage"))
+                            ->findChild<QListWidget *>(QStringLiteral("welcomeRecentList"));
+    QCOMPARE(firstRecent->count(), 1);
+    QCOMPARE(firstRecent->item(0)->text(), QStringLiteral("No recent files"));
+    QCOMPARE(firstRecent->item(0)->flags(), Qt::NoItemFlags);
 }
 
 // Size, docks and toolbar come back as the last window left them.
@@ -1474,6 +1486,39 @@ void TestGui::freezeByPatternDialogPreviewsAndApplies()
     QCOMPARE(document->undoStack()->count(), 1);
     QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("layer2.0.weight"))));
     QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("layer2.0.bias"))));
+}
+
+// Enter in the pattern field applies what the preview shows (it used to cancel: Apply started disabled,
+// so Cancel was the default button); "all except the matches" freezes everything else.
+void TestGui::enterInFreezeByPatternApplies()
+{
+    CheckpointDocument *document = m_window->document();
+    QString summary;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<FreezePatternDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto closeOnFailure = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
+        QTest::keyClicks(pattern, QStringLiteral("fc.*"));
+        QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("invertCheck")), Qt::LeftButton,
+                          Qt::NoModifier, QPoint(8, 8));
+        summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+        QTest::keyClick(pattern, Qt::Key_Return);
+    });
+    m_window->findChild<QAction *>(QStringLiteral("freezeByPatternAction"))->trigger();
+    // The CNN's 14 parameters: fc's two match, the other 12 change.
+    QVERIFY2(summary.contains(QStringLiteral("Matching: 2 · applying to the other 12 parameters")) &&
+                 summary.contains(QStringLiteral("flags that would change: 12")),
+             qPrintable(summary));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->text(0), QStringLiteral("Freeze all except \u201cfc.*\u201d"));
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        if (document->isEditable(i))
+            QCOMPARE(document->requiresGrad(i), document->tensor(i).name.startsWith(QStringLiteral("fc.")));
+    }
 }
 
 void TestGui::filtersNarrowTableAndTree_data()

@@ -2566,6 +2566,14 @@ B: %2</translation>
         <source>Freeze Blocks of %1…</source>
         <translation>Blöcke von %1 einfrieren…</translation>
     </message>
+    <message>
+        <source>Unfreeze all except “%1”</source>
+        <translation>Alle außer „%1“ auftauen</translation>
+    </message>
+    <message>
+        <source>Freeze all except “%1”</source>
+        <translation>Alle außer „%1“ einfrieren</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::FreezePatternDialog</name>
@@ -2608,6 +2616,18 @@ B: %2</translation>
     <message>
         <source>Type a pattern to see what it matches.</source>
         <translation>Geben Sie ein Muster ein, um zu sehen, worauf es passt.</translation>
+    </message>
+    <message>
+        <source>All &amp;except the matches</source>
+        <translation>Alle &amp;außer den Treffern</translation>
+    </message>
+    <message>
+        <source>Matching: %1 · applying to the other %2 parameters · elements: %3</source>
+        <translation>Treffer: %1 · angewendet auf die übrigen %2 Parameter · Elemente: %3</translation>
+    </message>
+    <message>
+        <source> · flags that would change: %1</source>
+        <translation> · Flags, die sich ändern würden: %1</translation>
     </message>
 </context>
 <context>
@@ -3830,6 +3850,10 @@ B: %2</translation>
     <message>
         <source>…or drop a checkpoint file or model folder anywhere on this window.</source>
         <translation>…oder ziehen Sie eine Checkpoint-Datei oder einen Modellordner irgendwo auf dieses Fenster.</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
     </message>
 </context>
 </TS>

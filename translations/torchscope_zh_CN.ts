@@ -2531,6 +2531,14 @@ B：%2</translation>
         <source>Freeze Blocks of %1…</source>
         <translation>冻结 %1 的块…</translation>
     </message>
+    <message>
+        <source>Unfreeze all except “%1”</source>
+        <translation>解冻除“%1”以外的全部</translation>
+    </message>
+    <message>
+        <source>Freeze all except “%1”</source>
+        <translation>冻结除“%1”以外的全部</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::FreezePatternDialog</name>
@@ -2573,6 +2581,18 @@ B：%2</translation>
     <message>
         <source>Type a pattern to see what it matches.</source>
         <translation>输入模式即可查看其匹配项。</translation>
+    </message>
+    <message>
+        <source>All &amp;except the matches</source>
+        <translation>除匹配项以外的全部(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Matching: %1 · applying to the other %2 parameters · elements: %3</source>
+        <translation>匹配：%1 · 应用于其余 %2 个参数 · 元素：%3</translation>
+    </message>
+    <message>
+        <source> · flags that would change: %1</source>
+        <translation> · 将会改变的标志：%1</translation>
     </message>
 </context>
 <context>
@@ -3784,6 +3804,10 @@ B：%2</translation>
     <message>
         <source>…or drop a checkpoint file or model folder anywhere on this window.</source>
         <translation>…或者把检查点文件或模型文件夹拖放到此窗口的任意位置。</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
     </message>
 </context>
 </TS>

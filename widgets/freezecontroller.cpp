@@ -26,8 +26,11 @@ void FreezeController::freezeByPattern()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const bool unfreeze = dialog.unfreeze();
-    const QString text = unfreeze ? tr("Unfreeze \u201c%1\u201d").arg(dialog.pattern())
-                                  : tr("Freeze \u201c%1\u201d").arg(dialog.pattern());
+    const QString text =
+        dialog.allExceptMatches()
+            ? (unfreeze ? tr("Unfreeze all except \u201c%1\u201d") : tr("Freeze all except \u201c%1\u201d"))
+                  .arg(dialog.pattern())
+            : (unfreeze ? tr("Unfreeze \u201c%1\u201d") : tr("Freeze \u201c%1\u201d")).arg(dialog.pattern());
     m_document->setRequiresGrad(dialog.matchedParameters(), unfreeze, text);
 }
 

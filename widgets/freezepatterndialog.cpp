@@ -4,6 +4,7 @@
 #include "document/namepattern.h"
 #include "itemmodels/displayformat.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -35,6 +36,8 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
     m_unfreezeButton = new QRadioButton(tr("&Unfreeze matches"), this);
     m_unfreezeButton->setObjectName(QStringLiteral("unfreezeButton"));
     m_freezeButton->setChecked(true);
+    m_invertCheck = new QCheckBox(tr("All &except the matches"), this);
+    m_invertCheck->setObjectName(QStringLiteral("invertCheck"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_previewModel = new QStringListModel(this);
@@ -44,6 +47,9 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
     m_preview->setUniformItemSizes(true);
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+    // Enter applies the preview; it never cancels silently.
+    m_buttons->button(QDialogButtonBox::Apply)->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
 
     auto *patternRow = new QHBoxLayout;
     patternRow->addWidget(m_patternEdit, 1);
@@ -52,6 +58,7 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
     actionRow->addWidget(m_freezeButton);
     actionRow->addWidget(m_unfreezeButton);
     actionRow->addStretch();
+    actionRow->addWidget(m_invertCheck);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Parameter names matching (the whole name must match):"), this));
     layout->addLayout(patternRow);
@@ -62,6 +69,8 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
 
     connect(m_patternEdit, &QLineEdit::textChanged, this, &FreezePatternDialog::updatePreview);
     connect(m_syntaxCombo, &QComboBox::currentIndexChanged, this, &FreezePatternDialog::updatePreview);
+    connect(m_invertCheck, &QCheckBox::toggled, this, &FreezePatternDialog::updatePreview);
+    connect(m_freezeButton, &QRadioButton::toggled, this, &FreezePatternDialog::updatePreview);
     connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updatePreview();
@@ -71,6 +80,11 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
 bool FreezePatternDialog::unfreeze() const
 {
     return m_unfreezeButton->isChecked();
+}
+
+bool FreezePatternDialog::allExceptMatches() const
+{
+    return m_invertCheck->isChecked();
 }
 
 QString FreezePatternDialog::pattern() const
@@ -96,16 +110,34 @@ void FreezePatternDialog::updatePreview()
         m_summary->setText(tr("<span style='color:#c00000'>Not a valid regular expression: %1</span>")
                                .arg(pattern.errorString().toHtmlEscaped()));
     } else if (!text.isEmpty()) {
-        qint64 elements = 0;
         m_matched = m_document->parametersMatching(pattern);
+        const int matches = int(m_matched.size());
+        if (m_invertCheck->isChecked()) {
+            QVector<int> others;
+            for (int index = 0; index < m_document->tensorCount(); ++index) {
+                if (m_document->isEditable(index) && !m_matched.contains(index))
+                    others << index;
+            }
+            m_matched = others;
+        }
+        qint64 elements = 0;
+        int changing = 0;
+        const bool target = m_unfreezeButton->isChecked();
         for (int index : std::as_const(m_matched)) {
             const TensorInfo &tensor = m_document->tensor(index);
             names << tensor.name;
             if (tensor.tiedTo < 0)
                 elements += tensor.numel();
+            changing += m_document->requiresGrad(index) != target ? 1 : 0;
         }
-        m_summary->setText(tr("Matching parameters: %1 · elements: %2")
-                               .arg(DisplayFormat::count(m_matched.size()), DisplayFormat::count(elements)));
+        m_summary->setText(
+            (m_invertCheck->isChecked()
+                 ? tr("Matching: %1 · applying to the other %2 parameters · elements: %3")
+                       .arg(DisplayFormat::count(matches), DisplayFormat::count(m_matched.size()),
+                            DisplayFormat::count(elements))
+                 : tr("Matching parameters: %1 · elements: %2")
+                       .arg(DisplayFormat::count(m_matched.size()), DisplayFormat::count(elements))) +
+            tr(" · flags that would change: %1").arg(DisplayFormat::count(changing)));
     } else {
         m_summary->setText(tr("Type a pattern to see what it matches."));
     }

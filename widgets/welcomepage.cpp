@@ -61,6 +61,11 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 void WelcomePage::setRecentFiles(const QStringList &paths)
 {
     m_recent->clear();
+    if (paths.isEmpty()) {
+        // Said, not an empty white box.
+        auto *none = new QListWidgetItem(tr("No recent files"), m_recent);
+        none->setFlags(Qt::NoItemFlags);
+    }
     for (const QString &path : paths) {
         auto *item =
             new QListWidgetItem(QStringLiteral("%1 — %2").arg(QFileInfo(path).fileName(), path), m_recent);
