@@ -8,6 +8,7 @@
 #include "document/checkpointdocument.h"
 #include "document/examplemodel.h"
 #include "document/savejob.h"
+#include "documentsupport.h"
 #include "filedialog.h"
 #include "formats/checkpointreader.h"
 #include "freezeblocksdialog.h"
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void browseUsesFileDialog();
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
+    void saveWritesTheOpenFileBack();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
     void statusStripShowsAndCancelsAJob();
@@ -877,12 +879,15 @@ void TestGui::closingWithUnsavedChangesAsks()
 
 void TestGui::closingWithSaveClosesAfterTheSave()
 {
+    // The close prompt's Save writes the open file back, as File > Save does: a copy of the model here.
+    const QString output = m_dir.filePath(QStringLiteral("saved-on-close.pt"));
+    QFile::remove(output);
+    QVERIFY(QFile::copy(m_source, output));
+    QVERIFY(openAndWait(output));
     clickCheck(treeView(), treeIndex(QStringLiteral("layer2")));
     QVERIFY(m_window->isWindowModified());
-    const QString output = m_dir.filePath(QStringLiteral("saved-on-close.pt"));
     QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
     MessageBox::setNextAnswer(QMessageBox::Save);
-    answerSaveAs(output, false, QString());
     // The save runs in the background: close() returns at once and the window stays until it is done.
     QVERIFY(!m_window->close());
     QVERIFY(saved.wait(60000));
@@ -895,6 +900,64 @@ void TestGui::closingWithSaveClosesAfterTheSave()
     CheckpointDocument reopened(std::move(content));
     QVERIFY(!reopened.requiresGrad(reopened.findTensor(QStringLiteral("layer2.0.weight"))));
     QVERIFY(reopened.requiresGrad(reopened.findTensor(QStringLiteral("fc.weight"))));
+}
+
+// Ctrl+S writes the open file back in its own kind (no Save As dialog, no "changed on disk" notice for
+// our own rename), and the title's modified mark goes; Save As of the whole model makes the new file the
+// one open; where Save would lose something it opens Save As and says why.
+void TestGui::saveWritesTheOpenFileBack()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("saved-in-place.pt"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_source, copy));
+    QVERIFY(openAndWait(copy));
+    clickCheck(tableView(), tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn));
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("saved-in-place.pt")));
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    QSignalSpy changedOnDisk(m_window.get(), &MainWindow::fileChangedOnDisk);
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_S));
+    QVERIFY(saved.wait(60000));
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    QVERIFY(!m_window->isWindowModified());
+    QTest::qWait(300); // a watcher's notice would come now
+    QCOMPARE(changedOnDisk.count(), 0);
+    const auto reopened = test::openDocument(copy);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->format(), CheckpointFormat::TorchScript);
+    QVERIFY(!reopened->requiresGrad(reopened->findTensor(QStringLiteral("fc.weight"))));
+    QVERIFY(reopened->requiresGrad(reopened->findTensor(QStringLiteral("fc.bias"))));
+
+    // Save As of the whole model: the new file is the one open.
+    clickCheck(tableView(), tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::RequiresGradColumn));
+    const QString other = m_dir.filePath(QStringLiteral("saved-as.pt"));
+    answerSaveAs(other, false, QString());
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QVERIFY(saved.wait(60000));
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY2(m_window->windowTitle().startsWith(QStringLiteral("saved-as.pt")),
+             qPrintable(m_window->windowTitle()));
+    QCOMPARE(m_window->document()->filePath(), QFileInfo(other).absoluteFilePath());
+
+    // A training checkpoint cannot be written back as weights without its optimizer: Save asks Save As.
+    const QString folder = trainingCheckpoints();
+    QVERIFY(!folder.isEmpty());
+    QVERIFY(openAndWait(QDir(folder).filePath(QStringLiteral("cnn-train.pt"))));
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("saveAction"))->isEnabled());
+    m_window->activateWindow(); // the closed dialog gave the activation back to no window
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    bool dialogShown = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
+        dialogShown = dialog != nullptr;
+        if (dialog)
+            dialog->reject();
+    });
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_S));
+    QVERIFY2(dialogShown, qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Save As: ")),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 // Open, Compare With and Load Weights offer the one list of checkpoint names (Load Weights once left

@@ -357,6 +357,22 @@
         <source>only the model this checkpoint holds pickled whole (%1) is saved as an entire model; choose it as the module</source>
         <translation>nur das Modell, das dieser Checkpoint ganz gepickelt enthält (%1), wird als ganzes Modell gespeichert; wählen Sie es als Modul</translation>
     </message>
+    <message>
+        <source>the example model has no file of its own</source>
+        <translation>das Beispielmodell hat keine eigene Datei</translation>
+    </message>
+    <message>
+        <source>a folder is saved with Save As</source>
+        <translation>ein Ordner wird mit Speichern unter gespeichert</translation>
+    </message>
+    <message>
+        <source>a %1 file is not written back in its own kind; use Save As</source>
+        <translation>eine %1-Datei wird nicht in ihrer eigenen Art zurückgeschrieben; verwenden Sie Speichern unter</translation>
+    </message>
+    <message>
+        <source>writing this file back as weights would drop what it holds besides them (an optimizer, values or flags); use Save As</source>
+        <translation>diese Datei als Gewichte zurückzuschreiben, würde verwerfen, was sie außerdem enthält (einen Optimierer, Werte oder Flags); verwenden Sie Speichern unter</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -3051,6 +3067,14 @@ B: %2</translation>
         <source>Save the weights of a training checkpoint&apos;s model (or its EMA copy) without the optimizer and the other training state</source>
         <translation>Die Gewichte des Modells eines Trainings-Checkpoints (oder seiner EMA-Kopie) ohne den Optimierer und den übrigen Trainingszustand speichern</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Write the changes back to the open file, in its own kind</source>
+        <translation>Die Änderungen in die geöffnete Datei zurückschreiben, in ihrer eigenen Art</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3164,6 +3188,10 @@ B: %2</translation>
     <message>
         <source>Extract Model Weights</source>
         <translation>Modellgewichte extrahieren</translation>
+    </message>
+    <message>
+        <source>Save As: %1</source>
+        <translation>Speichern unter: %1</translation>
     </message>
 </context>
 <context>

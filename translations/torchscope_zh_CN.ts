@@ -349,6 +349,22 @@
         <source>only the model this checkpoint holds pickled whole (%1) is saved as an entire model; choose it as the module</source>
         <translation>只有此检查点中整体 pickle 保存的模型（%1）可以保存为完整模型；请选择它作为模块</translation>
     </message>
+    <message>
+        <source>the example model has no file of its own</source>
+        <translation>示例模型没有自己的文件</translation>
+    </message>
+    <message>
+        <source>a folder is saved with Save As</source>
+        <translation>文件夹需用“另存为”保存</translation>
+    </message>
+    <message>
+        <source>a %1 file is not written back in its own kind; use Save As</source>
+        <translation>%1 文件不能按原类型写回；请使用“另存为”</translation>
+    </message>
+    <message>
+        <source>writing this file back as weights would drop what it holds besides them (an optimizer, values or flags); use Save As</source>
+        <translation>将此文件写回为权重会丢弃其中权重之外的内容（优化器、值或标志）；请使用“另存为”</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -3013,6 +3029,14 @@ B：%2</translation>
         <source>Save the weights of a training checkpoint&apos;s model (or its EMA copy) without the optimizer and the other training state</source>
         <translation>保存训练检查点中模型（或其 EMA 副本）的权重，不含优化器及其他训练状态</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Write the changes back to the open file, in its own kind</source>
+        <translation>将更改按原类型写回已打开的文件</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3125,6 +3149,10 @@ B：%2</translation>
     <message>
         <source>Extract Model Weights</source>
         <translation>提取模型权重</translation>
+    </message>
+    <message>
+        <source>Save As: %1</source>
+        <translation>另存为：%1</translation>
     </message>
 </context>
 <context>

@@ -30,8 +30,17 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     loadWeights->setObjectName(QStringLiteral("loadWeightsAction"));
     loadWeights->setToolTip(
         tr("Put the values of a weights-only file into the open model, as load_state_dict does"));
+    save = fileMenu->addAction(tr("&Save"));
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    save->setObjectName(QStringLiteral("saveAction"));
+    save->setIcon(QIcon::fromTheme(QStringLiteral("document-save")));
+    save->setStatusTip(tr("Write the changes back to the open file, in its own kind"));
     saveAs = fileMenu->addAction(tr("Save &As…"));
-    saveAs->setShortcut(QKeySequence::SaveAs);
+    // Ctrl+Shift+S everywhere, whatever the platform's theme binds (offscreen and some desktops bind none).
+    QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    if (!saveAsKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+        saveAsKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    saveAs->setShortcuts(saveAsKeys);
     saveAs->setObjectName(QStringLiteral("saveAsAction"));
     saveAs->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
     extractWeights = fileMenu->addAction(tr("E&xtract Model Weights…"));
@@ -124,6 +133,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
 void MainActions::setDocumentOpen(bool documentOpen)
 {
     m_documentOpen = documentOpen;
+    save->setEnabled(documentOpen && !m_busy);
     saveAs->setEnabled(documentOpen && !m_busy);
     extractWeights->setEnabled(documentOpen && !m_busy && m_hasModelPart);
     compareWith->setEnabled(documentOpen && !m_busy);

@@ -29,6 +29,7 @@ public:
     QAction *reload;
     QAction *closeFile;
     QAction *compareWith;
+    QAction *save;
     QAction *saveAs;
     QAction *extractWeights;
     QAction *loadWeights;

@@ -95,6 +95,7 @@ void MainWindow::connectActions()
 {
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::open);
     connect(m_actions->openFolder, &QAction::triggered, this, &MainWindow::openFolder);
+    connect(m_actions->save, &QAction::triggered, this, &MainWindow::save);
     connect(m_actions->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_actions->extractWeights, &QAction::triggered, this, &MainWindow::extractModelWeights);
     connect(m_actions->compareWith, &QAction::triggered, this, &MainWindow::compareWith);
@@ -489,10 +490,40 @@ void MainWindow::showSaveDialog(SavePart part)
         }
         return;
     }
-    // Only an entire-model save of the whole model keeps every edit; weights-only files drop the flags.
-    m_saveKeepsEveryEdit =
-        job->request().mode == SaveMode::EntireModel && job->request().modulePath.isEmpty();
+    startSave(std::move(job), saveReplacesDocument(*m_document, dialog.request()));
+}
+
+void MainWindow::save()
+{
+    if (!m_document || isBusy())
+        return;
+    SaveRequest request;
+    QString whyNot, error;
+    if (!saveInPlaceRequest(*m_document, &request, &whyNot)) {
+        statusBar()->showMessage(tr("Save As: %1").arg(whyNot), 10000);
+        saveAs();
+        return;
+    }
+    std::unique_ptr<SaveJob> job = SaveJob::prepare(*m_document, request, &error);
+    if (!job) {
+        m_closeAfterSave = false;
+        MessageBox::critical(this, tr("Cannot save"), error);
+        Q_EMIT saveFinished(false, error);
+        return;
+    }
+    startSave(std::move(job), true);
+}
+
+void MainWindow::startSave(std::unique_ptr<SaveJob> job, bool replacesDocument)
+{
+    // Only a save of the document as it is keeps every edit (weights-only files drop the flags, a
+    // submodule the rest); that file is then the one open, and the window says so.
+    m_saveKeepsEveryEdit = replacesDocument;
     m_saveNotes = job->notes();
+    // Our own rename over the open file is no change on disk to warn about.
+    if (QFileInfo(job->request().path).absoluteFilePath() ==
+        QFileInfo(m_document->filePath()).absoluteFilePath())
+        watchFile(QString());
     m_jobs->save(std::move(job));
 }
 
@@ -500,8 +531,14 @@ void MainWindow::onSaved(bool ok, const QString &path, const QString &error)
 {
     const bool closeNow = ok && m_closeAfterSave;
     m_closeAfterSave = false;
-    if (ok && m_saveKeepsEveryEdit && m_document)
+    if (ok && m_saveKeepsEveryEdit && m_document) {
+        m_document->setFilePath(QFileInfo(path).absoluteFilePath());
         m_document->undoStack()->setClean();
+        rememberRecentFile(m_document->filePath());
+        updateTitle();
+    }
+    if (m_document)
+        watchFile(m_document->filePath());
     if (ok) {
         const QString message = (QStringList{tr("Saved %1.").arg(path)} + m_saveNotes).join(u' ');
         statusBar()->showMessage(message, m_saveNotes.isEmpty() ? 5000 : 20000);
@@ -554,7 +591,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->ignore();
     if (answer == QMessageBox::Save) {
         m_closeAfterSave = true;
-        saveAs();
+        save();
     }
 }
 

@@ -49,6 +49,9 @@ public Q_SLOTS:
     void reloadDocument();
     void open();
     void openFolder();
+    // File > Save: writes the open file back in its own kind, or asks Save As where that would lose
+    // something.
+    void save();
     void saveAs();
     // Save As for the weights of a training checkpoint's model part.
     void extractModelWeights();
@@ -79,6 +82,8 @@ protected:
 private:
     // Save As, or (for a training checkpoint's model or EMA part) Extract Model Weights.
     void showSaveDialog(SavePart part);
+    // Starts a prepared save; `replacesDocument`: the file written becomes the one open.
+    void startSave(std::unique_ptr<SaveJob> job, bool replacesDocument);
     void connectActions();
     void takeDocument(std::shared_ptr<CheckpointDocument> document);
     void onSaved(bool ok, const QString &path, const QString &error);

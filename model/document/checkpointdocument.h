@@ -51,6 +51,9 @@ public:
 
     CheckpointFormat format() const { return m_format; }
     const QString &filePath() const { return m_filePath; }
+    // After a save that wrote the document as it is to another file (Save As, the whole model in its
+    // kind), that file is the one open.
+    void setFilePath(const QString &path) { m_filePath = path; }
     const QStringList &warnings() const { return m_warnings; }
     const QList<WeightsOnlyBlocker> &weightsOnlyBlockers() const { return m_weightsOnlyBlockers; }
     const QVector<QPair<QString, QString>> &metadata() const { return m_metadata; }

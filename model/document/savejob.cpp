@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -210,6 +211,64 @@ QString leftOutSummary(const CheckpointDocument &document, const std::vector<Sta
 }
 
 } // namespace
+
+bool saveInPlaceRequest(const CheckpointDocument &document, SaveRequest *request, QString *whyNot)
+{
+    *request = SaveRequest();
+    request->path = document.filePath();
+    const QFileInfo file(request->path);
+    if (request->path.isEmpty() || !file.isFile()) {
+        *whyNot = request->path.isEmpty()
+                      ? CheckpointWriterText::tr("the example model has no file of its own")
+                      : CheckpointWriterText::tr("a folder is saved with Save As");
+        return false;
+    }
+    switch (document.format()) {
+    case CheckpointFormat::TorchScript:
+        request->mode = SaveMode::EntireModel;
+        request->format = SaveFormat::TorchScript;
+        break;
+    case CheckpointFormat::PickleModule:
+        request->mode = SaveMode::EntireModel;
+        request->format = SaveFormat::Pickle;
+        break;
+    case CheckpointFormat::Safetensors:
+        request->format = SaveFormat::Safetensors;
+        break;
+    case CheckpointFormat::StateDict:
+        request->format = SaveFormat::PyTorch;
+        break;
+    default:
+        *whyNot = CheckpointWriterText::tr("a %1 file is not written back in its own kind; use Save As")
+                      .arg(checkpointFormatName(document.format()));
+        return false;
+    }
+    if (request->mode == SaveMode::WeightsOnly &&
+        (document.parts().kind != CheckpointKind::Weights || !document.values().isEmpty() ||
+         document.storesRequiresGrad())) {
+        *whyNot =
+            CheckpointWriterText::tr("writing this file back as weights would drop what it holds besides "
+                                     "them (an optimizer, values or flags); use Save As");
+        return false;
+    }
+    return true;
+}
+
+bool saveReplacesDocument(const CheckpointDocument &document, const SaveRequest &request)
+{
+    if (!request.modulePath.isEmpty() || request.part != SavePart::Module || request.maxShardSize > 0 ||
+        request.format == SaveFormat::WeightsOnlySafe)
+        return false;
+    if (request.mode == SaveMode::EntireModel)
+        return document.format() == CheckpointFormat::TorchScript ||
+               document.format() == CheckpointFormat::PickleModule;
+    // Weights: only for a document that is weights and nothing else, written as it is.
+    return !document.storesRequiresGrad() && document.parts().kind == CheckpointKind::Weights &&
+           document.values().isEmpty() && request.dtype == DType::Invalid && request.includeBuffers &&
+           request.stripPrefix.isEmpty() &&
+           (document.format() == CheckpointFormat::StateDict ||
+            document.format() == CheckpointFormat::Safetensors);
+}
 
 QString offeredStripPrefix(const CheckpointDocument &document, const SaveRequest &request)
 {

@@ -54,6 +54,17 @@ struct SaveRequest
     QString stripPrefix = QString();
 };
 
+// File > Save: the request that writes the document back over its own file in its own kind (an entire
+// model as TorchScript or as the pickle it came from; a plain state_dict as PyTorch's zip; safetensors
+// as safetensors), atomically as every save. False, with the reason, where writing it back in place
+// would lose something or change its kind (a training checkpoint's optimizer and values, a legacy or
+// sharded file, a folder, the example held in memory): Save As is the way there.
+bool saveInPlaceRequest(const CheckpointDocument &document, SaveRequest *request, QString *whyNot);
+
+// Whether the file `request` writes holds the document as it is, every edit included (the whole model
+// in its own kind, no dtype change, nothing left out), so that it becomes the file the window has open.
+bool saveReplacesDocument(const CheckpointDocument &document, const SaveRequest &request);
+
 // The prefix every name of what `request` would write begins with that a framework adds (Lightning's
 // "model.", torch.compile's "_orig_mod.", DataParallel's "module."): offered for stripping. Empty if none.
 QString offeredStripPrefix(const CheckpointDocument &document, const SaveRequest &request);
