@@ -147,6 +147,7 @@ private Q_SLOTS:
     void barePickleShowsWhatItWouldRun();
     void longReadsWaitForComputeAndGiveBackPages();
     void compareWithShowsWhatFineTuningChanged();
+    void escAndTheDocumentCloseItsWindows();
     void compareSuggestsAPrefixAndApplies();
     void compareWithABadFileSaysWhy();
     void valuesTabShowsTheClickedTensor();
@@ -1664,6 +1665,39 @@ CompareWindow *TestGui::compareThroughMenu(const QString &path)
     if (!finished.wait(60000) && failed.isEmpty())
         return nullptr;
     return window;
+}
+
+// Esc closes the report and a comparison; a comparison closes with its document; the toolbar's Undo
+// keeps its width whatever the command is called.
+void TestGui::escAndTheDocumentCloseItsWindows()
+{
+    const QString dir = fineTuned();
+    QVERIFY(openAndWait(dir + QStringLiteral("/before_model.pt")));
+    ReportWindow *report = m_window->showModelReport();
+    QVERIFY(report && QTest::qWaitForWindowExposed(report));
+    QTest::keyClick(report, Qt::Key_Escape);
+    QTRY_VERIFY(!report->isVisible());
+    QPointer<CompareWindow> compare = compareThroughMenu(dir + QStringLiteral("/after_model.pt"));
+    QVERIFY(compare && QTest::qWaitForWindowExposed(compare.data()));
+    QTest::keyClick(compare.data(), Qt::Key_Escape);
+    QTRY_VERIFY(compare.isNull());
+    compare = compareThroughMenu(dir + QStringLiteral("/after_model.pt"));
+    QVERIFY(compare);
+    m_window->findChild<QAction *>(QStringLiteral("closeAction"))->trigger();
+    QTRY_VERIFY(compare.isNull());
+
+    QVERIFY(openAndWait(m_source));
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    auto *undoButton = qobject_cast<QToolButton *>(
+        toolBar->widgetForAction(m_window->findChild<QAction *>(QStringLiteral("undoAction"))));
+    QVERIFY(undoButton);
+    const int width = undoButton->sizeHint().width();
+    CheckpointDocument *document = m_window->document();
+    QVERIFY(document->freezeAllExcept(document->findModule(QStringLiteral("fc"))));
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("undoAction"))->text().size() >
+            6); // "Undo Freeze…"
+    QCOMPARE(undoButton->text(), QStringLiteral("Undo"));
+    QCOMPARE(undoButton->sizeHint().width(), width);
 }
 
 void TestGui::compareWithShowsWhatFineTuningChanged()

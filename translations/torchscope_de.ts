@@ -3075,6 +3075,14 @@ B: %2</translation>
         <source>Write the changes back to the open file, in its own kind</source>
         <translation>Die Änderungen in die geöffnete Datei zurückschreiben, in ihrer eigenen Art</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>

@@ -3037,6 +3037,14 @@ B：%2</translation>
         <source>Write the changes back to the open file, in its own kind</source>
         <translation>将更改按原类型写回已打开的文件</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>

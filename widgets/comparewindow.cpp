@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -55,6 +56,8 @@ CompareWindow::CompareWindow(std::shared_ptr<const DiffSide> a, const QString &p
 {
     setObjectName(QStringLiteral("compareWindow"));
     setAttribute(Qt::WA_DeleteOnClose);
+    // Esc closes it, as it closes a dialog.
+    connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, &QWidget::close);
     setWindowTitle(tr("%1 ↔ %2 — Compare").arg(m_a->label, QFileInfo(pathB).fileName()));
 
     auto *central = new QWidget(this);

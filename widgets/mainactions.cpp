@@ -68,6 +68,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    // The toolbar's buttons keep their width: "Undo" and "Redo" there, the command's name in the menu.
+    undo->setIconText(tr("Undo"));
     redo = undoGroup->createRedoAction(this);
     redo->setObjectName(QStringLiteral("redoAction"));
     // Ctrl+Shift+Z everywhere, plus whatever the platform calls Redo (Ctrl+Y on some).
@@ -78,6 +80,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     }
     redo->setShortcuts(redoKeys);
     redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    redo->setIconText(tr("Redo"));
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();

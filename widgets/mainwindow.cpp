@@ -186,6 +186,8 @@ CompareWindow *MainWindow::compareWithFile(const QString &path)
         return nullptr;
     auto *window = new CompareWindow(std::make_shared<const DiffSide>(diffSideOf(*m_document)), path, this);
     window->setWindowFlag(Qt::Window);
+    m_compareWindows.removeAll(nullptr);
+    m_compareWindows << window;
     window->show();
     window->start();
     return window;
@@ -209,12 +211,23 @@ void MainWindow::openExampleModel()
     });
 }
 
+void MainWindow::closeDocumentWindows()
+{
+    // They report on the document going away: the report reads its tensors, a comparison compares it.
+    delete m_report;
+    for (const QPointer<CompareWindow> &window : std::as_const(m_compareWindows)) {
+        if (window)
+            window->close();
+    }
+    m_compareWindows.clear();
+}
+
 void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
 {
     if (m_document)
         m_undoGroup->removeStack(m_document->undoStack());
     m_view->setDocument(nullptr);
-    delete m_report; // it reports on the document being replaced
+    closeDocumentWindows();
     m_freeze->setDocument(document.get());
     m_document = std::move(document);
     m_undoGroup->addStack(m_document->undoStack());
@@ -302,7 +315,7 @@ void MainWindow::dropDocument()
         return;
     m_undoGroup->removeStack(m_document->undoStack());
     m_view->setDocument(nullptr);
-    delete m_report;
+    closeDocumentWindows();
     m_freeze->setDocument(nullptr);
     m_document.reset();
     watchFile(QString());

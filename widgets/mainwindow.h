@@ -82,6 +82,8 @@ protected:
 private:
     // Save As, or (for a training checkpoint's model or EMA part) Extract Model Weights.
     void showSaveDialog(SavePart part);
+    // Closes the report and the comparisons of the document going away.
+    void closeDocumentWindows();
     // Starts a prepared save; `replacesDocument`: the file written becomes the one open.
     void startSave(std::unique_ptr<SaveJob> job, bool replacesDocument);
     void connectActions();
@@ -107,6 +109,8 @@ private:
     QLabel *m_totalsLabel;
     MainActions *m_actions;
     QPointer<ReportWindow> m_report;
+    // The comparisons of the open document: they close with it.
+    QList<QPointer<CompareWindow>> m_compareWindows;
     QFileSystemWatcher *m_watcher;
     // The welcome page with no file open, the checkpoint view with one.
     QStackedWidget *m_pages;

@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
@@ -46,6 +47,8 @@ ReportWindow::ReportWindow(CheckpointDocument *document, QWidget *parent)
       m_proxy(new HealthReportFilter(this))
 {
     setObjectName(QStringLiteral("reportWindow"));
+    // Esc closes it, as it closes a dialog.
+    connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, &QWidget::close);
     setWindowTitle(
         tr("Model Report — %1").arg(document ? QFileInfo(document->filePath()).fileName() : QString()));
     m_proxy->setSourceModel(m_model);
