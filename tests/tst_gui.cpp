@@ -1231,6 +1231,10 @@ void TestGui::openFolderReadsConfig()
                  QStringLiteral("config.json says 4 hidden layers, but the checkpoint holds 3 blocks in "
                                 "model.layers")),
              qPrintable(banner));
+    // The folder is what was opened: the title and the recent files name it, not the file inside.
+    QVERIFY2(m_window->windowTitle().startsWith(QStringLiteral("tiny-llama")),
+             qPrintable(m_window->windowTitle()));
+    QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0), folder);
 }
 
 // A whole Llama-layout model saved by PyTorch: its twelve decoder blocks fold into one row, and

@@ -241,8 +241,8 @@ void MainWindow::takeDocument(std::shared_ptr<CheckpointDocument> document)
     m_pages->setCurrentWidget(m_view);
     updateTitle();
     updateTotals();
-    if (!m_document->filePath().isEmpty())
-        rememberRecentFile(m_document->filePath());
+    if (!m_document->openedPath().isEmpty())
+        rememberRecentFile(m_document->openedPath());
     watchFile(m_document->filePath());
     Q_EMIT documentLoaded();
 }
@@ -338,7 +338,7 @@ void MainWindow::reloadDocument()
 {
     if (isBusy() || !m_document || !confirmDropEdits())
         return;
-    const QString path = m_document->filePath();
+    const QString path = m_document->openedPath(); // a folder reads its config.json again too
     if (path.isEmpty())
         openExampleModel();
     else
@@ -440,8 +440,10 @@ void MainWindow::updateTitle()
 {
     QString name = tr("Torchscope");
     if (m_document) {
-        const QString file = m_document->filePath().isEmpty() ? tr("Example model")
-                                                              : QFileInfo(m_document->filePath()).fileName();
+        // A folder by its name (not model.safetensors.index.json's), a file by its own.
+        const QString file = m_document->openedPath().isEmpty()
+                                 ? tr("Example model")
+                                 : QFileInfo(m_document->openedPath()).fileName();
         name = QStringLiteral("%1[*] — %2").arg(file, tr("Torchscope"));
     }
     setWindowTitle(name);
@@ -547,7 +549,7 @@ void MainWindow::onSaved(bool ok, const QString &path, const QString &error)
     if (ok && m_saveKeepsEveryEdit && m_document) {
         m_document->setFilePath(QFileInfo(path).absoluteFilePath());
         m_document->undoStack()->setClean();
-        rememberRecentFile(m_document->filePath());
+        rememberRecentFile(m_document->openedPath());
         updateTitle();
     }
     if (m_document)

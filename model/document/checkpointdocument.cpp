@@ -15,9 +15,9 @@ namespace torchscope {
 
 CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *parent)
     : QObject(parent), m_format(content.format), m_filePath(std::move(content.filePath)),
-      m_warnings(std::move(content.warnings)), m_weightsOnlyBlockers(std::move(content.weightsOnlyBlockers)),
-      m_metadata(std::move(content.metadata)), m_config(content.config),
-      m_refusedContent(std::move(content.refusedContent)),
+      m_openedPath(std::move(content.openedPath)), m_warnings(std::move(content.warnings)),
+      m_weightsOnlyBlockers(std::move(content.weightsOnlyBlockers)), m_metadata(std::move(content.metadata)),
+      m_config(content.config), m_refusedContent(std::move(content.refusedContent)),
       // Before the tensors and values move: the parts are recognised from them (and from the config).
       m_parts(recognizeParts(content)), m_sourceBytes(std::move(content.sourceBytes)),
       m_pickleModule(std::dynamic_pointer_cast<const PickleModuleGraph>(content.sourceGraph)),

@@ -51,9 +51,15 @@ public:
 
     CheckpointFormat format() const { return m_format; }
     const QString &filePath() const { return m_filePath; }
+    // What the user opened: a model folder, or the file itself (the window's title, recent files, Reload).
+    const QString &openedPath() const { return m_openedPath.isEmpty() ? m_filePath : m_openedPath; }
     // After a save that wrote the document as it is to another file (Save As, the whole model in its
     // kind), that file is the one open.
-    void setFilePath(const QString &path) { m_filePath = path; }
+    void setFilePath(const QString &path)
+    {
+        m_filePath = path;
+        m_openedPath = path;
+    }
     const QStringList &warnings() const { return m_warnings; }
     const QList<WeightsOnlyBlocker> &weightsOnlyBlockers() const { return m_weightsOnlyBlockers; }
     const QVector<QPair<QString, QString>> &metadata() const { return m_metadata; }
@@ -174,6 +180,7 @@ private:
 
     CheckpointFormat m_format;
     QString m_filePath;
+    QString m_openedPath;
     QStringList m_warnings;
     QList<WeightsOnlyBlocker> m_weightsOnlyBlockers;
     QVector<QPair<QString, QString>> m_metadata;

@@ -112,6 +112,7 @@ bool readCheckpoint(const QString &requestedPath, const Progress &progress, Chec
     }
     progress.set(0, 0);
     out->filePath = path;
+    out->openedPath = QFileInfo(requestedPath).isDir() ? requestedPath : path;
     const bool ok = looksLikeJson(file->data(), file->size())
                         ? readShardedCheckpoint(path, file, progress, out, error)
                         : readSingleFileCheckpoint(file, out, error);

@@ -90,6 +90,9 @@ struct CheckpointContent
 {
     CheckpointFormat format = CheckpointFormat::StateDict;
     QString filePath;
+    // What was opened: a model folder (its checkpoint is filePath), or the file itself; empty for content
+    // read from memory.
+    QString openedPath;
     // Modules in named_modules() order, the root ("") first. Empty for weights-only files,
     // whose tree is rebuilt from the dotted tensor names.
     QVector<ModuleEntry> modules;
