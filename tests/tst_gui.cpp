@@ -78,6 +78,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void closingWithUnsavedChangesAsks();
     void closingWithSaveClosesAfterTheSave();
     void saveWritesTheOpenFileBack();
+    void keyboardShortcutsListTheMenusKeys();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
     void statusStripShowsAndCancelsAJob();
@@ -959,6 +961,27 @@ void TestGui::saveWritesTheOpenFileBack()
     QVERIFY2(dialogShown, qPrintable(m_window->statusBar()->currentMessage()));
     QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Save As: ")),
              qPrintable(m_window->statusBar()->currentMessage()));
+}
+
+// Help > Keyboard Shortcuts lists what the menus bind, read from them.
+void TestGui::keyboardShortcutsListTheMenusKeys()
+{
+    m_window->findChild<QAction *>(QStringLiteral("shortcutsAction"))->trigger();
+    auto *dialog = m_window->findChild<QDialog *>(QStringLiteral("shortcutsDialog"));
+    QVERIFY(dialog && QTest::qWaitForWindowExposed(dialog));
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+    QHash<QString, QString> keys;
+    for (int row = 0; row < table->rowCount(); ++row)
+        keys.insert(table->item(row, 1)->text(), table->item(row, 2)->text());
+    QCOMPARE(keys.value(QStringLiteral("Save")),
+             QKeySequence(Qt::CTRL | Qt::Key_S).toString(QKeySequence::NativeText));
+    QVERIFY2(keys.value(QStringLiteral("Save As"))
+                 .contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S).toString(QKeySequence::NativeText)),
+             qPrintable(keys.value(QStringLiteral("Save As"))));
+    QCOMPARE(keys.value(QStringLiteral("Model Report")),
+             QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText));
+    saveScreenshot(dialog, QStringLiteral("shortcuts.png"));
+    dialog->close();
 }
 
 // Open, Compare With and Load Weights offer the one list of checkpoint names (Load Weights once left

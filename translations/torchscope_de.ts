@@ -3083,6 +3083,10 @@ B: %2</translation>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3616,6 +3620,25 @@ B: %2</translation>
     <message>
         <source>Tensors: %1 · parameters: %2</source>
         <translation>Tensoren: %1 · Parameter: %2</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

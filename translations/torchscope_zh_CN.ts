@@ -3045,6 +3045,10 @@ B：%2</translation>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3572,6 +3576,25 @@ B：%2</translation>
     <message>
         <source>Tensors: %1 · parameters: %2</source>
         <translation>张量：%1 · 参数：%2</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     QMenu *helpMenu = window->menuBar()->addMenu(tr("&Help"));
     openExample = helpMenu->addAction(tr("Open &Example Model"));
     openExample->setObjectName(QStringLiteral("openExampleAction"));
+    shortcuts = helpMenu->addAction(tr("&Keyboard Shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     about = helpMenu->addAction(tr("&About Torchscope"));
     about->setObjectName(QStringLiteral("aboutAction"));
 

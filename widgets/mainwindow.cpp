@@ -18,6 +18,7 @@
 #include "plot/qcustomplotinclude.h"
 #include "reportwindow.h"
 #include "saveasdialog.h"
+#include "shortcutsdialog.h"
 #include "torchbridge/torchbridge.h"
 #include "welcomepage.h"
 
@@ -31,6 +32,7 @@
 #include <QFileSystemWatcher>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
@@ -108,6 +110,12 @@ void MainWindow::connectActions()
             &FreezeController::copyFreezePlanAsCode);
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openExampleModel);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->shortcuts, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(m_actions->modelReport, &QAction::triggered, this, &MainWindow::showModelReport);
     connect(m_actions->loadWeights, &QAction::triggered, this, &MainWindow::loadWeightsInto);
     connect(m_actions->reload, &QAction::triggered, this, &MainWindow::reloadDocument);

@@ -1,0 +1,52 @@
+#include "shortcutsdialog.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace torchscope {
+
+ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(0, 3, this);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setHorizontalHeaderLabels({tr("Menu"), tr("Command"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    for (QAction *menuAction : menuBar->actions()) {
+        const QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        for (const QAction *action : menu->actions()) {
+            if (action->isSeparator() || action->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &key : action->shortcuts())
+                keys << key.toString(QKeySequence::NativeText);
+            const int row = table->rowCount();
+            table->insertRow(row);
+            const auto plain = [](QString text) {
+                return text.remove(QLatin1Char('&')).remove(QChar(0x2026)).trimmed();
+            };
+            table->setItem(row, 0, new QTableWidgetItem(plain(menuAction->text())));
+            table->setItem(row, 1, new QTableWidgetItem(plain(action->text())));
+            table->setItem(row, 2, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
+        }
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(table, 1);
+    layout->addWidget(buttons);
+    resize(520, 420);
+}
+
+} // namespace torchscope
