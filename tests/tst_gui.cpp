@@ -226,6 +226,20 @@ private:
         return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? file.fileName()
                                                                                     : QString();
     }
+    // Answers the next modal dialog of type D from inside its event loop: `answer` fills it in and closes
+    // it; a failed check rejects it, so no dialog's loop is left running.
+    template <typename D, typename Answer> void answerNextDialog(Answer answer)
+    {
+        QTimer::singleShot(0, this, [answer] {
+            auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto closeOnFailure = qScopeGuard([dialog] {
+                if (dialog->isVisible())
+                    dialog->reject();
+            });
+            answer(dialog);
+        });
+    }
     // Answers the next Save As dialog from inside its event loop.
     void answerSaveAs(const QString &path, bool weightsOnly, const QString &module);
     // The fine-tuned CNN of `peer.py finetune`, written once; returns the folder.
@@ -363,14 +377,7 @@ void TestGui::clickingTreeCheckFreezesModule()
 
 void TestGui::answerSaveAs(const QString &path, bool weightsOnly, const QString &module)
 {
-    QTimer::singleShot(0, this, [=] {
-        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        // A failed check must not leave the dialog's event loop running.
-        auto closeOnFailure = qScopeGuard([dialog] {
-            if (dialog->isVisible())
-                dialog->reject();
-        });
+    answerNextDialog<SaveAsDialog>([=](SaveAsDialog *dialog) {
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         auto *pathEdit = dialog->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
         pathEdit->clear();
@@ -411,13 +418,7 @@ void TestGui::saveAsChoosesFormatDtypeAndShards()
     const QString folder = m_dir.filePath(QStringLiteral("shards"));
     QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
     QString sentences;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        auto closeOnFailure = qScopeGuard([dialog] {
-            if (dialog->isVisible())
-                dialog->reject();
-        });
+    answerNextDialog<SaveAsDialog>([&](SaveAsDialog *dialog) {
         auto *radio = dialog->findChild<QRadioButton *>(QStringLiteral("weightsOnlyButton"));
         QTest::mouseClick(radio, Qt::LeftButton, Qt::NoModifier, QPoint(8, radio->height() / 2));
         auto *format = dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"));
@@ -499,13 +500,7 @@ void TestGui::weightsOnlyBlockedFileSavesALoadableCopy()
     const QString target = folder + QStringLiteral("/numpy-loadable.pt");
     QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
     QString sentences;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        auto closeOnFailure = qScopeGuard([dialog] {
-            if (dialog->isVisible())
-                dialog->reject();
-        });
+    answerNextDialog<SaveAsDialog>([&](SaveAsDialog *dialog) {
         auto *format = dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"));
         QVERIFY2(format->currentText().contains(QStringLiteral("weights_only=True")),
                  qPrintable(format->currentText()));
@@ -539,13 +534,7 @@ void TestGui::saveAsWritesAPickledModelBack()
     const QString target = m_dir.filePath(QStringLiteral("language-model-edited.pt"));
     QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
     QString note;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        auto closeOnFailure = qScopeGuard([dialog] {
-            if (dialog->isVisible())
-                dialog->reject();
-        });
+    answerNextDialog<SaveAsDialog>([&](SaveAsDialog *dialog) {
         auto *entire = dialog->findChild<QRadioButton *>(QStringLiteral("entireModelButton"));
         QVERIFY(entire->isEnabled());
         QVERIFY2(entire->text().contains(QStringLiteral("pickle")), qPrintable(entire->text()));
@@ -1549,13 +1538,7 @@ void TestGui::freezeByPatternDialogPreviewsAndApplies()
     QString summary;
     int previewRows = -1;
     bool applyEnabledForBadRegex = true;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<FreezePatternDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        auto closeOnFailure = qScopeGuard([dialog] {
-            if (dialog->isVisible())
-                dialog->reject();
-        });
+    answerNextDialog<FreezePatternDialog>([&](FreezePatternDialog *dialog) {
         auto *syntax = dialog->findChild<QComboBox *>(QStringLiteral("syntaxCombo"));
         auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
         QPushButton *apply = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Apply);
@@ -1585,13 +1568,7 @@ void TestGui::enterInFreezeByPatternApplies()
 {
     CheckpointDocument *document = m_window->document();
     QString summary;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<FreezePatternDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        auto closeOnFailure = qScopeGuard([dialog] {
-            if (dialog->isVisible())
-                dialog->reject();
-        });
+    answerNextDialog<FreezePatternDialog>([&](FreezePatternDialog *dialog) {
         auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
         QTest::keyClicks(pattern, QStringLiteral("fc.*"));
         QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("invertCheck")), Qt::LeftButton,
@@ -2268,13 +2245,7 @@ void TestGui::extractModelWeightsFromTheMenu()
     QVERIFY(openAndWait(path));
     const QString output = m_dir.filePath(QStringLiteral("extracted-ema.safetensors"));
     QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
-    QTimer::singleShot(0, this, [=] {
-        auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        auto closeOnFailure = qScopeGuard([dialog] {
-            if (dialog->isVisible())
-                dialog->reject();
-        });
+    answerNextDialog<SaveAsDialog>([=](SaveAsDialog *dialog) {
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QCOMPARE(dialog->windowTitle(), QStringLiteral("Extract Model Weights"));
         auto *part = dialog->findChild<QComboBox *>(QStringLiteral("partCombo"));
