@@ -1022,6 +1022,21 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
             <numerusform>%n Scheduler</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an instance of %1</source>
+        <translation>eine Instanz von %1</translation>
+    </message>
+    <message>
+        <source>refused: would call %1</source>
+        <translation>verweigert: würde %1 aufrufen</translation>
+    </message>
 </context>
 <context>
     <name>ExampleModel</name>
@@ -2047,21 +2062,6 @@ Imaginärteil: %1</translation>
 </context>
 <context>
     <name>torchscope::CheckpointValuesModel</name>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n Byte</numerusform>
-            <numerusform>%n Bytes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>an instance of %1</source>
-        <translation>eine Instanz von %1</translation>
-    </message>
-    <message>
-        <source>refused: would call %1</source>
-        <translation>verweigert: würde %1 aufrufen</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>

@@ -162,6 +162,13 @@
             <numerusform>%n schedulers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FreezeMenus</name>
@@ -222,13 +229,6 @@
 </context>
 <context>
     <name>torchscope::CheckpointValuesModel</name>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n byte</numerusform>
-            <numerusform>%n bytes</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>

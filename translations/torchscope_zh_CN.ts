@@ -1000,6 +1000,20 @@ JSON、CSV 和写出的文件在任何语言下都相同。
             <numerusform>%n 个调度器</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an instance of %1</source>
+        <translation>%1 的实例</translation>
+    </message>
+    <message>
+        <source>refused: would call %1</source>
+        <translation>已拒绝：将会调用 %1</translation>
+    </message>
 </context>
 <context>
     <name>ExampleModel</name>
@@ -2019,20 +2033,6 @@ imaginary part: %1</source>
 </context>
 <context>
     <name>torchscope::CheckpointValuesModel</name>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n 字节</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>an instance of %1</source>
-        <translation>%1 的实例</translation>
-    </message>
-    <message>
-        <source>refused: would call %1</source>
-        <translation>已拒绝：将会调用 %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>

@@ -113,28 +113,11 @@ QJsonObject checkpointJson(const CheckpointParts &parts)
         {QStringLiteral("schedulers"), QJsonArray::fromStringList(parts.schedulers)}};
 }
 
-// A value as the text `info` shows it: JSON's spelling, long ones shortened.
-QString valueText(const CheckpointValue &value)
+// Long values shortened in the text `info`; `--json` has them whole.
+QString shortened(const QString &text)
 {
-    QString text;
-    if (value.value.isString())
-        text = QLatin1Char('"') + value.value.toString() + QLatin1Char('"');
-    else if (value.value.isDouble() && value.type.contains(QLatin1String("int")))
-        text = QString::number(value.value.toInteger());
-    else if (value.value.isDouble())
-        text = QString::number(value.value.toDouble(), 'g', QLocale::FloatingPointShortest);
-    else if (value.value.isBool())
-        text = value.value.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    else if (value.value.isNull())
-        text = QStringLiteral("None");
-    else
-        text = QString::fromUtf8(QJsonDocument(value.value.isArray() ? QJsonDocument(value.value.toArray())
-                                                                     : QJsonDocument(value.value.toObject()))
-                                     .toJson(QJsonDocument::Compact));
     constexpr int kLongest = 100;
-    if (text.size() > kLongest)
-        text = text.left(kLongest - 1) + QChar(0x2026);
-    return text;
+    return text.size() > kLongest ? text.left(kLongest - 1) + QChar(0x2026) : text;
 }
 
 void printTree(QTextStream &out, const ModuleNode *node, int depth)
@@ -388,7 +371,8 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
     if (!document.values().isEmpty()) {
         out << "\n" << CliOutputText::tr("Values:") << "\n";
         for (const CheckpointValue &value : document.values())
-            out << "  " << value.path << " = " << valueText(value) << "  (" << value.type << ")\n";
+            out << "  " << value.path << " = " << shortened(DisplayFormat::checkpointValue(value)) << "  ("
+                << value.type << ")\n";
     }
     for (const OptimizerState &optimizer : document.optimizers()) {
         out << "\n"

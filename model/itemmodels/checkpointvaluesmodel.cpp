@@ -61,41 +61,6 @@ void CheckpointValuesModel::setValues(const QVector<CheckpointValue> &values)
     endResetModel();
 }
 
-QString CheckpointValuesModel::valueText(const CheckpointValue &value)
-{
-    const QJsonValue &v = value.value;
-    if (v.isString())
-        return value.type == QLatin1String("float") ? v.toString()
-                                                    : QLatin1Char('"') + v.toString() + QLatin1Char('"');
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("True") : QStringLiteral("False");
-    if (v.isNull())
-        return QStringLiteral("None");
-    if (v.isDouble()) {
-        if (value.type.contains(QLatin1String("int")))
-            return QString::number(v.toInteger());
-        const QString text = QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
-        // As Python writes a float: 1.0, not 1.
-        return text.contains(QLatin1Char('.')) || text.contains(QLatin1Char('e')) ||
-                       text.contains(QLatin1Char('n'))
-                   ? text
-                   : text + QStringLiteral(".0");
-    }
-    const QJsonObject object = v.toObject();
-    if (object.contains(QLatin1String("bytes")))
-        return tr("%n byte(s)", nullptr,
-                  DisplayFormat::pluralCount(object.value(QLatin1String("bytes")).toInteger()));
-    if (object.contains(QLatin1String("class")))
-        return tr("an instance of %1").arg(object.value(QLatin1String("class")).toString());
-    if (object.contains(QLatin1String("refused")))
-        return tr("refused: would call %1").arg(object.value(QLatin1String("refused")).toString());
-    if (object.contains(QLatin1String("global")))
-        return object.value(QLatin1String("global")).toString();
-    if (v.isArray())
-        return QStringLiteral("[]");
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 CheckpointValuesModel::Node *CheckpointValuesModel::nodeOf(const QModelIndex &index) const
 {
     return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
@@ -157,7 +122,7 @@ QVariant CheckpointValuesModel::data(const QModelIndex &index, int role) const
     case TypeColumn:
         return typeOf(node);
     case ValueColumn: {
-        QString text = node.value >= 0 ? valueText(m_values[node.value]) : QString();
+        QString text = node.value >= 0 ? DisplayFormat::checkpointValue(m_values[node.value]) : QString();
         if (!node.children.empty() &&
             (node.value < 0 || !m_values[node.value].value.isObject() ||
              !m_values[node.value].value.toObject().contains(QLatin1String("class"))))

@@ -25,8 +25,6 @@ public:
     void setValues(const QVector<CheckpointValue> &values);
     // The index of the value at `path` (a container's or a leaf's); invalid if none.
     QModelIndex indexOfPath(const QString &path) const;
-    // A value as one line: numbers, strings quoted, None, True/False; bytes and classes as they are named.
-    static QString valueText(const CheckpointValue &value);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -5,6 +5,9 @@
 
 #include "tensor/checkpointcontent.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSet>
 
@@ -88,6 +91,41 @@ QStringList DisplayFormat::configFacts(const ModelConfig &config)
 QString DisplayFormat::configName(const ModelConfig &config)
 {
     return config.architecture.isEmpty() ? config.modelType : config.architecture;
+}
+
+QString DisplayFormat::checkpointValue(const CheckpointValue &value)
+{
+    const QJsonValue &v = value.value;
+    if (v.isString())
+        return value.type == QLatin1String("float") ? v.toString()
+                                                    : QLatin1Char('"') + v.toString() + QLatin1Char('"');
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("True") : QStringLiteral("False");
+    if (v.isNull())
+        return QStringLiteral("None");
+    if (v.isDouble()) {
+        if (value.type.contains(QLatin1String("int")))
+            return QString::number(v.toInteger());
+        const QString text = QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        // As Python writes a float: 1.0, not 1.
+        return text.contains(QLatin1Char('.')) || text.contains(QLatin1Char('e')) ||
+                       text.contains(QLatin1Char('n'))
+                   ? text
+                   : text + QStringLiteral(".0");
+    }
+    const QJsonObject object = v.toObject();
+    if (object.contains(QLatin1String("bytes")))
+        return tr("%n byte(s)", nullptr,
+                  DisplayFormat::pluralCount(object.value(QLatin1String("bytes")).toInteger()));
+    if (object.contains(QLatin1String("class")))
+        return tr("an instance of %1").arg(object.value(QLatin1String("class")).toString());
+    if (object.contains(QLatin1String("refused")))
+        return tr("refused: would call %1").arg(object.value(QLatin1String("refused")).toString());
+    if (object.contains(QLatin1String("global")))
+        return object.value(QLatin1String("global")).toString();
+    if (v.isArray())
+        return QStringLiteral("[]");
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 QString DisplayFormat::frameworkName(const QString &framework)

@@ -6,6 +6,7 @@
 
 namespace torchscope {
 
+struct CheckpointValue;
 struct ModelConfig;
 class CheckpointDocument;
 struct OptimizerState;
@@ -39,6 +40,9 @@ public:
     // The optimizer, as the state it keeps tells it ("Adam", "SGD with momentum"); PyTorch's state_dict
     // does not name its class.
     static QString optimizerFamily(const OptimizerState &state);
+    // A checkpoint's value as people read it, in one line: numbers as Python writes them (1.0, not 1),
+    // strings quoted, None, True and False; bytes, class records and refused calls by what they are.
+    static QString checkpointValue(const CheckpointValue &value);
     // The name of a training framework: "PyTorch Lightning", "Hugging Face Trainer".
     static QString frameworkName(const QString &framework);
 };

@@ -107,14 +107,27 @@ QStringList CheckpointParts::otherParts() const
     return parts;
 }
 
+template <typename Visit> bool CheckpointParts::anyOtherPart(Visit visit) const
+{
+    // Called per tensor when a document counts its parameters: no list is built.
+    for (const QStringList *list : {&optimizers, &schedulers, &otherState}) {
+        for (const QString &part : *list) {
+            if (visit(part))
+                return true;
+        }
+    }
+    return !emaPath.isNull() && visit(emaPath);
+}
+
 QString CheckpointParts::partOf(const QString &name) const
 {
     // The innermost part wins: an optimizer saved inside the model's dict is the optimizer's.
     QString found;
-    for (const QString &part : otherParts()) {
+    anyOtherPart([&](const QString &part) {
         if (isUnderPath(name, part) && part.size() >= found.size())
             found = part;
-    }
+        return false;
+    });
     if (!found.isNull())
         return found;
     return isUnderPath(name, modelPath) ? modelPath : QString();
@@ -122,12 +135,9 @@ QString CheckpointParts::partOf(const QString &name) const
 
 bool CheckpointParts::isModelTensor(const QString &name) const
 {
-    if (!isUnderPath(name, modelPath))
-        return false;
-    const QStringList others = otherParts();
-    return std::none_of(others.begin(), others.end(), [&](const QString &part) {
-        return isUnderPath(name, part) && part.size() > modelPath.size();
-    });
+    return isUnderPath(name, modelPath) && !anyOtherPart([&](const QString &part) {
+               return part.size() > modelPath.size() && isUnderPath(name, part);
+           });
 }
 
 CheckpointParts recognizeParts(const CheckpointContent &content)
@@ -240,19 +250,23 @@ void markRecognisedBuffers(CheckpointContent *content)
     // Quantization-aware training's observers and fake quantizers keep statistics, not weights.
     static const QRegularExpression observer(
         QStringLiteral("(^|\\.)(activation_post_process|weight_fake_quant|activation_fake_quant)(\\.|$)"));
-    QSet<QString> names;
-    for (const TensorInfo &tensor : content->tensors)
-        names.insert(tensor.name);
+    QSet<QString> names; // filled on first need: spectral norm's u and v are rare
     for (TensorInfo &tensor : content->tensors) {
         if (tensor.kind != TensorKind::Tensor)
             continue;
         const QString last = lastSegment(tensor.name);
         const QString parent = tensor.name.left(tensor.name.size() - last.size());
-        bool buffer = bufferNames.contains(last) || observer.match(tensor.name).hasMatch();
+        bool buffer = bufferNames.contains(last) || ((tensor.name.contains(QLatin1String("post_process")) ||
+                                                      tensor.name.contains(QLatin1String("fake_quant"))) &&
+                                                     observer.match(tensor.name).hasMatch());
         // Spectral norm: torch.nn.utils.spectral_norm's weight_u and weight_v beside weight_orig, and the
         // parametrization's _u and _v.
         if (!buffer && (last.endsWith(QLatin1String("_u")) || last.endsWith(QLatin1String("_v")))) {
             const QString base = last.left(last.size() - 2);
+            if (names.isEmpty()) {
+                for (const TensorInfo &other : content->tensors)
+                    names.insert(other.name);
+            }
             buffer = base.isEmpty() ? tensor.name.contains(QLatin1String(".parametrizations."))
                                     : names.contains(parent + base + QLatin1String("_orig"));
         }

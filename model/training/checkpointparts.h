@@ -41,6 +41,10 @@ struct CheckpointParts
     // Whether the model is the whole file.
     bool modelIsWholeFile() const { return modelPath.isEmpty() && otherParts().isEmpty(); }
     QStringList otherParts() const;
+
+private:
+    // Whether visit(part) holds for any part other than the model.
+    template <typename Visit> bool anyOtherPart(Visit visit) const;
 };
 
 // Recognises the parts of read content. Reads names and values only.
