@@ -1,4 +1,5 @@
 #include "document/checkpointdocument.h"
+#include "document/namepattern.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>
@@ -155,10 +156,15 @@ void TestCheckpointDocument::subtreeAndRelativeNames()
     QCOMPARE(document.relativeName(4, encoder), QStringLiteral("1.running_mean"));
     QCOMPARE(document.relativeName(4, document.root()), QStringLiteral("encoder.1.running_mean"));
     QCOMPARE(document.tensorsInSubtree(document.root()).size(), 8);
-    // Pooled for a histogram: parameters only, the tied decoder.weight once (with encoder.0.weight),
-    // but on its own when its twin lies outside the module.
-    QCOMPARE(document.pooledTensors(document.root()), (QVector<int>{0, 1, 2, 3, 5, 6}));
+    // Pooled for a histogram: weight matrices by default (BatchNorm's weights of 1 and the biases
+    // would stretch the range), every parameter when asked; the tied decoder.weight once (with
+    // encoder.0.weight), but on its own when its twin lies outside the module; a module of vectors only
+    // pools them.
+    using Pool = CheckpointDocument::Pool;
+    QCOMPARE(document.pooledTensors(document.root()), (QVector<int>{0, 5}));
+    QCOMPARE(document.pooledTensors(document.root(), Pool::EveryParameter), (QVector<int>{0, 1, 2, 3, 5, 6}));
     QCOMPARE(document.pooledTensors(document.findModule(QStringLiteral("decoder"))), (QVector<int>{7}));
+    QCOMPARE(document.pooledTensors(document.findModule(QStringLiteral("encoder.1"))), (QVector<int>{2, 3}));
 }
 
 void TestCheckpointDocument::weightsOnlyTreeFromDottedNames()
@@ -174,7 +180,18 @@ void TestCheckpointDocument::weightsOnlyTreeFromDottedNames()
         tensor.hasRequiresGrad = false;
     CheckpointDocument document(std::move(content));
     QVERIFY(!document.storesRequiresGrad());
-    QVERIFY(!document.isEditable(0));
+    // No flags in the file: freezing is a plan, from every floating-point parameter trainable.
+    QVERIFY(document.freezingIsPlan());
+    QVERIFY(document.isEditable(0));
+    QVERIFY(document.requiresGrad(0));
+    QVERIFY(!document.hasFrozenParameters());
+    QVERIFY(document.setRequiresGrad(
+        document.parametersMatching(NamePattern(QStringLiteral("model.layers.{0..0}.*"))), false));
+    QVERIFY(!document.requiresGrad(0));
+    QVERIFY(document.requiresGrad(1));
+    QVERIFY(document.hasFrozenParameters());
+    document.undoStack()->undo();
+    QVERIFY(document.requiresGrad(0));
     QVERIFY(document.findModule(QStringLiteral("model.layers.1.attn")));
     QCOMPARE(document.findModule(QStringLiteral("model.layers"))->childCount(), 2);
     QCOMPARE(document.moduleOfTensor(2), document.root());

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void statsAgreeWithPyTorch();
     void exportAppliesGlobsInOrder();
     void exportFreezesNumericRanges();
+    void freezePlanOnAFolderThatKeepsNoFlags();
     void infoOnAModelFolder();
     void infoOnABarePickle();
     void infoShowsQuantization();
@@ -505,6 +506,45 @@ void TestCli::exportFreezesNumericRanges()
         const bool frozen = name.contains(QLatin1String(".1.")) || name.contains(QLatin1String(".2."));
         QCOMPARE(tensor.value(QStringLiteral("requires_grad")).toBool(), !frozen);
     }
+}
+
+// The README's example on the models it was written for: a Llama folder transformers wrote keeps no
+// flags, so --freeze makes a plan (from every parameter trainable), and --freeze-plan-out writes it,
+// with or without -o; transformers' own model takes the plan name for name.
+void TestCli::freezePlanOnAFolderThatKeepsNoFlags()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = path(QStringLiteral("llama-folder"));
+    QString peer;
+    QVERIFY2(test::runPeer(test::Peer::Modern, {QStringLiteral("llama-folder"), folder}, &peer) == 0,
+             qPrintable(peer));
+    const QString plan = path(QStringLiteral("llama.freeze.json"));
+    QString out, err;
+    QCOMPARE(cli({QStringLiteral("export"), folder, QStringLiteral("--freeze"),
+                  QStringLiteral("model.layers.{0..1}.*"), QStringLiteral("--freeze-plan-out"), plan},
+                 &out, &err),
+             0);
+    QVERIFY2(err.contains(QStringLiteral("wrote the freeze plan")), qPrintable(err));
+    QVERIFY2(test::runPeer(test::Peer::Modern,
+                           {QStringLiteral("check-freeze-plan"), folder, plan,
+                            QStringLiteral("model.layers.0.,model.layers.1.")},
+                           &peer) == 0,
+             qPrintable(peer));
+    // Beside a weights-only export the plan is the same, and without --freeze-plan-out the CLI says
+    // where it would go.
+    const QString weights = path(QStringLiteral("llama-weights.safetensors"));
+    QCOMPARE(cli({QStringLiteral("export"), folder, QStringLiteral("-o"), weights,
+                  QStringLiteral("--weights-only"), QStringLiteral("--freeze"),
+                  QStringLiteral("model.layers.{0..1}.*")},
+                 &out, &err),
+             0);
+    QVERIFY2(err.contains(QStringLiteral("--freeze-plan-out FILE writes the plan")), qPrintable(err));
+    // Options that shape a file need that file.
+    QCOMPARE(cli({QStringLiteral("export"), folder, QStringLiteral("--freeze-plan-out"), plan,
+                  QStringLiteral("--dtype"), QStringLiteral("float16")},
+                 &out, &err),
+             2);
+    QVERIFY2(err.contains(QStringLiteral("--dtype needs -o OUT")), qPrintable(err));
 }
 
 void TestCli::infoOnAModelFolder()
@@ -1426,9 +1466,12 @@ void TestCli::statsCsvTextAndModule()
     QCOMPARE(
         lines.first(),
         QStringLiteral("name,dtype,numel,min,max,mean,std,l2_norm,zero_fraction,nan_count,inf_count,flags"));
-    QCOMPARE(lines.size(), 1 + 8 * 2 + 5 + 1);
+    // The header, eight Linear layers, a trained BatchNorm, a fresh BatchNorm and LayerNorm, "scale".
+    QCOMPARE(lines.size(), 1 + 8 * 2 + 5 + 5 + 2 + 1);
     QCOMPARE(cli({"stats", dir + "/health.pt"}, &out, &err), 0);
-    QVERIFY2(out.contains(QStringLiteral("22 tensors, 6 flagged")), qPrintable(out));
+    // The fresh norm layers' initial values are noted, not counted as trouble.
+    QVERIFY2(out.contains(QStringLiteral("29 tensors, 6 flagged")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("bn_fresh.weight  [initial_value]")), qPrintable(out));
     QVERIFY(out.contains(QStringLiteral("blocks.6.weight  [norm_outlier]")));
     // One module: its own tensors only (the outlier needs siblings, so none is flagged as one).
     QCOMPARE(cli({"stats", dir + "/health.pt", "--module", "blocks.6", "--json"}, &out, &err), 0);

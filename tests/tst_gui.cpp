@@ -7,6 +7,8 @@
 #include "diff/checkpointdiff.h"
 #include "document/checkpointdocument.h"
 #include "document/examplemodel.h"
+#include "document/freezeplan.h"
+#include "document/loadweights.h"
 #include "document/savejob.h"
 #include "documentsupport.h"
 #include "filedialog.h"
@@ -45,6 +47,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -81,6 +84,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
@@ -97,6 +101,9 @@
 
 using namespace torchscope;
 
+// Opens `view`'s context menu on `index` and clicks the action whose text starts with `text`.
+static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &index, const QString &text);
+
 class TestGui : public QObject
 {
     Q_OBJECT
@@ -110,6 +117,7 @@ private Q_SLOTS:
     void saveAsWeightsOnlyOfSubmodule();
     void saveAsEntireModelKeepsFlags();
     void saveAsChoosesFormatDtypeAndShards();
+    void saveAsProposesTheWholeModelInItsOwnKind();
     void loadWeightsThroughTheDialog();
     void saveAsWritesAPickledModelBack();
     void weightsOnlyBlockedFileSavesALoadableCopy();
@@ -124,6 +132,7 @@ private Q_SLOTS:
     void closingWithSaveClosesAfterTheSave();
     void saveWritesTheOpenFileBack();
     void keyboardShortcutsListTheMenusKeys();
+    void quickStartIconsAndFoldKeepWhatTheUserHad();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
     void statusStripShowsAndCancelsAJob();
@@ -134,6 +143,7 @@ private Q_SLOTS:
     void tableContextMenuAndMultiRowToggles();
     void freezeByPatternDialogPreviewsAndApplies();
     void enterInFreezeByPatternApplies();
+    void enterDoesWhatEachDialogIsFor();
     void filtersNarrowTableAndTree_data();
     void filtersNarrowTableAndTree();
     void weightsOnlySaveWritesPlanBeside();
@@ -141,7 +151,7 @@ private Q_SLOTS:
     void histogramLogToggleAndExport();
     void newSelectionCancelsTheRunningHistogram();
     void overlayComparesOnTheSameBins();
-    void weightsOnlyFileShowsBanner();
+    void weightsOnlyFileFreezesAsAPlan();
     void quantizedTensorsShowTheirQuantizer();
     void largeModelOpensWithoutReadingIt();
     void foldedBlocksAndFreezeBlocksDialog();
@@ -465,20 +475,73 @@ void TestGui::saveAsChoosesFormatDtypeAndShards()
     QVERIFY2(test::runPeer({QStringLiteral("check-exports"), file.fileName()}, &output) == 0,
              qPrintable(output));
 
-    // The next dialog starts from these choices.
+    // The next dialog proposes this file's own kind again (an entire model), not these choices; only
+    // the shard size is remembered.
     QTimer::singleShot(0, this, [&] {
         auto *dialog = qobject_cast<SaveAsDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
         auto closeOnFailure = qScopeGuard([dialog] { dialog->reject(); });
-        QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("weightsOnlyButton"))->isChecked());
-        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"))->currentIndex(), 2);
+        QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("entireModelButton"))->isChecked());
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"))->currentIndex(), 0);
         QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("shardSizeEdit"))->text(),
                  QStringLiteral("20KB"));
-        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("dtypeCombo"))->currentText(),
-                 QStringLiteral("bfloat16"));
-        QVERIFY(!dialog->findChild<QCheckBox *>(QStringLiteral("buffersCheck"))->isChecked());
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("dtypeCombo"))->currentIndex(), 0);
+        QVERIFY(dialog->findChild<QCheckBox *>(QStringLiteral("buffersCheck"))->isChecked());
     });
     m_window->saveAs();
+}
+
+// After "Freeze All Except fc" the selected row is fc; Ctrl+Shift+S still proposes the whole model as
+// an entire model beside the file. Choosing fc is explicit: the name carries its path and the dialog
+// says how much of the file it leaves out. A weights-only safetensors file proposes safetensors.
+void TestGui::saveAsProposesTheWholeModelInItsOwnKind()
+{
+    TORCHSCOPE_HELPER(chooseFromContextMenu(treeView(), treeIndex(QStringLiteral("fc")),
+                                            QStringLiteral("Freeze All Except fc")));
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("fc")));
+    const QString base = QFileInfo(m_source).dir().filePath(QFileInfo(m_source).completeBaseName());
+    QString proposed, subtree, subtreeSummary, typed;
+    // Armed after the waits: the answer runs at the next event-loop pass.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    answerNextDialog<SaveAsDialog>([&](SaveAsDialog *dialog) {
+        QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("entireModelButton"))->isChecked());
+        auto *module = dialog->findChild<QComboBox *>(QStringLiteral("moduleCombo"));
+        QCOMPARE(module->currentData().toString(), QString());
+        auto *pathEdit = dialog->findChild<QLineEdit *>(QStringLiteral("pathEdit"));
+        proposed = pathEdit->text();
+        module->setCurrentIndex(module->findData(QStringLiteral("fc")));
+        subtree = pathEdit->text();
+        subtreeSummary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+        // A name the user writes is kept whatever is chosen next.
+        pathEdit->setText(m_dir.filePath(QStringLiteral("mine.pt")));
+        module->setCurrentIndex(0);
+        typed = pathEdit->text();
+        dialog->reject();
+    });
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(proposed, base + QStringLiteral("-edited.pt"));
+    QCOMPARE(subtree, base + QStringLiteral("-edited.fc.pt"));
+    QVERIFY2(subtreeSummary.contains(QStringLiteral("Only fc: 2 of 23 tensors")), qPrintable(subtreeSummary));
+    QCOMPARE(typed, m_dir.filePath(QStringLiteral("mine.pt")));
+
+    const QString weights = m_dir.filePath(QStringLiteral("proposed.safetensors"));
+    QString out, err;
+    QCOMPARE(test::runProcess(test::cliPath(),
+                              {QStringLiteral("export"), m_source, QStringLiteral("-o"), weights,
+                               QStringLiteral("--weights-only")},
+                              &out, &err),
+             0);
+    QVERIFY(openAndWait(weights));
+    answerNextDialog<SaveAsDialog>([&](SaveAsDialog *dialog) {
+        QVERIFY(dialog->findChild<QRadioButton *>(QStringLiteral("weightsOnlyButton"))->isChecked());
+        QVERIFY(!dialog->findChild<QRadioButton *>(QStringLiteral("entireModelButton"))->isEnabled());
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("formatCombo"))->currentIndex(), 1);
+        proposed = dialog->findChild<QLineEdit *>(QStringLiteral("pathEdit"))->text();
+        dialog->reject();
+    });
+    m_window->saveAs();
+    QCOMPARE(proposed, m_dir.filePath(QStringLiteral("proposed-edited.safetensors")));
 }
 
 // A training checkpoint PyTorch 2.15's default torch.load refuses (numpy values): the banner names what
@@ -849,7 +912,8 @@ void TestGui::saveAsEntireModelKeepsFlags()
 
 void TestGui::browseUsesFileDialog()
 {
-    SaveAsDialog dialog(m_window->document(), QStringLiteral("fc"));
+    SaveAsDialog dialog(m_window->document());
+    dialog.setModulePath(QStringLiteral("fc"));
     QCOMPARE(dialog.request().modulePath, QStringLiteral("fc"));
     FileDialog::setNextFileName(QStringLiteral("/tmp/chosen.pt"));
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("browseButton")), Qt::LeftButton);
@@ -953,6 +1017,40 @@ void TestGui::saveWritesTheOpenFileBack()
 }
 
 // Help > Keyboard Shortcuts lists what the menus bind, read from them.
+// Help > Quick Start names the three jobs with their keys; the toolbar has icons where the platform
+// has no icon theme (offscreen has none: these are the shipped ones); folding repeated blocks keeps the
+// rows the user had opened.
+void TestGui::quickStartIconsAndFoldKeepWhatTheUserHad()
+{
+    m_window->findChild<QAction *>(QStringLiteral("quickStartAction"))->trigger();
+    auto *quickStart = m_window->findChild<QDialog *>(QStringLiteral("quickStartDialog"));
+    QVERIFY(quickStart);
+    const QString page =
+        quickStart->findChild<QTextBrowser *>(QStringLiteral("quickStartPage"))->toPlainText();
+    quickStart->close();
+    for (const char *words : {"Look inside a checkpoint", "Freeze layers", "Export a checkpoint", "Ctrl+S",
+                              "Ctrl+Shift+S", "Ctrl+O", "model.layers.{0..23}.*"})
+        QVERIFY2(page.contains(QLatin1String(words)), qPrintable(page));
+
+    const QToolBar *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    for (const QAction *action : toolBar->actions()) {
+        if (!action->isSeparator())
+            QVERIFY2(!action->icon().isNull() && !action->icon().pixmap(24, 24).isNull(),
+                     qPrintable(action->text()));
+    }
+
+    const QModelIndex layer1 = treeIndex(QStringLiteral("layer1"));
+    treeView()->expand(layer1);
+    auto *fold = m_window->findChild<QCheckBox *>(QStringLiteral("foldBlocksCheck"));
+    QTest::mouseClick(fold, Qt::LeftButton, Qt::NoModifier, QPoint(8, fold->height() / 2));
+    QVERIFY(fold->isChecked());
+    QVERIFY(treeView()->isExpanded(treeIndex(QString())));
+    QVERIFY(treeView()->isExpanded(treeIndex(QStringLiteral("layer1"))));
+    QTest::mouseClick(fold, Qt::LeftButton, Qt::NoModifier, QPoint(8, fold->height() / 2));
+    QVERIFY(treeView()->isExpanded(treeIndex(QStringLiteral("layer1"))));
+    QVERIFY(!treeView()->isExpanded(treeIndex(QStringLiteral("layer2"))));
+}
+
 void TestGui::keyboardShortcutsListTheMenusKeys()
 {
     m_window->findChild<QAction *>(QStringLiteral("shortcutsAction"))->trigger();
@@ -1060,26 +1158,83 @@ void TestGui::droppingAFileOpensIt()
     QCOMPARE(m_window->document()->format(), CheckpointFormat::StateDict);
 }
 
-void TestGui::weightsOnlyFileShowsBanner()
+// A weights-only file keeps no flags, but freezing works on it as on an entire model, as a plan said to
+// be one: the same checks, menus and undo, from every parameter trainable; the plan exported as JSON is
+// what the checkboxes show, and Ctrl+S writes it beside the file after saying so.
+void TestGui::weightsOnlyFileFreezesAsAPlan()
 {
     const QString weights = saveWeightsOnly(QStringLiteral("weights.pt"));
     QVERIFY(!weights.isEmpty());
     QVERIFY(openAndWait(weights));
+    CheckpointDocument *document = m_window->document();
     auto *banner = m_window->findChild<QLabel *>(QStringLiteral("banner"));
     QVERIFY(banner->isVisible());
-    QVERIFY(banner->text().contains(QStringLiteral("stores no requires_grad flags")));
-    // No flags: no checkboxes anywhere, and the table says so.
-    const QModelIndex root = treeView()->model()->index(0, 0);
-    QVERIFY(!root.data(Qt::CheckStateRole).isValid());
-    const QModelIndex cell = tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn);
-    QVERIFY(!cell.data(Qt::CheckStateRole).isValid());
+    QVERIFY2(banner->text().contains(QStringLiteral("stores no requires_grad flags")) &&
+                 banner->text().contains(QStringLiteral("freeze plan")),
+             qPrintable(banner->text()));
+    QCOMPARE(treeIndex(QString()).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(),
              QStringLiteral("tensor"));
-    // Freeze Blocks says why it cannot, rather than doing nothing.
+    // A click on a tree check, the context menu, and undo, as on an entire model.
+    clickCheck(treeView(), treeIndex(QStringLiteral("sequential")));
+    tableView()->selectRow(tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::NameColumn).row());
+    TORCHSCOPE_HELPER(chooseFromContextMenu(
+        tableView(), tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::NameColumn),
+        QStringLiteral("Freeze fc.bias")));
+    QCOMPARE(document->undoStack()->count(), 2);
+    QVERIFY(m_window->isWindowModified());
+    const QString totals = m_window->findChild<QLabel *>(QStringLiteral("totalsLabel"))->text();
+    QVERIFY2(totals.contains(QStringLiteral("Freeze plan: the file will not store it")), qPrintable(totals));
+    // Freeze Blocks works on the plan too.
+    answerNextDialog<FreezeBlocksDialog>([](FreezeBlocksDialog *dialog) { dialog->reject(); });
     m_window->findChild<QAction *>(QStringLiteral("freezeBlocksAction"))->trigger();
-    QVERIFY2(
-        m_window->statusBar()->currentMessage().contains(QStringLiteral("stores no requires_grad flags")),
-        qPrintable(m_window->statusBar()->currentMessage()));
+
+    // The plan as JSON equals the checkboxes.
+    const QString planPath = m_dir.filePath(QStringLiteral("exported.freeze.json"));
+    FileDialog::setNextFileName(planPath);
+    m_window->findChild<QAction *>(QStringLiteral("exportFreezePlanAction"))->trigger();
+    QFile planFile(planPath);
+    QVERIFY(planFile.open(QIODevice::ReadOnly));
+    const QJsonObject plan = QJsonDocument::fromJson(planFile.readAll())
+                                 .object()
+                                 .value(QStringLiteral("requires_grad"))
+                                 .toObject();
+    int checked = 0;
+    QAbstractItemModel *table = tableView()->model();
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QVariant check =
+            table->index(row, ParameterTableModel::RequiresGradColumn).data(Qt::CheckStateRole);
+        if (!check.isValid())
+            continue;
+        const QString name = table->index(row, ParameterTableModel::NameColumn).data().toString();
+        QVERIFY2(plan.contains(name), qPrintable(name));
+        QCOMPARE(plan.value(name).toBool(), check.toInt() == Qt::Checked);
+        ++checked;
+    }
+    QCOMPARE(checked, plan.size());
+    QCOMPARE(plan.value(QStringLiteral("fc.bias")).toBool(true), false);
+    QCOMPARE(plan.value(QStringLiteral("fc.weight")).toBool(false), true);
+    QCOMPARE(plan.value(QStringLiteral("sequential.0.weight")).toBool(true), false);
+
+    // Ctrl+S: asked first (the file cannot keep the flags), then the plan goes beside the file.
+    QSignalSpy saved(m_window.get(), &MainWindow::saveFinished);
+    MessageBox::setNextAnswer(QMessageBox::Save);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(saved.wait(60000) || saved.count() > 0);
+    QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("cannot keep requires_grad flags")),
+             qPrintable(MessageBox::lastText()));
+    QFile beside(FreezePlan::pathBeside(weights));
+    QVERIFY(beside.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        QJsonDocument::fromJson(beside.readAll()).object().value(QStringLiteral("requires_grad")).toObject(),
+        plan);
+    QVERIFY(!m_window->isWindowModified());
+    // Undo goes on working on the plan.
+    document->undoStack()->undo();
+    QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("fc.bias"))));
 }
 
 // Quantized tensors show their quantizer in the dtype column, whole at the default width (it was cut to
@@ -1182,7 +1337,10 @@ void TestGui::longReadsWaitForComputeAndGiveBackPages()
     QVERIFY(panel->isComputing());
     QVERIFY(shown.wait(120000));
     QVERIFY(!compute->isVisible());
-    const qint64 values = m_window->document()->totals().parameters;
+    // The model's weight matrices (its norms' vectors are left out of the pool).
+    qint64 values = 0;
+    for (int i : m_window->document()->pooledTensors(m_window->document()->root()))
+        values += m_window->document()->tensor(i).numel();
     QVERIFY(values > HistogramPanel::kLongReadValues);
     HistogramPlot *plot = panel->findChild<HistogramPlot *>(QStringLiteral("histogramPlot"));
     qint64 counted = 0;
@@ -1194,8 +1352,6 @@ void TestGui::longReadsWaitForComputeAndGiveBackPages()
     QVERIFY2(resident >= 0 && resident < pages / 20,
              qPrintable(QStringLiteral("%1 of %2 pages").arg(resident).arg(pages)));
 }
-
-static void chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &index, const QString &text);
 
 // A plain pickle that would run posix.system opens as a tree of what it holds, under a banner that
 // says it is no checkpoint and names the call.
@@ -1247,6 +1403,30 @@ void TestGui::openFolderReadsConfig()
     QVERIFY2(m_window->windowTitle().startsWith(QStringLiteral("tiny-llama")),
              qPrintable(m_window->windowTitle()));
     QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0), folder);
+
+    // The README's pattern, on the folder layout it was written for: a plan, typed and applied with
+    // Enter, over blocks 0 and 1 only.
+    CheckpointDocument *document = m_window->document();
+    QString summary;
+    answerNextDialog<FreezePatternDialog>([&](FreezePatternDialog *dialog) {
+        auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
+        QTest::keyClicks(pattern, QStringLiteral("model.layers.{0..1}.*"));
+        summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+        QTest::keyClick(pattern, Qt::Key_Return);
+    });
+    m_window->findChild<QAction *>(QStringLiteral("freezeByPatternAction"))->trigger();
+    QVERIFY2(summary.contains(QStringLiteral("Matching parameters: 18")) &&
+                 summary.contains(QStringLiteral("flags that would change: 18")),
+             qPrintable(summary));
+    int frozen = 0;
+    for (int i = 0; i < document->tensorCount(); ++i) {
+        const QString &name = document->tensor(i).name;
+        const bool inBlocks = name.startsWith(QLatin1String("model.layers.0.")) ||
+                              name.startsWith(QLatin1String("model.layers.1."));
+        QCOMPARE(document->requiresGrad(i), !inBlocks);
+        frozen += inBlocks ? 1 : 0;
+    }
+    QCOMPARE(frozen, 18);
 }
 
 // A whole Llama-layout model saved by PyTorch: its twelve decoder blocks fold into one row, and
@@ -1353,14 +1533,37 @@ void TestGui::histogramFollowsSelection()
     QCOMPARE(shown.count(), 1);
     QCOMPARE(panel->cachedResults(), cached);
 
-    // Selecting a module pools its parameters.
+    // Selecting a module pools its weight matrices and kernels (not BatchNorm's weights of 1, which
+    // would stretch the range); "Every parameter" pools them all.
+    const auto barsTotal = [plot] {
+        qint64 total = 0;
+        for (auto it = plot->bars()->data()->begin(); it != plot->bars()->data()->end(); ++it)
+            total += qint64(it->value);
+        return total;
+    };
+    CheckpointDocument *document = m_window->document();
+    const ModuleNode *layer1 = document->findModule(QStringLiteral("layer1"));
+    qint64 matrices = 0;
+    for (int i : document->tensorsInSubtree(layer1))
+        matrices += document->isParameter(i) && document->tensor(i).shape.size() >= 2
+                        ? document->tensor(i).numel()
+                        : 0;
+    QVERIFY(matrices > 0 && matrices < layer1->parameterCount());
     shown.clear();
     treeView()->setCurrentIndex(treeIndex(QStringLiteral("layer1")));
     QVERIFY(shown.wait(30000) || shown.count() > 0);
-    qint64 total = 0;
-    for (auto it = plot->bars()->data()->begin(); it != plot->bars()->data()->end(); ++it)
-        total += qint64(it->value);
-    QCOMPARE(total, m_window->document()->findModule(QStringLiteral("layer1"))->parameterCount());
+    QCOMPARE(barsTotal(), matrices);
+    auto *every = panel->findChild<QCheckBox *>(QStringLiteral("everyParameterCheck"));
+    QVERIFY(every->isVisible());
+    shown.clear();
+    QTest::mouseClick(every, Qt::LeftButton, Qt::NoModifier, QPoint(8, every->height() / 2));
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    QCOMPARE(barsTotal(), layer1->parameterCount());
+    QTest::mouseClick(every, Qt::LeftButton, Qt::NoModifier, QPoint(8, every->height() / 2));
+    // A single tensor has nothing to choose.
+    treeView()->setCurrentIndex(treeIndex(QStringLiteral("fc")));
+    clickTensorAndTab(QStringLiteral("weight"), 0);
+    QVERIFY(!every->isVisible());
 }
 
 void TestGui::histogramLogToggleAndExport()
@@ -1589,6 +1792,53 @@ void TestGui::enterInFreezeByPatternApplies()
     }
 }
 
+// Enter in every dialog does what the dialog is for (never Cancel, even where the accept button starts
+// disabled), and Enter in the compare window's fields compares again.
+void TestGui::enterDoesWhatEachDialogIsFor()
+{
+    CheckpointDocument *document = m_window->document();
+    const auto pressEnter = [](QDialog *dialog, QDialogButtonBox::StandardButton accept) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons->button(accept)->isDefault());
+        QVERIFY(!buttons->button(QDialogButtonBox::Cancel)->autoDefault());
+        QWidget *focus = dialog->focusWidget() ? dialog->focusWidget() : dialog;
+        QTest::keyClick(focus, Qt::Key_Return);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    };
+    {
+        FreezePatternDialog dialog(document, m_window.get());
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("patternEdit")),
+                         QStringLiteral("fc.*"));
+        TORCHSCOPE_HELPER(pressEnter(&dialog, QDialogButtonBox::Apply));
+    }
+    {
+        FreezeBlocksDialog dialog(document, document->largestBlockList(), m_window.get());
+        TORCHSCOPE_HELPER(pressEnter(&dialog, QDialogButtonBox::Ok));
+    }
+    {
+        WeightsFile weights;
+        QString error;
+        QVERIFY2(readWeightsFile(m_source, document->tensors(), Progress(), &weights, &error),
+                 qPrintable(error));
+        LoadWeightsDialog dialog(document, std::move(weights), m_window.get());
+        TORCHSCOPE_HELPER(pressEnter(&dialog, QDialogButtonBox::Ok));
+    }
+    {
+        SaveAsDialog dialog(document, m_window.get());
+        QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("pathEdit"))->text().isEmpty());
+        TORCHSCOPE_HELPER(pressEnter(&dialog, QDialogButtonBox::Save));
+    }
+    CompareWindow *compare = compareThroughMenu(m_source);
+    QVERIFY(compare);
+    QSignalSpy finished(compare, &CompareWindow::comparisonFinished);
+    auto *atol = compare->findChild<QLineEdit *>(QStringLiteral("compareAtol"));
+    atol->setText(QStringLiteral("0.5"));
+    QTest::keyClick(atol, Qt::Key_Return);
+    QVERIFY(finished.wait(60000) || finished.count() > 0);
+}
+
 void TestGui::filtersNarrowTableAndTree_data()
 {
     QTest::addColumn<int>("syntax");
@@ -1778,6 +2028,10 @@ void TestGui::compareWithShowsWhatFineTuningChanged()
     QCOMPARE(difference->histogram().stats.max - difference->histogram().stats.min <= 2 * diff.maxAbs, true);
     auto *stats = compare->findChild<QLabel *>(QStringLiteral("diffStatsLabel"));
     QVERIFY2(stats->text().contains(diff.name), qPrintable(stats->text()));
+    // NaN and Inf are counted on each side, said even when there are none.
+    QVERIFY2(stats->text().contains(QStringLiteral("A: NaN 0, Inf 0")) &&
+                 stats->text().contains(QStringLiteral("B: NaN 0, Inf 0")),
+             qPrintable(stats->text()));
 
     // CSV of every name, whatever the filter shows.
     const QString csv = m_dir.filePath(QStringLiteral("compare.csv"));

@@ -21,7 +21,7 @@ private Q_SLOTS:
     void triState();
     void checkingAModuleSetsItsSubtree();
     void editsRepaintOwnerAndAncestors();
-    void weightsOnlyHasNoChecks();
+    void weightsOnlyChecksMakeAPlan();
     void foldsRepeatedBlocks();
     void checkingFoldedBlocksIsOneEdit();
 
@@ -136,7 +136,8 @@ void TestModuleTreeModel::editsRepaintOwnerAndAncestors()
     QCOMPARE(repainted, (QSet<QString>{QStringLiteral("encoder.1"), QStringLiteral("encoder"), QString()}));
 }
 
-void TestModuleTreeModel::weightsOnlyHasNoChecks()
+// A weights-only file keeps no flags, but its tree has the same checks, for a freeze plan.
+void TestModuleTreeModel::weightsOnlyChecksMakeAPlan()
 {
     CheckpointContent content;
     content.format = CheckpointFormat::StateDict;
@@ -147,9 +148,11 @@ void TestModuleTreeModel::weightsOnlyHasNoChecks()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setDocument(&document);
     const QModelIndex a = indexFor(model, QStringLiteral("a"));
-    QVERIFY(!a.data(Qt::CheckStateRole).isValid());
-    QVERIFY(!(model.flags(a) & Qt::ItemIsUserCheckable));
-    QVERIFY(!model.setData(a, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(a.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(model.flags(a) & Qt::ItemIsUserCheckable);
+    QVERIFY(model.setData(a, Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(a.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(!document.requiresGrad(0));
 }
 
 void TestModuleTreeModel::foldsRepeatedBlocks()

@@ -4,6 +4,8 @@
 // Every expectation comes from the library that wrote the file (tests/python/training.py).
 
 #include "document/checkpointdocument.h"
+#include "document/freezeplan.h"
+#include "document/namepattern.h"
 #include "document/savejob.h"
 #include "documentsupport.h"
 #include "formats/checkpointreader.h"
@@ -17,6 +19,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <memory>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void extractedWeightsLoadStrictly_data();
     void extractedWeightsLoadStrictly();
     void stripPrefixOffered();
+    void freezePlanNamesTheModelsParameters();
     void modelPickledWholeInsideFreezesAndSavesWhole_data();
     void modelPickledWholeInsideFreezesAndSavesWhole();
     void valuesAreCapped();
@@ -334,6 +338,38 @@ void TestTrainingCheckpoint::stripPrefixOffered()
     const auto plain = test::openDocument(fixture(Peer::Debian, "cnn-train.pt"));
     QVERIFY(plain);
     QCOMPARE(offeredStripPrefix(*plain, request), QString());
+}
+
+// A training checkpoint keeps no flags: freezing its model makes a plan named as the training script's
+// model names its parameters (without the checkpoint's "model." key), only the model's parameters (no
+// buffers, no optimizer state), and the plan read back lands on the same tensors.
+void TestTrainingCheckpoint::freezePlanNamesTheModelsParameters()
+{
+    const auto document = test::openDocument(fixture(Peer::Debian, "cnn-train.pt"));
+    QVERIFY(document);
+    QVERIFY(document->freezingIsPlan());
+    QVERIFY(document->setRequiresGrad(document->parametersMatching(NamePattern(QStringLiteral("model.fc.*"))),
+                                      false));
+    const QJsonObject plan = QJsonDocument::fromJson(FreezePlan::toJson(*document))
+                                 .object()
+                                 .value(QStringLiteral("requires_grad"))
+                                 .toObject();
+    QCOMPARE(plan.size(), 14);
+    QCOMPARE(plan.value(QStringLiteral("fc.weight")).toBool(true), false);
+    QCOMPARE(plan.value(QStringLiteral("sequential.0.weight")).toBool(false), true);
+    for (auto it = plan.begin(); it != plan.end(); ++it)
+        QVERIFY2(!it.key().startsWith(QLatin1String("model.")) &&
+                     !it.key().contains(QLatin1String("running_")),
+                 qPrintable(it.key()));
+    QVERIFY(FreezePlan::pythonSnippet(*document).contains(QStringLiteral("\"fc.\": False")));
+    document->undoStack()->undo();
+    QHash<QString, bool> flags;
+    QString error;
+    QVERIFY(FreezePlan::parseJson(
+        QJsonDocument(QJsonObject{{QStringLiteral("requires_grad"), plan}}).toJson(), &flags, &error));
+    QVERIFY2(FreezePlan::apply(*document, flags, &error), qPrintable(error));
+    QVERIFY(!document->requiresGrad(document->findTensor(QStringLiteral("model.fc.weight"))));
+    QVERIFY(document->requiresGrad(document->findTensor(QStringLiteral("model.sequential.0.weight"))));
 }
 
 void TestTrainingCheckpoint::modelPickledWholeInsideFreezesAndSavesWhole_data()

@@ -397,10 +397,6 @@
         <translation>export: kein Modul &apos;%1&apos; in %2</translation>
     </message>
     <message>
-        <source>warning: %1 stores no requires_grad flags; --freeze/--unfreeze/--freeze-plan have no effect</source>
-        <translation>Warnung: %1 speichert keine requires_grad-Flags; --freeze/--unfreeze/--freeze-plan wirken nicht</translation>
-    </message>
-    <message>
         <source>export: bad glob &apos;%1&apos;</source>
         <translation>export: ungültiges Muster &apos;%1&apos;</translation>
     </message>
@@ -457,60 +453,6 @@ verhindert, wird weggelassen und genannt.
         <translation>%1 hat in %2 keine Daten (ein Meta-Tensor)</translation>
     </message>
     <message>
-        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
-and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
---freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
-diff matches names as load_state_dict does, after the prefixes; elements are equal when
-|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
-export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
-the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
-pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
-weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
-(OUT becomes a folder of shards and their index) apply to weights only. On a training
-checkpoint --weights-only writes the model part (--part model, the default; ema: the EMA weights
-under the model&apos;s names; all: every tensor) and says what it left out; --strip-prefix P removes P
-from every name that begins with it (Lightning&apos;s model., torch.compile&apos;s _orig_mod.).
-load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
---strip-prefix where present and adding --add-prefix), reports what applies and what does not,
-and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
-any mismatch exits 1 and writes nothing.
-values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
---csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
-stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
-tensor&apos;s in other blocks), negative_running_var.
-Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
-3 diff found differences.
---lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
-JSON, CSV and the files written are the same in every language.
-</source>
-        <translation>Muster passen auf ganze Parameternamen (volle Namen mit Punkten ab der Wurzel), wie Pythons fnmatch,
-und {A..B} passt auf die ganzen Zahlen A bis B (model.layers.{0..23}.* sind die unteren 24 Blöcke);
---freeze, --unfreeze und --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) wirken in der angegebenen Reihenfolge.
-diff ordnet Namen wie load_state_dict zu, nach den Präfixen; Elemente sind gleich, wenn
-|a - b| &lt;= atol + rtol * |b| (NaN gleich NaN). --strip-prefix entfernt auf beiden Seiten.
-export schreibt Gewichte (--weights-only: pytorch, der Standard, oder safetensors nach dem Namen von OUT) oder
-das ganze Modell (--entire-model: torchscript aus TorchScript, pickle aus einem torch.save(model)-Pickle,
-aus seinen eingelesenen Objekten neu erzeugt, nie ausgeführt). safetensors behält von gebundenen Gewichten
-einen Namen und ordnet ihm die übrigen in __metadata__ zu. --dtype, --no-buffers und --max-shard-size
-(OUT wird ein Ordner mit Shards und ihrem Index) gelten nur für Gewichte. Bei einem Trainings-Checkpoint
-schreibt --weights-only den Modellteil (--part model, der Standard; ema: die EMA-Gewichte unter den
-Namen des Modells; all: jeden Tensor) und sagt, was ausgelassen wurde; --strip-prefix P entfernt P
-von jedem Namen, der damit beginnt (model. von Lightning, _orig_mod. von torch.compile).
-load-weights ordnet die Namen von WEIGHTS denen von MODEL wie load_state_dict zu (nach Entfernen von
---strip-prefix, wo vorhanden, und Hinzufügen von --add-prefix), berichtet, was passt und was nicht,
-und schreibt MODEL mit diesen Werten als OUT (in seinem Format für ganze Modelle; Flags bleiben). Mit --strict
-endet jede Abweichung mit Status 1, und nichts wird geschrieben.
-values nimmt einen einfachen NumPy-Index (Ganzzahlen und start:stop:step pro Achse); ohne --npy oder
---csv gibt es den Ausschnitt aus. .npy-Dateien enthalten bfloat16-, float8- und quantisierte Tensoren als float32.
-Markierungen von stats: nan, inf, all_zero, constant, norm_outlier (die Norm weicht stark von der desselben
-Tensors in anderen Blöcken ab), negative_running_var.
-Rückgabewert: 0 Erfolg (diff: gleich), 1 eine Datei kann nicht gelesen oder geschrieben werden, 2 Aufruffehler,
-3 diff hat Unterschiede gefunden.
---lang LANG (zh_CN, de, en; sonst die Sprache des Systems) übersetzt Meldungen und Tabellen;
-JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
-</translation>
-    </message>
-    <message>
         <source>the model part &apos;%1&apos;</source>
         <translation>den Modellteil &apos;%1&apos;</translation>
     </message>
@@ -532,6 +474,76 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>note: every name begins with &apos;%1&apos;; --strip-prefix %1 removes it</source>
         <translation>Hinweis: jeder Name beginnt mit &apos;%1&apos;; --strip-prefix %1 entfernt es</translation>
+    </message>
+    <message>
+        <source>wrote the freeze plan %1: %2 of %3 parameters trainable</source>
+        <translation>Freeze-Plan %1 geschrieben: %2 von %3 Parametern trainierbar</translation>
+    </message>
+    <message>
+        <source>note: %1 keeps no requires_grad flags; --freeze-plan-out FILE writes the plan</source>
+        <translation>Hinweis: %1 speichert keine requires_grad-Flags; --freeze-plan-out DATEI schreibt den Plan</translation>
+    </message>
+    <message>
+        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
+and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
+--freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
+On files that keep no flags (weights-only files, folders, training checkpoints) they make a
+plan from every floating-point parameter trainable; --freeze-plan-out PLAN writes the flags
+as that JSON (with or without -o).
+diff matches names as load_state_dict does, after the prefixes; elements are equal when
+|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
+export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
+the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
+pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
+weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
+(OUT becomes a folder of shards and their index) apply to weights only. On a training
+checkpoint --weights-only writes the model part (--part model, the default; ema: the EMA weights
+under the model&apos;s names; all: every tensor) and says what it left out; --strip-prefix P removes P
+from every name that begins with it (Lightning&apos;s model., torch.compile&apos;s _orig_mod.).
+load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
+--strip-prefix where present and adding --add-prefix), reports what applies and what does not,
+and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
+any mismatch exits 1 and writes nothing.
+values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
+--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
+stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
+tensor&apos;s in other blocks), negative_running_var, initial_value (a norm layer&apos;s weight 1
+or bias 0 as initialisation left them: a note, not trouble).
+Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
+3 diff found differences.
+--lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
+JSON, CSV and the files written are the same in every language.
+</source>
+        <translation>Muster passen auf ganze Parameternamen (volle Namen mit Punkten ab der Wurzel), wie Pythons fnmatch,
+und {A..B} passt auf die ganzen Zahlen A bis B (model.layers.{0..23}.* sind die unteren 24 Blöcke);
+--freeze, --unfreeze und --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) wirken in der angegebenen Reihenfolge.
+Auf Dateien ohne Flags (nur Gewichte, Ordner, Trainings-Checkpoints) ergeben sie einen Plan,
+ausgehend davon, dass jeder Gleitkomma-Parameter trainierbar ist; --freeze-plan-out PLAN schreibt
+die Flags als dieses JSON (mit oder ohne -o).
+diff ordnet Namen wie load_state_dict zu, nach den Präfixen; Elemente sind gleich, wenn
+|a - b| &lt;= atol + rtol * |b| (NaN gleich NaN). --strip-prefix entfernt auf beiden Seiten.
+export schreibt Gewichte (--weights-only: pytorch, der Standard, oder safetensors nach dem Namen von OUT) oder
+das ganze Modell (--entire-model: torchscript aus TorchScript, pickle aus einem torch.save(model)-Pickle,
+aus seinen eingelesenen Objekten neu erzeugt, nie ausgeführt). safetensors behält von gebundenen Gewichten
+einen Namen und ordnet ihm die übrigen in __metadata__ zu. --dtype, --no-buffers und --max-shard-size
+(OUT wird ein Ordner mit Shards und ihrem Index) gelten nur für Gewichte. Bei einem Trainings-Checkpoint
+schreibt --weights-only den Modellteil (--part model, der Standard; ema: die EMA-Gewichte unter den
+Namen des Modells; all: jeden Tensor) und sagt, was ausgelassen wurde; --strip-prefix P entfernt P
+von jedem Namen, der damit beginnt (model. von Lightning, _orig_mod. von torch.compile).
+load-weights ordnet die Namen von WEIGHTS denen von MODEL wie load_state_dict zu (nach Entfernen von
+--strip-prefix, wo vorhanden, und Hinzufügen von --add-prefix), berichtet, was passt und was nicht,
+und schreibt MODEL mit diesen Werten als OUT (in seinem Format für ganze Modelle; Flags bleiben). Mit --strict
+endet jede Abweichung mit Status 1, und nichts wird geschrieben.
+values nimmt einen einfachen NumPy-Index (Ganzzahlen und start:stop:step pro Achse); ohne --npy oder
+--csv gibt es den Ausschnitt aus. .npy-Dateien enthalten bfloat16-, float8- und quantisierte Tensoren als float32.
+Markierungen von stats: nan, inf, all_zero, constant, norm_outlier (die Norm weicht stark von der desselben
+Tensors in anderen Blöcken ab), negative_running_var, initial_value (Gewicht 1 oder Bias 0 einer Norm-Schicht, wie die Initialisierung
+sie ließ: ein Hinweis, kein Fehler).
+Rückgabewert: 0 Erfolg (diff: gleich), 1 eine Datei kann nicht gelesen oder geschrieben werden, 2 Aufruffehler,
+3 diff hat Unterschiede gefunden.
+--lang LANG (zh_CN, de, en; sonst die Sprache des Systems) übersetzt Meldungen und Tabellen;
+JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
+</translation>
     </message>
 </context>
 <context>
@@ -579,10 +591,6 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>export: missing input file</source>
         <translation>export: Eingabedatei fehlt</translation>
-    </message>
-    <message>
-        <source>export: missing -o OUT</source>
-        <translation>export: -o OUT fehlt</translation>
     </message>
     <message>
         <source>export: choose exactly one of --weights-only and --entire-model</source>
@@ -715,6 +723,14 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>export: --part picks a training checkpoint&apos;s weights; it takes no --module or --entire-model</source>
         <translation>export: --part wählt die Gewichte eines Trainings-Checkpoints; es nimmt kein --module und kein --entire-model</translation>
+    </message>
+    <message>
+        <source>export: --%1 needs -o OUT</source>
+        <translation>export: --%1 braucht -o AUSGABE</translation>
+    </message>
+    <message>
+        <source>export: missing -o OUT (or --freeze-plan-out FILE)</source>
+        <translation>export: -o AUSGABE fehlt (oder --freeze-plan-out DATEI)</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1154,10 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>a running variance below zero</source>
         <translation>eine laufende Varianz unter null</translation>
+    </message>
+    <message>
+        <source>still a norm layer&apos;s usual initial value (weight or running variance 1, bias or running mean 0): a layer not trained, or kept frozen; not a fault in itself</source>
+        <translation>noch der übliche Anfangswert einer Norm-Schicht (Gewicht oder laufende Varianz 1, Bias oder laufender Mittelwert 0): eine nicht trainierte oder eingefrorene Schicht; für sich kein Fehler</translation>
     </message>
 </context>
 <context>
@@ -2116,10 +2136,6 @@ Imaginärteil: %1</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(config.json)&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>%1 (pooled)</source>
-        <translation>%1 (zusammengefasst)</translation>
-    </message>
-    <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
         <translation>PyTorchs Standard-torch.load (weights_only=True) verweigert diese Datei: %1. Speichern Sie sie mit „Speichern unter“ als weights-only-sichere Kopie, um sie ohne das zu laden.</translation>
     </message>
@@ -2138,6 +2154,21 @@ Imaginärteil: %1</translation>
     <message>
         <source>File &gt; Extract Model Weights saves the model&apos;s weights without the training state.</source>
         <translation>Datei &gt; Modellgewichte extrahieren speichert die Gewichte des Modells ohne den Trainingszustand.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Freezing here makes a freeze plan:&lt;/b&gt; this file will not store it. Take it to your training script with File &gt; Export Freeze Plan or Copy Freeze Plan as PyTorch Code, or save the weights with the plan beside them.</source>
+        <translation>&lt;b&gt;Einfrieren ergibt hier einen Freeze-Plan:&lt;/b&gt; Diese Datei speichert ihn nicht. Übernehmen Sie ihn mit Datei &gt; Freeze-Plan exportieren oder Freeze-Plan als PyTorch-Code kopieren in Ihr Trainingsskript, oder speichern Sie die Gewichte mit dem Plan daneben.</translation>
+    </message>
+    <message>
+        <source>%1 (pooled: every parameter)</source>
+        <translation>%1 (gepoolt: jeder Parameter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (pooled: %n tensor(s))</source>
+        <translation>
+            <numerusform>%1 (gepoolt: %n Tensor)</numerusform>
+            <numerusform>%1 (gepoolt: %n Tensoren)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2334,6 +2365,10 @@ Imaginärteil: %1</translation>
             <numerusform>%1 Element verglichen</numerusform>
             <numerusform>%1 Elemente verglichen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1: NaN %2, Inf %3</source>
+        <translation>&lt;br&gt;%1: NaN %2, Inf %3</translation>
     </message>
 </context>
 <context>
@@ -2543,10 +2578,6 @@ B: %2</translation>
         <translation>„%1“ einfrieren</translation>
     </message>
     <message>
-        <source>This file stores no requires_grad flags, so there is nothing to freeze: freezing applies to entire models (TorchScript, torch.save(model))</source>
-        <translation>Diese Datei speichert keine requires_grad-Flags, es gibt also nichts einzufrieren: Einfrieren gilt für ganze Modelle (TorchScript, torch.save(model))</translation>
-    </message>
-    <message>
         <source>This model has no numbered blocks (a ModuleList or Sequential) to freeze</source>
         <translation>Dieses Modell hat keine nummerierten Blöcke (eine ModuleList oder Sequential) zum Einfrieren</translation>
     </message>
@@ -2708,6 +2739,42 @@ B: %2</translation>
         <source>Alpha</source>
         <translation>Alpha</translation>
     </message>
+    <message>
+        <source>Number of elements</source>
+        <translation>Anzahl der Elemente</translation>
+    </message>
+    <message>
+        <source>Over the finite values; NaN and Inf are counted apart</source>
+        <translation>Über die endlichen Werte; NaN und Inf werden getrennt gezählt</translation>
+    </message>
+    <message>
+        <source>The L2 (Frobenius) norm: the square root of the sum of squares. Blocks of one model have norms of one size; a norm far from its siblings&apos; is flagged norm_outlier</source>
+        <translation>Die L2-(Frobenius-)Norm: die Wurzel der Quadratsumme. Blöcke eines Modells haben Normen ähnlicher Größe; eine Norm weit weg von denen ihrer Geschwister wird als norm_outlier markiert</translation>
+    </message>
+    <message>
+        <source>The share of values that are exactly zero: high in pruned weights, 100% in a bias still at its initial value</source>
+        <translation>Der Anteil der Werte, die genau null sind: hoch bei beschnittenen Gewichten, 100 % bei einem Bias, der noch seinen Anfangswert hat</translation>
+    </message>
+    <message>
+        <source>Values that are NaN or infinite: any at all make a forward pass give NaN, usually the trace of a diverged training step or an overflow in float16</source>
+        <translation>Werte, die NaN oder unendlich sind: schon einer lässt einen Vorwärtsdurchlauf NaN ergeben, meist die Spur eines divergierten Trainingsschritts oder eines Überlaufs in float16</translation>
+    </message>
+    <message>
+        <source>What the numbers point at (hover a cell for its own):</source>
+        <translation>Worauf die Zahlen hinweisen (für die eigene einer Zelle mit der Maus darauf zeigen):</translation>
+    </message>
+    <message>
+        <source>Stable rank, ||W||_F² / ||W||_2²: how many directions carry the weight&apos;s energy (1: one direction dominates; at most the smaller dimension)</source>
+        <translation>Stabiler Rang, ||W||_F² / ||W||_2²: wie viele Richtungen die Energie des Gewichts tragen (1: eine Richtung dominiert; höchstens die kleinere Dimension)</translation>
+    </message>
+    <message>
+        <source>Effective rank, exp of the entropy of the normalised singular values (Roy and Vetterli): how many singular values matter, counting their spread</source>
+        <translation>Effektiver Rang, exp der Entropie der normierten Singulärwerte (Roy und Vetterli): wie viele Singulärwerte zählen, ihre Streuung berücksichtigt</translation>
+    </message>
+    <message>
+        <source>Alpha: the exponent of a power law fitted to the tail of the eigenvalues of WᵀW (as WeightWatcher fits it). WeightWatcher reads 2 to 6 as usual for trained layers: below 2 over-fitted or over-trained, above 6 barely trained; random weights show no power-law tail at all. A reading, not a test: small layers give loose fits</source>
+        <translation>Alpha: der Exponent eines Potenzgesetzes, angepasst an das Ende der Eigenwerte von WᵀW (wie WeightWatcher es anpasst). WeightWatcher liest 2 bis 6 als üblich für trainierte Schichten: unter 2 überangepasst oder übertrainiert, über 6 kaum trainiert; Zufallsgewichte zeigen gar kein Potenzgesetz. Eine Deutung, kein Test: kleine Schichten ergeben ungenaue Anpassungen</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::HistogramPanel</name>
@@ -2839,6 +2906,14 @@ B: %2</translation>
             <numerusform>[%1, %2%3
 %4 Werte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every parameter</source>
+        <translation>Jeder Parameter</translation>
+    </message>
+    <message>
+        <source>A module&apos;s histogram pools its weight matrices and convolution kernels (dimension ≥ 2): vectors such as a norm layer&apos;s weights of 1 and biases of 0 would stretch the range to them and squeeze the weights into a spike. Tick to pool every parameter.</source>
+        <translation>Das Histogramm eines Moduls poolt seine Gewichtsmatrizen und Faltungskerne (Dimension ≥ 2): Vektoren wie die Gewichte 1 und Biases 0 einer Norm-Schicht würden den Bereich bis zu ihnen dehnen und die Gewichte zu einer Spitze stauchen. Ankreuzen, um jeden Parameter zu poolen.</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3162,10 @@ B: %2</translation>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
+    <message>
+        <source>&amp;Quick Start</source>
+        <translation>&amp;Schnellstart</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3204,6 +3283,18 @@ B: %2</translation>
     <message>
         <source>Save As: %1</source>
         <translation>Speichern unter: %1</translation>
+    </message>
+    <message>
+        <source> · Freeze plan: the file will not store it</source>
+        <translation> · Freeze-Plan: Die Datei speichert ihn nicht</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>%1 is a weights-only file: it cannot keep requires_grad flags. Save writes the weights back and the freeze plan beside them as %2.</source>
+        <translation>%1 enthält nur Gewichte und kann keine requires_grad-Flags speichern. Speichern schreibt die Gewichte zurück und den Freeze-Plan daneben als %2.</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3474,17 @@ B: %2</translation>
     <message>
         <source>tensor</source>
         <translation>Tensor</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::QuickStartDialog</name>
+    <message>
+        <source>Quick Start</source>
+        <translation>Schnellstart</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;1. Look inside a checkpoint&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;%2 a .pt, .pth, .bin, .ckpt or .safetensors file, or &lt;b&gt;%3&lt;/b&gt; a Hugging Face model folder. Nothing in the file is run. The tree shows the modules, the table their tensors; click one for its histogram, values and spectrum. &lt;b&gt;%4&lt;/b&gt;%5 flags NaN, infinite, zero and outlying tensors.&lt;/p&gt;&lt;h3&gt;2. Freeze layers&lt;/h3&gt;&lt;p&gt;Untick a module or a parameter, or use &lt;b&gt;%6&lt;/b&gt;%7 (for example &lt;tt&gt;model.layers.{0..23}.*&lt;/tt&gt;) and &lt;b&gt;%8&lt;/b&gt;. Each change can be undone%9. A file that cannot keep requires_grad flags gets a freeze plan: &lt;b&gt;%10&lt;/b&gt; writes it as JSON, &lt;b&gt;%11&lt;/b&gt; as PyTorch code.&lt;/p&gt;&lt;h3&gt;3. Export a checkpoint&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%12&lt;/b&gt;%13 writes the open file back in its own kind; &lt;b&gt;%14&lt;/b&gt;%15 writes the whole model or a module as weights (PyTorch, safetensors, shards, another dtype) or as an entire model; &lt;b&gt;%16&lt;/b&gt; takes a training checkpoint&apos;s model out of its optimizer state. The same from scripts: &lt;tt&gt;torchscope-cli info&lt;/tt&gt; and &lt;tt&gt;torchscope-cli export&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;1. In einen Checkpoint schauen&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;%2 eine .pt-, .pth-, .bin-, .ckpt- oder .safetensors-Datei, oder &lt;b&gt;%3&lt;/b&gt; einen Hugging-Face-Modellordner. Nichts aus der Datei wird ausgeführt. Der Baum zeigt die Module, die Tabelle ihre Tensoren; ein Klick zeigt Histogramm, Werte und Spektrum. &lt;b&gt;%4&lt;/b&gt;%5 markiert Tensoren mit NaN, unendlichen Werten, Nullen und Ausreißern.&lt;/p&gt;&lt;h3&gt;2. Schichten einfrieren&lt;/h3&gt;&lt;p&gt;Ein Modul oder einen Parameter abhaken, oder &lt;b&gt;%6&lt;/b&gt;%7 (zum Beispiel &lt;tt&gt;model.layers.{0..23}.*&lt;/tt&gt;) und &lt;b&gt;%8&lt;/b&gt; verwenden. Jede Änderung lässt sich rückgängig machen%9. Eine Datei, die keine requires_grad-Flags speichern kann, bekommt einen Freeze-Plan: &lt;b&gt;%10&lt;/b&gt; schreibt ihn als JSON, &lt;b&gt;%11&lt;/b&gt; als PyTorch-Code.&lt;/p&gt;&lt;h3&gt;3. Einen Checkpoint exportieren&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%12&lt;/b&gt;%13 schreibt die offene Datei in ihrer eigenen Art zurück; &lt;b&gt;%14&lt;/b&gt;%15 schreibt das ganze Modell oder ein Modul als Gewichte (PyTorch, safetensors, Shards, anderer Dtype) oder als ganzes Modell; &lt;b&gt;%16&lt;/b&gt; holt das Modell eines Trainings-Checkpoints aus seinem Optimiererzustand. Dasselbe aus Skripten: &lt;tt&gt;torchscope-cli info&lt;/tt&gt; und &lt;tt&gt;torchscope-cli export&lt;/tt&gt;.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3582,10 +3684,6 @@ B: %2</translation>
         <translation>Puffer werden weggelassen: load_state_dict(strict=False) behält die des Modells.</translation>
     </message>
     <message>
-        <source>Tensors: %1 · parameters: %2 · trainable: %3</source>
-        <translation>Tensoren: %1 · Parameter: %2 · trainierbar: %3</translation>
-    </message>
-    <message>
         <source>The whole file, loadable with weights_only=True (torch.save, values kept)</source>
         <translation>Die ganze Datei, ladbar mit weights_only=True (torch.save, Werte bleiben)</translation>
     </message>
@@ -3620,6 +3718,18 @@ B: %2</translation>
     <message>
         <source>Tensors: %1 · parameters: %2</source>
         <translation>Tensoren: %1 · Parameter: %2</translation>
+    </message>
+    <message>
+        <source>parameters: %1 · trainable: %2</source>
+        <translation>Parameter: %1 · trainierbar: %2</translation>
+    </message>
+    <message>
+        <source>The whole model: %1 tensors · %2</source>
+        <translation>Das ganze Modell: %1 Tensoren · %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Only %1: %2 of %3 tensors&lt;/b&gt; · %4</source>
+        <translation>&lt;b&gt;Nur %1: %2 von %3 Tensoren&lt;/b&gt; · %4</translation>
     </message>
 </context>
 <context>
@@ -3681,6 +3791,18 @@ B: %2</translation>
             <numerusform>%1: %2 Element; das Spektrum wird auf Anfrage berechnet.</numerusform>
             <numerusform>%1: %2 Elemente; das Spektrum wird auf Anfrage berechnet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>: below 2, over-fitted by WeightWatcher&apos;s reading</source>
+        <translation>: unter 2, nach WeightWatcher überangepasst</translation>
+    </message>
+    <message>
+        <source>: above 6, barely trained by WeightWatcher&apos;s reading</source>
+        <translation>: über 6, nach WeightWatcher kaum trainiert</translation>
+    </message>
+    <message>
+        <source>: within 2 to 6, usual for trained layers</source>
+        <translation>: zwischen 2 und 6, üblich für trainierte Schichten</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,16 @@
     </message>
 </context>
 <context>
+    <name>torchscope::CheckpointView</name>
+    <message numerus="yes">
+        <source>%1 (pooled: %n tensor(s))</source>
+        <translation>
+            <numerusform>%1 (pooled: %n tensor)</numerusform>
+            <numerusform>%1 (pooled: %n tensors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>torchscope::CompareWindow</name>
     <message numerus="yes">
         <source>%n names: %1.</source>

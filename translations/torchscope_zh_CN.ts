@@ -389,10 +389,6 @@
         <translation>export：%2 中没有模块 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>warning: %1 stores no requires_grad flags; --freeze/--unfreeze/--freeze-plan have no effect</source>
-        <translation>警告：%1 不保存 requires_grad 标志；--freeze/--unfreeze/--freeze-plan 不起作用</translation>
-    </message>
-    <message>
         <source>export: bad glob &apos;%1&apos;</source>
         <translation>export：无效的通配符 &apos;%1&apos;</translation>
     </message>
@@ -448,60 +444,6 @@ left out and named.
         <translation>%1 在 %2 中没有数据（meta 张量）</translation>
     </message>
     <message>
-        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
-and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
---freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
-diff matches names as load_state_dict does, after the prefixes; elements are equal when
-|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
-export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
-the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
-pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
-weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
-(OUT becomes a folder of shards and their index) apply to weights only. On a training
-checkpoint --weights-only writes the model part (--part model, the default; ema: the EMA weights
-under the model&apos;s names; all: every tensor) and says what it left out; --strip-prefix P removes P
-from every name that begins with it (Lightning&apos;s model., torch.compile&apos;s _orig_mod.).
-load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
---strip-prefix where present and adding --add-prefix), reports what applies and what does not,
-and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
-any mismatch exits 1 and writes nothing.
-values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
---csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
-stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
-tensor&apos;s in other blocks), negative_running_var.
-Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
-3 diff found differences.
---lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
-JSON, CSV and the files written are the same in every language.
-</source>
-        <translation>通配符按 Python 的 fnmatch 方式匹配完整的参数名（从根开始的完整点分名称），
-{A..B} 匹配整数 A 到 B（model.layers.{0..23}.* 表示前 24 个块）；
---freeze、--unfreeze 和 --freeze-plan（JSON：{&quot;requires_grad&quot;: {name: bool}}）按给出的顺序生效。
-diff 在处理前缀之后按 load_state_dict 的方式匹配名称；当
-|a - b| &lt;= atol + rtol * |b| 时元素视为相等（NaN 等于 NaN）。--strip-prefix 对任一侧去掉前缀。
-export 写出权重（--weights-only：默认为 pytorch，或按 OUT 的文件名写成 safetensors）或
-完整模型（--entire-model：TorchScript 输入写成 torchscript，torch.save(model) pickle 输入写成 pickle，
-由解析出的对象重新生成，从不运行）。safetensors 对共享的权重只保留一个名称，
-并在 __metadata__ 中把其余名称映射到它。--dtype、--no-buffers 和 --max-shard-size
-（OUT 变为包含分片及其索引的文件夹）只适用于仅权重保存。对训练检查点，
---weights-only 写出模型部分（--part model，默认；ema：以模型名称写出 EMA 权重；all：全部张量），
-并说明未包含的内容；--strip-prefix P 从每个以 P 开头的名称中去掉 P（Lightning 的 model.、
-torch.compile 的 _orig_mod.）。
-load-weights 按 load_state_dict 的方式把 WEIGHTS 中的名称与 MODEL 中的匹配（先去掉
---strip-prefix 给出的前缀，再添加 --add-prefix），报告哪些可以应用、哪些不能，
-并把带有这些值的 MODEL 写成 OUT（沿用其完整模型格式；保留标志）。使用 --strict 时
-任何不匹配都会以 1 退出且不写入任何内容。
-values 接受 NumPy 基本索引（每个轴一个整数或 start:stop:step）；不带 --npy 或
---csv 时打印该切片。.npy 文件以 float32 保存 bfloat16、float8 和量化张量。
-stats 的标记：nan、inf、all_zero、constant、norm_outlier（范数与其他块中
-同名张量的范数相差很大）、negative_running_var。
-退出状态：0 成功（diff：相同），1 无法读取或写入文件，2 用法错误，
-3 diff 发现差异。
---lang LANG（zh_CN、de、en；默认为系统语言）翻译消息和表格；
-JSON、CSV 和写出的文件在任何语言下都相同。
-</translation>
-    </message>
-    <message>
         <source>the model part &apos;%1&apos;</source>
         <translation>模型部分“%1”</translation>
     </message>
@@ -522,6 +464,74 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>note: every name begins with &apos;%1&apos;; --strip-prefix %1 removes it</source>
         <translation>注意：每个名称都以“%1”开头；--strip-prefix %1 可将其去掉</translation>
+    </message>
+    <message>
+        <source>wrote the freeze plan %1: %2 of %3 parameters trainable</source>
+        <translation>已写出冻结计划 %1：%3 个参数中 %2 个可训练</translation>
+    </message>
+    <message>
+        <source>note: %1 keeps no requires_grad flags; --freeze-plan-out FILE writes the plan</source>
+        <translation>注意：%1 不保存 requires_grad 标志；--freeze-plan-out FILE 会写出该计划</translation>
+    </message>
+    <message>
+        <source>Globs match whole parameter names (full dotted names from the root) as Python&apos;s fnmatch does,
+and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);
+--freeze, --unfreeze and --freeze-plan (JSON: {&quot;requires_grad&quot;: {name: bool}}) apply in the order given.
+On files that keep no flags (weights-only files, folders, training checkpoints) they make a
+plan from every floating-point parameter trainable; --freeze-plan-out PLAN writes the flags
+as that JSON (with or without -o).
+diff matches names as load_state_dict does, after the prefixes; elements are equal when
+|a - b| &lt;= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.
+export writes weights (--weights-only: pytorch, the default, or safetensors by OUT&apos;s name) or
+the entire model (--entire-model: torchscript from TorchScript, pickle from a torch.save(model)
+pickle, re-emitted from its parsed objects, never run). safetensors keeps one name of tied
+weights and maps the others to it in __metadata__. --dtype, --no-buffers and --max-shard-size
+(OUT becomes a folder of shards and their index) apply to weights only. On a training
+checkpoint --weights-only writes the model part (--part model, the default; ema: the EMA weights
+under the model&apos;s names; all: every tensor) and says what it left out; --strip-prefix P removes P
+from every name that begins with it (Lightning&apos;s model., torch.compile&apos;s _orig_mod.).
+load-weights matches WEIGHTS&apos; names to MODEL&apos;s as load_state_dict does (after removing
+--strip-prefix where present and adding --add-prefix), reports what applies and what does not,
+and writes MODEL with those values as OUT (its entire-model format; flags kept). With --strict
+any mismatch exits 1 and writes nothing.
+values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or
+--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.
+stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same
+tensor&apos;s in other blocks), negative_running_var, initial_value (a norm layer&apos;s weight 1
+or bias 0 as initialisation left them: a note, not trouble).
+Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,
+3 diff found differences.
+--lang LANG (zh_CN, de, en; by default the system&apos;s language) translates messages and tables;
+JSON, CSV and the files written are the same in every language.
+</source>
+        <translation>通配符按 Python 的 fnmatch 方式匹配完整的参数名（从根开始的完整点分名称），
+{A..B} 匹配整数 A 到 B（model.layers.{0..23}.* 表示前 24 个块）；
+--freeze、--unfreeze 和 --freeze-plan（JSON：{&quot;requires_grad&quot;: {name: bool}}）按给出的顺序生效。
+对不保存标志的文件（仅权重文件、文件夹、训练检查点），它们生成一个冻结计划，
+起点是每个浮点参数都可训练；--freeze-plan-out PLAN 把这些标志写成该 JSON（可带或不带 -o）。
+diff 在处理前缀之后按 load_state_dict 的方式匹配名称；当
+|a - b| &lt;= atol + rtol * |b| 时元素视为相等（NaN 等于 NaN）。--strip-prefix 对任一侧去掉前缀。
+export 写出权重（--weights-only：默认为 pytorch，或按 OUT 的文件名写成 safetensors）或
+完整模型（--entire-model：TorchScript 输入写成 torchscript，torch.save(model) pickle 输入写成 pickle，
+由解析出的对象重新生成，从不运行）。safetensors 对共享的权重只保留一个名称，
+并在 __metadata__ 中把其余名称映射到它。--dtype、--no-buffers 和 --max-shard-size
+（OUT 变为包含分片及其索引的文件夹）只适用于仅权重保存。对训练检查点，
+--weights-only 写出模型部分（--part model，默认；ema：以模型名称写出 EMA 权重；all：全部张量），
+并说明未包含的内容；--strip-prefix P 从每个以 P 开头的名称中去掉 P（Lightning 的 model.、
+torch.compile 的 _orig_mod.）。
+load-weights 按 load_state_dict 的方式把 WEIGHTS 中的名称与 MODEL 中的匹配（先去掉
+--strip-prefix 给出的前缀，再添加 --add-prefix），报告哪些可以应用、哪些不能，
+并把带有这些值的 MODEL 写成 OUT（沿用其完整模型格式；保留标志）。使用 --strict 时
+任何不匹配都会以 1 退出且不写入任何内容。
+values 接受 NumPy 基本索引（每个轴一个整数或 start:stop:step）；不带 --npy 或
+--csv 时打印该切片。.npy 文件以 float32 保存 bfloat16、float8 和量化张量。
+stats 的标记：nan、inf、all_zero、constant、norm_outlier（范数与其他块中
+同名张量的范数相差很大）、negative_running_var、initial_value（归一化层仍为初始化时的权重 1 或偏置 0：只是提示，并非问题）。
+退出状态：0 成功（diff：相同），1 无法读取或写入文件，2 用法错误，
+3 diff 发现差异。
+--lang LANG（zh_CN、de、en；默认为系统语言）翻译消息和表格；
+JSON、CSV 和写出的文件在任何语言下都相同。
+</translation>
     </message>
 </context>
 <context>
@@ -569,10 +579,6 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>export: missing input file</source>
         <translation>export：缺少输入文件</translation>
-    </message>
-    <message>
-        <source>export: missing -o OUT</source>
-        <translation>export：缺少 -o OUT</translation>
     </message>
     <message>
         <source>export: choose exactly one of --weights-only and --entire-model</source>
@@ -705,6 +711,14 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>export: --part picks a training checkpoint&apos;s weights; it takes no --module or --entire-model</source>
         <translation>export：--part 选择训练检查点的权重；不接受 --module 或 --entire-model</translation>
+    </message>
+    <message>
+        <source>export: --%1 needs -o OUT</source>
+        <translation>export：--%1 需要 -o OUT</translation>
+    </message>
+    <message>
+        <source>export: missing -o OUT (or --freeze-plan-out FILE)</source>
+        <translation>export：缺少 -o OUT（或 --freeze-plan-out FILE）</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1128,10 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>a running variance below zero</source>
         <translation>running_var 小于零</translation>
+    </message>
+    <message>
+        <source>still a norm layer&apos;s usual initial value (weight or running variance 1, bias or running mean 0): a layer not trained, or kept frozen; not a fault in itself</source>
+        <translation>仍是归一化层常见的初始值（权重或运行方差为 1，偏置或运行均值为 0）：该层未经训练或一直被冻结；本身并非故障</translation>
     </message>
 </context>
 <context>
@@ -2086,10 +2104,6 @@ imaginary part: %1</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;（config.json）&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>%1 (pooled)</source>
-        <translation>%1（合并）</translation>
-    </message>
-    <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
         <translation>PyTorch 默认的 torch.load（weights_only=True）拒绝此文件：%1。可用“另存为”保存 weights-only 安全副本，无需改动即可加载。</translation>
     </message>
@@ -2108,6 +2122,20 @@ imaginary part: %1</source>
     <message>
         <source>File &gt; Extract Model Weights saves the model&apos;s weights without the training state.</source>
         <translation>文件 &gt; 提取模型权重 可保存模型权重而不含训练状态。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Freezing here makes a freeze plan:&lt;/b&gt; this file will not store it. Take it to your training script with File &gt; Export Freeze Plan or Copy Freeze Plan as PyTorch Code, or save the weights with the plan beside them.</source>
+        <translation>&lt;b&gt;在这里冻结会生成一个冻结计划：&lt;/b&gt;此文件不会保存它。可用 文件 &gt; 导出冻结计划 或 将冻结计划复制为 PyTorch 代码 带到训练脚本中，或保存权重并把计划写在旁边。</translation>
+    </message>
+    <message>
+        <source>%1 (pooled: every parameter)</source>
+        <translation>%1（合并：所有参数）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (pooled: %n tensor(s))</source>
+        <translation>
+            <numerusform>%1（合并：%n 个张量）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2329,10 @@ imaginary part: %1</source>
         <translation>
             <numerusform>已比较 %1 个元素</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;%1: NaN %2, Inf %3</source>
+        <translation>&lt;br&gt;%1：NaN %2，Inf %3</translation>
     </message>
 </context>
 <context>
@@ -2508,10 +2540,6 @@ B：%2</translation>
         <translation>冻结“%1”</translation>
     </message>
     <message>
-        <source>This file stores no requires_grad flags, so there is nothing to freeze: freezing applies to entire models (TorchScript, torch.save(model))</source>
-        <translation>此文件不保存 requires_grad 标志，因此没有可冻结的内容：冻结只适用于完整模型（TorchScript、torch.save(model)）</translation>
-    </message>
-    <message>
         <source>This model has no numbered blocks (a ModuleList or Sequential) to freeze</source>
         <translation>此模型没有可冻结的编号块（ModuleList 或 Sequential）</translation>
     </message>
@@ -2673,6 +2701,42 @@ B：%2</translation>
         <source>Alpha</source>
         <translation>Alpha</translation>
     </message>
+    <message>
+        <source>Number of elements</source>
+        <translation>元素个数</translation>
+    </message>
+    <message>
+        <source>Over the finite values; NaN and Inf are counted apart</source>
+        <translation>基于有限值计算；NaN 和 Inf 单独计数</translation>
+    </message>
+    <message>
+        <source>The L2 (Frobenius) norm: the square root of the sum of squares. Blocks of one model have norms of one size; a norm far from its siblings&apos; is flagged norm_outlier</source>
+        <translation>L2（Frobenius）范数：平方和的平方根。同一模型各块的范数大小相近；与同级张量相差很远的范数标记为 norm_outlier</translation>
+    </message>
+    <message>
+        <source>The share of values that are exactly zero: high in pruned weights, 100% in a bias still at its initial value</source>
+        <translation>恰好为零的值所占比例：剪枝后的权重中很高，仍为初始值的偏置为 100%</translation>
+    </message>
+    <message>
+        <source>Values that are NaN or infinite: any at all make a forward pass give NaN, usually the trace of a diverged training step or an overflow in float16</source>
+        <translation>NaN 或无穷大的值：只要有一个，前向计算就会得到 NaN，通常是训练发散或 float16 溢出留下的痕迹</translation>
+    </message>
+    <message>
+        <source>What the numbers point at (hover a cell for its own):</source>
+        <translation>这些数字指向的问题（将鼠标悬停在单元格上查看其自身的说明）：</translation>
+    </message>
+    <message>
+        <source>Stable rank, ||W||_F² / ||W||_2²: how many directions carry the weight&apos;s energy (1: one direction dominates; at most the smaller dimension)</source>
+        <translation>稳定秩，||W||_F² / ||W||_2²：权重的能量分布在多少个方向上（1：一个方向占主导；最大为较小的维度）</translation>
+    </message>
+    <message>
+        <source>Effective rank, exp of the entropy of the normalised singular values (Roy and Vetterli): how many singular values matter, counting their spread</source>
+        <translation>有效秩，归一化奇异值熵的指数（Roy 和 Vetterli）：考虑其分布后有多少个奇异值起作用</translation>
+    </message>
+    <message>
+        <source>Alpha: the exponent of a power law fitted to the tail of the eigenvalues of WᵀW (as WeightWatcher fits it). WeightWatcher reads 2 to 6 as usual for trained layers: below 2 over-fitted or over-trained, above 6 barely trained; random weights show no power-law tail at all. A reading, not a test: small layers give loose fits</source>
+        <translation>Alpha：对 WᵀW 特征值尾部拟合的幂律指数（按 WeightWatcher 的拟合方式）。WeightWatcher 认为 2 到 6 是训练过的层的常见范围：低于 2 为过拟合或过度训练，高于 6 为几乎未训练；随机权重根本没有幂律尾部。这是一种解读而非检验：小的层拟合较粗略</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::HistogramPanel</name>
@@ -2801,6 +2865,14 @@ B：%2</translation>
             <numerusform>[%1, %2%3
 %4 个值</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every parameter</source>
+        <translation>所有参数</translation>
+    </message>
+    <message>
+        <source>A module&apos;s histogram pools its weight matrices and convolution kernels (dimension ≥ 2): vectors such as a norm layer&apos;s weights of 1 and biases of 0 would stretch the range to them and squeeze the weights into a spike. Tick to pool every parameter.</source>
+        <translation>模块的直方图合并其权重矩阵和卷积核（维度 ≥ 2）：归一化层取值为 1 的权重和为 0 的偏置等向量会把范围拉伸到它们，使权重挤成一根尖峰。勾选后合并所有参数。</translation>
     </message>
 </context>
 <context>
@@ -3049,6 +3121,10 @@ B：%2</translation>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>&amp;Quick Start</source>
+        <translation>快速入门(&amp;Q)</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3165,6 +3241,18 @@ B：%2</translation>
     <message>
         <source>Save As: %1</source>
         <translation>另存为：%1</translation>
+    </message>
+    <message>
+        <source> · Freeze plan: the file will not store it</source>
+        <translation> · 冻结计划：文件不会保存它</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>%1 is a weights-only file: it cannot keep requires_grad flags. Save writes the weights back and the freeze plan beside them as %2.</source>
+        <translation>%1 是仅权重文件，无法保存 requires_grad 标志。保存会写回权重，并把冻结计划写在旁边，名为 %2。</translation>
     </message>
 </context>
 <context>
@@ -3340,6 +3428,17 @@ B：%2</translation>
     <message>
         <source>tensor</source>
         <translation>张量</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::QuickStartDialog</name>
+    <message>
+        <source>Quick Start</source>
+        <translation>快速入门</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;1. Look inside a checkpoint&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;%2 a .pt, .pth, .bin, .ckpt or .safetensors file, or &lt;b&gt;%3&lt;/b&gt; a Hugging Face model folder. Nothing in the file is run. The tree shows the modules, the table their tensors; click one for its histogram, values and spectrum. &lt;b&gt;%4&lt;/b&gt;%5 flags NaN, infinite, zero and outlying tensors.&lt;/p&gt;&lt;h3&gt;2. Freeze layers&lt;/h3&gt;&lt;p&gt;Untick a module or a parameter, or use &lt;b&gt;%6&lt;/b&gt;%7 (for example &lt;tt&gt;model.layers.{0..23}.*&lt;/tt&gt;) and &lt;b&gt;%8&lt;/b&gt;. Each change can be undone%9. A file that cannot keep requires_grad flags gets a freeze plan: &lt;b&gt;%10&lt;/b&gt; writes it as JSON, &lt;b&gt;%11&lt;/b&gt; as PyTorch code.&lt;/p&gt;&lt;h3&gt;3. Export a checkpoint&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%12&lt;/b&gt;%13 writes the open file back in its own kind; &lt;b&gt;%14&lt;/b&gt;%15 writes the whole model or a module as weights (PyTorch, safetensors, shards, another dtype) or as an entire model; &lt;b&gt;%16&lt;/b&gt; takes a training checkpoint&apos;s model out of its optimizer state. The same from scripts: &lt;tt&gt;torchscope-cli info&lt;/tt&gt; and &lt;tt&gt;torchscope-cli export&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;1. 查看检查点内部&lt;/h3&gt;&lt;p&gt;用 &lt;b&gt;%1&lt;/b&gt;%2 打开 .pt、.pth、.bin、.ckpt 或 .safetensors 文件，或用 &lt;b&gt;%3&lt;/b&gt; 打开 Hugging Face 模型文件夹。文件中的任何内容都不会被运行。树显示模块，表格显示其张量；点击一个张量查看其直方图、数值和频谱。&lt;b&gt;%4&lt;/b&gt;%5 标出含 NaN、无穷大、全零和离群的张量。&lt;/p&gt;&lt;h3&gt;2. 冻结层&lt;/h3&gt;&lt;p&gt;取消勾选模块或参数，或使用 &lt;b&gt;%6&lt;/b&gt;%7（例如 &lt;tt&gt;model.layers.{0..23}.*&lt;/tt&gt;）和 &lt;b&gt;%8&lt;/b&gt;。每次更改都可以撤销%9。无法保存 requires_grad 标志的文件会得到一个冻结计划：&lt;b&gt;%10&lt;/b&gt; 将其写成 JSON，&lt;b&gt;%11&lt;/b&gt; 写成 PyTorch 代码。&lt;/p&gt;&lt;h3&gt;3. 导出检查点&lt;/h3&gt;&lt;p&gt;&lt;b&gt;%12&lt;/b&gt;%13 按原有类型写回打开的文件；&lt;b&gt;%14&lt;/b&gt;%15 把整个模型或某个模块写成权重（PyTorch、safetensors、分片、其他 dtype）或完整模型；&lt;b&gt;%16&lt;/b&gt; 从训练检查点的优化器状态中取出模型。脚本中同样可用：&lt;tt&gt;torchscope-cli info&lt;/tt&gt; 和 &lt;tt&gt;torchscope-cli export&lt;/tt&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3538,10 +3637,6 @@ B：%2</translation>
         <translation>不保存缓冲区：load_state_dict(strict=False) 会保留模型自身的缓冲区。</translation>
     </message>
     <message>
-        <source>Tensors: %1 · parameters: %2 · trainable: %3</source>
-        <translation>张量：%1 · 参数：%2 · 可训练：%3</translation>
-    </message>
-    <message>
         <source>The whole file, loadable with weights_only=True (torch.save, values kept)</source>
         <translation>整个文件，可用 weights_only=True 加载（torch.save，保留数值）</translation>
     </message>
@@ -3576,6 +3671,18 @@ B：%2</translation>
     <message>
         <source>Tensors: %1 · parameters: %2</source>
         <translation>张量：%1 · 参数：%2</translation>
+    </message>
+    <message>
+        <source>parameters: %1 · trainable: %2</source>
+        <translation>参数：%1 · 可训练：%2</translation>
+    </message>
+    <message>
+        <source>The whole model: %1 tensors · %2</source>
+        <translation>整个模型：%1 个张量 · %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Only %1: %2 of %3 tensors&lt;/b&gt; · %4</source>
+        <translation>&lt;b&gt;仅 %1：%3 个张量中的 %2 个&lt;/b&gt; · %4</translation>
     </message>
 </context>
 <context>
@@ -3636,6 +3743,18 @@ B：%2</translation>
         <translation>
             <numerusform>%1：%2 个元素；奇异值谱按需计算。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>: below 2, over-fitted by WeightWatcher&apos;s reading</source>
+        <translation>：低于 2，按 WeightWatcher 的解读为过拟合</translation>
+    </message>
+    <message>
+        <source>: above 6, barely trained by WeightWatcher&apos;s reading</source>
+        <translation>：高于 6，按 WeightWatcher 的解读几乎未训练</translation>
+    </message>
+    <message>
+        <source>: within 2 to 6, usual for trained layers</source>
+        <translation>：在 2 到 6 之间，训练过的层的常见范围</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,8 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     m_parameterPane = new ParameterPane(this);
     m_parameterPane->setObjectName(QStringLiteral("parameterPane"));
     m_histogram = new HistogramPanel(this);
+    // The choice of what a module's histogram pools is offered only while a module is shown.
+    connect(m_histogram, &HistogramPanel::poolChanged, this, [this] { showModule(currentModule()); });
     m_histogram->setObjectName(QStringLiteral("histogramPanel"));
     m_values = new ValuesPanel(this);
     m_values->setObjectName(QStringLiteral("valuesPanel"));
@@ -183,6 +185,11 @@ void CheckpointView::updateBanner()
         notes << tr(
             "This is a weights-only file: it stores no requires_grad flags. PyTorch makes every parameter "
             "trainable when it loads these weights into a freshly built model.");
+    // Freezing works everywhere; where the file cannot keep the flags they are a plan, and say so.
+    if (m_document && m_document->freezingIsPlan() && m_document->totals().parameters > 0)
+        notes << tr("<b>Freezing here makes a freeze plan:</b> this file will not store it. Take it to "
+                    "your training script with File > Export Freeze Plan or Copy Freeze Plan as PyTorch "
+                    "Code, or save the weights with the plan beside them.");
     if (m_document) {
         for (const QString &warning : m_document->warnings())
             notes << warning.toHtmlEscaped();
@@ -220,9 +227,15 @@ void CheckpointView::showModule(const ModuleNode *module)
     m_values->showTensor(-1);
     m_spectrum->showTensor(-1);
     m_optimizer->showTensor(-1);
-    const QVector<int> pooled = m_document->pooledTensors(module);
+    const bool every = m_histogram->poolsEveryParameter();
+    const QVector<int> pooled = m_document->pooledTensors(
+        module, every ? CheckpointDocument::Pool::EveryParameter : CheckpointDocument::Pool::WeightMatrices);
     if (!pooled.isEmpty())
-        m_histogram->showTensors(pooled, tr("%1 (pooled)").arg(module->displayName()));
+        m_histogram->showTensors(
+            pooled,
+            every ? tr("%1 (pooled: every parameter)").arg(module->displayName())
+                  : tr("%1 (pooled: %n tensor(s))", nullptr, int(pooled.size())).arg(module->displayName()),
+            true);
 }
 
 void CheckpointView::showTensor(int tensorIndex)

@@ -8,6 +8,7 @@
 #include "jobs/job.h"
 #include "messagebox.h"
 #include "plot/histogramplot.h"
+#include "windowsize.h"
 
 #include <QCheckBox>
 #include <QFileInfo>
@@ -26,9 +27,12 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include <algorithm>
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <vector>
 
@@ -137,6 +141,17 @@ CompareWindow::CompareWindow(std::shared_ptr<const DiffSide> a, const QString &p
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    // What answers "what changed, and how much" first, where a window of any width shows it; the
+    // dtypes, shapes and flags after them, a scroll away.
+    {
+        QHeaderView *header = m_table->horizontalHeader();
+        const int order[] = {DiffTableModel::NameColumn,   DiffTableModel::StatusColumn,
+                             DiffTableModel::RelL2Column,  DiffTableModel::CosineColumn,
+                             DiffTableModel::MaxAbsColumn, DiffTableModel::ChangedColumn};
+        for (int position = 0; position < int(std::size(order)); ++position)
+            header->moveSection(header->visualIndex(order[position]), position);
+    }
     tableLayout->addWidget(m_table);
 
     auto *plots = new QWidget(central);
@@ -164,10 +179,15 @@ CompareWindow::CompareWindow(std::shared_ptr<const DiffSide> a, const QString &p
     vertical->addWidget(plots);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
+    // Three parts tables to two parts plots at any window height (the plots' own hint is tiny).
+    vertical->setSizes({3000, 2000});
     layout->addWidget(vertical, 1);
     setCentralWidget(central);
 
     connect(m_compare, &QPushButton::clicked, this, &CompareWindow::compare);
+    // Enter in any of the fields compares again with what they say.
+    for (QLineEdit *edit : {m_stripA, m_addA, m_stripB, m_addB, m_atol, m_rtol})
+        connect(edit, &QLineEdit::returnPressed, m_compare, &QPushButton::click);
     connect(m_applySuggestion, &QPushButton::clicked, this, &CompareWindow::applySuggestion);
     connect(m_onlyDifferent, &QCheckBox::toggled, m_filter, &DiffFilterModel::setOnlyDifferent);
     connect(m_exportCsv, &QPushButton::clicked, this, &CompareWindow::exportClicked);
@@ -181,7 +201,7 @@ CompareWindow::CompareWindow(std::shared_ptr<const DiffSide> a, const QString &p
                 if (index.isValid())
                     showTensor(index.data(DiffTableModel::DiffIndexRole).toInt());
             });
-    resize(1200, 800);
+    resizeWithinScreen(this, QSize(1200, 800));
 }
 
 CompareWindow::~CompareWindow()
@@ -276,6 +296,10 @@ void CompareWindow::showResult(std::shared_ptr<const ComparisonResult> result)
     for (int c = 0; c < DiffTreeModel::ColumnCount; ++c)
         m_tree->resizeColumnToContents(c);
     m_table->resizeColumnsToContents();
+    // Long names are elided in the middle rather than pushing the numbers out of sight.
+    m_table->setColumnWidth(DiffTableModel::NameColumn,
+                            std::min(m_table->columnWidth(DiffTableModel::NameColumn),
+                                     std::max(160, m_table->viewport()->width() / 3)));
     const DiffTotals t = m_result->comparison.totals();
     QStringList parts;
     parts << tr("%1 identical").arg(t.identical) << tr("%1 changed").arg(t.changed);
@@ -407,6 +431,13 @@ void CompareWindow::showTensor(int diffIndex)
             text += tr("<br>A: mean %1, std %2").arg(number(h.a.stats.mean), number(h.a.stats.std));
         if (b && h.b.stats.hasMoments())
             text += tr("<br>B: mean %1, std %2").arg(number(h.b.stats.mean), number(h.b.stats.std));
+        // Said even when there are none: a NaN that appeared in training is the first thing to rule out.
+        for (const auto &[side, stats] : {std::pair{a ? tr("A") : QString(), &h.a.stats},
+                                          std::pair{b ? tr("B") : QString(), &h.b.stats}}) {
+            if (!side.isEmpty())
+                text += tr("<br>%1: NaN %2, Inf %3")
+                            .arg(side, locale.toString(stats->nanCount), locale.toString(stats->infCount));
+        }
         m_tensorStats->setText(text);
         Q_EMIT histogramsShown();
     });

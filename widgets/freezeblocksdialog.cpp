@@ -1,5 +1,6 @@
 #include "freezeblocksdialog.h"
 
+#include "dialogbuttons.h"
 #include "document/checkpointdocument.h"
 #include "itemmodels/displayformat.h"
 
@@ -47,6 +48,7 @@ FreezeBlocksDialog::FreezeBlocksDialog(const CheckpointDocument *document, const
     m_preview->setWordWrap(true);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Freeze"));
+    makeEnterAccept(m_buttons, QDialogButtonBox::Ok);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -38,11 +38,6 @@ void FreezeController::freezeBlocks(const ModuleNode *blocks)
 {
     if (!m_document)
         return;
-    if (!m_document->storesRequiresGrad()) {
-        Q_EMIT statusMessage(tr("This file stores no requires_grad flags, so there is nothing to freeze: "
-                                "freezing applies to entire models (TorchScript, torch.save(model))"));
-        return;
-    }
     if (!blocks || !blocks->hasNumberedChildren())
         blocks = m_document->largestBlockList();
     if (!blocks) {
@@ -86,7 +81,7 @@ void FreezeController::exportFreezePlan()
 
 void FreezeController::showModuleMenu(const ModuleNode *module, const QPoint &globalPosition)
 {
-    if (!m_document || !m_document->storesRequiresGrad())
+    if (!m_document || m_document->totals().parameters == 0)
         return;
     QMenu *menu = createModuleFreezeMenu(m_document, module, m_window);
     if (module->hasNumberedChildren()) {
@@ -100,7 +95,7 @@ void FreezeController::showModuleMenu(const ModuleNode *module, const QPoint &gl
 
 void FreezeController::showTensorMenu(const QVector<int> &tensors, const QPoint &globalPosition)
 {
-    if (m_document && m_document->storesRequiresGrad() && !tensors.isEmpty())
+    if (m_document && !tensors.isEmpty())
         runMenu(createTensorFreezeMenu(m_document, tensors, m_window), globalPosition);
 }
 

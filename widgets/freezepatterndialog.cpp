@@ -1,8 +1,10 @@
 #include "freezepatterndialog.h"
 
+#include "dialogbuttons.h"
 #include "document/checkpointdocument.h"
 #include "document/namepattern.h"
 #include "itemmodels/displayformat.h"
+#include "windowsize.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -48,8 +50,7 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     // Enter applies the preview; it never cancels silently.
-    m_buttons->button(QDialogButtonBox::Apply)->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    makeEnterAccept(m_buttons, QDialogButtonBox::Apply);
 
     auto *patternRow = new QHBoxLayout;
     patternRow->addWidget(m_patternEdit, 1);
@@ -74,7 +75,7 @@ FreezePatternDialog::FreezePatternDialog(const CheckpointDocument *document, QWi
     connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updatePreview();
-    resize(560, 480);
+    resizeWithinScreen(this, QSize(560, 480));
 }
 
 bool FreezePatternDialog::unfreeze() const

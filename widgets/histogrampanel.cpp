@@ -72,6 +72,13 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     m_overlay->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_overlayModel = new QStringListModel(this);
     m_overlay->setModel(m_overlayModel);
+    m_everyParameter = new QCheckBox(tr("Every parameter"), this);
+    m_everyParameter->setObjectName(QStringLiteral("everyParameterCheck"));
+    m_everyParameter->setToolTip(
+        tr("A module's histogram pools its weight matrices and convolution kernels (dimension ≥ 2): "
+           "vectors such as a norm layer's weights of 1 and biases of 0 would stretch the range to "
+           "them and squeeze the weights into a spike. Tick to pool every parameter."));
+    m_everyParameter->hide();
     m_export = new QToolButton(this);
     m_export->setObjectName(QStringLiteral("exportButton"));
     m_export->setText(tr("Export…"));
@@ -93,7 +100,8 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     m_compute->setObjectName(QStringLiteral("computeButton"));
     m_compute->hide();
     m_status->addWidget(m_compute);
-    // On the line below the controls, where the words of any language leave room for it.
+    // On the line below the controls, where the words of any language leave room for them.
+    m_status->addWidget(m_everyParameter);
     m_status->addWidget(m_export);
 
     m_statistics = new QLabel(this);
@@ -138,6 +146,7 @@ HistogramPanel::HistogramPanel(QWidget *parent) : QWidget(parent)
     connect(m_logCounts, &QCheckBox::toggled, m_plot, &HistogramPlot::setLogarithmicCounts);
     connect(m_overlay, &QComboBox::currentIndexChanged, this, &HistogramPanel::recompute);
     connect(m_export, &QToolButton::clicked, this, &HistogramPanel::exportClicked);
+    connect(m_everyParameter, &QCheckBox::toggled, this, &HistogramPanel::poolChanged);
     connect(m_compute, &QPushButton::clicked, this, [this] {
         m_approved.insert(selectionKey());
         recompute();
@@ -200,8 +209,14 @@ int HistogramPanel::overlayTensor() const
     return m_overlayTensors.value(m_overlay->currentIndex(), -1);
 }
 
-void HistogramPanel::showTensors(const QVector<int> &indices, const QString &title)
+bool HistogramPanel::poolsEveryParameter() const
 {
+    return m_everyParameter->isChecked();
+}
+
+void HistogramPanel::showTensors(const QVector<int> &indices, const QString &title, bool pooled)
+{
+    m_everyParameter->setVisible(pooled);
     m_indices = indices;
     m_title = title;
     recompute();

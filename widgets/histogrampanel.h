@@ -40,7 +40,10 @@ public:
     ~HistogramPanel() override;
 
     void setDocument(CheckpointDocument *document);
-    void showTensors(const QVector<int> &indices, const QString &title);
+    // `pooled`: a module's tensors, pooled; the panel then offers the choice of what the pool holds.
+    void showTensors(const QVector<int> &indices, const QString &title, bool pooled = false);
+    // The user's choice for pooled modules: every parameter, rather than the weight matrices only.
+    bool poolsEveryParameter() const;
 
     static constexpr qint64 kLongReadValues = qint64(256) << 20;
 
@@ -50,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void histogramShown();
+    // The pool's choice changed: the module is to be pooled again.
+    void poolChanged();
 
 private:
     void recompute();
@@ -71,6 +76,7 @@ private:
     QDoubleSpinBox *m_low;
     QDoubleSpinBox *m_high;
     QCheckBox *m_logCounts;
+    QCheckBox *m_everyParameter;
     QComboBox *m_overlay;
     QStringListModel *m_overlayModel;
     QVector<int> m_overlayTensors; // tensor index of each overlay choice; -1 for none

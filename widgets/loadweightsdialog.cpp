@@ -1,6 +1,8 @@
 #include "loadweightsdialog.h"
 
+#include "dialogbuttons.h"
 #include "document/checkpointdocument.h"
+#include "windowsize.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -47,6 +49,7 @@ LoadWeightsDialog::LoadWeightsDialog(const CheckpointDocument *model, WeightsFil
     m_details->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Load"));
+    makeEnterAccept(m_buttons, QDialogButtonBox::Ok);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Strip &prefix from the file's names:"), m_stripPrefix);
@@ -58,7 +61,7 @@ LoadWeightsDialog::LoadWeightsDialog(const CheckpointDocument *model, WeightsFil
     layout->addWidget(m_summary);
     layout->addWidget(m_details, 1);
     layout->addWidget(m_buttons);
-    resize(640, 520);
+    resizeWithinScreen(this, QSize(640, 520));
 
     connect(m_stripPrefix, &QLineEdit::textChanged, this, &LoadWeightsDialog::rematch);
     connect(m_addPrefix, &QLineEdit::textChanged, this, &LoadWeightsDialog::rematch);

@@ -11,13 +11,22 @@
 
 namespace torchscope {
 
+namespace {
+// The desktop theme's icon where it has one, ours (shipped in the resources) where it has none, so the
+// toolbar never shows bare words on a desktop without an icon theme.
+QIcon themedIcon(const QString &name)
+{
+    return QIcon::fromTheme(name, QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(name)));
+}
+} // namespace
+
 MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *historyToggle) : QObject(window)
 {
     QMenu *fileMenu = window->menuBar()->addMenu(tr("&File"));
     open = fileMenu->addAction(tr("&Open…"));
     open->setObjectName(QStringLiteral("openAction"));
     open->setShortcut(QKeySequence::Open);
-    open->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
+    open->setIcon(themedIcon(QStringLiteral("document-open")));
     recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     recentMenu->setObjectName(QStringLiteral("recentMenu"));
     openFolder = fileMenu->addAction(tr("Open &Folder…"));
@@ -33,7 +42,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     save = fileMenu->addAction(tr("&Save"));
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
     save->setObjectName(QStringLiteral("saveAction"));
-    save->setIcon(QIcon::fromTheme(QStringLiteral("document-save")));
+    save->setIcon(themedIcon(QStringLiteral("document-save")));
     save->setStatusTip(tr("Write the changes back to the open file, in its own kind"));
     saveAs = fileMenu->addAction(tr("Save &As…"));
     // Ctrl+Shift+S everywhere, whatever the platform's theme binds (offscreen and some desktops bind none).
@@ -42,7 +51,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
         saveAsKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     saveAs->setShortcuts(saveAsKeys);
     saveAs->setObjectName(QStringLiteral("saveAsAction"));
-    saveAs->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    saveAs->setIcon(themedIcon(QStringLiteral("document-save-as")));
     extractWeights = fileMenu->addAction(tr("E&xtract Model Weights…"));
     extractWeights->setObjectName(QStringLiteral("extractWeightsAction"));
     extractWeights->setStatusTip(
@@ -54,7 +63,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     reload = fileMenu->addAction(tr("Re&load"));
     reload->setObjectName(QStringLiteral("reloadAction"));
     reload->setShortcut(QKeySequence::Refresh);
-    reload->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    reload->setIcon(themedIcon(QStringLiteral("view-refresh")));
     reload->setToolTip(tr("Read the open file again from disk"));
     closeFile = fileMenu->addAction(tr("&Close"));
     closeFile->setObjectName(QStringLiteral("closeAction"));
@@ -67,7 +76,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     undo = undoGroup->createUndoAction(this);
     undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
-    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    undo->setIcon(themedIcon(QStringLiteral("edit-undo")));
     // The toolbar's buttons keep their width: "Undo" and "Redo" there, the command's name in the menu.
     undo->setIconText(tr("Undo"));
     redo = undoGroup->createRedoAction(this);
@@ -79,7 +88,7 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
             redoKeys << key;
     }
     redo->setShortcuts(redoKeys);
-    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    redo->setIcon(themedIcon(QStringLiteral("edit-redo")));
     redo->setIconText(tr("Redo"));
     editMenu->addAction(undo);
     editMenu->addAction(redo);
@@ -87,8 +96,8 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     freezeByPattern = editMenu->addAction(tr("Freeze by &Pattern…"));
     freezeByPattern->setObjectName(QStringLiteral("freezeByPatternAction"));
     freezeByPattern->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    freezeByPattern->setIcon(QIcon::fromTheme(QStringLiteral("object-locked")));
-    compareWith->setIcon(QIcon::fromTheme(QStringLiteral("edit-find")));
+    freezeByPattern->setIcon(themedIcon(QStringLiteral("object-locked")));
+    compareWith->setIcon(themedIcon(QStringLiteral("edit-find")));
     freezeBlocks = editMenu->addAction(tr("Freeze &Blocks…"));
     freezeBlocks->setObjectName(QStringLiteral("freezeBlocksAction"));
     copyFreezePlan = editMenu->addAction(tr("&Copy Freeze Plan as PyTorch Code"));
@@ -103,6 +112,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     modelReport->setToolTip(tr("Statistics and warning flags for every tensor of the model"));
 
     QMenu *helpMenu = window->menuBar()->addMenu(tr("&Help"));
+    quickStart = helpMenu->addAction(tr("&Quick Start"));
+    quickStart->setObjectName(QStringLiteral("quickStartAction"));
+    quickStart->setShortcut(QKeySequence::HelpContents);
     openExample = helpMenu->addAction(tr("Open &Example Model"));
     openExample->setObjectName(QStringLiteral("openExampleAction"));
     shortcuts = helpMenu->addAction(tr("&Keyboard Shortcuts"));

@@ -42,6 +42,7 @@ public:
     QAction *copyFreezePlan;
     QAction *modelReport;
     QAction *openExample;
+    QAction *quickStart;
     QAction *shortcuts;
     QAction *about;
     QToolBar *toolBar;

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "document/freezeplan.h"
+#include "windowsize.h"
+
 #include "checkpointview.h"
 #include "comparewindow.h"
 #include "document/checkpointdocument.h"
@@ -16,6 +19,7 @@
 #include "mainactions.h"
 #include "messagebox.h"
 #include "plot/qcustomplotinclude.h"
+#include "quickstartdialog.h"
 #include "reportwindow.h"
 #include "saveasdialog.h"
 #include "shortcutsdialog.h"
@@ -80,7 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
     updateRecentMenu();
     setAcceptDrops(true);
-    resize(1200, 760);
+    resizeWithinScreen(this, QSize(1200, 760));
     // Where the window was, its docks and toolbar, as the last session left them.
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -110,6 +114,12 @@ void MainWindow::connectActions()
             &FreezeController::copyFreezePlanAsCode);
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openExampleModel);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->quickStart, &QAction::triggered, this, [this] {
+        auto *dialog = new QuickStartDialog(m_actions, this);
+        dialog->setObjectName(QStringLiteral("quickStartDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(m_actions->shortcuts, &QAction::triggered, this, [this] {
         auto *dialog = new ShortcutsDialog(menuBar(), this);
         dialog->setObjectName(QStringLiteral("shortcutsDialog"));
@@ -469,7 +479,10 @@ void MainWindow::updateTotals()
         tr("Total params: %1 (%2) · Trainable: %3 (%4) · Frozen: %5 (%6)")
             .arg(DisplayFormat::count(totals.parameters), DisplayFormat::bytes(totals.parameterBytes),
                  DisplayFormat::count(totals.trainable), DisplayFormat::bytes(totals.trainableBytes),
-                 DisplayFormat::count(totals.frozen()), DisplayFormat::bytes(totals.frozenBytes())));
+                 DisplayFormat::count(totals.frozen()), DisplayFormat::bytes(totals.frozenBytes())) +
+        (m_document->freezingIsPlan() && totals.parameters > 0
+             ? tr(" · Freeze plan: the file will not store it")
+             : QString()));
 }
 
 void MainWindow::extractModelWeights()
@@ -486,8 +499,7 @@ void MainWindow::showSaveDialog(SavePart part)
 {
     if (!m_document || isBusy())
         return;
-    const ModuleNode *module = m_view->currentModule();
-    SaveAsDialog dialog(m_document.get(), module ? module->path() : QString(), this);
+    SaveAsDialog dialog(m_document.get(), this);
     dialog.setObjectName(QStringLiteral("saveAsDialog"));
     if (part != SavePart::Module) {
         dialog.setWindowTitle(tr("Extract Model Weights"));
@@ -499,8 +511,6 @@ void MainWindow::showSaveDialog(SavePart part)
                 ? QDir(m_document->filePath()).filePath(QStringLiteral("model-weights.safetensors"))
                 : source.dir().filePath(source.completeBaseName() + QStringLiteral("-weights.pt")));
     }
-    if (m_closeAfterSave && m_document->canSaveEntireModel())
-        dialog.setMode(SaveMode::EntireModel);
     QString error;
     std::unique_ptr<SaveJob> job;
     if (dialog.exec() == QDialog::Accepted)
@@ -525,6 +535,18 @@ void MainWindow::save()
     if (!saveInPlaceRequest(*m_document, &request, &whyNot)) {
         statusBar()->showMessage(tr("Save As: %1").arg(whyNot), 10000);
         saveAs();
+        return;
+    }
+    // The one thing a save in place cannot keep, asked before anything is written.
+    if (request.writeFreezePlan &&
+        MessageBox::question(
+            this, tr("Save"),
+            tr("%1 is a weights-only file: it cannot keep requires_grad flags. Save writes the weights back "
+               "and the freeze plan beside them as %2.")
+                .arg(QFileInfo(request.path).fileName(),
+                     QFileInfo(FreezePlan::pathBeside(request.path)).fileName()),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save) != QMessageBox::Save) {
+        m_closeAfterSave = false;
         return;
     }
     std::unique_ptr<SaveJob> job = SaveJob::prepare(*m_document, request, &error);

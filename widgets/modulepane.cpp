@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+#include <vector>
+
 namespace torchscope {
 
 ModulePane::ModulePane(QWidget *parent)
@@ -63,8 +65,26 @@ ModulePane::ModulePane(QWidget *parent)
     m_fold->setToolTip(tr("Show each run of identical sibling blocks (a transformer's layers) as one row"));
     connect(m_fold, &QCheckBox::toggled, this, [this](bool fold) {
         const ModuleNode *current = currentModule();
+        // The rows the user opened stay open (those the fold keeps, or brings back), by module.
+        QList<const ModuleNode *> expanded;
+        std::vector<QModelIndex> pending{m_proxy->index(0, 0)};
+        while (!pending.empty()) {
+            const QModelIndex index = pending.back();
+            pending.pop_back();
+            if (!index.isValid() || !m_view->isExpanded(index))
+                continue;
+            if (const ModuleNode *module = m_model->moduleAt(m_proxy->mapToSource(index)))
+                expanded.append(module);
+            for (int row = 0; row < m_proxy->rowCount(index); ++row)
+                pending.push_back(m_proxy->index(row, 0, index));
+        }
         m_model->setFoldRepeatedBlocks(fold);
         m_view->expand(m_proxy->index(0, 0));
+        for (const ModuleNode *module : std::as_const(expanded)) {
+            const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(module));
+            if (index.isValid())
+                m_view->expand(index);
+        }
         if (current) {
             const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(current));
             m_view->scrollTo(index);

@@ -6,6 +6,7 @@
 #include "itemmodels/healthreportmodel.h"
 #include "jobs/job.h"
 #include "jobstatusstrip.h"
+#include "windowsize.h"
 
 #include <QCheckBox>
 #include <QFileInfo>
@@ -92,7 +93,7 @@ ReportWindow::ReportWindow(CheckpointDocument *document, QWidget *parent)
     layout->addLayout(tools);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
-    resize(1100, 600);
+    resizeWithinScreen(this, QSize(1100, 600));
 
     connect(m_filter, &QLineEdit::textChanged, this, &ReportWindow::applyFilter);
     connect(m_onlyFlagged, &QCheckBox::toggled, this, &ReportWindow::applyFilter);

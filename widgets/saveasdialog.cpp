@@ -1,5 +1,6 @@
 #include "saveasdialog.h"
 
+#include "dialogbuttons.h"
 #include "document/checkpointdocument.h"
 #include "document/freezeplan.h"
 #include "filedialog.h"
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -32,8 +34,7 @@ namespace {
 enum FormatRow { PyTorchRow, SafetensorsRow, ShardedSafetensorsRow, ShardedPyTorchRow, WeightsOnlySafeRow };
 } // namespace
 
-SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath,
-                           QWidget *parent)
+SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, QWidget *parent)
     : QDialog(parent), m_document(document)
 {
     setWindowTitle(tr("Save As"));
@@ -64,7 +65,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     m_noteLabel->setWordWrap(true);
     m_freezePlanCheck = new QCheckBox(this);
     m_freezePlanCheck->setObjectName(QStringLiteral("freezePlanCheck"));
-    m_freezePlanCheck->setChecked(document->storesRequiresGrad());
+    // Flags the weights cannot keep go beside them: an entire model's, or a plan with something frozen.
+    m_freezePlanCheck->setChecked(document->storesRequiresGrad() || document->hasFrozenParameters());
 
     // A training checkpoint's weights are its model part's, or its EMA's, unless a module is chosen.
     const CheckpointParts &parts = document->parts();
@@ -96,7 +98,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
             addModules(node->child(i));
     };
     addModules(document->root());
-    setModulePath(selectedModulePath);
+    // The whole model, whatever row is selected: a subtree is saved only when chosen here.
+    setModulePath(QString());
 
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
@@ -139,20 +142,11 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     auto *weightsLayout = new QVBoxLayout(m_weightsBox);
     weightsLayout->addLayout(weightsForm);
     weightsLayout->addWidget(m_choicesLabel);
-    {
-        const QSettings settings;
-        m_formatCombo->setCurrentIndex(
-            qBound(0, settings.value(QStringLiteral("saveAs/format"), 0).toInt(), 3));
-        m_shardSizeEdit->setText(
-            settings.value(QStringLiteral("saveAs/shardSize"), QStringLiteral("5GB")).toString());
-        const int dtype = m_dtypeCombo->findData(settings.value(QStringLiteral("saveAs/dtype"), 0).toInt());
-        m_dtypeCombo->setCurrentIndex(dtype < 0 ? 0 : dtype);
-        m_buffersCheck->setChecked(settings.value(QStringLiteral("saveAs/buffers"), true).toBool());
-        if (settings.value(QStringLiteral("saveAs/weightsOnly"), false).toBool() || !canSaveEntireModel)
-            m_weightsOnlyButton->setChecked(true);
-        if (blocked)
-            m_formatCombo->setCurrentIndex(WeightsOnlySafeRow);
-    }
+    // The input's own kind every time (a choice remembered from another file could write the wrong
+    // thing); only the shard size, a habit rather than a choice about this file, is remembered.
+    m_formatCombo->setCurrentIndex(blocked ? int(WeightsOnlySafeRow) : int(ownFormatRow()));
+    m_shardSizeEdit->setText(
+        QSettings().value(QStringLiteral("saveAs/shardSize"), QStringLiteral("5GB")).toString());
 
     m_pathEdit = new QLineEdit(this);
     m_pathEdit->setObjectName(QStringLiteral("pathEdit"));
@@ -163,6 +157,7 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     pathLayout->addWidget(browseButton);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    makeEnterAccept(m_buttons, QDialogButtonBox::Save);
 
     auto *form = new QFormLayout;
     if (m_partCombo->count() > 1)
@@ -205,10 +200,8 @@ SaveAsDialog::SaveAsDialog(const CheckpointDocument *document, const QString &se
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    if (!document->filePath().isEmpty()) {
-        const QFileInfo source(document->filePath());
-        m_pathEdit->setText(source.dir().filePath(source.completeBaseName() + QStringLiteral("-edited.pt")));
-    }
+    m_proposedPath = proposedPath();
+    m_pathEdit->setText(m_proposedPath);
     formatChosen();
     updateState();
     resize(520, sizeHint().height());
@@ -250,13 +243,46 @@ void SaveAsDialog::setPart(SavePart part)
 
 void SaveAsDialog::rememberChoices() const
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("saveAs/weightsOnly"), m_weightsOnlyButton->isChecked());
-    if (m_formatCombo->currentIndex() != WeightsOnlySafeRow) // a choice for this file only
-        settings.setValue(QStringLiteral("saveAs/format"), m_formatCombo->currentIndex());
-    settings.setValue(QStringLiteral("saveAs/shardSize"), m_shardSizeEdit->text());
-    settings.setValue(QStringLiteral("saveAs/dtype"), m_dtypeCombo->currentData().toInt());
-    settings.setValue(QStringLiteral("saveAs/buffers"), m_buffersCheck->isChecked());
+    QSettings().setValue(QStringLiteral("saveAs/shardSize"), m_shardSizeEdit->text());
+}
+
+int SaveAsDialog::ownFormatRow() const
+{
+    const bool safetensors = m_document->filePath().contains(QLatin1String(".safetensors"));
+    switch (m_document->format()) {
+    case CheckpointFormat::Safetensors:
+        return SafetensorsRow;
+    case CheckpointFormat::Sharded:
+        return safetensors ? ShardedSafetensorsRow : ShardedPyTorchRow;
+    default:
+        return PyTorchRow;
+    }
+}
+
+QString SaveAsDialog::proposedPath() const
+{
+    // Beside what was opened: "<name>-edited", then the module's path when only a subtree goes, then
+    // the suffix of the format (none for a folder of shards).
+    const QString opened = m_document->openedPath();
+    if (opened.isEmpty())
+        return QString();
+    const QFileInfo source(opened);
+    QString path = source.dir().filePath((source.isDir() ? source.fileName() : source.completeBaseName()) +
+                                         QStringLiteral("-edited"));
+    const QString module = m_moduleCombo->currentData().toString();
+    if (!module.isEmpty() && SavePart(m_partCombo->currentData().toInt()) == SavePart::Module)
+        path += u'.' + module;
+    if (!m_weightsOnlyButton->isChecked())
+        return path + QStringLiteral(".pt");
+    switch (m_formatCombo->currentIndex()) {
+    case SafetensorsRow:
+        return path + QStringLiteral(".safetensors");
+    case ShardedSafetensorsRow:
+    case ShardedPyTorchRow:
+        return path;
+    default:
+        return path + QStringLiteral(".pt");
+    }
 }
 
 bool SaveAsDialog::sharded() const
@@ -268,8 +294,9 @@ bool SaveAsDialog::sharded() const
 void SaveAsDialog::formatChosen()
 {
     // The name follows the format: .safetensors, a PyTorch suffix, or a folder for shards.
+    // A proposed name is proposed again by updateState; one the user wrote keeps its stem.
     const QString path = m_pathEdit->text().trimmed();
-    if (!path.isEmpty() && m_weightsOnlyButton->isChecked()) {
+    if (!path.isEmpty() && path != m_proposedPath && m_weightsOnlyButton->isChecked()) {
         const QFileInfo info(path);
         const QString base = info.dir().filePath(info.completeBaseName());
         const QString suffix = info.suffix().toLower();
@@ -320,6 +347,13 @@ void SaveAsDialog::browse()
 
 void SaveAsDialog::updateState()
 {
+    // The proposed name follows the choices until the user writes one of their own.
+    if (const QString proposal = proposedPath();
+        m_pathEdit->text() == m_proposedPath && proposal != m_proposedPath) {
+        m_proposedPath = proposal;
+        const QSignalBlocker blocker(m_pathEdit);
+        m_pathEdit->setText(proposal);
+    }
     const bool weightsOnly = m_weightsOnlyButton->isChecked();
     if (weightsOnly) {
         m_noteLabel->setText(
@@ -340,7 +374,8 @@ void SaveAsDialog::updateState()
     const QString planName = QFileInfo(FreezePlan::pathBeside(m_pathEdit->text().trimmed())).fileName();
     m_freezePlanCheck->setText(
         tr("Also write the requires_grad flags as a freeze plan beside it (%1)").arg(planName));
-    m_freezePlanCheck->setVisible(weightsOnly && m_document->storesRequiresGrad());
+    m_freezePlanCheck->setVisible(weightsOnly &&
+                                  (m_document->storesRequiresGrad() || m_document->hasFrozenParameters()));
     m_weightsBox->setVisible(weightsOnly);
     m_shardSizeLabel->setVisible(sharded());
     m_shardSizeEdit->setVisible(sharded());
@@ -420,10 +455,16 @@ void SaveAsDialog::updateState()
                                          DisplayFormat::count(m_document->totals().parameters)));
     } else if (module) {
         const int tensors = int(m_document->tensorsInSubtree(module).size());
-        m_summaryLabel->setText(tr("Tensors: %1 · parameters: %2 · trainable: %3")
-                                    .arg(DisplayFormat::count(tensors),
-                                         DisplayFormat::count(module->parameterCount()),
-                                         DisplayFormat::count(module->trainableCount())));
+        const QString counts = tr("parameters: %1 · trainable: %2")
+                                   .arg(DisplayFormat::count(module->parameterCount()),
+                                        DisplayFormat::count(module->trainableCount()));
+        // A subtree is said as one, with how much of the file it leaves behind.
+        m_summaryLabel->setText(
+            module == m_document->root()
+                ? tr("The whole model: %1 tensors · %2").arg(DisplayFormat::count(tensors), counts)
+                : tr("<b>Only %1: %2 of %3 tensors</b> · %4")
+                      .arg(module->path().toHtmlEscaped(), DisplayFormat::count(tensors),
+                           DisplayFormat::count(m_document->tensorCount()), counts));
     }
     m_buttons->button(QDialogButtonBox::Save)
         ->setEnabled(!m_pathEdit->text().trimmed().isEmpty() && (!weightsOnly || shardSizeOk));

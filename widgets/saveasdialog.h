@@ -18,16 +18,16 @@ class CheckpointDocument;
 
 // Asks what to save (weights only or the entire model), which module, and where; for weights, the
 // format (PyTorch zip, safetensors, or shards of either in a folder), the dtype and whether buffers go
-// along, each choice with a sentence saying what it keeps and drops. The last choices are remembered.
+// along, each choice with a sentence saying what it keeps and drops. Only the shard size is remembered.
 class SaveAsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SaveAsDialog(const CheckpointDocument *document, const QString &selectedModulePath,
-                 QWidget *parent = nullptr);
+    // Proposes the whole model in the input's own kind, beside the file opened.
+    explicit SaveAsDialog(const CheckpointDocument *document, QWidget *parent = nullptr);
 
     SaveRequest request() const;
-    // Remembers the choices (QSettings) for the next dialog.
+    // Remembers the shard size (QSettings) for the next dialog.
     void rememberChoices() const;
     void setFilePath(const QString &path);
     void setMode(SaveMode mode);
@@ -40,6 +40,8 @@ private:
     void updateState();
     void formatChosen();
     bool sharded() const;
+    int ownFormatRow() const;
+    QString proposedPath() const;
 
     const CheckpointDocument *m_document;
     QRadioButton *m_weightsOnlyButton;
@@ -59,6 +61,7 @@ private:
     QLabel *m_choicesLabel;
     QLabel *m_summaryLabel;
     QLineEdit *m_pathEdit;
+    QString m_proposedPath; // the name last proposed; a name the user wrote is kept
     QDialogButtonBox *m_buttons;
 };
 

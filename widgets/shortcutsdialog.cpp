@@ -1,5 +1,7 @@
 #include "shortcutsdialog.h"
 
+#include "windowsize.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -46,7 +48,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent) : QDi
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(table, 1);
     layout->addWidget(buttons);
-    resize(520, 420);
+    resizeWithinScreen(this, QSize(520, 420));
 }
 
 } // namespace torchscope

@@ -2,6 +2,7 @@
 
 #include "document/checkpointdocument.h"
 #include "itemmodels/displayformat.h"
+#include "itemmodels/healthreportmodel.h"
 #include "jobs/job.h"
 #include "jobstatusstrip.h"
 #include "plot/qcustomplotinclude.h"
@@ -151,12 +152,22 @@ void SpectrumPanel::display()
                            .arg(s->columns)
                            .arg(s->stableRank, 0, 'g', 4)
                            .arg(s->effectiveRank, 0, 'g', 4);
-        if (s->alpha.valid)
+        if (s->alpha.valid) {
             text += tr(" · alpha %1 (power-law tail of the %2 largest eigenvalues, KS distance %3)")
                         .arg(s->alpha.alpha, 0, 'f', 2)
                         .arg(s->alpha.tailSize)
                         .arg(s->alpha.ksDistance, 0, 'f', 3);
+            // WeightWatcher's reading of alpha, in words beside the number.
+            text += s->alpha.alpha < 2   ? tr(": below 2, over-fitted by WeightWatcher's reading")
+                    : s->alpha.alpha > 6 ? tr(": above 6, barely trained by WeightWatcher's reading")
+                                         : tr(": within 2 to 6, usual for trained layers");
+        }
         m_status->setMessage(text);
+        m_status->label()->setToolTip(
+            QStringList{HealthReportModel::columnToolTip(HealthReportModel::StableRankColumn),
+                        HealthReportModel::columnToolTip(HealthReportModel::EffectiveRankColumn),
+                        HealthReportModel::columnToolTip(HealthReportModel::AlphaColumn)}
+                .join(QStringLiteral("\n\n")));
     } else if (!m_running) {
         const TensorInfo &tensor = m_document->tensor(m_tensorIndex);
         m_status->setMessage(tr("%1: %2 elements; the spectrum is computed on request.", nullptr,

@@ -194,7 +194,8 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     tools->addWidget(m_threshold);
     tools->addWidget(m_findNext);
     tools->addWidget(m_heatMap);
-    tools->addWidget(m_legend);
+    // The go-to field keeps room for its hint whatever else the row shows.
+    m_goTo->setMinimumWidth(m_goTo->fontMetrics().horizontalAdvance(m_goTo->placeholderText()) + 40);
     // On the status line, where the words of any language leave room for it.
     m_status->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
@@ -203,6 +204,8 @@ ValuesPanel::ValuesPanel(QWidget *parent) : QWidget(parent), m_model(new TensorV
     layout->addWidget(m_title);
     layout->addLayout(axes);
     layout->addLayout(tools);
+    // The heat map's scale on a line of its own when shown, rather than squeezing the tools.
+    layout->addWidget(m_legend);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
 

@@ -69,6 +69,7 @@ void Cli::printHelp()
              "                        [--no-buffers] [--max-shard-size SIZE]\n"
              "                        [--part model|ema|all] [--strip-prefix P]\n"
              "  torchscope-cli export IN -o OUT --weights-only-safe\n"
+             "  torchscope-cli export IN --freeze-plan-out PLAN [--freeze GLOB]... [--unfreeze GLOB]...\n"
              "  torchscope-cli example -o FILE [--weights-only]\n"
              "  torchscope-cli hist FILE TENSOR [--bins N] [--range LO,HI] [--json] [--png OUT]\n"
              "  torchscope-cli diff A B [--json] [--csv OUT] [--atol X] [--rtol Y] [--strip-prefix P]\n"
@@ -87,6 +88,9 @@ void Cli::printHelp()
         "and {A..B} matches the whole numbers A to B (model.layers.{0..23}.* is the lower 24 blocks);\n"
         "--freeze, --unfreeze and --freeze-plan (JSON: {\"requires_grad\": {name: bool}}) apply in the "
         "order given.\n"
+        "On files that keep no flags (weights-only files, folders, training checkpoints) they make a\n"
+        "plan from every floating-point parameter trainable; --freeze-plan-out PLAN writes the flags\n"
+        "as that JSON (with or without -o).\n"
         "diff matches names as load_state_dict does, after the prefixes; elements are equal when\n"
         "|a - b| <= atol + rtol * |b| (NaN equals NaN). --strip-prefix strips from either side.\n"
         "export writes weights (--weights-only: pytorch, the default, or safetensors by OUT's name) or\n"
@@ -104,7 +108,8 @@ void Cli::printHelp()
         "values takes a NumPy basic index (integers and start:stop:step per axis); without --npy or\n"
         "--csv it prints the slice. .npy files hold bfloat16, float8 and quantized tensors as float32.\n"
         "stats flags: nan, inf, all_zero, constant, norm_outlier (the norm is far from the same\n"
-        "tensor's in other blocks), negative_running_var.\n"
+        "tensor's in other blocks), negative_running_var, initial_value (a norm layer's weight 1\n"
+        "or bias 0 as initialisation left them: a note, not trouble).\n"
         "Exit status: 0 success (diff: equal), 1 a file cannot be read or written, 2 usage error,\n"
         "3 diff found differences.\n"
         "--lang LANG (zh_CN, de, en; by default the system's language) translates messages and tables;\n"
@@ -188,16 +193,9 @@ int Cli::exportCheckpoint(const QStringList &arguments)
     if (!document.findModule(options.request.modulePath))
         return usage(tr("export: no module '%1' in %2").arg(options.request.modulePath, options.input));
 
+    // Where the file cannot keep flags the steps make a plan, from what PyTorch would do (every
+    // floating-point parameter trainable), which --freeze-plan-out writes.
     for (const cli::FreezeStep &step : std::as_const(options.steps)) {
-        if (!document.storesRequiresGrad()) {
-            m_err
-                << "torchscope-cli: "
-                << tr("warning: %1 stores no requires_grad flags; --freeze/--unfreeze/--freeze-plan have no "
-                      "effect")
-                       .arg(options.input)
-                << "\n";
-            break;
-        }
         if (step.kind == cli::FreezeStep::Kind::Plan) {
             QFile planFile(step.value);
             if (!planFile.open(QIODevice::ReadOnly))
@@ -217,6 +215,27 @@ int Cli::exportCheckpoint(const QStringList &arguments)
         if (matched.isEmpty())
             m_err << "torchscope-cli: " << tr("warning: '%1' matches no parameter").arg(glob) << "\n";
         document.setRequiresGrad(matched, train);
+    }
+    if (!options.freezePlanOut.isEmpty()) {
+        QSaveFile plan(options.freezePlanOut);
+        const QByteArray json = FreezePlan::toJson(document);
+        if (!plan.open(QIODevice::WriteOnly) || plan.write(json) != json.size() || !plan.commit())
+            return fileError(QStringLiteral("%1: %2").arg(options.freezePlanOut, plan.errorString()));
+        const ParameterTotals totals = document.totals();
+        m_err << "torchscope-cli: "
+              << tr("wrote the freeze plan %1: %2 of %3 parameters trainable")
+                     .arg(options.freezePlanOut)
+                     .arg(totals.trainable)
+                     .arg(totals.parameters)
+              << "\n";
+        if (options.request.path.isEmpty())
+            return Success;
+    } else if (!options.steps.isEmpty() && document.freezingIsPlan() &&
+               options.request.mode == SaveMode::WeightsOnly) {
+        m_err << "torchscope-cli: "
+              << tr("note: %1 keeps no requires_grad flags; --freeze-plan-out FILE writes the plan")
+                     .arg(options.request.path)
+              << "\n";
     }
 
     // A training checkpoint's weights are its model part's unless another part is asked for.
@@ -278,7 +297,8 @@ int Cli::histogram(const QStringList &arguments)
     if (const int index = document.findTensor(options.tensor); index >= 0) {
         tensors.push_back(&document.tensor(index));
     } else if (const ModuleNode *module = document.findModule(options.tensor)) {
-        for (int i : document.pooledTensors(module))
+        // Every parameter, as hist has always pooled (the window pools weight matrices by default).
+        for (int i : document.pooledTensors(module, CheckpointDocument::Pool::EveryParameter))
             tensors.push_back(&document.tensor(i));
     }
     if (tensors.empty())

@@ -143,7 +143,8 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
          {{QStringLiteral("strip-prefix")}, CliOptionsText::tr("export: %1 needs a prefix")},
          {{QStringLiteral("freeze")}, CliOptionsText::tr("export: %1 needs a glob")},
          {{QStringLiteral("unfreeze")}, CliOptionsText::tr("export: %1 needs a glob")},
-         {{QStringLiteral("freeze-plan")}, CliOptionsText::tr("export: %1 needs a file")}});
+         {{QStringLiteral("freeze-plan")}, CliOptionsText::tr("export: %1 needs a file")},
+         {{QStringLiteral("freeze-plan-out")}, CliOptionsText::tr("export: %1 needs a file")}});
     if (!parser.parse(arguments, message))
         return false;
     QCommandLineParser &p = parser.parser();
@@ -159,8 +160,33 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
     options->input = positional.first();
     options->request.path =
         p.values(QStringLiteral("output")).value(p.values(QStringLiteral("output")).size() - 1);
+    options->freezePlanOut = p.value(QStringLiteral("freeze-plan-out"));
+    // The parser keeps each option's values in order; the names it found give the order across options.
+    const QStringList freezes = p.values(QStringLiteral("freeze"));
+    const QStringList unfreezes = p.values(QStringLiteral("unfreeze"));
+    const QStringList plans = p.values(QStringLiteral("freeze-plan"));
+    int freeze = 0, unfreeze = 0, plan = 0;
+    for (const QString &name : p.optionNames()) {
+        if (name == QLatin1String("freeze"))
+            options->steps.append({FreezeStep::Kind::Freeze, freezes.at(freeze++)});
+        else if (name == QLatin1String("unfreeze"))
+            options->steps.append({FreezeStep::Kind::Unfreeze, unfreezes.at(unfreeze++)});
+        else if (name == QLatin1String("freeze-plan"))
+            options->steps.append({FreezeStep::Kind::Plan, plans.at(plan++)});
+    }
+    // Only a freeze plan: for the files that cannot keep flags, that plan is the whole point.
+    if (options->request.path.isEmpty() && !options->freezePlanOut.isEmpty()) {
+        for (const char *option : {"weights-only", "entire-model", "format", "dtype", "max-shard-size",
+                                   "module", "part", "strip-prefix", "no-buffers", "weights-only-safe"}) {
+            if (p.isSet(QLatin1String(option))) {
+                *message = CliOptionsText::tr("export: --%1 needs -o OUT").arg(QLatin1String(option));
+                return false;
+            }
+        }
+        return true;
+    }
     if (options->request.path.isEmpty()) {
-        *message = CliOptionsText::tr("export: missing -o OUT");
+        *message = CliOptionsText::tr("export: missing -o OUT (or --freeze-plan-out FILE)");
         return false;
     }
     if (p.isSet(QStringLiteral("format"))) {
@@ -199,7 +225,7 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
             p.isSet(QStringLiteral("module")) || !options->request.includeBuffers ||
             p.isSet(QStringLiteral("part")) || p.isSet(QStringLiteral("strip-prefix")) ||
             p.isSet(QStringLiteral("freeze")) || p.isSet(QStringLiteral("unfreeze")) ||
-            p.isSet(QStringLiteral("freeze-plan"))) {
+            p.isSet(QStringLiteral("freeze-plan")) || p.isSet(QStringLiteral("freeze-plan-out"))) {
             *message =
                 CliOptionsText::tr("export: --weights-only-safe copies the whole file as it is; it takes no "
                                    "--entire-model, --format, --dtype, --module, --part, --strip-prefix, "
@@ -250,19 +276,6 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         }
     }
     options->request.stripPrefix = p.value(QStringLiteral("strip-prefix"));
-    // The parser keeps each option's values in order; the names it found give the order across options.
-    const QStringList freezes = p.values(QStringLiteral("freeze"));
-    const QStringList unfreezes = p.values(QStringLiteral("unfreeze"));
-    const QStringList plans = p.values(QStringLiteral("freeze-plan"));
-    int freeze = 0, unfreeze = 0, plan = 0;
-    for (const QString &name : p.optionNames()) {
-        if (name == QLatin1String("freeze"))
-            options->steps.append({FreezeStep::Kind::Freeze, freezes.at(freeze++)});
-        else if (name == QLatin1String("unfreeze"))
-            options->steps.append({FreezeStep::Kind::Unfreeze, unfreezes.at(unfreeze++)});
-        else if (name == QLatin1String("freeze-plan"))
-            options->steps.append({FreezeStep::Kind::Plan, plans.at(plan++)});
-    }
     return true;
 }
 

@@ -33,6 +33,8 @@ struct ExportOptions
     // -o (path), the mode, --module, --format, --dtype, --no-buffers, --max-shard-size: the save itself.
     SaveRequest request;
     QVector<FreezeStep> steps;
+    // --freeze-plan-out FILE: the flags after the steps, as a freeze plan (the only output without -o).
+    QString freezePlanOut;
     // --part model|ema|all as given; empty: the model part of a training checkpoint, else the file.
     QString part;
 };

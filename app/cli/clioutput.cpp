@@ -770,10 +770,10 @@ void printHealth(QTextStream &out, const QVector<TensorHealth> &report)
                         7)
                    .arg(QStringLiteral("%1/%2").arg(s.nanCount).arg(s.infCount), 9)
                    .arg(entry.name);
-        if (!entry.flags.isEmpty()) {
+        if (!entry.flags.isEmpty())
             out << "  [" << entry.flags.join(QStringLiteral(", ")) << "]";
-            ++flagged;
-        }
+        // Flagged as trouble: a norm layer at its initial values is a note, not counted.
+        flagged += entry.hasTrouble() ? 1 : 0;
         out << "\n";
     }
     out << "\n"

@@ -208,7 +208,10 @@ QString CheckpointDocument::relativeName(int index, const ModuleNode *module) co
 
 bool CheckpointDocument::isEditable(int index) const
 {
-    return m_storesRequiresGrad && m_tensors[size_t(index)].kind == TensorKind::Parameter;
+    // Where the file keeps flags, its parameters carry them; elsewhere the flags are a plan over the
+    // tensors PyTorch would make parameters (the model's floating-point tensors that are no buffers).
+    return m_storesRequiresGrad ? m_tensors[size_t(index)].kind == TensorKind::Parameter
+                                : m_isParameter[size_t(index)] != 0;
 }
 
 void CheckpointDocument::replaceTensors(const QVector<QPair<int, TensorInfo>> &replacements,
@@ -388,22 +391,27 @@ bool CheckpointDocument::freezeAllExcept(const QVector<int> &keep, const QString
     return setRequiresGrad(indices, values, tr("Freeze all except %1").arg(what));
 }
 
-QVector<int> CheckpointDocument::pooledTensors(const ModuleNode *module) const
+QVector<int> CheckpointDocument::pooledTensors(const ModuleNode *module, Pool pool) const
 {
     // A tied tensor is pooled once, like the totals count it, when what it is tied to is pooled too.
     const QVector<int> all = tensorsInSubtree(module);
     std::vector<char> inSubtree(m_tensors.size(), 0);
     for (int index : all)
         inSubtree[size_t(index)] = 1;
-    QVector<int> parameters, tensors;
+    QVector<int> matrices, parameters, tensors;
     for (int index : all) {
         const TensorInfo &tensor = m_tensors[size_t(index)];
         if (tensor.tiedTo >= 0 && inSubtree[size_t(tensor.tiedTo)])
             continue;
         tensors.append(index);
-        if (m_isParameter[size_t(index)])
+        if (m_isParameter[size_t(index)]) {
             parameters.append(index);
+            if (tensor.shape.size() >= 2)
+                matrices.append(index);
+        }
     }
+    if (pool == Pool::WeightMatrices && !matrices.isEmpty())
+        return matrices;
     return parameters.isEmpty() ? tensors : parameters;
 }
 

@@ -70,6 +70,12 @@ public:
     // True where the file stores requires_grad flags (entire-model files, and a training checkpoint
     // that holds its model pickled whole).
     bool storesRequiresGrad() const { return m_storesRequiresGrad; }
+    // Where the file cannot keep flags (weights-only files, folders, training checkpoints), freezing
+    // still works, from what PyTorch would do (every floating-point parameter trainable), as a plan
+    // that goes out as a freeze plan (JSON or code) rather than in the file.
+    bool freezingIsPlan() const { return !m_storesRequiresGrad; }
+    // Whether any parameter is frozen (for a plan: whether there is anything to write out).
+    bool hasFrozenParameters() const { return totals().frozen() > 0; }
     // The values besides tensors (an epoch, a config), in the file's order.
     const QVector<CheckpointValue> &values() const { return m_values; }
     // What the file is for and where its model, EMA copy, optimizers and schedulers are.
@@ -111,6 +117,7 @@ public:
     // Tensor names relative to `module`, as module.state_dict() would key them.
     QString relativeName(int index, const ModuleNode *module) const;
 
+    // Whether tensor `index` has a requires_grad flag to set (in the file, or in the plan).
     bool isEditable(int index) const;
     bool requiresGrad(int index) const { return m_requiresGrad[size_t(index)]; }
     std::vector<bool> requiresGradFlags() const { return m_requiresGrad; }
@@ -133,9 +140,13 @@ public:
     bool freezeAllExcept(const ModuleNode *module);
     // Freezes every parameter but `keep`, which become trainable, as one edit named after `what`.
     bool freezeAllExcept(const QVector<int> &keep, const QString &what);
-    // What a module's histogram pools: its parameters, or all its tensors when it has none; tied
-    // tensors once.
-    QVector<int> pooledTensors(const ModuleNode *module) const;
+    // What a module's histogram pools. WeightMatrices (the default): its weight matrices and convolution
+    // kernels (dimension >= 2), whose values are the weights' own shape; vectors such as a norm's
+    // weights of 1 and biases of 0 would stretch the range to them and squeeze the rest into a spike.
+    // Where a module has no such parameter, or with EveryParameter: its parameters; where it has none,
+    // all its tensors. Tied tensors once.
+    enum class Pool { WeightMatrices, EveryParameter };
+    QVector<int> pooledTensors(const ModuleNode *module, Pool pool = Pool::WeightMatrices) const;
     // Parameters (editable tensors) of every module whose short type name is `typeName`.
     QVector<int> parametersOfType(const QString &typeName) const;
     // Parameters (editable tensors) whose full names match `pattern`, in state_dict order.

@@ -34,7 +34,8 @@ struct Rule
     bool value;
 };
 
-// Emits the fewest rules, module by module, such that the longest matching key decides each flag.
+// Emits the fewest rules, module by module, such that the longest matching key decides each flag. The
+// first node's rule is always emitted: the snippet needs one key that every name matches.
 void collectRules(const CheckpointDocument &document, const ModuleNode *node, bool inherited,
                   QVector<Rule> *rules)
 {
@@ -44,13 +45,13 @@ void collectRules(const CheckpointDocument &document, const ModuleNode *node, bo
     const bool noneTrain = node->trainableCount() == 0;
     const QString prefix = node->path().isEmpty() ? QString() : node->path() + QLatin1Char('.');
     if (allTrain || noneTrain) {
-        if (allTrain != inherited || (node->path().isEmpty() && rules->isEmpty()))
+        if (allTrain != inherited || rules->isEmpty())
             rules->append({prefix, allTrain});
         return;
     }
     // Mixed: the majority becomes this module's default, the rest is said below it.
     const bool majority = node->trainableCount() * 2 >= node->parameterCount();
-    if (majority != inherited || (node->path().isEmpty() && rules->isEmpty()))
+    if (majority != inherited || rules->isEmpty())
         rules->append({prefix, majority});
     for (int index : node->tensors()) {
         if (document.isEditable(index) && document.requiresGrad(index) != majority)
@@ -59,12 +60,20 @@ void collectRules(const CheckpointDocument &document, const ModuleNode *node, bo
     for (int i = 0; i < node->childCount(); ++i)
         collectRules(document, node->child(i), majority, rules);
 }
+// The module whose named_parameters() a training script sees: a training checkpoint's model part,
+// otherwise the whole file.
+const ModuleNode *planRoot(const CheckpointDocument &document)
+{
+    const QString &model = document.parts().modelPath;
+    const ModuleNode *part = model.isEmpty() ? nullptr : document.findModule(model);
+    return part ? part : document.root();
+}
 } // namespace
 
 QByteArray FreezePlan::toJson(const CheckpointDocument &document, const ModuleNode *module)
 {
     if (!module)
-        module = document.root();
+        module = planRoot(document);
     QJsonObject flags;
     for (int index : document.tensorsInSubtree(module)) {
         if (document.isEditable(index))
@@ -104,8 +113,13 @@ bool FreezePlan::apply(CheckpointDocument &document, const QHash<QString, bool> 
     QVector<int> indices;
     std::vector<bool> values;
     QStringList unknown;
+    const QString prefix =
+        planRoot(document)->path().isEmpty() ? QString() : planRoot(document)->path() + u'.';
     for (auto it = flags.begin(); it != flags.end(); ++it) {
-        const int index = document.findTensor(it.key());
+        // A plan names parameters as toJson writes them (relative to the model part), or in full.
+        int index = document.findTensor(prefix + it.key());
+        if (index < 0 || !document.isEditable(index))
+            index = document.findTensor(it.key());
         if (index < 0 || !document.isEditable(index)) {
             unknown << it.key();
             continue;
@@ -128,8 +142,13 @@ bool FreezePlan::apply(CheckpointDocument &document, const QHash<QString, bool> 
 QString FreezePlan::pythonSnippet(const CheckpointDocument &document)
 {
     QVector<Rule> rules;
-    collectRules(document, document.root(), true, &rules);
-    const ParameterTotals totals = document.totals();
+    const ModuleNode *root = planRoot(document);
+    collectRules(document, root, true, &rules);
+    // Keys relative to the model part, as the training script's model names its parameters.
+    const qsizetype strip = root->path().isEmpty() ? 0 : root->path().size() + 1;
+    for (Rule &rule : rules)
+        rule.key = rule.key.mid(strip);
+    const ParameterTotals totals = CheckpointDocument::totals(root);
     QString code = QStringLiteral("# requires_grad as set in Torchscope: %1 of %2 parameters trainable.\n")
                        .arg(totals.trainable)
                        .arg(totals.parameters);

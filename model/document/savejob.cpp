@@ -251,6 +251,8 @@ bool saveInPlaceRequest(const CheckpointDocument &document, SaveRequest *request
                                      "them (an optimizer, values or flags); use Save As");
         return false;
     }
+    // The file cannot keep a freeze plan: it goes beside it.
+    request->writeFreezePlan = request->mode == SaveMode::WeightsOnly && document.hasFrozenParameters();
     return true;
 }
 
@@ -386,7 +388,7 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
         if (job->m_format == SaveFormat::Safetensors)
             job->dropTiedDuplicates();
         job->m_expected = expectedOf(job->m_entries);
-        if (request.writeFreezePlan && document.storesRequiresGrad())
+        if (request.writeFreezePlan)
             job->m_freezePlan = FreezePlan::toJson(document, module);
         return job;
     }

@@ -58,7 +58,8 @@ struct SaveRequest
 // model as TorchScript or as the pickle it came from; a plain state_dict as PyTorch's zip; safetensors
 // as safetensors), atomically as every save. False, with the reason, where writing it back in place
 // would lose something or change its kind (a training checkpoint's optimizer and values, a legacy or
-// sharded file, a folder, the example held in memory): Save As is the way there.
+// sharded file, a folder, the example held in memory): Save As is the way there. A weights-only file
+// with parameters frozen in the plan gets the plan beside it (writeFreezePlan).
 bool saveInPlaceRequest(const CheckpointDocument &document, SaveRequest *request, QString *whyNot);
 
 // Whether the file `request` writes holds the document as it is, every edit included (the whole model

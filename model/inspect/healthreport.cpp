@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -45,7 +46,8 @@ const QStringList &HealthReport::flagNames()
 {
     static const QStringList names{QStringLiteral("nan"),          QStringLiteral("inf"),
                                    QStringLiteral("all_zero"),     QStringLiteral("constant"),
-                                   QStringLiteral("norm_outlier"), QStringLiteral("negative_running_var")};
+                                   QStringLiteral("norm_outlier"), QStringLiteral("negative_running_var"),
+                                   QStringLiteral("initial_value")};
     return names;
 }
 
@@ -64,6 +66,11 @@ QString HealthReport::describeFlag(const QString &flag)
             "HealthReport", "its norm is far from its siblings' (the same tensor in other blocks)");
     if (flag == QLatin1String("negative_running_var"))
         return QCoreApplication::translate("HealthReport", "a running variance below zero");
+    if (flag == QLatin1String("initial_value"))
+        return QCoreApplication::translate("HealthReport",
+                                           "still a norm layer's usual initial value (weight or running "
+                                           "variance 1, bias or running mean 0): "
+                                           "a layer not trained, or kept frozen; not a fault in itself");
     return flag;
 }
 
@@ -161,6 +168,12 @@ void HealthReport::flag(QVector<TensorHealth> *report)
             }
         }
     }
+    // Norm layers' names: their weight is a vector (a Linear's or a convolution's is not).
+    QSet<QString> normLayers;
+    for (const TensorHealth &entry : std::as_const(*report)) {
+        if (entry.shape.size() == 1 && entry.name.endsWith(QLatin1String(".weight")))
+            normLayers.insert(entry.name.chopped(7));
+    }
     for (int i = 0; i < report->size(); ++i) {
         TensorHealth &entry = (*report)[i];
         entry.flags.clear();
@@ -173,14 +186,25 @@ void HealthReport::flag(QVector<TensorHealth> *report)
             entry.flags << QStringLiteral("inf");
         // One-element tensors (counters such as num_batches_tracked) are neither.
         const bool allZero = entry.numel > 1 && s.zeroCount == entry.numel;
-        if (allZero)
+        const bool constant = !allZero && entry.numel > 1 && s.finite == entry.numel && s.min == s.max;
+        // What initialisation gives a norm layer (weight and running variance 1, bias and running mean
+        // 0) is said as that, not as trouble.
+        const bool normBias =
+            entry.name.endsWith(QLatin1String(".bias")) && normLayers.contains(entry.name.chopped(5));
+        const bool initial = (allZero && (normBias || entry.name.endsWith(QLatin1String(".running_mean")))) ||
+                             (constant && s.min == 1 && entry.shape.size() == 1 &&
+                              (entry.name.endsWith(QLatin1String(".weight")) ||
+                               entry.name.endsWith(QLatin1String(".running_var"))));
+        if (allZero && !initial)
             entry.flags << QStringLiteral("all_zero");
-        if (!allZero && entry.numel > 1 && s.finite == entry.numel && s.min == s.max)
+        if (constant && !initial)
             entry.flags << QStringLiteral("constant");
         if (outlier[i])
             entry.flags << QStringLiteral("norm_outlier");
         if (entry.name.endsWith(QLatin1String("running_var")) && s.hasMoments() && s.min < 0)
             entry.flags << QStringLiteral("negative_running_var");
+        if (initial)
+            entry.flags << QStringLiteral("initial_value");
     }
 }
 

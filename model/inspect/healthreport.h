@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <algorithm>
 #include <vector>
 
 namespace torchscope {
@@ -28,6 +29,12 @@ struct TensorHealth
     QStringList flags; // drawn from HealthReport::flagNames(), in that order
 
     double zeroFraction() const { return numel > 0 ? double(stats.zeroCount) / double(numel) : 0; }
+    // A flag that points at trouble (every flag but initial_value, which is a note).
+    bool hasTrouble() const
+    {
+        return std::any_of(flags.begin(), flags.end(),
+                           [](const QString &flag) { return flag != QLatin1String("initial_value"); });
+    }
 };
 
 // The health report of a set of tensors (a model, or one module's): one pass over every value on
@@ -35,7 +42,8 @@ struct TensorHealth
 class HealthReport
 {
 public:
-    // "nan", "inf", "all_zero", "constant", "norm_outlier", "negative_running_var".
+    // "nan", "inf", "all_zero", "constant", "norm_outlier", "negative_running_var", "initial_value" (a
+    // norm layer still at its initial weight 1 or bias 0: a note, not trouble).
     static const QStringList &flagNames();
     // A sentence for people saying what a flag means.
     static QString describeFlag(const QString &flag);

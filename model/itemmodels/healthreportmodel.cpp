@@ -28,7 +28,7 @@ void HealthReportModel::clear()
 int HealthReportModel::flaggedCount() const
 {
     return int(std::count_if(m_report.begin(), m_report.end(),
-                             [](const TensorHealth &entry) { return !entry.flags.isEmpty(); }));
+                             [](const TensorHealth &entry) { return entry.hasTrouble(); }));
 }
 
 void HealthReportModel::setSpectrum(int row, const Spectrum &spectrum)
@@ -153,7 +153,7 @@ QVariant HealthReportModel::data(const QModelIndex &index, int role) const
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::BackgroundRole:
-        return entry.flags.isEmpty() ? QVariant() : QVariant(QColor(255, 228, 225));
+        return entry.hasTrouble() ? QVariant(QColor(255, 228, 225)) : QVariant();
     default:
         return QVariant();
     }
@@ -161,6 +161,8 @@ QVariant HealthReportModel::data(const QModelIndex &index, int role) const
 
 QVariant HealthReportModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return columnToolTip(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -217,8 +219,50 @@ bool HealthReportFilter::filterAcceptsRow(int row, const QModelIndex &parent) co
     if (!report || parent.isValid() || row >= report->report().size())
         return false;
     const TensorHealth &entry = report->report().at(row);
-    return (!m_onlyFlagged || !entry.flags.isEmpty()) &&
+    return (!m_onlyFlagged || entry.hasTrouble()) &&
            (m_text.isEmpty() || entry.name.contains(m_text, Qt::CaseInsensitive));
+}
+
+QString HealthReportModel::columnToolTip(int column)
+{
+    switch (column) {
+    case NumelColumn:
+        return tr("Number of elements");
+    case MinColumn:
+    case MaxColumn:
+    case MeanColumn:
+    case StdColumn:
+        return tr("Over the finite values; NaN and Inf are counted apart");
+    case NormColumn:
+        return tr("The L2 (Frobenius) norm: the square root of the sum of squares. Blocks of one model have "
+                  "norms of one size; a norm far from its siblings' is flagged norm_outlier");
+    case ZeroColumn:
+        return tr("The share of values that are exactly zero: high in pruned weights, 100% in a bias "
+                  "still at its initial value");
+    case NaNColumn:
+    case InfColumn:
+        return tr("Values that are NaN or infinite: any at all make a forward pass give NaN, usually "
+                  "the trace of a diverged training step or an overflow in float16");
+    case FlagsColumn: {
+        QStringList lines{tr("What the numbers point at (hover a cell for its own):")};
+        for (const QString &flag : HealthReport::flagNames())
+            lines << QStringLiteral("%1: %2").arg(flag, HealthReport::describeFlag(flag));
+        return lines.join(u'\n');
+    }
+    case StableRankColumn:
+        return tr("Stable rank, ||W||_F² / ||W||_2²: how many directions carry the weight's "
+                  "energy (1: one direction dominates; at most the smaller dimension)");
+    case EffectiveRankColumn:
+        return tr("Effective rank, exp of the entropy of the normalised singular values (Roy and Vetterli): "
+                  "how many singular values matter, counting their spread");
+    case AlphaColumn:
+        return tr("Alpha: the exponent of a power law fitted to the tail of the eigenvalues of WᵀW "
+                  "(as WeightWatcher fits it). WeightWatcher reads 2 to 6 as usual for trained layers: "
+                  "below 2 over-fitted or over-trained, above 6 barely trained; random weights show no "
+                  "power-law tail at all. A reading, not a test: small layers give loose fits");
+    default:
+        return QString();
+    }
 }
 
 } // namespace torchscope

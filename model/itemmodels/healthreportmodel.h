@@ -53,6 +53,8 @@ public:
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // What a column measures and when it matters, for its header's tooltip.
+    static QString columnToolTip(int column);
 
 private:
     struct SpectrumSummary

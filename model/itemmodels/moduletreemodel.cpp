@@ -242,7 +242,7 @@ QVariant ModuleTreeModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::CheckStateRole:
-        if (index.column() == NameColumn && m_document->storesRequiresGrad() && counts.parameters > 0) {
+        if (index.column() == NameColumn && counts.parameters > 0) {
             if (counts.trainable == 0)
                 return Qt::Unchecked;
             return counts.trainable == counts.parameters ? Qt::Checked : Qt::PartiallyChecked;
@@ -286,7 +286,7 @@ Qt::ItemFlags ModuleTreeModel::flags(const QModelIndex &index) const
     if (!row)
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == NameColumn && m_document->storesRequiresGrad() && countsOf(row).parameters > 0)
+    if (index.column() == NameColumn && countsOf(row).parameters > 0)
         result |= Qt::ItemIsUserCheckable;
     return result;
 }

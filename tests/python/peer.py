@@ -49,6 +49,9 @@ Usage:
   peer.py hf-trainer OUTDIR        a Hugging Face Trainer's checkpoint-N/ folder from a tiny BERT
   peer.py check-whole-model FILE CHECKPOINT FLAGS.json   FILE is the model CHECKPOINT holds pickled whole,
                                    with the flags FLAGS.json lists
+  peer.py llama-folder OUTDIR      a Llama model folder from transformers' save_pretrained (4 blocks)
+  peer.py check-freeze-plan FOLDER PLAN.json PREFIXES   PLAN names exactly from_pretrained(FOLDER)'s
+                                   parameters and freezes exactly those under the comma-separated PREFIXES
   peer.py check-extracted MODEL FILE [EXPECTED.pt]   FILE loads into a fresh MODEL (cnn, resnet18,
                                    transformer; "-": compare names with EXPECTED only) strictly, values equal
 The check commands print one line and exit 1 when PyTorch disagrees.
@@ -1602,6 +1605,10 @@ def inspect(outdir):
         model.blocks[1].bias[0] = float("inf")
         model.blocks[4].weight.zero_()
         model.blocks[6].weight.mul_(1000)
+    # Norm layers as initialisation leaves them (weight 1, bias 0, running statistics 0 and 1): their
+    # usual initial values, a note rather than trouble.
+    model.bn_fresh = nn.BatchNorm1d(16)
+    model.ln_fresh = nn.LayerNorm(16)
     sd = model.state_dict()
     sd["scale"] = torch.full((4,), 2.5)
     torch.save(sd, os.path.join(outdir, "health.pt"))
@@ -1617,6 +1624,9 @@ def inspect(outdir):
         expected[name] = entry
     flags = {"blocks.2.weight": ["nan"], "blocks.1.bias": ["inf"], "blocks.4.weight": ["all_zero", "norm_outlier"],
              "blocks.6.weight": ["norm_outlier"], "bn.running_var": ["negative_running_var"], "scale": ["constant"]}
+    for name in ("bn_fresh.weight", "bn_fresh.bias", "bn_fresh.running_mean", "bn_fresh.running_var",
+                 "ln_fresh.weight", "ln_fresh.bias"):
+        flags[name] = ["initial_value"]
     with open(os.path.join(outdir, "health.json"), "w") as f:
         json.dump({"tensors": expected, "flags": flags}, f, indent=1)
 
@@ -1984,15 +1994,18 @@ def main(argv):
         i = argv.index("--module")
         module = argv[i + 1]
         del argv[i:i + 2]
-    if command in ("training", "lightning", "hf-trainer", "check-extracted", "check-whole-model"):
+    if command in ("training", "lightning", "hf-trainer", "check-extracted", "check-whole-model",
+                   "llama-folder", "check-freeze-plan"):
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import training
         if command == "check-extracted":
             sys.exit(training.check_extracted(argv[2], argv[3], argv[4] if len(argv) > 4 else None))
         if command == "check-whole-model":
             sys.exit(training.check_whole_model(argv[2], argv[3], argv[4]))
+        if command == "check-freeze-plan":
+            sys.exit(training.check_freeze_plan(argv[2], argv[3], argv[4]))
         {"training": training.training, "lightning": training.lightning_checkpoint,
-         "hf-trainer": training.hf_trainer}[command](argv[2])
+         "hf-trainer": training.hf_trainer, "llama-folder": training.llama_folder}[command](argv[2])
     elif command == "fixtures":
         fixtures(argv[2])
     elif command == "formats":

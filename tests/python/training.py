@@ -371,3 +371,40 @@ def check_whole_model(exported, original, flags_path):
         return 1
     print("OK")
     return 0
+
+
+def llama_folder(outdir):
+    """A Llama model folder as save_pretrained writes it (config.json + model.safetensors), at toy
+    size: four decoder blocks."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    config = LlamaConfig(vocab_size=64, hidden_size=16, intermediate_size=32, num_hidden_layers=4,
+                         num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=32)
+    LlamaForCausalLM(config).save_pretrained(outdir)
+    print("OK")
+
+
+def check_freeze_plan(folder, plan_path, frozen_prefixes):
+    """PLAN (a freeze plan Torchscope wrote) applied to the model from_pretrained(FOLDER) builds: every
+    name is one of its parameters, every parameter is named, and exactly those under the comma-separated
+    FROZEN_PREFIXES are frozen."""
+    from transformers import AutoModelForCausalLM
+
+    model = AutoModelForCausalLM.from_pretrained(folder)
+    with open(plan_path) as f:
+        plan = json.load(f)["requires_grad"]
+    names = {name for name, _ in model.named_parameters()}
+    if set(plan) != names:
+        print("FAIL plan names differ from named_parameters(): only in plan %s, only in model %s"
+              % (sorted(set(plan) - names)[:5], sorted(names - set(plan))[:5]))
+        return 1
+    prefixes = tuple(p for p in frozen_prefixes.split(",") if p)
+    for name, param in model.named_parameters():
+        param.requires_grad = plan[name]
+        if param.requires_grad == name.startswith(prefixes):
+            print("FAIL %s: requires_grad %s" % (name, param.requires_grad))
+            return 1
+    frozen = sum(1 for _, p in model.named_parameters() if not p.requires_grad)
+    print("OK %d of %d parameters frozen" % (frozen, len(names)))
+    return 0
