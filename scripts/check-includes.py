@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reports standard-library names used in a file whose header the file (or, for a .cpp, its own
-header) does not include, and includes that cross a boundary of the README's layout table (a reader
+header) does not include, and includes that cross a boundary of the layout table (docs/architecture.md) (a reader
 including the document, the domain including a widget). Run by `scripts/dev.sh lint`; exits 1 on
 findings. `--self-test` plants one crossing of each rule in a copy of the sources and fails unless each
 is caught (a ctest)."""
@@ -33,7 +33,7 @@ HEADERS = {
 IMPLIED = {"utility": {"tuple", "map", "memory", "vector", "algorithm", "functional", "optional", "array", "string"}}
 
 
-# The layout's boundaries: files under a folder may not include these (README "Layout").
+# The layout's boundaries: files under a folder may not include these (docs/architecture.md).
 CORE = ("model/tensor/", "model/formats/", "model/stats/", "model/inspect/", "model/diff/", "model/output/", "model/training/",
         "model/jobs/parallelpass", "model/jobs/progress")
 BOUNDARIES = [

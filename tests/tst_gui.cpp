@@ -2174,9 +2174,15 @@ void TestGui::valuesHeatMapFindAndGoTo()
 
     // The heat map's range is the whole tensor's (found off the UI thread); NaN cells are grey.
     QSignalSpy ranged(panel, &ValuesPanel::heatRangeReady);
+    auto *goTo = panel->findChild<QLineEdit *>(QStringLiteral("goTo"));
+    const int goToWidth = goTo->width();
     QTest::mouseClick(panel->findChild<QCheckBox *>(QStringLiteral("heatMap")), Qt::LeftButton);
     QVERIFY(ranged.wait(30000) || ranged.count() > 0);
     QVERIFY(panel->findChild<QWidget *>(QStringLiteral("heatLegend"))->isVisible());
+    // The legend takes a line of its own: the go-to field keeps its width and its hint's room.
+    QTest::qWait(20);
+    QCOMPARE(goTo->width(), goToWidth);
+    QVERIFY(goTo->width() >= goTo->fontMetrics().horizontalAdvance(goTo->placeholderText()));
     const QColor low = grid->model()->index(0, 0).data(Qt::BackgroundRole).value<QColor>();
     const QColor high = grid->model()->index(3, 3).data(Qt::BackgroundRole).value<QColor>();
     QVERIFY(low.isValid() && high.isValid());
@@ -2217,7 +2223,6 @@ void TestGui::valuesHeatMapFindAndGoTo()
     QVERIFY(panel->statusText().startsWith(QStringLiteral("No ")));
 
     // Go to, typed as a user would; negative entries count from the end.
-    auto *goTo = panel->findChild<QLineEdit *>(QStringLiteral("goTo"));
     goTo->clear();
     QTest::keyClicks(goTo, QStringLiteral("2, 3, 4"));
     QTest::keyClick(goTo, Qt::Key_Return);
