@@ -17,6 +17,7 @@
 #include "freezepatterndialog.h"
 #include "histogrampanel.h"
 #include "inspect/elementvalue.h"
+#include "inspect/healthreport.h"
 #include "itemmodels/checkpointvaluesmodel.h"
 #include "itemmodels/diffmodels.h"
 #include "itemmodels/displayformat.h"
@@ -1175,6 +1176,13 @@ void TestGui::weightsOnlyFileFreezesAsAPlan()
     QCOMPARE(treeIndex(QString()).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QCOMPARE(tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::KindColumn).data().toString(),
              QStringLiteral("tensor"));
+    // A check and nothing else where the plan has a flag; buffers say what they are.
+    QVERIFY(
+        !tableIndex(QStringLiteral("fc.weight"), ParameterTableModel::RequiresGradColumn).data().isValid());
+    QCOMPARE(tableIndex(QStringLiteral("sequential.1.running_mean"), ParameterTableModel::RequiresGradColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("buffer"));
     // A click on a tree check, the context menu, and undo, as on an entire model.
     clickCheck(treeView(), treeIndex(QStringLiteral("sequential")));
     tableView()->selectRow(tableIndex(QStringLiteral("fc.bias"), ParameterTableModel::NameColumn).row());
@@ -1184,7 +1192,9 @@ void TestGui::weightsOnlyFileFreezesAsAPlan()
     QCOMPARE(document->undoStack()->count(), 2);
     QVERIFY(m_window->isWindowModified());
     const QString totals = m_window->findChild<QLabel *>(QStringLiteral("totalsLabel"))->text();
-    QVERIFY2(totals.contains(QStringLiteral("Freeze plan: the file will not store it")), qPrintable(totals));
+    QVERIFY2(totals.contains(QStringLiteral("a plan, not in the file")), qPrintable(totals));
+    QTest::qWait(50); // the status bar lays out the new totals
+    saveScreenshot(m_window.get(), QStringLiteral("weights-only-plan.png"));
     // Freeze Blocks works on the plan too.
     answerNextDialog<FreezeBlocksDialog>([](FreezeBlocksDialog *dialog) { dialog->reject(); });
     m_window->findChild<QAction *>(QStringLiteral("freezeBlocksAction"))->trigger();
@@ -2337,6 +2347,20 @@ void TestGui::modelReportFlagsSortsAndSelects()
         report->model()->rowOfTensor(m_window->document()->findTensor(QStringLiteral("layer2.0.bias")));
     QVERIFY(report->model()->report().at(zeroed).flags.contains(QStringLiteral("all_zero")));
     QVERIFY2(report->summaryText().contains(QStringLiteral("flagged")), qPrintable(report->summaryText()));
+    // Each column's header says what it measures; the flags' lists every flag's meaning.
+    const QString alphaTip = report->view()
+                                 ->model()
+                                 ->headerData(HealthReportModel::AlphaColumn, Qt::Horizontal, Qt::ToolTipRole)
+                                 .toString();
+    QVERIFY2(alphaTip.contains(QStringLiteral("WeightWatcher")) &&
+                 alphaTip.contains(QStringLiteral("2 to 6")),
+             qPrintable(alphaTip));
+    const QString flagsTip = report->view()
+                                 ->model()
+                                 ->headerData(HealthReportModel::FlagsColumn, Qt::Horizontal, Qt::ToolTipRole)
+                                 .toString();
+    for (const QString &flag : HealthReport::flagNames())
+        QVERIFY2(flagsTip.contains(flag + QStringLiteral(": ")), qPrintable(flag));
 
     // Sort by L2 norm (largest first after two clicks) and check the order.
     QTableView *table = report->view();

@@ -3285,16 +3285,16 @@ B: %2</translation>
         <translation>Speichern unter: %1</translation>
     </message>
     <message>
-        <source> · Freeze plan: the file will not store it</source>
-        <translation> · Freeze-Plan: Die Datei speichert ihn nicht</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
         <source>%1 is a weights-only file: it cannot keep requires_grad flags. Save writes the weights back and the freeze plan beside them as %2.</source>
         <translation>%1 enthält nur Gewichte und kann keine requires_grad-Flags speichern. Speichern schreibt die Gewichte zurück und den Freeze-Plan daneben als %2.</translation>
+    </message>
+    <message>
+        <source> · a plan, not in the file</source>
+        <translation> · ein Plan, nicht in der Datei</translation>
     </message>
 </context>
 <context>

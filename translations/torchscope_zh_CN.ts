@@ -3243,16 +3243,16 @@ B：%2</translation>
         <translation>另存为：%1</translation>
     </message>
     <message>
-        <source> · Freeze plan: the file will not store it</source>
-        <translation> · 冻结计划：文件不会保存它</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>%1 is a weights-only file: it cannot keep requires_grad flags. Save writes the weights back and the freeze plan beside them as %2.</source>
         <translation>%1 是仅权重文件，无法保存 requires_grad 标志。保存会写回权重，并把冻结计划写在旁边，名为 %2。</translation>
+    </message>
+    <message>
+        <source> · a plan, not in the file</source>
+        <translation> · 仅为计划，不在文件中</translation>
     </message>
 </context>
 <context>

@@ -480,9 +480,8 @@ void MainWindow::updateTotals()
             .arg(DisplayFormat::count(totals.parameters), DisplayFormat::bytes(totals.parameterBytes),
                  DisplayFormat::count(totals.trainable), DisplayFormat::bytes(totals.trainableBytes),
                  DisplayFormat::count(totals.frozen()), DisplayFormat::bytes(totals.frozenBytes())) +
-        (m_document->freezingIsPlan() && totals.parameters > 0
-             ? tr(" · Freeze plan: the file will not store it")
-             : QString()));
+        (m_document->freezingIsPlan() && totals.parameters > 0 ? tr(" · a plan, not in the file")
+                                                               : QString()));
 }
 
 void MainWindow::extractModelWeights()

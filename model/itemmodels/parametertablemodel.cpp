@@ -89,9 +89,10 @@ QVariant ParameterTableModel::data(const QModelIndex &index, int role) const
         case BytesColumn:
             return DisplayFormat::bytes(tensor.byteSize());
         case RequiresGradColumn:
-            if (!tensor.hasRequiresGrad || tensor.kind != TensorKind::Parameter)
-                return tensor.kind == TensorKind::Buffer ? tr("buffer") : QStringLiteral("—");
-            return QVariant();
+            // A check says it all (a flag of the file, or of the plan); the rest say why there is none.
+            if (m_document->isEditable(tensorIndex))
+                return QVariant();
+            return tensor.kind == TensorKind::Buffer ? tr("buffer") : QStringLiteral("—");
         }
         break;
     case SortRole:
