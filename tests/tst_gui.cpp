@@ -253,6 +253,23 @@ private:
     }
     // Answers the next Save As dialog from inside its event loop.
     void answerSaveAs(const QString &path, bool weightsOnly, const QString &module);
+    // Edit > Freeze by Pattern: types `pattern` (ticking "all except the matches" if `invert`), presses
+    // Enter; returns the preview's summary as it read before Enter.
+    QString freezeByPatternWithEnter(const QString &pattern, bool invert)
+    {
+        QString summary;
+        answerNextDialog<FreezePatternDialog>([&](FreezePatternDialog *dialog) {
+            auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
+            QTest::keyClicks(edit, pattern);
+            if (invert)
+                QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("invertCheck")),
+                                  Qt::LeftButton, Qt::NoModifier, QPoint(8, 8));
+            summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        m_window->findChild<QAction *>(QStringLiteral("freezeByPatternAction"))->trigger();
+        return summary;
+    }
     // The fine-tuned CNN of `peer.py finetune`, written once; returns the folder.
     QString fineTuned();
     // The training checkpoints of `peer.py training`, written once by PyTorch 1.13; returns the folder.
@@ -1417,14 +1434,7 @@ void TestGui::openFolderReadsConfig()
     // The README's pattern, on the folder layout it was written for: a plan, typed and applied with
     // Enter, over blocks 0 and 1 only.
     CheckpointDocument *document = m_window->document();
-    QString summary;
-    answerNextDialog<FreezePatternDialog>([&](FreezePatternDialog *dialog) {
-        auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
-        QTest::keyClicks(pattern, QStringLiteral("model.layers.{0..1}.*"));
-        summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
-        QTest::keyClick(pattern, Qt::Key_Return);
-    });
-    m_window->findChild<QAction *>(QStringLiteral("freezeByPatternAction"))->trigger();
+    const QString summary = freezeByPatternWithEnter(QStringLiteral("model.layers.{0..1}.*"), false);
     QVERIFY2(summary.contains(QStringLiteral("Matching parameters: 18")) &&
                  summary.contains(QStringLiteral("flags that would change: 18")),
              qPrintable(summary));
@@ -1780,16 +1790,7 @@ void TestGui::freezeByPatternDialogPreviewsAndApplies()
 void TestGui::enterInFreezeByPatternApplies()
 {
     CheckpointDocument *document = m_window->document();
-    QString summary;
-    answerNextDialog<FreezePatternDialog>([&](FreezePatternDialog *dialog) {
-        auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("patternEdit"));
-        QTest::keyClicks(pattern, QStringLiteral("fc.*"));
-        QTest::mouseClick(dialog->findChild<QCheckBox *>(QStringLiteral("invertCheck")), Qt::LeftButton,
-                          Qt::NoModifier, QPoint(8, 8));
-        summary = dialog->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
-        QTest::keyClick(pattern, Qt::Key_Return);
-    });
-    m_window->findChild<QAction *>(QStringLiteral("freezeByPatternAction"))->trigger();
+    const QString summary = freezeByPatternWithEnter(QStringLiteral("fc.*"), true);
     // The CNN's 14 parameters: fc's two match, the other 12 change.
     QVERIFY2(summary.contains(QStringLiteral("Matching: 2 · applying to the other 12 parameters")) &&
                  summary.contains(QStringLiteral("flags that would change: 12")),
