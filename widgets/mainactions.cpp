@@ -1,11 +1,12 @@
 #include "mainactions.h"
 
+#include "actiontext.h"
+
 #include <QAction>
 #include <QIcon>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
-#include <QRegularExpression>
 #include <QToolBar>
 #include <QUndoGroup>
 
@@ -126,16 +127,9 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     // no icon for it).
     toolBar = window->addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    // A toolbar button shows its action's text without the mnemonic. Qt drops "&" and a trailing "...",
-    // but not the "(&O)" and "…" of a Chinese menu item, so each button gets its words explicitly.
-    static const QRegularExpression mnemonic(QStringLiteral("\\(&\\w\\)|&"),
-                                             QRegularExpression::UseUnicodePropertiesOption);
-    for (QAction *action : {open, saveAs, freezeByPattern, compareWith}) {
-        QString words = action->text().remove(mnemonic).trimmed();
-        while (words.endsWith(u'…') || words.endsWith(u'.'))
-            words.chop(1);
-        action->setIconText(words);
-    }
+    // A toolbar button shows its action's words (see actionWords: Qt would keep a Chinese "(&O)").
+    for (QAction *action : {open, saveAs, freezeByPattern, compareWith})
+        action->setIconText(actionWords(action->text()));
     toolBar->addAction(open);
     toolBar->addAction(saveAs);
     toolBar->addSeparator();

@@ -1,5 +1,6 @@
 #include "quickstartdialog.h"
 
+#include "actiontext.h"
 #include "mainactions.h"
 #include "windowsize.h"
 
@@ -28,9 +29,7 @@ QuickStartDialog::QuickStartDialog(const MainActions *actions, QWidget *parent) 
     auto *page = new QTextBrowser(this);
     page->setObjectName(QStringLiteral("quickStartPage"));
     page->setOpenExternalLinks(false);
-    const auto plain = [](const QAction *action) {
-        return action->text().remove(QLatin1Char('&')).remove(QChar(0x2026)).trimmed().toHtmlEscaped();
-    };
+    const auto plain = [](const QAction *action) { return actionWords(action->text()).toHtmlEscaped(); };
     page->setHtml(
         tr("<h3>1. Look inside a checkpoint</h3>"
            "<p><b>%1</b>%2 a .pt, .pth, .bin, .ckpt or .safetensors file, or <b>%3</b> a Hugging Face "

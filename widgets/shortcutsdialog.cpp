@@ -1,5 +1,6 @@
 #include "shortcutsdialog.h"
 
+#include "actiontext.h"
 #include "windowsize.h"
 
 #include <QAction>
@@ -33,11 +34,8 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent) : QDi
                 keys << key.toString(QKeySequence::NativeText);
             const int row = table->rowCount();
             table->insertRow(row);
-            const auto plain = [](QString text) {
-                return text.remove(QLatin1Char('&')).remove(QChar(0x2026)).trimmed();
-            };
-            table->setItem(row, 0, new QTableWidgetItem(plain(menuAction->text())));
-            table->setItem(row, 1, new QTableWidgetItem(plain(action->text())));
+            table->setItem(row, 0, new QTableWidgetItem(actionWords(menuAction->text())));
+            table->setItem(row, 1, new QTableWidgetItem(actionWords(action->text())));
             table->setItem(row, 2, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
         }
     }
