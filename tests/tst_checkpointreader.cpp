@@ -347,6 +347,19 @@ void TestCheckpointReader::hostilePicklesRunNothing()
         QCOMPARE(int(content.tensors.size()), expected.value("tensors").toInt());
         QCOMPARE(content.tensors[0].name, QStringLiteral("layer.weight"));
     }
+    // The call as a finding: the callable, its arguments as Python writes them, the pickle it is in and
+    // the offset of the calling opcode (checked in the file's own bytes where the pickle is the file's).
+    QCOMPARE(content.refusedCalls.size(), 1);
+    const RefusedCallSite &call = content.refusedCalls.first();
+    QCOMPARE(call.callable, expected.value("callable").toString());
+    QCOMPARE(call.arguments, expected.value("arguments").toString());
+    QCOMPARE(call.place, expected.value("place").toString());
+    QVERIFY(call.offset >= 0);
+    if (call.place.isEmpty()) {
+        QFile file(m_dir.filePath("hostile/") + name);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().at(call.offset), 'R');
+    }
     QVERIFY2(!QFile::exists(m_hostile.value("marker").toString()), "a payload ran");
 }
 

@@ -134,6 +134,17 @@ void TestSafeUnpickler::refusesCallsButKeepsReading()
                           QStringLiteral("would call builtins.eval on load; refused")}));
     QCOMPARE(unpickler.result()->get(QStringLiteral("a"))->integer, qint64(1));
     QCOMPARE(unpickler.result()->get(QStringLiteral("b"))->type, PickleValue::Type::Refused);
+    // Each call named with its arguments as Python writes them and the offset of its REDUCE.
+    const QVector<RefusedCall> &calls = unpickler.refusedCalls();
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls[0].callable, QStringLiteral("posix.system"));
+    QCOMPARE(calls[0].arguments, QStringLiteral("'touch x'"));
+    QCOMPARE(calls[0].offset, qint64(pickle.indexOf("\x85R") + 1));
+    QCOMPARE(pickle.at(calls[0].offset), 'R');
+    QCOMPARE(calls[1].callable, QStringLiteral("builtins.eval"));
+    QCOMPARE(calls[1].arguments, QStringLiteral("'1'"));
+    QCOMPARE(calls[1].offset, qint64(pickle.lastIndexOf('R')));
+    QCOMPARE(unpickler.refusedCallCount(), qint64(2));
 }
 
 namespace {
@@ -673,6 +684,16 @@ void TestSafeUnpickler::everyCallingOpcodeIsRefusedAndNamed()
     QString error;
     QVERIFY2(unpickler.run(0, &error), qPrintable(error));
     QCOMPARE(unpickler.refusals(), QStringList{refusal});
+    // The call as a finding: its callable, its argument as Python writes it, and the byte offset of
+    // the opcode that makes it.
+    QCOMPARE(unpickler.refusedCalls().size(), 1);
+    const RefusedCall &found = unpickler.refusedCalls().first();
+    QCOMPARE(found.callable, call);
+    QVERIFY2(found.offset >= 0 && found.offset < pickle.size() &&
+                 QByteArray("Roi\x81\x92\x62").contains(pickle.at(found.offset)),
+             qPrintable(QString::number(found.offset)));
+    if (!call.endsWith(QLatin1String("__setstate__")))
+        QCOMPARE(found.arguments, QStringLiteral("'id'"));
     // As a checkpoint whose only content is refused: an error naming the call.
     CheckpointContent content;
     QVERIFY(!readCheckpointBytes(zipWith(pickle), &content, &error));

@@ -1,6 +1,7 @@
 #include "formats/barepicklereader.h"
 
 #include "formats/checkpointreader.h"
+#include "formats/pickle/picklecheckpoint.h"
 #include "formats/pickle/safeunpickler.h"
 #include "tensor/mappedfile.h"
 
@@ -152,6 +153,7 @@ bool readBarePickle(const std::shared_ptr<MappedFile> &file, CheckpointContent *
     if (tree.truncated())
         out->warnings << CheckpointReaderText::tr("only the first %1 values are shown").arg(kMaxEntries);
     out->warnings = unpickler.refusals() + out->warnings;
+    addRefusedCalls(unpickler, QString(), out);
     // What the file amounts to is the call itself: torch.load would run it and return its result.
     if (values.size() == 1 && values.front() && values.front()->type == Type::Refused &&
         !unpickler.refusals().isEmpty())

@@ -36,10 +36,13 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     // One arena for the five pickles: their values outlive each unpickler.
     const auto arena = std::make_shared<PickleArena>();
     PickleValuePtr header[3];
+    // Calls hidden in any of the five pickles would run on torch.load: each is kept as found.
+    CheckpointContent calls;
     for (PickleValuePtr &value : header) {
         SafeUnpickler unpickler(data, size, arena);
         if (!unpickler.run(pos, error))
             return false;
+        addRefusedCalls(unpickler, QString(), &calls);
         value = unpickler.result();
         pos = unpickler.endOffset();
     }
@@ -58,6 +61,7 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     SafeUnpickler keysPickle(data, size, arena);
     if (!keysPickle.run(objectPickle.endOffset(), error))
         return false;
+    addRefusedCalls(keysPickle, QString(), &calls);
     const PickleValuePtr keys = keysPickle.result();
     if (keys->type != PickleValue::Type::List) {
         *error = CheckpointReaderText::tr("legacy checkpoint: storage key list missing");
@@ -117,7 +121,8 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     out->weightsOnlyBlockers =
         weightsOnlyBlockers(objectPickle.globalsRead(),
                             out->format == CheckpointFormat::PickleModule ? nullptr : objectPickle.result());
-    return applyRefusals(objectPickle.refusals(), out, error);
+    out->refusedCalls = calls.refusedCalls;
+    return applyRefusals(objectPickle, QString(), out, error);
 }
 
 } // namespace torchscope

@@ -151,7 +151,7 @@ bool readTorchZipCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointC
         out->weightsOnlyBlockers =
             weightsOnlyBlockers(unpickler.globalsRead(),
                                 out->format == CheckpointFormat::PickleModule ? nullptr : unpickler.result());
-    return applyRefusals(unpickler.refusals(), out, error);
+    return applyRefusals(unpickler, pickleEntry->name, out, error);
 }
 
 } // namespace torchscope

@@ -37,6 +37,18 @@ QString checkpointFormatName(CheckpointFormat format);
 // True for the formats that keep the architecture and each parameter's requires_grad.
 bool isEntireModelFormat(CheckpointFormat format);
 
+// A call a pickle in the file would make on torch.load (refused: nothing ran): the callable, its
+// arguments as Python writes them, the pickle it is in ("archive/data.pkl" in a zip; empty for a file
+// that is a pickle stream) and the byte offset of the calling opcode within that pickle's bytes (the
+// zip entry's, or the file's).
+struct RefusedCallSite
+{
+    QString callable;
+    QString arguments;
+    QString place;
+    qint64 offset = -1;
+};
+
 struct ModuleEntry
 {
     QString path;
@@ -116,6 +128,9 @@ struct CheckpointContent
     // For a plain pickle whose value is itself a refused call: that refusal ("would call posix.system
     // on load; refused"). The file is shown, but holds nothing but what would have run.
     QString refusedContent;
+    // Every call the file's pickles would make on torch.load, where it is made: for a scanner, and for
+    // a person to act on (up to SafeUnpickler::kMaxRefusedCalls a pickle).
+    QVector<RefusedCallSite> refusedCalls;
     // What stops PyTorch >= 2.6's default torch.load of a torch.save file, in the order the pickle reads
     // it; empty when nothing does (and for files torch.load does not read: TorchScript, safetensors).
     QList<WeightsOnlyBlocker> weightsOnlyBlockers;

@@ -890,19 +890,30 @@ def hostile(outdir):
         "subprocess": (subprocess.Popen, (["touch", marker],)),
     }
     cases = {}
+    def notation(value):
+        # The call's arguments as Torchscope writes them for people: strings in single quotes with \\, '
+        # and newlines escaped, lists in brackets.
+        if isinstance(value, str):
+            return "'" + value.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'"
+        if isinstance(value, list):
+            return "[" + ", ".join(notation(v) for v in value) + "]"
+        return repr(value)
+
     for name, (func, args) in payloads.items():
         mixed = dict(weights)
         mixed["payload"] = Payload(func, args)
         path = os.path.join(outdir, name + ".pt")
         torch.save(mixed, path)
         cases[name + ".pt"] = {"callable": func.__module__ + "." + func.__qualname__ if name != "subprocess"
-                               else "subprocess.Popen", "tensors": 2}
+                               else "subprocess.Popen", "tensors": 2,
+                               "arguments": ", ".join(notation(a) for a in args), "place": name + "/data.pkl"}
         legacy = os.path.join(outdir, name + "_legacy.pt")
         torch.save(mixed, legacy, _use_new_zipfile_serialization=False)
-        cases[name + "_legacy.pt"] = dict(cases[name + ".pt"])
+        cases[name + "_legacy.pt"] = dict(cases[name + ".pt"], place="")
     only = os.path.join(outdir, "only_payload.pt")
     torch.save(Payload(os.system, ("touch " + marker,)), only)
-    cases["only_payload.pt"] = {"callable": "posix.system", "tensors": 0}
+    cases["only_payload.pt"] = {"callable": "posix.system", "tensors": 0, "arguments": notation("touch " + marker),
+                                "place": "only_payload/data.pkl"}
     with open(os.path.join(outdir, "hostile.json"), "w") as f:
         json.dump({"marker": marker, "cases": cases}, f, indent=1)
 

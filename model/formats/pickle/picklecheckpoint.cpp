@@ -1,5 +1,7 @@
 #include "formats/pickle/picklecheckpoint.h"
 
+#include "formats/pickle/safeunpickler.h"
+
 #include "formats/pickle/picklemodule.h"
 #include "formats/pickle/picklevalues.h"
 
@@ -13,8 +15,17 @@
 
 namespace torchscope {
 
-bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString *error)
+void addRefusedCalls(const SafeUnpickler &unpickler, const QString &place, CheckpointContent *out)
 {
+    for (const RefusedCall &call : unpickler.refusedCalls())
+        out->refusedCalls.append({call.callable, call.arguments, place, call.offset});
+}
+
+bool applyRefusals(const SafeUnpickler &unpickler, const QString &place, CheckpointContent *out,
+                   QString *error)
+{
+    addRefusedCalls(unpickler, place, out);
+    const QStringList &refusals = unpickler.refusals();
     out->warnings = refusals + out->warnings;
     // Values beside the refusals are content (a pickled TrainingArguments); refusals alone are not.
     const bool onlyRefused =

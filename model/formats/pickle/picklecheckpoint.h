@@ -12,6 +12,8 @@
 
 namespace torchscope {
 
+class SafeUnpickler;
+
 struct PickleModuleGraph;
 
 // The parameter and buffer names a TorchScript class declares in its source
@@ -26,9 +28,12 @@ using ScriptClassTable = QHash<QString, ScriptClassInfo>;
 // Reads the class declarations of one TorchScript source file ("code/__torch__/a/b.py").
 void parseScriptClasses(const QString &qualifiedPrefix, const QString &source, ScriptClassTable *table);
 
-// Refused calls become warnings; a file that yields nothing but refusals (no tensor, no value but the
-// refused calls) is an error naming the first.
-bool applyRefusals(const QStringList &refusals, CheckpointContent *out, QString *error);
+// The calls `unpickler` refused, with their place (the pickle they are in), added to out->refusedCalls.
+void addRefusedCalls(const SafeUnpickler &unpickler, const QString &place, CheckpointContent *out);
+// Refused calls become warnings (and refusedCalls); a file that yields nothing but refusals (no tensor,
+// no value but the refused calls) is an error naming the first.
+bool applyRefusals(const SafeUnpickler &unpickler, const QString &place, CheckpointContent *out,
+                   QString *error);
 
 // Turns an unpickled checkpoint into content: a state_dict or nested dict of tensors, a whole
 // nn.Module pickled by torch.save(model), or a TorchScript module (with `classes`).

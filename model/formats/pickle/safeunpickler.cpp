@@ -378,11 +378,67 @@ void SafeUnpickler::noteGlobal(const QString &name)
     }
 }
 
-PickleValuePtr SafeUnpickler::refuse(const QString &what)
+namespace {
+// A value as Python would write it in a call, for a person reading a finding: strings quoted and
+// escaped, containers one level deep.
+QString pythonNotation(const PickleValuePtr &value, int depth)
+{
+    using Type = PickleValue::Type;
+    if (!value)
+        return QStringLiteral("?");
+    switch (value->type) {
+    case Type::String: {
+        QString text = value->text().left(200);
+        text.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'\'', QStringLiteral("\\'"))
+            .replace(u'\n', QStringLiteral("\\n"));
+        return u'\'' + text + (value->text().size() > 200 ? QStringLiteral("...'") : QStringLiteral("'"));
+    }
+    case Type::Bytes:
+        return QStringLiteral("b'<%1 bytes>'").arg(value->bytes().size());
+    case Type::Tuple:
+    case Type::List:
+    case Type::Set: {
+        if (depth > 1)
+            return value->type == Type::Tuple ? QStringLiteral("(...)") : QStringLiteral("[...]");
+        QStringList items;
+        for (const PickleValuePtr &item : value->items)
+            items << pythonNotation(item, depth + 1);
+        const QString joined = items.join(QStringLiteral(", "));
+        if (value->type == Type::Tuple)
+            return u'(' + joined + (items.size() == 1 ? QStringLiteral(",)") : QStringLiteral(")"));
+        return value->type == Type::List ? u'[' + joined + u']' : u'{' + joined + u'}';
+    }
+    case Type::Dict: {
+        if (depth > 1)
+            return QStringLiteral("{...}");
+        QStringList items;
+        for (const auto &[key, item] : value->entries)
+            items << pythonNotation(key, depth + 1) + QStringLiteral(": ") + pythonNotation(item, depth + 1);
+        return u'{' + items.join(QStringLiteral(", ")) + u'}';
+    }
+    case Type::Refused:
+        return value->text() + QStringLiteral("(...)");
+    default:
+        return value->describe();
+    }
+}
+} // namespace
+
+PickleValuePtr SafeUnpickler::refuse(const QString &what, const PickleValueList &arguments)
 {
     const QString message = SafeUnpicklerText::tr("would call %1 on load; refused").arg(what);
     if (!m_refusals.contains(message))
         m_refusals << message;
+    if (m_refusedCallCount++ < kMaxRefusedCalls) {
+        QStringList parts;
+        for (const PickleValuePtr &argument : arguments)
+            parts << pythonNotation(argument, 1);
+        QString text = parts.join(QStringLiteral(", "));
+        if (text.size() > 400)
+            text = text.left(400) + QStringLiteral("...");
+        m_refusedCalls.append({what, text, m_opStart});
+    }
     auto value = m_arena->make(Type::Refused);
     m_arena->setText(value, what);
     return value;
@@ -579,10 +635,11 @@ PickleValuePtr SafeUnpickler::call(const PickleValuePtr &callable, const PickleV
     if (!callable || !args)
         return failed(SafeUnpicklerText::tr("stack underflow"));
     if (callable->type != Type::Global)
-        return refuse(callable->describe());
+        return refuse(callable->describe(),
+                      args->type == Type::Tuple ? args->items : PickleValueList(&args, 1));
     const QString &name = callable->text();
     if (args->type != Type::Tuple)
-        return refuse(name);
+        return refuse(name, PickleValueList(&args, 1)); // formatted at once, not kept
     const PickleValueList &a = args->items;
     const auto known = KnownCallable(callable->callable);
     switch (known) {
@@ -750,7 +807,7 @@ PickleValuePtr SafeUnpickler::refuseCall(const QString &name, const PickleValueL
             refuse(SafeUnpicklerText::tr("%1 (passed to %2)").arg(arg->text(), name));
     }
     // The arguments stay with the refusal, inert: a numpy scalar's dtype and bytes, a path's parts.
-    PickleValuePtr refused = refuse(name);
+    PickleValuePtr refused = refuse(name, a);
     refused->items = a;
     return refused;
 }
@@ -830,6 +887,7 @@ bool SafeUnpickler::run(qint64 offset, QString *error)
     m_values = 0;
     m_error.clear();
     while (need(1)) {
+        m_opStart = m_pos;
         const auto op = Op(quint8(m_data[m_pos++]));
         if (op == Op::Stop) {
             m_result = pop();
@@ -1328,7 +1386,8 @@ bool SafeUnpickler::newObject(Op op)
     if (!args || !cls || (op == Op::NewObjEx && !kwargs))
         return fail(SafeUnpicklerText::tr("stack underflow"));
     if (cls->type != Type::Global || isGadgetClass(cls->text())) {
-        push(refuse(cls->type == Type::Global ? cls->text() : cls->describe()));
+        push(refuse(cls->type == Type::Global ? cls->text() : cls->describe(),
+                    args->type == Type::Tuple ? args->items : PickleValueList(&args, 1)));
         return true;
     }
     auto object = m_arena->make(Type::Object);

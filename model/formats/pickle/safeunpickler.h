@@ -28,6 +28,16 @@ private:
     qsizetype m_count = 0;
 };
 
+// A call a pickle would make on torch.load, as far as it is known, for a person to act on: the callable
+// ("posix.system"), its arguments in Python's notation ("'curl ... | sh'": strings quoted, containers one
+// level deep, cut short) and the byte offset of the opcode that makes it in the unpickler's bytes.
+struct RefusedCall
+{
+    QString callable;
+    QString arguments;
+    qint64 offset = -1;
+};
+
 // A pickle interpreter that imports nothing and calls nothing. It knows the few callables that
 // PyTorch checkpoints use (OrderedDict, _rebuild_tensor_v2, _rebuild_parameter, ...) and evaluates
 // them itself; classes become inert records of their name and state; any other call is refused
@@ -50,6 +60,10 @@ public:
 
     const std::vector<StorageRef> &storages() const { return m_storages; }
     const QStringList &refusals() const { return m_refusals; }
+    // Every refused call, in the order met, up to kMaxRefusedCalls (refusedCallCount() counts them all).
+    const QVector<RefusedCall> &refusedCalls() const { return m_refusedCalls; }
+    qint64 refusedCallCount() const { return m_refusedCallCount; }
+    static constexpr int kMaxRefusedCalls = 1000;
     // Every module.name the pickle read (GLOBAL, STACK_GLOBAL, INST), once each, in the order read.
     const QStringList &globalsRead() const { return m_globals; }
 
@@ -214,7 +228,7 @@ private:
     PickleValuePtr rebuildMetaTensor(const PickleValueList &args);
     PickleValuePtr rebuildTensor(const PickleValueList &args);
     PickleValuePtr persistentLoad(const PickleValuePtr &pid);
-    PickleValuePtr refuse(const QString &what);
+    PickleValuePtr refuse(const QString &what, const PickleValueList &arguments = {});
     bool build(const PickleValuePtr &target, const PickleValuePtr &state);
 
     const char *m_data;
@@ -233,6 +247,9 @@ private:
     std::vector<StorageRef> m_storages;
     QHash<QString, int> m_storageByKey;
     QStringList m_refusals;
+    QVector<RefusedCall> m_refusedCalls;
+    qint64 m_refusedCallCount = 0;
+    qint64 m_opStart = 0; // where the opcode being run starts
     QStringList m_globals;
     QSet<QString> m_globalSet;
     // Module attributes a BUILD on a module would have set, by qualified name, for later lookups.
