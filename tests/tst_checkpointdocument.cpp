@@ -1,5 +1,6 @@
 #include "document/checkpointdocument.h"
 #include "document/namepattern.h"
+#include "document/savejob.h"
 #include "testsupport.h"
 
 #include <QSignalSpy>
@@ -190,7 +191,15 @@ void TestCheckpointDocument::weightsOnlyTreeFromDottedNames()
     QVERIFY(!document.requiresGrad(0));
     QVERIFY(document.requiresGrad(1));
     QVERIFY(document.hasFrozenParameters());
+    // Written back as weights, the document is that file only with its plan beside it: the plan is an edit.
+    SaveRequest weights{QStringLiteral("/tmp/weights.pt"), SaveMode::WeightsOnly, QString(), false};
+    weights.format = SaveFormat::PyTorch;
+    QVERIFY(!saveReplacesDocument(document, weights));
+    weights.writeFreezePlan = true;
+    QVERIFY(saveReplacesDocument(document, weights));
     document.undoStack()->undo();
+    weights.writeFreezePlan = false;
+    QVERIFY(saveReplacesDocument(document, weights));
     QVERIFY(document.requiresGrad(0));
     QVERIFY(document.findModule(QStringLiteral("model.layers.1.attn")));
     QCOMPARE(document.findModule(QStringLiteral("model.layers"))->childCount(), 2);

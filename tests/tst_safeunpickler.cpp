@@ -145,6 +145,17 @@ void TestSafeUnpickler::refusesCallsButKeepsReading()
     QCOMPARE(calls[1].arguments, QStringLiteral("'1'"));
     QCOMPARE(calls[1].offset, qint64(pickle.lastIndexOf('R')));
     QCOMPARE(unpickler.refusedCallCount(), qint64(2));
+
+    // functools.partial(torch.load): one call, the function handed to it named among its arguments (and
+    // among the refusals, since partial would call it), not a second call without arguments.
+    const QByteArray partial = QByteArray("\x80\x02") + global("functools", "partial") +
+                               global("torch.serialization", "load") + "\x85R.";
+    SafeUnpickler handed(partial.constData(), partial.size());
+    QVERIFY2(handed.run(0, &error), qPrintable(error));
+    QCOMPARE(handed.refusals().size(), 2);
+    QCOMPARE(handed.refusedCalls().size(), 1);
+    QCOMPARE(handed.refusedCalls()[0].callable, QStringLiteral("functools.partial"));
+    QCOMPARE(handed.refusedCalls()[0].arguments, QStringLiteral("torch.serialization.load"));
 }
 
 namespace {

@@ -27,13 +27,11 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <utility>
-
 #include <algorithm>
-
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace torchscope {

@@ -1,13 +1,11 @@
 #include "mainwindow.h"
 
-#include "document/freezeplan.h"
-#include "windowsize.h"
-
 #include "checkpointview.h"
 #include "comparewindow.h"
 #include "document/checkpointdocument.h"
 #include "document/documentcomparison.h"
 #include "document/examplemodel.h"
+#include "document/freezeplan.h"
 #include "document/loadweights.h"
 #include "document/savejob.h"
 #include "documentjobs.h"
@@ -25,6 +23,7 @@
 #include "shortcutsdialog.h"
 #include "torchbridge/torchbridge.h"
 #include "welcomepage.h"
+#include "windowsize.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -114,17 +113,17 @@ void MainWindow::connectActions()
             &FreezeController::copyFreezePlanAsCode);
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openExampleModel);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_actions->quickStart, &QAction::triggered, this, [this] {
-        auto *dialog = new QuickStartDialog(m_actions, this);
-        dialog->setObjectName(QStringLiteral("quickStartDialog"));
+    // Help's pages stay open beside the window, each gone when closed.
+    const auto showHelp = [](QDialog *dialog, const QString &name) {
+        dialog->setObjectName(name);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
+    };
+    connect(m_actions->quickStart, &QAction::triggered, this, [this, showHelp] {
+        showHelp(new QuickStartDialog(m_actions, this), QStringLiteral("quickStartDialog"));
     });
-    connect(m_actions->shortcuts, &QAction::triggered, this, [this] {
-        auto *dialog = new ShortcutsDialog(menuBar(), this);
-        dialog->setObjectName(QStringLiteral("shortcutsDialog"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
+    connect(m_actions->shortcuts, &QAction::triggered, this, [this, showHelp] {
+        showHelp(new ShortcutsDialog(menuBar(), this), QStringLiteral("shortcutsDialog"));
     });
     connect(m_actions->modelReport, &QAction::triggered, this, &MainWindow::showModelReport);
     connect(m_actions->loadWeights, &QAction::triggered, this, &MainWindow::loadWeightsInto);

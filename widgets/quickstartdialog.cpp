@@ -1,14 +1,12 @@
 #include "quickstartdialog.h"
 
 #include "actiontext.h"
+#include "helpdialog.h"
 #include "mainactions.h"
-#include "windowsize.h"
 
 #include <QAction>
-#include <QDialogButtonBox>
 #include <QKeySequence>
 #include <QTextBrowser>
-#include <QVBoxLayout>
 
 namespace torchscope {
 
@@ -52,12 +50,7 @@ QuickStartDialog::QuickStartDialog(const MainActions *actions, QWidget *parent) 
             .arg(plain(actions->exportFreezePlan), plain(actions->copyFreezePlan), plain(actions->save),
                  keysOf(actions->save), plain(actions->saveAs), keysOf(actions->saveAs),
                  plain(actions->extractWeights)));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(page, 1);
-    layout->addWidget(buttons);
-    resizeWithinScreen(this, QSize(620, 520));
+    layOutHelpDialog(this, page, QSize(620, 520));
 }
 
 } // namespace torchscope

@@ -1,15 +1,13 @@
 #include "shortcutsdialog.h"
 
 #include "actiontext.h"
-#include "windowsize.h"
+#include "helpdialog.h"
 
 #include <QAction>
-#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QTableWidget>
-#include <QVBoxLayout>
 
 namespace torchscope {
 
@@ -41,12 +39,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menuBar, QWidget *parent) : QDi
     }
     table->resizeColumnsToContents();
     table->horizontalHeader()->setStretchLastSection(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(table, 1);
-    layout->addWidget(buttons);
-    resizeWithinScreen(this, QSize(520, 420));
+    layOutHelpDialog(this, table, QSize(520, 420));
 }
 
 } // namespace torchscope

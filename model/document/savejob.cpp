@@ -264,10 +264,11 @@ bool saveReplacesDocument(const CheckpointDocument &document, const SaveRequest 
     if (request.mode == SaveMode::EntireModel)
         return document.format() == CheckpointFormat::TorchScript ||
                document.format() == CheckpointFormat::PickleModule;
-    // Weights: only for a document that is weights and nothing else, written as it is.
+    // Weights: only for a document that is weights and nothing else, written as it is, with its freeze
+    // plan beside it when anything is frozen (the plan is an edit too).
     return !document.storesRequiresGrad() && document.parts().kind == CheckpointKind::Weights &&
-           document.values().isEmpty() && request.dtype == DType::Invalid && request.includeBuffers &&
-           request.stripPrefix.isEmpty() &&
+           (request.writeFreezePlan || !document.hasFrozenParameters()) && document.values().isEmpty() &&
+           request.dtype == DType::Invalid && request.includeBuffers && request.stripPrefix.isEmpty() &&
            (document.format() == CheckpointFormat::StateDict ||
             document.format() == CheckpointFormat::Safetensors);
 }

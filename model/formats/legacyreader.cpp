@@ -37,12 +37,11 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     const auto arena = std::make_shared<PickleArena>();
     PickleValuePtr header[3];
     // Calls hidden in any of the five pickles would run on torch.load: each is kept as found.
-    CheckpointContent calls;
     for (PickleValuePtr &value : header) {
         SafeUnpickler unpickler(data, size, arena);
         if (!unpickler.run(pos, error))
             return false;
-        addRefusedCalls(unpickler, QString(), &calls);
+        addRefusedCalls(unpickler, QString(), out);
         value = unpickler.result();
         pos = unpickler.endOffset();
     }
@@ -61,7 +60,7 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     SafeUnpickler keysPickle(data, size, arena);
     if (!keysPickle.run(objectPickle.endOffset(), error))
         return false;
-    addRefusedCalls(keysPickle, QString(), &calls);
+    addRefusedCalls(keysPickle, QString(), out);
     const PickleValuePtr keys = keysPickle.result();
     if (keys->type != PickleValue::Type::List) {
         *error = CheckpointReaderText::tr("legacy checkpoint: storage key list missing");
@@ -121,7 +120,6 @@ bool readLegacyCheckpoint(const std::shared_ptr<MappedFile> &file, CheckpointCon
     out->weightsOnlyBlockers =
         weightsOnlyBlockers(objectPickle.globalsRead(),
                             out->format == CheckpointFormat::PickleModule ? nullptr : objectPickle.result());
-    out->refusedCalls = calls.refusedCalls;
     return applyRefusals(objectPickle, QString(), out, error);
 }
 

@@ -189,12 +189,13 @@ void HealthReport::flag(QVector<TensorHealth> *report)
         const bool constant = !allZero && entry.numel > 1 && s.finite == entry.numel && s.min == s.max;
         // What initialisation gives a norm layer (weight and running variance 1, bias and running mean
         // 0) is said as that, not as trouble.
-        const bool normBias =
-            entry.name.endsWith(QLatin1String(".bias")) && normLayers.contains(entry.name.chopped(5));
-        const bool initial = (allZero && (normBias || entry.name.endsWith(QLatin1String(".running_mean")))) ||
-                             (constant && s.min == 1 && entry.shape.size() == 1 &&
-                              (entry.name.endsWith(QLatin1String(".weight")) ||
-                               entry.name.endsWith(QLatin1String(".running_var"))));
+        const bool initial =
+            (allZero &&
+             ((entry.name.endsWith(QLatin1String(".bias")) && normLayers.contains(entry.name.chopped(5))) ||
+              entry.name.endsWith(QLatin1String(".running_mean")))) ||
+            (constant && s.min == 1 && entry.shape.size() == 1 &&
+             (entry.name.endsWith(QLatin1String(".weight")) ||
+              entry.name.endsWith(QLatin1String(".running_var"))));
         if (allZero && !initial)
             entry.flags << QStringLiteral("all_zero");
         if (constant && !initial)

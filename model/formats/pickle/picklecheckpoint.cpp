@@ -1,9 +1,8 @@
 #include "formats/pickle/picklecheckpoint.h"
 
-#include "formats/pickle/safeunpickler.h"
-
 #include "formats/pickle/picklemodule.h"
 #include "formats/pickle/picklevalues.h"
+#include "formats/pickle/safeunpickler.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -425,12 +425,13 @@ QString pythonNotation(const PickleValuePtr &value, int depth)
 }
 } // namespace
 
-PickleValuePtr SafeUnpickler::refuse(const QString &what, const PickleValueList &arguments)
+PickleValuePtr SafeUnpickler::refuse(const QString &what, const PickleValueList &arguments, bool isCall)
 {
     const QString message = SafeUnpicklerText::tr("would call %1 on load; refused").arg(what);
     if (!m_refusals.contains(message))
         m_refusals << message;
-    if (m_refusedCallCount++ < kMaxRefusedCalls) {
+    // A function handed to a refused call is named in that call's arguments, not as a call of its own.
+    if (isCall && m_refusedCallCount++ < kMaxRefusedCalls) {
         QStringList parts;
         for (const PickleValuePtr &argument : arguments)
             parts << pythonNotation(argument, 1);
@@ -804,7 +805,7 @@ PickleValuePtr SafeUnpickler::refuseCall(const QString &name, const PickleValueL
     // called by it: name it too.
     for (const PickleValuePtr &arg : a) {
         if (arg && arg->type == Type::Global)
-            refuse(SafeUnpicklerText::tr("%1 (passed to %2)").arg(arg->text(), name));
+            refuse(SafeUnpicklerText::tr("%1 (passed to %2)").arg(arg->text(), name), {}, false);
     }
     // The arguments stay with the refusal, inert: a numpy scalar's dtype and bytes, a path's parts.
     PickleValuePtr refused = refuse(name, a);

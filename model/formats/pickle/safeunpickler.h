@@ -228,7 +228,7 @@ private:
     PickleValuePtr rebuildMetaTensor(const PickleValueList &args);
     PickleValuePtr rebuildTensor(const PickleValueList &args);
     PickleValuePtr persistentLoad(const PickleValuePtr &pid);
-    PickleValuePtr refuse(const QString &what, const PickleValueList &arguments = {});
+    PickleValuePtr refuse(const QString &what, const PickleValueList &arguments = {}, bool isCall = true);
     bool build(const PickleValuePtr &target, const PickleValuePtr &state);
 
     const char *m_data;
