@@ -34,7 +34,7 @@ IMPLIED = {"utility": {"tuple", "map", "memory", "vector", "algorithm", "functio
 
 
 # The layout's boundaries: files under a folder may not include these (docs/architecture.md).
-CORE = ("model/tensor/", "model/formats/", "model/stats/", "model/inspect/", "model/diff/", "model/output/", "model/training/",
+CORE = ("model/tensor/", "model/formats/", "model/stats/", "model/inspect/", "model/diff/", "model/output/", "model/training/", "model/scan/",
         "model/jobs/parallelpass", "model/jobs/progress")
 BOUNDARIES = [
     # The core links Qt Core only: no document, item model, job object, bridge or widget.

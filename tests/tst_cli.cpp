@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void exportAppliesGlobsInOrder();
     void exportFreezesNumericRanges();
     void freezePlanOnAFolderThatKeepsNoFlags();
+    void scanNamesTheCallsAndExitsByTheThreshold();
     void infoOnAModelFolder();
     void infoOnABarePickle();
     void infoShowsQuantization();
@@ -545,6 +547,68 @@ void TestCli::freezePlanOnAFolderThatKeepsNoFlags()
                  &out, &err),
              2);
     QVERIFY2(err.contains(QStringLiteral("--dtype needs -o OUT")), qPrintable(err));
+}
+
+// scan on a folder of files PyTorch wrote with payloads: each call named with its arguments and place,
+// as text, JSON and SARIF; exit 1 at the default threshold, 0 for the benign files PyTorch writes.
+void TestCli::scanNamesTheCallsAndExitsByTheThreshold()
+{
+    const QString folder = path(QStringLiteral("scan-hostile"));
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("hostile"), folder}, &output) == 0, qPrintable(output));
+    QString out, err;
+    QCOMPARE(
+        cli({QStringLiteral("scan"), folder, QStringLiteral("--format"), QStringLiteral("json")}, &out, &err),
+        1);
+    const QJsonObject report = QJsonDocument::fromJson(out.toUtf8()).object();
+    QSet<QString> called;
+    for (const QJsonValue value : report.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject finding = value.toObject();
+        if (finding.value(QStringLiteral("rule_id")).toString() != QLatin1String("TS001"))
+            continue;
+        QCOMPARE(finding.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+        called.insert(finding.value(QStringLiteral("file")).toString());
+        QVERIFY2(finding.value(QStringLiteral("message")).toString().contains(QStringLiteral("pwned")),
+                 qPrintable(finding.value(QStringLiteral("message")).toString()));
+    }
+    QCOMPARE(called.size(), 9); // every .pt the peer wrote, zip and legacy
+    const QString sarif = path(QStringLiteral("scan.sarif"));
+    QCOMPARE(cli({QStringLiteral("scan"), folder, QStringLiteral("--format"), QStringLiteral("sarif"),
+                  QStringLiteral("-o"), sarif},
+                 &out, &err),
+             1);
+    QFile file(sarif);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject run = QJsonDocument::fromJson(file.readAll())
+                                .object()
+                                .value(QStringLiteral("runs"))
+                                .toArray()
+                                .at(0)
+                                .toObject();
+    QVERIFY(!run.value(QStringLiteral("results")).toArray().isEmpty());
+    for (const QJsonValue value : run.value(QStringLiteral("results")).toArray()) {
+        const QString uri = value.toObject()
+                                .value(QStringLiteral("locations"))
+                                .toArray()
+                                .at(0)
+                                .toObject()
+                                .value(QStringLiteral("physicalLocation"))
+                                .toObject()
+                                .value(QStringLiteral("artifactLocation"))
+                                .toObject()
+                                .value(QStringLiteral("uri"))
+                                .toString();
+        QVERIFY2(!uri.startsWith(u'/'), qPrintable(uri)); // relative to the folder scanned
+    }
+    // The benign files PyTorch writes: nothing at the default threshold.
+    const QString benign = formatsFolder();
+    QCOMPARE(cli({QStringLiteral("scan"), benign + QStringLiteral("/state_dict.pt"),
+                  benign + QStringLiteral("/whole_cnn.pt")},
+                 &out, &err),
+             0);
+    QCOMPARE(cli({QStringLiteral("scan"), QStringLiteral("--fail-on"), QStringLiteral("sometimes"), folder},
+                 &out, &err),
+             2);
 }
 
 void TestCli::infoOnAModelFolder()

@@ -14,9 +14,12 @@
 #include "inspect/tensorslice.h"
 #include "inspect/valueexport.h"
 #include "plot/histogramplot.h"
+#include "scan/scanner.h"
 #include "stats/histogramkernel.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTextStream>
@@ -151,6 +154,8 @@ int Cli::run(const QStringList &arguments)
         return stats(args);
     if (command == QLatin1String("load-weights"))
         return loadWeights(args);
+    if (command == QLatin1String("scan"))
+        return scan(args);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -432,6 +437,56 @@ int Cli::values(const QStringList &arguments)
     if (options.npy.isEmpty() && options.csv.isEmpty())
         cli::printValues(m_out, view, slice.toString());
     return Success;
+}
+
+int Cli::scan(const QStringList &arguments)
+{
+    cli::ScanOptions options;
+    QString message;
+    if (!cli::parseScan(arguments, &options, &message))
+        return usage(message);
+    QVector<ScanFinding> findings;
+    int files = 0;
+    for (const QString &path : std::as_const(options.paths)) {
+        if (!QFileInfo::exists(path)) {
+            findings.append({QStringLiteral("TS003"), findScanRule(QStringLiteral("TS003"))->severity, path,
+                             QString(), tr("%1: no such file or folder").arg(path)});
+            continue;
+        }
+        // Inside a folder, files are named relative to it (SARIF's artifact URIs are relative).
+        const QDir folder(QFileInfo(path).isDir() ? path : QString());
+        for (const QString &file : scanTargets({path})) {
+            ++files;
+            findings += scanFile(file, QFileInfo(path).isDir() ? folder.relativeFilePath(file) : file);
+        }
+    }
+    if (options.format == QLatin1String("json") || options.format == QLatin1String("sarif")) {
+        const QJsonObject object = options.format == QLatin1String("json")
+                                       ? scanJson(findings, files)
+                                       : scanSarif(findings, QStringLiteral(TORCHSCOPE_VERSION));
+        const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
+        if (options.output.isEmpty()) {
+            writeJson(object);
+        } else {
+            QSaveFile out(options.output);
+            if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
+                return fileError(QStringLiteral("%1: %2").arg(options.output, out.errorString()));
+        }
+    } else {
+        for (const ScanFinding &finding : std::as_const(findings))
+            m_out << finding.file
+                  << (finding.place.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(finding.place))
+                  << ": " << scanSeverityName(finding.severity) << " " << finding.ruleId << ": "
+                  << finding.message << "\n";
+        m_out << tr("%n file(s) scanned, %1 finding(s)", nullptr, files).arg(findings.size()) << "\n";
+    }
+    // 1 when anything reaches --fail-on: error > warning > note.
+    const ScanSeverity threshold = options.failOn == QLatin1String("note")      ? ScanSeverity::Note
+                                   : options.failOn == QLatin1String("warning") ? ScanSeverity::Warning
+                                                                                : ScanSeverity::Error;
+    const bool failed = std::any_of(findings.begin(), findings.end(),
+                                    [threshold](const ScanFinding &f) { return f.severity >= threshold; });
+    return failed ? FileError : Success;
 }
 
 int Cli::stats(const QStringList &arguments)

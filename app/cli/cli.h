@@ -38,6 +38,7 @@ private:
     int values(const QStringList &arguments);
     int stats(const QStringList &arguments);
     int loadWeights(const QStringList &arguments);
+    int scan(const QStringList &arguments);
     int usage(const QString &message);
     int fileError(const QString &message);
     void printHelp();

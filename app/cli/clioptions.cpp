@@ -119,6 +119,40 @@ bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *mess
     return true;
 }
 
+bool parseScan(const QStringList &arguments, ScanOptions *options, QString *message)
+{
+    const QString formatMessage = CliOptionsText::tr("scan: --format needs one of text, json, sarif");
+    const QString failMessage = CliOptionsText::tr("scan: --fail-on needs one of error, warning, note");
+    SubcommandParser parser(QStringLiteral("scan"), {},
+                            {{kOutput, CliOptionsText::tr("scan: %1 needs a file")},
+                             {{QStringLiteral("format")}, formatMessage},
+                             {{QStringLiteral("fail-on")}, failMessage}});
+    if (!parser.parse(arguments, message))
+        return false;
+    QCommandLineParser &p = parser.parser();
+    options->paths = p.positionalArguments();
+    if (options->paths.isEmpty()) {
+        *message = CliOptionsText::tr("scan: missing PATH");
+        return false;
+    }
+    if (p.isSet(QStringLiteral("format")))
+        options->format = p.value(QStringLiteral("format")).toLower();
+    if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif")}.contains(
+            options->format)) {
+        *message = formatMessage;
+        return false;
+    }
+    if (p.isSet(QStringLiteral("fail-on")))
+        options->failOn = p.value(QStringLiteral("fail-on")).toLower();
+    if (!QStringList{QStringLiteral("error"), QStringLiteral("warning"), QStringLiteral("note")}.contains(
+            options->failOn)) {
+        *message = failMessage;
+        return false;
+    }
+    options->output = p.values(QStringLiteral("output")).value(p.values(QStringLiteral("output")).size() - 1);
+    return true;
+}
+
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message)
 {
     const QString formatMessage =

@@ -39,6 +39,15 @@ struct ExportOptions
     QString part;
 };
 
+// scan PATH... [--format text|json|sarif] [-o OUT] [--fail-on error|warning|note]
+struct ScanOptions
+{
+    QStringList paths;
+    QString format = QStringLiteral("text");
+    QString output;                           // empty: standard output
+    QString failOn = QStringLiteral("error"); // the least severity that makes the exit status 1
+};
+
 struct ExampleOptions
 {
     QString output;
@@ -92,6 +101,7 @@ struct LoadWeightsCliOptions
 
 // Each parser takes the arguments after the subcommand's name. On failure it returns false with
 // the usage message to print (e.g. "export: missing -o OUT").
+bool parseScan(const QStringList &arguments, ScanOptions *options, QString *message);
 bool parseInfo(const QStringList &arguments, InfoOptions *options, QString *message);
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message);
 bool parseExample(const QStringList &arguments, ExampleOptions *options, QString *message);

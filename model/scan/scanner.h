@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <functional>
+
+namespace torchscope {
+
+// What a finding asks of a person: an error is a call the file would make on torch.load; a warning a
+// file that cannot be read or whose container is odd; a note something that needs weights_only=False.
+enum class ScanSeverity { Note, Warning, Error };
+QString scanSeverityName(ScanSeverity severity); // "note", "warning", "error" (SARIF's levels)
+
+// One rule of the scanner: its id (SARIF's ruleId), its severity, a short name and one sentence.
+struct ScanRule
+{
+    QString id;
+    ScanSeverity severity;
+    QString name;
+    QString description;
+};
+// Every rule, in id order; the README and SARIF's tool.driver.rules list them from here.
+const QVector<ScanRule> &scanRules();
+const ScanRule *findScanRule(const QString &id);
+
+struct ScanFinding
+{
+    QString ruleId;
+    ScanSeverity severity = ScanSeverity::Note;
+    QString file;  // as given, or relative to the folder scanned
+    QString place; // inside the file: a zip entry, "byte N" of a pickle, a header field
+    QString message;
+};
+
+// The files to scan under `paths`: files as given, folders walked (symlinks not followed out of the
+// folder), in a stable order.
+QStringList scanTargets(const QStringList &paths);
+// Scans one file, judged by its content; `shownName` is what findings call it.
+QVector<ScanFinding> scanFile(const QString &path, const QString &shownName);
+
+// The findings for scripts: {"files": N, "findings": [{"rule_id", "severity", "file", "place", "message"}],
+// "rules": [{"id", "severity", "name", "description"}]}.
+QJsonObject scanJson(const QVector<ScanFinding> &findings, int files);
+// The findings as SARIF 2.1.0 (one run; the rules in tool.driver.rules; each result's file a relative
+// URI; partialFingerprints stable between runs).
+QJsonObject scanSarif(const QVector<ScanFinding> &findings, const QString &toolVersion);
+
+} // namespace torchscope
