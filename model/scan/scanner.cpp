@@ -6,11 +6,13 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QJsonArray>
-#include <QUrl>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -41,7 +43,8 @@ const QVector<ScanRule> &scanRules()
 {
     static const QVector<ScanRule> rules{
         {QStringLiteral("TS001"), ScanSeverity::Error, QStringLiteral("pickle-call"),
-         ScannerText::tr("A pickle in the file would call a function on torch.load (refused here: nothing ran).")},
+         ScannerText::tr(
+             "A pickle in the file would call a function on torch.load (refused here: nothing ran).")},
         {QStringLiteral("TS002"), ScanSeverity::Note, QStringLiteral("needs-weights-only-false"),
          ScannerText::tr("The file imports classes outside torch.load's weights_only allowlist (a pickled "
                          "model's own classes): it loads only with weights_only=False.")},
@@ -84,6 +87,26 @@ QStringList scanTargets(const QStringList &paths)
     return files;
 }
 
+namespace {
+bool looksLikeText(const QString &path)
+{
+    // A config, a README or a tokenizer beside the weights: no checkpoint format starts as text with
+    // no control bytes in its first 4 KiB (pickles of protocol 0 do, but end in '.' after opcodes that
+    // a text file would not hold: they are read, not skipped, when they parse).
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(4096);
+    if (head.isEmpty())
+        return false;
+    const bool control = std::any_of(head.begin(), head.end(), [](char c) {
+        const auto u = uchar(c);
+        return u < 0x20 && c != '\n' && c != '\r' && c != '\t';
+    });
+    return !control && (head.startsWith('{') || head.startsWith('[') || head.startsWith('#'));
+}
+} // namespace
+
 QVector<ScanFinding> scanFile(const QString &path, const QString &shownName)
 {
     QVector<ScanFinding> findings;
@@ -98,14 +121,22 @@ QVector<ScanFinding> scanFile(const QString &path, const QString &shownName)
         findings.append({QStringLiteral("TS001"), rule(QStringLiteral("TS001")), shownName, place,
                          ScannerText::tr("torch.load would call %1(%2)").arg(call.callable, call.arguments)});
     }
+    QSet<QString> called;
+    for (const RefusedCallSite &call : std::as_const(content.refusedCalls))
+        called.insert(call.callable);
     for (const WeightsOnlyBlocker &blocker : std::as_const(content.weightsOnlyBlockers)) {
-        findings.append({QStringLiteral("TS002"), rule(QStringLiteral("TS002")), shownName,
-                         blocker.paths.value(0),
-                         ScannerText::tr("imports %1, outside weights_only's allowlist").arg(blocker.global)});
+        // A global that is called is already an error; the note is for what is only imported.
+        if (called.contains(blocker.global))
+            continue;
+        findings.append(
+            {QStringLiteral("TS002"), rule(QStringLiteral("TS002")), shownName, blocker.paths.value(0),
+             ScannerText::tr("imports %1, outside weights_only's allowlist").arg(blocker.global)});
     }
-    // A refusal-only file is "unreadable" only because of the call, which is already said.
-    if (!read && content.refusedCalls.isEmpty())
-        findings.append({QStringLiteral("TS003"), rule(QStringLiteral("TS003")), shownName, QString(), error});
+    // A refusal-only file is "unreadable" only because of the call, which is already said; a JSON or
+    // text file beside the weights is no model file at all.
+    if (!read && content.refusedCalls.isEmpty() && !looksLikeText(path))
+        findings.append(
+            {QStringLiteral("TS003"), rule(QStringLiteral("TS003")), shownName, QString(), error});
     return findings;
 }
 
@@ -124,7 +155,8 @@ QJsonObject scanJson(const QVector<ScanFinding> &findings, int files)
                                  {QStringLiteral("severity"), scanSeverityName(rule.severity)},
                                  {QStringLiteral("name"), rule.name},
                                  {QStringLiteral("description"), rule.description}});
-    return QJsonObject{{QStringLiteral("files"), files}, {QStringLiteral("findings"), list},
+    return QJsonObject{{QStringLiteral("files"), files},
+                       {QStringLiteral("findings"), list},
                        {QStringLiteral("rules"), rules}};
 }
 
@@ -141,9 +173,9 @@ QJsonObject scanSarif(const QVector<ScanFinding> &findings, const QString &toolV
     QJsonArray results;
     for (const ScanFinding &finding : findings) {
         // Stable between runs: what was found and where, nothing of the run itself.
-        const QByteArray key = (finding.ruleId + u'\n' + finding.file + u'\n' + finding.place + u'\n' +
-                                finding.message)
-                                   .toUtf8();
+        const QByteArray key =
+            (finding.ruleId + u'\n' + finding.file + u'\n' + finding.place + u'\n' + finding.message)
+                .toUtf8();
         const QString fingerprint =
             QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(32));
         QJsonObject location{{QStringLiteral("physicalLocation"),
@@ -154,13 +186,13 @@ QJsonObject scanSarif(const QVector<ScanFinding> &findings, const QString &toolV
         if (!finding.place.isEmpty())
             location.insert(QStringLiteral("logicalLocations"),
                             QJsonArray{QJsonObject{{QStringLiteral("fullyQualifiedName"), finding.place}}});
-        results.append(QJsonObject{
-            {QStringLiteral("ruleId"), finding.ruleId},
-            {QStringLiteral("level"), scanSeverityName(finding.severity)},
-            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), finding.message}}},
-            {QStringLiteral("locations"), QJsonArray{location}},
-            {QStringLiteral("partialFingerprints"),
-             QJsonObject{{QStringLiteral("torchscopeFinding/v1"), fingerprint}}}});
+        results.append(
+            QJsonObject{{QStringLiteral("ruleId"), finding.ruleId},
+                        {QStringLiteral("level"), scanSeverityName(finding.severity)},
+                        {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), finding.message}}},
+                        {QStringLiteral("locations"), QJsonArray{location}},
+                        {QStringLiteral("partialFingerprints"),
+                         QJsonObject{{QStringLiteral("torchscopeFinding/v1"), fingerprint}}}});
     }
     const QJsonObject driver{{QStringLiteral("name"), QStringLiteral("torchscope")},
                              {QStringLiteral("version"), toolVersion},
@@ -168,9 +200,9 @@ QJsonObject scanSarif(const QVector<ScanFinding> &findings, const QString &toolV
     return QJsonObject{
         {QStringLiteral("$schema"), QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json")},
         {QStringLiteral("version"), QStringLiteral("2.1.0")},
-        {QStringLiteral("runs"), QJsonArray{QJsonObject{{QStringLiteral("tool"),
-                                                          QJsonObject{{QStringLiteral("driver"), driver}}},
-                                                         {QStringLiteral("results"), results}}}}};
+        {QStringLiteral("runs"),
+         QJsonArray{QJsonObject{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
+                                {QStringLiteral("results"), results}}}}};
 }
 
 } // namespace torchscope
