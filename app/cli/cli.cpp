@@ -17,12 +17,14 @@
 #include "scan/scanner.h"
 #include "stats/histogramkernel.h"
 
-#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
 
 #include <algorithm>
 #include <memory>
@@ -445,24 +447,25 @@ int Cli::scan(const QStringList &arguments)
     QString message;
     if (!cli::parseScan(arguments, &options, &message))
         return usage(message);
-    QVector<ScanFinding> findings;
-    int files = 0;
-    for (const QString &path : std::as_const(options.paths)) {
-        if (!QFileInfo::exists(path)) {
-            findings.append({QStringLiteral("TS003"), findScanRule(QStringLiteral("TS003"))->severity, path,
-                             QString(), tr("%1: no such file or folder").arg(path)});
-            continue;
-        }
-        // Inside a folder, files are named relative to it (SARIF's artifact URIs are relative).
-        const QDir folder(QFileInfo(path).isDir() ? path : QString());
-        for (const QString &file : scanTargets({path})) {
-            ++files;
-            findings += scanFile(file, QFileInfo(path).isDir() ? folder.relativeFilePath(file) : file);
-        }
-    }
+    // A progress line on a terminal only: logs and pipes get the findings alone.
+    Progress progress;
+    const bool terminal = isatty(fileno(stderr)) != 0;
+    QElapsedTimer sinceLine;
+    sinceLine.start();
+    if (terminal)
+        progress.report = [this, &sinceLine](qint64 done, qint64 total) {
+            if (done < total && sinceLine.elapsed() < 100)
+                return;
+            sinceLine.restart();
+            m_err << "\r" << tr("scan: %1 of %n file(s)", nullptr, int(total)).arg(done)
+                  << (done == total ? "\n" : "");
+            m_err.flush();
+        };
+    const ScanReport report = scanPaths(options.paths, progress);
+    const QVector<ScanFinding> &findings = report.findings;
     if (options.format == QLatin1String("json") || options.format == QLatin1String("sarif")) {
         const QJsonObject object = options.format == QLatin1String("json")
-                                       ? scanJson(findings, files)
+                                       ? scanJson(findings, report.files)
                                        : scanSarif(findings, QStringLiteral(TORCHSCOPE_VERSION));
         const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
         if (options.output.isEmpty()) {
@@ -473,20 +476,28 @@ int Cli::scan(const QStringList &arguments)
                 return fileError(QStringLiteral("%1: %2").arg(options.output, out.errorString()));
         }
     } else {
-        for (const ScanFinding &finding : std::as_const(findings))
-            m_out << finding.file
+        QString text;
+        QTextStream lines(&text);
+        for (const ScanFinding &finding : findings)
+            lines << finding.file
                   << (finding.place.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(finding.place))
                   << ": " << scanSeverityName(finding.severity) << " " << finding.ruleId << ": "
                   << finding.message << "\n";
-        m_out << tr("%n file(s) scanned, %1 finding(s)", nullptr, files).arg(findings.size()) << "\n";
+        lines << tr("%n file(s) scanned, %1 finding(s)", nullptr, report.files).arg(findings.size()) << "\n";
+        lines.flush();
+        if (options.output.isEmpty()) {
+            m_out << text;
+        } else {
+            QSaveFile out(options.output);
+            const QByteArray bytes = text.toUtf8();
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+                return fileError(QStringLiteral("%1: %2").arg(options.output, out.errorString()));
+        }
     }
-    // 1 when anything reaches --fail-on: error > warning > note.
     const ScanSeverity threshold = options.failOn == QLatin1String("note")      ? ScanSeverity::Note
                                    : options.failOn == QLatin1String("warning") ? ScanSeverity::Warning
                                                                                 : ScanSeverity::Error;
-    const bool failed = std::any_of(findings.begin(), findings.end(),
-                                    [threshold](const ScanFinding &f) { return f.severity >= threshold; });
-    return failed ? FileError : Success;
+    return scanReaches(findings, threshold) ? FileError : Success;
 }
 
 int Cli::stats(const QStringList &arguments)

@@ -128,6 +128,8 @@ bool readBarePickle(const std::shared_ptr<MappedFile> &file, CheckpointContent *
                 // What it would have run before it broke is worth knowing all the same.
                 if (declared && !unpickler.refusals().isEmpty())
                     *error += QStringLiteral("; ") + unpickler.refusals().join(QStringLiteral("; "));
+                if (declared)
+                    addRefusedCalls(unpickler, QString(), out);
                 return false;
             }
             out->warnings << CheckpointReaderText::tr("bytes after pickle %1 are not a pickle: %2")

@@ -7,6 +7,8 @@
 
 #include <functional>
 
+#include "jobs/progress.h"
+
 namespace torchscope {
 
 // What a finding asks of a person: an error is a call the file would make on torch.load; a warning a
@@ -40,6 +42,20 @@ struct ScanFinding
 QStringList scanTargets(const QStringList &paths);
 // Scans one file, judged by its content; `shownName` is what findings call it.
 QVector<ScanFinding> scanFile(const QString &path, const QString &shownName);
+// What findings call a file found under `scannedPath`: relative to the working directory when inside it
+// (so SARIF's URIs resolve against a checkout), else relative to the folder scanned, else as given.
+QString scanShownName(const QString &file, const QString &scannedPath);
+
+struct ScanReport
+{
+    QVector<ScanFinding> findings;
+    int files = 0;
+};
+// Scans every file under `paths` (a path that does not exist is a finding), reporting progress per
+// file; on cancel, what was scanned so far.
+ScanReport scanPaths(const QStringList &paths, const Progress &progress);
+// 1 when anything reaches `threshold`: error > warning > note.
+bool scanReaches(const QVector<ScanFinding> &findings, ScanSeverity threshold);
 
 // The findings for scripts: {"files": N, "findings": [{"rule_id", "severity", "file", "place", "message"}],
 // "rules": [{"id", "severity", "name", "description"}]}.

@@ -216,6 +216,8 @@ bool isNonEmpty(const PickleValuePtr &value)
     }
 }
 
+} // namespace
+
 // Classes from these modules are never model code. Constructing one (NEWOBJ calls cls.__new__) or
 // restoring state into one (BUILD calls __setstate__) is how a hostile pickle reaches code without
 // REDUCE, so those are refused and named like any call; model classes stay inert records.
@@ -270,6 +272,7 @@ bool isGadgetClass(const QString &qualifiedName)
     return modules.contains(module);
 }
 
+namespace {
 using KnownCallable = SafeUnpickler::KnownCallable;
 
 quint8 knownCallable(const QString &name)
@@ -303,6 +306,11 @@ quint8 knownCallable(const QString &name)
 }
 
 } // namespace
+
+bool isInterpretedCallable(const QString &qualifiedName)
+{
+    return knownCallable(qualifiedName) != quint8(KnownCallable::None);
+}
 
 SafeUnpickler::SafeUnpickler(const char *data, qint64 size, std::shared_ptr<PickleArena> arena)
     : m_data(data), m_size(size), m_arena(arena ? std::move(arena) : std::make_shared<PickleArena>())

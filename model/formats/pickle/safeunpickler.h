@@ -38,6 +38,12 @@ struct RefusedCall
     qint64 offset = -1;
 };
 
+// Whether the class module.name is one whose construction is how a hostile pickle reaches code (os,
+// subprocess, builtins.eval's neighbours...): SafeUnpickler refuses to make one even inertly.
+bool isGadgetClass(const QString &qualifiedName);
+// Whether SafeUnpickler evaluates the callable module.name itself (OrderedDict, _rebuild_tensor_v2...).
+bool isInterpretedCallable(const QString &qualifiedName);
+
 // A pickle interpreter that imports nothing and calls nothing. It knows the few callables that
 // PyTorch checkpoints use (OrderedDict, _rebuild_tensor_v2, _rebuild_parameter, ...) and evaluates
 // them itself; classes become inert records of their name and state; any other call is refused
