@@ -24,6 +24,7 @@
 #include "itemmodels/healthreportmodel.h"
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
+#include "itemmodels/scanfindingsmodel.h"
 #include "itemmodels/tensorvaluesmodel.h"
 #include "jobs/job.h"
 #include "jobstatusstrip.h"
@@ -37,6 +38,8 @@
 #include "plot/qcustomplotinclude.h"
 #include "reportwindow.h"
 #include "saveasdialog.h"
+#include "scanfindingsview.h"
+#include "scanfolderwindow.h"
 #include "spectrumpanel.h"
 #include "testsupport.h"
 #include "traininglogpanel.h"
@@ -134,6 +137,7 @@ private Q_SLOTS:
     void saveWritesTheOpenFileBack();
     void keyboardShortcutsListTheMenusKeys();
     void quickStartIconsAndFoldKeepWhatTheUserHad();
+    void securityTabAndScanFolderNameTheCalls();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
     void statusStripShowsAndCancelsAJob();
@@ -2605,6 +2609,58 @@ void TestGui::trainerFolderPlotsItsLog()
     auto *banner = m_window->findChild<QLabel *>(QStringLiteral("banner"));
     QVERIFY2(banner->text().contains(QStringLiteral("Hugging Face Trainer")), qPrintable(banner->text()));
     saveScreenshot(m_window.get(), QStringLiteral("trainer-log.png"));
+}
+
+// A file with a payload opened: the Security tab lists the call with its place, scanned off the UI
+// thread. File > Scan Folder lists a folder's findings; a double click opens the finding's file.
+void TestGui::securityTabAndScanFolderNameTheCalls()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("scan-hostile"));
+    QString output;
+    QVERIFY2(test::runPeer({QStringLiteral("hostile"), folder}, &output) == 0, qPrintable(output));
+    QVERIFY(openAndWait(folder + QStringLiteral("/os_system.pt")));
+    auto *security = m_window->findChild<ScanFindingsView *>(QStringLiteral("securityPanel"));
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
+    QVERIFY(security && tabs);
+    const int tab = tabs->indexOf(security);
+    QVERIFY(tabs->isTabVisible(tab));
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(tab).center());
+    QCOMPARE(tabs->currentWidget(), security);
+    QTRY_VERIFY_WITH_TIMEOUT(!security->isScanning(), 30000);
+    const ScanFinding *call = security->model()->finding(0);
+    QVERIFY(call);
+    QCOMPARE(call->ruleId, QStringLiteral("TS001"));
+    QVERIFY2(call->message.contains(QStringLiteral("posix.system('touch ")), qPrintable(call->message));
+    QVERIFY2(call->place.startsWith(QStringLiteral("os_system/data.pkl, byte ")), qPrintable(call->place));
+    QVERIFY2(security->summaryText().startsWith(QStringLiteral("1 error")),
+             qPrintable(security->summaryText()));
+    saveScreenshot(m_window.get(), QStringLiteral("security.png"));
+
+    FileDialog::setNextFileName(folder);
+    m_window->findChild<QAction *>(QStringLiteral("scanFolderAction"))->trigger();
+    auto *scan = m_window->findChild<ScanFolderWindow *>(QStringLiteral("scanFolderWindow"));
+    QVERIFY(scan);
+    QTRY_VERIFY_WITH_TIMEOUT(!scan->findings()->isScanning(), 30000);
+    QVERIFY2(scan->findings()->summaryText().startsWith(QStringLiteral("10 files scanned: 9 errors")),
+             qPrintable(scan->findings()->summaryText()));
+    ScanFindingsModel *model = scan->findings()->model();
+    int row = -1;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->finding(i)->file == QLatin1String("eval_legacy.pt"))
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    QVERIFY(model->finding(row)->message.contains(QStringLiteral("builtins.eval(")));
+    saveScreenshot(scan, QStringLiteral("scan-folder.png"));
+    QTreeView *view = scan->findings()->view();
+    const QPoint at = view->visualRect(model->index(row, ScanFindingsModel::MessageColumn)).center();
+    QSignalSpy loaded(m_window.get(), &MainWindow::documentLoaded);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(loaded.wait(60000));
+    QVERIFY2(m_window->document()->openedPath().endsWith(QStringLiteral("/eval_legacy.pt")),
+             qPrintable(m_window->document()->openedPath()));
+    scan->close();
 }
 
 QTEST_MAIN(TestGui)

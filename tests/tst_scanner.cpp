@@ -36,7 +36,10 @@ private Q_SLOTS:
     void tenThousandFilesInBoundedMemoryWithProgress();
 
 private:
-    QString scanScript() const { return QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("scan.py")); }
+    QString scanScript() const
+    {
+        return QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("scan.py"));
+    }
     // Runs tests/python/scan.py with the modern peer.
     int runScanScript(const QStringList &arguments, QString *output);
     QString containersFolder();
@@ -63,8 +66,8 @@ void TestScanner::initTestCase()
 int TestScanner::runScanScript(const QStringList &arguments, QString *output)
 {
     QString err;
-    const int code = test::runProcess(test::pythonPath(test::Peer::Modern), QStringList{scanScript()} + arguments,
-                                      output, &err, 600000);
+    const int code = test::runProcess(test::pythonPath(test::Peer::Modern),
+                                      QStringList{scanScript()} + arguments, output, &err, 600000);
     *output += err;
     return code;
 }
@@ -134,7 +137,8 @@ void TestScanner::containerAnomalies()
     QSet<QString> got = seriousRules(findings).value(file);
     QStringList lines;
     for (const ScanFinding &finding : findings)
-        lines << finding.ruleId + QStringLiteral(" (") + finding.place + QStringLiteral("): ") + finding.message;
+        lines << finding.ruleId + QStringLiteral(" (") + finding.place + QStringLiteral("): ") +
+                     finding.message;
     QStringList actual(got.begin(), got.end()), wanted = rules;
     actual.sort();
     wanted.sort();
@@ -185,7 +189,8 @@ void TestScanner::corpusCallsAreNamed_data()
     const QStringList lines = QString::fromUtf8(sources.readAll()).split(u'\n', Qt::SkipEmptyParts);
     for (const QString &line : lines.mid(1)) {
         const QStringList columns = line.split(u'\t');
-        QTest::newRow(qPrintable(columns.first())) << QDir(corpus).filePath(columns.first()) << columns.last().trimmed();
+        QTest::newRow(qPrintable(columns.first()))
+            << QDir(corpus).filePath(columns.first()) << columns.last().trimmed();
     }
 }
 
@@ -213,11 +218,13 @@ void TestScanner::corpusCallsAreNamed()
         return;
     }
     // refuse and safe: calls=a|b|c, Python 2's __builtin__ being Python 3's builtins.
-    const QString calls = expectation.section(QStringLiteral("calls="), 1).section(QStringLiteral(" ;"), 0, 0);
+    const QString calls =
+        expectation.section(QStringLiteral("calls="), 1).section(QStringLiteral(" ;"), 0, 0);
     QVERIFY2(!errors.isEmpty(), qPrintable(said));
     for (QString call : calls.split(u'|')) {
         call.replace(QStringLiteral("__builtin__."), QStringLiteral("builtins."));
-        QVERIFY2(errors.join(u'\n').contains(call), qPrintable(call + QStringLiteral(" not named in:\n") + said));
+        QVERIFY2(errors.join(u'\n').contains(call),
+                 qPrintable(call + QStringLiteral(" not named in:\n") + said));
     }
 }
 
@@ -231,8 +238,9 @@ void TestScanner::sarifIsValidStableAndLikeTheJson()
     QCOMPARE(cli({QStringLiteral("scan"), folder, QStringLiteral("--format"), QStringLiteral("sarif"),
                   QStringLiteral("-o"), first}),
              1);
-    QCOMPARE(cli({QStringLiteral("scan"), QStringLiteral("--format=sarif"), QStringLiteral("-o"), second, folder}),
-             1);
+    QCOMPARE(
+        cli({QStringLiteral("scan"), QStringLiteral("--format=sarif"), QStringLiteral("-o"), second, folder}),
+        1);
     const auto results = [](const QString &path) {
         QFile file(path);
         file.open(QIODevice::ReadOnly);
@@ -257,7 +265,8 @@ void TestScanner::sarifIsValidStableAndLikeTheJson()
     QCOMPARE(fingerprints.size(), a.size()); // one per finding
     // The JSON for scripts says the same.
     QString out;
-    QCOMPARE(cli({QStringLiteral("scan"), folder, QStringLiteral("--format"), QStringLiteral("json")}, &out), 1);
+    QCOMPARE(cli({QStringLiteral("scan"), folder, QStringLiteral("--format"), QStringLiteral("json")}, &out),
+             1);
     const QJsonArray findings =
         QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("findings")).toArray();
     QCOMPARE(findings.size(), a.size());
@@ -265,7 +274,12 @@ void TestScanner::sarifIsValidStableAndLikeTheJson()
         QCOMPARE(findings.at(i).toObject().value(QStringLiteral("rule_id")).toString(),
                  a.at(i).toObject().value(QStringLiteral("ruleId")).toString());
         QCOMPARE(findings.at(i).toObject().value(QStringLiteral("message")).toString(),
-                 a.at(i).toObject().value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString());
+                 a.at(i)
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toObject()
+                     .value(QStringLiteral("text"))
+                     .toString());
     }
     // Valid against the OASIS schema, with what GitHub code scanning relies on.
     const QString schema = qEnvironmentVariable("TORCHSCOPE_SARIF_SCHEMA");
@@ -291,7 +305,8 @@ void TestScanner::exitCodesFollowTheThreshold_data()
     QTest::newRow("warning, --fail-on warning") << "crc-lies.pt" << QStringList{"--fail-on", "warning"} << 1;
     QTest::newRow("plain file, --fail-on note") << "plain.pt" << QStringList{"--fail-on", "note"} << 0;
     QTest::newRow("missing file: a warning") << "no-such.pt" << QStringList() << 0;
-    QTest::newRow("missing file, --fail-on warning") << "no-such.pt" << QStringList{"--fail-on", "warning"} << 1;
+    QTest::newRow("missing file, --fail-on warning")
+        << "no-such.pt" << QStringList{"--fail-on", "warning"} << 1;
     QTest::newRow("bad --format") << "plain.pt" << QStringList{"--format", "xml"} << 2;
     QTest::newRow("bad --fail-on") << "plain.pt" << QStringList{"--fail-on", "sometimes"} << 2;
     QTest::newRow("no path") << "" << QStringList() << 2;
@@ -322,7 +337,8 @@ void TestScanner::fuzzInputsNeverCrashTheScan()
         ++files;
     QVERIFY(files > 1000);
     QString out, err;
-    const int code = cli({QStringLiteral("scan"), corpus, QStringLiteral("--format"), QStringLiteral("json")}, &out, &err);
+    const int code =
+        cli({QStringLiteral("scan"), corpus, QStringLiteral("--format"), QStringLiteral("json")}, &out, &err);
     QVERIFY2(code == 0 || code == 1, qPrintable(err.left(2000)));
     QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("files")).toInt(), files);
 }
@@ -343,12 +359,14 @@ void TestScanner::tenThousandFilesInBoundedMemoryWithProgress()
         const QString folder = QStringLiteral("%1/d%2").arg(many).arg(i / 500, 2, 10, QLatin1Char('0'));
         QDir().mkpath(folder);
         const QString source = sources.at(i % sources.size());
-        QVERIFY(QFile::copy(source, QStringLiteral("%1/%2-%3").arg(folder).arg(i).arg(QFileInfo(source).fileName())));
+        QVERIFY(QFile::copy(source,
+                            QStringLiteral("%1/%2-%3").arg(folder).arg(i).arg(QFileInfo(source).fileName())));
     }
     QDir().mkpath(few);
     for (int i = 0; i < 1000; ++i) {
         const QString source = sources.at(i % sources.size());
-        QVERIFY(QFile::copy(source, QStringLiteral("%1/%2-%3").arg(few).arg(i).arg(QFileInfo(source).fileName())));
+        QVERIFY(QFile::copy(source,
+                            QStringLiteral("%1/%2-%3").arg(few).arg(i).arg(QFileInfo(source).fileName())));
     }
     // The peak resident memory of a scan, from the kernel's accounting of the finished child.
     const auto peakKiB = [](const QString &folder, QString *output) {
@@ -367,12 +385,15 @@ void TestScanner::tenThousandFilesInBoundedMemoryWithProgress()
     QString fewOut, manyOut;
     const qint64 fewPeak = peakKiB(few, &fewOut), manyPeak = peakKiB(many, &manyOut);
     QVERIFY2(manyOut.contains(QStringLiteral("10000 file")), qPrintable(manyOut));
-    QVERIFY2(fewPeak > 0 && manyPeak < fewPeak + 16 * 1024,
-             qPrintable(QStringLiteral("peak %1 KiB for 1,000 files, %2 KiB for 10,000").arg(fewPeak).arg(manyPeak)));
+    QVERIFY2(
+        fewPeak > 0 && manyPeak < fewPeak + 16 * 1024,
+        qPrintable(
+            QStringLiteral("peak %1 KiB for 1,000 files, %2 KiB for 10,000").arg(fewPeak).arg(manyPeak)));
     // On a terminal (script(1) gives it one) the scan says how far it is; in a pipe it says nothing.
     QString out, err;
     test::runProcess(QStringLiteral("script"),
-                     {QStringLiteral("-qec"), test::cliPath() + QStringLiteral(" scan ") + many, QStringLiteral("/dev/null")},
+                     {QStringLiteral("-qec"), test::cliPath() + QStringLiteral(" scan ") + many,
+                      QStringLiteral("/dev/null")},
                      &out, &err);
     QVERIFY2(out.contains(QStringLiteral("scan: 10000 of 10000 files")), qPrintable(out.left(300)));
     QString piped;

@@ -9,10 +9,12 @@
 #include "optimizerpanel.h"
 #include "parameterpane.h"
 #include "parametertableview.h"
+#include "scanfindingsview.h"
 #include "spectrumpanel.h"
 #include "traininglogpanel.h"
 #include "valuespanel.h"
 
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
@@ -52,6 +54,10 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     m_tabs->addTab(m_checkpointValues, tr("Checkpoint Values"));
     m_tabs->addTab(m_optimizer, tr("Optimizer"));
     m_tabs->addTab(m_trainingLog, tr("Training"));
+    // What the file would do on torch.load and how sound its container is, scanned when it opens.
+    m_security = new ScanFindingsView(false, this);
+    m_security->setObjectName(QStringLiteral("securityPanel"));
+    m_tabs->addTab(m_security, tr("Security"));
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setWordWrap(true);
@@ -110,6 +116,10 @@ void CheckpointView::setDocument(CheckpointDocument *document)
     m_tabs->setTabVisible(m_tabs->indexOf(m_checkpointValues), document && !document->values().isEmpty());
     m_tabs->setTabVisible(m_tabs->indexOf(m_optimizer), OptimizerPanel::applies(document));
     m_tabs->setTabVisible(m_tabs->indexOf(m_trainingLog), TrainingLogPanel::applies(document));
+    const QString path = document ? document->openedPath() : QString();
+    const bool onDisk = !path.isEmpty() && !path.startsWith(u':') && QFileInfo::exists(path);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_security), onDisk);
+    m_security->scan(onDisk ? QStringList{path} : QStringList());
     if (document) {
         connect(document, &CheckpointDocument::tensorValuesChanged, this,
                 [this](const QVector<int> &indices) {

@@ -12,6 +12,7 @@ class CheckpointValuesPanel;
 class HistogramPanel;
 class OptimizerPanel;
 class TrainingLogPanel;
+class ScanFindingsView;
 class ModuleNode;
 class ModulePane;
 class ParameterPane;
@@ -37,6 +38,7 @@ public:
     CheckpointValuesPanel *checkpointValuesPanel() const { return m_checkpointValues; }
     OptimizerPanel *optimizerPanel() const { return m_optimizer; }
     TrainingLogPanel *trainingLogPanel() const { return m_trainingLog; }
+    ScanFindingsView *securityPanel() const { return m_security; }
     QTabWidget *tensorTabs() const { return m_tabs; }
     // Splitter sizes and column widths, kept in QSettings between sessions. Column widths come back
     // once a document has filled the views.
@@ -62,6 +64,7 @@ private:
     CheckpointValuesPanel *m_checkpointValues;
     OptimizerPanel *m_optimizer;
     TrainingLogPanel *m_trainingLog;
+    ScanFindingsView *m_security;
     QTabWidget *m_tabs;
     QSplitter *m_tableAndPlot;
     QByteArray m_treeColumns;  // to restore when the first document fills the tree

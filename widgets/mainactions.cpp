@@ -33,6 +33,10 @@ MainActions::MainActions(QMainWindow *window, QUndoGroup *undoGroup, QAction *hi
     openFolder = fileMenu->addAction(tr("Open &Folder…"));
     openFolder->setObjectName(QStringLiteral("openFolderAction"));
     openFolder->setToolTip(tr("Open a Hugging Face model folder: its checkpoint, with config.json"));
+    scanFolder = fileMenu->addAction(tr("Sca&n Folder…"));
+    scanFolder->setObjectName(QStringLiteral("scanFolderAction"));
+    scanFolder->setToolTip(tr("List what every file under a folder would run on torch.load, and how sound "
+                              "its containers are"));
     compareWith = fileMenu->addAction(tr("&Compare With…"));
     compareWith->setObjectName(QStringLiteral("compareWithAction"));
     compareWith->setToolTip(tr("Compare the open checkpoint with another, tensor by tensor"));

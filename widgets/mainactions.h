@@ -26,6 +26,7 @@ public:
     QAction *open;
     QMenu *recentMenu;
     QAction *openFolder;
+    QAction *scanFolder;
     QAction *reload;
     QAction *closeFile;
     QAction *compareWith;

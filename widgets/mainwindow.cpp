@@ -20,6 +20,7 @@
 #include "quickstartdialog.h"
 #include "reportwindow.h"
 #include "saveasdialog.h"
+#include "scanfolderwindow.h"
 #include "shortcutsdialog.h"
 #include "torchbridge/torchbridge.h"
 #include "welcomepage.h"
@@ -100,6 +101,11 @@ void MainWindow::connectActions()
 {
     connect(m_actions->open, &QAction::triggered, this, &MainWindow::open);
     connect(m_actions->openFolder, &QAction::triggered, this, &MainWindow::openFolder);
+    connect(m_actions->scanFolder, &QAction::triggered, this, [this] {
+        const QString path = FileDialog::getExistingDirectory(this, tr("Scan Folder"), QString());
+        if (!path.isEmpty())
+            scanFolder(path);
+    });
     connect(m_actions->save, &QAction::triggered, this, &MainWindow::save);
     connect(m_actions->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_actions->extractWeights, &QAction::triggered, this, &MainWindow::extractModelWeights);
@@ -185,6 +191,15 @@ void MainWindow::openFolder()
     const QString path = FileDialog::getExistingDirectory(this, tr("Open Model Folder"), QString());
     if (!path.isEmpty())
         openFile(path);
+}
+
+ScanFolderWindow *MainWindow::scanFolder(const QString &path)
+{
+    auto *window = new ScanFolderWindow(path, this);
+    window->setWindowFlag(Qt::Window);
+    connect(window, &ScanFolderWindow::openRequested, this, &MainWindow::openFile);
+    window->show();
+    return window;
 }
 
 void MainWindow::compareWith()

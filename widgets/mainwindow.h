@@ -19,6 +19,7 @@ namespace torchscope {
 class CheckpointDocument;
 class CheckpointView;
 class CompareWindow;
+class ScanFolderWindow;
 class DocumentJobs;
 struct WeightsFile;
 class FreezeController;
@@ -43,6 +44,8 @@ public:
 
 public Q_SLOTS:
     void openFile(const QString &path);
+    // File > Scan Folder on `path`: a window listing its findings.
+    ScanFolderWindow *scanFolder(const QString &path);
     void openExampleModel();
     // File > Close and File > Reload; both ask first about unsaved flags.
     void closeDocument();

@@ -27,15 +27,24 @@ struct ScannerText
     Q_DECLARE_TR_FUNCTIONS(Scanner)
 };
 
-constexpr int kMaxDepth = 4;                           // archives inside archives
-constexpr qint64 kMaxKeptEntry = qint64(1) << 30;      // the most an entry is inflated into memory for
-constexpr qint64 kEndRecordSize = 22;                  // the end of central directory record, no comment
+constexpr int kMaxDepth = 4;                             // archives inside archives
+constexpr qint64 kMaxKeptEntry = qint64(1) << 30;        // the most an entry is inflated into memory for
+constexpr qint64 kEndRecordSize = 22;                    // the end of central directory record, no comment
 constexpr qint64 kMaxEndSearch = kEndRecordSize + 65535; // ...with the longest comment
-constexpr int kMaxFindings = 1000;                     // per file: a hostile archive names each entry once
+constexpr int kMaxFindings = 1000;                       // per file: a hostile archive names each entry once
 
-quint16 u16(const char *p) { return qFromLittleEndian<quint16>(p); }
-quint32 u32(const char *p) { return qFromLittleEndian<quint32>(p); }
-quint64 u64(const char *p) { return qFromLittleEndian<quint64>(p); }
+quint16 u16(const char *p)
+{
+    return qFromLittleEndian<quint16>(p);
+}
+quint32 u32(const char *p)
+{
+    return qFromLittleEndian<quint32>(p);
+}
+quint64 u64(const char *p)
+{
+    return qFromLittleEndian<quint64>(p);
+}
 
 bool startsWith(const char *data, qint64 size, const char *signature)
 {
@@ -119,7 +128,8 @@ int ArchiveAuditor::auditArchives(const char *data, qint64 size, const QString &
             break;
         if (archives == 0 && record.end < end)
             add("TS015", place,
-                ScannerText::tr("%n byte(s) after the zip archive's end record", nullptr, int(end - record.end)));
+                ScannerText::tr("%n byte(s) after the zip archive's end record", nullptr,
+                                int(end - record.end)));
         else if (record.end < end)
             break; // not the previous archive of a sequence: what is left is said below
         const qint64 directoryStart = record.position - record.directorySize;
@@ -142,7 +152,8 @@ int ArchiveAuditor::auditArchives(const char *data, qint64 size, const QString &
         // torch.load reads a file that does not start with a record as a pickle: the archive is hidden.
         if (startsWith(data, end, "PK\x03\x04"))
             add("TS015", place,
-                ScannerText::tr("%n byte(s) at the start belong to no archive", nullptr, int(std::min<qint64>(end, INT_MAX))));
+                ScannerText::tr("%n byte(s) at the start belong to no archive", nullptr,
+                                int(std::min<qint64>(end, INT_MAX))));
         else
             add("TS016", place,
                 ScannerText::tr("a zip archive at byte %1, after bytes of something else").arg(end));
@@ -168,7 +179,8 @@ void ArchiveAuditor::auditArchive(const char *data, qint64 size, const EndRecord
     for (quint64 i = 0; i < record.entries; ++i) {
         if (pos + 46 > directoryEnd || !startsWith(data + pos, 4, "PK\x01\x02")) {
             add("TS013", place,
-                ScannerText::tr("the central directory holds fewer records than its end record says (%1 of %2)")
+                ScannerText::tr(
+                    "the central directory holds fewer records than its end record says (%1 of %2)")
                     .arg(i)
                     .arg(record.entries));
             break;
@@ -196,7 +208,8 @@ void ArchiveAuditor::auditArchive(const char *data, qint64 size, const EndRecord
                 int used = 0;
                 const auto take = [&](qint64 *value) {
                     if (quint32(*value) == 0xffffffffu && used + 8 <= length) {
-                        *value = qint64(std::min<quint64>(u64(field + used), quint64(std::numeric_limits<qint64>::max())));
+                        *value = qint64(std::min<quint64>(u64(field + used),
+                                                          quint64(std::numeric_limits<qint64>::max())));
                         used += 8;
                     }
                 };
@@ -218,8 +231,9 @@ void ArchiveAuditor::auditArchive(const char *data, qint64 size, const EndRecord
         if (seen.contains(entry.name)) {
             if (entry.name.endsWith(QLatin1String(".pkl")))
                 add("TS011", entryPlace,
-                    ScannerText::tr("a second pickle named '%1': torch.load reads one of the two, another tool "
-                                    "may read the other")
+                    ScannerText::tr(
+                        "a second pickle named '%1': torch.load reads one of the two, another tool "
+                        "may read the other")
                         .arg(entry.name));
             else
                 add("TS014", entryPlace, ScannerText::tr("a second entry named '%1'").arg(entry.name));
@@ -252,8 +266,8 @@ void ArchiveAuditor::auditArchive(const char *data, qint64 size, const EndRecord
                 ScannerText::tr("entry '%1''s local record runs past the archive").arg(entry.name));
             continue;
         }
-        if (QString::fromUtf8(l + 30, std::min<qint64>(nameLength, record.directoryOffset - entry.local - 30)) !=
-                entry.name) {
+        if (QString::fromUtf8(l + 30, std::min<qint64>(nameLength, record.directoryOffset - entry.local -
+                                                                       30)) != entry.name) {
             // PyTorch goes by the central directory's name and the local record's lengths: read on.
             add("TS013", entryPlace,
                 ScannerText::tr("entry '%1''s local record names it otherwise").arg(entry.name));
@@ -289,21 +303,24 @@ void ArchiveAuditor::auditArchive(const char *data, qint64 size, const EndRecord
                         .arg(entry.name)
                         .arg(entry.uncompressed)
                         .arg(entry.compressed));
-            crc = crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(bytes), quint64(entry.compressed));
+            crc =
+                crc32_gzip_refl(0, reinterpret_cast<const unsigned char *>(bytes), quint64(entry.compressed));
         } else if (entry.method == 8) {
             // Inflated in steps for the CRC; kept only when it is small enough to look inside.
             const bool keep = entry.uncompressed <= kMaxKeptEntry;
             z_stream stream{};
             if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
                 continue;
-            QByteArray chunk(keep ? qsizetype(std::max<qint64>(entry.uncompressed, 1)) : (1 << 20), Qt::Uninitialized);
+            QByteArray chunk(keep ? qsizetype(std::max<qint64>(entry.uncompressed, 1)) : (1 << 20),
+                             Qt::Uninitialized);
             stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes));
             stream.avail_in = uInt(std::min<qint64>(entry.compressed, std::numeric_limits<uInt>::max()));
             qint64 produced = 0;
             int status = Z_OK;
             while (status == Z_OK) {
                 stream.next_out = reinterpret_cast<Bytef *>(chunk.data() + (keep ? produced : 0));
-                stream.avail_out = uInt(keep ? std::min<qint64>(chunk.size() - produced, 1 << 30) : chunk.size());
+                stream.avail_out =
+                    uInt(keep ? std::min<qint64>(chunk.size() - produced, 1 << 30) : chunk.size());
                 if (keep && stream.avail_out == 0) {
                     status = Z_BUF_ERROR; // more bytes than the directory says
                     break;
@@ -333,7 +350,8 @@ void ArchiveAuditor::auditArchive(const char *data, qint64 size, const EndRecord
             plainSize = inflated.size();
         } else {
             add("TS013", entryPlace,
-                ScannerText::tr("entry '%1' is compressed with method %2, which PyTorch neither writes nor reads")
+                ScannerText::tr(
+                    "entry '%1' is compressed with method %2, which PyTorch neither writes nor reads")
                     .arg(entry.name)
                     .arg(entry.method));
             continue;
@@ -348,11 +366,12 @@ void ArchiveAuditor::auditArchive(const char *data, qint64 size, const EndRecord
     }
     if (!entries.isEmpty() && firstLocal > 0 && firstLocal != std::numeric_limits<qint64>::max())
         add("TS015", place,
-            ScannerText::tr("%n byte(s) before the first record", nullptr, int(std::min<qint64>(firstLocal, INT_MAX))));
+            ScannerText::tr("%n byte(s) before the first record", nullptr,
+                            int(std::min<qint64>(firstLocal, INT_MAX))));
 }
 
-void ArchiveAuditor::auditEntryBytes(const QString &name, const char *bytes, qint64 size, const QString &place,
-                                     int depth)
+void ArchiveAuditor::auditEntryBytes(const QString &name, const char *bytes, qint64 size,
+                                     const QString &place, int depth)
 {
     if (name.endsWith(QLatin1String(".pkl")) || looksLikePickleBytes(bytes, size)) {
         SafeUnpickler unpickler(bytes, size);
@@ -382,7 +401,10 @@ QStringList topLevelKeys(const QByteArray &json)
                     ++i;
             }
             if (depth == 1 && expectKey) {
-                keys << QJsonDocument::fromJson("[" + json.mid(begin - 1, i - begin + 2) + "]").array().at(0).toString();
+                keys << QJsonDocument::fromJson("[" + json.mid(begin - 1, i - begin + 2) + "]")
+                            .array()
+                            .at(0)
+                            .toString();
                 expectKey = false;
             }
         } else if (c == '{' || c == '[') {
@@ -451,7 +473,8 @@ void auditSafetensors(const char *data, qint64 size, ContainerAudit *out)
         if (begin < 0 || end < begin)
             continue; // the reader refuses it with the reason
         bool known = false;
-        const DType dtype = SafetensorsReader::dtypeFromCode(tensor.value(QStringLiteral("dtype")).toString(), &known);
+        const DType dtype =
+            SafetensorsReader::dtypeFromCode(tensor.value(QStringLiteral("dtype")).toString(), &known);
         if (known) {
             qint64 elements = 1;
             for (const QJsonValue &dim : tensor.value(QStringLiteral("shape")).toArray())
@@ -475,7 +498,8 @@ void auditSafetensors(const char *data, qint64 size, ContainerAudit *out)
             add("TS020", place, ScannerText::tr("'%1' overlaps '%2'").arg(span.name, previous));
         else if (span.begin > reached)
             add("TS020", place,
-                ScannerText::tr("%n byte(s) before '%1' belong to no tensor", nullptr, int(std::min<qint64>(span.begin - reached, INT_MAX)))
+                ScannerText::tr("%n byte(s) before '%1' belong to no tensor", nullptr,
+                                int(std::min<qint64>(span.begin - reached, INT_MAX)))
                     .arg(span.name));
         if (span.end > reached) {
             reached = span.end;
@@ -484,7 +508,8 @@ void auditSafetensors(const char *data, qint64 size, ContainerAudit *out)
     }
     if (!spans.isEmpty() && !truncated && reached < dataSize)
         add("TS020", header,
-            ScannerText::tr("%n byte(s) after the last tensor belong to no tensor", nullptr, int(std::min<qint64>(dataSize - reached, INT_MAX))));
+            ScannerText::tr("%n byte(s) after the last tensor belong to no tensor", nullptr,
+                            int(std::min<qint64>(dataSize - reached, INT_MAX))));
 }
 } // namespace
 

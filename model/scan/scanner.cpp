@@ -236,9 +236,8 @@ QString withoutPath(const QString &reason, const QString &path)
 QVector<ScanFinding> scanFile(const QString &path, const QString &shownName)
 {
     QVector<ScanFinding> findings;
-    const auto add = [&findings, &shownName](const QString &ruleId, const QString &place,
-                                             const QString &message) {
-        findings.append({ruleId, findScanRule(ruleId)->severity, shownName, place, message});
+    const auto add = [&](const QString &ruleId, const QString &place, const QString &message) {
+        findings.append({ruleId, findScanRule(ruleId)->severity, shownName, place, message, path});
     };
     CheckpointContent content;
     QString error;
@@ -333,7 +332,7 @@ ScanReport scanPaths(const QStringList &paths, const Progress &progress)
     for (const QString &path : paths) {
         if (!QFileInfo::exists(path)) {
             report.findings.append({QStringLiteral("TS003"), findScanRule(QStringLiteral("TS003"))->severity,
-                                    path, QString(), ScannerText::tr("no such file or folder")});
+                                    path, QString(), ScannerText::tr("no such file or folder"), path});
             continue;
         }
         for (const QString &file : scanTargets({path}))

@@ -35,6 +35,7 @@ struct ScanFinding
     QString file;  // as given, or relative to the folder scanned
     QString place; // inside the file: a zip entry, "byte N" of a pickle, a header field
     QString message;
+    QString path; // the file on disk, to open it (not in the JSON or SARIF)
 };
 
 // The files to scan under `paths`: files as given, folders walked (symlinks not followed out of the
