@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void exitCodesFollowTheThreshold_data();
     void exitCodesFollowTheThreshold();
     void fuzzInputsNeverCrashTheScan();
+    void readmeListsEveryRule();
     void tenThousandFilesInBoundedMemoryWithProgress();
 
 private:
@@ -399,6 +401,29 @@ void TestScanner::tenThousandFilesInBoundedMemoryWithProgress()
     QString piped;
     cli({QStringLiteral("scan"), few}, &out, &piped);
     QVERIFY2(!piped.contains(QStringLiteral("scan:")), qPrintable(piped));
+}
+
+// The README's table of rules is the scanner's: every id with its severity and name, and no other.
+void TestScanner::readmeListsEveryRule()
+{
+    QFile readme(QStringLiteral(TORCHSCOPE_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const QRegularExpression row(QStringLiteral(R"(^\| (TS\d{3}) \| (\w+) \| ([\w-]+) \|)"),
+                                 QRegularExpression::MultilineOption);
+    QStringList listed;
+    for (auto it = row.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const ScanRule *rule = findScanRule(match.captured(1));
+        QVERIFY2(rule, qPrintable(match.captured(1)));
+        QCOMPARE(match.captured(2), scanSeverityName(rule->severity));
+        QCOMPARE(match.captured(3), rule->name);
+        listed << rule->id;
+    }
+    QStringList ids;
+    for (const ScanRule &rule : scanRules())
+        ids << rule.id;
+    QCOMPARE(listed, ids);
 }
 
 QTEST_GUILESS_MAIN(TestScanner)

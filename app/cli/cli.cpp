@@ -85,6 +85,7 @@ void Cli::printHelp()
              "  torchscope-cli load-weights MODEL WEIGHTS -o OUT [--strict] [--strip-prefix P] [--add-prefix "
              "P]\n"
              "                              [--json]\n"
+             "  torchscope-cli scan PATH... [--format text|json|sarif] [-o OUT] [--fail-on error|warning|note]\n"
              "  torchscope-cli --version\n"
              "  torchscope-cli --lang LANG COMMAND ...\n"
              "\n";
@@ -123,6 +124,12 @@ void Cli::printHelp()
                 "(weights_only=True) reads it: tensors as they are, numpy scalars and arrays as numbers and\n"
                 "tensors, namespaces and config objects as dicts, paths as strings; what else stops it is\n"
                 "left out and named.\n");
+    m_out << tr("scan judges every file under the PATHs by its content, running nothing, and lists findings\n"
+                "(rule, severity, file, place, one line): error for a call torch.load would make, a zip entry\n"
+                "outside its archive or a second pickle under one name; warning for other zip and safetensors\n"
+                "anomalies, truncation and files it cannot read; note for what needs weights_only=False (a\n"
+                "model's classes, NumPy scalars). --format sarif writes SARIF 2.1.0 for code scanning. Exit 1\n"
+                "when a finding reaches --fail-on (default error), 0 otherwise.\n");
 }
 
 int Cli::run(const QStringList &arguments)
