@@ -360,13 +360,13 @@ void TestScanner::tenThousandFilesInBoundedMemoryWithProgress()
     for (int i = 0; i < 10000; ++i) {
         const QString folder = QStringLiteral("%1/d%2").arg(many).arg(i / 500, 2, 10, QLatin1Char('0'));
         QDir().mkpath(folder);
-        const QString source = sources.at(i % sources.size());
+        const QString &source = sources.at(i % sources.size());
         QVERIFY(QFile::copy(source,
                             QStringLiteral("%1/%2-%3").arg(folder).arg(i).arg(QFileInfo(source).fileName())));
     }
     QDir().mkpath(few);
     for (int i = 0; i < 1000; ++i) {
-        const QString source = sources.at(i % sources.size());
+        const QString &source = sources.at(i % sources.size());
         QVERIFY(QFile::copy(source,
                             QStringLiteral("%1/%2-%3").arg(few).arg(i).arg(QFileInfo(source).fileName())));
     }

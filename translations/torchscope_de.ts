@@ -545,6 +545,36 @@ Rückgabewert: 0 Erfolg (diff: gleich), 1 eine Datei kann nicht gelesen oder ges
 JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
 </translation>
     </message>
+    <message>
+        <source>scan judges every file under the PATHs by its content, running nothing, and lists findings
+(rule, severity, file, place, one line): error for a call torch.load would make, a zip entry
+outside its archive or a second pickle under one name; warning for other zip and safetensors
+anomalies, truncation and files it cannot read; note for what needs weights_only=False (a
+model&apos;s classes, NumPy scalars). --format sarif writes SARIF 2.1.0 for code scanning. Exit 1
+when a finding reaches --fail-on (default error), 0 otherwise.
+</source>
+        <translation>scan beurteilt jede Datei unter den PATHs nach ihrem Inhalt, führt nichts aus und listet Befunde
+(Regel, Schweregrad, Datei, Stelle, eine Zeile): error für einen Aufruf, den torch.load machen würde,
+einen ZIP-Eintrag außerhalb seines Archivs oder ein zweites Pickle unter einem Namen; warning für
+andere ZIP- und safetensors-Auffälligkeiten, Kürzungen und unlesbare Dateien; note für das, was
+weights_only=False braucht (Klassen eines Modells, NumPy-Skalare). --format sarif schreibt SARIF 2.1.0
+für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error), sonst 0.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>scan: %1 of %n file(s)</source>
+        <translation>
+            <numerusform>scan: %1 von %n Datei</numerusform>
+            <numerusform>scan: %1 von %n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) scanned; findings: %1</source>
+        <translation>
+            <numerusform>%n Datei geprüft; Befunde: %1</numerusform>
+            <numerusform>%n Dateien geprüft; Befunde: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -731,6 +761,22 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     <message>
         <source>export: missing -o OUT (or --freeze-plan-out FILE)</source>
         <translation>export: -o AUSGABE fehlt (oder --freeze-plan-out DATEI)</translation>
+    </message>
+    <message>
+        <source>scan: --format needs one of text, json, sarif</source>
+        <translation>scan: --format braucht text, json oder sarif</translation>
+    </message>
+    <message>
+        <source>scan: --fail-on needs one of error, warning, note</source>
+        <translation>scan: --fail-on braucht error, warning oder note</translation>
+    </message>
+    <message>
+        <source>scan: %1 needs a file</source>
+        <translation>scan: %1 braucht eine Datei</translation>
+    </message>
+    <message>
+        <source>scan: missing PATH</source>
+        <translation>scan: PATH fehlt</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1671,237 @@ JSON, CSV und die geschriebenen Dateien sind in jeder Sprache gleich.
     </message>
 </context>
 <context>
+    <name>Scanner</name>
+    <message numerus="yes">
+        <source>%n byte(s) after the zip archive&apos;s end record</source>
+        <translation>
+            <numerusform>%n Byte nach dem Endeintrag des ZIP-Archivs</numerusform>
+            <numerusform>%n Bytes nach dem Endeintrag des ZIP-Archivs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the end record puts the central directory outside the file</source>
+        <translation>der Endeintrag legt das zentrale Verzeichnis außerhalb der Datei</translation>
+    </message>
+    <message>
+        <source>a zip archive with no end record: truncated</source>
+        <translation>ein ZIP-Archiv ohne Endeintrag: gekürzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) at the start belong to no archive</source>
+        <translation>
+            <numerusform>%n Byte am Anfang gehört zu keinem Archiv</numerusform>
+            <numerusform>%n Bytes am Anfang gehören zu keinem Archiv</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a zip archive at byte %1, after bytes of something else</source>
+        <translation>ein ZIP-Archiv bei Byte %1, nach Bytes von etwas anderem</translation>
+    </message>
+    <message>
+        <source>the central directory holds fewer records than its end record says (%1 of %2)</source>
+        <translation>das zentrale Verzeichnis enthält weniger Einträge, als sein Endeintrag sagt (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>a central directory record runs past the directory</source>
+        <translation>ein Eintrag des zentralen Verzeichnisses reicht über das Verzeichnis hinaus</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; names a place outside the archive</source>
+        <translation>Eintrag &apos;%1&apos; nennt einen Ort außerhalb des Archivs</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; is encrypted</source>
+        <translation>Eintrag &apos;%1&apos; ist verschlüsselt</translation>
+    </message>
+    <message>
+        <source>a second pickle named &apos;%1&apos;: torch.load reads one of the two, another tool may read the other</source>
+        <translation>ein zweites Pickle namens &apos;%1&apos;: torch.load liest eines der beiden, ein anderes Werkzeug vielleicht das andere</translation>
+    </message>
+    <message>
+        <source>a second entry named &apos;%1&apos;</source>
+        <translation>ein zweiter Eintrag namens &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; has no local record where the directory says</source>
+        <translation>Eintrag &apos;%1&apos; hat keinen lokalen Eintrag, wo das Verzeichnis ihn angibt</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s local record runs past the archive</source>
+        <translation>der lokale Eintrag von &apos;%1&apos; reicht über das Archiv hinaus</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s local record names it otherwise</source>
+        <translation>der lokale Eintrag von &apos;%1&apos; nennt ihn anders</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s local record and central directory disagree on its CRC or sizes</source>
+        <translation>lokaler Eintrag und zentrales Verzeichnis von &apos;%1&apos; widersprechen sich bei CRC oder Größen</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; says %2 bytes, more than the archive holds</source>
+        <translation>Eintrag &apos;%1&apos; gibt %2 Bytes an, mehr als das Archiv enthält</translation>
+    </message>
+    <message>
+        <source>stored entry &apos;%1&apos; says %2 bytes unpacked but holds %3</source>
+        <translation>gespeicherter Eintrag &apos;%1&apos; gibt entpackt %2 Bytes an, enthält aber %3</translation>
+    </message>
+    <message>
+        <source>deflated entry &apos;%1&apos; does not inflate to the %2 bytes it says</source>
+        <translation>komprimierter Eintrag &apos;%1&apos; entpackt sich nicht zu den angegebenen %2 Bytes</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; is compressed with method %2, which PyTorch neither writes nor reads</source>
+        <translation>Eintrag &apos;%1&apos; ist mit Methode %2 komprimiert, die PyTorch weder schreibt noch liest</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s CRC is %2, its bytes&apos; is %3</source>
+        <translation>die CRC von &apos;%1&apos; ist %2, die seiner Bytes %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) before the first record</source>
+        <translation>
+            <numerusform>%n Byte vor dem ersten Eintrag</numerusform>
+            <numerusform>%n Bytes vor dem ersten Eintrag</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>the header says %1 bytes, longer than the file&apos;s %2</source>
+        <translation>der Header gibt %1 Bytes an, mehr als die %2 der Datei</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is named twice; readers keep one of the two</source>
+        <translation>&apos;%1&apos; kommt zweimal vor; Leser behalten einen der beiden</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends at byte %2 of the data, which has %3: truncated</source>
+        <translation>&apos;%1&apos; endet bei Byte %2 der Daten, die %3 haben: gekürzt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; spans %2 bytes; its dtype and shape need %3</source>
+        <translation>&apos;%1&apos; umfasst %2 Bytes; Datentyp und Form brauchen %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; overlaps &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; überlappt &apos;%2&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) before &apos;%1&apos; belong to no tensor</source>
+        <translation>
+            <numerusform>%n Byte vor &apos;%1&apos; gehört zu keinem Tensor</numerusform>
+            <numerusform>%n Bytes vor &apos;%1&apos; gehören zu keinem Tensor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the last tensor belong to no tensor</source>
+        <translation>
+            <numerusform>%n Byte nach dem letzten Tensor gehört zu keinem Tensor</numerusform>
+            <numerusform>%n Bytes nach dem letzten Tensor gehören zu keinem Tensor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A pickle in the file would call a function on torch.load (refused here: nothing ran).</source>
+        <translation>Ein Pickle der Datei würde bei torch.load eine Funktion aufrufen (hier verweigert: nichts lief).</translation>
+    </message>
+    <message>
+        <source>The file refers to classes and functions outside torch.load&apos;s weights_only allowlist the way torch.save(model) does (a model&apos;s own classes, an activation function): it loads only with weights_only=False.</source>
+        <translation>Die Datei verweist wie torch.save(model) auf Klassen und Funktionen außerhalb der weights_only-Liste von torch.load (die eigenen Klassen eines Modells, eine Aktivierungsfunktion): sie lädt nur mit weights_only=False.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as any format Torchscope knows, or is damaged.</source>
+        <translation>Die Datei ist in keinem Format lesbar, das Torchscope kennt, oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>A constructor of plain data that weights_only refuses (a NumPy scalar, a path): the file is otherwise plain, but loads only with weights_only=False.</source>
+        <translation>Ein Konstruktor einfacher Daten, den weights_only verweigert (ein NumPy-Skalar, ein Pfad): die Datei ist sonst schlicht, lädt aber nur mit weights_only=False.</translation>
+    </message>
+    <message>
+        <source>A pickle imports a function that reaches the system (os, subprocess, eval...) without calling it: kept for a later call.</source>
+        <translation>Ein Pickle importiert eine Funktion, die ans System reicht (os, subprocess, eval...), ohne sie aufzurufen: für einen späteren Aufruf aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>A zip entry&apos;s name climbs out of the archive (.., an absolute path, a drive).</source>
+        <translation>Der Name eines ZIP-Eintrags führt aus dem Archiv heraus (.., ein absoluter Pfad, ein Laufwerk).</translation>
+    </message>
+    <message>
+        <source>Two pickles under one name: torch.load reads one, another tool may check the other.</source>
+        <translation>Zwei Pickles unter einem Namen: torch.load liest eines, ein anderes Werkzeug prüft vielleicht das andere.</translation>
+    </message>
+    <message>
+        <source>A zip entry has the encrypted flag: no checkpoint writer sets it.</source>
+        <translation>Ein ZIP-Eintrag trägt das Verschlüsselungs-Flag: kein Checkpoint-Schreiber setzt es.</translation>
+    </message>
+    <message>
+        <source>A zip record&apos;s CRC, sizes, name or offsets disagree with the bytes.</source>
+        <translation>CRC, Größen, Name oder Offsets eines ZIP-Eintrags widersprechen den Bytes.</translation>
+    </message>
+    <message>
+        <source>Two zip entries share a name.</source>
+        <translation>Zwei ZIP-Einträge haben denselben Namen.</translation>
+    </message>
+    <message>
+        <source>Bytes before a zip archive&apos;s first record or after its end record.</source>
+        <translation>Bytes vor dem ersten Eintrag eines ZIP-Archivs oder nach seinem Endeintrag.</translation>
+    </message>
+    <message>
+        <source>A zip archive hidden after the bytes of something else.</source>
+        <translation>Ein ZIP-Archiv, versteckt hinter den Bytes von etwas anderem.</translation>
+    </message>
+    <message>
+        <source>The file ends before the bytes its own records promise.</source>
+        <translation>Die Datei endet vor den Bytes, die ihre eigenen Einträge versprechen.</translation>
+    </message>
+    <message>
+        <source>A safetensors header with overlapping or unclaimed bytes, a duplicate name, sizes that disagree with dtype and shape, or a length past the file.</source>
+        <translation>Ein safetensors-Header mit überlappenden oder herrenlosen Bytes, einem doppelten Namen, Größen, die Datentyp und Form widersprechen, oder einer Länge über die Datei hinaus.</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <source>%1, byte %2</source>
+        <translation>%1, Byte %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>torch.load would call %1(%2)</source>
+        <translation>torch.load würde %1(%2) aufrufen</translation>
+    </message>
+    <message>
+        <source>imports %1 without calling it; torch.load would import it</source>
+        <translation>importiert %1, ohne es aufzurufen; torch.load würde es importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>needs weights_only=False for %n class(es) and function(s) outside its allowlist: %1</source>
+        <translation>
+            <numerusform>braucht weights_only=False für %n Klasse oder Funktion außerhalb der Liste: %1</numerusform>
+            <numerusform>braucht weights_only=False für %n Klassen und Funktionen außerhalb der Liste: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>needs weights_only=False for %1, which makes plain data (%n place(s))</source>
+        <translation>
+            <numerusform>braucht weights_only=False für %1, das einfache Daten erzeugt (%n Stelle)</numerusform>
+            <numerusform>braucht weights_only=False für %1, das einfache Daten erzeugt (%n Stellen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>keine solche Datei und kein solcher Ordner</translation>
+    </message>
+</context>
+<context>
     <name>Spectrum</name>
     <message>
         <source>a spectrum needs real floating-point weights</source>
@@ -1805,7 +2082,7 @@ Imaginärteil: %1</translation>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
-            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
             <numerusform>%1 und %n weitere</numerusform>
         </translation>
     </message>
@@ -2169,6 +2446,10 @@ Imaginärteil: %1</translation>
             <numerusform>%1 (gepoolt: %n Tensor)</numerusform>
             <numerusform>%1 (gepoolt: %n Tensoren)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3447,14 @@ B: %2</translation>
         <source>&amp;Quick Start</source>
         <translation>&amp;Schnellstart</translation>
     </message>
+    <message>
+        <source>Sca&amp;n Folder…</source>
+        <translation>Ordner prü&amp;fen…</translation>
+    </message>
+    <message>
+        <source>List what every file under a folder would run on torch.load, and how sound its containers are</source>
+        <translation>Auflisten, was jede Datei eines Ordners bei torch.load ausführen würde und wie heil ihre Container sind</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3295,6 +3584,10 @@ B: %2</translation>
     <message>
         <source> · a plan, not in the file</source>
         <translation> · ein Plan, nicht in der Datei</translation>
+    </message>
+    <message>
+        <source>Scan Folder</source>
+        <translation>Ordner prüfen</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +4023,99 @@ B: %2</translation>
     <message>
         <source>&lt;b&gt;Only %1: %2 of %3 tensors&lt;/b&gt; · %4</source>
         <translation>&lt;b&gt;Nur %1: %2 von %3 Tensoren&lt;/b&gt; · %4</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFindingsModel</name>
+    <message>
+        <source>No findings: nothing here would run code on torch.load, and every container is sound.</source>
+        <translation>Keine Befunde: nichts hier würde bei torch.load Code ausführen, und jeder Container ist heil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFindingsView</name>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Scan canceled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) scanned: </source>
+        <translation>
+            <numerusform>%n Datei geprüft: </numerusform>
+            <numerusform>%n Dateien geprüft: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFolderWindow</name>
+    <message>
+        <source>Scan of %1</source>
+        <translation>Prüfung von %1</translation>
+    </message>
+    <message>
+        <source>Every file under the folder, judged by its content, as torch.load would meet it. Double-click a finding to open its file.</source>
+        <translation>Jede Datei des Ordners, nach ihrem Inhalt beurteilt, wie torch.load sie anträfe. Ein Doppelklick auf einen Befund öffnet seine Datei.</translation>
     </message>
 </context>
 <context>

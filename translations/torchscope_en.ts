@@ -72,6 +72,20 @@
             <numerusform>wrote %1: %n tensors. %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>scan: %1 of %n file(s)</source>
+        <translation>
+            <numerusform>scan: %1 of %n file</numerusform>
+            <numerusform>scan: %1 of %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) scanned; findings: %1</source>
+        <translation>
+            <numerusform>%n file scanned; findings: %1</numerusform>
+            <numerusform>%n files scanned; findings: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -194,6 +208,65 @@
         <translation>
             <numerusform>%n more value besides tensors not listed</numerusform>
             <numerusform>%n more values besides tensors not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Scanner</name>
+    <message numerus="yes">
+        <source>%n byte(s) after the zip archive&apos;s end record</source>
+        <translation>
+            <numerusform>%n byte after the zip archive&apos;s end record</numerusform>
+            <numerusform>%n bytes after the zip archive&apos;s end record</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) at the start belong to no archive</source>
+        <translation>
+            <numerusform>%n byte at the start belongs to no archive</numerusform>
+            <numerusform>%n bytes at the start belong to no archive</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) before the first record</source>
+        <translation>
+            <numerusform>%n byte before the first record</numerusform>
+            <numerusform>%n bytes before the first record</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) before &apos;%1&apos; belong to no tensor</source>
+        <translation>
+            <numerusform>%n byte before &apos;%1&apos; belongs to no tensor</numerusform>
+            <numerusform>%n bytes before &apos;%1&apos; belong to no tensor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the last tensor belong to no tensor</source>
+        <translation>
+            <numerusform>%n byte after the last tensor belongs to no tensor</numerusform>
+            <numerusform>%n bytes after the last tensor belong to no tensor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>needs weights_only=False for %n class(es) and function(s) outside its allowlist: %1</source>
+        <translation>
+            <numerusform>needs weights_only=False for %n class or function outside its allowlist: %1</numerusform>
+            <numerusform>needs weights_only=False for %n classes and functions outside its allowlist: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>needs weights_only=False for %1, which makes plain data (%n place(s))</source>
+        <translation>
+            <numerusform>needs weights_only=False for %1, which makes plain data (%n place)</numerusform>
+            <numerusform>needs weights_only=False for %1, which makes plain data (%n places)</numerusform>
         </translation>
     </message>
 </context>
@@ -365,6 +438,40 @@
         <translation>
             <numerusform>%n tensor, %1 flagged</numerusform>
             <numerusform>%n tensors, %1 flagged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFindingsModel</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFindingsView</name>
+    <message numerus="yes">
+        <source>%n file(s) scanned: </source>
+        <translation>
+            <numerusform>%n file scanned: </numerusform>
+            <numerusform>%n files scanned: </numerusform>
         </translation>
     </message>
 </context>

@@ -533,6 +533,33 @@ stats 的标记：nan、inf、all_zero、constant、norm_outlier（范数与其�
 JSON、CSV 和写出的文件在任何语言下都相同。
 </translation>
     </message>
+    <message>
+        <source>scan judges every file under the PATHs by its content, running nothing, and lists findings
+(rule, severity, file, place, one line): error for a call torch.load would make, a zip entry
+outside its archive or a second pickle under one name; warning for other zip and safetensors
+anomalies, truncation and files it cannot read; note for what needs weights_only=False (a
+model&apos;s classes, NumPy scalars). --format sarif writes SARIF 2.1.0 for code scanning. Exit 1
+when a finding reaches --fail-on (default error), 0 otherwise.
+</source>
+        <translation>scan 按内容判断 PATH 下的每个文件,不运行任何东西,并列出发现
+(规则、严重程度、文件、位置、一行说明):error 表示 torch.load 会进行的调用、位于归档之外的 zip 条目
+或同名的第二个 pickle;warning 表示其他 zip 与 safetensors 异常、截断和无法读取的文件;
+note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量)。--format sarif 写出供代码扫描
+使用的 SARIF 2.1.0。当有发现达到 --fail-on(默认 error)时退出码为 1,否则为 0。
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>scan: %1 of %n file(s)</source>
+        <translation>
+            <numerusform>scan: %1 / %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) scanned; findings: %1</source>
+        <translation>
+            <numerusform>已扫描 %n 个文件,%1 条发现</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -719,6 +746,22 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     <message>
         <source>export: missing -o OUT (or --freeze-plan-out FILE)</source>
         <translation>export：缺少 -o OUT（或 --freeze-plan-out FILE）</translation>
+    </message>
+    <message>
+        <source>scan: --format needs one of text, json, sarif</source>
+        <translation>scan: --format 需要 text、json 或 sarif 之一</translation>
+    </message>
+    <message>
+        <source>scan: --fail-on needs one of error, warning, note</source>
+        <translation>scan: --fail-on 需要 error、warning 或 note 之一</translation>
+    </message>
+    <message>
+        <source>scan: %1 needs a file</source>
+        <translation>scan: %1 需要一个文件</translation>
+    </message>
+    <message>
+        <source>scan: missing PATH</source>
+        <translation>scan: 缺少 PATH</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +1640,229 @@ JSON、CSV 和写出的文件在任何语言下都相同。
     </message>
 </context>
 <context>
+    <name>Scanner</name>
+    <message numerus="yes">
+        <source>%n byte(s) after the zip archive&apos;s end record</source>
+        <translation>
+            <numerusform>zip 归档结束记录之后有 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the end record puts the central directory outside the file</source>
+        <translation>结束记录把中央目录放在了文件之外</translation>
+    </message>
+    <message>
+        <source>a zip archive with no end record: truncated</source>
+        <translation>没有结束记录的 zip 归档:已截断</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) at the start belong to no archive</source>
+        <translation>
+            <numerusform>开头的 %n 字节不属于任何归档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a zip archive at byte %1, after bytes of something else</source>
+        <translation>位于字节 %1 的 zip 归档,前面是其他内容的字节</translation>
+    </message>
+    <message>
+        <source>the central directory holds fewer records than its end record says (%1 of %2)</source>
+        <translation>中央目录的记录少于结束记录所说(%1 / %2)</translation>
+    </message>
+    <message>
+        <source>a central directory record runs past the directory</source>
+        <translation>一条中央目录记录超出了目录</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; names a place outside the archive</source>
+        <translation>条目 &apos;%1&apos; 指向归档之外的位置</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; is encrypted</source>
+        <translation>条目 &apos;%1&apos; 已加密</translation>
+    </message>
+    <message>
+        <source>a second pickle named &apos;%1&apos;: torch.load reads one of the two, another tool may read the other</source>
+        <translation>第二个名为 &apos;%1&apos; 的 pickle:torch.load 读取其中一个,其他工具可能读取另一个</translation>
+    </message>
+    <message>
+        <source>a second entry named &apos;%1&apos;</source>
+        <translation>第二个名为 &apos;%1&apos; 的条目</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; has no local record where the directory says</source>
+        <translation>条目 &apos;%1&apos; 在目录所说的位置没有本地记录</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s local record runs past the archive</source>
+        <translation>条目 &apos;%1&apos; 的本地记录超出了归档</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s local record names it otherwise</source>
+        <translation>条目 &apos;%1&apos; 的本地记录给出了另一个名字</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s local record and central directory disagree on its CRC or sizes</source>
+        <translation>条目 &apos;%1&apos; 的本地记录与中央目录的 CRC 或大小不一致</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; says %2 bytes, more than the archive holds</source>
+        <translation>条目 &apos;%1&apos; 声称 %2 字节,多于归档所含</translation>
+    </message>
+    <message>
+        <source>stored entry &apos;%1&apos; says %2 bytes unpacked but holds %3</source>
+        <translation>存储条目 &apos;%1&apos; 声称解包后 %2 字节,实际为 %3</translation>
+    </message>
+    <message>
+        <source>deflated entry &apos;%1&apos; does not inflate to the %2 bytes it says</source>
+        <translation>压缩条目 &apos;%1&apos; 解压后不是所说的 %2 字节</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos; is compressed with method %2, which PyTorch neither writes nor reads</source>
+        <translation>条目 &apos;%1&apos; 使用压缩方法 %2,PyTorch 既不写也不读</translation>
+    </message>
+    <message>
+        <source>entry &apos;%1&apos;&apos;s CRC is %2, its bytes&apos; is %3</source>
+        <translation>条目 &apos;%1&apos; 的 CRC 为 %2,其字节的 CRC 为 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) before the first record</source>
+        <translation>
+            <numerusform>第一条记录之前有 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <source>the header says %1 bytes, longer than the file&apos;s %2</source>
+        <translation>头部声称 %1 字节,超过文件的 %2 字节</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is named twice; readers keep one of the two</source>
+        <translation>&apos;%1&apos; 出现两次;读取器只保留其中一个</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends at byte %2 of the data, which has %3: truncated</source>
+        <translation>&apos;%1&apos; 结束于数据的字节 %2,而数据只有 %3:已截断</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; spans %2 bytes; its dtype and shape need %3</source>
+        <translation>&apos;%1&apos; 占 %2 字节;其 dtype 和形状需要 %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; overlaps &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; 与 &apos;%2&apos; 重叠</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) before &apos;%1&apos; belong to no tensor</source>
+        <translation>
+            <numerusform>&apos;%1&apos; 之前的 %n 字节不属于任何张量</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the last tensor belong to no tensor</source>
+        <translation>
+            <numerusform>最后一个张量之后的 %n 字节不属于任何张量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A pickle in the file would call a function on torch.load (refused here: nothing ran).</source>
+        <translation>文件中的 pickle 会在 torch.load 时调用函数(此处已拒绝:没有运行任何东西)。</translation>
+    </message>
+    <message>
+        <source>The file refers to classes and functions outside torch.load&apos;s weights_only allowlist the way torch.save(model) does (a model&apos;s own classes, an activation function): it loads only with weights_only=False.</source>
+        <translation>文件像 torch.save(model) 那样引用了 torch.load 的 weights_only 允许列表之外的类和函数(模型自己的类、激活函数):只能用 weights_only=False 加载。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as any format Torchscope knows, or is damaged.</source>
+        <translation>文件无法按 Torchscope 已知的任何格式读取,或已损坏。</translation>
+    </message>
+    <message>
+        <source>A constructor of plain data that weights_only refuses (a NumPy scalar, a path): the file is otherwise plain, but loads only with weights_only=False.</source>
+        <translation>weights_only 拒绝的普通数据构造器(NumPy 标量、路径):文件本身普通,但只能用 weights_only=False 加载。</translation>
+    </message>
+    <message>
+        <source>A pickle imports a function that reaches the system (os, subprocess, eval...) without calling it: kept for a later call.</source>
+        <translation>pickle 导入了能触及系统的函数(os、subprocess、eval……)却未调用:留待之后调用。</translation>
+    </message>
+    <message>
+        <source>A zip entry&apos;s name climbs out of the archive (.., an absolute path, a drive).</source>
+        <translation>zip 条目的名字跳出了归档(..、绝对路径、盘符)。</translation>
+    </message>
+    <message>
+        <source>Two pickles under one name: torch.load reads one, another tool may check the other.</source>
+        <translation>同名的两个 pickle:torch.load 读取一个,其他工具可能检查另一个。</translation>
+    </message>
+    <message>
+        <source>A zip entry has the encrypted flag: no checkpoint writer sets it.</source>
+        <translation>zip 条目带有加密标志:没有检查点写入器会设置它。</translation>
+    </message>
+    <message>
+        <source>A zip record&apos;s CRC, sizes, name or offsets disagree with the bytes.</source>
+        <translation>zip 记录的 CRC、大小、名字或偏移与字节不符。</translation>
+    </message>
+    <message>
+        <source>Two zip entries share a name.</source>
+        <translation>两个 zip 条目同名。</translation>
+    </message>
+    <message>
+        <source>Bytes before a zip archive&apos;s first record or after its end record.</source>
+        <translation>zip 归档第一条记录之前或结束记录之后的字节。</translation>
+    </message>
+    <message>
+        <source>A zip archive hidden after the bytes of something else.</source>
+        <translation>藏在其他内容字节之后的 zip 归档。</translation>
+    </message>
+    <message>
+        <source>The file ends before the bytes its own records promise.</source>
+        <translation>文件在其记录所承诺的字节之前就结束了。</translation>
+    </message>
+    <message>
+        <source>A safetensors header with overlapping or unclaimed bytes, a duplicate name, sizes that disagree with dtype and shape, or a length past the file.</source>
+        <translation>safetensors 头部有重叠或无主的字节、重复的名字、与 dtype 和形状不符的大小,或超出文件的长度。</translation>
+    </message>
+    <message>
+        <source>byte %1</source>
+        <translation>字节 %1</translation>
+    </message>
+    <message>
+        <source>%1, byte %2</source>
+        <translation>%1,字节 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>torch.load would call %1(%2)</source>
+        <translation>torch.load 会调用 %1(%2)</translation>
+    </message>
+    <message>
+        <source>imports %1 without calling it; torch.load would import it</source>
+        <translation>导入了 %1 但未调用;torch.load 会导入它</translation>
+    </message>
+    <message numerus="yes">
+        <source>needs weights_only=False for %n class(es) and function(s) outside its allowlist: %1</source>
+        <translation>
+            <numerusform>因允许列表之外的 %n 个类和函数而需要 weights_only=False:%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>needs weights_only=False for %1, which makes plain data (%n place(s))</source>
+        <translation>
+            <numerusform>因 %1(生成普通数据)而需要 weights_only=False(%n 处)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Spectrum</name>
     <message>
         <source>a spectrum needs real floating-point weights</source>
@@ -1776,7 +2042,7 @@ imaginary part: %1</source>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
-            <numerusform>%1 及另外 %n 个</numerusform>
+            <numerusform>%1 以及另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
@@ -2136,6 +2402,10 @@ imaginary part: %1</source>
         <translation>
             <numerusform>%1（合并：%n 个张量）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +3395,14 @@ B：%2</translation>
         <source>&amp;Quick Start</source>
         <translation>快速入门(&amp;Q)</translation>
     </message>
+    <message>
+        <source>Sca&amp;n Folder…</source>
+        <translation>扫描文件夹(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>List what every file under a folder would run on torch.load, and how sound its containers are</source>
+        <translation>列出文件夹下每个文件在 torch.load 时会运行什么,以及其容器是否完好</translation>
+    </message>
 </context>
 <context>
     <name>torchscope::MainWindow</name>
@@ -3253,6 +3531,10 @@ B：%2</translation>
     <message>
         <source> · a plan, not in the file</source>
         <translation> · 仅为计划，不在文件中</translation>
+    </message>
+    <message>
+        <source>Scan Folder</source>
+        <translation>扫描文件夹</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +3965,95 @@ B：%2</translation>
     <message>
         <source>&lt;b&gt;Only %1: %2 of %3 tensors&lt;/b&gt; · %4</source>
         <translation>&lt;b&gt;仅 %1：%3 个张量中的 %2 个&lt;/b&gt; · %4</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFindingsModel</name>
+    <message>
+        <source>No findings: nothing here would run code on torch.load, and every container is sound.</source>
+        <translation>没有发现:这里没有任何东西会在 torch.load 时运行代码,每个容器都完好。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 个提示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFindingsView</name>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Scan canceled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) scanned: </source>
+        <translation>
+            <numerusform>已扫描 %n 个文件:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::ScanFolderWindow</name>
+    <message>
+        <source>Scan of %1</source>
+        <translation>扫描 %1</translation>
+    </message>
+    <message>
+        <source>Every file under the folder, judged by its content, as torch.load would meet it. Double-click a finding to open its file.</source>
+        <translation>文件夹下的每个文件,按内容判断,如同 torch.load 所见。双击某条发现可打开其文件。</translation>
     </message>
 </context>
 <context>

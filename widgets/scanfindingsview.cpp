@@ -11,7 +11,8 @@
 
 namespace torchscope {
 
-ScanFindingsView::ScanFindingsView(bool showsFiles, QWidget *parent) : QWidget(parent), m_showsFiles(showsFiles)
+ScanFindingsView::ScanFindingsView(bool showsFiles, QWidget *parent)
+    : QWidget(parent), m_showsFiles(showsFiles)
 {
     m_model = new ScanFindingsModel(this);
     m_view = new QTreeView(this);
@@ -22,8 +23,9 @@ ScanFindingsView::ScanFindingsView(bool showsFiles, QWidget *parent) : QWidget(p
     m_view->setModel(m_model);
     m_view->setColumnHidden(ScanFindingsModel::FileColumn, !showsFiles);
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(ScanFindingsModel::SeverityColumn, 80);
-    m_view->setColumnWidth(ScanFindingsModel::RuleColumn, 60);
+    // Severity and rule fit their words in every language; file and place are the user's to widen.
+    m_view->header()->setSectionResizeMode(ScanFindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(ScanFindingsModel::RuleColumn, QHeaderView::ResizeToContents);
     m_view->setColumnWidth(ScanFindingsModel::FileColumn, 220);
     m_view->setColumnWidth(ScanFindingsModel::PlaceColumn, 200);
     m_status = new JobStatusStrip(this);

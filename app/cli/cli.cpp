@@ -85,7 +85,8 @@ void Cli::printHelp()
              "  torchscope-cli load-weights MODEL WEIGHTS -o OUT [--strict] [--strip-prefix P] [--add-prefix "
              "P]\n"
              "                              [--json]\n"
-             "  torchscope-cli scan PATH... [--format text|json|sarif] [-o OUT] [--fail-on error|warning|note]\n"
+             "  torchscope-cli scan PATH... [--format text|json|sarif] [-o OUT] [--fail-on "
+             "error|warning|note]\n"
              "  torchscope-cli --version\n"
              "  torchscope-cli --lang LANG COMMAND ...\n"
              "\n";
@@ -124,12 +125,13 @@ void Cli::printHelp()
                 "(weights_only=True) reads it: tensors as they are, numpy scalars and arrays as numbers and\n"
                 "tensors, namespaces and config objects as dicts, paths as strings; what else stops it is\n"
                 "left out and named.\n");
-    m_out << tr("scan judges every file under the PATHs by its content, running nothing, and lists findings\n"
-                "(rule, severity, file, place, one line): error for a call torch.load would make, a zip entry\n"
-                "outside its archive or a second pickle under one name; warning for other zip and safetensors\n"
-                "anomalies, truncation and files it cannot read; note for what needs weights_only=False (a\n"
-                "model's classes, NumPy scalars). --format sarif writes SARIF 2.1.0 for code scanning. Exit 1\n"
-                "when a finding reaches --fail-on (default error), 0 otherwise.\n");
+    m_out << tr(
+        "scan judges every file under the PATHs by its content, running nothing, and lists findings\n"
+        "(rule, severity, file, place, one line): error for a call torch.load would make, a zip entry\n"
+        "outside its archive or a second pickle under one name; warning for other zip and safetensors\n"
+        "anomalies, truncation and files it cannot read; note for what needs weights_only=False (a\n"
+        "model's classes, NumPy scalars). --format sarif writes SARIF 2.1.0 for code scanning. Exit 1\n"
+        "when a finding reaches --fail-on (default error), 0 otherwise.\n");
 }
 
 int Cli::run(const QStringList &arguments)
@@ -470,18 +472,12 @@ int Cli::scan(const QStringList &arguments)
         };
     const ScanReport report = scanPaths(options.paths, progress);
     const QVector<ScanFinding> &findings = report.findings;
+    QByteArray bytes;
     if (options.format == QLatin1String("json") || options.format == QLatin1String("sarif")) {
         const QJsonObject object = options.format == QLatin1String("json")
                                        ? scanJson(findings, report.files)
                                        : scanSarif(findings, QStringLiteral(TORCHSCOPE_VERSION));
-        const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
-        if (options.output.isEmpty()) {
-            writeJson(object);
-        } else {
-            QSaveFile out(options.output);
-            if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
-                return fileError(QStringLiteral("%1: %2").arg(options.output, out.errorString()));
-        }
+        bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         QString text;
         QTextStream lines(&text);
@@ -490,16 +486,16 @@ int Cli::scan(const QStringList &arguments)
                   << (finding.place.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(finding.place))
                   << ": " << scanSeverityName(finding.severity) << " " << finding.ruleId << ": "
                   << finding.message << "\n";
-        lines << tr("%n file(s) scanned, %1 finding(s)", nullptr, report.files).arg(findings.size()) << "\n";
+        lines << tr("%n file(s) scanned; findings: %1", nullptr, report.files).arg(findings.size()) << "\n";
         lines.flush();
-        if (options.output.isEmpty()) {
-            m_out << text;
-        } else {
-            QSaveFile out(options.output);
-            const QByteArray bytes = text.toUtf8();
-            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-                return fileError(QStringLiteral("%1: %2").arg(options.output, out.errorString()));
-        }
+        bytes = text.toUtf8();
+    }
+    if (options.output.isEmpty()) {
+        m_out << QString::fromUtf8(bytes);
+    } else {
+        QSaveFile out(options.output);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+            return fileError(QStringLiteral("%1: %2").arg(options.output, out.errorString()));
     }
     const ScanSeverity threshold = options.failOn == QLatin1String("note")      ? ScanSeverity::Note
                                    : options.failOn == QLatin1String("warning") ? ScanSeverity::Warning

@@ -2,6 +2,7 @@
 
 #include "formats/pickle/safeunpickler.h"
 #include "formats/safetensorsreader.h"
+#include "tensor/bytes.h"
 #include "tensor/dtype.h"
 
 #include <QCoreApplication>
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QtEndian>
 
 #include <isa-l/crc.h>
 #include <zlib.h>
@@ -32,19 +32,6 @@ constexpr qint64 kMaxKeptEntry = qint64(1) << 30;        // the most an entry is
 constexpr qint64 kEndRecordSize = 22;                    // the end of central directory record, no comment
 constexpr qint64 kMaxEndSearch = kEndRecordSize + 65535; // ...with the longest comment
 constexpr int kMaxFindings = 1000;                       // per file: a hostile archive names each entry once
-
-quint16 u16(const char *p)
-{
-    return qFromLittleEndian<quint16>(p);
-}
-quint32 u32(const char *p)
-{
-    return qFromLittleEndian<quint32>(p);
-}
-quint64 u64(const char *p)
-{
-    return qFromLittleEndian<quint64>(p);
-}
 
 bool startsWith(const char *data, qint64 size, const char *signature)
 {
@@ -477,7 +464,7 @@ void auditSafetensors(const char *data, qint64 size, ContainerAudit *out)
             SafetensorsReader::dtypeFromCode(tensor.value(QStringLiteral("dtype")).toString(), &known);
         if (known) {
             qint64 elements = 1;
-            for (const QJsonValue &dim : tensor.value(QStringLiteral("shape")).toArray())
+            for (const QJsonValue dim : tensor.value(QStringLiteral("shape")).toArray())
                 elements *= qint64(dim.toDouble());
             const qint64 bytes = elements * qint64(dtypeElementSize(dtype));
             if (bytes != end - begin)

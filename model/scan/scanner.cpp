@@ -21,6 +21,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <memory>
 
 namespace torchscope {
 
@@ -317,7 +318,7 @@ QVector<ScanFinding> scanFile(const QString &path, const QString &shownName)
 
 QString scanShownName(const QString &file, const QString &scannedPath)
 {
-    const QString here = QDir::current().relativeFilePath(QFileInfo(file).absoluteFilePath());
+    QString here = QDir::current().relativeFilePath(QFileInfo(file).absoluteFilePath());
     if (!here.startsWith(QLatin1String("../")) && !QDir::isAbsolutePath(here))
         return here;
     if (QFileInfo(scannedPath).isDir())

@@ -42,6 +42,20 @@ template <typename T> T loadLittleEndian(const char *p) noexcept
     return qFromLittleEndian(value);
 }
 
+// A zip or safetensors header's fields, as their specifications name their widths.
+inline quint16 u16(const char *p) noexcept
+{
+    return loadLittleEndian<quint16>(p);
+}
+inline quint32 u32(const char *p) noexcept
+{
+    return loadLittleEndian<quint32>(p);
+}
+inline quint64 u64(const char *p) noexcept
+{
+    return loadLittleEndian<quint64>(p);
+}
+
 // The unsigned little-endian value of the n bytes at p (0 <= n <= 8), as pickle's K, M, J and LONG1
 // opcodes store them.
 inline quint64 loadLittleEndian(const char *p, int n) noexcept

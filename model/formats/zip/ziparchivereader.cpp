@@ -29,21 +29,6 @@ constexpr qint64 kZip64LocatorSize = 20;
 constexpr qint64 kCentralHeaderSize = 46;
 constexpr qint64 kLocalHeaderSize = 30;
 
-quint16 u16(const char *p)
-{
-    return loadLittleEndian<quint16>(p);
-}
-
-quint32 u32(const char *p)
-{
-    return loadLittleEndian<quint32>(p);
-}
-
-quint64 u64(const char *p)
-{
-    return loadLittleEndian<quint64>(p);
-}
-
 // lupdate sees the strings of this file under the context ZipArchiveReader.
 struct ZipArchiveReaderText
 {
