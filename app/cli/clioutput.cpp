@@ -213,6 +213,29 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
             }
         };
         json.beginObject();
+        if (tensor.chunks) { // where the pieces of a DCP checkpoint's tensor are
+            json.key("chunks");
+            json.beginArray();
+            for (const TensorChunk &chunk : *tensor.chunks) {
+                json.beginObject();
+                json.key("byte_length");
+                json.value(chunk.byteLength);
+                json.key("byte_offset");
+                json.value(chunk.byteOffset);
+                json.key("file");
+                json.value(chunk.file);
+                for (const auto &[key, values] :
+                     {std::pair{"offsets", &chunk.offsets}, std::pair{"sizes", &chunk.sizes}}) {
+                    json.key(key);
+                    json.beginArray();
+                    for (const qint64 v : *values)
+                        json.value(v);
+                    json.endArray();
+                }
+                json.endObject();
+            }
+            json.endArray();
+        }
         json.key("dtype");
         json.value(dtypeName(tensor.dtype));
         statistics({"inf_count"});

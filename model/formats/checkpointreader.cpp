@@ -1,6 +1,7 @@
 #include "formats/checkpointreader.h"
 
 #include "formats/barepicklereader.h"
+#include "formats/dcpreader.h"
 #include "formats/legacyreader.h"
 #include "formats/modelfolder.h"
 #include "formats/safetensorsreader.h"
@@ -98,6 +99,13 @@ bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, Checkpoin
 bool readCheckpoint(const QString &requestedPath, const Progress &progress, CheckpointContent *out,
                     QString *error)
 {
+    // A distributed checkpoint is a folder of pieces, opened from its .metadata.
+    if (QFileInfo(requestedPath).isDir() && isDcpFolder(requestedPath)) {
+        if (!readDcpFolder(requestedPath, out, error))
+            return false;
+        markRecognisedBuffers(out);
+        return true;
+    }
     // A model folder opens the checkpoint it holds.
     const QString path =
         QFileInfo(requestedPath).isDir() ? findCheckpointInFolder(requestedPath, error) : requestedPath;

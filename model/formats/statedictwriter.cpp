@@ -24,7 +24,8 @@ bool StateDictWriter::Entry::forEachChunk(const std::function<bool(const char *,
         constexpr qint64 kCopyBytes = qint64(256) << 10;
         if (total <= kCopyBytes || !tensor.storage || !tensor.storage->prefersRead())
             return sink(tensor.firstElement(), total);
-        const qint64 begin = tensor.firstElement() - tensor.storage->data();
+        // From the view, not from data(): a storage assembled from pieces (DCP) is read, never assembled.
+        const qint64 begin = dtypeStorageBytes(tensor.dtype, tensor.storageOffset);
         QByteArray buffer(kCopyBytes, Qt::Uninitialized);
         for (qint64 done = 0; done < total;) {
             const qint64 n = std::min(kCopyBytes, total - done);

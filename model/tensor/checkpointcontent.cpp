@@ -17,6 +17,8 @@ QString checkpointFormatName(CheckpointFormat format)
         return QStringLiteral("safetensors");
     case CheckpointFormat::Sharded:
         return QStringLiteral("sharded");
+    case CheckpointFormat::Dcp:
+        return QStringLiteral("dcp");
     case CheckpointFormat::Pickle:
         break;
     }

@@ -29,7 +29,8 @@ enum class CheckpointFormat {
     StateDictLegacy,
     Safetensors,
     Sharded,
-    Pickle
+    Pickle,
+    Dcp // a torch.distributed.checkpoint folder
 };
 
 // The name the CLI's `info --json` uses, e.g. "torchscript", "state_dict-legacy".

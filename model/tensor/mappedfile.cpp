@@ -18,6 +18,9 @@ struct MappedFile::Private
 {
     QFile file;
     QByteArray buffer;
+    // A slice: its bytes are the parent's from `base` on.
+    std::shared_ptr<const MappedFile> parent;
+    qint64 base = 0;
 };
 
 MappedFile::~MappedFile() = default;
@@ -81,8 +84,23 @@ bool isLongRead(qint64 bytes)
     return pages > 0 && pageSize > 0 && bytes > qint64(pages) * qint64(pageSize) / 2;
 }
 
+std::shared_ptr<MappedFile> MappedFile::slice(std::shared_ptr<const MappedFile> parent, qint64 offset,
+                                              qint64 length)
+{
+    std::shared_ptr<MappedFile> sliced(new MappedFile);
+    sliced->d = std::make_unique<Private>();
+    sliced->m_path = parent->path();
+    sliced->m_data = parent->data() + offset;
+    sliced->m_size = length;
+    sliced->d->base = offset;
+    sliced->d->parent = std::move(parent);
+    return sliced;
+}
+
 void MappedFile::adviseSequential(qint64 offset, qint64 length) const
 {
+    if (d->parent)
+        return d->parent->adviseSequential(d->base + offset, length);
     char *start = nullptr;
     size_t size = 0;
     if (d->file.isOpen() && wholePages(m_data, offset, length, &start, &size))
@@ -91,6 +109,8 @@ void MappedFile::adviseSequential(qint64 offset, qint64 length) const
 
 void MappedFile::adviseRandom(qint64 offset, qint64 length) const
 {
+    if (d->parent)
+        return d->parent->adviseRandom(d->base + offset, length);
     char *start = nullptr;
     size_t size = 0;
     if (d->file.isOpen() && wholePages(m_data, offset, length, &start, &size))
@@ -99,6 +119,8 @@ void MappedFile::adviseRandom(qint64 offset, qint64 length) const
 
 void MappedFile::adviseNormal(qint64 offset, qint64 length) const
 {
+    if (d->parent)
+        return d->parent->adviseNormal(d->base + offset, length);
     char *start = nullptr;
     size_t size = 0;
     if (d->file.isOpen() && wholePages(m_data, offset, length, &start, &size))
@@ -107,6 +129,8 @@ void MappedFile::adviseNormal(qint64 offset, qint64 length) const
 
 void MappedFile::releasePages(qint64 offset, qint64 length) const
 {
+    if (d->parent)
+        return d->parent->releasePages(d->base + offset, std::min(length, m_size - offset));
     // The page cache keeps a file in folios of up to 2 MiB, and drops only folios a request covers
     // whole; the range grows to 2 MiB boundaries, so a neighbour may lose a page or two it reads again.
     constexpr qint64 kFolio = qint64(2) << 20;
@@ -124,6 +148,8 @@ void MappedFile::releasePages(qint64 offset, qint64 length) const
 
 bool MappedFile::isFile() const
 {
+    if (d->parent)
+        return d->parent->isFile();
     return d->file.isOpen();
 }
 
@@ -131,6 +157,8 @@ bool MappedFile::read(qint64 offset, char *buffer, qint64 length) const
 {
     if (offset < 0 || length < 0 || offset > m_size || length > m_size - offset)
         return false;
+    if (d->parent)
+        return d->parent->read(d->base + offset, buffer, length);
     if (!isFile()) {
         std::memcpy(buffer, m_data + offset, size_t(length));
         return true;

@@ -14,6 +14,11 @@ class MappedFile
 public:
     static std::shared_ptr<MappedFile> open(const QString &path, QString *error);
     static std::shared_ptr<MappedFile> fromBuffer(QByteArray bytes);
+    // Bytes [offset, offset + length) of `parent` as a file of their own (an archive nested at an offset,
+    // as DCP's .distcp files hold one per item), sharing the mapping and keeping it alive; the range
+    // must lie inside the parent.
+    static std::shared_ptr<MappedFile> slice(std::shared_ptr<const MappedFile> parent, qint64 offset,
+                                             qint64 length);
     ~MappedFile();
 
     const char *data() const { return m_data; }

@@ -88,6 +88,18 @@ QString tensorKindName(TensorKind kind);
 // that keeps every element count times element size (at most 16 bytes) far from overflow.
 constexpr qint64 kMaxTensorElements = qint64(1) << 40;
 
+// A piece of a tensor split over files (a DCP checkpoint's box): where it sits in the whole tensor
+// (offsets and sizes per dimension) and where its bytes are (the file, relative to the checkpoint's
+// folder, and the byte range of the item holding them).
+struct TensorChunk
+{
+    QVector<qint64> offsets;
+    QVector<qint64> sizes;
+    QString file;
+    qint64 byteOffset = 0;
+    qint64 byteLength = 0;
+};
+
 // One named tensor of a checkpoint: metadata plus a view (offset, strides in elements) on a storage.
 struct TensorInfo
 {
@@ -107,6 +119,8 @@ struct TensorInfo
     std::shared_ptr<const Quantization> quantization;
     // A meta tensor (torch.device('meta')): shape, strides and dtype, no storage and no values.
     bool meta = false;
+    // Set where the file keeps the tensor in pieces (DCP): each piece's place, in the file's order.
+    std::shared_ptr<const QVector<TensorChunk>> chunks;
 
     qint64 numel() const;
     qint64 byteSize() const { return dtypeStorageBytes(dtype, numel()); }

@@ -1,0 +1,260 @@
+// Distributed checkpoints (torch.distributed.checkpoint): folders real multi-process runs of PyTorch 2.15
+// wrote on CPU (gloo; 1, 2 and 4 processes; DTensors sharded and replicated over 1-D and 2-D meshes, an
+// FSDP2 model with its optimizer, uneven and empty boxes, non-tensor values), read tensor for tensor
+// against PyTorch's own consolidation (dcp_to_torch_save), consolidated by export, and lying folders.
+
+#include "formats/checkpointreader.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace torchscope;
+
+class TestDcpReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void readsWhatManyProcessesWrote_data();
+    void readsWhatManyProcessesWrote();
+    void consolidatedExportEqualsDcpToTorchSave_data();
+    void consolidatedExportEqualsDcpToTorchSave();
+    void infoJsonSaysWhereEachBoxLives();
+    void lyingFoldersNameTheTensor_data();
+    void lyingFoldersNameTheTensor();
+    void hostileMetadataIsRefusedAndNamed();
+
+private:
+    int runDcpScript(const QStringList &arguments, QString *output);
+    // The folder `dcp.py write` made for `world` processes (made once).
+    QString written(int world);
+    QString badFolders();
+
+    QTemporaryDir m_dir;
+    QHash<int, QString> m_written;
+    QString m_bad;
+};
+
+void TestDcpReader::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+int TestDcpReader::runDcpScript(const QStringList &arguments, QString *output)
+{
+    const QString script = QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("dcp.py"));
+    QString err;
+    const int code =
+        test::runProcess(test::pythonPath(test::Peer::Modern), QStringList{script} + arguments, output, &err, 600000);
+    *output += err;
+    return code;
+}
+
+QString TestDcpReader::written(int world)
+{
+    if (!m_written.contains(world)) {
+        const QString folder = m_dir.filePath(QStringLiteral("world%1").arg(world));
+        QString output;
+        if (runDcpScript({QStringLiteral("write"), folder, QString::number(world)}, &output) != 0) {
+            qWarning("%s", qPrintable(output.right(3000)));
+            return QString();
+        }
+        m_written.insert(world, folder);
+    }
+    return m_written.value(world);
+}
+
+QString TestDcpReader::badFolders()
+{
+    if (m_bad.isEmpty()) {
+        const QString folder = m_dir.filePath(QStringLiteral("bad"));
+        QString output;
+        if (runDcpScript({QStringLiteral("bad"), folder}, &output) != 0 ||
+            runDcpScript({QStringLiteral("hostile"), folder}, &output) != 0) {
+            qWarning("%s", qPrintable(output.right(3000)));
+            return QString();
+        }
+        m_bad = folder;
+    }
+    return m_bad;
+}
+
+void TestDcpReader::readsWhatManyProcessesWrote_data()
+{
+    QTest::addColumn<int>("world");
+    QTest::newRow("1 process") << 1;
+    QTest::newRow("2 processes") << 2;
+    QTest::newRow("4 processes, a 2-D mesh") << 4;
+}
+
+// Every tensor dcp_to_torch_save wrote is in the folder under the same name, dtype and shape, with the
+// same bytes, assembled from its boxes; the non-tensor items are values; boxes are one per rank.
+void TestDcpReader::readsWhatManyProcessesWrote()
+{
+    QFETCH(int, world);
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = written(world);
+    QVERIFY2(!folder.isEmpty(), "dcp.py write failed");
+    CheckpointContent dcp, reference;
+    QString error;
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/ckpt"), Progress(), &dcp, &error), qPrintable(error));
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/ckpt.pt"), Progress(), &reference, &error), qPrintable(error));
+    QCOMPARE(checkpointFormatName(dcp.format), QStringLiteral("dcp"));
+    QVERIFY2(dcp.warnings.isEmpty(), qPrintable(dcp.warnings.join(u'\n')));
+    QHash<QString, const TensorInfo *> byName;
+    for (const TensorInfo &tensor : dcp.tensors)
+        byName.insert(tensor.name, &tensor);
+    QVERIFY(reference.tensors.size() >= 20);
+    QCOMPARE(int(dcp.tensors.size()), int(reference.tensors.size()));
+    for (const TensorInfo &want : reference.tensors) {
+        const TensorInfo *got = byName.value(want.name);
+        QVERIFY2(got, qPrintable(want.name));
+        QCOMPARE(got->dtype, want.dtype);
+        QCOMPARE(got->shape, want.shape);
+        QVERIFY2(got->contiguousBytes() == want.contiguousBytes(), qPrintable(want.name));
+        QVERIFY(got->chunks && !got->chunks->isEmpty());
+    }
+    // One box per rank for a sharded tensor (the last empty where 5 rows meet 4 ranks); one for a replica.
+    QCOMPARE(byName.value(QStringLiteral("shard1"))->chunks->size(), world);
+    QCOMPARE(byName.value(QStringLiteral("replicated"))->chunks->size(), 1);
+    if (world == 4) {
+        QCOMPARE(byName.value(QStringLiteral("uneven"))->chunks->last().sizes, QVector<qint64>({0, 3}));
+        QCOMPARE(byName.value(QStringLiteral("grid"))->chunks->size(), 4);
+    }
+    QHash<QString, QJsonValue> values;
+    for (const CheckpointValue &value : dcp.values)
+        values.insert(value.path, value.value);
+    QCOMPARE(values.value(QStringLiteral("step")).toInt(), 7);
+    QCOMPARE(values.value(QStringLiteral("note.text")).toString(), QStringLiteral("not a tensor"));
+    QCOMPARE(values.value(QStringLiteral("optim.param_groups.0.lr")).toDouble(), 1e-3);
+}
+
+void TestDcpReader::consolidatedExportEqualsDcpToTorchSave_data()
+{
+    QTest::addColumn<int>("world");
+    QTest::addColumn<QString>("output");
+    QTest::newRow("2 processes, safetensors") << 2 << "consolidated.safetensors";
+    QTest::newRow("4 processes, safetensors") << 4 << "consolidated.safetensors";
+    QTest::newRow("4 processes, torch zip") << 4 << "consolidated.pt";
+}
+
+// export writes one checkpoint equal, tensor for tensor and bit for bit, to dcp_to_torch_save's, as
+// PyTorch and safetensors load it.
+void TestDcpReader::consolidatedExportEqualsDcpToTorchSave()
+{
+    QFETCH(int, world);
+    QFETCH(QString, output);
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = written(world);
+    QVERIFY(!folder.isEmpty());
+    const QString out = QDir(folder).filePath(output);
+    QString o, e;
+    QCOMPARE(test::runProcess(test::cliPath(),
+                              {QStringLiteral("export"), folder + QStringLiteral("/ckpt"), QStringLiteral("-o"), out,
+                               QStringLiteral("--weights-only"), QStringLiteral("--part"), QStringLiteral("all")},
+                              &o, &e),
+             0);
+    QString peer;
+    QVERIFY2(runDcpScript({QStringLiteral("check-export"), out, folder + QStringLiteral("/ckpt.pt")}, &peer) == 0,
+             qPrintable(peer));
+}
+
+void TestDcpReader::infoJsonSaysWhereEachBoxLives()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = written(4);
+    QVERIFY(!folder.isEmpty());
+    QString out, err;
+    QCOMPARE(test::runProcess(test::cliPath(),
+                              {QStringLiteral("info"), folder + QStringLiteral("/ckpt"), QStringLiteral("--json")}, &out,
+                              &err),
+             0);
+    const QJsonObject info = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("dcp"));
+    bool found = false;
+    for (const QJsonValue tensor : info.value(QStringLiteral("tensors")).toArray()) {
+        if (tensor[QStringLiteral("name")].toString() != QLatin1String("grid"))
+            continue;
+        found = true;
+        const QJsonArray chunks = tensor[QStringLiteral("chunks")].toArray();
+        QCOMPARE(chunks.size(), 4);
+        QSet<QString> files, offsets;
+        for (const QJsonValue chunk : chunks) {
+            files.insert(chunk[QStringLiteral("file")].toString());
+            offsets.insert(QString::fromUtf8(QJsonDocument(chunk[QStringLiteral("offsets")].toArray()).toJson(QJsonDocument::Compact)));
+            QCOMPARE(chunk[QStringLiteral("sizes")].toArray(), QJsonArray({4, 3}));
+        }
+        QCOMPARE(files, QSet<QString>({"__0_0.distcp", "__1_0.distcp", "__2_0.distcp", "__3_0.distcp"}));
+        QCOMPARE(offsets, QSet<QString>({"[0,0]", "[0,3]", "[4,0]", "[4,3]"}));
+    }
+    QVERIFY(found);
+}
+
+void TestDcpReader::lyingFoldersNameTheTensor_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QString>("warning"); // "" for none
+    QTest::newRow("good") << "good" << "";
+    QTest::newRow("a box listed twice") << "overlap" << "w: boxes 0 and 1 overlap";
+    QTest::newRow("a box over half the tensor") << "gap" << "w: the boxes cover 6 of its 12 elements";
+    QTest::newRow("a .distcp cut short") << "truncated" << "b: its box at [0] runs past the end of __0_0.distcp";
+    QTest::newRow("a .distcp removed") << "missing" << "w: __0_0.distcp is missing";
+}
+
+// The folder still opens (its metadata is whole); the tensor that cannot be read says why, in one line,
+// naming itself, and has no values rather than wrong ones.
+void TestDcpReader::lyingFoldersNameTheTensor()
+{
+    QFETCH(QString, folder);
+    QFETCH(QString, warning);
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString bad = badFolders();
+    QVERIFY(!bad.isEmpty());
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(QDir(bad).filePath(folder), Progress(), &content, &error), qPrintable(error));
+    QCOMPARE(int(content.tensors.size()), 2);
+    const QString warnings = content.warnings.join(u'\n');
+    if (warning.isEmpty()) {
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
+        QCOMPARE(content.tensors.front().contiguousBytes().size(), qsizetype(48));
+        return;
+    }
+    QVERIFY2(warnings.contains(warning), qPrintable(warnings));
+    const QString name = warning.section(u':', 0, 0);
+    for (const TensorInfo &tensor : content.tensors) {
+        if (tensor.name == name)
+            QVERIFY(tensor.meta && !tensor.storage);
+    }
+}
+
+void TestDcpReader::hostileMetadataIsRefusedAndNamed()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString bad = badFolders();
+    QVERIFY(!bad.isEmpty());
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(QDir(bad).filePath(QStringLiteral("hostile")), Progress(), &content, &error),
+             qPrintable(error));
+    QCOMPARE(int(content.refusedCalls.size()), 1);
+    QCOMPARE(content.refusedCalls.front().callable, QStringLiteral("posix.system"));
+    QCOMPARE(content.refusedCalls.front().place, QStringLiteral(".metadata"));
+    QVERIFY(content.refusedCalls.front().arguments.contains(QStringLiteral("touch ")));
+    QVERIFY2(content.warnings.join(u'\n').contains(QStringLiteral("would call posix.system('touch")),
+             qPrintable(content.warnings.join(u'\n')));
+    QVERIFY(!QFileInfo::exists(QDir(bad).filePath(QStringLiteral("pwned"))));
+    QCOMPARE(int(content.tensors.size()), 1); // the rest still reads
+}
+
+QTEST_GUILESS_MAIN(TestDcpReader)
+#include "tst_dcpreader.moc"
