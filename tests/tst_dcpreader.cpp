@@ -9,8 +9,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
@@ -53,8 +53,8 @@ int TestDcpReader::runDcpScript(const QStringList &arguments, QString *output)
 {
     const QString script = QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("dcp.py"));
     QString err;
-    const int code =
-        test::runProcess(test::pythonPath(test::Peer::Modern), QStringList{script} + arguments, output, &err, 600000);
+    const int code = test::runProcess(test::pythonPath(test::Peer::Modern), QStringList{script} + arguments,
+                                      output, &err, 600000);
     *output += err;
     return code;
 }
@@ -107,7 +107,8 @@ void TestDcpReader::readsWhatManyProcessesWrote()
     CheckpointContent dcp, reference;
     QString error;
     QVERIFY2(readCheckpoint(folder + QStringLiteral("/ckpt"), Progress(), &dcp, &error), qPrintable(error));
-    QVERIFY2(readCheckpoint(folder + QStringLiteral("/ckpt.pt"), Progress(), &reference, &error), qPrintable(error));
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/ckpt.pt"), Progress(), &reference, &error),
+             qPrintable(error));
     QCOMPARE(checkpointFormatName(dcp.format), QStringLiteral("dcp"));
     QVERIFY2(dcp.warnings.isEmpty(), qPrintable(dcp.warnings.join(u'\n')));
     QHash<QString, const TensorInfo *> byName;
@@ -159,13 +160,15 @@ void TestDcpReader::consolidatedExportEqualsDcpToTorchSave()
     const QString out = QDir(folder).filePath(output);
     QString o, e;
     QCOMPARE(test::runProcess(test::cliPath(),
-                              {QStringLiteral("export"), folder + QStringLiteral("/ckpt"), QStringLiteral("-o"), out,
-                               QStringLiteral("--weights-only"), QStringLiteral("--part"), QStringLiteral("all")},
+                              {QStringLiteral("export"), folder + QStringLiteral("/ckpt"),
+                               QStringLiteral("-o"), out, QStringLiteral("--weights-only"),
+                               QStringLiteral("--part"), QStringLiteral("all")},
                               &o, &e),
              0);
     QString peer;
-    QVERIFY2(runDcpScript({QStringLiteral("check-export"), out, folder + QStringLiteral("/ckpt.pt")}, &peer) == 0,
-             qPrintable(peer));
+    QVERIFY2(
+        runDcpScript({QStringLiteral("check-export"), out, folder + QStringLiteral("/ckpt.pt")}, &peer) == 0,
+        qPrintable(peer));
 }
 
 void TestDcpReader::infoJsonSaysWhereEachBoxLives()
@@ -174,10 +177,11 @@ void TestDcpReader::infoJsonSaysWhereEachBoxLives()
     const QString folder = written(4);
     QVERIFY(!folder.isEmpty());
     QString out, err;
-    QCOMPARE(test::runProcess(test::cliPath(),
-                              {QStringLiteral("info"), folder + QStringLiteral("/ckpt"), QStringLiteral("--json")}, &out,
-                              &err),
-             0);
+    QCOMPARE(
+        test::runProcess(test::cliPath(),
+                         {QStringLiteral("info"), folder + QStringLiteral("/ckpt"), QStringLiteral("--json")},
+                         &out, &err),
+        0);
     const QJsonObject info = QJsonDocument::fromJson(out.toUtf8()).object();
     QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("dcp"));
     bool found = false;
@@ -190,7 +194,8 @@ void TestDcpReader::infoJsonSaysWhereEachBoxLives()
         QSet<QString> files, offsets;
         for (const QJsonValue chunk : chunks) {
             files.insert(chunk[QStringLiteral("file")].toString());
-            offsets.insert(QString::fromUtf8(QJsonDocument(chunk[QStringLiteral("offsets")].toArray()).toJson(QJsonDocument::Compact)));
+            offsets.insert(QString::fromUtf8(
+                QJsonDocument(chunk[QStringLiteral("offsets")].toArray()).toJson(QJsonDocument::Compact)));
             QCOMPARE(chunk[QStringLiteral("sizes")].toArray(), QJsonArray({4, 3}));
         }
         QCOMPARE(files, QSet<QString>({"__0_0.distcp", "__1_0.distcp", "__2_0.distcp", "__3_0.distcp"}));
@@ -203,11 +208,16 @@ void TestDcpReader::lyingFoldersNameTheTensor_data()
 {
     QTest::addColumn<QString>("folder");
     QTest::addColumn<QString>("warning"); // "" for none
-    QTest::newRow("good") << "good" << "";
-    QTest::newRow("a box listed twice") << "overlap" << "w: boxes 0 and 1 overlap";
-    QTest::newRow("a box over half the tensor") << "gap" << "w: the boxes cover 6 of its 12 elements";
-    QTest::newRow("a .distcp cut short") << "truncated" << "b: its box at [0] runs past the end of __0_0.distcp";
-    QTest::newRow("a .distcp removed") << "missing" << "w: __0_0.distcp is missing";
+    QTest::newRow("good") << "good"
+                          << "";
+    QTest::newRow("a box listed twice") << "overlap"
+                                        << "w: boxes 0 and 1 overlap";
+    QTest::newRow("a box over half the tensor") << "gap"
+                                                << "w: the boxes cover 6 of its 12 elements";
+    QTest::newRow("a .distcp cut short") << "truncated"
+                                         << "b: its box at [0] runs past the end of __0_0.distcp";
+    QTest::newRow("a .distcp removed") << "missing"
+                                       << "w: __0_0.distcp is missing";
 }
 
 // The folder still opens (its metadata is whole); the tensor that cannot be read says why, in one line,

@@ -25,6 +25,7 @@
 #include "itemmodels/moduletreemodel.h"
 #include "itemmodels/parametertablemodel.h"
 #include "itemmodels/scanfindingsmodel.h"
+#include "itemmodels/tensorchunksmodel.h"
 #include "itemmodels/tensorvaluesmodel.h"
 #include "jobs/job.h"
 #include "jobstatusstrip.h"
@@ -40,6 +41,7 @@
 #include "saveasdialog.h"
 #include "scanfindingsview.h"
 #include "scanfolderwindow.h"
+#include "shardspanel.h"
 #include "spectrumpanel.h"
 #include "testsupport.h"
 #include "traininglogpanel.h"
@@ -138,6 +140,7 @@ private Q_SLOTS:
     void keyboardShortcutsListTheMenusKeys();
     void quickStartIconsAndFoldKeepWhatTheUserHad();
     void securityTabAndScanFolderNameTheCalls();
+    void dcpFolderShowsWhereEachBoxLives();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
     void statusStripShowsAndCancelsAJob();
@@ -2664,6 +2667,44 @@ void TestGui::securityTabAndScanFolderNameTheCalls()
     QVERIFY2(m_window->document()->openedPath().endsWith(QStringLiteral("/eval_legacy.pt")),
              qPrintable(m_window->document()->openedPath()));
     scan->close();
+}
+
+// A DCP folder two gloo processes wrote opens as one model; the Shards tab lists a sharded tensor's
+// boxes with their files and draws them; the values shown are the whole tensor's.
+void TestGui::dcpFolderShowsWhereEachBoxLives()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = m_dir.filePath(QStringLiteral("dcp"));
+    QString out, err;
+    QVERIFY2(test::runProcess(test::pythonPath(test::Peer::Modern),
+                              {QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("dcp.py")),
+                               QStringLiteral("write"), folder, QStringLiteral("2")},
+                              &out, &err, 600000) == 0,
+             qPrintable(err.right(2000)));
+    QVERIFY(openAndWait(folder + QStringLiteral("/ckpt")));
+    auto *shards = m_window->findChild<ShardsPanel *>(QStringLiteral("shardsPanel"));
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
+    QVERIFY(shards && tabs);
+    const int tab = tabs->indexOf(shards);
+    QVERIFY(tabs->isTabVisible(tab));
+    clickTensorAndTab(QStringLiteral("shard1"), tab);
+    QCOMPARE(tabs->currentWidget(), shards);
+    QCOMPARE(shards->model()->rowCount(), 2);
+    QCOMPARE(shards->model()->files(), QStringList({"__0_0.distcp", "__1_0.distcp"}));
+    QCOMPARE(shards->model()->index(1, TensorChunksModel::OffsetsColumn).data().toString(),
+             QStringLiteral("[0, 3]"));
+    QVERIFY(shards->extent()->isVisible());
+    saveScreenshot(m_window.get(), QStringLiteral("shards.png"));
+    // The whole tensor's values, assembled from both boxes, match PyTorch's consolidation.
+    CheckpointContent reference;
+    QString error;
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/ckpt.pt"), Progress(), &reference, &error),
+             qPrintable(error));
+    const int index = m_window->document()->findTensor(QStringLiteral("shard1"));
+    for (const TensorInfo &tensor : reference.tensors) {
+        if (tensor.name == QLatin1String("shard1"))
+            QVERIFY(m_window->document()->tensor(index).contiguousBytes() == tensor.contiguousBytes());
+    }
 }
 
 QTEST_MAIN(TestGui)

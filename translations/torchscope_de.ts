@@ -976,6 +976,101 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
     </message>
 </context>
 <context>
+    <name>DcpReader</name>
+    <message>
+        <source>%1 holds %2 bytes, not the %3 at byte %4 the metadata says</source>
+        <translation>%1 enthält %2 Bytes, nicht die %3 ab Byte %4, die die Metadaten angeben</translation>
+    </message>
+    <message>
+        <source>the item at byte %1 of %2 holds %3 tensors, not one</source>
+        <translation>das Element bei Byte %1 von %2 enthält %3 Tensoren, nicht einen</translation>
+    </message>
+    <message>
+        <source>the item at byte %1 of %2 has shape %3, the metadata says %4</source>
+        <translation>das Element bei Byte %1 von %2 hat die Form %3, die Metadaten sagen %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>a box has %1 dimensions, the tensor %2</source>
+        <translation>ein Block hat %1 Dimensionen, der Tensor %2</translation>
+    </message>
+    <message>
+        <source>a box runs past the tensor&apos;s extent in dimension %1</source>
+        <translation>ein Block reicht in Dimension %1 über den Tensor hinaus</translation>
+    </message>
+    <message>
+        <source>boxes %1 and %2 overlap</source>
+        <translation>die Blöcke %1 und %2 überlappen</translation>
+    </message>
+    <message>
+        <source>the boxes cover %1 of its %2 elements</source>
+        <translation>die Blöcke decken %1 seiner %2 Elemente ab</translation>
+    </message>
+    <message>
+        <source>%1 bytes of metadata, more than any checkpoint&apos;s</source>
+        <translation>%1 Bytes Metadaten, mehr als jeder Checkpoint hat</translation>
+    </message>
+    <message>
+        <source>not a DCP metadata pickle: %1</source>
+        <translation>kein DCP-Metadaten-Pickle: %1</translation>
+    </message>
+    <message>
+        <source>the metadata would call %1(%2) on load; refused</source>
+        <translation>die Metadaten würden beim Laden %1(%2) aufrufen; verweigert</translation>
+    </message>
+    <message>
+        <source>not DCP metadata: the pickle holds %1</source>
+        <translation>keine DCP-Metadaten: das Pickle enthält %1</translation>
+    </message>
+    <message>
+        <source>the metadata lacks state_dict_metadata or storage_data</source>
+        <translation>den Metadaten fehlen state_dict_metadata oder storage_data</translation>
+    </message>
+    <message>
+        <source>%1: its value cannot be read: %2</source>
+        <translation>%1: sein Wert ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>it is transformed</source>
+        <translation>er ist umgewandelt</translation>
+    </message>
+    <message>
+        <source>no such item</source>
+        <translation>kein solches Element</translation>
+    </message>
+    <message>
+        <source>%1: no shape or dtype PyTorch names; left out</source>
+        <translation>%1: keine Form oder kein Datentyp, den PyTorch kennt; ausgelassen</translation>
+    </message>
+    <message>
+        <source>a box without offsets and sizes</source>
+        <translation>ein Block ohne Offsets und Größen</translation>
+    </message>
+    <message>
+        <source>the box at %1 is in no file</source>
+        <translation>der Block bei %1 liegt in keiner Datei</translation>
+    </message>
+    <message>
+        <source>the box at %1 is transformed (compressed)</source>
+        <translation>der Block bei %1 ist umgewandelt (komprimiert)</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>its box at %1 runs past the end of %2</source>
+        <translation>sein Block bei %1 reicht über das Ende von %2 hinaus</translation>
+    </message>
+    <message>
+        <source>%1: %2; its values cannot be read</source>
+        <translation>%1: %2; seine Werte sind nicht lesbar</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1 T</source>
@@ -2450,6 +2545,10 @@ Imaginärteil: %1</translation>
     <message>
         <source>Security</source>
         <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Shards</source>
+        <translation>Teile</translation>
     </message>
 </context>
 <context>
@@ -4119,6 +4218,20 @@ B: %2</translation>
     </message>
 </context>
 <context>
+    <name>torchscope::ShardsPanel</name>
+    <message>
+        <source>%1 is kept whole.</source>
+        <translation>%1 liegt am Stück vor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %n box(es), drawn over its first and last dimensions, coloured by file</source>
+        <translation>
+            <numerusform>%1 %2: %n Block, über der ersten und letzten Dimension gezeichnet, nach Datei gefärbt</numerusform>
+            <numerusform>%1 %2: %n Blöcke, über der ersten und letzten Dimension gezeichnet, nach Datei gefärbt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>torchscope::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -4189,6 +4302,29 @@ B: %2</translation>
     <message>
         <source>: within 2 to 6, usual for trained layers</source>
         <translation>: zwischen 2 und 6, üblich für trainierte Schichten</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::TensorChunksModel</name>
+    <message>
+        <source>%1 + %2</source>
+        <translation>%1 + %2</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>Offsets</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Größen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
     </message>
 </context>
 <context>

@@ -476,6 +476,16 @@
     </message>
 </context>
 <context>
+    <name>torchscope::ShardsPanel</name>
+    <message numerus="yes">
+        <source>%1 %2: %n box(es), drawn over its first and last dimensions, coloured by file</source>
+        <translation>
+            <numerusform>%1 %2: %n box, drawn over its first and last dimensions, coloured by file</numerusform>
+            <numerusform>%1 %2: %n boxes, drawn over its first and last dimensions, coloured by file</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>torchscope::SpectrumPanel</name>
     <message numerus="yes">
         <source>%1: %2 elements; the spectrum is computed on request.</source>

@@ -954,6 +954,101 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
     </message>
 </context>
 <context>
+    <name>DcpReader</name>
+    <message>
+        <source>%1 holds %2 bytes, not the %3 at byte %4 the metadata says</source>
+        <translation>%1 有 %2 字节,而不是元数据所说的从字节 %4 起的 %3 字节</translation>
+    </message>
+    <message>
+        <source>the item at byte %1 of %2 holds %3 tensors, not one</source>
+        <translation>%2 中字节 %1 处的条目有 %3 个张量,而不是一个</translation>
+    </message>
+    <message>
+        <source>the item at byte %1 of %2 has shape %3, the metadata says %4</source>
+        <translation>%2 中字节 %1 处的条目形状为 %3,元数据说是 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>a box has %1 dimensions, the tensor %2</source>
+        <translation>一个块有 %1 维,张量有 %2 维</translation>
+    </message>
+    <message>
+        <source>a box runs past the tensor&apos;s extent in dimension %1</source>
+        <translation>一个块在第 %1 维超出了张量的范围</translation>
+    </message>
+    <message>
+        <source>boxes %1 and %2 overlap</source>
+        <translation>块 %1 与块 %2 重叠</translation>
+    </message>
+    <message>
+        <source>the boxes cover %1 of its %2 elements</source>
+        <translation>这些块只覆盖了其 %2 个元素中的 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 bytes of metadata, more than any checkpoint&apos;s</source>
+        <translation>元数据有 %1 字节,超过任何检查点</translation>
+    </message>
+    <message>
+        <source>not a DCP metadata pickle: %1</source>
+        <translation>不是 DCP 元数据 pickle:%1</translation>
+    </message>
+    <message>
+        <source>the metadata would call %1(%2) on load; refused</source>
+        <translation>元数据在加载时会调用 %1(%2);已拒绝</translation>
+    </message>
+    <message>
+        <source>not DCP metadata: the pickle holds %1</source>
+        <translation>不是 DCP 元数据:pickle 中是 %1</translation>
+    </message>
+    <message>
+        <source>the metadata lacks state_dict_metadata or storage_data</source>
+        <translation>元数据缺少 state_dict_metadata 或 storage_data</translation>
+    </message>
+    <message>
+        <source>%1: its value cannot be read: %2</source>
+        <translation>%1:无法读取其值:%2</translation>
+    </message>
+    <message>
+        <source>it is transformed</source>
+        <translation>它经过了变换</translation>
+    </message>
+    <message>
+        <source>no such item</source>
+        <translation>没有这个条目</translation>
+    </message>
+    <message>
+        <source>%1: no shape or dtype PyTorch names; left out</source>
+        <translation>%1:没有 PyTorch 认识的形状或 dtype;已略过</translation>
+    </message>
+    <message>
+        <source>a box without offsets and sizes</source>
+        <translation>一个没有偏移和大小的块</translation>
+    </message>
+    <message>
+        <source>the box at %1 is in no file</source>
+        <translation>位于 %1 的块不在任何文件中</translation>
+    </message>
+    <message>
+        <source>the box at %1 is transformed (compressed)</source>
+        <translation>位于 %1 的块经过了变换(压缩)</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>its box at %1 runs past the end of %2</source>
+        <translation>其位于 %1 的块超出了 %2 的末尾</translation>
+    </message>
+    <message>
+        <source>%1: %2; its values cannot be read</source>
+        <translation>%1:%2;无法读取其值</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1 T</source>
@@ -2406,6 +2501,10 @@ imaginary part: %1</source>
     <message>
         <source>Security</source>
         <translation>安全</translation>
+    </message>
+    <message>
+        <source>Shards</source>
+        <translation>分片</translation>
     </message>
 </context>
 <context>
@@ -4057,6 +4156,19 @@ B：%2</translation>
     </message>
 </context>
 <context>
+    <name>torchscope::ShardsPanel</name>
+    <message>
+        <source>%1 is kept whole.</source>
+        <translation>%1 是整体保存的。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: %n box(es), drawn over its first and last dimensions, coloured by file</source>
+        <translation>
+            <numerusform>%1 %2:%n 个块,按第一维和最后一维绘制,按文件着色</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>torchscope::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -4126,6 +4238,29 @@ B：%2</translation>
     <message>
         <source>: within 2 to 6, usual for trained layers</source>
         <translation>：在 2 到 6 之间，训练过的层的常见范围</translation>
+    </message>
+</context>
+<context>
+    <name>torchscope::TensorChunksModel</name>
+    <message>
+        <source>%1 + %2</source>
+        <translation>%1 + %2</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
     </message>
 </context>
 <context>

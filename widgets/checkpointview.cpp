@@ -10,6 +10,7 @@
 #include "parameterpane.h"
 #include "parametertableview.h"
 #include "scanfindingsview.h"
+#include "shardspanel.h"
 #include "spectrumpanel.h"
 #include "traininglogpanel.h"
 #include "valuespanel.h"
@@ -54,6 +55,9 @@ CheckpointView::CheckpointView(QWidget *parent) : QSplitter(parent)
     m_tabs->addTab(m_checkpointValues, tr("Checkpoint Values"));
     m_tabs->addTab(m_optimizer, tr("Optimizer"));
     m_tabs->addTab(m_trainingLog, tr("Training"));
+    m_shards = new ShardsPanel(this);
+    m_shards->setObjectName(QStringLiteral("shardsPanel"));
+    m_tabs->addTab(m_shards, tr("Shards"));
     // What the file would do on torch.load and how sound its container is, scanned when it opens.
     m_security = new ScanFindingsView(false, this);
     m_security->setObjectName(QStringLiteral("securityPanel"));
@@ -116,6 +120,8 @@ void CheckpointView::setDocument(CheckpointDocument *document)
     m_tabs->setTabVisible(m_tabs->indexOf(m_checkpointValues), document && !document->values().isEmpty());
     m_tabs->setTabVisible(m_tabs->indexOf(m_optimizer), OptimizerPanel::applies(document));
     m_tabs->setTabVisible(m_tabs->indexOf(m_trainingLog), TrainingLogPanel::applies(document));
+    m_shards->setDocument(document);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_shards), ShardsPanel::applies(document));
     const QString path = document ? document->openedPath() : QString();
     const bool onDisk = !path.isEmpty() && !path.startsWith(u':') && QFileInfo::exists(path);
     m_tabs->setTabVisible(m_tabs->indexOf(m_security), onDisk);
@@ -256,6 +262,7 @@ void CheckpointView::showTensor(int tensorIndex)
     m_values->showTensor(tensorIndex);
     m_spectrum->showTensor(tensorIndex);
     m_optimizer->showTensor(tensorIndex);
+    m_shards->showTensor(tensorIndex);
 }
 
 void CheckpointView::selectTensor(int tensorIndex)

@@ -13,6 +13,7 @@ class HistogramPanel;
 class OptimizerPanel;
 class TrainingLogPanel;
 class ScanFindingsView;
+class ShardsPanel;
 class ModuleNode;
 class ModulePane;
 class ParameterPane;
@@ -39,6 +40,7 @@ public:
     OptimizerPanel *optimizerPanel() const { return m_optimizer; }
     TrainingLogPanel *trainingLogPanel() const { return m_trainingLog; }
     ScanFindingsView *securityPanel() const { return m_security; }
+    ShardsPanel *shardsPanel() const { return m_shards; }
     QTabWidget *tensorTabs() const { return m_tabs; }
     // Splitter sizes and column widths, kept in QSettings between sessions. Column widths come back
     // once a document has filled the views.
@@ -65,6 +67,7 @@ private:
     OptimizerPanel *m_optimizer;
     TrainingLogPanel *m_trainingLog;
     ScanFindingsView *m_security;
+    ShardsPanel *m_shards;
     QTabWidget *m_tabs;
     QSplitter *m_tableAndPlot;
     QByteArray m_treeColumns;  // to restore when the first document fills the tree

@@ -244,7 +244,9 @@ bool boxesTile(const QVector<qint64> &shape, const QVector<TensorChunk> &chunks,
     for (int i = 0; i < chunks.size(); ++i) {
         const TensorChunk &a = chunks[i];
         if (a.offsets.size() != shape.size() || a.sizes.size() != shape.size()) {
-            *reason = DcpReaderText::tr("a box has %1 dimensions, the tensor %2").arg(a.sizes.size()).arg(shape.size());
+            *reason = DcpReaderText::tr("a box has %1 dimensions, the tensor %2")
+                          .arg(a.sizes.size())
+                          .arg(shape.size());
             return false;
         }
         qint64 volume = 1;
@@ -260,7 +262,8 @@ bool boxesTile(const QVector<qint64> &shape, const QVector<TensorChunk> &chunks,
             const TensorChunk &b = chunks[j];
             bool overlap = true;
             for (int d = 0; d < shape.size() && overlap; ++d)
-                overlap = a.offsets[d] < b.offsets[d] + b.sizes[d] && b.offsets[d] < a.offsets[d] + a.sizes[d];
+                overlap =
+                    a.offsets[d] < b.offsets[d] + b.sizes[d] && b.offsets[d] < a.offsets[d] + a.sizes[d];
             if (overlap && !b.sizes.contains(0)) {
                 *reason = DcpReaderText::tr("boxes %1 and %2 overlap").arg(j).arg(i);
                 return false;
@@ -281,7 +284,8 @@ bool isMetadataCall(const RefusedCall &call)
            call.callable == QLatin1String("pathlib.PosixPath") ||
            call.callable == QLatin1String("pathlib._local.PosixPath") ||
            (call.callable == QLatin1String("builtins.getattr") &&
-            call.arguments.startsWith(QLatin1String("torch.distributed.checkpoint.metadata._MEM_FORMAT_ENCODING")));
+            call.arguments.startsWith(
+                QLatin1String("torch.distributed.checkpoint.metadata._MEM_FORMAT_ENCODING")));
 }
 } // namespace
 
@@ -301,7 +305,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         return false;
     };
     if (metadata->size() > kMaxMetadataBytes)
-        return fail(DcpReaderText::tr("%1 bytes of metadata, more than any checkpoint's").arg(metadata->size()));
+        return fail(
+            DcpReaderText::tr("%1 bytes of metadata, more than any checkpoint's").arg(metadata->size()));
     SafeUnpickler unpickler(metadata->data(), metadata->size());
     QString reason;
     if (!unpickler.run(0, &reason))
@@ -310,12 +315,14 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         if (isMetadataCall(call))
             continue;
         out->refusedCalls.append({call.callable, call.arguments, QStringLiteral(".metadata"), call.offset});
-        out->warnings << DcpReaderText::tr("the metadata would call %1(%2) on load; refused").arg(call.callable, call.arguments);
+        out->warnings << DcpReaderText::tr("the metadata would call %1(%2) on load; refused")
+                             .arg(call.callable, call.arguments);
     }
     const PickleValuePtr root = unpickler.result();
     const PickleValuePtr fields = stateOf(root);
     if (!root || root->text() != QLatin1String("torch.distributed.checkpoint.metadata.Metadata") || !fields)
-        return fail(DcpReaderText::tr("not DCP metadata: the pickle holds %1").arg(root ? root->describe() : QStringLiteral("nothing")));
+        return fail(DcpReaderText::tr("not DCP metadata: the pickle holds %1")
+                        .arg(root ? root->describe() : QStringLiteral("nothing")));
     const PickleValuePtr items = fields->get(QStringLiteral("state_dict_metadata"));
     const PickleValuePtr storage = fields->get(QStringLiteral("storage_data"));
     if (!items || items->type != Type::Dict || !storage || storage->type != Type::Dict)
@@ -338,8 +345,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         const PickleValuePtr path = info->get(QStringLiteral("relative_path"));
         const PickleValuePtr at = info->get(QStringLiteral("offset"));
         const PickleValuePtr length = info->get(QStringLiteral("length"));
-        if (!fqn || !fqn->isString() || !path || !path->isString() || !at || at->type != Type::Int || !length ||
-            length->type != Type::Int)
+        if (!fqn || !fqn->isString() || !path || !path->isString() || !at || at->type != Type::Int ||
+            !length || length->type != Type::Int)
             continue;
         QVector<qint64> offsets;
         if (offsetValue && offsetValue->type != Type::None)
@@ -358,7 +365,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         if (!key || !key->isString())
             continue;
         const QString fqn = key->text();
-        if (value && value->text() == QLatin1String("torch.distributed.checkpoint.metadata.BytesStorageMetadata")) {
+        if (value &&
+            value->text() == QLatin1String("torch.distributed.checkpoint.metadata.BytesStorageMetadata")) {
             const Place place = places.value(offsetsKey(fqn, {}));
             std::shared_ptr<MappedFile> file;
             QString fileError;
@@ -367,19 +375,23 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
             CheckpointContent item;
             if (file && place.offset >= 0 && place.length >= 0 && place.offset <= file->size() &&
                 place.length <= file->size() - place.offset &&
-                readTorchZipCheckpoint(MappedFile::slice(file, place.offset, place.length), &item, &fileError)) {
+                readTorchZipCheckpoint(MappedFile::slice(file, place.offset, place.length), &item,
+                                       &fileError)) {
                 for (CheckpointValue v : std::as_const(item.values)) {
                     // torch.save of a plain value reads as one value named "value": the item is it.
-                    const bool whole = v.path.isEmpty() || (item.values.size() == 1 && v.path == QLatin1String("value"));
+                    const bool whole =
+                        v.path.isEmpty() || (item.values.size() == 1 && v.path == QLatin1String("value"));
                     v.path = whole ? fqn : fqn + u'.' + v.path;
                     out->values.append(v);
                 }
                 for (const RefusedCallSite &call : std::as_const(item.refusedCalls))
-                    out->refusedCalls.append({call.callable, call.arguments, place.file, place.offset + call.offset});
+                    out->refusedCalls.append(
+                        {call.callable, call.arguments, place.file, place.offset + call.offset});
             } else {
                 out->warnings << DcpReaderText::tr("%1: its value cannot be read: %2")
-                                     .arg(fqn, place.transformed ? DcpReaderText::tr("it is transformed")
-                                                                 : fileError.isEmpty() ? DcpReaderText::tr("no such item") : fileError);
+                                     .arg(fqn, place.transformed     ? DcpReaderText::tr("it is transformed")
+                                               : fileError.isEmpty() ? DcpReaderText::tr("no such item")
+                                                                     : fileError);
             }
             continue;
         }
@@ -399,7 +411,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         }
         if (dtype && dtype->type == Type::Global && dtype->text().startsWith(QLatin1String("torch.")))
             tensor.dtype = dtypeFromName(QStringView(dtype->text()).mid(6));
-        if (!integers(tensorFields->get(QStringLiteral("size")), &tensor.shape) || tensor.dtype == DType::Invalid) {
+        if (!integers(tensorFields->get(QStringLiteral("size")), &tensor.shape) ||
+            tensor.dtype == DType::Invalid) {
             out->warnings << DcpReaderText::tr("%1: no shape or dtype PyTorch names; left out").arg(fqn);
             continue;
         }
@@ -407,7 +420,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         auto chunks = std::make_shared<QVector<TensorChunk>>();
         QString problem;
         const PickleValuePtr chunkList = tensorFields->get(QStringLiteral("chunks"));
-        for (const PickleValuePtr &chunkValue : chunkList && chunkList->isSequence() ? chunkList->items : PickleValueList()) {
+        for (const PickleValuePtr &chunkValue :
+             chunkList && chunkList->isSequence() ? chunkList->items : PickleValueList()) {
             const PickleValuePtr chunkFields = stateOf(chunkValue);
             TensorChunk chunk;
             if (!chunkFields || !integers(chunkFields->get(QStringLiteral("offsets")), &chunk.offsets) ||
@@ -424,7 +438,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
             chunk.byteOffset = found->offset;
             chunk.byteLength = found->length;
             if (found->transformed) {
-                problem = DcpReaderText::tr("the box at %1 is transformed (compressed)").arg(shapeToString(chunk.offsets));
+                problem = DcpReaderText::tr("the box at %1 is transformed (compressed)")
+                              .arg(shapeToString(chunk.offsets));
                 break;
             }
             const QFileInfo file(QDir(folder).filePath(chunk.file));
@@ -432,7 +447,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
                 problem = DcpReaderText::tr("%1 is missing").arg(chunk.file);
                 break;
             }
-            if (chunk.byteOffset < 0 || chunk.byteLength < 0 || chunk.byteOffset + chunk.byteLength > file.size()) {
+            if (chunk.byteOffset < 0 || chunk.byteLength < 0 ||
+                chunk.byteOffset + chunk.byteLength > file.size()) {
                 problem = DcpReaderText::tr("its box at %1 runs past the end of %2")
                               .arg(shapeToString(chunk.offsets), chunk.file);
                 break;
@@ -446,7 +462,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
             out->warnings << DcpReaderText::tr("%1: %2; its values cannot be read").arg(fqn, problem);
             tensor.meta = true;
         } else {
-            tensor.storage = std::make_shared<DcpTensorStorage>(fqn, tensor.dtype, tensor.shape, chunks, files);
+            tensor.storage =
+                std::make_shared<DcpTensorStorage>(fqn, tensor.dtype, tensor.shape, chunks, files);
         }
         out->tensors.push_back(tensor);
     }
