@@ -202,6 +202,15 @@ void TestDcpReader::infoJsonSaysWhereEachBoxLives()
         QCOMPARE(offsets, QSet<QString>({"[0,0]", "[0,3]", "[4,0]", "[4,3]"}));
     }
     QVERIFY(found);
+    // The optimizer state get_optimizer_state_dict keys by parameter name is tied to those names.
+    const QJsonObject optimizer = info.value(QStringLiteral("optimizers")).toArray().at(0).toObject();
+    QCOMPARE(optimizer.value(QStringLiteral("family")).toString(), QStringLiteral("Adam"));
+    QCOMPARE(optimizer.value(QStringLiteral("mapping")).toString(), QStringLiteral("param_names"));
+    const QJsonObject state = optimizer.value(QStringLiteral("state")).toObject();
+    QCOMPARE(state.keys(), QStringList({"0.bias", "0.weight", "2.bias", "2.weight"}));
+    QCOMPARE(state.value(QStringLiteral("0.weight"))[QStringLiteral("tensors")].toArray(),
+             QJsonArray({"exp_avg", "exp_avg_sq"}));
+    QCOMPARE(state.value(QStringLiteral("0.weight"))[QStringLiteral("step")].toDouble(), 1.0);
 }
 
 void TestDcpReader::lyingFoldersNameTheTensor_data()

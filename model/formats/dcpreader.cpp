@@ -119,35 +119,46 @@ public:
         const int elementSize = dtypeElementSize(m_dtype);
         if (elementSize <= 0 || offset % elementSize || length % elementSize)
             return false;
-        // Each box row (a run along the last dimension) lands at one global element; copy the part of
-        // each that falls inside [begin, end).
+        // Each box row (a run along the last dimension) lands at one global element, and the rows of a
+        // box land in increasing order: find the first that reaches [begin, end) by bisection, copy the
+        // parts inside, stop at the first row past it.
         const qint64 begin = offset / elementSize, end = (offset + length) / elementSize;
         const int dims = int(m_shape.size());
-        QVector<qint64> strides = TensorInfo::contiguousStrides(m_shape);
+        const QVector<qint64> strides = TensorInfo::contiguousStrides(m_shape);
         for (int b = 0; b < m_boxes.size(); ++b) {
             const TensorChunk &chunk = m_chunks->at(b);
-            const QByteArray &bytes = m_boxBytes[b];
+            const char *bytes = m_boxBytes[b].constData();
             const qint64 run = dims ? chunk.sizes.last() : 1;
-            if (run == 0)
-                continue;
             qint64 rows = 1;
             for (int d = 0; d + 1 < dims; ++d)
                 rows *= chunk.sizes[d];
-            QVector<qint64> index(std::max(dims - 1, 0), 0);
-            for (qint64 row = 0; row < rows; ++row) {
+            if (run == 0 || rows == 0)
+                continue;
+            const auto rowStart = [&](qint64 row) {
                 qint64 global = dims ? chunk.offsets.last() * strides.last() : 0;
-                for (int d = 0; d + 1 < dims; ++d)
-                    global += (chunk.offsets[d] + index[d]) * strides[d];
+                for (int d = dims - 2; d >= 0; --d) {
+                    global += (chunk.offsets[d] + row % chunk.sizes[d]) * strides[d];
+                    row /= chunk.sizes[d];
+                }
+                return global;
+            };
+            qint64 low = 0, high = rows; // the first row ending after `begin`
+            while (low < high) {
+                const qint64 middle = low + (high - low) / 2;
+                if (rowStart(middle) + run <= begin)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            for (qint64 row = low; row < rows; ++row) {
+                const qint64 global = rowStart(row);
+                if (global >= end)
+                    break;
                 const qint64 from = std::max(begin, global), to = std::min(end, global + run);
                 if (from < to)
                     std::memcpy(buffer + (from - begin) * elementSize,
-                                bytes.constData() + (row * run + (from - global)) * elementSize,
+                                bytes + (row * run + (from - global)) * elementSize,
                                 size_t((to - from) * elementSize));
-                for (int d = dims - 2; d >= 0; --d) { // the next row, in row-major order
-                    if (++index[d] < chunk.sizes[d])
-                        break;
-                    index[d] = 0;
-                }
             }
         }
         return true;

@@ -103,6 +103,30 @@ void readGroupsAndState(OptimizerState *state, const QVector<CheckpointValue> &v
     QMap<int, QVector<CheckpointValue>> settings;
     QMap<int, QStringList> names;
     QMap<qint64, OptimizerEntry> entries;
+    // torch.distributed.checkpoint's get_optimizer_state_dict keys state by parameter name and lists
+    // names as params: each name gets the id its place in the groups would have.
+    QHash<QString, qint64> idOfName;
+    for (const CheckpointValue &value : values) {
+        const QRegularExpressionMatch match = groupPath.match(value.path.mid(groupsPrefix.size()));
+        if (value.path.startsWith(groupsPrefix) && match.hasMatch() &&
+            match.captured(2).startsWith(QLatin1String("params.")) && value.value.isString() &&
+            !idOfName.contains(value.value.toString()))
+            idOfName.insert(value.value.toString(), idOfName.size());
+    }
+    // The id and the rest of a path under state.: "3.exp_avg", or "layers.0.weight.exp_avg" by name.
+    const auto keyOf = [&idOfName](const QString &path, qint64 *id, QString *rest) {
+        // A name first: "0.weight" starts like an id.
+        if (const int dot = int(path.lastIndexOf(QLatin1Char('.')));
+            dot > 0 && idOfName.contains(path.left(dot))) {
+            *id = idOfName.value(path.left(dot));
+            *rest = path.mid(dot + 1);
+            return true;
+        }
+        bool ok = false;
+        *id = path.section(QLatin1Char('.'), 0, 0).toLongLong(&ok);
+        *rest = path.section(QLatin1Char('.'), 1);
+        return ok;
+    };
     for (const CheckpointValue &value : values) {
         if (value.path.startsWith(groupsPrefix)) {
             const QRegularExpressionMatch match = groupPath.match(value.path.mid(groupsPrefix.size()));
@@ -112,7 +136,10 @@ void readGroupsAndState(OptimizerState *state, const QVector<CheckpointValue> &v
             const QString rest = match.captured(2);
             if (state->groups.size() <= g)
                 state->groups.resize(g + 1);
-            if (rest.startsWith(QLatin1String("params."))) {
+            if (rest.startsWith(QLatin1String("params.")) && value.value.isString()) {
+                state->groups[g].ids << idOfName.value(value.value.toString());
+                names[g] << value.value.toString();
+            } else if (rest.startsWith(QLatin1String("params."))) {
                 state->groups[g].ids << value.value.toInteger(-1);
             } else if (rest.startsWith(QLatin1String("param_names."))) {
                 names[g] << value.value.toString();
@@ -122,14 +149,13 @@ void readGroupsAndState(OptimizerState *state, const QVector<CheckpointValue> &v
                 settings[g] << setting;
             }
         } else if (value.path.startsWith(statePrefix)) {
-            const QStringList parts = value.path.mid(statePrefix.size()).split(QLatin1Char('.'));
-            bool ok = false;
-            const qint64 id = parts.value(0).toLongLong(&ok);
-            if (!ok)
+            qint64 id = -1;
+            QString rest;
+            if (!keyOf(value.path.mid(statePrefix.size()), &id, &rest))
                 continue;
             OptimizerEntry &entry = entries[id];
             entry.id = id;
-            if (parts.size() == 2 && parts[1] == QLatin1String("step") && value.value.isDouble())
+            if (rest == QLatin1String("step") && value.value.isDouble())
                 entry.step = value.value.toDouble();
         }
     }
@@ -137,16 +163,15 @@ void readGroupsAndState(OptimizerState *state, const QVector<CheckpointValue> &v
         const TensorInfo &tensor = tensors[size_t(i)];
         if (!tensor.name.startsWith(statePrefix))
             continue;
-        const QStringList parts = tensor.name.mid(statePrefix.size()).split(QLatin1Char('.'));
-        bool ok = false;
-        const qint64 id = parts.value(0).toLongLong(&ok);
-        if (!ok || parts.size() != 2)
+        qint64 id = -1;
+        QString rest;
+        if (!keyOf(tensor.name.mid(statePrefix.size()), &id, &rest) || rest.contains(QLatin1Char('.')))
             continue;
         OptimizerEntry &entry = entries[id];
         entry.id = id;
-        entry.stateNames << parts[1];
+        entry.stateNames << rest;
         entry.stateTensors << i;
-        if (parts[1] == QLatin1String("step") && tensor.numel() == 1 && !tensor.meta && tensor.storage)
+        if (rest == QLatin1String("step") && tensor.numel() == 1 && !tensor.meta && tensor.storage)
             entry.step = readElementAt(tensor, 0).value;
     }
     for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
