@@ -20,7 +20,7 @@ esac
 packages=(
     cmake ninja-build ccache g++ pkg-config zlib1g-dev
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
-    libqcustomplot-dev libtorch-dev libhwy-dev libeigen3-dev libisal-dev
+    libqcustomplot-dev libtorch-dev libhwy-dev libeigen3-dev libisal-dev libzstd-dev
     python3-torch python3-torchvision python3-numpy
     python3-venv
     xvfb xauth fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace torchscope;
 
 class TestDcpReader : public QObject
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void lyingFoldersNameTheTensor_data();
     void lyingFoldersNameTheTensor();
     void hostileMetadataIsRefusedAndNamed();
+    void zstdItemsAreInflated();
 
 private:
     int runDcpScript(const QStringList &arguments, QString *output);
@@ -273,6 +276,33 @@ void TestDcpReader::hostileMetadataIsRefusedAndNamed()
              qPrintable(content.warnings.join(u'\n')));
     QVERIFY(!QFileInfo::exists(QDir(bad).filePath(QStringLiteral("pwned"))));
     QCOMPARE(int(content.tensors.size()), 1); // the rest still reads
+}
+
+// Items written with the stream.zstd transform (FileSystemWriter's _extensions) are inflated with libzstd:
+// the same tensors and values as dcp_to_torch_save's.
+void TestDcpReader::zstdItemsAreInflated()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = m_dir.filePath(QStringLiteral("zstd"));
+    QString output;
+    QVERIFY2(runDcpScript({QStringLiteral("zstd"), folder}, &output) == 0, qPrintable(output.right(3000)));
+    CheckpointContent dcp, reference;
+    QString error;
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/zstd"), Progress(), &dcp, &error), qPrintable(error));
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/zstd.pt"), Progress(), &reference, &error),
+             qPrintable(error));
+    QVERIFY2(dcp.warnings.isEmpty(), qPrintable(dcp.warnings.join(u'\n')));
+    QVERIFY(dcp.tensors.front().chunks->front().zstd);
+    QCOMPARE(int(dcp.tensors.size()), int(reference.tensors.size()));
+    for (const TensorInfo &want : reference.tensors) {
+        const auto got = std::find_if(dcp.tensors.begin(), dcp.tensors.end(),
+                                      [&want](const TensorInfo &t) { return t.name == want.name; });
+        QVERIFY2(got != dcp.tensors.end(), qPrintable(want.name));
+        QVERIFY2(got->contiguousBytes() == want.contiguousBytes(), qPrintable(want.name));
+    }
+    QCOMPARE(dcp.values.size(), 1);
+    QCOMPARE(dcp.values.front().path, QStringLiteral("n"));
+    QCOMPARE(dcp.values.front().value.toInt(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestDcpReader)

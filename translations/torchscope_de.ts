@@ -1034,10 +1034,6 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
         <translation>%1: sein Wert ist nicht lesbar: %2</translation>
     </message>
     <message>
-        <source>it is transformed</source>
-        <translation>er ist umgewandelt</translation>
-    </message>
-    <message>
         <source>no such item</source>
         <translation>kein solches Element</translation>
     </message>
@@ -1054,10 +1050,6 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
         <translation>der Block bei %1 liegt in keiner Datei</translation>
     </message>
     <message>
-        <source>the box at %1 is transformed (compressed)</source>
-        <translation>der Block bei %1 ist umgewandelt (komprimiert)</translation>
-    </message>
-    <message>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
@@ -1068,6 +1060,22 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
     <message>
         <source>%1: %2; its values cannot be read</source>
         <translation>%1: %2; seine Werte sind nicht lesbar</translation>
+    </message>
+    <message>
+        <source>its zstd stream is damaged: %1</source>
+        <translation>sein zstd-Strom ist beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>its zstd stream ends early</source>
+        <translation>sein zstd-Strom endet zu früh</translation>
+    </message>
+    <message>
+        <source>it is transformed by %1</source>
+        <translation>er ist durch %1 umgewandelt</translation>
+    </message>
+    <message>
+        <source>the box at %1 is transformed by %2</source>
+        <translation>der Block bei %1 ist durch %2 umgewandelt</translation>
     </message>
 </context>
 <context>

@@ -1012,10 +1012,6 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
         <translation>%1:无法读取其值:%2</translation>
     </message>
     <message>
-        <source>it is transformed</source>
-        <translation>它经过了变换</translation>
-    </message>
-    <message>
         <source>no such item</source>
         <translation>没有这个条目</translation>
     </message>
@@ -1032,10 +1028,6 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
         <translation>位于 %1 的块不在任何文件中</translation>
     </message>
     <message>
-        <source>the box at %1 is transformed (compressed)</source>
-        <translation>位于 %1 的块经过了变换(压缩)</translation>
-    </message>
-    <message>
         <source>%1 is missing</source>
         <translation>缺少 %1</translation>
     </message>
@@ -1046,6 +1038,22 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
     <message>
         <source>%1: %2; its values cannot be read</source>
         <translation>%1:%2;无法读取其值</translation>
+    </message>
+    <message>
+        <source>its zstd stream is damaged: %1</source>
+        <translation>其 zstd 流已损坏:%1</translation>
+    </message>
+    <message>
+        <source>its zstd stream ends early</source>
+        <translation>其 zstd 流提前结束</translation>
+    </message>
+    <message>
+        <source>it is transformed by %1</source>
+        <translation>它经过了 %1 变换</translation>
+    </message>
+    <message>
+        <source>the box at %1 is transformed by %2</source>
+        <translation>位于 %1 的块经过了 %2 变换</translation>
     </message>
 </context>
 <context>

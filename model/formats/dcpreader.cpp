@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QMutex>
 
+#include <zstd.h>
+
 #include <algorithm>
 #include <cstring>
 #include <memory>
@@ -53,23 +55,68 @@ private:
     QHash<QString, std::shared_ptr<MappedFile>> m_files;
 };
 
+// A zstd stream inflated: the items DCP's stream.zstd transform wrote. Bounded, since a frame need not
+// say its size.
+bool inflateZstd(const char *data, qint64 size, QByteArray *out, QString *error)
+{
+    constexpr qint64 kMaxInflated = qint64(1) << 36;
+    std::unique_ptr<ZSTD_DStream, decltype(&ZSTD_freeDStream)> stream(ZSTD_createDStream(),
+                                                                      &ZSTD_freeDStream);
+    ZSTD_initDStream(stream.get());
+    ZSTD_inBuffer input{data, size_t(size), 0};
+    out->clear();
+    size_t status = 1;
+    while (input.pos < input.size || status != 0) {
+        const qsizetype used = out->size();
+        out->resize(used + qsizetype(ZSTD_DStreamOutSize()));
+        ZSTD_outBuffer output{out->data() + used, size_t(out->size() - used), 0};
+        status = ZSTD_decompressStream(stream.get(), &output, &input);
+        out->resize(used + qsizetype(output.pos));
+        if (ZSTD_isError(status)) {
+            *error = DcpReaderText::tr("its zstd stream is damaged: %1")
+                         .arg(QString::fromUtf8(ZSTD_getErrorName(status)));
+            return false;
+        }
+        if (out->size() > kMaxInflated || (output.pos == 0 && input.pos == input.size && status != 0)) {
+            *error = DcpReaderText::tr("its zstd stream ends early");
+            return false;
+        }
+    }
+    return true;
+}
+
+// The torch.save archive of an item at [offset, offset + length) of a file (inflated first when zstd).
+std::shared_ptr<MappedFile> itemArchive(DcpFiles &files, const QString &name, qint64 offset, qint64 length,
+                                        bool zstd, QString *error)
+{
+    std::shared_ptr<MappedFile> file = files.file(name, error);
+    if (!file)
+        return nullptr;
+    if (offset < 0 || length < 0 || offset > file->size() || length > file->size() - offset) {
+        *error = DcpReaderText::tr("%1 holds %2 bytes, not the %3 at byte %4 the metadata says")
+                     .arg(name)
+                     .arg(file->size())
+                     .arg(length)
+                     .arg(offset);
+        return nullptr;
+    }
+    if (!zstd)
+        return MappedFile::slice(file, offset, length);
+    QByteArray inflated;
+    if (!inflateZstd(file->data() + offset, length, &inflated, error))
+        return nullptr;
+    return MappedFile::fromBuffer(std::move(inflated));
+}
+
 // The tensor a box's item holds: a torch.save archive at [byteOffset, byteOffset + byteLength) of its file.
 bool readBox(DcpFiles &files, const TensorChunk &chunk, TensorInfo *tensor, QString *error)
 {
-    std::shared_ptr<MappedFile> file = files.file(chunk.file, error);
-    if (!file)
+    const std::shared_ptr<MappedFile> archive =
+        itemArchive(files, chunk.file, chunk.byteOffset, chunk.byteLength, chunk.zstd, error);
+    if (!archive)
         return false;
-    if (chunk.byteOffset < 0 || chunk.byteLength < 0 || chunk.byteOffset > file->size() ||
-        chunk.byteLength > file->size() - chunk.byteOffset) {
-        *error = DcpReaderText::tr("%1 holds %2 bytes, not the %3 at byte %4 the metadata says")
-                     .arg(chunk.file)
-                     .arg(file->size())
-                     .arg(chunk.byteLength)
-                     .arg(chunk.byteOffset);
-        return false;
-    }
     CheckpointContent content;
-    if (!readTorchZipCheckpoint(MappedFile::slice(file, chunk.byteOffset, chunk.byteLength), &content, error))
+    if (!readTorchZipCheckpoint(archive, &content, error))
         return false;
     if (content.tensors.size() != 1) {
         *error = DcpReaderText::tr("the item at byte %1 of %2 holds %3 tensors, not one")
@@ -344,7 +391,8 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
     {
         QString file;
         qint64 offset = 0, length = 0;
-        bool transformed = false;
+        bool zstd = false;        // the stream.zstd transform, which is read
+        QString unknownTransform; // another transform, which is not
     };
     QHash<QString, Place> places;
     for (const auto &[key, value] : storage->entries) {
@@ -362,10 +410,18 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         QVector<qint64> offsets;
         if (offsetValue && offsetValue->type != Type::None)
             integers(offsetValue, &offsets);
+        Place place{path->text(), at->integer, length->integer, false, QString()};
         const PickleValuePtr transforms = info->get(QStringLiteral("transform_descriptors"));
-        places.insert(offsetsKey(fqn->text(), offsets),
-                      {path->text(), at->integer, length->integer,
-                       transforms && transforms->isSequence() && !transforms->items.empty()});
+        for (const PickleValuePtr &transform :
+             transforms && transforms->isSequence() ? transforms->items : PickleValueList()) {
+            const QString descriptor =
+                transform && transform->isString() ? transform->text() : QStringLiteral("?");
+            if (descriptor.startsWith(QLatin1String("stream.zstd")) && !place.zstd)
+                place.zstd = true;
+            else
+                place.unknownTransform = descriptor;
+        }
+        places.insert(offsetsKey(fqn->text(), offsets), place);
     }
 
     auto files = std::make_shared<DcpFiles>(folder);
@@ -379,15 +435,16 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
         if (value &&
             value->text() == QLatin1String("torch.distributed.checkpoint.metadata.BytesStorageMetadata")) {
             const Place place = places.value(offsetsKey(fqn, {}));
-            std::shared_ptr<MappedFile> file;
+            std::shared_ptr<MappedFile> archive;
             QString fileError;
-            if (!place.file.isEmpty() && !place.transformed)
-                file = files->file(place.file, &fileError);
+            if (place.file.isEmpty())
+                fileError = DcpReaderText::tr("no such item");
+            else if (!place.unknownTransform.isEmpty())
+                fileError = DcpReaderText::tr("it is transformed by %1").arg(place.unknownTransform);
+            else
+                archive = itemArchive(*files, place.file, place.offset, place.length, place.zstd, &fileError);
             CheckpointContent item;
-            if (file && place.offset >= 0 && place.length >= 0 && place.offset <= file->size() &&
-                place.length <= file->size() - place.offset &&
-                readTorchZipCheckpoint(MappedFile::slice(file, place.offset, place.length), &item,
-                                       &fileError)) {
+            if (archive && readTorchZipCheckpoint(archive, &item, &fileError)) {
                 for (CheckpointValue v : std::as_const(item.values)) {
                     // torch.save of a plain value reads as one value named "value": the item is it.
                     const bool whole =
@@ -399,10 +456,7 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
                     out->refusedCalls.append(
                         {call.callable, call.arguments, place.file, place.offset + call.offset});
             } else {
-                out->warnings << DcpReaderText::tr("%1: its value cannot be read: %2")
-                                     .arg(fqn, place.transformed     ? DcpReaderText::tr("it is transformed")
-                                               : fileError.isEmpty() ? DcpReaderText::tr("no such item")
-                                                                     : fileError);
+                out->warnings << DcpReaderText::tr("%1: its value cannot be read: %2").arg(fqn, fileError);
             }
             continue;
         }
@@ -448,9 +502,10 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
             chunk.file = found->file;
             chunk.byteOffset = found->offset;
             chunk.byteLength = found->length;
-            if (found->transformed) {
-                problem = DcpReaderText::tr("the box at %1 is transformed (compressed)")
-                              .arg(shapeToString(chunk.offsets));
+            chunk.zstd = found->zstd;
+            if (!found->unknownTransform.isEmpty()) {
+                problem = DcpReaderText::tr("the box at %1 is transformed by %2")
+                              .arg(shapeToString(chunk.offsets), found->unknownTransform);
                 break;
             }
             const QFileInfo file(QDir(folder).filePath(chunk.file));

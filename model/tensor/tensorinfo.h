@@ -98,6 +98,7 @@ struct TensorChunk
     QString file;
     qint64 byteOffset = 0;
     qint64 byteLength = 0;
+    bool zstd = false; // the item's bytes are a zstd stream of the archive (DCP's stream.zstd transform)
 };
 
 // One named tensor of a checkpoint: metadata plus a view (offset, strides in elements) on a storage.

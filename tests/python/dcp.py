@@ -4,6 +4,7 @@ and PyTorch's own consolidation of each (dcp_to_torch_save), for the DCP reader'
     dcp.py write OUTDIR WORLD     OUTDIR/ckpt (DCP folder written by WORLD processes) and OUTDIR/ckpt.pt
                                   (dcp_to_torch_save of it)
     dcp.py hostile OUTDIR         a DCP folder whose .metadata also calls posix.system
+    dcp.py zstd OUTDIR            OUTDIR/zstd, written with the stream.zstd transform, and OUTDIR/zstd.pt
     dcp.py bad OUTDIR             DCP folders that lie: overlap/, gap/, truncated/, missing/ (and good/)
     dcp.py check-export OUT REF   OUT (safetensors or torch.save) equals REF tensor for tensor, bit for bit
 """
@@ -115,6 +116,19 @@ def bad(outdir):
     os.remove(os.path.join(outdir, "missing", "__0_0.distcp"))
 
 
+def zstd(outdir):
+    """A single-process DCP folder written with the stream.zstd transform (FileSystemWriter's _extensions),
+    and dcp_to_torch_save of it."""
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint._extension import ZStandard
+    from torch.distributed.checkpoint.format_utils import dcp_to_torch_save
+    folder = os.path.join(outdir, "zstd")
+    torch.manual_seed(0)
+    dcp.save({"w": torch.randn(64, 32), "b": torch.randn(5).bfloat16(), "n": 3},
+             storage_writer=dcp.FileSystemWriter(folder, _extensions=[ZStandard()]))
+    dcp_to_torch_save(folder, os.path.join(outdir, "zstd.pt"))
+
+
 def _flatten(prefix, value, out):
     if isinstance(value, torch.Tensor):
         out[prefix] = value
@@ -158,6 +172,8 @@ if __name__ == "__main__":
         hostile(sys.argv[2])
     elif command == "bad":
         bad(sys.argv[2])
+    elif command == "zstd":
+        zstd(sys.argv[2])
     elif command == "check-export":
         sys.exit(check_export(sys.argv[2], sys.argv[3]))
     else:
