@@ -2,6 +2,7 @@
 
 #include "formats/pickle/picklecheckpoint.h"
 #include "formats/pickle/safeunpickler.h"
+#include "formats/pickle/weightsonly.h"
 #include "formats/torchzipreader.h"
 #include "tensor/mappedfile.h"
 
@@ -335,16 +336,6 @@ bool boxesTile(const QVector<qint64> &shape, const QVector<TensorChunk> &chunks,
     return true;
 }
 
-// The refused calls a benign .metadata makes: its layouts, memory formats and checkpoint path.
-bool isMetadataCall(const RefusedCall &call)
-{
-    return call.callable == QLatin1String("torch.serialization._get_layout") ||
-           call.callable == QLatin1String("pathlib.PosixPath") ||
-           call.callable == QLatin1String("pathlib._local.PosixPath") ||
-           (call.callable == QLatin1String("builtins.getattr") &&
-            call.arguments.startsWith(
-                QLatin1String("torch.distributed.checkpoint.metadata._MEM_FORMAT_ENCODING")));
-}
 } // namespace
 
 bool isDcpFolder(const QString &folder)
@@ -370,7 +361,7 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
     if (!unpickler.run(0, &reason))
         return fail(DcpReaderText::tr("not a DCP metadata pickle: %1").arg(reason));
     for (const RefusedCall &call : unpickler.refusedCalls()) {
-        if (isMetadataCall(call))
+        if (isPlainDataCall(call.callable, call.arguments)) // layouts, memory formats, the checkpoint path
             continue;
         out->refusedCalls.append({call.callable, call.arguments, QStringLiteral(".metadata"), call.offset});
         out->warnings << DcpReaderText::tr("the metadata would call %1(%2) on load; refused")

@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace torchscope {
@@ -406,6 +407,17 @@ QStringList topLevelKeys(const QByteArray &json)
     return keys;
 }
 
+// A JSON number that is a whole count a file could hold (what offsets and dimensions are); false for
+// anything else, which the reader refuses with its reason.
+bool jsonCount(const QJsonValue &value, qint64 *out)
+{
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || number < 0 || number > double(qint64(1) << 53) || number != std::floor(number))
+        return false;
+    *out = qint64(number);
+    return true;
+}
+
 void auditSafetensors(const char *data, qint64 size, ContainerAudit *out)
 {
     const auto add = [out](const char *rule, const QString &place, const QString &message) {
@@ -446,7 +458,9 @@ void auditSafetensors(const char *data, qint64 size, ContainerAudit *out)
         const QJsonArray offsets = tensor.value(QStringLiteral("data_offsets")).toArray();
         if (offsets.size() != 2)
             continue;
-        const qint64 begin = qint64(offsets.at(0).toDouble()), end = qint64(offsets.at(1).toDouble());
+        qint64 begin = 0, end = 0;
+        if (!jsonCount(offsets.at(0), &begin) || !jsonCount(offsets.at(1), &end))
+            continue; // the reader refuses it with the reason
         const QString place = header + QStringLiteral(": ") + it.key();
         if (end > dataSize) {
             add("TS017", place,
@@ -463,11 +477,14 @@ void auditSafetensors(const char *data, qint64 size, ContainerAudit *out)
         const DType dtype =
             SafetensorsReader::dtypeFromCode(tensor.value(QStringLiteral("dtype")).toString(), &known);
         if (known) {
-            qint64 elements = 1;
-            for (const QJsonValue dim : tensor.value(QStringLiteral("shape")).toArray())
-                elements *= qint64(dim.toDouble());
+            qint64 elements = 1, dim = 0;
+            bool valid = true;
+            for (const QJsonValue value : tensor.value(QStringLiteral("shape")).toArray()) {
+                valid = valid && jsonCount(value, &dim) && (dim == 0 || elements <= kMaxTensorElements / dim);
+                elements = valid ? elements * dim : 0;
+            }
             const qint64 bytes = elements * qint64(dtypeElementSize(dtype));
-            if (bytes != end - begin)
+            if (valid && bytes != end - begin)
                 add("TS020", place,
                     ScannerText::tr("'%1' spans %2 bytes; its dtype and shape need %3")
                         .arg(it.key())

@@ -2,6 +2,7 @@
 
 #include "formats/checkpointreader.h"
 #include "formats/pickle/safeunpickler.h"
+#include "formats/pickle/weightsonly.h"
 #include "jobs/progress.h"
 #include "scan/containeraudit.h"
 #include "tensor/checkpointcontent.h"
@@ -15,7 +16,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMap>
-#include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 #include <QUrl>
@@ -158,47 +158,10 @@ namespace {
 // run no code of the file's choosing; every other call is the file's.
 enum class CallKind { Code, DataConstructor, ClassInstance };
 
-bool looksLikeClass(const QString &qualifiedName)
-{
-    const QString last = qualifiedName.section(u'.', -1);
-    const QString bare = last.startsWith(u'_') ? last.mid(1) : last;
-    const bool first = !bare.isEmpty() && bare.at(0).isUpper();
-    return first && qualifiedName.contains(u'.') && !isGadgetClass(qualifiedName) &&
-           !qualifiedName.startsWith(QLatin1String("builtins.")) &&
-           !qualifiedName.startsWith(QLatin1String("__builtin__."));
-}
-
 CallKind callKind(const RefusedCallSite &call)
 {
-    static const QSet<QString> dataConstructors{
-        QStringLiteral("numpy.core.multiarray.scalar"),
-        QStringLiteral("numpy._core.multiarray.scalar"),
-        QStringLiteral("numpy.core.multiarray._reconstruct"),
-        QStringLiteral("numpy._core.multiarray._reconstruct"),
-        QStringLiteral("numpy.dtype"),
-        QStringLiteral("pathlib.PosixPath"),
-        QStringLiteral("pathlib.WindowsPath"),
-        QStringLiteral("pathlib.PurePosixPath"),
-        QStringLiteral("pathlib.PureWindowsPath"),
-        QStringLiteral("pathlib.Path"),
-        QStringLiteral("torch.serialization._get_layout"),
-        QStringLiteral("datetime.datetime"),
-        QStringLiteral("datetime.date"),
-        QStringLiteral("datetime.timedelta"),
-        QStringLiteral("datetime.timezone"),
-        QStringLiteral("decimal.Decimal"),
-        QStringLiteral("uuid.UUID"),
-    };
-    if (dataConstructors.contains(call.callable))
+    if (isPlainDataCall(call.callable, call.arguments))
         return CallKind::DataConstructor;
-    // An enum member as DCP's metadata and a Trainer's arguments pickle one: getattr(SomeEnum, 'NAME') on
-    // a class that is no gadget (what the lookup returns, if called, is refused and named on its own).
-    static const QRegularExpression member(QStringLiteral(R"(^([\w.]+), '[A-Za-z]\w*'$)"));
-    if (call.callable == QLatin1String("builtins.getattr")) {
-        const QRegularExpressionMatch match = member.match(call.arguments);
-        if (match.hasMatch() && looksLikeClass(match.captured(1)))
-            return CallKind::DataConstructor;
-    }
     return looksLikeClass(call.callable) ? CallKind::ClassInstance : CallKind::Code;
 }
 

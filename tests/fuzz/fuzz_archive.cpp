@@ -3,6 +3,7 @@
 #include "formats/checkpointreader.h"
 #include "formats/pickle/picklemodule.h"
 #include "formats/weightsonlysafewriter.h"
+#include "scan/containeraudit.h"
 
 #include <QBuffer>
 
@@ -12,6 +13,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    // The scanner's audit walks what the reader refuses: every record, every pickle, nested archives.
+    (void)torchscope::auditContainer(bytes.constData(), bytes.size());
     torchscope::CheckpointContent content;
     QString error;
     if (torchscope::readCheckpointBytes(bytes, &content, &error)) {

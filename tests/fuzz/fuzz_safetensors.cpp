@@ -1,5 +1,6 @@
 // libFuzzer target: safetensors headers and sharded-checkpoint index files.
 #include "formats/checkpointreader.h"
+#include "scan/containeraudit.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -7,6 +8,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    // The scanner's audit walks what the reader refuses: every record, every pickle, nested archives.
+    (void)torchscope::auditContainer(bytes.constData(), bytes.size());
     torchscope::CheckpointContent content;
     QString error;
     if (!bytes.isEmpty() && bytes.front() == '{') {

@@ -1,7 +1,10 @@
 #include "formats/pickle/weightsonly.h"
 
+#include "formats/pickle/safeunpickler.h"
+
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -290,6 +293,51 @@ QString describeWeightsOnlyBlockers(const QList<WeightsOnlyBlocker> &blockers)
                                   : WeightsOnlyText::tr("%1 (at %2)").arg(blocker.global, where));
     }
     return parts.join(QStringLiteral(", "));
+}
+
+bool looksLikeClass(const QString &qualifiedName)
+{
+    const QString last = qualifiedName.section(u'.', -1);
+    const QString bare = last.startsWith(u'_') ? last.mid(1) : last;
+    const bool first = !bare.isEmpty() && bare.at(0).isUpper();
+    return first && qualifiedName.contains(u'.') && !isGadgetClass(qualifiedName) &&
+           !qualifiedName.startsWith(QLatin1String("builtins.")) &&
+           !qualifiedName.startsWith(QLatin1String("__builtin__."));
+}
+
+bool isPlainDataCall(const QString &callable, const QString &arguments)
+{
+    static const QSet<QString> dataConstructors{
+        QStringLiteral("numpy.core.multiarray.scalar"),
+        QStringLiteral("numpy._core.multiarray.scalar"),
+        QStringLiteral("numpy.core.multiarray._reconstruct"),
+        QStringLiteral("numpy._core.multiarray._reconstruct"),
+        QStringLiteral("numpy.dtype"),
+        QStringLiteral("pathlib.PosixPath"),
+        QStringLiteral("pathlib._local.PosixPath"), // Python 3.13
+        QStringLiteral("pathlib.WindowsPath"),
+        QStringLiteral("pathlib.PurePosixPath"),
+        QStringLiteral("pathlib.PureWindowsPath"),
+        QStringLiteral("pathlib.Path"),
+        QStringLiteral("torch.serialization._get_layout"),
+        QStringLiteral("datetime.datetime"),
+        QStringLiteral("datetime.date"),
+        QStringLiteral("datetime.timedelta"),
+        QStringLiteral("datetime.timezone"),
+        QStringLiteral("decimal.Decimal"),
+        QStringLiteral("uuid.UUID"),
+    };
+    if (dataConstructors.contains(callable))
+        return true;
+    // An enum member as DCP's metadata and a Trainer's arguments pickle one: getattr(SomeEnum, 'NAME') on
+    // a class that is no gadget (what the lookup returns, if called, is refused and named on its own).
+    static const QRegularExpression member(QStringLiteral(R"(^([\w.]+), '[A-Za-z]\w*'$)"));
+    if (callable == QLatin1String("builtins.getattr")) {
+        const QRegularExpressionMatch match = member.match(arguments);
+        if (match.hasMatch() && looksLikeClass(match.captured(1)))
+            return true;
+    }
+    return false;
 }
 
 } // namespace torchscope

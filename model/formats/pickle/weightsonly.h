@@ -22,6 +22,15 @@ bool isWeightsOnlyGlobal(const QString &qualifiedName);
 // thousands) the globals come without places.
 QList<WeightsOnlyBlocker> weightsOnlyBlockers(const QStringList &globalsRead, const PickleValuePtr &root);
 
+// Whether a call weights_only refuses only makes plain data from plain data, whatever its arguments: a
+// NumPy scalar or array, a dtype, a path, a date, a layout, an enum member looked up on a class that is
+// no gadget (getattr(SomeEnum, 'NAME')). Benign checkpoints make these; `arguments` as
+// SafeUnpickler::RefusedCall writes them.
+bool isPlainDataCall(const QString &callable, const QString &arguments);
+// Whether module.name looks like a class (a capitalised last part) outside the modules that reach the
+// system (isGadgetClass) and builtins: what torch.save(model) and a library's records construct.
+bool looksLikeClass(const QString &qualifiedName);
+
 // One line for people: "numpy.core.multiarray.scalar (at best_acc), argparse.Namespace (at args)".
 QString describeWeightsOnlyBlockers(const QList<WeightsOnlyBlocker> &blockers);
 
