@@ -31,6 +31,9 @@ private Q_SLOTS:
     void consolidatedExportEqualsDcpToTorchSave_data();
     void consolidatedExportEqualsDcpToTorchSave();
     void infoJsonSaysWhereEachBoxLives();
+    void transformersModelConsolidatesForFromPretrained();
+    void exportAsDcpLoadsWithTorchDistributedCheckpoint();
+    void exportAsDcpLoadsIntoAShardedTransformersModel();
     void lyingFoldersNameTheTensor_data();
     void lyingFoldersNameTheTensor();
     void hostileMetadataIsRefusedAndNamed();
@@ -41,10 +44,14 @@ private:
     // The folder `dcp.py write` made for `world` processes (made once).
     QString written(int world);
     QString badFolders();
+    // The folder `dcp.py hf-write` made (a tiny Llama: hf/, hf-dcp/, logits.pt), made once.
+    QString transformersFolder();
+    int cli(const QStringList &arguments, QString *err);
 
     QTemporaryDir m_dir;
     QHash<int, QString> m_written;
     QString m_bad;
+    QString m_transformers;
 };
 
 void TestDcpReader::initTestCase()
@@ -89,6 +96,26 @@ QString TestDcpReader::badFolders()
         m_bad = folder;
     }
     return m_bad;
+}
+
+QString TestDcpReader::transformersFolder()
+{
+    if (m_transformers.isEmpty()) {
+        const QString folder = m_dir.filePath(QStringLiteral("transformers"));
+        QString output;
+        if (runDcpScript({QStringLiteral("hf-write"), folder}, &output) != 0) {
+            qWarning("%s", qPrintable(output.right(3000)));
+            return QString();
+        }
+        m_transformers = folder;
+    }
+    return m_transformers;
+}
+
+int TestDcpReader::cli(const QStringList &arguments, QString *err)
+{
+    QString out;
+    return test::runProcess(test::cliPath(), arguments, &out, err);
 }
 
 void TestDcpReader::readsWhatManyProcessesWrote_data()
@@ -214,6 +241,85 @@ void TestDcpReader::infoJsonSaysWhereEachBoxLives()
     QCOMPARE(state.value(QStringLiteral("0.weight"))[QStringLiteral("tensors")].toArray(),
              QJsonArray({"exp_avg", "exp_avg_sq"}));
     QCOMPARE(state.value(QStringLiteral("0.weight"))[QStringLiteral("step")].toDouble(), 1.0);
+}
+
+// A transformers model two FSDP2 processes saved with its optimizer ({"model", "optim"}, as training
+// loops save it): export takes the model part by default (planner_data names the root keys), without
+// --weights-only (a DCP folder holds nothing else), writes Hugging Face shards with their index whose
+// names and values are save_pretrained's, and from_pretrained gives the model's logits.
+void TestDcpReader::transformersModelConsolidatesForFromPretrained()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = transformersFolder();
+    QVERIFY(!folder.isEmpty());
+    const QString out = QDir(folder).filePath(QStringLiteral("consolidated"));
+    QString err;
+    QCOMPARE(cli({QStringLiteral("export"), folder + QStringLiteral("/hf-dcp"), QStringLiteral("-o"), out,
+                  QStringLiteral("--max-shard-size"), QStringLiteral("20KB")},
+                 &err),
+             0);
+    QVERIFY2(err.contains(QLatin1String("wrote the model part 'model'")), qPrintable(err));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/model.safetensors.index.json")));
+    QString peer;
+    QVERIFY2(runDcpScript({QStringLiteral("hf-check"), out, folder}, &peer) == 0, qPrintable(peer));
+}
+
+// export --format dcp writes a single-rank DCP folder that torch.distributed.checkpoint.load reads into
+// a state_dict of the same names: dcp_to_torch_save's output (bfloat16, int64, a scalar, uneven and
+// 2-D-sharded tensors, an FSDP model and its Adam state) comes back bit for bit.
+void TestDcpReader::exportAsDcpLoadsWithTorchDistributedCheckpoint()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = written(4);
+    QVERIFY(!folder.isEmpty());
+    const QString out = QDir(folder).filePath(QStringLiteral("as-dcp"));
+    QString err;
+    QCOMPARE(cli({QStringLiteral("export"), folder + QStringLiteral("/ckpt.pt"), QStringLiteral("-o"), out,
+                  QStringLiteral("--format"), QStringLiteral("dcp"), QStringLiteral("--part"),
+                  QStringLiteral("all")},
+                 &err),
+             0);
+    QString peer;
+    QVERIFY2(runDcpScript({QStringLiteral("check-dcp"), out, folder + QStringLiteral("/ckpt.pt")}, &peer) ==
+                 0,
+             qPrintable(peer));
+    // Our own reader reads it back as the DCP folder it is; a second export replaces the first whole.
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(out, Progress(), &content, &error), qPrintable(error));
+    QCOMPARE(content.format, CheckpointFormat::Dcp);
+    QCOMPARE(cli({QStringLiteral("export"), folder + QStringLiteral("/ckpt.pt"), QStringLiteral("-o"), out,
+                  QStringLiteral("--format"), QStringLiteral("dcp"), QStringLiteral("--part"),
+                  QStringLiteral("all"), QStringLiteral("--dtype"), QStringLiteral("float16")},
+                 &err),
+             0);
+    CheckpointContent again;
+    QVERIFY2(readCheckpoint(out, Progress(), &again, &error), qPrintable(error));
+    QCOMPARE(again.tensors.size(), content.tensors.size());
+    const auto plain = std::find_if(again.tensors.begin(), again.tensors.end(),
+                                    [](const TensorInfo &t) { return t.name == QLatin1String("plain"); });
+    QVERIFY(plain != again.tensors.end());
+    QCOMPARE(plain->dtype, DType::Float16);
+    QVERIFY(QDir(folder).entryList({QStringLiteral("as-dcp.*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
+}
+
+// How a Hugging Face checkpoint becomes a torchtitan starting point: the save_pretrained folder exported
+// as DCP, loaded by torch.distributed.checkpoint.load into the model sharded by FSDP2 over two processes
+// (each reads its rows of the single box): every parameter equal to from_pretrained's, the same logits.
+void TestDcpReader::exportAsDcpLoadsIntoAShardedTransformersModel()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = transformersFolder();
+    QVERIFY(!folder.isEmpty());
+    const QString out = QDir(folder).filePath(QStringLiteral("from-hf-dcp"));
+    QString err;
+    QCOMPARE(cli({QStringLiteral("export"), folder + QStringLiteral("/hf"), QStringLiteral("-o"), out,
+                  QStringLiteral("--format"), QStringLiteral("dcp")},
+                 &err),
+             0);
+    QString peer;
+    QVERIFY2(runDcpScript({QStringLiteral("dcp-load"), out, folder}, &peer) == 0,
+             qPrintable(peer.right(3000)));
 }
 
 void TestDcpReader::lyingFoldersNameTheTensor_data()

@@ -69,7 +69,7 @@ void Cli::printHelp()
              "  torchscope-cli info FILE [--json] [--stats]\n"
              "  torchscope-cli export IN -o OUT (--weights-only | --entire-model) [--module PATH]\n"
              "                        [--freeze GLOB]... [--unfreeze GLOB]... [--freeze-plan FILE]\n"
-             "                        [--format pytorch|safetensors|torchscript|pickle]\n"
+             "                        [--format pytorch|safetensors|dcp|torchscript|pickle]\n"
              "                        [--dtype keep|float32|float16|bfloat16]\n"
              "                        [--no-buffers] [--max-shard-size SIZE]\n"
              "                        [--part model|ema|all] [--strip-prefix P]\n"
@@ -208,6 +208,13 @@ int Cli::exportCheckpoint(const QStringList &arguments)
     CheckpointDocument document(std::move(content));
     if (!document.findModule(options.request.modulePath))
         return usage(tr("export: no module '%1' in %2").arg(options.request.modulePath, options.input));
+    if (!options.modeGiven) {
+        if (document.canSaveEntireModel())
+            return usage(tr("export: %1 holds an entire model: choose exactly one of --weights-only and "
+                            "--entire-model")
+                             .arg(options.input));
+        options.request.mode = SaveMode::WeightsOnly;
+    }
 
     // Where the file cannot keep flags the steps make a plan, from what PyTorch would do (every
     // floating-point parameter trainable), which --freeze-plan-out writes.

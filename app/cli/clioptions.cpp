@@ -156,7 +156,7 @@ bool parseScan(const QStringList &arguments, ScanOptions *options, QString *mess
 bool parseExport(const QStringList &arguments, ExportOptions *options, QString *message)
 {
     const QString formatMessage =
-        CliOptionsText::tr("export: --format needs one of pytorch, safetensors, torchscript, pickle");
+        CliOptionsText::tr("export: --format needs one of pytorch, safetensors, dcp, torchscript, pickle");
     QStringList dtypeNames{QStringLiteral("keep")};
     for (const DType dtype : DTypeConversion::targets())
         dtypeNames << dtypeName(dtype);
@@ -227,6 +227,7 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
         static const QHash<QString, SaveFormat> formats{
             {QStringLiteral("pytorch"), SaveFormat::PyTorch},
             {QStringLiteral("safetensors"), SaveFormat::Safetensors},
+            {QStringLiteral("dcp"), SaveFormat::Dcp},
             {QStringLiteral("torchscript"), SaveFormat::TorchScript},
             {QStringLiteral("pickle"), SaveFormat::Pickle}};
         const QString value = p.value(QStringLiteral("format")).toLower();
@@ -278,15 +279,17 @@ bool parseExport(const QStringList &arguments, ExportOptions *options, QString *
                       options->request.format == SaveFormat::Pickle;
         weightsOnly = !entireModel;
     }
-    if (weightsOnly == entireModel) {
+    if (weightsOnly && entireModel) {
         *message = CliOptionsText::tr("export: choose exactly one of --weights-only and --entire-model");
         return false;
     }
+    // Neither: the input decides (weights where it can hold nothing else), once it is open.
+    options->modeGiven = weightsOnly || entireModel;
     if (((options->request.format == SaveFormat::TorchScript ||
           options->request.format == SaveFormat::Pickle) &&
          weightsOnly) ||
         ((options->request.format == SaveFormat::PyTorch ||
-          options->request.format == SaveFormat::Safetensors) &&
+          options->request.format == SaveFormat::Safetensors || options->request.format == SaveFormat::Dcp) &&
          entireModel)) {
         *message = (weightsOnly ? CliOptionsText::tr("export: --format %1 does not hold weights only")
                                 : CliOptionsText::tr("export: --format %1 does not hold an entire model"))

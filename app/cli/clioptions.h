@@ -35,6 +35,10 @@ struct ExportOptions
     QVector<FreezeStep> steps;
     // --freeze-plan-out FILE: the flags after the steps, as a freeze plan (the only output without -o).
     QString freezePlanOut;
+    // Whether --weights-only, --entire-model or a --format implying one was given. Without, an input that
+    // holds weights only (a state_dict, safetensors, shards, a DCP folder) is written as weights; an
+    // entire model needs the choice.
+    bool modeGiven = true;
     // --part model|ema|all as given; empty: the model part of a training checkpoint, else the file.
     QString part;
 };

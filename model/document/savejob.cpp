@@ -4,6 +4,7 @@
 #include "document/freezeplan.h"
 #include "formats/atomicfile.h"
 #include "formats/checkpointreader.h"
+#include "formats/dcpwriter.h"
 #include "formats/dtypeconversion.h"
 #include "formats/pickle/picklemodule.h"
 #include "formats/safetensorswriter.h"
@@ -384,6 +385,11 @@ std::unique_ptr<SaveJob> SaveJob::prepare(const CheckpointDocument &document, co
                 entry.convertTo = to;
             job->m_entries.push_back(entry);
         }
+        if (job->m_format == SaveFormat::Dcp && request.maxShardSize > 0) {
+            *error = CheckpointWriterText::tr(
+                "a DCP folder is written as one file of boxes; leave out the shard size");
+            return nullptr;
+        }
         job->m_leftOut = leftOutSummary(document, job->m_entries);
         job->m_metadata = document.metadata();
         if (job->m_format == SaveFormat::Safetensors)
@@ -623,8 +629,56 @@ QHash<QString, TensorValues> SaveJob::replacedValues() const
     return values;
 }
 
+// The folder is written beside the target under a temporary name, read back, and only then put in the
+// target's place (an older folder there moved aside first and removed last), so a failed or canceled
+// save leaves what was there.
+bool SaveJob::writeDcpFolder(const Progress &progress, QString *error) const
+{
+    const QFileInfo target(m_request.path);
+    if (target.exists() && !target.isDir()) {
+        *error = CheckpointWriterText::tr("%1: a DCP checkpoint is a folder, and a file has this name")
+                     .arg(m_request.path);
+        return false;
+    }
+    const QString stem = target.absoluteFilePath();
+    const QString written = stem + QStringLiteral(".torchscope-partial");
+    const QString old = stem + QStringLiteral(".torchscope-old");
+    QDir(written).removeRecursively();
+    if (!QDir().mkpath(written)) {
+        *error = CheckpointWriterText::tr("%1: cannot create the folder").arg(written);
+        return false;
+    }
+    QString reason;
+    if (!DcpWriter::write(m_entries, written, progress, &reason) || progress.isCanceled()) {
+        QDir(written).removeRecursively();
+        *error =
+            CheckpointWriterText::tr("%1: save failed: %2")
+                .arg(m_request.path, progress.isCanceled() ? CheckpointWriterText::tr("canceled") : reason);
+        return false;
+    }
+    if (!verifyWritten(written, m_request.path, m_expected, error)) {
+        QDir(written).removeRecursively();
+        return false;
+    }
+    QDir(old).removeRecursively();
+    if (target.exists() && !QDir().rename(stem, old)) {
+        QDir(written).removeRecursively();
+        *error = CheckpointWriterText::tr("%1: cannot replace the folder").arg(m_request.path);
+        return false;
+    }
+    if (!QDir().rename(written, stem)) {
+        QDir().rename(old, stem);
+        *error = CheckpointWriterText::tr("%1: cannot replace the folder").arg(m_request.path);
+        return false;
+    }
+    QDir(old).removeRecursively();
+    return true;
+}
+
 bool SaveJob::run(const Progress &progress, QString *error) const
 {
+    if (m_request.mode == SaveMode::WeightsOnly && m_format == SaveFormat::Dcp)
+        return writeDcpFolder(progress, error);
     if (m_request.mode == SaveMode::WeightsOnly && m_request.maxShardSize > 0)
         return writeShards(progress, error);
     PickleModuleWriter pickleModule;

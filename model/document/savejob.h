@@ -32,7 +32,8 @@ enum class SavePart { Module, Model, Ema };
 // for an entire model the source's own kind (TorchScript, or a torch.save(model) pickle).
 // WeightsOnlySafe: a copy of a whole torch.save file that PyTorch's default torch.load
 // (weights_only=True) reads, its values kept where they are plain (WeightsOnlySafeWriter).
-enum class SaveFormat { Auto, PyTorch, Safetensors, TorchScript, Pickle, WeightsOnlySafe };
+// Dcp: a single-rank torch.distributed.checkpoint folder of the weights (DcpWriter).
+enum class SaveFormat { Auto, PyTorch, Safetensors, TorchScript, Pickle, WeightsOnlySafe, Dcp };
 
 struct SaveRequest
 {
@@ -99,6 +100,7 @@ public:
 private:
     void dropTiedDuplicates();
     bool writeShards(const Progress &progress, QString *error) const;
+    bool writeDcpFolder(const Progress &progress, QString *error) const;
     QHash<QString, TensorValues> replacedValues() const;
     bool writeEntries(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
                       const Progress &progress, QString *error) const;

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 
 #include <zstd.h>
 
@@ -413,6 +414,30 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
                 place.unknownTransform = descriptor;
         }
         places.insert(offsetsKey(fqn->text(), offsets), place);
+    }
+
+    // The state_dict's own keys, from planner_data: each flat name is the path of keys that led to it, and
+    // the path's first key is the root dict's (a key may itself hold dots: "model" and "layer.weight",
+    // not "model.layer" and "weight"). Without planner_data, the flat name's first segment.
+    const PickleValuePtr plannerData = fields->get(QStringLiteral("planner_data"));
+    QSet<QString> rootKeys;
+    const auto addRootKey = [&](const QString &key) {
+        if (!rootKeys.contains(key)) {
+            rootKeys.insert(key);
+            out->rootKeys << key;
+        }
+    };
+    QHash<QString, QString> rootKeyOf;
+    if (plannerData && plannerData->type == Type::Dict) {
+        for (const auto &[key, value] : plannerData->entries) {
+            if (key && key->isString() && value && value->isSequence() && !value->items.empty() &&
+                value->items.front() && value->items.front()->isString())
+                rootKeyOf.insert(key->text(), value->items.front()->text());
+        }
+    }
+    for (const auto &[key, value] : items->entries) {
+        if (key && key->isString())
+            addRootKey(rootKeyOf.value(key->text(), key->text().section(QLatin1Char('.'), 0, 0)));
     }
 
     auto files = std::make_shared<DcpFiles>(folder);

@@ -65,11 +65,25 @@ std::optional<quint32> StateDictWriter::Entry::recordedCrc32() const
 bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
                             QString *error)
 {
+    return writePickled(entries, false, device, progress, error);
+}
+
+bool StateDictWriter::writeTensor(const Entry &entry, QIODevice *device, const Progress &progress,
+                                  QString *error)
+{
+    return writePickled({entry}, true, device, progress, error);
+}
+
+bool StateDictWriter::writePickled(const std::vector<Entry> &entries, bool singleTensor, QIODevice *device,
+                                   const Progress &progress, QString *error)
+{
     PickleWriter pickle;
-    pickle.global("collections", "OrderedDict");
-    pickle.emptyTuple();
-    pickle.reduce();
-    pickle.memoize();
+    if (!singleTensor) {
+        pickle.global("collections", "OrderedDict");
+        pickle.emptyTuple();
+        pickle.reduce();
+        pickle.memoize();
+    }
 
     // Storage key of each entry; tied entries reuse the key of the first in their group.
     std::vector<int> storageKey(entries.size());
@@ -159,11 +173,13 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
 
     constexpr size_t kBatch = 1000; // as CPython batches SETITEMS
     for (size_t start = 0; start < entries.size(); start += kBatch) {
-        pickle.mark();
+        if (!singleTensor)
+            pickle.mark();
         for (size_t i = start; i < std::min(entries.size(), start + kBatch); ++i) {
             const Entry &entry = entries[i];
             const TensorInfo &tensor = entry.tensor;
-            pickle.string(entry.key);
+            if (!singleTensor)
+                pickle.string(entry.key);
             const Quantization *quantization = tensor.quantization.get();
             tensorCall(quantization ? "_rebuild_qtensor" : "_rebuild_tensor_v2", entry.dtype(), storageKey[i],
                        entry.byteSize() / dtypeElementSize(entry.dtype()), // quint4x2 storages count bytes
@@ -171,7 +187,8 @@ bool StateDictWriter::write(const std::vector<Entry> &entries, QIODevice *device
                        quantization ? std::function<void()>([&] { writeQuantizer(*quantization); })
                                     : std::function<void()>());
         }
-        pickle.setItems();
+        if (!singleTensor)
+            pickle.setItems();
     }
     std::vector<Entry> storages;
     storages.reserve(storageOwner.size() + parameterRecords.size());

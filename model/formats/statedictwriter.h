@@ -38,9 +38,15 @@ public:
 
     static bool write(const std::vector<Entry> &entries, QIODevice *device, const Progress &progress,
                       QString *error);
+    // torch.save(tensor): the archive of one tensor, its pickle the tensor alone (a DCP item).
+    static bool writeTensor(const Entry &entry, QIODevice *device, const Progress &progress, QString *error);
     // The archive torch.save writes around a data.pkl: each storage's bytes as data/<key> (the
     // entry's key), streamed from its tensor, then the version.
     static bool writeArchive(const QByteArray &pickle, const std::vector<Entry> &storages, QIODevice *device,
+                             const Progress &progress, QString *error);
+
+private:
+    static bool writePickled(const std::vector<Entry> &entries, bool singleTensor, QIODevice *device,
                              const Progress &progress, QString *error);
 };
 

@@ -7,7 +7,17 @@ and PyTorch's own consolidation of each (dcp_to_torch_save), for the DCP reader'
     dcp.py zstd OUTDIR            OUTDIR/zstd, written with the stream.zstd transform, and OUTDIR/zstd.pt
     dcp.py bad OUTDIR             DCP folders that lie: overlap/, gap/, truncated/, missing/ (and good/)
     dcp.py check-export OUT REF   OUT (safetensors or torch.save) equals REF tensor for tensor, bit for bit
+    dcp.py check-dcp OUT REF      torch.distributed.checkpoint.load reads OUT (a DCP folder) into a state_dict
+                                  of REF's names: every tensor equal, bit for bit
+    dcp.py hf-write OUTDIR        a tiny transformers Llama: OUTDIR/hf (save_pretrained), OUTDIR/hf-dcp (DCP
+                                  folder two FSDP2 processes wrote of {"model", "optim"}), OUTDIR/logits.pt
+    dcp.py hf-check FOLDER OUTDIR FOLDER (Torchscope's consolidation, config.json copied in) loads with
+                                  from_pretrained and gives the logits of OUTDIR/logits.pt
+    dcp.py dcp-load FOLDER OUTDIR torch.distributed.checkpoint.load reads FOLDER (Torchscope's DCP export of
+                                  OUTDIR/hf) into the model sharded by FSDP2 over two processes: every
+                                  parameter equal bit for bit to from_pretrained's, the logits too
 """
+import json
 import os
 import socket
 import sys
@@ -164,6 +174,130 @@ def check_export(out, ref):
     return 1 if problems else 0
 
 
+def check_dcp(out, ref):
+    import torch.distributed.checkpoint as dcp
+    want = _flatten("", torch.load(ref, weights_only=False), {})
+    state = {name: torch.full_like(tensor, 7) if tensor.is_floating_point() else torch.zeros_like(tensor)
+             for name, tensor in want.items()}
+    dcp.load(state, checkpoint_id=out, no_dist=True)
+    problems = [name for name, tensor in want.items()
+                if state[name].dtype != tensor.dtype or not torch.equal(state[name], tensor)]
+    print("\n".join(problems) if problems else "equal: %d tensors" % len(want))
+    return 1 if problems else 0
+
+
+def _tiny_llama():
+    from transformers import LlamaConfig, LlamaForCausalLM
+    config = LlamaConfig(vocab_size=96, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=64)
+    torch.manual_seed(0)
+    return LlamaForCausalLM(config).eval()
+
+
+_TOKENS = torch.tensor([[1, 5, 9, 42, 7, 3]])
+
+
+def _hf_worker(rank, world, outdir, port):
+    os.environ["MASTER_ADDR"] = "127.0.0.1"
+    os.environ["MASTER_PORT"] = str(port)
+    dist.init_process_group("gloo", rank=rank, world_size=world)
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint.state_dict import get_state_dict
+    from torch.distributed.fsdp import fully_shard
+    from torch.distributed.tensor import init_device_mesh
+    mesh = init_device_mesh("cpu", (world,))
+    model = _tiny_llama()
+    if rank == 0:
+        model.save_pretrained(os.path.join(outdir, "hf"))
+    for layer in model.model.layers:
+        fully_shard(layer, mesh=mesh)
+    fully_shard(model, mesh=mesh)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
+    model_state, optimizer_state = get_state_dict(model, optimizer)
+    dcp.save({"model": model_state, "optim": optimizer_state}, checkpoint_id=os.path.join(outdir, "hf-dcp"))
+    dist.barrier()
+    dist.destroy_process_group()
+
+
+def hf_write(outdir):
+    import torch.multiprocessing as mp
+    os.makedirs(outdir, exist_ok=True)
+    mp.spawn(_hf_worker, args=(2, outdir, _free_port()), nprocs=2, join=True)
+    with torch.no_grad():
+        torch.save(_tiny_llama()(_TOKENS).logits, os.path.join(outdir, "logits.pt"))
+
+
+def hf_check(folder, outdir):
+    import shutil
+    from transformers import AutoModelForCausalLM
+    from safetensors.torch import load_file
+    # The names and values first: from_pretrained forgives a prefix too many ("model.model.") by itself.
+    with open(os.path.join(folder, "model.safetensors.index.json")) as f:
+        shards = sorted(set(json.load(f)["weight_map"].values()))
+    got = {}
+    for shard in shards:
+        got.update(load_file(os.path.join(folder, shard)))
+    want = load_file(os.path.join(outdir, "hf", "model.safetensors"))
+    if sorted(got) != sorted(want) or any(not torch.equal(got[k], want[k]) or got[k].dtype != want[k].dtype
+                                          for k in want):
+        print("names or values differ from save_pretrained's: %s" % sorted(set(got) ^ set(want))[:6])
+        return 1
+    shutil.copy(os.path.join(outdir, "hf", "config.json"), folder)
+    model = AutoModelForCausalLM.from_pretrained(folder).eval()
+    with torch.no_grad():
+        logits = model(_TOKENS).logits
+    want = torch.load(os.path.join(outdir, "logits.pt"))
+    if not torch.equal(logits, want):
+        print("logits differ by %g" % (logits - want).abs().max().item())
+        return 1
+    print("from_pretrained: equal logits")
+    return 0
+
+
+def _dcp_load_worker(rank, world, folder, outdir, port, result):
+    os.environ["MASTER_ADDR"] = "127.0.0.1"
+    os.environ["MASTER_PORT"] = str(port)
+    dist.init_process_group("gloo", rank=rank, world_size=world)
+    import torch.distributed.checkpoint as dcp
+    from torch.distributed.checkpoint.state_dict import get_model_state_dict
+    from torch.distributed.fsdp import fully_shard
+    from torch.distributed.tensor import DTensor, init_device_mesh
+    from transformers import AutoConfig, AutoModelForCausalLM
+    mesh = init_device_mesh("cpu", (world,))
+    torch.manual_seed(1234)  # other weights than the checkpoint's, so a tensor not loaded shows
+    model = AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(os.path.join(outdir, "hf"))).eval()
+    for layer in model.model.layers:
+        fully_shard(layer, mesh=mesh)
+    fully_shard(model, mesh=mesh)
+    state = get_model_state_dict(model)
+    dcp.load(state, checkpoint_id=folder)
+    want = AutoModelForCausalLM.from_pretrained(os.path.join(outdir, "hf")).state_dict()
+    problems = []
+    for name, value in state.items():
+        full = value.full_tensor() if isinstance(value, DTensor) else value
+        if name not in want or full.dtype != want[name].dtype or not torch.equal(full, want[name]):
+            problems.append(name)
+    with torch.no_grad():
+        logits = model(_TOKENS).logits
+    if not torch.equal(logits, torch.load(os.path.join(outdir, "logits.pt"))):
+        problems.append("logits")
+    if rank == 0:
+        with open(result, "w") as f:
+            f.write("\n".join(problems) if problems else "equal: %d tensors and the logits" % len(state))
+    dist.barrier()
+    dist.destroy_process_group()
+
+
+def dcp_load(folder, outdir):
+    import torch.multiprocessing as mp
+    result = os.path.join(outdir, "dcp-load.txt")
+    mp.spawn(_dcp_load_worker, args=(2, folder, outdir, _free_port(), result), nprocs=2, join=True)
+    with open(result) as f:
+        text = f.read()
+    print(text)
+    return 0 if text.startswith("equal") else 1
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "write":
@@ -174,6 +308,14 @@ if __name__ == "__main__":
         bad(sys.argv[2])
     elif command == "zstd":
         zstd(sys.argv[2])
+    elif command == "check-dcp":
+        sys.exit(check_dcp(sys.argv[2], sys.argv[3]))
+    elif command == "hf-write":
+        hf_write(sys.argv[2])
+    elif command == "hf-check":
+        sys.exit(hf_check(sys.argv[2], sys.argv[3]))
+    elif command == "dcp-load":
+        sys.exit(dcp_load(sys.argv[2], sys.argv[3]))
     elif command == "check-export":
         sys.exit(check_export(sys.argv[2], sys.argv[3]))
     else:
