@@ -2,6 +2,7 @@
 
 #include "formats/barepicklereader.h"
 #include "formats/dcpreader.h"
+#include "formats/deepspeedreader.h"
 #include "formats/legacyreader.h"
 #include "formats/modelfolder.h"
 #include "formats/safetensorsreader.h"
@@ -102,6 +103,13 @@ bool readCheckpoint(const QString &requestedPath, const Progress &progress, Chec
     // A distributed checkpoint is a folder of pieces, opened from its .metadata.
     if (QFileInfo(requestedPath).isDir() && isDcpFolder(requestedPath)) {
         if (!readDcpFolder(requestedPath, out, error))
+            return false;
+        markRecognisedBuffers(out);
+        return true;
+    }
+    // A DeepSpeed ZeRO checkpoint is a folder of per-rank partitions, joined into one model.
+    if (QFileInfo(requestedPath).isDir() && isDeepSpeedFolder(requestedPath)) {
+        if (!readDeepSpeedFolder(requestedPath, out, error))
             return false;
         markRecognisedBuffers(out);
         return true;

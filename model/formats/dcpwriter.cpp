@@ -165,12 +165,15 @@ bool DcpWriter::write(const std::vector<StateDictWriter::Entry> &entries, const 
     QVector<Item> items;
     for (const StateDictWriter::Entry &entry : entries) {
         if (entry.tensor.quantization) {
-            *error = DcpWriterText::tr("%1: a quantized tensor has no place in a DCP checkpoint").arg(entry.key);
+            *error =
+                DcpWriterText::tr("%1: a quantized tensor has no place in a DCP checkpoint").arg(entry.key);
             return false;
         }
         Item item{entry.key, entry.dtype(), entry.tensor.shape, data.pos(), 0};
         Progress part = progress;
-        part.report = [&progress, done, total](qint64 written, qint64) { progress.set(done + written, total); };
+        part.report = [&progress, done, total](qint64 written, qint64) {
+            progress.set(done + written, total);
+        };
         QString reason;
         if (!StateDictWriter::writeTensor(entry, &data, part, &reason)) {
             *error = DcpWriterText::tr("%1: %2").arg(entry.key, reason);

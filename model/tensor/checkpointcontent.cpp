@@ -19,6 +19,8 @@ QString checkpointFormatName(CheckpointFormat format)
         return QStringLiteral("sharded");
     case CheckpointFormat::Dcp:
         return QStringLiteral("dcp");
+    case CheckpointFormat::DeepSpeed:
+        return QStringLiteral("deepspeed");
     case CheckpointFormat::Pickle:
         break;
     }

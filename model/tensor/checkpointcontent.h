@@ -30,7 +30,8 @@ enum class CheckpointFormat {
     Safetensors,
     Sharded,
     Pickle,
-    Dcp // a torch.distributed.checkpoint folder
+    Dcp,      // a torch.distributed.checkpoint folder
+    DeepSpeed // a DeepSpeed ZeRO checkpoint folder
 };
 
 // The name the CLI's `info --json` uses, e.g. "torchscript", "state_dict-legacy".
