@@ -1666,7 +1666,7 @@ void TestCli::errors_data()
                                      << "no such file";
     QTest::newRow("export: bad format")
         << QStringList{"export", "@example", "-o", "@out.pt", "--format", "onnx"} << 2
-        << "torchscope-cli: export: --format needs one of pytorch, safetensors, torchscript, pickle\n";
+        << "torchscope-cli: export: --format needs one of pytorch, safetensors, dcp, torchscript, pickle\n";
     QTest::newRow("export: bad dtype")
         << QStringList{"export", "@example", "-o", "@out.pt", "--weights-only", "--dtype", "int8"} << 2
         << "torchscope-cli: export: --dtype needs one of keep, float32, float16, bfloat16\n";

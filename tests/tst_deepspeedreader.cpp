@@ -99,7 +99,8 @@ void TestDeepSpeedReader::opensAsOneModelEqualToZeroToFp32()
              0);
     const QJsonObject info = QJsonDocument::fromJson(out.toUtf8()).object();
     QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("deepspeed"));
-    QCOMPARE(info.value(QStringLiteral("checkpoint"))[QStringLiteral("model")].toString(), QStringLiteral("module"));
+    QCOMPARE(info.value(QStringLiteral("checkpoint"))[QStringLiteral("model")].toString(),
+             QStringLiteral("module"));
     QHash<QString, QJsonObject> tensors;
     for (const QJsonValue tensor : info.value(QStringLiteral("tensors")).toArray())
         tensors.insert(tensor[QStringLiteral("name")].toString(), tensor.toObject());
@@ -113,8 +114,9 @@ void TestDeepSpeedReader::opensAsOneModelEqualToZeroToFp32()
              QStringLiteral("buffer"));
     const QJsonArray values = info.value(QStringLiteral("values")).toArray();
     const auto valueOf = [&](const QString &path) {
-        const auto it = std::find_if(values.begin(), values.end(),
-                                     [&](const QJsonValue &v) { return v[QStringLiteral("path")].toString() == path; });
+        const auto it = std::find_if(values.begin(), values.end(), [&](const QJsonValue &v) {
+            return v[QStringLiteral("path")].toString() == path;
+        });
         return it == values.end() ? QJsonValue() : (*it)[QStringLiteral("value")];
     };
     QCOMPARE(valueOf(QStringLiteral("zero_stage")).toInt(), stage);
@@ -123,22 +125,36 @@ void TestDeepSpeedReader::opensAsOneModelEqualToZeroToFp32()
     QCOMPARE(valueOf(QStringLiteral("epoch")).toInt(), 3); // the client state
 
     const QString exported = QDir(folder).filePath(QStringLiteral("consolidated.pt"));
-    QCOMPARE(test::runProcess(test::cliPath(), {QStringLiteral("export"), checkpoint, QStringLiteral("-o"), exported},
-                              &out, &err),
+    QCOMPARE(test::runProcess(test::cliPath(),
+                              {QStringLiteral("export"), checkpoint, QStringLiteral("-o"), exported}, &out,
+                              &err),
              0);
     QVERIFY2(err.contains(QLatin1String("wrote the model part 'module'")), qPrintable(err));
     QString peer;
-    QVERIFY2(runScript({QStringLiteral("check"), exported, folder}, &peer) == 0, qPrintable(peer.right(2000)));
+    QVERIFY2(runScript({QStringLiteral("check"), exported, folder}, &peer) == 0,
+             qPrintable(peer.right(2000)));
     QVERIFY2(peer.contains(QLatin1String("equal:")), qPrintable(peer));
+
+    // The scanner reads DeepSpeed's classes (LossScaler, ZeroStageEnum, fragment_address) as what they are:
+    // notes that weights_only=True refuses them, nothing a CI gate at warning would fail on.
+    QCOMPARE(test::runProcess(
+                 test::cliPath(),
+                 {QStringLiteral("scan"), checkpoint, QStringLiteral("--fail-on"), QStringLiteral("warning")},
+                 &out, &err),
+             0);
+    QVERIFY2(out.contains(QLatin1String("deepspeed.runtime.fp16.loss_scaler.LossScaler")), qPrintable(out));
 }
 
 void TestDeepSpeedReader::lyingFoldersGiveOneLineReasons_data()
 {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("a rank's optimizer file missing") << "missing-rank" << "the optimizer state says 2 ranks";
-    QTest::newRow("a partition cut short") << "truncated" << "zero_pp_rank_1_mp_rank_00_optim_states.pt";
-    QTest::newRow("the model states missing") << "no-model-states" << "mp_rank_00_model_states.pt is missing";
+    QTest::newRow("a rank's optimizer file missing") << "missing-rank"
+                                                     << "the optimizer state says 2 ranks";
+    QTest::newRow("a partition cut short") << "truncated"
+                                           << "zero_pp_rank_1_mp_rank_00_optim_states.pt";
+    QTest::newRow("the model states missing") << "no-model-states"
+                                              << "mp_rank_00_model_states.pt is missing";
 }
 
 // Damaged copies of a stage 2 folder: open fails with one line naming what is wrong, nothing crashes.
@@ -162,14 +178,16 @@ void TestDeepSpeedReader::lyingFoldersGiveOneLineReasons()
     latest.write("global_step2");
     latest.close();
     if (damage == QLatin1String("missing-rank"))
-        QVERIFY(QFile::remove(QDir(tag).filePath(QStringLiteral("zero_pp_rank_1_mp_rank_00_optim_states.pt"))));
+        QVERIFY(
+            QFile::remove(QDir(tag).filePath(QStringLiteral("zero_pp_rank_1_mp_rank_00_optim_states.pt"))));
     if (damage == QLatin1String("truncated")) {
         QFile file(QDir(tag).filePath(QStringLiteral("zero_pp_rank_1_mp_rank_00_optim_states.pt")));
         QVERIFY(file.resize(file.size() / 2));
     }
     if (damage == QLatin1String("no-model-states"))
-        QVERIFY(QFile::rename(QDir(tag).filePath(QStringLiteral("mp_rank_00_model_states.pt")),
-                              QDir(tag).filePath(QStringLiteral("zero_pp_rank_0_mp_rank_00_model_states.pt"))));
+        QVERIFY(
+            QFile::rename(QDir(tag).filePath(QStringLiteral("mp_rank_00_model_states.pt")),
+                          QDir(tag).filePath(QStringLiteral("zero_pp_rank_0_mp_rank_00_model_states.pt"))));
     CheckpointContent content;
     QString error;
     QVERIFY(!readCheckpoint(copy, Progress(), &content, &error));

@@ -373,6 +373,22 @@
         <source>writing this file back as weights would drop what it holds besides them (an optimizer, values or flags); use Save As</source>
         <translation>diese Datei als Gewichte zurückzuschreiben, würde verwerfen, was sie außerdem enthält (einen Optimierer, Werte oder Flags); verwenden Sie Speichern unter</translation>
     </message>
+    <message>
+        <source>a DCP folder is written as one file of boxes; leave out the shard size</source>
+        <translation>ein DCP-Ordner wird als eine Datei von Blöcken geschrieben; lassen Sie die Shard-Größe weg</translation>
+    </message>
+    <message>
+        <source>%1: a DCP checkpoint is a folder, and a file has this name</source>
+        <translation>%1: ein DCP-Checkpoint ist ein Ordner, und eine Datei trägt diesen Namen</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the folder</source>
+        <translation>%1: der Ordner kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>cannot read the tensors&apos; bytes</source>
+        <translation>die Bytes der Tensoren können nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -575,6 +591,10 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
             <numerusform>%n Dateien geprüft; Befunde: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>export: %1 holds an entire model: choose exactly one of --weights-only and --entire-model</source>
+        <translation>export: %1 enthält ein ganzes Modell: wählen Sie genau eines von --weights-only und --entire-model</translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -593,10 +613,6 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
     <message>
         <source>info: more than one file given</source>
         <translation>info: mehr als eine Datei angegeben</translation>
-    </message>
-    <message>
-        <source>export: --format needs one of pytorch, safetensors, torchscript, pickle</source>
-        <translation>export: --format braucht pytorch, safetensors, torchscript oder pickle</translation>
     </message>
     <message>
         <source>export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB</source>
@@ -777,6 +793,10 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
     <message>
         <source>scan: missing PATH</source>
         <translation>scan: PATH fehlt</translation>
+    </message>
+    <message>
+        <source>export: --format needs one of pytorch, safetensors, dcp, torchscript, pickle</source>
+        <translation>export: --format braucht eines von pytorch, safetensors, dcp, torchscript, pickle</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1096,116 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
     <message>
         <source>the box at %1 is transformed by %2</source>
         <translation>der Block bei %1 ist durch %2 umgewandelt</translation>
+    </message>
+</context>
+<context>
+    <name>DcpWriter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: a quantized tensor has no place in a DCP checkpoint</source>
+        <translation>%1: ein quantisierter Tensor hat in einem DCP-Checkpoint keinen Platz</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeepSpeedReader</name>
+    <message>
+        <source>%1: no data.pkl</source>
+        <translation>%1: keine data.pkl</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no *_model_states.pt and *_optim_states.pt files</source>
+        <translation>keine Dateien *_model_states.pt und *_optim_states.pt</translation>
+    </message>
+    <message>
+        <source>the mixture-of-experts files (expp_rank_*, layer_*_expert_*) are not read</source>
+        <translation>die Mixture-of-Experts-Dateien (expp_rank_*, layer_*_expert_*) werden nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1 holds no ZeRO fp32 partitions (a BF16_Optimizer or ZeRO-0 checkpoint, which zero_to_fp32 does not read either)</source>
+        <translation>%1 enthält keine ZeRO-fp32-Partitionen (ein BF16_Optimizer- oder ZeRO-0-Checkpoint, den auch zero_to_fp32 nicht liest)</translation>
+    </message>
+    <message>
+        <source>the optimizer files are of different ZeRO stages</source>
+        <translation>die Optimierer-Dateien stammen aus verschiedenen ZeRO-Stufen</translation>
+    </message>
+    <message>
+        <source>the optimizer state says %1 ranks, the folder holds %2 *_optim_states.pt files (one overwritten or not saved?)</source>
+        <translation>der Optimierer-Zustand nennt %1 Ränge, der Ordner enthält %2 Dateien *_optim_states.pt (eine überschrieben oder nicht gespeichert?)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a flat tensor</source>
+        <translation>%1: %2 ist kein flacher Tensor</translation>
+    </message>
+    <message>
+        <source>the ranks hold different numbers of parameter groups</source>
+        <translation>die Ränge enthalten unterschiedlich viele Parametergruppen</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 is no model states dict</source>
+        <translation>%1 ist kein Dict von Modellzuständen</translation>
+    </message>
+    <message>
+        <source>%1: param_shapes is not a list of {name: size}</source>
+        <translation>%1: param_shapes ist keine Liste von {Name: Größe}</translation>
+    </message>
+    <message>
+        <source>%1 has no param_shapes</source>
+        <translation>%1 hat keine param_shapes</translation>
+    </message>
+    <message>
+        <source>%1: frozen_param_shapes is not {name: size}</source>
+        <translation>%1: frozen_param_shapes ist kein {Name: Größe}</translation>
+    </message>
+    <message>
+        <source>%1 runs past its group&apos;s %2 elements</source>
+        <translation>%1 reicht über die %2 Elemente seiner Gruppe hinaus</translation>
+    </message>
+    <message>
+        <source>parameter group %1: the shapes take %2 elements of the %3 its partitions hold</source>
+        <translation>Parametergruppe %1: die Formen belegen %2 der %3 Elemente ihrer Partitionen</translation>
+    </message>
+    <message>
+        <source>%1 runs past the %2 elements each rank holds</source>
+        <translation>%1 reicht über die %2 Elemente jedes Rangs hinaus</translation>
+    </message>
+    <message>
+        <source>the shapes take %1 elements of the %2 each rank holds</source>
+        <translation>die Formen belegen %1 der %2 Elemente jedes Rangs</translation>
+    </message>
+    <message>
+        <source>the frozen parameter %1 has no fragment</source>
+        <translation>der eingefrorene Parameter %1 hat kein Fragment</translation>
+    </message>
+    <message>
+        <source>the frozen parameter %1&apos;s fragments are too short</source>
+        <translation>die Fragmente des eingefrorenen Parameters %1 sind zu kurz</translation>
+    </message>
+    <message>
+        <source>%1: its partitions hold fewer bytes than its shape needs</source>
+        <translation>%1: seine Partitionen enthalten weniger Bytes, als seine Form braucht</translation>
+    </message>
+    <message>
+        <source>%1 is in no ZeRO partition: taken from the module as saved (zero_to_fp32 leaves it out)</source>
+        <translation>%1 liegt in keiner ZeRO-Partition: aus dem Modul übernommen, wie gespeichert (zero_to_fp32 lässt ihn weg)</translation>
+    </message>
+    <message>
+        <source>%1 is shared with %2, which is not in the checkpoint; left out</source>
+        <translation>%1 ist mit %2 geteilt, das nicht im Checkpoint ist; weggelassen</translation>
     </message>
 </context>
 <context>

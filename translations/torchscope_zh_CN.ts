@@ -365,6 +365,22 @@
         <source>writing this file back as weights would drop what it holds besides them (an optimizer, values or flags); use Save As</source>
         <translation>将此文件写回为权重会丢弃其中权重之外的内容（优化器、值或标志）；请使用“另存为”</translation>
     </message>
+    <message>
+        <source>a DCP folder is written as one file of boxes; leave out the shard size</source>
+        <translation>DCP 文件夹以一个分块文件写出；请去掉分片大小</translation>
+    </message>
+    <message>
+        <source>%1: a DCP checkpoint is a folder, and a file has this name</source>
+        <translation>%1：DCP 检查点是文件夹，而已有同名文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the folder</source>
+        <translation>%1：无法替换该文件夹</translation>
+    </message>
+    <message>
+        <source>cannot read the tensors&apos; bytes</source>
+        <translation>无法读取张量的字节</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -560,6 +576,10 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
             <numerusform>已扫描 %n 个文件,%1 条发现</numerusform>
         </translation>
     </message>
+    <message>
+        <source>export: %1 holds an entire model: choose exactly one of --weights-only and --entire-model</source>
+        <translation>export：%1 包含整个模型：请在 --weights-only 和 --entire-model 中恰好选择一个</translation>
+    </message>
 </context>
 <context>
     <name>CliOptions</name>
@@ -578,10 +598,6 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
     <message>
         <source>info: more than one file given</source>
         <translation>info：给出了多个文件</translation>
-    </message>
-    <message>
-        <source>export: --format needs one of pytorch, safetensors, torchscript, pickle</source>
-        <translation>export：--format 须为 pytorch、safetensors、torchscript、pickle 之一</translation>
     </message>
     <message>
         <source>export: --max-shard-size needs a size such as 5GB, 500MB or 2GiB</source>
@@ -762,6 +778,10 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
     <message>
         <source>scan: missing PATH</source>
         <translation>scan: 缺少 PATH</translation>
+    </message>
+    <message>
+        <source>export: --format needs one of pytorch, safetensors, dcp, torchscript, pickle</source>
+        <translation>export：--format 需要 pytorch、safetensors、dcp、torchscript、pickle 之一</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1074,116 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
     <message>
         <source>the box at %1 is transformed by %2</source>
         <translation>位于 %1 的块经过了 %2 变换</translation>
+    </message>
+</context>
+<context>
+    <name>DcpWriter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: a quantized tensor has no place in a DCP checkpoint</source>
+        <translation>%1：量化张量无法放入 DCP 检查点</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DeepSpeedReader</name>
+    <message>
+        <source>%1: no data.pkl</source>
+        <translation>%1：没有 data.pkl</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no *_model_states.pt and *_optim_states.pt files</source>
+        <translation>没有 *_model_states.pt 和 *_optim_states.pt 文件</translation>
+    </message>
+    <message>
+        <source>the mixture-of-experts files (expp_rank_*, layer_*_expert_*) are not read</source>
+        <translation>未读取混合专家文件（expp_rank_*、layer_*_expert_*）</translation>
+    </message>
+    <message>
+        <source>%1 holds no ZeRO fp32 partitions (a BF16_Optimizer or ZeRO-0 checkpoint, which zero_to_fp32 does not read either)</source>
+        <translation>%1 不含 ZeRO fp32 分区（BF16_Optimizer 或 ZeRO-0 检查点，zero_to_fp32 也不读取）</translation>
+    </message>
+    <message>
+        <source>the optimizer files are of different ZeRO stages</source>
+        <translation>优化器文件来自不同的 ZeRO 阶段</translation>
+    </message>
+    <message>
+        <source>the optimizer state says %1 ranks, the folder holds %2 *_optim_states.pt files (one overwritten or not saved?)</source>
+        <translation>优化器状态记录 %1 个 rank，文件夹中有 %2 个 *_optim_states.pt 文件（某个被覆盖或未保存？）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a flat tensor</source>
+        <translation>%1：%2 不是扁平张量</translation>
+    </message>
+    <message>
+        <source>the ranks hold different numbers of parameter groups</source>
+        <translation>各 rank 的参数组数量不同</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>%1 is no model states dict</source>
+        <translation>%1 不是模型状态字典</translation>
+    </message>
+    <message>
+        <source>%1: param_shapes is not a list of {name: size}</source>
+        <translation>%1：param_shapes 不是 {名称: 大小} 的列表</translation>
+    </message>
+    <message>
+        <source>%1 has no param_shapes</source>
+        <translation>%1 没有 param_shapes</translation>
+    </message>
+    <message>
+        <source>%1: frozen_param_shapes is not {name: size}</source>
+        <translation>%1：frozen_param_shapes 不是 {名称: 大小}</translation>
+    </message>
+    <message>
+        <source>%1 runs past its group&apos;s %2 elements</source>
+        <translation>%1 超出其参数组的 %2 个元素</translation>
+    </message>
+    <message>
+        <source>parameter group %1: the shapes take %2 elements of the %3 its partitions hold</source>
+        <translation>参数组 %1：形状占用 %2 个元素，其分区共有 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 runs past the %2 elements each rank holds</source>
+        <translation>%1 超出每个 rank 持有的 %2 个元素</translation>
+    </message>
+    <message>
+        <source>the shapes take %1 elements of the %2 each rank holds</source>
+        <translation>形状占用 %1 个元素，每个 rank 持有 %2 个</translation>
+    </message>
+    <message>
+        <source>the frozen parameter %1 has no fragment</source>
+        <translation>冻结参数 %1 没有片段</translation>
+    </message>
+    <message>
+        <source>the frozen parameter %1&apos;s fragments are too short</source>
+        <translation>冻结参数 %1 的片段太短</translation>
+    </message>
+    <message>
+        <source>%1: its partitions hold fewer bytes than its shape needs</source>
+        <translation>%1：其分区的字节数少于形状所需</translation>
+    </message>
+    <message>
+        <source>%1 is in no ZeRO partition: taken from the module as saved (zero_to_fp32 leaves it out)</source>
+        <translation>%1 不在任何 ZeRO 分区中：按保存时的模块取用（zero_to_fp32 会省略它）</translation>
+    </message>
+    <message>
+        <source>%1 is shared with %2, which is not in the checkpoint; left out</source>
+        <translation>%1 与 %2 共享，而后者不在检查点中；已省略</translation>
     </message>
 </context>
 <context>

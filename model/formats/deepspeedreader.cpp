@@ -71,7 +71,8 @@ public:
         qint64 start = 0;
         for (const Piece &piece : m_pieces) {
             const qint64 from = std::max(offset, start), to = std::min(offset + length, start + piece.length);
-            if (from < to && !piece.storage->read(piece.offset + (from - start), buffer + (from - offset), to - from))
+            if (from < to &&
+                !piece.storage->read(piece.offset + (from - start), buffer + (from - offset), to - from))
                 return false;
             start += piece.length;
         }
@@ -257,7 +258,8 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
         return fail(DeepSpeedReaderText::tr("no *_model_states.pt and *_optim_states.pt files"));
     if (!filesMatching(tag, QStringLiteral("expp_rank_*")).isEmpty() ||
         !filesMatching(tag, QStringLiteral("layer_*_expert_*")).isEmpty())
-        out->warnings << DeepSpeedReaderText::tr("the mixture-of-experts files (expp_rank_*, layer_*_expert_*) are not read");
+        out->warnings << DeepSpeedReaderText::tr(
+            "the mixture-of-experts files (expp_rank_*, layer_*_expert_*) are not read");
 
     // The optimizer files: which stage, how many ranks, each rank's flat fp32 groups.
     const int world = int(optimFiles.size());
@@ -304,7 +306,8 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
             if (!flat)
                 break;
             if (flat->shape.size() != 1 || flat->meta || !flat->storage || !flat->isContiguous())
-                return fail(DeepSpeedReaderText::tr("%1: %2 is not a flat tensor").arg(optimFiles[r], flat->name));
+                return fail(
+                    DeepSpeedReaderText::tr("%1: %2 is not a flat tensor").arg(optimFiles[r], flat->name));
             flats[r].append(flat);
         }
         if (flats[r].size() != flats[0].size())
@@ -323,10 +326,12 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
         return fail(reason);
     ArchivePickle states;
     if (!readArchivePickle(dir.filePath(rank0), &states, &reason))
-        return fail(reason.isEmpty() ? DeepSpeedReaderText::tr("%1 is no model states dict").arg(rank0) : reason);
+        return fail(reason.isEmpty() ? DeepSpeedReaderText::tr("%1 is no model states dict").arg(rank0)
+                                     : reason);
     QVector<QVector<ParamShape>> paramShapes;
     const PickleValuePtr shapesList = states.root->get(QStringLiteral("param_shapes"));
-    for (const PickleValuePtr &group : shapesList && shapesList->isSequence() ? shapesList->items : PickleValueList()) {
+    for (const PickleValuePtr &group :
+         shapesList && shapesList->isSequence() ? shapesList->items : PickleValueList()) {
         paramShapes.append(QVector<ParamShape>());
         if (!shapesOf(group, &paramShapes.back()))
             return fail(DeepSpeedReaderText::tr("%1: param_shapes is not a list of {name: size}").arg(rank0));
@@ -338,13 +343,15 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
         frozen && frozen->type != Type::None && !shapesOf(frozen, &frozenShapes))
         return fail(DeepSpeedReaderText::tr("%1: frozen_param_shapes is not {name: size}").arg(rank0));
     QSet<QString> bufferNames;
-    if (const PickleValuePtr buffers = states.root->get(QStringLiteral("buffer_names")); buffers && buffers->isSequence()) {
+    if (const PickleValuePtr buffers = states.root->get(QStringLiteral("buffer_names"));
+        buffers && buffers->isSequence()) {
         for (const PickleValuePtr &name : buffers->items)
             if (name && name->isString())
                 bufferNames.insert(name->text());
     }
     QHash<QString, QString> sharedWith;
-    if (const PickleValuePtr shared = states.root->get(QStringLiteral("shared_params")); shared && shared->type == Type::Dict) {
+    if (const PickleValuePtr shared = states.root->get(QStringLiteral("shared_params"));
+        shared && shared->type == Type::Dict) {
         for (const auto &[alias, owner] : shared->entries)
             if (alias && alias->isString() && owner && owner->isString())
                 sharedWith.insert(alias->text(), owner->text());
@@ -370,20 +377,27 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
             for (int i = 0; i < paramShapes[g].size(); ++i) {
                 const ParamShape &param = paramShapes[g][i];
                 if (offset + param.numel() > available)
-                    return fail(DeepSpeedReaderText::tr("%1 runs past its group's %2 elements").arg(param.name).arg(available));
+                    return fail(DeepSpeedReaderText::tr("%1 runs past its group's %2 elements")
+                                    .arg(param.name)
+                                    .arg(available));
                 weights.insert(param.name, {param.shape, piecesOf(group, offset, param.numel())});
-                offset += param.numel() +
-                          valueInt(optim[0], QStringLiteral("optimizer_state_dict.param_alignment_paddings.%1.%2").arg(g).arg(i), 0);
+                offset +=
+                    param.numel() +
+                    valueInt(
+                        optim[0],
+                        QStringLiteral("optimizer_state_dict.param_alignment_paddings.%1.%2").arg(g).arg(i),
+                        0);
             }
             // Groups are padded at their end to a multiple of 2 x world (zero_to_fp32's check).
             const qint64 align = 2 * world;
             const auto aligned = [align](qint64 x) { return (x + align - 1) / align * align; };
             if (aligned(offset) != aligned(available))
-                return fail(DeepSpeedReaderText::tr("parameter group %1: the shapes take %2 elements of the %3 "
-                                                    "its partitions hold")
-                                .arg(g)
-                                .arg(offset)
-                                .arg(available));
+                return fail(
+                    DeepSpeedReaderText::tr("parameter group %1: the shapes take %2 elements of the %3 "
+                                            "its partitions hold")
+                        .arg(g)
+                        .arg(offset)
+                        .arg(available));
         }
     } else {
         qint64 offset = 0, perRank = 0;
@@ -393,7 +407,9 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
             for (const ParamShape &param : group) {
                 const qint64 numel = param.numel(), partition = (numel + world - 1) / world;
                 if (offset + partition > perRank)
-                    return fail(DeepSpeedReaderText::tr("%1 runs past the %2 elements each rank holds").arg(param.name).arg(perRank));
+                    return fail(DeepSpeedReaderText::tr("%1 runs past the %2 elements each rank holds")
+                                    .arg(param.name)
+                                    .arg(perRank));
                 QVector<Piece> pieces;
                 qint64 left = numel;
                 for (int r = 0; r < world && left > 0; ++r) {
@@ -406,7 +422,9 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
             }
         }
         if (offset != perRank)
-            return fail(DeepSpeedReaderText::tr("the shapes take %1 elements of the %2 each rank holds").arg(offset).arg(perRank));
+            return fail(DeepSpeedReaderText::tr("the shapes take %1 elements of the %2 each rank holds")
+                            .arg(offset)
+                            .arg(perRank));
     }
     // Frozen parameters: whole in the model states (stages 1 and 2), or a fragment per rank's (stage 3).
     QVector<CheckpointContent> rankModels;
@@ -427,14 +445,16 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
         for (int r = 0; r < (stage == 3 ? world : 1) && left > 0; ++r) {
             const TensorInfo *fragment = findTensor(stage == 3 ? rankModels[r] : model, key);
             if (!fragment || fragment->meta || !fragment->storage || !fragment->isContiguous())
-                return fail(DeepSpeedReaderText::tr("the frozen parameter %1 has no fragment").arg(param.name));
+                return fail(
+                    DeepSpeedReaderText::tr("the frozen parameter %1 has no fragment").arg(param.name));
             dtype = fragment->dtype;
             const qint64 take = std::min(left, fragment->numel());
             pieces.append(pieceOf(*fragment, 0, take));
             left -= take;
         }
         if (left > 0)
-            return fail(DeepSpeedReaderText::tr("the frozen parameter %1's fragments are too short").arg(param.name));
+            return fail(
+                DeepSpeedReaderText::tr("the frozen parameter %1's fragments are too short").arg(param.name));
         frozenDType.insert(param.name, dtype);
         weights.insert(param.name, {param.shape, pieces});
     }
@@ -459,7 +479,8 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
         tensor.shape = shape;
         tensor.strides = TensorInfo::contiguousStrides(shape);
         if (joinedSize(pieces) != dtypeStorageBytes(tensor.dtype, tensor.numel())) {
-            out->warnings << DeepSpeedReaderText::tr("%1: its partitions hold fewer bytes than its shape needs")
+            out->warnings << DeepSpeedReaderText::tr(
+                                 "%1: its partitions hold fewer bytes than its shape needs")
                                  .arg(name);
             tensor.meta = true;
         } else {
@@ -500,7 +521,8 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
                 auto bytes = std::make_shared<QByteArray>(qsizetype(buffer.numel() * 4), Qt::Uninitialized);
                 DTypeConversion::convertRange(buffer, DType::Float32, 0, buffer.numel(), bytes->data());
                 buffer.dtype = DType::Float32;
-                buffer.storage = std::make_shared<OwnedTensorStorage>(bytes, bytes->constData(), bytes->size());
+                buffer.storage =
+                    std::make_shared<OwnedTensorStorage>(bytes, bytes->constData(), bytes->size());
                 buffer.storageOffset = 0;
                 buffer.strides = TensorInfo::contiguousStrides(buffer.shape);
             }
@@ -514,8 +536,9 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
             // it was trained: taken from there, where zero_to_fp32 leaves it out.
             indexOf.insert(name, int(out->tensors.size()));
             out->tensors.push_back(source);
-            out->warnings << DeepSpeedReaderText::tr("%1 is in no ZeRO partition: taken from the module as saved "
-                                                     "(zero_to_fp32 leaves it out)")
+            out->warnings << DeepSpeedReaderText::tr(
+                                 "%1 is in no ZeRO partition: taken from the module as saved "
+                                 "(zero_to_fp32 leaves it out)")
                                  .arg(name);
         }
     }
@@ -531,7 +554,8 @@ bool readDeepSpeedFolder(const QString &folder, CheckpointContent *out, QString 
     }
     for (const QString &name : std::as_const(aliases)) {
         if (!addAlias(name))
-            out->warnings << DeepSpeedReaderText::tr("%1 is shared with %2, which is not in the checkpoint; left out")
+            out->warnings << DeepSpeedReaderText::tr(
+                                 "%1 is shared with %2, which is not in the checkpoint; left out")
                                  .arg(name, sharedWith.value(name));
     }
     // The values, without the shapes the tensors now show.

@@ -3,13 +3,22 @@
 #include "formats/safetensorsreader.h"
 
 #include <QCoreApplication>
+#include <QFileDevice>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstring>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
 
 namespace torchscope {
 
@@ -21,6 +30,21 @@ struct CheckpointWriterText
 };
 
 constexpr qint64 kChunk = qint64(4) << 20; // bytes written at a time, between cancel checks
+
+bool pwriteAll(int descriptor, const char *data, qint64 size, qint64 offset)
+{
+    while (size > 0) {
+        const ssize_t n = ::pwrite(descriptor, data, size_t(size), off_t(offset));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        size -= n;
+        offset += n;
+    }
+    return true;
+}
 } // namespace
 
 bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries, QIODevice *device,
@@ -74,6 +98,67 @@ bool SafetensorsWriter::write(const std::vector<StateDictWriter::Entry> &entries
     };
     if (!put(length.constData(), 8) || !put(text.constData(), text.size()))
         return false;
+
+    // Into a file, every tensor's place is known from the header: a few threads gather and write tensors
+    // at once (pwrite), so reading, gathering and the kernel's copy into the page cache use every core.
+    auto *file = qobject_cast<QFileDevice *>(device);
+    const int threads = std::min(4, QThread::idealThreadCount());
+    if (file && file->handle() >= 0 && threads > 1 && order.size() > 1 && file->flush()) {
+        const qint64 base = file->pos();
+        std::vector<qint64> starts;
+        qint64 at = 0;
+        for (const StateDictWriter::Entry *entry : order) {
+            starts.push_back(at);
+            at += entry->byteSize();
+        }
+        std::atomic<size_t> next{0};
+        std::atomic<bool> failed{false};
+        QMutex mutex; // the error and progress reports
+        qint64 written = 0;
+        const auto work = [&] {
+            for (size_t i = next++; i < order.size() && !failed; i = next++) {
+                const StateDictWriter::Entry *entry = order[i];
+                QString reason;
+                if (!entry->tensor.validateView(&reason)) {
+                    QMutexLocker lock(&mutex);
+                    if (!failed.exchange(true))
+                        *error = reason;
+                    return;
+                }
+                qint64 done = 0;
+                const bool ok = entry->forEachChunk([&](const char *data, qint64 length) {
+                    if (failed || progress.isCanceled())
+                        return false;
+                    if (!pwriteAll(file->handle(), data, length, base + starts[i] + done)) {
+                        reason = QString::fromLocal8Bit(std::strerror(errno));
+                        return false;
+                    }
+                    done += length;
+                    return true;
+                });
+                QMutexLocker lock(&mutex);
+                if (!ok || done != entry->byteSize()) {
+                    if (!failed.exchange(true))
+                        *error = progress.isCanceled() ? CheckpointWriterText::tr("canceled")
+                                 : reason.isEmpty()
+                                     ? CheckpointWriterText::tr("cannot read the tensors' bytes")
+                                     : reason;
+                    return;
+                }
+                written += done;
+                progress.set(written, offset);
+            }
+        };
+        std::vector<std::thread> workers;
+        for (int t = 1; t < threads; ++t)
+            workers.emplace_back(work);
+        work();
+        for (std::thread &worker : workers)
+            worker.join();
+        if (failed)
+            return false;
+        return file->seek(base + offset);
+    }
 
     // Contiguous views are written straight from their storage; any other view is gathered first.
     qint64 written = 0;
