@@ -3,6 +3,8 @@
 // FSDP2 model with its optimizer, uneven and empty boxes, non-tensor values), read tensor for tensor
 // against PyTorch's own consolidation (dcp_to_torch_save), consolidated by export, and lying folders.
 
+#include "document/checkpointdocument.h"
+#include "document/modulenode.h"
 #include "formats/checkpointreader.h"
 #include "testsupport.h"
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void consolidatedExportEqualsDcpToTorchSave();
     void infoJsonSaysWhereEachBoxLives();
     void transformersModelConsolidatesForFromPretrained();
+    void plannerDataKeepsKeysWholeOutsideTheModel();
     void exportAsDcpLoadsWithTorchDistributedCheckpoint();
     void exportAsDcpLoadsIntoAShardedTransformersModel();
     void lyingFoldersNameTheTensor_data();
@@ -262,6 +265,39 @@ void TestDcpReader::transformersModelConsolidatesForFromPretrained()
     QVERIFY(QFileInfo::exists(out + QStringLiteral("/model.safetensors.index.json")));
     QString peer;
     QVERIFY2(runDcpScript({QStringLiteral("hf-check"), out, folder}, &peer) == 0, qPrintable(peer));
+}
+
+// planner_data's keys: "model" is the root key holding the model (its names split into modules), and the
+// optimizer's state keyed by parameter name keeps each name one node ("optim", "state",
+// "model.layers.0.mlp.up_proj.weight", "exp_avg"), tied to that parameter.
+void TestDcpReader::plannerDataKeepsKeysWholeOutsideTheModel()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = transformersFolder();
+    QVERIFY(!folder.isEmpty());
+    CheckpointContent content;
+    QString error;
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/hf-dcp"), Progress(), &content, &error),
+             qPrintable(error));
+    CheckpointDocument document(std::move(content));
+    QCOMPARE(document.parts().modelPath, QStringLiteral("model"));
+    const ModuleNode *layer = document.findModule(QStringLiteral("model.model.layers.0.mlp"));
+    QVERIFY(layer);
+    QCOMPARE(layer->name(), QStringLiteral("mlp"));
+    const ModuleNode *state =
+        document.findModule(QStringLiteral("optim.state.model.layers.0.mlp.up_proj.weight"));
+    QVERIFY(state);
+    QCOMPARE(state->name(), QStringLiteral("model.layers.0.mlp.up_proj.weight"));
+    QCOMPARE(state->parent()->path(), QStringLiteral("optim.state"));
+    QStringList held;
+    for (const int index : state->tensors())
+        held << document.tensor(index).name.section(QLatin1Char('.'), -1);
+    held.sort();
+    QCOMPARE(held, QStringList({"exp_avg", "exp_avg_sq", "step"}));
+    QVERIFY(!document.findModule(QStringLiteral("optim.state.model")));
+    QCOMPARE(document.optimizers().size(), 1);
+    QCOMPARE(document.optimizers().front().path, QStringLiteral("optim"));
+    QVERIFY(document.optimizers().front().entryFor(QStringLiteral("model.layers.0.mlp.up_proj.weight")));
 }
 
 // export --format dcp writes a single-rank DCP folder that torch.distributed.checkpoint.load reads into

@@ -28,7 +28,7 @@ CheckpointDocument::CheckpointDocument(CheckpointContent content, QObject *paren
         isEntireModelFormat(m_format) || std::any_of(m_tensors.begin(), m_tensors.end(),
                                                      [](const TensorInfo &t) { return t.hasRequiresGrad; });
     m_replacedDepth.assign(m_tensors.size(), 0);
-    buildModuleTree(content.modules);
+    buildModuleTree(content.modules, content.keyPaths);
     assignTensorsAndCounts();
     if (!m_parts.optimizers.isEmpty())
         m_optimizers = readOptimizers(m_parts, m_values, m_tensors, modelParameters());
@@ -101,7 +101,27 @@ ModuleNode *CheckpointDocument::ensureModule(const QString &path, const QString 
     return raw;
 }
 
-void CheckpointDocument::buildModuleTree(const QVector<ModuleEntry> &modules)
+ModuleNode *CheckpointDocument::ensureKeyPath(const QStringList &keys)
+{
+    ModuleNode *node = m_root.get();
+    for (const QString &key : keys) {
+        const QString path = node == m_root.get() ? key : node->path() + u'.' + key;
+        if (ModuleNode *existing = m_modulesByPath.value(path)) {
+            node = existing;
+            continue;
+        }
+        auto child = std::make_unique<ModuleNode>(node, key, path, QString());
+        child->m_row = node->childCount();
+        ModuleNode *raw = child.get();
+        node->m_children.push_back(std::move(child));
+        m_modulesByPath.insert(path, raw);
+        node = raw;
+    }
+    return node;
+}
+
+void CheckpointDocument::buildModuleTree(const QVector<ModuleEntry> &modules,
+                                         const QHash<QString, QStringList> &keyPaths)
 {
     QString rootType;
     if (!modules.isEmpty() && modules.first().path.isEmpty())
@@ -112,12 +132,18 @@ void CheckpointDocument::buildModuleTree(const QVector<ModuleEntry> &modules)
         ensureModule(entry.path, entry.typeName);
     // Weights-only files name no modules: every dotted prefix of a tensor name becomes one.
     // Neighbouring tensors mostly share a module, so the last one found is tried first.
+    // The model's names are module paths and split at every dot; outside it a dict key that holds dots
+    // (a parameter's name keying its optimizer state) stays one node, where the reader knows the keys.
     const ModuleNode *last = nullptr;
     for (const TensorInfo &tensor : m_tensors) {
         const int dot = tensor.name.lastIndexOf(QLatin1Char('.'));
         if (dot <= 0 || (last && QStringView(tensor.name).left(dot) == last->path()))
             continue;
-        last = ensureModule(tensor.name.left(dot), QString());
+        const auto keys = keyPaths.constFind(tensor.name);
+        if (keys != keyPaths.constEnd() && keys->size() > 1 && !m_parts.isModelTensor(tensor.name))
+            last = ensureKeyPath(keys->mid(0, keys->size() - 1));
+        else
+            last = ensureModule(tensor.name.left(dot), QString());
     }
 }
 

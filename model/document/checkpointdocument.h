@@ -180,8 +180,10 @@ private:
     void applyTensors(const QVector<QPair<int, TensorInfo>> &tensors, int depthChange);
     // Applies flags without recording them: only the undo command calls this.
     void applyRequiresGrad(const QVector<int> &indices, const std::vector<bool> &values);
-    void buildModuleTree(const QVector<ModuleEntry> &modules);
+    void buildModuleTree(const QVector<ModuleEntry> &modules, const QHash<QString, QStringList> &keyPaths);
     ModuleNode *ensureModule(const QString &path, const QString &typeName);
+    // The node of these keys (each one node however many dots it holds), made with its parents if new.
+    ModuleNode *ensureKeyPath(const QStringList &keys);
     void assignTensorsAndCounts();
     void checkAgainstConfig();
     void addToCounts(int index, qint64 parameterSign, qint64 trainableSign);

@@ -430,9 +430,25 @@ bool readDcpFolder(const QString &folder, CheckpointContent *out, QString *error
     QHash<QString, QString> rootKeyOf;
     if (plannerData && plannerData->type == Type::Dict) {
         for (const auto &[key, value] : plannerData->entries) {
-            if (key && key->isString() && value && value->isSequence() && !value->items.empty() &&
-                value->items.front() && value->items.front()->isString())
-                rootKeyOf.insert(key->text(), value->items.front()->text());
+            if (!key || !key->isString() || !value || !value->isSequence() || value->items.empty() ||
+                !value->items.front() || !value->items.front()->isString())
+                continue;
+            rootKeyOf.insert(key->text(), value->items.front()->text());
+            // The keys (list indices among them), kept where one holds a dot and they join to the name.
+            QStringList keys;
+            bool dotted = false;
+            for (const PickleValuePtr &item : value->items) {
+                if (item && item->isString())
+                    keys << item->text();
+                else if (item && item->type == Type::Int)
+                    keys << QString::number(item->integer);
+                else
+                    break;
+                dotted = dotted || keys.last().contains(QLatin1Char('.'));
+            }
+            if (dotted && keys.size() == qsizetype(value->items.size()) &&
+                keys.join(QLatin1Char('.')) == key->text())
+                out->keyPaths.insert(key->text(), keys);
         }
     }
     for (const auto &[key, value] : items->entries) {

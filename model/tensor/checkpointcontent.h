@@ -2,6 +2,7 @@
 
 #include "tensor/tensorinfo.h"
 
+#include <QHash>
 #include <QJsonValue>
 #include <QPair>
 #include <QString>
@@ -118,6 +119,10 @@ struct CheckpointContent
     // The keys of a dict pickled at the root, in order ("epoch", "model", "optimizer"): the parts a
     // training checkpoint may hold. Empty for flat formats (safetensors) and whole models.
     QStringList rootKeys;
+    // A tensor's name is its dict keys joined by dots, and a key may hold dots itself (DCP's planner_data
+    // keeps the keys: an optimizer's state keyed by parameter name, "optim", "state", "layer.weight",
+    // "exp_avg"). Where a reader knows the keys and one holds a dot: name -> keys. Empty for most files.
+    QHash<QString, QStringList> keyPaths;
     // Things the reader noticed and the user should know (refused globals, skipped entries).
     QStringList warnings;
     // Free-form metadata the file carries (safetensors' __metadata__), in file order.
