@@ -33,6 +33,7 @@ private Q_SLOTS:
     void consolidatedExportEqualsDcpToTorchSave_data();
     void consolidatedExportEqualsDcpToTorchSave();
     void infoJsonSaysWhereEachBoxLives();
+    void diffAndStatisticsReadTheBoxes();
     void transformersModelConsolidatesForFromPretrained();
     void plannerDataKeepsKeysWholeOutsideTheModel();
     void exportAsDcpLoadsWithTorchDistributedCheckpoint();
@@ -356,6 +357,48 @@ void TestDcpReader::exportAsDcpLoadsIntoAShardedTransformersModel()
     QString peer;
     QVERIFY2(runDcpScript({QStringLiteral("dcp-load"), out, folder}, &peer) == 0,
              qPrintable(peer.right(3000)));
+}
+
+// The diff and the statistics read every box in place: the DCP folder against PyTorch's consolidation of
+// it is bit-identical tensor for tensor, and their statistics are the same numbers.
+void TestDcpReader::diffAndStatisticsReadTheBoxes()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = written(4);
+    QVERIFY(!folder.isEmpty());
+    const QString dcp = folder + QStringLiteral("/ckpt"), consolidated = folder + QStringLiteral("/ckpt.pt");
+    QString out, err;
+    QCOMPARE(test::runProcess(test::cliPath(),
+                              {QStringLiteral("diff"), dcp, consolidated, QStringLiteral("--json")}, &out,
+                              &err),
+             0);
+    const QJsonObject diff = QJsonDocument::fromJson(out.toUtf8()).object();
+    const QJsonArray rows = diff.value(QStringLiteral("tensors")).toArray();
+    QCOMPARE(diff.value(QStringLiteral("totals"))[QStringLiteral("identical")].toInt(), rows.size());
+    QVERIFY(rows.size() >= 20);
+    for (const QJsonValue row : rows)
+        QVERIFY2(row[QStringLiteral("bit_identical")].toBool(),
+                 qPrintable(row[QStringLiteral("name")].toString()));
+    QString a, b;
+    QCOMPARE(
+        test::runProcess(test::cliPath(), {QStringLiteral("stats"), dcp, QStringLiteral("--json")}, &a, &err),
+        0);
+    QCOMPARE(test::runProcess(test::cliPath(),
+                              {QStringLiteral("stats"), consolidated, QStringLiteral("--json")}, &b, &err),
+             0);
+    const QJsonArray statsA =
+        QJsonDocument::fromJson(a.toUtf8()).object().value(QStringLiteral("tensors")).toArray();
+    const QJsonArray statsB =
+        QJsonDocument::fromJson(b.toUtf8()).object().value(QStringLiteral("tensors")).toArray();
+    QCOMPARE(statsA.size(), statsB.size());
+    QHash<QString, QJsonObject> byName;
+    for (const QJsonValue row : statsB)
+        byName.insert(row[QStringLiteral("name")].toString(), row.toObject());
+    for (const QJsonValue row : statsA) {
+        QJsonObject mine = row.toObject(), theirs = byName.value(row[QStringLiteral("name")].toString());
+        QVERIFY2(!theirs.isEmpty(), qPrintable(row[QStringLiteral("name")].toString()));
+        QCOMPARE(mine, theirs);
+    }
 }
 
 void TestDcpReader::lyingFoldersNameTheTensor_data()
