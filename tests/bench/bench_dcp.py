@@ -93,6 +93,7 @@ def main(argv):
               "FileSystemReader.read_metadata %.3f s (in-process)" % (info_seconds, info_anon, metadata_seconds))
 
         copy = os.path.join(work, "copy")
+        subprocess.run(["sync"], check=True)  # each timing starts with nothing dirty in the page cache
         start = time.perf_counter()
         subprocess.run(["cp", "-r", folder, copy], check=True)
         cp_seconds = time.perf_counter() - start
@@ -107,6 +108,7 @@ def main(argv):
         shutil.rmtree(copy)
         subprocess.run(["sync"], check=True)
         out = os.path.join(work, "consolidated.safetensors")
+        subprocess.run(["sync"], check=True)
         ours_seconds, ours_anon = peak_anonymous([cli, "export", folder, "-o", out, "--weights-only", "--part", "all"])
         os.remove(out)
         torch_out = os.path.join(work, "consolidated.pt")
