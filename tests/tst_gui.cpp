@@ -141,6 +141,7 @@ private Q_SLOTS:
     void quickStartIconsAndFoldKeepWhatTheUserHad();
     void securityTabAndScanFolderNameTheCalls();
     void dcpFolderShowsWhereEachBoxLives();
+    void deepSpeedFolderOpensAsOneModel();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
     void statusStripShowsAndCancelsAJob();
@@ -2704,6 +2705,40 @@ void TestGui::dcpFolderShowsWhereEachBoxLives()
     for (const TensorInfo &tensor : reference.tensors) {
         if (tensor.name == QLatin1String("shard1"))
             QVERIFY(m_window->document()->tensor(index).contiguousBytes() == tensor.contiguousBytes());
+    }
+}
+
+// A DeepSpeed ZeRO-3 save folder two ranks wrote opens as one model: the module's tree, each parameter
+// whole (its per-rank partitions joined), the shared one tied; its values are zero_to_fp32's.
+void TestGui::deepSpeedFolderOpensAsOneModel()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = m_dir.filePath(QStringLiteral("deepspeed"));
+    QString out, err;
+    QVERIFY2(
+        test::runProcess(test::pythonPath(test::Peer::Modern),
+                         {QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("deepspeed_zero.py")),
+                          QStringLiteral("write"), folder, QStringLiteral("3"), QStringLiteral("2")},
+                         &out, &err, 600000) == 0,
+        qPrintable(err.right(2000)));
+    QVERIFY(openAndWait(folder + QStringLiteral("/ckpt")));
+    const CheckpointDocument *document = m_window->document();
+    QCOMPARE(document->format(), CheckpointFormat::DeepSpeed);
+    QVERIFY(treeIndex(QStringLiteral("module.body.0")).isValid());
+    const int head = document->findTensor(QStringLiteral("module.head.weight"));
+    QVERIFY(head >= 0);
+    QCOMPARE(document->tensor(head).tiedTo, document->findTensor(QStringLiteral("module.embed.weight")));
+    QVERIFY(tableIndex(QStringLiteral("module.body.0.weight"), ParameterTableModel::NameColumn).isValid());
+    saveScreenshot(m_window.get(), QStringLiteral("deepspeed.png"));
+    CheckpointContent reference;
+    QString error;
+    QVERIFY2(readCheckpoint(folder + QStringLiteral("/fp32.pt"), Progress(), &reference, &error),
+             qPrintable(error));
+    for (const TensorInfo &tensor : reference.tensors) {
+        const int index = document->findTensor(QStringLiteral("module.") + tensor.name);
+        QVERIFY2(index >= 0, qPrintable(tensor.name));
+        QVERIFY2(document->tensor(index).contiguousBytes() == tensor.contiguousBytes(),
+                 qPrintable(tensor.name));
     }
 }
 

@@ -134,6 +134,8 @@ QString DisplayFormat::frameworkName(const QString &framework)
         return QStringLiteral("PyTorch Lightning");
     if (framework == QLatin1String("hf_trainer"))
         return QStringLiteral("Hugging Face Trainer");
+    if (framework == QLatin1String("deepspeed"))
+        return QStringLiteral("DeepSpeed");
     return framework;
 }
 

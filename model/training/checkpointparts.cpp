@@ -34,10 +34,10 @@ const QStringList &modelKeys()
 // Counters the banner reads, as training scripts name them.
 bool isCounterKey(const QString &key)
 {
-    static const QSet<QString> counters{QStringLiteral("epoch"), QStringLiteral("global_step"),
-                                        QStringLiteral("step"),  QStringLiteral("iteration"),
-                                        QStringLiteral("iter"),  QStringLiteral("steps"),
-                                        QStringLiteral("epochs")};
+    static const QSet<QString> counters{QStringLiteral("epoch"),  QStringLiteral("global_step"),
+                                        QStringLiteral("step"),   QStringLiteral("iteration"),
+                                        QStringLiteral("iter"),   QStringLiteral("steps"),
+                                        QStringLiteral("epochs"), QStringLiteral("global_steps")};
     return counters.contains(key);
 }
 
@@ -152,6 +152,12 @@ CheckpointParts recognizeParts(const CheckpointContent &content)
     for (const CheckpointValue &value : content.values) {
         if (!value.path.contains(QLatin1Char('.')))
             rootValues.insert(value.path, &value);
+    }
+    // A DeepSpeed folder's model states, joined by formats/deepspeedreader.
+    if (content.format == CheckpointFormat::DeepSpeed) {
+        parts.framework = QStringLiteral("deepspeed");
+        if (const CheckpointValue *version = rootValues.value(QStringLiteral("ds_version")))
+            parts.frameworkVersion = version->value.toString();
     }
     if (const CheckpointValue *version = rootValues.value(QStringLiteral("pytorch-lightning_version"))) {
         parts.framework = QStringLiteral("lightning");
