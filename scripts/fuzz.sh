@@ -2,7 +2,7 @@
 # Builds the readers with AddressSanitizer/UBSan and runs each libFuzzer target.
 #   scripts/fuzz.sh               a fixed-seed smoke run of a set number of inputs per target (CI: same
 #                                 inputs every time, about 20 s each here)
-#   scripts/fuzz.sh SECONDS       a random-seed run of SECONDS per target, the three at once, e.g.
+#   scripts/fuzz.sh SECONDS       a random-seed run of SECONDS per target, all at once, e.g.
 #                                 scripts/fuzz.sh 1800; then merges what the runs found into a minimal
 #                                 corpus under build-fuzz/minimised/ (copy it to tests/fuzz/corpus/ to keep it)
 # Seeds are real files written by PyTorch at run time, plus tests/fuzz/corpus/TARGET/: every input that
@@ -19,7 +19,7 @@ cmake --build "$build"
 
 corpus="$build/corpus"
 rm -rf "$corpus"
-mkdir -p "$corpus/seeds" "$corpus/archive" "$corpus/unpickler" "$corpus/safetensors" "$build/artifacts"
+mkdir -p "$corpus/seeds" "$corpus/archive" "$corpus/unpickler" "$corpus/safetensors" "$corpus/gguf" "$build/artifacts"
 "$python" "$here/tests/python/peer.py" formats "$corpus/seeds" >/dev/null
 "$python" "$here/tests/python/peer.py" hostile "$corpus/seeds/hostile" >/dev/null
 "$python" "$here/tests/python/peer.py" fixtures "$corpus/seeds/script" >/dev/null
@@ -43,12 +43,20 @@ for path in glob.glob(os.path.join(corpus, "archive", "*.pt")):
             f.write(src.read())
 PY
 
+# GGUF files gguf-py writes (the modern peer's), good and lying, without the magic the target puts first.
+peer="$("$here/scripts/peer-env.sh")"
+"$peer" "$here/tests/python/gguf_files.py" write "$corpus/seeds/gguf" >/dev/null
+"$peer" "$here/tests/python/gguf_files.py" bad "$corpus/seeds/gguf/bad" >/dev/null
+for f in "$corpus"/seeds/gguf/*.gguf "$corpus"/seeds/gguf/bad/*.gguf; do
+    tail -c +5 "$f" > "$corpus/gguf/$(basename "$f")"
+done
+
 # Leaks are detected: every value the unpickler makes lives in its arena, freed whole, so a cyclic
 # pickle leaks nothing.
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 status=0
-declare -A smoke_runs=([unpickler]=40000 [archive]=50000 [safetensors]=150000)
-targets=(unpickler archive safetensors)
+declare -A smoke_runs=([unpickler]=40000 [archive]=50000 [safetensors]=150000 [gguf]=100000)
+targets=(unpickler archive safetensors gguf)
 run_target() {
     local target="$1" limit
     if [ -n "$seconds" ]; then
@@ -56,6 +64,7 @@ run_target() {
     else
         limit=(-seed=1 -runs="${smoke_runs[$target]}")
     fi
+    mkdir -p "$here/tests/fuzz/corpus/$target" # a target none of whose inputs has been kept yet
     # The first corpus folder receives what the run finds; the kept one is only read.
     "$build/bin/fuzz_$target" "${limit[@]}" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
         -artifact_prefix="$build/artifacts/$target-" "$corpus/$target" "$here/tests/fuzz/corpus/$target" \
@@ -92,7 +101,7 @@ if [ -n "$seconds" ] && [ "$status" -eq 0 ]; then
     done
 fi
 if [ "$status" -eq 0 ]; then
-    echo "fuzz: 3 passed, 0 failed"
+    echo "fuzz: ${#targets[@]} passed, 0 failed"
 else
     echo "fuzz: a target found a crash (see above)"
 fi

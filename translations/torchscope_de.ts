@@ -994,6 +994,10 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
         <source>step %1</source>
         <translation>Schritt %1</translation>
     </message>
+    <message>
+        <source>stored as %1</source>
+        <translation>gespeichert als %1</translation>
+    </message>
 </context>
 <context>
     <name>DcpReader</name>
@@ -1406,6 +1410,109 @@ für Code Scanning. Exit 1, wenn ein Befund --fail-on erreicht (Standard error),
     <message>
         <source>Apply freeze plan</source>
         <translation>Einfrierplan anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>GgufReader</name>
+    <message>
+        <source>a string at byte %1 runs past the file</source>
+        <translation>eine Zeichenkette bei Byte %1 reicht über das Dateiende hinaus</translation>
+    </message>
+    <message>
+        <source>a value at byte %1 runs past the file</source>
+        <translation>ein Wert bei Byte %1 reicht über das Dateiende hinaus</translation>
+    </message>
+    <message>
+        <source>unknown value type %1 at byte %2</source>
+        <translation>unbekannter Werttyp %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>a GGUF file cut short in its header</source>
+        <translation>eine GGUF-Datei, deren Kopf abgeschnitten ist</translation>
+    </message>
+    <message>
+        <source>a big-endian GGUF file (version %1 written for a big-endian machine): not read</source>
+        <translation>eine Big-Endian-GGUF-Datei (Version %1, für eine Big-Endian-Maschine geschrieben): nicht gelesen</translation>
+    </message>
+    <message>
+        <source>GGUF version %1; versions 2 and 3 are read</source>
+        <translation>GGUF-Version %1; gelesen werden die Versionen 2 und 3</translation>
+    </message>
+    <message>
+        <source>the header counts %1 tensors and %2 keys, more than the file holds</source>
+        <translation>der Kopf zählt %1 Tensoren und %2 Schlüssel, mehr als die Datei enthält</translation>
+    </message>
+    <message>
+        <source>the key %1 is there twice</source>
+        <translation>der Schlüssel %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>%1: its type runs past the file</source>
+        <translation>%1: sein Typ reicht über das Dateiende hinaus</translation>
+    </message>
+    <message>
+        <source>%1: its array runs past the file</source>
+        <translation>%1: sein Array reicht über das Dateiende hinaus</translation>
+    </message>
+    <message>
+        <source>%1: an array of arrays, which GGUF does not allow</source>
+        <translation>%1: ein Array von Arrays, das GGUF nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1: unknown array item type %2</source>
+        <translation>%1: unbekannter Elementtyp %2 im Array</translation>
+    </message>
+    <message>
+        <source>%1: %2 items, more than the file holds</source>
+        <translation>%1: %2 Elemente, mehr als die Datei enthält</translation>
+    </message>
+    <message>
+        <source>%1: unknown value type %2</source>
+        <translation>%1: unbekannter Werttyp %2</translation>
+    </message>
+    <message>
+        <source>general.alignment %1 is not a power of two</source>
+        <translation>general.alignment %1 ist keine Zweierpotenz</translation>
+    </message>
+    <message>
+        <source>tensor %1: its name runs past the file or is longer than %2 bytes</source>
+        <translation>Tensor %1: sein Name reicht über das Dateiende hinaus oder ist länger als %2 Bytes</translation>
+    </message>
+    <message>
+        <source>the tensor %1 is there twice</source>
+        <translation>der Tensor %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>%1: %2 dimensions (at most %3)</source>
+        <translation>%1: %2 Dimensionen (höchstens %3)</translation>
+    </message>
+    <message>
+        <source>%1: a dimension runs past the file or is out of range</source>
+        <translation>%1: eine Dimension reicht über das Dateiende hinaus oder liegt außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>%1: its type and offset run past the file</source>
+        <translation>%1: Typ und Offset reichen über das Dateiende hinaus</translation>
+    </message>
+    <message>
+        <source>%1: unknown ggml type %2</source>
+        <translation>%1: unbekannter ggml-Typ %2</translation>
+    </message>
+    <message>
+        <source>%1: its rows of %2 are no whole number of %3 blocks of %4</source>
+        <translation>%1: seine Zeilen aus %2 Werten sind keine ganze Zahl von %3-Blöcken zu %4</translation>
+    </message>
+    <message>
+        <source>%1: its offset %2 is not a multiple of the alignment %3</source>
+        <translation>%1: sein Offset %2 ist kein Vielfaches der Ausrichtung %3</translation>
+    </message>
+    <message>
+        <source>%1: its %2 bytes at offset %3 run past the data section</source>
+        <translation>%1: seine %2 Bytes bei Offset %3 reichen über den Datenabschnitt hinaus</translation>
+    </message>
+    <message>
+        <source>%1: its %2 blocks are not decoded; its values are not shown</source>
+        <translation>%1: seine %2-Blöcke werden nicht dekodiert; seine Werte werden nicht gezeigt</translation>
     </message>
 </context>
 <context>

@@ -972,6 +972,10 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
         <source>step %1</source>
         <translation>步数 %1</translation>
     </message>
+    <message>
+        <source>stored as %1</source>
+        <translation>存储为 %1</translation>
+    </message>
 </context>
 <context>
     <name>DcpReader</name>
@@ -1377,6 +1381,109 @@ note 表示需要 weights_only=False 的内容(模型自己的类、NumPy 标量
     <message>
         <source>Apply freeze plan</source>
         <translation>应用冻结方案</translation>
+    </message>
+</context>
+<context>
+    <name>GgufReader</name>
+    <message>
+        <source>a string at byte %1 runs past the file</source>
+        <translation>字节 %1 处的字符串超出文件末尾</translation>
+    </message>
+    <message>
+        <source>a value at byte %1 runs past the file</source>
+        <translation>字节 %1 处的值超出文件末尾</translation>
+    </message>
+    <message>
+        <source>unknown value type %1 at byte %2</source>
+        <translation>字节 %2 处的值类型 %1 未知</translation>
+    </message>
+    <message>
+        <source>a GGUF file cut short in its header</source>
+        <translation>GGUF 文件在文件头处被截断</translation>
+    </message>
+    <message>
+        <source>a big-endian GGUF file (version %1 written for a big-endian machine): not read</source>
+        <translation>大端序 GGUF 文件（版本 %1，为大端序机器写入）：未读取</translation>
+    </message>
+    <message>
+        <source>GGUF version %1; versions 2 and 3 are read</source>
+        <translation>GGUF 版本 %1；只读取版本 2 和 3</translation>
+    </message>
+    <message>
+        <source>the header counts %1 tensors and %2 keys, more than the file holds</source>
+        <translation>文件头记录 %1 个张量和 %2 个键，多于文件所含</translation>
+    </message>
+    <message>
+        <source>the key %1 is there twice</source>
+        <translation>键 %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>%1: its type runs past the file</source>
+        <translation>%1：其类型超出文件末尾</translation>
+    </message>
+    <message>
+        <source>%1: its array runs past the file</source>
+        <translation>%1：其数组超出文件末尾</translation>
+    </message>
+    <message>
+        <source>%1: an array of arrays, which GGUF does not allow</source>
+        <translation>%1：数组的数组，GGUF 不允许</translation>
+    </message>
+    <message>
+        <source>%1: unknown array item type %2</source>
+        <translation>%1：未知的数组元素类型 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 items, more than the file holds</source>
+        <translation>%1：%2 个元素，多于文件所含</translation>
+    </message>
+    <message>
+        <source>%1: unknown value type %2</source>
+        <translation>%1：未知的值类型 %2</translation>
+    </message>
+    <message>
+        <source>general.alignment %1 is not a power of two</source>
+        <translation>general.alignment %1 不是 2 的幂</translation>
+    </message>
+    <message>
+        <source>tensor %1: its name runs past the file or is longer than %2 bytes</source>
+        <translation>张量 %1：其名称超出文件末尾或长于 %2 字节</translation>
+    </message>
+    <message>
+        <source>the tensor %1 is there twice</source>
+        <translation>张量 %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>%1: %2 dimensions (at most %3)</source>
+        <translation>%1：%2 个维度（最多 %3 个）</translation>
+    </message>
+    <message>
+        <source>%1: a dimension runs past the file or is out of range</source>
+        <translation>%1：某个维度超出文件末尾或超出范围</translation>
+    </message>
+    <message>
+        <source>%1: its type and offset run past the file</source>
+        <translation>%1：其类型和偏移超出文件末尾</translation>
+    </message>
+    <message>
+        <source>%1: unknown ggml type %2</source>
+        <translation>%1：未知的 ggml 类型 %2</translation>
+    </message>
+    <message>
+        <source>%1: its rows of %2 are no whole number of %3 blocks of %4</source>
+        <translation>%1：其每行 %2 个值不是 %3 块（每块 %4 个）的整数倍</translation>
+    </message>
+    <message>
+        <source>%1: its offset %2 is not a multiple of the alignment %3</source>
+        <translation>%1：其偏移 %2 不是对齐值 %3 的倍数</translation>
+    </message>
+    <message>
+        <source>%1: its %2 bytes at offset %3 run past the data section</source>
+        <translation>%1：偏移 %3 处的 %2 字节超出数据段</translation>
+    </message>
+    <message>
+        <source>%1: its %2 blocks are not decoded; its values are not shown</source>
+        <translation>%1：其 %2 块未解码；不显示其值</translation>
     </message>
 </context>
 <context>

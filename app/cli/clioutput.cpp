@@ -238,6 +238,14 @@ void writeInfoJson(QIODevice *device, const CheckpointDocument &document, const 
         }
         json.key("dtype");
         json.value(dtypeName(tensor.dtype));
+        if (!tensor.storedEncoding.isEmpty()) { // a GGUF tensor: its ggml type, bytes and place
+            json.key("ggml_bytes");
+            json.value(tensor.storedBytes);
+            json.key("ggml_offset");
+            json.value(tensor.storedOffset);
+            json.key("ggml_type");
+            json.value(tensor.storedEncoding);
+        }
         statistics({"inf_count"});
         json.key("kind");
         json.value(tensorKindName(tensor.kind));
@@ -370,6 +378,8 @@ void printInfo(QTextStream &out, const CheckpointDocument &document, const QStri
         out << "  " << tensor.name << "  " << tensorKindName(tensor.kind) << "  " << dtypeName(tensor.dtype);
         if (tensor.quantization)
             out << " (" << tensor.quantization->describe() << ")";
+        if (!tensor.storedEncoding.isEmpty() && tensor.storedBytes != tensor.byteSize()) // decoded blocks
+            out << " (" << CliOutputText::tr("stored as %1").arg(tensor.storedEncoding) << ")";
         out << "  " << shapeToString(tensor.shape) << "  " << flag;
         if (tensor.tiedTo >= 0)
             out << "  " << CliOutputText::tr("tied to %1").arg(document.tensor(tensor.tiedTo).name);

@@ -3,6 +3,7 @@
 #include "formats/barepicklereader.h"
 #include "formats/dcpreader.h"
 #include "formats/deepspeedreader.h"
+#include "formats/ggufreader.h"
 #include "formats/legacyreader.h"
 #include "formats/modelfolder.h"
 #include "formats/safetensorsreader.h"
@@ -52,12 +53,13 @@ bool looksLikeJson(const char *data, qint64 size)
 const QStringList &checkpointFilePatterns()
 {
     // torch.save's own (.pt, .pth, .bin, Lightning's .ckpt), TorchScript archives (.zip), safetensors,
-    // a sharded checkpoint's index (.json), a legacy tar checkpoint (model_best.pth.tar) and bare pickles.
-    static const QStringList patterns{QStringLiteral("*.pt"),   QStringLiteral("*.pth"),
-                                      QStringLiteral("*.bin"),  QStringLiteral("*.ckpt"),
-                                      QStringLiteral("*.zip"),  QStringLiteral("*.safetensors"),
-                                      QStringLiteral("*.json"), QStringLiteral("*.tar"),
-                                      QStringLiteral("*.pkl"),  QStringLiteral("*.pickle")};
+    // a sharded checkpoint's index (.json), a legacy tar checkpoint (model_best.pth.tar), bare pickles and
+    // llama.cpp's GGUF.
+    static const QStringList patterns{
+        QStringLiteral("*.pt"),     QStringLiteral("*.pth"), QStringLiteral("*.bin"),
+        QStringLiteral("*.ckpt"),   QStringLiteral("*.zip"), QStringLiteral("*.safetensors"),
+        QStringLiteral("*.json"),   QStringLiteral("*.tar"), QStringLiteral("*.pkl"),
+        QStringLiteral("*.pickle"), QStringLiteral("*.gguf")};
     return patterns;
 }
 
@@ -91,6 +93,8 @@ bool readSingleFileCheckpoint(const std::shared_ptr<MappedFile> &file, Checkpoin
         return readLegacyCheckpoint(file, out, error);
     if (SafetensorsReader::looksLikeSafetensors(file->data(), file->size()))
         return SafetensorsReader::read(file, out, error);
+    if (looksLikeGguf(file->data(), file->size()))
+        return readGguf(file, out, error);
     if (looksLikeBarePickle(file->data(), file->size()))
         return readBarePickle(file, out, error);
     *error = unrecognisedContentReason(file->data(), file->size());

@@ -21,6 +21,8 @@ QString checkpointFormatName(CheckpointFormat format)
         return QStringLiteral("dcp");
     case CheckpointFormat::DeepSpeed:
         return QStringLiteral("deepspeed");
+    case CheckpointFormat::Gguf:
+        return QStringLiteral("gguf");
     case CheckpointFormat::Pickle:
         break;
     }

@@ -31,8 +31,9 @@ enum class CheckpointFormat {
     Safetensors,
     Sharded,
     Pickle,
-    Dcp,      // a torch.distributed.checkpoint folder
-    DeepSpeed // a DeepSpeed ZeRO checkpoint folder
+    Dcp,       // a torch.distributed.checkpoint folder
+    DeepSpeed, // a DeepSpeed ZeRO checkpoint folder
+    Gguf       // llama.cpp's GGUF
 };
 
 // The name the CLI's `info --json` uses, e.g. "torchscript", "state_dict-legacy".

@@ -120,6 +120,12 @@ struct TensorInfo
     std::shared_ptr<const Quantization> quantization;
     // A meta tensor (torch.device('meta')): shape, strides and dtype, no storage and no values.
     bool meta = false;
+    // Where the file stores the tensor in an encoding of its own that reading decodes to dtype (a GGUF
+    // ggml type: "Q8_0", or "F16" for one read in place): its name, its bytes in the file and where they
+    // start (GGUF: from the data section). Empty for other formats.
+    QString storedEncoding;
+    qint64 storedBytes = 0;
+    qint64 storedOffset = 0;
     // Set where the file keeps the tensor in pieces (DCP): each piece's place, in the file's order.
     std::shared_ptr<const QVector<TensorChunk>> chunks;
 
