@@ -1,6 +1,6 @@
 // GGUF: files llama.cpp's gguf-py writes (metadata of every value type, tensors in F32, F16, BF16, Q8_0,
-// Q4_0, Q4_1, Q5_0, Q5_1 and Q4_K) read as gguf-py's GGUFReader reads them, values equal bit for bit to
-// gguf-py's dequantize, and files that lie refused with one line.
+// Q4_0, Q4_1, Q5_0, Q5_1 and Q2_K to Q6_K) read as gguf-py's GGUFReader reads them, values equal bit for bit
+// to gguf-py's dequantize, and files that lie refused with one line.
 
 #include "formats/checkpointreader.h"
 #include "formats/dtypeconversion.h"
@@ -47,8 +47,8 @@ void TestGgufReader::initTestCase()
     m_folder = m_dir.filePath(QStringLiteral("gguf"));
     const QString script = QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("gguf_files.py"));
     QString out, err;
-    QVERIFY2(test::runProcess(test::pythonPath(test::Peer::Modern), {script, QStringLiteral("write"), m_folder},
-                              &out, &err, 300000) == 0,
+    QVERIFY2(test::runProcess(test::pythonPath(test::Peer::Modern),
+                              {script, QStringLiteral("write"), m_folder}, &out, &err, 300000) == 0,
              qPrintable(err.right(2000)));
     QVERIFY2(test::runProcess(test::pythonPath(test::Peer::Modern),
                               {script, QStringLiteral("bad"), m_folder + QStringLiteral("/bad")}, &out, &err,
@@ -71,7 +71,8 @@ void TestGgufReader::readsWhatGgufReaderReads()
     TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
     CheckpointContent content;
     QString error;
-    QVERIFY2(readCheckpoint(m_folder + QStringLiteral("/model.gguf"), Progress(), &content, &error), qPrintable(error));
+    QVERIFY2(readCheckpoint(m_folder + QStringLiteral("/model.gguf"), Progress(), &content, &error),
+             qPrintable(error));
     QCOMPARE(content.format, CheckpointFormat::Gguf);
     const QJsonObject expected = readJson(m_folder + QStringLiteral("/expected.json"));
     const QJsonObject keys = expected.value(QStringLiteral("keys")).toObject();
@@ -81,8 +82,10 @@ void TestGgufReader::readsWhatGgufReaderReads()
         QVERIFY2(!want.isEmpty(), qPrintable(value.path));
         QCOMPARE(value.type, want.value(QStringLiteral("type")).toString());
         if (value.type.startsWith(QLatin1String("array"))) {
-            QCOMPARE(value.value[QStringLiteral("length")].toInteger(), want.value(QStringLiteral("length")).toInteger());
-            QCOMPARE(value.value[QStringLiteral("first")].toArray(), want.value(QStringLiteral("first")).toArray());
+            QCOMPARE(value.value[QStringLiteral("length")].toInteger(),
+                     want.value(QStringLiteral("length")).toInteger());
+            QCOMPARE(value.value[QStringLiteral("first")].toArray(),
+                     want.value(QStringLiteral("first")).toArray());
         } else {
             QCOMPARE(value.value, want.value(QStringLiteral("value")));
         }
@@ -101,20 +104,23 @@ void TestGgufReader::readsWhatGgufReaderReads()
         QCOMPARE(tensor.storedOffset, want.value(QStringLiteral("offset")).toInteger());
     }
     // The tree folds llama.cpp's names into numbered blocks.
-    QVERIFY(std::any_of(content.tensors.begin(), content.tensors.end(),
-                        [](const TensorInfo &t) { return t.name == QLatin1String("blk.1.ffn_down.weight"); }));
+    QVERIFY(std::any_of(content.tensors.begin(), content.tensors.end(), [](const TensorInfo &t) {
+        return t.name == QLatin1String("blk.1.ffn_down.weight");
+    }));
 }
 
-// Each decoded type's values are gguf-py's dequantize's, bit for bit, as float32; Q4_K is listed, its
-// values not decoded, and a warning names it.
+// Each type's values are gguf-py's dequantize's, bit for bit, as float32: F32, F16 and BF16 in place, the
+// legacy block types and the K-quants decoded.
 void TestGgufReader::valuesEqualGgufPyDequantize()
 {
     TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
     CheckpointContent content, reference;
     QString error;
-    QVERIFY2(readCheckpoint(m_folder + QStringLiteral("/model.gguf"), Progress(), &content, &error), qPrintable(error));
-    QVERIFY2(readCheckpoint(m_folder + QStringLiteral("/reference.safetensors"), Progress(), &reference, &error),
+    QVERIFY2(readCheckpoint(m_folder + QStringLiteral("/model.gguf"), Progress(), &content, &error),
              qPrintable(error));
+    QVERIFY2(
+        readCheckpoint(m_folder + QStringLiteral("/reference.safetensors"), Progress(), &reference, &error),
+        qPrintable(error));
     QHash<QString, const TensorInfo *> ours;
     for (const TensorInfo &tensor : content.tensors)
         ours.insert(tensor.name, &tensor);
@@ -122,17 +128,12 @@ void TestGgufReader::valuesEqualGgufPyDequantize()
     for (const TensorInfo &want : reference.tensors) {
         const TensorInfo *got = ours.value(want.name);
         QVERIFY2(got, qPrintable(want.name));
-        if (got->storedEncoding == QLatin1String("Q4_K")) {
-            QVERIFY(got->meta);
-            QVERIFY(std::any_of(content.warnings.begin(), content.warnings.end(),
-                                [&](const QString &w) { return w.contains(want.name) && w.contains(QLatin1String("Q4_K")); }));
-            continue;
-        }
         QVERIFY2(!got->meta, qPrintable(want.name));
         QCOMPARE(got->shape, want.shape);
         QByteArray asFloat(qsizetype(got->numel() * 4), Qt::Uninitialized);
         DTypeConversion::convertRange(*got, DType::Float32, 0, got->numel(), asFloat.data());
-        QVERIFY2(asFloat == want.contiguousBytes(), qPrintable(want.name + QLatin1Char(' ') + got->storedEncoding));
+        QVERIFY2(asFloat == want.contiguousBytes(),
+                 qPrintable(want.name + QLatin1Char(' ') + got->storedEncoding));
         // A range that starts and ends inside blocks decodes the same values.
         if (got->numel() > 80) {
             QByteArray part(40 * 4, Qt::Uninitialized);
@@ -143,16 +144,18 @@ void TestGgufReader::valuesEqualGgufPyDequantize()
         }
         ++compared;
     }
-    QCOMPARE(compared, 9);
+    QCOMPARE(compared, 14);
+    QVERIFY2(content.warnings.isEmpty(), qPrintable(content.warnings.join(QLatin1Char('\n'))));
 }
 
 void TestGgufReader::infoJsonGivesEachTensorsGgmlType()
 {
     TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
     QString out, err;
-    QCOMPARE(test::runProcess(test::cliPath(),
-                              {QStringLiteral("info"), m_folder + QStringLiteral("/model.gguf"), QStringLiteral("--json")},
-                              &out, &err),
+    QCOMPARE(test::runProcess(
+                 test::cliPath(),
+                 {QStringLiteral("info"), m_folder + QStringLiteral("/model.gguf"), QStringLiteral("--json")},
+                 &out, &err),
              0);
     const QJsonObject info = QJsonDocument::fromJson(out.toUtf8()).object();
     QCOMPARE(info.value(QStringLiteral("format")).toString(), QStringLiteral("gguf"));

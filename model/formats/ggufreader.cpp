@@ -24,7 +24,7 @@ struct GgufReaderText
 constexpr qint64 kMaxKeyBytes = qint64(1) << 16;
 constexpr qint64 kMaxStringBytes = qint64(1) << 30;
 constexpr int kArrayItemsShown = 8;
-constexpr int kMaxDims = 4; // GGML_MAX_DIMS
+constexpr int kMaxDims = 4;       // GGML_MAX_DIMS
 constexpr int kMaxNameBytes = 63; // GGML_MAX_NAME counts the NUL
 
 // A ggml type: its name, elements per block and bytes per block; the dtype it reads as in place, or
@@ -35,26 +35,41 @@ struct GgmlType
     const char *name;
     int blockSize;
     int blockBytes;
-    DType dtype;   // read in place as this; Invalid: decoded (or not) to float32
-    bool decoded;  // a decoder below turns its blocks into float32
+    DType dtype;  // read in place as this; Invalid: decoded (or not) to float32
+    bool decoded; // a decoder below turns its blocks into float32
 };
 
 constexpr GgmlType kTypes[] = {
-    {0, "F32", 1, 4, DType::Float32, false},     {1, "F16", 1, 2, DType::Float16, false},
-    {2, "Q4_0", 32, 18, DType::Invalid, true},   {3, "Q4_1", 32, 20, DType::Invalid, true},
-    {6, "Q5_0", 32, 22, DType::Invalid, true},   {7, "Q5_1", 32, 24, DType::Invalid, true},
-    {8, "Q8_0", 32, 34, DType::Invalid, true},   {9, "Q8_1", 32, 40, DType::Invalid, false},
-    {10, "Q2_K", 256, 84, DType::Invalid, false}, {11, "Q3_K", 256, 110, DType::Invalid, false},
-    {12, "Q4_K", 256, 144, DType::Invalid, false}, {13, "Q5_K", 256, 176, DType::Invalid, false},
-    {14, "Q6_K", 256, 210, DType::Invalid, false}, {15, "Q8_K", 256, 292, DType::Invalid, false},
-    {16, "IQ2_XXS", 256, 66, DType::Invalid, false}, {17, "IQ2_XS", 256, 74, DType::Invalid, false},
-    {18, "IQ3_XXS", 256, 98, DType::Invalid, false}, {19, "IQ1_S", 256, 50, DType::Invalid, false},
-    {20, "IQ4_NL", 32, 18, DType::Invalid, false}, {21, "IQ3_S", 256, 110, DType::Invalid, false},
-    {22, "IQ2_S", 256, 82, DType::Invalid, false}, {23, "IQ4_XS", 256, 136, DType::Invalid, false},
-    {24, "I8", 1, 1, DType::Int8, false},         {25, "I16", 1, 2, DType::Int16, false},
-    {26, "I32", 1, 4, DType::Int32, false},       {27, "I64", 1, 8, DType::Int64, false},
-    {28, "F64", 1, 8, DType::Float64, false},     {29, "IQ1_M", 256, 56, DType::Invalid, false},
-    {30, "BF16", 1, 2, DType::BFloat16, false},   {34, "TQ1_0", 256, 54, DType::Invalid, false},
+    {0, "F32", 1, 4, DType::Float32, false},
+    {1, "F16", 1, 2, DType::Float16, false},
+    {2, "Q4_0", 32, 18, DType::Invalid, true},
+    {3, "Q4_1", 32, 20, DType::Invalid, true},
+    {6, "Q5_0", 32, 22, DType::Invalid, true},
+    {7, "Q5_1", 32, 24, DType::Invalid, true},
+    {8, "Q8_0", 32, 34, DType::Invalid, true},
+    {9, "Q8_1", 32, 40, DType::Invalid, false},
+    {10, "Q2_K", 256, 84, DType::Invalid, true},
+    {11, "Q3_K", 256, 110, DType::Invalid, true},
+    {12, "Q4_K", 256, 144, DType::Invalid, true},
+    {13, "Q5_K", 256, 176, DType::Invalid, true},
+    {14, "Q6_K", 256, 210, DType::Invalid, true},
+    {15, "Q8_K", 256, 292, DType::Invalid, false},
+    {16, "IQ2_XXS", 256, 66, DType::Invalid, false},
+    {17, "IQ2_XS", 256, 74, DType::Invalid, false},
+    {18, "IQ3_XXS", 256, 98, DType::Invalid, false},
+    {19, "IQ1_S", 256, 50, DType::Invalid, false},
+    {20, "IQ4_NL", 32, 18, DType::Invalid, false},
+    {21, "IQ3_S", 256, 110, DType::Invalid, false},
+    {22, "IQ2_S", 256, 82, DType::Invalid, false},
+    {23, "IQ4_XS", 256, 136, DType::Invalid, false},
+    {24, "I8", 1, 1, DType::Int8, false},
+    {25, "I16", 1, 2, DType::Int16, false},
+    {26, "I32", 1, 4, DType::Int32, false},
+    {27, "I64", 1, 8, DType::Int64, false},
+    {28, "F64", 1, 8, DType::Float64, false},
+    {29, "IQ1_M", 256, 56, DType::Invalid, false},
+    {30, "BF16", 1, 2, DType::BFloat16, false},
+    {34, "TQ1_0", 256, 54, DType::Invalid, false},
     {35, "TQ2_0", 256, 66, DType::Invalid, false},
 };
 
@@ -116,8 +131,71 @@ void decodeBlock(int id, const uchar *block, float *out)
         }
         break;
     }
+    case 10: { // Q2_K: scales[16] (low nibble scale, high nibble min), qs[64] (2 bits), d, dmin
+        const uchar *scales = block, *qs = block + 16;
+        const float d = half(block + 80), dmin = half(block + 82);
+        for (int i = 0; i < 256; ++i) {
+            const int g = i / 128, k = (i % 128) / 32, l = i % 32, sub = i / 16;
+            const float q = float((qs[g * 32 + l] >> (2 * k)) & 3);
+            const float dl = d * float(scales[sub] & 15), ml = dmin * float(scales[sub] >> 4);
+            const float scaled = dl * q;
+            out[i] = scaled - ml;
+        }
+        break;
+    }
+    case 11: { // Q3_K: hmask[32], qs[64], scales[12] (6 bits each, packed), d
+        const uchar *hmask = block, *qs = block + 32, *packed = block + 96;
+        const float d = half(block + 108);
+        float dl[16];
+        for (int i = 0; i < 16; ++i) {
+            const int low = i < 8 ? (packed[i] & 15) : (packed[i - 8] >> 4);
+            const int high = (packed[8 + i % 4] >> (2 * (i / 4))) & 3;
+            dl[i] = d * float(qint8(uchar(low | (high << 4))) - 32);
+        }
+        for (int i = 0; i < 256; ++i) {
+            const int g = i / 128, k = (i % 128) / 32, l = i % 32;
+            const int low = (qs[g * 32 + l] >> (2 * k)) & 3;
+            const int high = ((hmask[l] >> (i / 32)) & 1) ^ 1; // the offset is 4 where the bit is clear
+            out[i] = dl[i / 16] * float(low - (high << 2));
+        }
+        break;
+    }
+    case 12:   // Q4_K: d, dmin, scales[12] (eight 6-bit scales and mins), qs[128]
+    case 13: { // Q5_K: d, dmin, scales[12], qh[32], qs[128]
+        const bool five = id == 13;
+        const float d = half(block), dmin = half(block + 2);
+        const uchar *s = block + 4, *qh = block + 16, *qs = block + (five ? 48 : 16);
+        float dd[8], dm[8];
+        for (int j = 0; j < 8; ++j) {
+            const int sc = j < 4 ? (s[j] & 63) : ((s[8 + j - 4] & 15) | ((s[j - 4] >> 2) & 0x30));
+            const int m = j < 4 ? (s[4 + j] & 63) : ((s[8 + j - 4] >> 4) | ((s[j] >> 2) & 0x30));
+            dd[j] = d * float(sc);
+            dm[j] = dmin * float(m);
+        }
+        for (int i = 0; i < 256; ++i) {
+            const int g = i / 64, k = (i % 64) / 32, l = i % 32, j = i / 32;
+            int q = (qs[g * 32 + l] >> (4 * k)) & 15;
+            if (five)
+                q |= ((qh[l] >> j) & 1) << 4;
+            const float scaled = dd[j] * float(q);
+            out[i] = scaled - dm[j];
+        }
+        break;
+    }
+    case 14: { // Q6_K: ql[128], qh[64], int8 scales[16], d
+        const uchar *ql = block, *qh = block + 128;
+        const float d = half(block + 208);
+        for (int i = 0; i < 256; ++i) {
+            const int g = i / 128, r = i % 128;
+            const int low = (ql[g * 64 + r % 64] >> (4 * (r / 64))) & 15;
+            const int high = (qh[g * 32 + r % 32] >> (2 * (r / 32))) & 3;
+            const float scale = d * float(qint8(block[192 + i / 16]));
+            out[i] = scale * float(qint8(uchar(low | (high << 4))) - 32);
+        }
+        break;
+    }
     default:
-        std::memset(out, 0, sizeof(float) * 32);
+        std::memset(out, 0, sizeof(float) * 256);
     }
 }
 
@@ -148,7 +226,8 @@ public:
         const int n = m_type.blockSize;
         float block[256];
         for (qint64 b = first / n; b * n < last; ++b) {
-            const uchar *bytes = reinterpret_cast<const uchar *>(m_file->data() + m_offset + b * m_type.blockBytes);
+            const uchar *bytes =
+                reinterpret_cast<const uchar *>(m_file->data() + m_offset + b * m_type.blockBytes);
             decodeBlock(m_type.id, bytes, block);
             const qint64 from = std::max(first, b * n), to = std::min(last, (b + 1) * n);
             std::memcpy(buffer + (from - first) * 4, block + (from - b * n), size_t(to - from) * 4);
@@ -208,7 +287,7 @@ private:
 
 const char *valueTypeName(quint32 type)
 {
-    static const char *names[] = {"uint8", "int8",   "uint16", "int16",  "uint32", "int32", "float32",
+    static const char *names[] = {"uint8", "int8",   "uint16", "int16",  "uint32", "int32",  "float32",
                                   "bool",  "string", "array",  "uint64", "int64",  "float64"};
     return type < 13 ? names[type] : nullptr;
 }
@@ -221,18 +300,90 @@ bool readScalar(Cursor &cursor, quint32 type, QJsonValue *value, QString *error)
         return false;
     };
     switch (type) {
-    case 0: { quint8 v; if (!cursor.number(&v)) return fail(); *value = int(v); return true; }
-    case 1: { qint8 v; if (!cursor.number(&v)) return fail(); *value = int(v); return true; }
-    case 2: { quint16 v; if (!cursor.number(&v)) return fail(); *value = int(v); return true; }
-    case 3: { qint16 v; if (!cursor.number(&v)) return fail(); *value = int(v); return true; }
-    case 4: { quint32 v; if (!cursor.number(&v)) return fail(); *value = qint64(v); return true; }
-    case 5: { qint32 v; if (!cursor.number(&v)) return fail(); *value = qint64(v); return true; }
-    case 6: { float v; if (!cursor.number(&v)) return fail(); *value = double(v); return true; }
-    case 7: { quint8 v; if (!cursor.number(&v)) return fail(); *value = v != 0; return true; }
-    case 8: { QString s; if (!cursor.string(kMaxStringBytes, &s, error)) return false; *value = s; return true; }
-    case 10: { quint64 v; if (!cursor.number(&v)) return fail(); *value = v > quint64(1) << 53 ? QJsonValue(QString::number(v)) : QJsonValue(qint64(v)); return true; }
-    case 11: { qint64 v; if (!cursor.number(&v)) return fail(); *value = v; return true; }
-    case 12: { double v; if (!cursor.number(&v)) return fail(); *value = v; return true; }
+    case 0: {
+        quint8 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = int(v);
+        return true;
+    }
+    case 1: {
+        qint8 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = int(v);
+        return true;
+    }
+    case 2: {
+        quint16 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = int(v);
+        return true;
+    }
+    case 3: {
+        qint16 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = int(v);
+        return true;
+    }
+    case 4: {
+        quint32 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = qint64(v);
+        return true;
+    }
+    case 5: {
+        qint32 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = qint64(v);
+        return true;
+    }
+    case 6: {
+        float v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = double(v);
+        return true;
+    }
+    case 7: {
+        quint8 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = v != 0;
+        return true;
+    }
+    case 8: {
+        QString s;
+        if (!cursor.string(kMaxStringBytes, &s, error))
+            return false;
+        *value = s;
+        return true;
+    }
+    case 10: {
+        quint64 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = v > quint64(1) << 53 ? QJsonValue(QString::number(v)) : QJsonValue(qint64(v));
+        return true;
+    }
+    case 11: {
+        qint64 v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = v;
+        return true;
+    }
+    case 12: {
+        double v;
+        if (!cursor.number(&v))
+            return fail();
+        *value = v;
+        return true;
+    }
     default:
         *error = GgufReaderText::tr("unknown value type %1 at byte %2").arg(type).arg(cursor.position());
         return false;
@@ -256,7 +407,8 @@ bool readGguf(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, Q
         return false;
     }
     if (version > 0xffff && (qFromBigEndian(version) == 2 || qFromBigEndian(version) == 3)) {
-        *error = GgufReaderText::tr("a big-endian GGUF file (version %1 written for a big-endian machine): not read")
+        *error = GgufReaderText::tr(
+                     "a big-endian GGUF file (version %1 written for a big-endian machine): not read")
                      .arg(qFromBigEndian(version));
         return false;
     }
@@ -321,7 +473,8 @@ bool readGguf(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, Q
                     first.append(item);
             }
             value.type = QStringLiteral("array[%1]").arg(QLatin1String(valueTypeName(itemType)));
-            value.value = QJsonObject{{QStringLiteral("length"), qint64(count)}, {QStringLiteral("first"), first}};
+            value.value =
+                QJsonObject{{QStringLiteral("length"), qint64(count)}, {QStringLiteral("first"), first}};
         } else {
             if (!valueTypeName(type)) {
                 *error = GgufReaderText::tr("%1: unknown value type %2").arg(key).arg(type);
@@ -369,17 +522,21 @@ bool readGguf(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, Q
         }
         names.insert(info.name);
         if (!cursor.number(&dims) || dims > quint32(kMaxDims)) {
-            *error = GgufReaderText::tr("%1: %2 dimensions (at most %3)").arg(info.name).arg(dims).arg(kMaxDims);
+            *error =
+                GgufReaderText::tr("%1: %2 dimensions (at most %3)").arg(info.name).arg(dims).arg(kMaxDims);
             return false;
         }
-        qint64 numel = 1;
+        // Bounded whatever the order: the product of the dimensions other than zero stays below 2^50.
+        qint64 extents = 1;
         for (quint32 d = 0; d < dims; ++d) {
             qint64 extent = 0;
-            if (!cursor.number(&extent) || extent < 0 || (extent > 0 && numel > (qint64(1) << 50) / extent)) {
-                *error = GgufReaderText::tr("%1: a dimension runs past the file or is out of range").arg(info.name);
+            if (!cursor.number(&extent) || extent < 0 ||
+                (extent > 0 && extents > (qint64(1) << 50) / extent)) {
+                *error = GgufReaderText::tr("%1: a dimension runs past the file or is out of range")
+                             .arg(info.name);
                 return false;
             }
-            numel *= extent;
+            extents *= std::max<qint64>(extent, 1);
             info.shape.prepend(extent); // GGUF lists the innermost first
         }
         if (!cursor.number(&type) || !cursor.number(&info.offset)) {
@@ -440,7 +597,8 @@ bool readGguf(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, Q
                 tensor.storage = std::make_shared<BlockDecodedStorage>(file, at, *info.type, numel);
             } else {
                 tensor.meta = true;
-                out->warnings << GgufReaderText::tr("%1: its %2 blocks are not decoded; its values are not shown")
+                out->warnings << GgufReaderText::tr(
+                                     "%1: its %2 blocks are not decoded; its values are not shown")
                                      .arg(info.name, QLatin1String(info.type->name));
             }
         }

@@ -2,9 +2,10 @@
 for the GGUF reader's tests.
 
     gguf_files.py write OUTDIR    OUTDIR/model.gguf (metadata of every value type, arrays among them, and
-                                  tensors in F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K), OUTDIR/
+                                  tensors in F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1 and the K-quants
+                                  Q2_K to Q6_K, random blocks with sane scales), OUTDIR/
                                   reference.safetensors (each tensor as gguf.quants.dequantize gives it, in
-                                  float32, in PyTorch's dimension order; Q4_K's too, where it is decoded) and
+                                  float32, in PyTorch's dimension order) and
                                   OUTDIR/expected.json (the metadata as gguf's GGUFReader reads it back)
     gguf_files.py bad OUTDIR      files that lie, each a copy of a small good one changed where its header
                                   says so: OUTDIR/<case>.gguf, and OUTDIR/bad.json naming the cases
@@ -35,7 +36,7 @@ def _writer(path):
     writer.add_string("tokenizer.chat_template", "{% for m in messages %}{{ m.content }}{% endfor %}")
     writer.add_array("tokenizer.ggml.tokens", ["<s>", "</s>", "hello", "world"] + ["t%d" % i for i in range(96)])
     writer.add_array("test.ints", [1, 2, 3])
-    writer.add_block_count(2)
+    writer.add_block_count(3)
     return writer
 
 
@@ -51,19 +52,24 @@ def write(outdir):
              ("blk.0.attn_k.weight", (32, 64), Q.BF16), ("blk.0.ffn_up.weight", (96, 64), Q.Q8_0),
              ("blk.0.ffn_down.weight", (64, 96), Q.Q4_0), ("blk.1.attn_q.weight", (64, 64), Q.Q4_1),
              ("blk.1.attn_k.weight", (32, 64), Q.Q5_0), ("blk.1.ffn_up.weight", (96, 64), Q.Q5_1),
-             ("blk.1.ffn_down.weight", (64, 256), Q.Q4_K), ("output_norm.weight", (64,), Q.F32)]
+             ("blk.1.ffn_down.weight", (64, 256), Q.Q4_K), ("output_norm.weight", (64,), Q.F32),
+             ("blk.2.attn_q.weight", (8, 512), Q.Q2_K), ("blk.2.attn_k.weight", (8, 512), Q.Q3_K),
+             ("blk.2.ffn_up.weight", (8, 512), Q.Q5_K), ("blk.2.ffn_down.weight", (8, 512), Q.Q6_K)]
+    # Where each K-quant block keeps its float16 scales (d, and dmin where it has one).
+    K_SCALES = {Q.Q2_K: (80, 82), Q.Q3_K: (108,), Q.Q4_K: (0, 2), Q.Q5_K: (0, 2), Q.Q6_K: (208,)}
     for name, shape, qtype in cases:
         values = rng.standard_normal(shape).astype(np.float32)
         if qtype == Q.F32:
             raw = values
         elif qtype == Q.F16:
             raw = values.astype(np.float16)
-        elif qtype == Q.Q4_K:  # gguf-py cannot quantize to it: random blocks with sane float16 scales
+        elif qtype in K_SCALES:  # gguf-py cannot quantize to these: random blocks, sane float16 scales
             block_size, type_size = gguf.GGML_QUANT_SIZES[qtype]
             raw = rng.integers(0, 256, (shape[0], shape[1] // block_size * type_size), dtype=np.uint8)
             blocks = raw.reshape(-1, type_size)
-            blocks[:, 0:2] = np.frombuffer(np.float16(0.01).tobytes(), dtype=np.uint8)
-            blocks[:, 2:4] = np.frombuffer(np.float16(0.002).tobytes(), dtype=np.uint8)
+            for at in K_SCALES[qtype]:
+                scales = rng.uniform(0.001, 0.05, blocks.shape[0]).astype(np.float16)
+                blocks[:, at:at + 2] = scales.view(np.uint8).reshape(-1, 2)
         else:
             raw = gguf.quants.quantize(values, qtype)
         writer.add_tensor(name, raw, raw_shape=raw.shape if qtype in (Q.F32, Q.F16) else None,
