@@ -103,6 +103,13 @@ void TestGgufReader::readsWhatGgufReaderReads()
         QCOMPARE(tensor.storedBytes, want.value(QStringLiteral("bytes")).toInteger());
         QCOMPARE(tensor.storedOffset, want.value(QStringLiteral("offset")).toInteger());
     }
+    // The header's description of the model, shown as a Hugging Face folder's config.json is.
+    QCOMPARE(content.config.modelType, QStringLiteral("llama"));
+    QCOMPARE(content.config.hiddenLayers, 3);
+    QCOMPARE(content.config.hiddenSize, 64);
+    QCOMPARE(content.config.attentionHeads, 4);
+    QCOMPARE(content.config.vocabularySize, 100);
+    QCOMPARE(content.config.torchDtype, QStringLiteral("Q8_0"));
     // The tree folds llama.cpp's names into numbered blocks.
     QVERIFY(std::any_of(content.tensors.begin(), content.tensors.end(), [](const TensorInfo &t) {
         return t.name == QLatin1String("blk.1.ffn_down.weight");

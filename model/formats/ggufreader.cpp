@@ -4,6 +4,7 @@
 #include "tensor/mappedfile.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -392,6 +393,54 @@ bool readScalar(Cursor &cursor, quint32 type, QJsonValue *value, QString *error)
 
 } // namespace
 
+namespace {
+// general.file_type: llama.cpp's LlamaFileType, what most of the tensors were quantized to.
+QString fileTypeName(qint64 type)
+{
+    static const QHash<qint64, const char *> names{
+        {0, "F32"},     {1, "F16"},     {2, "Q4_0"},     {3, "Q4_1"},    {7, "Q8_0"},     {8, "Q5_0"},
+        {9, "Q5_1"},    {10, "Q2_K"},   {11, "Q3_K_S"},  {12, "Q3_K_M"}, {13, "Q3_K_L"},  {14, "Q4_K_S"},
+        {15, "Q4_K_M"}, {16, "Q5_K_S"}, {17, "Q5_K_M"},  {18, "Q6_K"},   {19, "IQ2_XXS"}, {20, "IQ2_XS"},
+        {21, "Q2_K_S"}, {22, "IQ3_XS"}, {23, "IQ3_XXS"}, {24, "IQ1_S"},  {25, "IQ4_NL"},  {26, "IQ3_S"},
+        {27, "IQ3_M"},  {28, "IQ2_S"},  {29, "IQ2_M"},   {30, "IQ4_XS"}, {31, "IQ1_M"},   {32, "BF16"},
+        {36, "TQ1_0"},  {37, "TQ2_0"}};
+    const char *name = names.value(type);
+    return name ? QLatin1String(name) : QString::number(type);
+}
+
+// The header's model description where a Hugging Face folder has config.json: the architecture and its
+// hyperparameters (<arch>.embedding_length, .block_count, .attention.head_count), the vocabulary's size,
+// and general.file_type in place of torch_dtype.
+ModelConfig configOf(const QString &path, const QVector<CheckpointValue> &values)
+{
+    QHash<QString, const CheckpointValue *> byKey;
+    for (const CheckpointValue &value : values)
+        byKey.insert(value.path, &value);
+    const auto integer = [&byKey](const QString &key) {
+        const CheckpointValue *value = byKey.value(key);
+        return value && value->value.isDouble() ? value->value.toInteger(-1) : qint64(-1);
+    };
+    ModelConfig config;
+    const CheckpointValue *architecture = byKey.value(QStringLiteral("general.architecture"));
+    if (!architecture || !architecture->value.isString())
+        return config;
+    const QString arch = architecture->value.toString();
+    config.path = path;
+    config.architecture = arch;
+    config.modelType = arch;
+    config.hiddenSize = integer(arch + QStringLiteral(".embedding_length"));
+    config.hiddenLayers = integer(arch + QStringLiteral(".block_count"));
+    config.attentionHeads = integer(arch + QStringLiteral(".attention.head_count"));
+    config.vocabularySize = integer(arch + QStringLiteral(".vocab_size"));
+    if (const CheckpointValue *tokens = byKey.value(QStringLiteral("tokenizer.ggml.tokens"));
+        config.vocabularySize < 0 && tokens && tokens->value.isObject())
+        config.vocabularySize = tokens->value[QStringLiteral("length")].toInteger(-1);
+    if (const qint64 type = integer(QStringLiteral("general.file_type")); type >= 0)
+        config.torchDtype = fileTypeName(type);
+    return config;
+}
+} // namespace
+
 bool looksLikeGguf(const char *data, qint64 size)
 {
     return size >= 4 && std::memcmp(data, "GGUF", 4) == 0;
@@ -558,6 +607,7 @@ bool readGguf(const std::shared_ptr<MappedFile> &file, CheckpointContent *out, Q
         }
         infos.append(info);
     }
+    out->config = configOf(file->path(), out->values);
     const qint64 dataStart = (cursor.position() + alignment - 1) / alignment * alignment;
     for (const Info &info : std::as_const(infos)) {
         qint64 numel = 1;

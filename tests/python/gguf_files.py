@@ -37,6 +37,9 @@ def _writer(path):
     writer.add_array("tokenizer.ggml.tokens", ["<s>", "</s>", "hello", "world"] + ["t%d" % i for i in range(96)])
     writer.add_array("test.ints", [1, 2, 3])
     writer.add_block_count(3)
+    writer.add_embedding_length(64)
+    writer.add_head_count(4)
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_Q8_0)
     return writer
 
 
