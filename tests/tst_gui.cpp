@@ -142,6 +142,7 @@ private Q_SLOTS:
     void securityTabAndScanFolderNameTheCalls();
     void dcpFolderShowsWhereEachBoxLives();
     void deepSpeedFolderOpensAsOneModel();
+    void ggufShowsItsHeaderAndDecodedValues();
     void openFailureSaysWhy();
     void everyOpenDialogOffersEveryCheckpointName();
     void statusStripShowsAndCancelsAJob();
@@ -2740,6 +2741,61 @@ void TestGui::deepSpeedFolderOpensAsOneModel()
         QVERIFY2(document->tensor(index).contiguousBytes() == tensor.contiguousBytes(),
                  qPrintable(tensor.name));
     }
+}
+
+// A GGUF file gguf-py wrote: the header's model description, llama.cpp's names as numbered blocks, the
+// metadata in Checkpoint Values (the chat template as text, an array as its length and first items), and
+// a Q4_K tensor's values decoded for the histogram.
+void TestGui::ggufShowsItsHeaderAndDecodedValues()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString folder = m_dir.filePath(QStringLiteral("gguf"));
+    QString out, err;
+    QVERIFY2(test::runProcess(test::pythonPath(test::Peer::Modern),
+                              {QFileInfo(test::peerScript()).dir().filePath(QStringLiteral("gguf_files.py")),
+                               QStringLiteral("write"), folder},
+                              &out, &err, 300000) == 0,
+             qPrintable(err.right(2000)));
+    QVERIFY(openAndWait(folder + QStringLiteral("/model.gguf")));
+    auto *header = m_window->findChild<QLabel *>(QStringLiteral("modelHeader"));
+    QVERIFY(header->isVisible());
+    for (const QString &fact :
+         {QStringLiteral("llama"), QStringLiteral("hidden size 64"), QStringLiteral("3 layers"),
+          QStringLiteral("vocabulary 100"), QStringLiteral("Q8_0")})
+        QVERIFY2(header->text().contains(fact), qPrintable(header->text()));
+    QVERIFY(treeIndex(QStringLiteral("blk.2.ffn_down")).isValid());
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
+    auto *valuesPanel = m_window->findChild<CheckpointValuesPanel *>(QStringLiteral("checkpointValuesPanel"));
+    const int valuesTab = tabs->indexOf(valuesPanel);
+    QVERIFY(tabs->isTabVisible(valuesTab));
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
+                      tabs->tabBar()->tabRect(valuesTab).center());
+    QCOMPARE(valuesPanel->model()
+                 ->indexOfPath(QStringLiteral("tokenizer.chat_template"))
+                 .siblingAtColumn(CheckpointValuesModel::ValueColumn)
+                 .data()
+                 .toString(),
+             QStringLiteral("\"{% for m in messages %}{{ m.content }}{% endfor %}\""));
+    QVERIFY(valuesPanel->model()
+                ->indexOfPath(QStringLiteral("tokenizer.ggml.tokens"))
+                .siblingAtColumn(CheckpointValuesModel::ValueColumn)
+                .data()
+                .toString()
+                .contains(QLatin1String("100")));
+    saveScreenshot(m_window.get(), QStringLiteral("gguf.png"));
+    // A K-quant tensor's histogram counts every decoded value, as the kernel computes it over them.
+    QSignalSpy shown(histogramPanel(), &HistogramPanel::histogramShown);
+    clickTensorAndTab(QStringLiteral("blk.1.ffn_down.weight"), tabs->indexOf(histogramPanel()));
+    QVERIFY(shown.wait(30000) || shown.count() > 0);
+    const TensorInfo &q4k = m_window->document()->tensor(
+        m_window->document()->findTensor(QStringLiteral("blk.1.ffn_down.weight")));
+    const HistogramResult expected = HistogramKernel::compute({&q4k}, HistogramRequest());
+    qint64 total = 0;
+    for (const qint64 count : expected.counts)
+        total += count;
+    QCOMPARE(total, 64 * 256);
+    auto *plot = histogramPanel()->findChild<HistogramPlot *>(QStringLiteral("histogramPlot"));
+    QCOMPARE(plot->bars()->dataCount(), int(expected.counts.size()));
 }
 
 QTEST_MAIN(TestGui)

@@ -2749,10 +2749,6 @@ Imaginärteil: %1</translation>
         <translation>Diese Datei enthält nur Gewichte: Sie speichert keine requires_grad-Flags. PyTorch macht jeden Parameter trainierbar, wenn es diese Gewichte in ein neu gebautes Modell lädt.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(config.json)&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(config.json)&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
         <translation>PyTorchs Standard-torch.load (weights_only=True) verweigert diese Datei: %1. Speichern Sie sie mit „Speichern unter“ als weights-only-sichere Kopie, um sie ohne das zu laden.</translation>
     </message>
@@ -2794,6 +2790,10 @@ Imaginärteil: %1</translation>
     <message>
         <source>Shards</source>
         <translation>Teile</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(%3)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(%3)&lt;/span&gt;</translation>
     </message>
 </context>
 <context>

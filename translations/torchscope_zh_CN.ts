@@ -2706,10 +2706,6 @@ imaginary part: %1</source>
         <translation>这是仅权重文件：它不保存 requires_grad 标志。PyTorch 将这些权重加载进新建的模型时，每个参数都会变为可训练。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(config.json)&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;（config.json）&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>PyTorch&apos;s default torch.load (weights_only=True) refuses this file: %1. Save As a weights-only-safe copy to load it without that.</source>
         <translation>PyTorch 默认的 torch.load（weights_only=True）拒绝此文件：%1。可用“另存为”保存 weights-only 安全副本，无需改动即可加载。</translation>
     </message>
@@ -2750,6 +2746,10 @@ imaginary part: %1</source>
     <message>
         <source>Shards</source>
         <translation>分片</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;(%3)&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 &lt;span style=&apos;color:gray&apos;&gt;（%3）&lt;/span&gt;</translation>
     </message>
 </context>
 <context>

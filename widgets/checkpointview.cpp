@@ -229,8 +229,11 @@ void CheckpointView::updateModelHeader()
     }
     const QStringList facts = DisplayFormat::configFacts(config);
     const QString name = DisplayFormat::configName(config);
-    m_modelHeader->setText(tr("<b>%1</b> · %2 <span style='color:gray'>(config.json)</span>")
-                               .arg(name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")).toHtmlEscaped()));
+    // Where the description comes from: a folder's config.json, or the file's own header (GGUF).
+    const QString source = QFileInfo(config.path).fileName();
+    m_modelHeader->setText(tr("<b>%1</b> · %2 <span style='color:gray'>(%3)</span>")
+                               .arg(name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")).toHtmlEscaped(),
+                                    source.toHtmlEscaped()));
     m_modelHeader->setToolTip(config.path);
     m_modelHeader->show();
 }
