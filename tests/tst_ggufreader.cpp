@@ -29,6 +29,7 @@ private Q_SLOTS:
     void readsWhatGgufReaderReads();
     void valuesEqualGgufPyDequantize();
     void infoJsonGivesEachTensorsGgmlType();
+    void exportWritesTheDecodedValues();
     void lyingFilesGiveOneLineReasons_data();
     void lyingFilesGiveOneLineReasons();
 
@@ -176,6 +177,39 @@ void TestGgufReader::infoJsonGivesEachTensorsGgmlType()
     QCOMPARE(q8.value(QStringLiteral("ggml_bytes")).toInteger(), 96 * 64 / 32 * 34);
     QCOMPARE(tensors.value(QStringLiteral("blk.0.attn_q.weight")).value(QStringLiteral("dtype")).toString(),
              QStringLiteral("float16"));
+}
+
+// export streams the decoded values out: as float32 every tensor equals gguf-py's dequantize bit for bit
+// (the diff against its reference finds every tensor identical), and safetensors loads the file.
+void TestGgufReader::exportWritesTheDecodedValues()
+{
+    TORCHSCOPE_REQUIRE_PEER(test::Peer::Modern);
+    const QString out = m_dir.filePath(QStringLiteral("exported.safetensors"));
+    QString text, err;
+    QCOMPARE(
+        test::runProcess(test::cliPath(),
+                         {QStringLiteral("export"), m_folder + QStringLiteral("/model.gguf"),
+                          QStringLiteral("-o"), out, QStringLiteral("--dtype"), QStringLiteral("float32")},
+                         &text, &err),
+        0);
+    QCOMPARE(test::runProcess(test::cliPath(),
+                              {QStringLiteral("diff"), out,
+                               m_folder + QStringLiteral("/reference.safetensors"), QStringLiteral("--json")},
+                              &text, &err),
+             0);
+    const QJsonObject totals =
+        QJsonDocument::fromJson(text.toUtf8()).object().value(QStringLiteral("totals")).toObject();
+    QCOMPARE(totals.value(QStringLiteral("identical")).toInt(), 14);
+    QCOMPARE(totals.value(QStringLiteral("tensors")).toInt(), 14);
+    QString peer;
+    QCOMPARE(test::runProcess(test::pythonPath(test::Peer::Modern),
+                              {QStringLiteral("-c"),
+                               QStringLiteral("import sys; from safetensors.numpy import load_file; "
+                                              "print(len(load_file(sys.argv[1])))"),
+                               out},
+                              &peer, &err),
+             0);
+    QCOMPARE(peer.trimmed(), QStringLiteral("14"));
 }
 
 void TestGgufReader::lyingFilesGiveOneLineReasons_data()
