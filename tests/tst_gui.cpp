@@ -196,6 +196,24 @@ private:
     {
         return m_window->findChild<HistogramPanel *>(QStringLiteral("histogramPanel"));
     }
+    // Clicks the Checkpoint Values tab; its panel.
+    CheckpointValuesPanel *clickCheckpointValuesTab()
+    {
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
+        auto *panel = m_window->findChild<CheckpointValuesPanel *>(QStringLiteral("checkpointValuesPanel"));
+        const int tab = tabs->indexOf(panel);
+        if (!tabs->isTabVisible(tab))
+            return nullptr;
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
+                          tabs->tabBar()->tabRect(tab).center());
+        return panel->isVisible() ? panel : nullptr;
+    }
+    // A checkpoint value's cell as the Checkpoint Values panel shows it.
+    static QString checkpointValueText(CheckpointValuesPanel *panel, const QString &path,
+                                       int column = CheckpointValuesModel::ValueColumn)
+    {
+        return panel->model()->indexOfPath(path).siblingAtColumn(column).data().toString();
+    }
     // Clicks a tensor's row in the table, then the tab of the panel below it.
     void clickTensorAndTab(const QString &name, int tab)
     {
@@ -2470,27 +2488,12 @@ void TestGui::trainingCheckpointShowsItsParts()
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("extractWeightsAction"))->isEnabled());
 
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
-    auto *valuesPanel = m_window->findChild<CheckpointValuesPanel *>(QStringLiteral("checkpointValuesPanel"));
-    const int valuesTab = tabs->indexOf(valuesPanel);
-    QVERIFY(tabs->isTabVisible(valuesTab));
-    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
-                      tabs->tabBar()->tabRect(valuesTab).center());
-    QVERIFY(valuesPanel->isVisible());
+    CheckpointValuesPanel *valuesPanel = clickCheckpointValuesTab();
+    QVERIFY(valuesPanel);
     QTreeView *valuesView = valuesPanel->view();
-    const QModelIndex epoch = valuesPanel->model()->indexOfPath(QStringLiteral("epoch"));
-    QCOMPARE(epoch.siblingAtColumn(CheckpointValuesModel::ValueColumn).data().toString(),
-             QStringLiteral("7"));
-    QCOMPARE(valuesPanel->model()
-                 ->indexOfPath(QStringLiteral("config.betas.1"))
-                 .siblingAtColumn(CheckpointValuesModel::ValueColumn)
-                 .data()
-                 .toString(),
-             QStringLiteral("0.999"));
-    QCOMPARE(valuesPanel->model()
-                 ->indexOfPath(QStringLiteral("args"))
-                 .siblingAtColumn(CheckpointValuesModel::TypeColumn)
-                 .data()
-                 .toString(),
+    QCOMPARE(checkpointValueText(valuesPanel, QStringLiteral("epoch")), QStringLiteral("7"));
+    QCOMPARE(checkpointValueText(valuesPanel, QStringLiteral("config.betas.1")), QStringLiteral("0.999"));
+    QCOMPARE(checkpointValueText(valuesPanel, QStringLiteral("args"), CheckpointValuesModel::TypeColumn),
              QStringLiteral("argparse.Namespace"));
     // Typing in the filter keeps the matches and their containers.
     QTest::keyClicks(valuesPanel->findChild<QLineEdit *>(QStringLiteral("checkpointValuesFilter")),
@@ -2765,22 +2768,11 @@ void TestGui::ggufShowsItsHeaderAndDecodedValues()
         QVERIFY2(header->text().contains(fact), qPrintable(header->text()));
     QVERIFY(treeIndex(QStringLiteral("blk.2.ffn_down")).isValid());
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("tensorTabs"));
-    auto *valuesPanel = m_window->findChild<CheckpointValuesPanel *>(QStringLiteral("checkpointValuesPanel"));
-    const int valuesTab = tabs->indexOf(valuesPanel);
-    QVERIFY(tabs->isTabVisible(valuesTab));
-    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, Qt::NoModifier,
-                      tabs->tabBar()->tabRect(valuesTab).center());
-    QCOMPARE(valuesPanel->model()
-                 ->indexOfPath(QStringLiteral("tokenizer.chat_template"))
-                 .siblingAtColumn(CheckpointValuesModel::ValueColumn)
-                 .data()
-                 .toString(),
+    CheckpointValuesPanel *valuesPanel = clickCheckpointValuesTab();
+    QVERIFY(valuesPanel);
+    QCOMPARE(checkpointValueText(valuesPanel, QStringLiteral("tokenizer.chat_template")),
              QStringLiteral("\"{% for m in messages %}{{ m.content }}{% endfor %}\""));
-    QVERIFY(valuesPanel->model()
-                ->indexOfPath(QStringLiteral("tokenizer.ggml.tokens"))
-                .siblingAtColumn(CheckpointValuesModel::ValueColumn)
-                .data()
-                .toString()
+    QVERIFY(checkpointValueText(valuesPanel, QStringLiteral("tokenizer.ggml.tokens"))
                 .contains(QLatin1String("100")));
     saveScreenshot(m_window.get(), QStringLiteral("gguf.png"));
     // A K-quant tensor's histogram counts every decoded value, as the kernel computes it over them.
